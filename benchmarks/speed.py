@@ -1,0 +1,139 @@
+"""Speed and memory of newsweave.
+
+    python benchmarks/speed.py
+    python benchmarks/speed.py --markdown docs/benchmarks.md
+
+Measures, in one process (so the spaCy model loads once):
+- `newsweave --help` as a subprocess, median of 7 (falls back to
+  `python -m newsweave --help` when the console script is not installed);
+- a warm brief of `<repo>/../shared/seeds/` (the folder path as the source),
+  median of 5 after one warm-up call that loads the model;
+- a warm brief of a 10-report cluster (the first DUC 2003 cluster, as
+  Documents), median of 5;
+- batch throughput: the first 20 Multi-News clusters at 300 words;
+- peak resident memory of this process (getrusage maxrss).
+The two warm briefs use the default Settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from summary_quality import DEFAULT_DATA, REPO, load_clusters
+
+DEFAULT_SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def median_seconds(call, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def help_command() -> tuple[list[str], dict[str, str], str]:
+    """The console script if installed, else `python -m newsweave`.
+
+    The script beside this interpreter comes first: a version manager's shim
+    on PATH (pyenv) would add its own start-up time to the measure.
+    """
+    env = dict(os.environ)
+    beside = Path(sys.executable).parent / "newsweave"
+    script = str(beside) if beside.exists() else shutil.which("newsweave")
+    if script:
+        return [script, "--help"], env, "newsweave --help"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    return [sys.executable, "-m", "newsweave", "--help"], env, "python -m newsweave --help"
+
+
+def time_help(runs: int = 7) -> tuple[str, str]:
+    """(label, median seconds or the failure) of `--help` in a fresh process."""
+    command, env, label = help_command()
+
+    def call():
+        return subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    failed = call().returncode
+    if failed:
+        return label, f"failed (exit {failed})"
+    return label, f"{median_seconds(call, runs):.3f} s"
+
+
+def documents(cluster: dict) -> list:
+    from newsweave import Document
+
+    return [Document(id=doc["id"], text=doc["text"]) for doc in cluster["documents"]]
+
+
+def measure(data: Path, seeds: Path) -> list[tuple[str, str, str]]:
+    """Rows of (measure, value, target)."""
+    import newsweave
+    from newsweave import Settings
+
+    rows = []
+    label, result = time_help()
+    rows.append((f"`{label}` (median of 7)", result, "< 0.3 s"))
+
+    start = time.perf_counter()
+    newsweave.brief([str(seeds)])
+    rows.append(("first brief of the seeds (loads the model)", f"{time.perf_counter() - start:.2f} s", ""))
+    seconds = median_seconds(lambda: newsweave.brief([str(seeds)]), 5)
+    rows.append((f"warm brief of the seeds ({len(list(seeds.iterdir()))} files, median of 5)", f"{seconds:.3f} s", "< 0.5 s"))
+
+    cluster = load_clusters(data / "duc2003_task2.jsonl", 1)[0]
+    docs = documents(cluster)
+    seconds = median_seconds(lambda: newsweave.brief(docs), 5)
+    rows.append((f"warm brief of {len(docs)} reports ({cluster['id']}, median of 5)", f"{seconds:.3f} s", "< 2 s"))
+
+    clusters = load_clusters(data / "multinews_dev.jsonl", 20)
+    settings = Settings(words=300)
+    start = time.perf_counter()
+    for cluster in clusters:
+        newsweave.brief(documents(cluster), settings=settings)
+    seconds = time.perf_counter() - start
+    rows.append(
+        (f"batch: first {len(clusters)} Multi-News clusters at 300 words",
+         f"{len(clusters) / seconds:.2f} clusters/s ({seconds:.1f} s)", "")
+    )
+
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    rows.append(("peak memory of this process (maxrss)", f"{peak_mib:.0f} MiB", ""))
+    return rows
+
+
+def markdown_table(rows: list[tuple[str, str, str]]) -> str:
+    lines = ["| measure | result | target |", "|---|---:|---|"]
+    lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the JSONL sets")
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seed reports")
+    parser.add_argument("--markdown", type=Path, help="append the table and the command to this file")
+    args = parser.parse_args(argv)
+
+    command = shlex.join(["python", *sys.argv]) if argv is None else shlex.join(["python", __file__, *argv])
+    print(f"Command: `{command}`\n")
+    table = markdown_table(measure(args.data, args.seeds))
+    print(table)
+    if args.markdown:
+        with open(args.markdown, "a", encoding="utf-8") as handle:
+            handle.write(f"Command: `{command}`\n\n{table}\n\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

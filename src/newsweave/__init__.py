@@ -1,0 +1,28 @@
+"""newsweave: many news reports of one story in, one cited brief out.
+
+    >>> import newsweave
+    >>> result = newsweave.brief(["report1.txt", "report2.html"], words=120)
+    >>> result.to_markdown()
+
+Heavy libraries (spaCy, trafilatura) load on first use, not on import, so the
+command line stays instant.
+"""
+
+from newsweave.pipeline import Brief, brief, build_story
+from newsweave.settings import Settings
+from newsweave.story import Document, Evidence, FactGroup, InputProblem, Sentence, Story, SummarySentence
+
+__all__ = [
+    "Brief",
+    "Document",
+    "Evidence",
+    "FactGroup",
+    "InputProblem",
+    "Sentence",
+    "Settings",
+    "Story",
+    "SummarySentence",
+    "brief",
+    "build_story",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,165 @@
+"""Stage 3, align: group sentences that state the same fact into fact groups.
+
+Similarity between two sentences is measured by one of a few methods (chosen
+by `Settings.similarity`; see benchmarks/alignment_quality.py for why the
+default is what it is). Groups are formed by average-linkage agglomerative
+clustering: unlike linking every pair above a threshold, it does not chain
+"A is like B, B is like C" into one group that A and C would never share.
+
+Two sentences of the same report join one group only when they are near
+copies (a caption or pull quote repeating the body); otherwise a report would
+corroborate itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+
+from newsweave.settings import Settings
+from newsweave.story import BOILERPLATE, BODY, FactGroup, Sentence, Story
+
+SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
+# Same-report sentences must be this alike to be one fact (caption = body).
+NEAR_COPY = 0.6
+
+
+def align(story: Story, settings: Settings) -> Story:
+    sentences = [s for s in story.sentences if s.role != BOILERPLATE and s.terms]
+    similarity = similarity_matrix(sentences, settings.similarity)
+    clusters = average_linkage(similarity, _same_document(sentences), settings.align_threshold)
+    centrality = _centrality(sentences)
+    groups = []
+    for members in clusters:
+        members.sort(key=lambda i: (story_order(story, sentences[i]), sentences[i].index))
+        group_sentences = [sentences[i] for i in members]
+        representative = max(members, key=lambda i: _representative_score(sentences[i], centrality[i]))
+        groups.append(
+            FactGroup(
+                id=0,
+                sentences=group_sentences,
+                representative=sentences[representative],
+                salience=float(max(centrality[i] for i in members)),
+            )
+        )
+    groups.sort(key=lambda g: (story_order(story, g.sentences[0]), g.sentences[0].index))
+    for number, group in enumerate(groups, start=1):
+        group.id = number
+    story.facts = groups
+    story.similarity = similarity  # kept for summarize's redundancy check
+    story.aligned = sentences
+    return story
+
+
+def story_order(story: Story, sentence: Sentence) -> int:
+    return [d.id for d in story.documents].index(sentence.document)
+
+
+def similarity_matrix(sentences: list[Sentence], method: str = "combined") -> np.ndarray:
+    if method not in SIMILARITIES:
+        raise ValueError(f"unknown similarity {method!r}; choose one of {', '.join(SIMILARITIES)}")
+    n = len(sentences)
+    if n == 0:
+        return np.zeros((0, 0))
+    if method == "tfidf":
+        return tfidf_cosine(sentences)
+    if method == "jaccard":
+        return _set_overlap([set(s.terms) for s in sentences], jaccard=True)
+    if method == "entities":
+        return _set_overlap([set(s.entities) for s in sentences])
+    return (
+        0.7 * tfidf_cosine(sentences)
+        + 0.2 * _set_overlap([set(s.entities) for s in sentences])
+        + 0.1 * _set_overlap([set(s.numbers) for s in sentences])
+    )
+
+
+def tfidf_vectors(sentences: list[Sentence]) -> np.ndarray:
+    """Rows are L2-normalised TF-IDF vectors over the sentences' content lemmas."""
+    vocabulary: dict[str, int] = {}
+    for sentence in sentences:
+        for term in sentence.terms:
+            vocabulary.setdefault(term, len(vocabulary))
+    matrix = np.zeros((len(sentences), max(1, len(vocabulary))), dtype=np.float32)
+    for row, sentence in enumerate(sentences):
+        for term, count in Counter(sentence.terms).items():
+            matrix[row, vocabulary[term]] = 1.0 + math.log(count)
+    document_frequency = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(sentences)) / (1 + document_frequency)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def tfidf_cosine(sentences: list[Sentence]) -> np.ndarray:
+    vectors = tfidf_vectors(sentences)
+    return vectors @ vectors.T
+
+
+def _set_overlap(sets: list[set[str]], jaccard: bool = False) -> np.ndarray:
+    """Dice (or Jaccard) overlap of every pair of sets; 0 where either is empty."""
+    n = len(sets)
+    result = np.zeros((n, n), dtype=np.float32)
+    index: dict[str, list[int]] = {}
+    for i, items in enumerate(sets):
+        for item in items:
+            index.setdefault(item, []).append(i)
+    shared = Counter()
+    for rows in index.values():
+        for a in rows:
+            for b in rows:
+                if a < b:
+                    shared[a, b] += 1
+    for (a, b), count in shared.items():
+        if jaccard:
+            value = count / (len(sets[a]) + len(sets[b]) - count)
+        else:
+            value = 2 * count / (len(sets[a]) + len(sets[b]))
+        result[a, b] = result[b, a] = value
+    np.fill_diagonal(result, [1.0 if items else 0.0 for items in sets])
+    return result
+
+
+def _same_document(sentences: list[Sentence]) -> np.ndarray:
+    ids = np.array([s.document for s in sentences], dtype=object)
+    return ids[:, None] == ids[None, :]
+
+
+def average_linkage(similarity: np.ndarray, same_document: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the most similar pair of clusters while their average similarity reaches threshold."""
+    n = len(similarity)
+    work = similarity.astype(np.float64, copy=True)
+    work[same_document & (work < NEAR_COPY)] = 0.0
+    np.fill_diagonal(work, -np.inf)
+    members = [[i] for i in range(n)]
+    while n > 1:
+        flat = int(np.argmax(work))
+        i, j = divmod(flat, len(work))
+        if work[i, j] < threshold:
+            break
+        size_i, size_j = len(members[i]), len(members[j])
+        merged = (size_i * work[i] + size_j * work[j]) / (size_i + size_j)
+        work[i, :] = merged
+        work[:, i] = merged
+        work[i, i] = -np.inf
+        work[j, :] = -np.inf
+        work[:, j] = -np.inf
+        members[i].extend(members[j])
+        members[j] = []
+    return [m for m in members if m]
+
+
+def _centrality(sentences: list[Sentence]) -> np.ndarray:
+    """Cosine of each sentence to the story's centroid: how on-topic it is."""
+    if not sentences:
+        return np.zeros(0)
+    vectors = tfidf_vectors(sentences)
+    centroid = vectors.sum(axis=0)
+    norm = np.linalg.norm(centroid)
+    return vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
+
+
+def _representative_score(sentence: Sentence, centrality: float) -> tuple:
+    # Body copy over captions, then the most on-topic wording, then the earliest.
+    return (sentence.role == BODY, 6 <= sentence.words <= 60, round(float(centrality), 3), -sentence.index)

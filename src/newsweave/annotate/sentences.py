@@ -1,0 +1,153 @@
+"""Sentences that survive real news copy.
+
+News pages break lines at paragraphs, captions and bylines, and the parser
+does not know that a line break ends a caption. So line breaks are set as hard
+sentence starts before the parser runs, the parser splits inside paragraphs,
+and a repair pass rejoins what it split wrongly (a quote and its "he said", an
+abbreviation). Each sentence then gets a role in the page: body copy, a caption
+or heading, or boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsweave.annotate.features import sentence_features
+from newsweave.story import BODY, BOILERPLATE, CAPTION, Sentence
+
+PARAGRAPH_COMPONENT = "newsweave_paragraphs"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start."""
+    for i in range(1, len(doc)):
+        token, previous = doc[i], doc[i - 1]
+        if token.is_space:
+            token.is_sent_start = False
+        elif "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+# Markup a Markdown or plain-text report wraps sentences in; not part of the claim.
+_LEADING = " \t\r\n#>*_-•|"
+_TRAILING = " \t\r\n*_|"
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"'”’»][.!?…]?$")
+_OPEN_QUOTES = re.compile(r"[\"“”]")
+
+_BOILERPLATE = re.compile(
+    r"""^(?:advertisement|related(?:\s+(?:stories|articles|coverage|content))?\b|read\s+more|see\s+also|more\s+on\s+this|
+    share\s+(?:this|on)|click\s+here|sign\s+up|subscribe|follow\s+(?:us|@)|image\s+(?:copyright|caption)|
+    copyright\b|all\s+rights\s+reserved|\(?(?:reporting|writing|editing|additional\s+reporting)\s+by\b|
+    (?:photo|picture|image|video)\s*(?:credit)?:|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|$|\|)|
+    (?:published|updated|posted)\s*(?::|on\b)|this\s+crawl\s+of|starting\s+in\s+\d{4},\s+alexa|
+    the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}")
+_CAPTION_MARK = re.compile(
+    r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s",
+)
+
+
+def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
+    text = doc.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    spans = _repair([_trim(text, s.start_char, s.end_char) for s in doc.sents], text, lines)
+    sentences: list[Sentence] = []
+    line_index = 0
+    for start, end in spans:
+        if end <= start:
+            continue
+        while line_index + 1 < len(lines) and lines[line_index][1] <= start:
+            line_index += 1
+        line_start, line_end = lines[line_index]
+        paragraph = text[line_start:line_end].strip(_LEADING + _TRAILING)
+        sentence_text = text[start:end]
+        role = _role(sentence_text, paragraph, is_first_line=line_index == 0)
+        if role == BODY and _CAPTION_MARK.search(paragraph):
+            role = CAPTION  # every sentence of a caption paragraph is caption
+        sentence = Sentence(
+            document=document_id,
+            start=start,
+            end=end,
+            text=sentence_text,
+            index=len(sentences),
+            role=role,
+            paragraph=line_index,
+        )
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            sentence.terms, sentence.entities, sentence.numbers = sentence_features(span)
+        sentences.append(sentence)
+    return sentences
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _LEADING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin parser splits inside one paragraph that cut a sentence in two."""
+    line_of = _line_lookup(lines)
+    repaired: list[tuple[int, int]] = []
+    for start, end in spans:
+        if end <= start:
+            continue
+        if repaired:
+            previous_start, previous_end = repaired[-1]
+            same_line = line_of(previous_start) == line_of(start)
+            if same_line and _continues(text[previous_start:previous_end], text[start:end]):
+                repaired[-1] = (previous_start, end)
+                continue
+        repaired.append((start, end))
+    return repaired
+
+
+def _continues(previous: str, current: str) -> bool:
+    first = current.lstrip("\"'“”‘’([ ")[:1]
+    if first.islower():  # '"We will rebuild," | he said.' or 'the U.S. | military said'
+        return True
+    if not any(ch.isalnum() for ch in current):  # a stray closing quote or bracket
+        return True
+    if len(previous.split()) <= 2 and not previous.rstrip().endswith((".", "!", "?")):
+        return True  # "Photo:" | "Reuters", "By" | "Jane Doe"
+    if len(current.split()) <= 2 and not _TERMINAL.search(current):
+        return True
+    # An opened double quote that is still open: the quote runs on.
+    return len(_OPEN_QUOTES.findall(previous)) % 2 == 1 and not previous.rstrip().endswith(("\"", "”"))
+
+
+def _line_lookup(lines: list[tuple[int, int]]):
+    import bisect
+
+    starts = [start for start, _ in lines]
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
+
+    return line_of
+
+
+def _role(sentence: str, paragraph: str, is_first_line: bool) -> str:
+    words = sentence.split()
+    if _BOILERPLATE.match(sentence) or _BOILERPLATE.match(paragraph) or _WEB_JUNK.search(sentence):
+        return BOILERPLATE
+    whole_paragraph = len(sentence) >= len(paragraph) - 2
+    if whole_paragraph and len(words) < 4 and not _TERMINAL.search(sentence):
+        return BOILERPLATE  # "Long Story Short", "Share", a lone name
+    if _CAPTION_MARK.search(sentence):
+        return CAPTION
+    if whole_paragraph and not _TERMINAL.search(sentence):
+        return CAPTION  # captions, headlines and pull quotes carry no final stop
+    if is_first_line and whole_paragraph and len(words) <= 14 and not sentence.rstrip().endswith("."):
+        return CAPTION
+    return BODY

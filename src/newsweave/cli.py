@@ -1,0 +1,184 @@
+"""The `newsweave` command: a thin layer over the Python API.
+
+Only the standard library is imported at start-up so that `--help` is
+instant; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+FORMATS = ("markdown", "json", "html")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    from newsweave.errors import NewsweaveError
+
+    try:
+        return args.run(args)
+    except NewsweaveError as exc:
+        print(f"newsweave: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsweave",
+        description="Turn many news reports of one story into one cited, cross-checked brief.",
+    )
+    parser.add_argument("--version", action="version", version="newsweave 0.1.0")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
+
+    brief = commands.add_parser(
+        "brief",
+        help="brief a story from report files or folders",
+        description="Brief one story from its reports: .txt, .md, .html/.htm, .json/.jsonl, or folders of them.",
+    )
+    brief.add_argument("sources", nargs="+", metavar="PATH", help="report files or folders")
+    brief.add_argument("-f", "--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
+    brief.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (written atomically)")
+    brief.add_argument("-w", "--words", type=_positive, default=None, help="summary length in words (default: 120)")
+    _common_options(brief)
+    brief.add_argument("--strict", action="store_true", help="exit with status 1 if any input could not be read")
+    brief.set_defaults(run=run_brief)
+
+    summarize = commands.add_parser(
+        "summarize",
+        help="summarize many clusters in batch (JSON lines in, JSON lines out)",
+        description='Read one cluster a line, {"id", "documents": [{"id", "text"}] or ["text", ...]}; '
+        'write {"id", "summary": [...], "citations": [[doc ids], ...]} a line, or {"id", "error"}.',
+    )
+    summarize.add_argument("--jsonl", required=True, metavar="FILE", help="input clusters, one JSON object a line ('-' for stdin)")
+    summarize.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    summarize.add_argument("-w", "--words", type=_positive, default=300, help="summary length in words (default: 300)")
+    _common_options(summarize)
+    summarize.set_defaults(run=run_summarize)
+    return parser
+
+
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", help="spaCy model to load (default: $NEWSWEAVE_SPACY_MODEL or en_core_web_sm)")
+    parser.add_argument("--encoding", help="decode text files with this encoding instead of detecting UTF-8/Windows-1252")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return number
+
+
+def _settings(args):
+    from newsweave.settings import Settings
+
+    changes = {k: v for k, v in {"model": args.model, "encoding": args.encoding, "words": args.words}.items() if v}
+    return Settings().with_(**changes)
+
+
+def run_brief(args) -> int:
+    import newsweave
+    from newsweave.errors import NoReadableReports
+    from newsweave.load import load_sources
+
+    settings = _settings(args)
+    with _status(f"Reading {len(args.sources)} input(s)…"):
+        documents, problems = load_sources([Path(s) for s in args.sources], settings)
+    for problem in problems:
+        print(f"newsweave: {problem}", file=sys.stderr)
+    if not documents:
+        raise NoReadableReports(problems)
+    with _status(f"Briefing {len(documents)} reports…"):
+        result = newsweave.Brief(newsweave.build_story(documents, settings, problems), settings)
+    rendered = {"markdown": result.to_markdown, "json": result.to_json, "html": result.to_html}[args.format]()
+    write_output(rendered, args.output)
+    return 1 if (args.strict and problems) else 0
+
+
+def run_summarize(args) -> int:
+    import json
+
+    from newsweave.batch import summarize_lines
+
+    settings = _settings(args)
+    source = sys.stdin if args.jsonl == "-" else _open_input(args.jsonl)
+    lines = source.readlines()
+    total = sum(1 for line in lines if line.strip())
+    results = []
+    failures = 0
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from rich.console import Console
+
+    progress = Progress(
+        TextColumn("[bold]summarize"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=False,
+    )
+    with progress:
+        task = progress.add_task("clusters", total=total)
+        for result in summarize_lines(lines, settings):
+            if "error" in result:
+                failures += 1
+                progress.console.print(f"newsweave: line {result['line']} (id {result['id']}): {result['error']}")
+            results.append(json.dumps(result, ensure_ascii=False))
+            progress.advance(task)
+    write_output("\n".join(results) + ("\n" if results else ""), args.output)
+    if failures:
+        print(f"newsweave: {failures} of {total} clusters failed; see their error lines", file=sys.stderr)
+    return 0
+
+
+def _open_input(path: str):
+    from newsweave.errors import InputError
+
+    try:
+        return open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from None
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Print, or replace `path` atomically so a failed run never leaves half a file."""
+    if not path or path == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _status:
+    """A spinner on stderr while a step runs, only when stderr is a terminal."""
+
+    def __init__(self, message: str):
+        self.message = message
+        self.status = None
+
+    def __enter__(self):
+        if sys.stderr.isatty():
+            from rich.console import Console
+
+            self.status = Console(stderr=True).status(self.message)
+            self.status.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.status is not None:
+            self.status.__exit__(*exc)
+        return False

@@ -1,0 +1,181 @@
+"""Stage 1, load: turn paths, folders, raw texts and records into `Document`s.
+
+Each input that cannot be read becomes an `InputProblem` naming it and the
+reason; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from newsweave.errors import InputError
+from newsweave.load.decode import check_size, decode
+from newsweave.settings import Settings
+from newsweave.story import Document, InputProblem
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+
+
+def load_sources(sources: Iterable[Any], settings: Settings) -> tuple[list[Document], list[InputProblem]]:
+    """Load every source; return the documents read and the problems met, in input order."""
+    if isinstance(sources, (str, os.PathLike, Document, dict)):
+        sources = [sources]
+    documents: list[Document] = []
+    problems: list[InputProblem] = []
+    for number, source in enumerate(sources, start=1):
+        if isinstance(source, Document):
+            documents.append(source)
+        elif isinstance(source, dict):
+            _collect(f"record {number}", lambda: [record_document(source, f"record-{number}")], documents, problems)
+        elif isinstance(source, os.PathLike) or (isinstance(source, str) and looks_like_path(source)):
+            path = Path(source)
+            for file, reader in expand(path, problems):
+                _collect(str(file), lambda: reader(file, settings), documents, problems)
+        elif isinstance(source, str):
+            _collect(f"text {number}", lambda: [text_document(source, f"text-{number}", settings)], documents, problems)
+        else:
+            problems.append(InputProblem(repr(source)[:60], f"cannot read a {type(source).__name__}"))
+    return unique_ids(documents), problems
+
+
+def looks_like_path(value: str) -> bool:
+    """A string is a path unless it reads like report text.
+
+    Paths that do not exist must still be treated as paths so that a typo gets
+    "no such file" rather than a one-sentence brief of the file name.
+    """
+    if "\n" in value or len(value) > 4096:
+        return False
+    if os.path.exists(value) or value.endswith(("/", os.sep)):
+        return True
+    return Path(value).suffix.lower() in SUFFIXES or (os.sep in value and " " not in value)
+
+
+def expand(path: Path, problems: list[InputProblem]):
+    """Yield (file, reader) for a file, or for each report file in a folder."""
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        if not files:
+            problems.append(InputProblem(str(path), "folder has no files"))
+        for file in files:
+            reader = reader_for(file)
+            if reader is None:
+                problems.append(InputProblem(str(file), f"skipped: unsupported file type '{file.suffix or file.name}'"))
+            else:
+                yield file, reader
+        return
+    if not path.exists():
+        problems.append(InputProblem(str(path), "no such file or folder"))
+        return
+    reader = reader_for(path)
+    if reader is None:
+        problems.append(
+            InputProblem(str(path), f"unsupported file type '{path.suffix or path.name}' (use {', '.join(sorted(SUFFIXES))})")
+        )
+        return
+    yield path, reader
+
+
+def reader_for(path: Path):
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return read_text_file
+    if suffix in HTML_SUFFIXES:
+        from newsweave.load.html import read_html_file
+
+        return read_html_file
+    if suffix in RECORD_SUFFIXES:
+        from newsweave.load.records import read_record_file
+
+        return read_record_file
+    return None
+
+
+def read_bytes(path: Path, settings: Settings) -> bytes:
+    try:
+        check_size(path.stat().st_size, settings.max_input_bytes)
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a folder") from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
+def read_text_file(path: Path, settings: Settings) -> list[Document]:
+    text = decode(read_bytes(path, settings), settings.encoding)
+    return [Document(id=path.stem, text=text, path=str(path), title=markdown_title(text) if path.suffix.lower() in {".md", ".markdown"} else None)]
+
+
+def text_document(text: str, default_id: str, settings: Settings) -> Document:
+    check_size(len(text.encode("utf-8", "surrogatepass")), settings.max_input_bytes)
+    if not text.strip():
+        raise InputError("empty text")
+    return Document(id=default_id, text=text)
+
+
+def record_document(record: dict, default_id: str, path: str | None = None) -> Document:
+    """A document from a JSON object with `text` and optional metadata fields."""
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object with a 'text' field, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError("no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("empty 'text'")
+
+    def field(name: str) -> str | None:
+        value = record.get(name)
+        return None if value is None else str(value)
+
+    return Document(
+        id=field("id") or default_id,
+        text=text,
+        path=path,
+        title=field("title"),
+        outlet=field("outlet"),
+        published=field("published"),
+        url=field("url"),
+    )
+
+
+def markdown_title(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip() or None
+        if line.strip():
+            return None
+    return None
+
+
+def unique_ids(documents: list[Document]) -> list[Document]:
+    """Keep ids unique (a.txt and a.html would both be 'a') by suffixing repeats."""
+    seen: dict[str, int] = {}
+    for document in documents:
+        count = seen.get(document.id, 0)
+        seen[document.id] = count + 1
+        if count:
+            candidate = f"{document.id}-{count + 1}"
+            while candidate in seen:
+                count += 1
+                candidate = f"{document.id}-{count + 1}"
+            seen[candidate] = 1
+            document.id = candidate
+    return documents
+
+
+def _collect(source: str, read, documents: list[Document], problems: list[InputProblem]) -> None:
+    """Run one reader; it returns Documents, and InputProblems for parts it could not read."""
+    try:
+        items = read()
+    except InputError as exc:
+        problems.append(InputProblem(source, str(exc)))
+        return
+    for item in items:
+        (problems if isinstance(item, InputProblem) else documents).append(item)

@@ -1,0 +1,42 @@
+"""HTML reports: trafilatura finds the article text and its metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsweave.errors import InputError
+from newsweave.settings import Settings
+from newsweave.story import Document
+
+
+def read_html_file(path: Path, settings: Settings) -> list[Document]:
+    from newsweave.load import read_bytes
+    from newsweave.load.decode import decode
+
+    return [html_document(decode(read_bytes(path, settings), settings.encoding), path.stem, str(path))]
+
+
+def html_document(html: str, document_id: str, path: str | None = None, url: str | None = None) -> Document:
+    """Extract the main text; `Document.text` is that text, which evidence offsets index."""
+    import trafilatura
+
+    if "<" not in html:
+        raise InputError("no HTML markup found")
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # lxml and trafilatura raise many types on hostile markup
+        raise InputError(f"unreadable HTML ({type(exc).__name__}: {exc})") from None
+    text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
+    if not text:
+        raise InputError("no article text found in the HTML (is it an index page or a login wall?)")
+    return Document(
+        id=document_id,
+        text=text,
+        path=path,
+        title=extracted.title or None,
+        outlet=extracted.sitename or extracted.hostname or None,
+        published=extracted.date or None,
+        url=extracted.url or url or None,
+    )

@@ -1,0 +1,61 @@
+"""JSON and JSON Lines reports: objects with `text` and optional metadata.
+
+A `.json` file holds one object, a list of objects, or a cluster object with a
+`documents` list. A `.jsonl` file holds one object a line; a bad line is
+reported by number and the other lines are still read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsweave.errors import InputError
+from newsweave.settings import Settings
+from newsweave.story import Document, InputProblem
+
+
+def read_record_file(path: Path, settings: Settings) -> list[Document | InputProblem]:
+    from newsweave.load import read_bytes
+    from newsweave.load.decode import decode
+
+    text = decode(read_bytes(path, settings), settings.encoding)
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        records = data.get("documents") if isinstance(data, dict) and "text" not in data else data
+        if isinstance(records, dict):
+            records = [records]
+        if not isinstance(records, list):
+            raise InputError("expected a JSON object with 'text', a list of them, or an object with 'documents'")
+        return _documents(path, list(enumerate(records, start=1)), "item")
+    lines = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            lines.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            lines.append((number, InputError(f"invalid JSON: {exc.msg}")))
+    if not lines:
+        raise InputError("no JSON lines")
+    return _documents(path, lines, "line")
+
+
+def _documents(path: Path, numbered: list[tuple[int, object]], unit: str) -> list[Document | InputProblem]:
+    from newsweave.load import record_document
+
+    single = len(numbered) == 1
+    items: list[Document | InputProblem] = []
+    for number, record in numbered:
+        try:
+            if isinstance(record, InputError):
+                raise record
+            items.append(record_document(record, path.stem if single else f"{path.stem}-{number}", str(path)))
+        except InputError as exc:
+            items.append(InputProblem(f"{path} {unit} {number}", str(exc)))
+    if not any(isinstance(item, Document) for item in items) and single:
+        raise InputError(items[0].reason)
+    return items

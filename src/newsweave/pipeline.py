@@ -1,0 +1,94 @@
+"""The pipeline: load → annotate → align → summarize, then render.
+
+`brief()` is the Python API that the command line is a thin layer over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from newsweave.settings import Settings
+from newsweave.story import Document, FactGroup, InputProblem, Story, SummarySentence
+
+SCHEMA = "newsweave.brief/1"
+
+
+@dataclass
+class Brief:
+    """A finished story plus the ways to show it."""
+
+    story: Story
+    settings: Settings
+
+    @property
+    def documents(self) -> list[Document]:
+        return self.story.documents
+
+    @property
+    def summary(self) -> list[SummarySentence]:
+        return self.story.summary
+
+    @property
+    def facts(self) -> list[FactGroup]:
+        """Fact groups stated by two or more reports, most-supported first."""
+        from newsweave.corroborate import corroborated
+
+        return corroborated(self.story)
+
+    @property
+    def problems(self) -> list[InputProblem]:
+        return self.story.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        from newsweave.render.json import brief_to_dict
+
+        return brief_to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        from newsweave.render.json import brief_to_json
+
+        return brief_to_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        from newsweave.render.markdown import brief_to_markdown
+
+        return brief_to_markdown(self)
+
+    def to_html(self) -> str:
+        from newsweave.render.html import brief_to_html
+
+        return brief_to_html(self)
+
+
+def build_story(documents: list[Document], settings: Settings, problems: list[InputProblem] | None = None) -> Story:
+    """Run annotate → align → summarize over documents that are already loaded."""
+    from newsweave.align import align
+    from newsweave.annotate import annotate
+    from newsweave.summarize import summarize
+
+    story = Story(documents=documents, problems=list(problems or []))
+    annotate(story, settings)
+    align(story, settings)
+    summarize(story, settings)
+    return story
+
+
+def brief(
+    sources: Iterable[Any],
+    *,
+    words: int | None = None,
+    settings: Settings | None = None,
+) -> Brief:
+    """Brief a story from paths (files or folders), raw texts, dicts or `Document`s.
+
+    Inputs that cannot be read become `problems` on the result; the others are
+    still briefed. Raises `NoReadableReports` only when nothing could be read.
+    """
+    from newsweave.load import load_sources
+
+    settings = settings or Settings()
+    if words is not None:
+        settings = settings.with_(words=words)
+    documents, problems = load_sources(sources, settings)
+    return Brief(build_story(documents, settings, problems), settings)

