@@ -24,18 +24,22 @@ from newsweave.story import BOILERPLATE, BODY, FactGroup, Sentence, Story
 SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
 NEAR_COPY = 0.6
+CONTAINED = 0.8
 
 
 def align(story: Story, settings: Settings) -> Story:
     sentences = [s for s in story.sentences if s.role != BOILERPLATE and s.terms]
     similarity = similarity_matrix(sentences, settings.similarity)
-    clusters = average_linkage(similarity, _same_document(sentences), settings.align_threshold)
+    clusters = average_linkage(similarity, _same_document_apart(sentences, similarity), settings.align_threshold)
     centrality = _centrality(sentences)
     groups = []
     for members in clusters:
         members.sort(key=lambda i: (story_order(story, sentences[i]), sentences[i].index))
         group_sentences = [sentences[i] for i in members]
-        representative = max(members, key=lambda i: _representative_score(sentences[i], centrality[i]))
+        consensus = similarity[np.ix_(members, members)].sum(axis=1)
+        representative = members[
+            max(range(len(members)), key=lambda k: _representative_score(sentences[members[k]], consensus[k], centrality[members[k]]))
+        ]
         groups.append(
             FactGroup(
                 id=0,
@@ -121,16 +125,31 @@ def _set_overlap(sets: list[set[str]], jaccard: bool = False) -> np.ndarray:
     return result
 
 
-def _same_document(sentences: list[Sentence]) -> np.ndarray:
+def _same_document_apart(sentences: list[Sentence], similarity: np.ndarray) -> np.ndarray:
+    """Pairs of one report's sentences that are not near copies of each other.
+
+    A caption or pull quote is often a shortened copy of a body sentence, so
+    besides overall similarity, one's words lying almost all inside the
+    other's also makes a near copy.
+    """
     ids = np.array([s.document for s in sentences], dtype=object)
-    return ids[:, None] == ids[None, :]
+    apart = (ids[:, None] == ids[None, :]) & (similarity < NEAR_COPY)
+    for a, b in zip(*np.nonzero(apart)):
+        if a < b:
+            shorter, longer = sorted((set(sentences[a].terms), set(sentences[b].terms)), key=len)
+            if len(shorter) >= 4 and len(shorter & longer) >= CONTAINED * len(shorter):
+                apart[a, b] = apart[b, a] = False
+    return apart
 
 
-def average_linkage(similarity: np.ndarray, same_document: np.ndarray, threshold: float) -> list[list[int]]:
-    """Merge the most similar pair of clusters while their average similarity reaches threshold."""
+def average_linkage(similarity: np.ndarray, apart: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the most similar pair of clusters while their average similarity reaches threshold.
+
+    Pairs marked in `apart` count as similarity 0: they pull a merge down.
+    """
     n = len(similarity)
     work = similarity.astype(np.float64, copy=True)
-    work[same_document & (work < NEAR_COPY)] = 0.0
+    work[apart] = 0.0
     np.fill_diagonal(work, -np.inf)
     members = [[i] for i in range(n)]
     while n > 1:
@@ -160,6 +179,8 @@ def _centrality(sentences: list[Sentence]) -> np.ndarray:
     return vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
 
 
-def _representative_score(sentence: Sentence, centrality: float) -> tuple:
-    # Body copy over captions, then the most on-topic wording, then the earliest.
-    return (sentence.role == BODY, 6 <= sentence.words <= 60, round(float(centrality), 3), -sentence.index)
+def _representative_score(sentence: Sentence, consensus: float, centrality: float) -> tuple:
+    # Body copy over captions; then the wording closest to the group's other
+    # wordings, so one report's misspelling is not the one quoted; then the
+    # most on-topic; then the earliest.
+    return (sentence.role == BODY, 6 <= sentence.words <= 60, round(float(consensus), 3), round(float(centrality), 3), -sentence.index)

@@ -48,6 +48,11 @@ _BOILERPLATE = re.compile(
     the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A wire dateline: place in capitals, optional date, optional agency, a dash.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*[—–-]{1,2}\s+"
+)
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}")
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s",
@@ -69,8 +74,8 @@ def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
         paragraph = text[line_start:line_end].strip(_LEADING + _TRAILING)
         sentence_text = text[start:end]
         role = _role(sentence_text, paragraph, is_first_line=line_index == 0)
-        if role == BODY and _CAPTION_MARK.search(paragraph):
-            role = CAPTION  # every sentence of a caption paragraph is caption
+        if role == BODY and (_CAPTION_MARK.search(paragraph) or text[line_start:line_end].lstrip().startswith(">")):
+            role = CAPTION  # every sentence of a caption or a Markdown pull quote
         sentence = Sentence(
             document=document_id,
             start=start,
@@ -90,6 +95,9 @@ def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _LEADING:
         start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and dateline.end() < end:
+        start = dateline.end()  # the claim starts after "PARIS, Nov. 14 (Reuters) —"
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
     return start, end

@@ -1,0 +1,127 @@
+"""The HTML brief in a real browser: citations lead to the cited sentence.
+
+Served by a real HTTP server on a free local port and driven with Playwright
+in Debian's Chromium (Playwright cannot download browsers here).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+import newsweave
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "valley-dam-evacuation"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+HOSTILE = (
+    "Police said a man climbed the Harbour Tower in Portwell on Monday <img src=x onerror=alert(1)> and refused to come down.\n\n"
+    "He carried a sign reading <script>alert('xss')</script> and a flag, officers said.\n\n"
+    "Negotiators spoke to him for three hours before he climbed down safely, police said.\n"
+)
+HOSTILE_TWIN = (
+    "A man climbed the Harbour Tower in Portwell on Monday and refused to come down, police said.\n\n"
+    "Negotiators talked to him for three hours before he climbed down safely, according to police.\n"
+)
+
+
+def test_page_is_self_contained_and_every_citation_has_a_target():
+    html = newsweave.brief([EXAMPLE]).to_html()
+    assert "<script" not in html
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html.replace('href="https://rivertonherald', "").replace('href="https://valleyradio6', ""))
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    targets = re.findall(r'class="cite" href="#([^"]+)"', html)
+    assert targets and all(t in ids for t in targets)
+
+
+def test_report_text_is_escaped(tmp_path):
+    (tmp_path / "a.txt").write_text(HOSTILE, encoding="utf-8")
+    data = {"id": "b", "text": HOSTILE_TWIN, "url": "javascript:alert(1)", "title": "<b>Tower</b>"}
+    import json
+
+    (tmp_path / "b.json").write_text(json.dumps(data), encoding="utf-8")
+    html = newsweave.brief([tmp_path]).to_html()
+    assert "<img src=x" not in html and "<script>alert" not in html and "<b>Tower</b>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "javascript:" not in html
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site")
+    example = newsweave.brief([EXAMPLE])
+    (folder / "brief.html").write_text(example.to_html(), encoding="utf-8")
+    hostile = folder / "hostile"
+    hostile.mkdir()
+    (hostile / "a.txt").write_text(HOSTILE, encoding="utf-8")
+    (hostile / "b.txt").write_text(HOSTILE_TWIN, encoding="utf-8")
+    (folder / "hostile.html").write_text(newsweave.brief([hostile]).to_html(), encoding="utf-8")
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", example
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (.ci/run installs it)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_clicking_a_citation_highlights_the_cited_sentence(served, browser, tmp_path):
+    url, example = served
+    item = example.summary[0]
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(f"{url}/brief.html")
+    citations = page.locator("ol.summary li").first.locator("a.cite")
+    assert citations.count() == len(item.documents)
+    citation = citations.last
+    target = citation.get_attribute("href")[1:]
+    citation.click()
+    page.wait_for_function("target => location.hash === '#' + target", arg=target)
+    highlighted = page.locator(":target")
+    assert highlighted.get_attribute("id") == target
+    assert highlighted.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert highlighted.is_visible()
+    # The highlighted words are exactly the evidence sentence of the cited report.
+    cited_document = example.documents[int(target.split("-")[0][1:]) - 1].id
+    evidence = next(s for s in item.fact.sentences if s.document == cited_document)
+    assert highlighted.inner_text() == evidence.text
+    assert highlighted.evaluate("el => el.closest('article.source').id") == f"doc-{int(target.split('-')[0][1:])}"
+    page.screenshot(path=str(tmp_path / "brief.png"))
+    assert (tmp_path / "brief.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_hostile_report_shows_as_text_and_runs_nothing(served, browser):
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{served[0]}/hostile.html")
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert page.locator("img").count() == 0
+    assert "<img src=x onerror=alert(1)>" in page.locator("aside.sources").inner_text()
+    page.close()
