@@ -42,10 +42,11 @@ import newsweave  # noqa: E402
 from newsweave import Document, Settings  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "alignment_gold.json"
-SEEDS = Path("/work/shared/seeds")
-MULTINEWS = Path("/work/shared/data/multinews_dev.jsonl")
+# The evaluation texts live beside the repo and are never copied into it.
+SEEDS = ROOT.parent / "shared" / "seeds"
+MULTINEWS = ROOT.parent / "shared" / "data" / "multinews_dev.jsonl"
 METHODS = ["tfidf", "jaccard", "entities", "combined"]
-THRESHOLDS = [round(0.15 + 0.05 * i, 2) for i in range(10)]  # 0.15 .. 0.60
+THRESHOLDS = [round(0.10 + 0.05 * i, 2) for i in range(11)]  # 0.10 .. 0.60
 DEFAULT = ("combined", 0.32)  # newsweave's shipped setting, always measured too
 SOURCES = ["seeds", "multinews"]
 
@@ -148,6 +149,23 @@ def prf(counts: dict[str, int]) -> tuple[float | None, float, float]:
     return p, r, f
 
 
+def errors(cluster: dict, predicted: list[tuple], texts: dict[str, str]) -> list[str]:
+    """Readable false alarms (predicted, not gold) and misses (gold, not predicted) of one cluster."""
+    def show(document, start, end):
+        return f"{document}[{start}:{end}] {texts[document][start:end][:90]!r}"
+
+    lines = []
+    for p in predicted:
+        if not any(pair_matches(p, g) for g in cluster["pairs"]):
+            lines.append(f"  false alarm: {show(*p[0])}\n               {show(*p[1])}")
+    for g in cluster["pairs"]:
+        if not any(pair_matches(p, g) for p in predicted):
+            a, b = g["a"], g["b"]
+            lines.append(f"  miss ({g.get('label', '')}): {show(a['document'], a['start'], a['end'])}\n"
+                         f"               {show(b['document'], b['start'], b['end'])}")
+    return lines
+
+
 # --- the sweep ------------------------------------------------------------------
 
 
@@ -232,6 +250,10 @@ def report(results: dict, skipped: list, clusters: list[dict], command: str, sec
         best_rows.append(row)
     best_header = ["method"] + [f"{s} {x}" for s in SOURCES + ["overall"] for x in ("best thr", "F1")]
     out += ["Best threshold per method (by F1 on each source):", "", table(best_header, best_rows), ""]
+    swept = sorted({t for _, t in results})
+    edge = [row[0] for row in best_rows if float(row[-2]) in (swept[0], swept[-1]) and len(swept) > 1]
+    if edge:
+        out += [f"Note: the best overall threshold of {', '.join(edge)} is at the edge of the sweep; widen --thresholds.", ""]
     for method, reason in skipped:
         out += [f"Skipped similarity {method!r}: newsweave raised ValueError ({reason}).", ""]
 
@@ -258,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thresholds", nargs="+", type=float, default=THRESHOLDS, help="align_threshold values to sweep")
     parser.add_argument("--markdown", type=Path, help="append the tables, with the command, to this Markdown file")
     parser.add_argument("--check-gold", action="store_true", help="only check that the gold spans fit the texts, then exit")
+    parser.add_argument("--errors", action="store_true", help="also list the false alarms and misses of the best overall setting")
     args = parser.parse_args(argv)
 
     command = "python3 benchmarks/alignment_quality.py" + "".join(" " + shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
@@ -272,6 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     results, skipped = run(clusters, args.seeds, multinews, args.methods, args.thresholds)
     seconds = time.time() - started
     print(report(results, skipped, clusters, command, seconds, plain_table))
+    if args.errors and results:
+        method, threshold = max(results, key=lambda k: prf(by_source(results[k], clusters)["overall"])[2])
+        print(f"Errors of similarity={method}, align_threshold={threshold:.2f}:")
+        for c in clusters:
+            texts = cluster_texts(c, args.seeds, multinews)
+            print(f"{c['cluster']}:")
+            print("\n".join(errors(c, predicted_pairs(c, args.seeds, texts, method, threshold), texts)) or "  none")
     if args.markdown:
         with open(args.markdown, "a", encoding="utf-8") as f:
             f.write(f"\n## Alignment quality ({time.strftime('%Y-%m-%d')})\n\n")

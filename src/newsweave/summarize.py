@@ -22,18 +22,22 @@ _DANGLING = re.compile(
 )
 # Over this similarity a candidate repeats a sentence already in the summary.
 REDUNDANT = 0.45
-SUPPORT_WEIGHT = 0.5
-LEAD_WEIGHT = 0.6
+# Weights tuned on 60 Multi-News dev clusters and checked on DUC 2003
+# (docs/benchmarks.md): agreement between reports doubles a score at most;
+# the lead prior halves by the 12th body sentence of a report and fades slowly,
+# because long features bury facts deep in the copy.
+SUPPORT_WEIGHT = 1.0
+LEAD_SCALE = 12
 
 
 def summarize(story: Story, settings: Settings) -> Story:
-    positions = _relative_positions(story)
+    ranks, body_counts = _body_ranks(story)
     index = {id(s): i for i, s in enumerate(story.aligned)}
     candidates = [g for g in story.facts if _usable(g.representative, settings)]
     document_count = max(1, len(story.documents) - 1)
     scored = sorted(
         candidates,
-        key=lambda g: -_score(g, positions, document_count),
+        key=lambda g: -_score(g, ranks, document_count),
     )
     chosen: list[FactGroup] = []
     words = 0
@@ -47,7 +51,8 @@ def summarize(story: Story, settings: Settings) -> Story:
         words += sentence.words
         if words >= settings.words:
             break
-    chosen.sort(key=lambda g: (min(positions[id(s)] for s in g.sentences), g.id))
+    # Reading order: where the fact first appears, relative to each report's length.
+    chosen.sort(key=lambda g: (min(ranks[id(s)] / max(1, body_counts[s.document] - 1) for s in g.sentences), g.id))
     story.summary = [SummarySentence(text=g.representative.text, fact=g, sentence=g.representative) for g in chosen]
     return story
 
@@ -56,27 +61,23 @@ def _usable(sentence: Sentence, settings: Settings) -> bool:
     return sentence.role == BODY and settings.min_summary_words <= sentence.words <= settings.max_summary_words
 
 
-def _score(group: FactGroup, positions: dict[int, float], document_count: int) -> float:
+def _score(group: FactGroup, ranks: dict[int, int], document_count: int) -> float:
     sentence = group.representative
     support = (group.support - 1) / document_count
-    lead = 1.0 - min(positions[id(s)] for s in group.sentences)
-    score = group.salience * (1 + SUPPORT_WEIGHT * support) * (1 + LEAD_WEIGHT * lead)
+    lead = 2.0 / (1.0 + min(ranks[id(s)] for s in group.sentences) / LEAD_SCALE)
+    score = group.salience * (1 + SUPPORT_WEIGHT * support) * (1 + lead)
     if _DANGLING.match(sentence.text):
         score *= 0.75
     return score
 
 
-def _relative_positions(story: Story) -> dict[int, float]:
-    """Each sentence's place in its report's body copy, from 0 (first) to 1 (last)."""
-    by_document: dict[str, list[Sentence]] = {}
+def _body_ranks(story: Story) -> tuple[dict[int, int], dict[str, int]]:
+    """Each sentence's rank among its report's body sentences (captions take
+    the rank of the body sentence they precede), and each report's body count."""
+    ranks: dict[int, int] = {}
+    counts: dict[str, int] = {}
     for sentence in story.sentences:
-        by_document.setdefault(sentence.document, []).append(sentence)
-    positions: dict[int, float] = {}
-    for sentences in by_document.values():
-        body = [s for s in sentences if s.role == BODY] or sentences
-        rank = 0
-        for sentence in sentences:
-            positions[id(sentence)] = rank / max(1, len(body) - 1)
-            if sentence.role == BODY:
-                rank += 1
-    return positions
+        ranks[id(sentence)] = counts.get(sentence.document, 0)
+        if sentence.role == BODY:
+            counts[sentence.document] = counts.get(sentence.document, 0) + 1
+    return ranks, counts
