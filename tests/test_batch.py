@@ -138,11 +138,6 @@ def test_cluster_documents_ids():
             cluster_documents(bad)
 
 
-@pytest.mark.xfail(
-    reason="BUG: cli.run_summarize reads --jsonl as strict UTF-8 text (_open_input + readlines), so one "
-    "non-UTF-8 byte anywhere kills the whole batch with a UnicodeDecodeError traceback",
-    strict=True,
-)
 def test_summarize_command_one_non_utf8_line_is_an_error_line(cli, clusters, tmp_path):
     lines, expected = clusters
     source = tmp_path / "clusters.jsonl"
@@ -159,11 +154,6 @@ def test_summarize_command_one_non_utf8_line_is_an_error_line(cli, clusters, tmp
     assert second["id"] in ("latin", None) and "UTF-8" in second["error"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: cli._open_input opens --jsonl with encoding='utf-8', not 'utf-8-sig', so a file with a UTF-8 "
-    "byte-order mark fails its first cluster with 'invalid JSON: Unexpected UTF-8 BOM'",
-    strict=True,
-)
 def test_summarize_command_accepts_a_utf8_bom(cli, clusters, tmp_path):
     lines, expected = clusters
     source = tmp_path / "clusters.jsonl"

@@ -151,11 +151,6 @@ def test_output_file_is_written_without_leftovers(cli, good_files, tmp_path):
     assert {d["id"] for d in data["documents"]} == {p.stem for p in good_files}
 
 
-@pytest.mark.xfail(
-    reason="BUG: cli.write_output lets OSError (FileNotFoundError from tempfile.mkstemp, IsADirectoryError "
-    "from os.replace) escape main(), so an unwritable -o path prints a traceback instead of 'newsweave: error:'",
-    strict=True,
-)
 @pytest.mark.parametrize("where", ["missing-folder", "existing-directory"])
 def test_unwritable_output_is_a_clean_error(cli, good_files, tmp_path, where):
     if where == "missing-folder":

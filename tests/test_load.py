@@ -427,11 +427,6 @@ def test_broken_html_with_paragraphs_is_still_read(tmp_path, reports):
     assert "<p>" not in document.text and "<<<" not in document.text
 
 
-@pytest.mark.xfail(
-    reason="BUG: load/html.py html_document accepts trafilatura's fallback text of a nav-only page "
-    "('Home\\nNews\\n...') as the article instead of reporting 'no article text found'",
-    strict=True,
-)
 def test_html_with_only_a_nav_list_is_a_problem(tmp_path):
     path = tmp_path / "index.html"
     path.write_text(
@@ -470,11 +465,6 @@ def test_jsonl_bad_line_is_a_problem_naming_its_number(tmp_path, reports):
     assert {i for item in result.summary for i in item.documents} <= {"wire", "stream-3"}
 
 
-@pytest.mark.xfail(
-    reason="BUG: load/records.py read_record_file/_documents silently drops a .json holding [] or "
-    "{'documents': []}: neither a Document nor an InputProblem",
-    strict=True,
-)
 @pytest.mark.parametrize("content", ["[]", '{"documents": []}'])
 def test_json_with_no_records_is_a_problem(tmp_path, content):
     path = tmp_path / "nothing.json"
@@ -484,11 +474,6 @@ def test_json_with_no_records_is_a_problem(tmp_path, content):
     assert_one_line_problem(problems, path)
 
 
-@pytest.mark.xfail(
-    reason="BUG: pipeline.brief() does not raise NoReadableReports when nothing could be read; "
-    "it returns an empty brief",
-    strict=True,
-)
 def test_all_inputs_bad_raises_no_readable_reports(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
@@ -501,7 +486,6 @@ def test_all_inputs_bad_raises_no_readable_reports(tmp_path):
     assert str(empty) in str(info.value) and "empty file" in str(info.value)
 
 
-@pytest.mark.xfail(reason="BUG: pipeline.brief([]) returns an empty brief instead of raising NoReadableReports", strict=True)
 def test_no_inputs_raises_no_readable_reports():
     with pytest.raises(NoReadableReports, match="no inputs"):
         newsweave.brief([])

@@ -16,22 +16,16 @@ from newsweave.settings import Settings
 def cluster_documents(cluster: dict[str, Any]):
     """The `Document`s of one cluster: `documents` as objects with `text`, or as plain strings."""
     from newsweave.load import record_document
-    from newsweave.story import Document
 
     documents = cluster.get("documents")
     if not isinstance(documents, list) or not documents:
         raise InputError("no 'documents' list")
     result = []
     for number, item in enumerate(documents, start=1):
-        if isinstance(item, str):
-            if not item.strip():
-                raise InputError(f"document {number} is empty")
-            result.append(Document(id=str(number), text=item))
-        else:
-            try:
-                result.append(record_document(item, str(number)))
-            except InputError as exc:
-                raise InputError(f"document {number}: {exc}") from None
+        try:
+            result.append(record_document(item, str(number)))
+        except InputError as exc:
+            raise InputError(f"document {number}: {exc}") from None
     return result
 
 
@@ -47,9 +41,20 @@ def summarize_cluster(cluster: dict[str, Any], settings: Settings) -> dict[str, 
     }
 
 
-def summarize_lines(lines: Iterable[str], settings: Settings) -> Iterator[dict[str, Any]]:
-    """Yield one result per non-blank input line, in order; errors are results too."""
+def summarize_lines(lines: Iterable[str | bytes], settings: Settings) -> Iterator[dict[str, Any]]:
+    """Yield one result per non-blank input line, in order; errors are results too.
+
+    Lines may be bytes: each is decoded on its own, so one line that is not
+    UTF-8 costs that line only.
+    """
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield {"id": None, "line": number, "error": f"not valid UTF-8 (byte {exc.start})"}
+                continue
+        line = line.lstrip("\ufeff") if number == 1 else line
         if not line.strip():
             continue
         cluster_id: Any = None

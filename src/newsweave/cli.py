@@ -92,6 +92,7 @@ def run_brief(args) -> int:
     from newsweave.load import load_sources
 
     settings = _settings(args)
+    check_output_path(args.output)
     with _status(f"Reading {len(args.sources)} input(s)…"):
         documents, problems = load_sources([Path(s) for s in args.sources], settings)
     for problem in problems:
@@ -111,8 +112,8 @@ def run_summarize(args) -> int:
     from newsweave.batch import summarize_lines
 
     settings = _settings(args)
-    source = sys.stdin if args.jsonl == "-" else _open_input(args.jsonl)
-    lines = source.readlines()
+    check_output_path(args.output)
+    lines = (sys.stdin.buffer if args.jsonl == "-" else _open_input(args.jsonl)).readlines()
     total = sum(1 for line in lines if line.strip())
     results = []
     failures = 0
@@ -142,22 +143,44 @@ def _open_input(path: str):
     from newsweave.errors import InputError
 
     try:
-        return open(path, encoding="utf-8")
+        return open(path, "rb")
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror}") from None
 
 
-def write_output(text: str, path: str | None) -> None:
-    """Print, or replace `path` atomically so a failed run never leaves half a file."""
+def check_output_path(path: str | None) -> None:
+    """Refuse an output path that cannot be written before doing the work."""
+    from newsweave.errors import InputError
+
     if not path or path == "-":
-        sys.stdout.write(text)
         return
     target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    if target.is_dir():
+        raise InputError(f"cannot write {path}: it is a folder")
+    if not target.parent.is_dir():
+        raise InputError(f"cannot write {path}: no folder {target.parent}")
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Print, or replace `path` atomically so a failed run never leaves half a file."""
+    from newsweave.errors import InputError
+
+    if not path or path == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

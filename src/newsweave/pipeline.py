@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from newsweave.errors import NoReadableReports
 from newsweave.settings import Settings
 from newsweave.story import Document, FactGroup, InputProblem, Story, SummarySentence
 
@@ -91,4 +92,6 @@ def brief(
     if words is not None:
         settings = settings.with_(words=words)
     documents, problems = load_sources(sources, settings)
+    if not documents:
+        raise NoReadableReports(problems)
     return Brief(build_story(documents, settings, problems), settings)

@@ -6,6 +6,7 @@ reason; it never stops the others.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any, Iterable
@@ -120,10 +121,12 @@ def text_document(text: str, default_id: str, settings: Settings) -> Document:
     return Document(id=default_id, text=text)
 
 
-def record_document(record: dict, default_id: str, path: str | None = None) -> Document:
-    """A document from a JSON object with `text` and optional metadata fields."""
+def record_document(record: dict | str, default_id: str, path: str | None = None) -> Document:
+    """A document from a JSON object with `text` and optional metadata fields, or from a plain string."""
+    if isinstance(record, str):
+        record = {"text": record}
     if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object with a 'text' field, got {type(record).__name__}")
+        raise InputError(f"expected a JSON object with a 'text' field or a string, got {type(record).__name__}")
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError("no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}")
@@ -155,19 +158,23 @@ def markdown_title(text: str) -> str | None:
 
 
 def unique_ids(documents: list[Document]) -> list[Document]:
-    """Keep ids unique (a.txt and a.html would both be 'a') by suffixing repeats."""
-    seen: dict[str, int] = {}
+    """Keep ids unique (a.txt and a.html would both be 'a') by suffixing repeats.
+
+    Renamed documents are copies: a caller's own `Document` is never changed.
+    """
+    taken = {document.id for document in documents}
+    seen: set[str] = set()
+    result = []
     for document in documents:
-        count = seen.get(document.id, 0)
-        seen[document.id] = count + 1
-        if count:
-            candidate = f"{document.id}-{count + 1}"
-            while candidate in seen:
-                count += 1
-                candidate = f"{document.id}-{count + 1}"
-            seen[candidate] = 1
-            document.id = candidate
-    return documents
+        if document.id in seen:
+            number = 2
+            while f"{document.id}-{number}" in taken:
+                number += 1
+            document = dataclasses.replace(document, id=f"{document.id}-{number}")
+            taken.add(document.id)
+        seen.add(document.id)
+        result.append(document)
+    return result
 
 
 def _collect(source: str, read, documents: list[Document], problems: list[InputProblem]) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from newsweave.errors import InputError
 from newsweave.settings import Settings
 from newsweave.story import Document
+
+# At least one line of prose: six words and a sentence's final stop.
+_PROSE = re.compile(r"^[^\n]*(?:\S+\s+){5,}[^\n]*[.!?][\"'”’)]*\s*$", re.MULTILINE)
 
 
 def read_html_file(path: Path, settings: Settings) -> list[Document]:
@@ -29,8 +33,9 @@ def html_document(html: str, document_id: str, path: str | None = None, url: str
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup
         raise InputError(f"unreadable HTML ({type(exc).__name__}: {exc})") from None
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
-    if not text:
-        raise InputError("no article text found in the HTML (is it an index page or a login wall?)")
+    if not _PROSE.search(text):
+        # trafilatura falls back to any text it finds, such as a menu.
+        raise InputError("no article text found in the HTML (is it an index page, a menu or a login wall?)")
     return Document(
         id=document_id,
         text=text,

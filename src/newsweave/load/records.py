@@ -30,6 +30,8 @@ def read_record_file(path: Path, settings: Settings) -> list[Document | InputPro
             records = [records]
         if not isinstance(records, list):
             raise InputError("expected a JSON object with 'text', a list of them, or an object with 'documents'")
+        if not records:
+            raise InputError("no documents in the JSON")
         return _documents(path, list(enumerate(records, start=1)), "item")
     lines = []
     for number, line in enumerate(text.splitlines(), start=1):
