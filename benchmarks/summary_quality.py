@@ -197,9 +197,9 @@ RUNNERS = {
 # --- evaluation ------------------------------------------------------------
 
 
-def load_clusters(path: Path, limit: int | None = None) -> list[dict]:
+def load_clusters(path: Path, limit: int | None = None, skip: int = 0) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
-        clusters = [json.loads(line) for line in handle if line.strip()]
+        clusters = [json.loads(line) for line in handle if line.strip()][skip:]
     return clusters[:limit] if limit else clusters
 
 
@@ -249,6 +249,10 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the JSONL sets")
     parser.add_argument("--limit", type=int, help="first N clusters of each set")
+    parser.add_argument(
+        "--skip", type=int, default=0,
+        help="leave out the first N clusters of each set (newsweave's weights were tuned on Multi-News 0-59)",
+    )
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated: " + ",".join(SYSTEMS))
     parser.add_argument("--markdown", type=Path, help="append the tables and the command to this file")
@@ -274,7 +278,7 @@ def main(argv=None) -> int:
     tables = []
     for name in args.sets:
         eval_set = SETS[name]
-        clusters = load_clusters(args.data / eval_set.filename, args.limit)
+        clusters = load_clusters(args.data / eval_set.filename, args.limit, args.skip)
         rows = [evaluate(system, clusters, eval_set, scorer) for system in args.systems]
         tables.append(markdown_table(eval_set, len(clusters), rows))
         print(tables[-1] + "\n", flush=True)

@@ -206,3 +206,28 @@ def test_single_report_brief_has_no_corroborated_facts(tmp_path):
     brief = newsweave.brief([report])
     assert brief.summary and brief.facts == []
     assert brief.summary[0].documents == ["only"]
+
+
+def test_fragments_and_list_lead_ins_never_enter_the_summary(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Police in Halden arrested four men after a warehouse fire destroyed a grain store on Friday night.\n\n"
+        "On Saturday, police announced the names of the following men:\n\n"
+        "Charged with arson and criminal damage to a building.\n\n"
+        "The fire service said the blaze took six hours to bring under control.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Four men were arrested in Halden after fire destroyed a grain warehouse late on Friday, police said.\n\n"
+        "Firefighters needed six hours to bring the blaze under control, the fire service said.\n",
+        encoding="utf-8",
+    )
+    brief = newsweave.brief([tmp_path], words=200)
+    texts_in_summary = [item.text for item in brief.summary]
+    assert texts_in_summary, "the complete sentences are summarized"
+    assert not any(t.endswith(":") for t in texts_in_summary)
+    assert not any(t.startswith("Charged with") for t in texts_in_summary)
+    fragments = [s for s in brief.story.sentences if not s.complete]
+    assert {s.text for s in fragments} >= {
+        "On Saturday, police announced the names of the following men:",
+        "Charged with arson and criminal damage to a building.",
+    }

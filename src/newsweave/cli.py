@@ -102,7 +102,13 @@ def run_brief(args) -> int:
     with _status(f"Briefing {len(documents)} reports…"):
         result = newsweave.Brief(newsweave.build_story(documents, settings, problems), settings)
     rendered = {"markdown": result.to_markdown, "json": result.to_json, "html": result.to_html}[args.format]()
-    write_output(rendered, args.output)
+    if args.format == "markdown" and not args.output and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(rendered))  # a terminal gets it typeset; pipes get plain Markdown
+    else:
+        write_output(rendered, args.output)
     return 1 if (args.strict and problems) else 0
 
 

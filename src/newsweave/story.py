@@ -67,6 +67,9 @@ class Sentence:
     terms: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
+    # A whole clause (a subject and a verb) that does not lead into a list:
+    # "Charged with theft." or "Police arrested the following:" cannot stand alone.
+    complete: bool = True
 
     @property
     def evidence(self) -> Evidence:

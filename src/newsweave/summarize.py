@@ -58,7 +58,11 @@ def summarize(story: Story, settings: Settings) -> Story:
 
 
 def _usable(sentence: Sentence, settings: Settings) -> bool:
-    return sentence.role == BODY and settings.min_summary_words <= sentence.words <= settings.max_summary_words
+    return (
+        sentence.role == BODY
+        and sentence.complete
+        and settings.min_summary_words <= sentence.words <= settings.max_summary_words
+    )
 
 
 def _score(group: FactGroup, ranks: dict[int, int], document_count: int) -> float:

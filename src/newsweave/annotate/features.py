@@ -46,6 +46,17 @@ def entity_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).lower().strip(" .,")
 
 
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def stands_alone(span: Span) -> bool:
+    """A clause with a subject and a verb, not a lead-in to a list or quote that follows."""
+    if span.text.rstrip().endswith((":", ",", ";")):
+        return False
+    has_verb = any(token.pos_ in ("VERB", "AUX") for token in span)
+    return has_verb and any(token.dep_ in SUBJECTS for token in span)
+
+
 def sentence_features(span: Span) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     terms = tuple(
         token.lemma_.lower()

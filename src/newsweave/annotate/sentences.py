@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsweave.annotate.features import sentence_features
+from newsweave.annotate.features import sentence_features, stands_alone
 from newsweave.story import BODY, BOILERPLATE, CAPTION, Sentence
 
 PARAGRAPH_COMPONENT = "newsweave_paragraphs"
@@ -88,6 +88,7 @@ def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             sentence.terms, sentence.entities, sentence.numbers = sentence_features(span)
+            sentence.complete = stands_alone(span)
         sentences.append(sentence)
     return sentences
 
