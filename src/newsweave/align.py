@@ -32,9 +32,10 @@ def align(story: Story, settings: Settings) -> Story:
     similarity = similarity_matrix(sentences, settings.similarity)
     clusters = average_linkage(similarity, _same_document_apart(sentences, similarity), settings.align_threshold)
     centrality = _centrality(sentences)
+    order = {document.id: number for number, document in enumerate(story.documents)}
     groups = []
     for members in clusters:
-        members.sort(key=lambda i: (story_order(story, sentences[i]), sentences[i].index))
+        members.sort(key=lambda i: (order[sentences[i].document], sentences[i].index))
         group_sentences = [sentences[i] for i in members]
         consensus = similarity[np.ix_(members, members)].sum(axis=1)
         representative = members[
@@ -48,17 +49,13 @@ def align(story: Story, settings: Settings) -> Story:
                 salience=float(max(centrality[i] for i in members)),
             )
         )
-    groups.sort(key=lambda g: (story_order(story, g.sentences[0]), g.sentences[0].index))
+    groups.sort(key=lambda g: (order[g.sentences[0].document], g.sentences[0].index))
     for number, group in enumerate(groups, start=1):
         group.id = number
     story.facts = groups
     story.similarity = similarity  # kept for summarize's redundancy check
     story.aligned = sentences
     return story
-
-
-def story_order(story: Story, sentence: Sentence) -> int:
-    return [d.id for d in story.documents].index(sentence.document)
 
 
 def similarity_matrix(sentences: list[Sentence], method: str = "combined") -> np.ndarray:

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-FORMATS = ("markdown", "json", "html")
+from newsweave.render import FORMATS
 
 
 def main(argv: list[str] | None = None) -> int:

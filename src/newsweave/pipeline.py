@@ -12,9 +12,6 @@ from newsweave.errors import NoReadableReports
 from newsweave.settings import Settings
 from newsweave.story import Document, FactGroup, InputProblem, Story, SummarySentence
 
-SCHEMA = "newsweave.brief/1"
-
-
 @dataclass
 class Brief:
     """A finished story plus the ways to show it."""

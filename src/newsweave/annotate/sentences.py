@@ -62,7 +62,8 @@ _CAPTION_MARK = re.compile(
 def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
     text = doc.text
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    spans = _repair([_trim(text, s.start_char, s.end_char) for s in doc.sents], text, lines)
+    # Trim again after repair: a rejoined dateline is only trimmable whole.
+    spans = [_trim(text, *span) for span in _repair([_trim(text, s.start_char, s.end_char) for s in doc.sents], text, lines)]
     sentences: list[Sentence] = []
     line_index = 0
     for start, end in spans:
@@ -126,6 +127,8 @@ def _continues(previous: str, current: str) -> bool:
     if first.islower():  # '"We will rebuild," | he said.' or 'the U.S. | military said'
         return True
     if not any(ch.isalnum() for ch in current):  # a stray closing quote or bracket
+        return True
+    if current.startswith(("—", "–", "--", "-")):  # "PARIS (Reuters)" | "— Police said…"
         return True
     if len(previous.split()) <= 2 and not previous.rstrip().endswith((".", "!", "?")):
         return True  # "Photo:" | "Reuters", "By" | "Jane Doe"

@@ -1,0 +1,89 @@
+"""Sentence segmentation and roles on messy news copy written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.story import BODY, BOILERPLATE, CAPTION
+
+MESSY = """# Storm floods Brackwell harbour
+
+By Jane Okafor, Staff Writer
+
+Published: Nov. 3, 2026
+
+BRACKWELL, Nov. 3 (Northsea Wire) — Floodwater swept through the harbour district of Brackwell on Monday after a storm surge broke over the sea wall, the U.S. Coast Guard liaison office said.
+
+Advertisement
+
+"We have never seen water this high in the old town," harbour master Tom Reyes said. "It came over the wall in minutes."
+
+"Stay off the roads tonight," the mayor told residents in a video message, adding that shelters were open at two schools.
+
+Residents wade through a flooded street in Brackwell on Monday
+
+Photo: Lena Park/Northsea Wire
+
+The storm, named Odile by forecasters, is expected to weaken by Wednesday, Dr. Amy Lin of the weather service said.
+
+Read more: How sea walls are built
+
+(Reporting by Jane Okafor; Editing by Sam Ortiz)
+"""
+
+
+@pytest.fixture(scope="module")
+def sentences():
+    return newsweave.brief([newsweave.Document(id="messy", text=MESSY)]).story.sentences
+
+
+def find(sentences, start: str):
+    matches = [s for s in sentences if s.text.startswith(start)]
+    assert len(matches) == 1, f"expected one sentence starting {start!r}, got {[s.text for s in matches]}"
+    return matches[0]
+
+
+def test_spans_are_exact_offsets(sentences):
+    for sentence in sentences:
+        assert MESSY[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_headline_byline_and_credits_are_not_body(sentences):
+    assert find(sentences, "Storm floods Brackwell harbour").role == CAPTION  # the "# " is trimmed off the span
+    assert find(sentences, "By Jane Okafor").role == BOILERPLATE
+    assert find(sentences, "Published:").role == BOILERPLATE
+    assert find(sentences, "Advertisement").role == BOILERPLATE
+    assert find(sentences, "Read more:").role == BOILERPLATE
+    assert find(sentences, "(Reporting by Jane Okafor").role == BOILERPLATE
+    assert find(sentences, "Photo: Lena Park").role == BOILERPLATE
+
+
+def test_caption_without_final_stop_is_a_caption(sentences):
+    assert find(sentences, "Residents wade through a flooded street").role == CAPTION
+
+
+def test_dateline_is_trimmed_and_abbreviations_do_not_split(sentences):
+    lead = find(sentences, "Floodwater swept through")
+    assert lead.role == BODY
+    assert lead.text.endswith("the U.S. Coast Guard liaison office said.")
+    storm = find(sentences, "The storm, named Odile")
+    assert storm.text.endswith("Dr. Amy Lin of the weather service said.")
+
+
+def test_quotes_that_open_a_paragraph_keep_their_speaker(sentences):
+    first = find(sentences, '"We have never seen water this high')
+    assert first.text.endswith("harbour master Tom Reyes said.")
+    assert find(sentences, '"It came over the wall in minutes."').role == BODY
+    mayor = find(sentences, '"Stay off the roads tonight,"')
+    assert "the mayor told residents" in mayor.text and mayor.text.endswith("open at two schools.")
+
+
+def test_numbers_in_words_and_digits_are_normalised():
+    from newsweave.annotate.features import number_value
+
+    assert number_value("nine") == number_value("9") == 9
+    assert number_value("Eleven") == 11
+    assert number_value("1,400") == 1400
+    assert number_value("hundreds") is None
