@@ -60,14 +60,25 @@ class Brief:
 
 
 def build_story(documents: list[Document], settings: Settings, problems: list[InputProblem] | None = None) -> Story:
-    """Run annotate → align → summarize over documents that are already loaded."""
+    """Run every stage over documents that are already loaded.
+
+    annotate → align → entities → timeline → crosscheck → summarize: the
+    entity and date layers come before cross-checking because name and date
+    discrepancies are read off them.
+    """
     from newsweave.align import align
     from newsweave.annotate import annotate
+    from newsweave.crosscheck import crosscheck
+    from newsweave.entities import resolve_entities
     from newsweave.summarize import summarize
+    from newsweave.timeline import build_timeline
 
     story = Story(documents=documents, problems=list(problems or []))
     annotate(story, settings)
     align(story, settings)
+    resolve_entities(story, settings)
+    build_timeline(story, settings)
+    crosscheck(story, settings)
     summarize(story, settings)
     return story
 

@@ -88,6 +88,14 @@ class FactGroup:
     sentences: list[Sentence]
     representative: Sentence
     salience: float = 0.0
+    # Cross-check layer (crosscheck/): who the reports credit for this fact.
+    # Each origin is a normalised name ("Wall Street Journal"), or a document id
+    # for a report that credits no one: it is its own origin.
+    origins: list[str] = field(default_factory=list)
+
+    @property
+    def independent_sources(self) -> int:
+        return len(self.origins) if self.origins else self.support
 
     @property
     def documents(self) -> list[str]:
@@ -136,6 +144,12 @@ class InputProblem:
         return {"source": self.source, "reason": self.reason}
 
 
+# --- cross-check layer (crosscheck/): attributions, quotes, discrepancies ---
+
+
+# --- analyst layer (entities/, timeline.py): entities, relations, timeline ---
+
+
 @dataclass
 class Story:
     documents: list[Document]
@@ -143,6 +157,14 @@ class Story:
     sentences: list[Sentence] = field(default_factory=list)
     facts: list[FactGroup] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    # cross-check layer
+    attributions: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
+    discrepancies: list[Any] = field(default_factory=list)
+    # analyst layer
+    entities: list[Any] = field(default_factory=list)
+    relations: list[Any] = field(default_factory=list)
+    timeline: list[Any] = field(default_factory=list)
     # align's working layer: the sentences it compared and their similarity
     # matrix (numpy), reused by summarize to keep the summary free of repeats.
     aligned: list[Sentence] = field(default_factory=list, repr=False)
