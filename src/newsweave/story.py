@@ -35,6 +35,9 @@ class Document:
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
+    # The id of the document this one is a syndicated or near-identical copy
+    # of (set by the corpus's duplicate detection): copies count as one origin.
+    copy_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,6 +148,48 @@ class InputProblem:
 
 
 # --- cross-check layer (crosscheck/): attributions, quotes, discrepancies ---
+
+
+@dataclass
+class DiscrepancyValue:
+    """One side of a disagreement: the value as written, and where."""
+
+    value: str
+    normalized: Any
+    evidence: list[Evidence]
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(e.document for e in self.evidence))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "normalized": self.normalized,
+            "documents": self.documents,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+DISCREPANCY_KINDS = ("number", "name", "date", "attribution", "quote")
+
+
+@dataclass
+class Discrepancy:
+    """Reports that disagree on one thing: each side with its evidence."""
+
+    kind: str  # one of DISCREPANCY_KINDS
+    subject: str  # short description: "people killed", "spelling of Junaid Hussain"
+    values: list[DiscrepancyValue]
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "values": [v.to_dict() for v in self.values],
+            "confidence": round(self.confidence, 3),
+        }
 
 
 # --- analyst layer (entities/, timeline.py): entities, relations, timeline ---
