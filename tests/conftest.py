@@ -69,3 +69,16 @@ def run_newsweave(*args: str, cwd: Path | None = None, stdin: str | None = None)
 @pytest.fixture(scope="session")
 def cli():
     return run_newsweave
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_result():
+    """The brief of the user's three seed reports (../shared/seeds), briefed once per test run."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    import newsweave
+
+    return newsweave.brief([SEEDS])

@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="brief a story from report files or folders",
         description="Brief one story from its reports: .txt, .md, .html/.htm, .json/.jsonl, or folders of them.",
     )
-    brief.add_argument("sources", nargs="+", metavar="PATH", help="report files or folders")
+    brief.add_argument("sources", nargs="*", metavar="PATH", help="report files or folders (or use --db and --story)")
+    _story_options(brief, "brief")
     brief.add_argument("-f", "--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
     brief.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (written atomically)")
     brief.add_argument("-w", "--words", type=_positive, default=None, help="summary length in words (default: 120)")
@@ -64,7 +65,110 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("-w", "--words", type=_positive, default=300, help="summary length in words (default: 300)")
     _common_options(summarize)
     summarize.set_defaults(run=run_summarize)
+    _corpus_commands(commands)
+    _serve_command(commands)
+    _export_command(commands)
     return parser
+
+
+def _export_command(commands) -> None:
+    """export: the entity network and timeline for analysts' tools (code in export/command.py)."""
+    export = commands.add_parser(
+        "export",
+        help="export a brief's entities and links: GraphML, GEXF, JSON, CSV, FollowTheMoney",
+        description="Export the people, organisations and places of a story and the links between them. "
+        "Input: a brief written by `newsweave brief --format json`, or report files and folders. "
+        "csv writes FILE-nodes.csv and FILE-edges.csv, or one zip of both if FILE ends in .zip.",
+    )
+    export.add_argument("sources", nargs="*", metavar="BRIEF_OR_PATH", help="a brief JSON file, or report files or folders")
+    _story_options(export, "export")
+    export.add_argument("-f", "--format", required=True, choices=("graphml", "gexf", "json", "csv", "ftm"), help="export format")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (written atomically)")
+    export.add_argument("-w", "--words", type=_positive, default=None, help=argparse.SUPPRESS)
+    _common_options(export)
+    export.set_defaults(run=run_export)
+
+
+def run_export(args) -> int:
+    from newsweave.export.command import run_export as run
+
+    return run(args)
+
+
+def _corpus_commands(commands) -> None:
+    """ingest, stories, search: the corpus commands (their code is in corpus/commands.py)."""
+    ingest = commands.add_parser(
+        "ingest",
+        help="add feeds, OPML lists, saved pages, WARC archives, exports or URLs to a corpus",
+        description="Add articles to a corpus database and sort them into stories. Sources: RSS/Atom feeds, "
+        ".opml lists of feeds, .html pages, folders of them, .warc/.warc.gz archives, .jsonl/.csv exports "
+        "(Multi-News-style clusters too) and http(s) URLs of pages or feeds. Rerunning is safe: stored articles are skipped.",
+    )
+    ingest.add_argument("sources", nargs="+", metavar="SOURCE", help="files, folders or URLs")
+    ingest.add_argument("--db", required=True, metavar="FILE", help="the corpus database (created if missing)")
+    ingest.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="give up on a URL after this long (default: 20)")
+    ingest.add_argument("--delay", type=float, default=1.0, metavar="SECONDS", help="pause between two requests to one host (default: 1)")
+    ingest.add_argument("--json", action="store_true", help="print the ingest report as JSON on stdout")
+    ingest.add_argument("--encoding", help="decode pages with this encoding instead of detecting UTF-8/Windows-1252")
+    ingest.add_argument("--strict", action="store_true", help="exit with status 1 if any source or item failed")
+    ingest.set_defaults(run=_corpus_command("run_ingest"))
+
+    stories = commands.add_parser("stories", help="list a corpus's stories, biggest and newest first")
+    stories.add_argument("--db", required=True, metavar="FILE", help="the corpus database")
+    stories.add_argument("--search", metavar="QUERY", help="only stories with an article matching these words")
+    stories.add_argument("--limit", type=_positive, default=20, help="how many (default: 20)")
+    stories.add_argument("--offset", type=int, default=0, help="skip this many first")
+    stories.add_argument("--json", action="store_true", help="JSON instead of a table")
+    stories.set_defaults(run=_corpus_command("run_stories"))
+
+    search = commands.add_parser("search", help="full-text search over a corpus's articles")
+    search.add_argument("query", nargs="+", metavar="WORD", help="words that must all appear")
+    search.add_argument("--db", required=True, metavar="FILE", help="the corpus database")
+    search.add_argument("--limit", type=_positive, default=20, help="how many results (default: 20)")
+    search.add_argument("--json", action="store_true", help="JSON instead of text")
+    search.set_defaults(run=_corpus_command("run_search"))
+
+
+def _corpus_command(name: str):
+    def run(args) -> int:
+        from newsweave.corpus import commands
+
+        return getattr(commands, name)(args)
+
+    return run
+
+
+def _serve_command(commands) -> None:
+    """serve: the pages and the HTTP API (their code is in web/)."""
+    serve = commands.add_parser(
+        "serve",
+        help="read stories in the browser: the pages and the HTTP API",
+        description="Serve the story pages and the HTTP API (OpenAPI document at /openapi.json). Without --db: "
+        "paste or upload reports for a one-off brief. Read-only unless --allow-ingest.",
+    )
+    serve.add_argument("--db", metavar="FILE", help="a corpus database to list and brief stories from")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=_positive, default=8000, help="port (default: 8000)")
+    serve.add_argument("--allow-ingest", action="store_true", help="enable POST /api/ingest, which adds reports to the corpus")
+    serve.add_argument("--allow-urls", action="store_true", help="let users brief URLs: the server then fetches pages from the network")
+    _common_options(serve)
+    serve.set_defaults(run=run_serve, words=None)
+
+
+def run_serve(args) -> int:
+    from newsweave.errors import InputError
+    from newsweave.web.app import ServerConfig, serve
+
+    if args.allow_ingest and not args.db:
+        raise InputError("--allow-ingest needs a corpus: add --db FILE")
+    config = ServerConfig(db=args.db, settings=_settings(args), allow_ingest=args.allow_ingest, allow_urls=args.allow_urls)
+    serve(config, host=args.host, port=args.port)  # uvicorn says where it listens
+    return 0
+
+
+def _story_options(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument("--db", metavar="FILE", help=f"a corpus database (see `newsweave ingest`): {verb} one of its stories")
+    parser.add_argument("--story", type=_positive, metavar="ID", help=f"with --db: the story to {verb} (see `newsweave stories`)")
 
 
 def _common_options(parser: argparse.ArgumentParser) -> None:
@@ -91,6 +195,14 @@ def run_brief(args) -> int:
     from newsweave.errors import NoReadableReports
     from newsweave.load import load_sources
 
+    if args.db or args.story:
+        from newsweave.corpus.commands import run_brief_story
+
+        return run_brief_story(args)
+    if not args.sources:
+        from newsweave.errors import InputError
+
+        raise InputError("give report files or folders to brief, or --db and --story")
     settings = _settings(args)
     check_output_path(args.output)
     with _status(f"Reading {len(args.sources)} input(s)…"):
@@ -101,6 +213,12 @@ def run_brief(args) -> int:
         raise NoReadableReports(problems)
     with _status(f"Briefing {len(documents)} reports…"):
         result = newsweave.Brief(newsweave.build_story(documents, settings, problems), settings)
+    emit_brief(result, args)
+    return 1 if (args.strict and problems) else 0
+
+
+def emit_brief(result, args) -> None:
+    """Render a brief in args.format to args.output, or to stdout (typeset on a terminal)."""
     rendered = {"markdown": result.to_markdown, "json": result.to_json, "html": result.to_html}[args.format]()
     if args.format == "markdown" and not args.output and sys.stdout.isatty():
         from rich.console import Console
@@ -109,7 +227,6 @@ def run_brief(args) -> int:
         Console().print(Markdown(rendered))  # a terminal gets it typeset; pipes get plain Markdown
     else:
         write_output(rendered, args.output)
-    return 1 if (args.strict and problems) else 0
 
 
 def run_summarize(args) -> int:

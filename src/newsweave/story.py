@@ -151,6 +151,56 @@ class InputProblem:
 
 
 @dataclass
+class Attribution:
+    """What one sentence credits its content to.
+
+    `speaker` is who is quoted or paraphrased ("a Scotland Yard spokesman");
+    `origin` the normalised outlet the report got it from ("Wall Street
+    Journal"), or None when the report did the reporting itself. `evidence`
+    holds the words that attribute ("a source told the Birmingham Mail").
+    """
+
+    document: str
+    sentence: int  # Sentence.index in its document
+    speaker: str | None
+    origin: str | None
+    evidence: list[Evidence]
+    kind: str = "source"  # "source" (a speaker), "outlet" (another outlet's reporting), "wire" (an agency credit)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "speaker": self.speaker,
+            "origin": self.origin,
+            "kind": self.kind,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class Quote:
+    """Quoted words, gathered across the reports that quote them alike and credit the same speaker and origin."""
+
+    text: str
+    speaker: str | None
+    origin: str | None
+    evidence: list[Evidence]  # the quoted words in each report
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(e.document for e in self.evidence))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "origin": self.origin,
+            "documents": self.documents,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
 class DiscrepancyValue:
     """One side of a disagreement: the value as written, and where."""
 
@@ -196,6 +246,129 @@ class Discrepancy:
 
 
 @dataclass
+class Mention:
+    """One name as a report wrote it: `text == document.text[start:end]`."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy NER label: PERSON, ORG, GPE, LOC, NORP, EVENT, FAC
+    sentence: int = -1  # index into story.sentences, -1 if outside any
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.document, self.start, self.end)
+
+
+@dataclass
+class Entity:
+    """One person, organisation or place, however each report names it."""
+
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    # Spellings merged as near-identical ("Junaid Hussian"): name discrepancies.
+    variants: list[str] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        names = dict.fromkeys(_strip_article(m.text) for m in self.mentions)
+        names.pop(self.name, None)
+        return list(names)
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(m.document for m in self.mentions))
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return [m.evidence for m in self.mentions]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": self.aliases,
+            "variants": self.variants,
+            "documents": self.documents,
+            "mentions": len(self.mentions),
+            "evidence": [dict(m.evidence.to_dict(), text=m.text) for m in self.mentions],
+        }
+
+
+def _strip_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+STATED = "stated"
+CO_OCCURRENCE = "co-occurrence"
+
+
+@dataclass
+class Relation:
+    """A link between two entities; `stated` links come from one clause's parse."""
+
+    source: str  # entity id
+    target: str  # entity id
+    label: str  # short verb phrase, "killed by", or "mentioned with"
+    kind: str  # STATED or CO_OCCURRENCE
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(e.document for e in self.evidence))
+
+    @property
+    def weight(self) -> int:
+        """How many sentences state or share the pair."""
+        return len(self.evidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "label": self.label,
+            "kind": self.kind,
+            "weight": self.weight,
+            "documents": self.documents,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class TimelineEntry:
+    """An event and when the reports say it happened."""
+
+    date: str | None  # ISO "2015-11-13", "2015-11", "2015", "2015-W48"; None when relative
+    precision: str  # "day", "week", "month", "year" or "relative"
+    text: str  # the sentence stating the event, verbatim
+    when: list[str]  # the date expressions as written
+    evidence: list[Evidence] = field(default_factory=list)  # the sentences
+    event: str = ""  # the word the date attaches to: "attacks", "killed"
+    anchor: str | None = None  # what a relative date hangs on: "published 2015-12-04", or None if unknown
+    sentences: list[Sentence] = field(default_factory=list, repr=False)
+
+    @property
+    def documents(self) -> list[str]:
+        return list(dict.fromkeys(e.document for e in self.evidence))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "precision": self.precision,
+            "text": self.text,
+            "when": self.when,
+            "event": self.event,
+            "anchor": self.anchor,
+            "documents": self.documents,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
 class Story:
     documents: list[Document]
     problems: list[InputProblem] = field(default_factory=list)
@@ -203,17 +376,23 @@ class Story:
     facts: list[FactGroup] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     # cross-check layer
-    attributions: list[Any] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
-    discrepancies: list[Any] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
     # analyst layer
-    entities: list[Any] = field(default_factory=list)
-    relations: list[Any] = field(default_factory=list)
-    timeline: list[Any] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    # annotate's working layer: each document's spaCy Doc, by document id, so
+    # later stages read the one parse instead of parsing again.
+    docs: dict[str, Any] = field(default_factory=dict, repr=False)
     # align's working layer: the sentences it compared and their similarity
     # matrix (numpy), reused by summarize to keep the summary free of repeats.
     aligned: list[Sentence] = field(default_factory=list, repr=False)
     similarity: Any = field(default=None, repr=False)
+    # annotate's working layer: each report's spaCy Doc by document id, so later
+    # stages (crosscheck's speakers and counted nouns) read the parse, not re-parse.
+    parses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def document(self, document_id: str) -> Document:
         for document in self.documents:

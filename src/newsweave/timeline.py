@@ -1,10 +1,236 @@
-"""The timeline: dates in the reports, resolved against publication dates."""
+"""The timeline: dates in the reports, resolved against publication dates.
+
+spaCy finds the date expressions ("November 13", "Nov. 13, 2015", "last
+month", "on Friday"); dateparser resolves them. A report's `published` date is
+the anchor when known. When it is not, a date that names its month ("November
+13") takes its year from the full dates elsewhere in the story (a caption's
+"Nov. 14, 2015"), and a relative date ("last month") stays relative: it is
+kept with its words, never guessed. Each date is attached to the event in its
+sentence, the word it modifies ("attacks", "killed"), and reports giving one
+event the same date share one entry.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
 from newsweave.settings import Settings
-from newsweave.story import Story
+from newsweave.story import BOILERPLATE, Discrepancy, DiscrepancyValue, Evidence, Sentence, Story, TimelineEntry
+
+RELATIVE = "relative"
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
+_FULL_DATE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d-\d\d-\d\d\b", re.IGNORECASE)
+_RELATIVE_WORDS = re.compile(
+    r"\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|previous|coming|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+# Words dateparser does not read that do not change the period: "earlier this year" is "this year".
+_VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until)\b\s*", re.IGNORECASE)
+_PRECISION = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
+
+
+@dataclass
+class DateMention:
+    """One date expression, resolved or not, with the event it attaches to."""
+
+    text: str
+    evidence: Evidence  # the expression itself
+    sentence: Sentence
+    date: str | None
+    precision: str
+    event: str
+    anchor: str | None
 
 
 def build_timeline(story: Story, settings: Settings) -> Story:
+    story.timeline = timeline_entries(date_mentions(story))
     return story
+
+
+def date_mentions(story: Story) -> list[DateMention]:
+    """Every date expression in the story's body and captions, resolved where it can be."""
+    story_base = _story_base(story)
+    found = []
+    for document in story.documents:
+        doc = story.docs.get(document.id)
+        if doc is None:
+            continue
+        published = _parse_published(document.published)
+        sentences = [s for s in story.sentences if s.document == document.id and s.role != BOILERPLATE]
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            sentence = next((s for s in sentences if s.start <= ent.start_char and ent.end_char <= s.end), None)
+            if sentence is None or not _is_date(ent):
+                continue
+            date, precision, anchor = _resolve(ent.text, published, story_base)
+            evidence = Evidence(document.id, ent.start_char, ent.end_char)
+            found.append(DateMention(ent.text, evidence, sentence, date, precision, _event_word(ent), anchor))
+    return found
+
+
+def _is_date(ent) -> bool:
+    text = ent.text
+    if text[:1] == "T" and text.lower() == "today" and ent.start > ent.sent.start:
+        return False  # "the Today program": a name, not a day
+    return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text))
+
+
+def _story_base(story: Story) -> datetime | None:
+    """The latest full date written anywhere in the story (day, month and year)."""
+    dates = []
+    for document in story.documents:
+        for match in _FULL_DATE.finditer(document.text):
+            parsed = _parser("current_period", None).get_date_data(match.group())
+            if parsed.date_obj is not None:
+                dates.append(parsed.date_obj)
+    return max(dates) if dates else None
+
+
+def _parse_published(published: str | None) -> datetime | None:
+    if not published:
+        return None
+    parsed = _parser("current_period", None).get_date_data(published)
+    return parsed.date_obj
+
+
+@lru_cache(maxsize=1024)
+def _resolve(text: str, published: datetime | None, story_base: datetime | None):
+    """(ISO date or None, precision, anchor) for one expression."""
+    absolute = bool(_ABSOLUTE.search(text))
+    if published is not None:
+        base, prefer, anchor = published, "past", f"published {published:%Y-%m-%d}"
+    elif absolute and story_base is not None:
+        base, prefer, anchor = story_base, "current_period", f"year from the story's dates ({story_base:%Y})"
+    elif absolute and re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        base, prefer, anchor = None, "current_period", None
+    else:
+        return None, RELATIVE, None  # no anchor known: keep the words, never guess
+    parser = _parser(prefer, base)
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        data = parser.get_date_data(_VAGUE.sub("", text).strip())
+    if data.date_obj is None:
+        return None, RELATIVE, None
+    precision = _PRECISION.get(data.period, "day")
+    return _iso(data.date_obj, precision), precision, anchor
+
+
+def _iso(value: datetime, precision: str) -> str:
+    if precision == "year":
+        return f"{value:%Y}"
+    if precision == "month":
+        return f"{value:%Y-%m}"
+    if precision == "week":
+        year, week, _ = value.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{value:%Y-%m-%d}"
+
+
+@lru_cache(maxsize=64)
+def _parser(prefer: str, base: datetime | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _event_word(ent) -> str:
+    """The verb or noun the date modifies: "attacks" in "the attacks on November 13"."""
+    head = ent.root.head
+    if head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    if head.i == ent.root.i:
+        return ""
+    return head.lower_ if head.pos_ in ("NOUN", "VERB", "PROPN") else ""
+
+
+def timeline_entries(mentions: list[DateMention]) -> list[TimelineEntry]:
+    """One entry per event and date; reports giving the same event the same date share it."""
+    entries: dict[tuple, TimelineEntry] = {}
+    for mention in mentions:
+        key = (mention.date or mention.text.lower(), mention.precision, _lemma(mention.event))
+        entry = entries.get(key)
+        if entry is None:
+            entry = entries[key] = TimelineEntry(
+                date=mention.date, precision=mention.precision, text=mention.sentence.text, when=[],
+                event=mention.event, anchor=mention.anchor,
+            )
+        if mention.text not in entry.when:
+            entry.when.append(mention.text)
+        if mention.sentence.evidence not in entry.evidence:
+            entry.evidence.append(mention.sentence.evidence)
+            entry.sentences.append(mention.sentence)
+    ordered = sorted(entries.values(), key=_order)
+    return ordered
+
+
+def _order(entry: TimelineEntry):
+    if entry.date is None:
+        return (1, "", 0, 0)
+    precision_rank = {"year": 0, "month": 1, "week": 2, "day": 3}[entry.precision]
+    return (0, entry.date[:10] if entry.precision != "week" else entry.date, precision_rank, -len(entry.documents))
+
+
+def _lemma(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def date_discrepancies(story: Story) -> list[Discrepancy]:
+    """The same event given different dates by different reports.
+
+    Two dated sentences are about the same event when they share its word
+    ("killed", "attacks") and a named person, group or place, or when they are
+    in one fact group; dates of different precision that agree ("2015-11" and
+    "2015-11-13") are no disagreement.
+    """
+    mentions = [m for m in date_mentions(story) if m.date is not None and m.precision != "week"]
+    names = _sentence_names(story)
+    groups = {id(s): g.id for g in story.facts for s in g.sentences}
+    by_event: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.event:
+            by_event[_lemma(mention.event)].append(mention)
+    discrepancies = []
+    seen: set[frozenset] = set()
+    for event, group in by_event.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.evidence.document == b.evidence.document or _compatible(a.date, b.date):
+                    continue
+                same_fact = groups.get(id(a.sentence)) is not None and groups.get(id(a.sentence)) == groups.get(id(b.sentence))
+                shared = names.get(id(a.sentence), set()) & names.get(id(b.sentence), set())
+                if not (same_fact or shared):
+                    continue
+                pair = frozenset((a.date, b.date, event))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                subject = f"date of {event}" + (f" ({', '.join(sorted(shared))})" if shared else "")
+                values = [DiscrepancyValue(m.text, m.date, [m.evidence]) for m in (a, b)]
+                discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
+    return discrepancies
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _sentence_names(story: Story) -> dict[int, set[str]]:
+    """id(sentence) → the names of the people, groups and places it mentions."""
+    names: dict[int, set[str]] = defaultdict(set)
+    for entity in story.entities:
+        if entity.type == "NORP":
+            continue
+        for mention in entity.mentions:
+            if 0 <= mention.sentence < len(story.sentences):
+                names[id(story.sentences[mention.sentence])].add(entity.name)
+    return names

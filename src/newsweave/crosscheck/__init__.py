@@ -1,4 +1,11 @@
-"""Stage 4, cross-check: who each report credits (origins, quotes) and where reports disagree."""
+"""Stage 4, cross-check: who each report credits (origins, quotes) and where reports disagree.
+
+Attributions come from the parse (attribution.py), quotes are found and
+credited (quotes.py), each fact group counts its independent origins
+(origins.py), and numbers (numbers.py), quotes and their credits are compared
+across reports. Name and date discrepancies come from the entity and
+timeline layers when those provide them.
+"""
 
 from __future__ import annotations
 
@@ -7,4 +14,50 @@ from newsweave.story import Story
 
 
 def crosscheck(story: Story, settings: Settings) -> Story:
+    from newsweave.crosscheck.attribution import carry_between, sentence_attributions
+    from newsweave.crosscheck.numbers import number_discrepancies
+    from newsweave.crosscheck.origins import fill_fact_origins
+    from newsweave.crosscheck.quotes import (
+        attribution_discrepancies,
+        carry_into_sentences,
+        credit_quotes,
+        find_quotes,
+        group_quotes,
+        quote_discrepancies,
+        story_quotes,
+    )
+
+    attributions = sentence_attributions(story)
+    quotes = [quote for document in story.documents for quote in find_quotes(document.id, document.text)]
+    credit_quotes(story, quotes, attributions)
+    carry_into_sentences(story, quotes, attributions)
+    carry_between(story, attributions)
+    # One entry per attributing phrase; sentences that inherit one share it.
+    story.attributions = sorted({id(a): a for a in attributions.values()}.values(), key=lambda a: (a.document, a.sentence))
+    fill_fact_origins(story, attributions)
+
+    groups = group_quotes(quotes)
+    story.quotes = story_quotes(groups)
+    texts = {document.id: document.text for document in story.documents}
+    story.discrepancies = (
+        number_discrepancies(story)
+        + attribution_discrepancies(groups, texts)
+        + quote_discrepancies(groups)
+        + _from_other_layers(story)
+    )
     return story
+
+
+def _from_other_layers(story: Story) -> list:
+    """Name and date discrepancies, from the entity and timeline layers when they offer them."""
+    import newsweave.entities
+    import newsweave.timeline
+
+    found = []
+    for finder in (
+        getattr(newsweave.entities, "name_discrepancies", None),
+        getattr(newsweave.timeline, "date_discrepancies", None),
+    ):
+        if finder is not None:
+            found.extend(finder(story) or [])
+    return found

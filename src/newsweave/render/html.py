@@ -13,7 +13,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from newsweave.corroborate import corroborated, single_source
-from newsweave.render.labels import citation_numbers, headline
+from newsweave.render.labels import citation_numbers, headline, origins_label, sole_origin_facts
 from newsweave.story import FactGroup, Sentence, Story
 
 if TYPE_CHECKING:
@@ -52,13 +52,16 @@ def brief_to_html(brief: Brief) -> str:
         parts.append('<table class="facts"><thead><tr><th>Reports</th><th>Fact</th></tr></thead><tbody>')
         for group in facts:
             parts.append(
-                f'<tr data-fact="{group.id}"><td class="support">{group.support}</td>'
+                f'<tr data-fact="{group.id}"><td class="support">{group.support}{_origins(group, numbers)}</td>'
                 f"<td>{escape(group.representative.text)} {_citations(group, numbers)}</td></tr>"
             )
         parts.append("</tbody></table>")
     else:
         parts.append("<p>No fact is stated by more than one report.</p>")
     parts.append("</section>")
+
+    parts += _crosscheck_sections(story, numbers)
+    parts += _analyst_sections(story, numbers)
 
     lonely = single_source(story)
     if lonely:
@@ -124,3 +127,89 @@ def _marked_text(text: str, sentences: list[Sentence], numbers: dict[str, int]) 
         cursor = sentence.end
     out.append(escape(text[cursor:]))
     return "".join(out)
+
+
+def _origins(group: FactGroup, numbers: dict[str, int]) -> str:
+    label = origins_label(group, numbers)
+    return f'<div class="origins">{escape(label)}</div>' if label else ""
+
+
+def _crosscheck_sections(story: Story, numbers: dict[str, int]) -> list[str]:
+    """Where reports disagree (each side next to the other, linked to its words) and facts resting on one credited outlet."""
+    parts: list[str] = []
+    if story.discrepancies:
+        parts.append('<section id="discrepancies"><h2>Where reports disagree</h2>')
+        for item in story.discrepancies:
+            parts.append(
+                f'<div class="discrepancy {escape(item.kind)}"><p class="subject"><span class="kind">{escape(item.kind)}</span> '
+                f'{escape(item.subject)}</p><div class="sides">'
+            )
+            for value in item.values:
+                links = ", ".join(_evidence_link(story, numbers, e) for e in value.evidence)
+                parts.append(f'<div class="side"><q>{escape(value.value)}</q> <span class="cites">[{links}]</span></div>')
+            parts.append("</div></div>")
+        parts.append("</section>")
+    sole = sole_origin_facts(story)
+    if sole:
+        parts.append('<section id="origins"><h2>Resting on one outlet the reports credit</h2><ul>')
+        for origin, groups in sole:
+            parts.append(f"<li><strong>{escape(origin)}</strong> is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''}:<ul>")
+            parts += [f'<li data-fact="{g.id}">{escape(g.representative.text)} {_citations(g, numbers)}</li>' for g in groups]
+            parts.append("</ul></li>")
+        parts.append("</ul></section>")
+    return parts
+
+
+def _evidence_link(story: Story, numbers: dict[str, int], evidence) -> str:
+    """A citation link to the sentence holding the evidence span."""
+    holder = next(
+        (s for s in story.sentences if s.document == evidence.document and s.start <= evidence.start < s.end),
+        None,
+    )
+    n = numbers[evidence.document]
+    target = sentence_anchor(numbers, holder) if holder else f"doc-{n}"
+    quoted = story.document(evidence.document).text[evidence.start : evidence.end]
+    return f'<a class="cite" href="#{target}" title="{escape(quoted, quote=True)}">{n}</a>'
+
+
+def _analyst_sections(story: Story, numbers: dict[str, int]) -> list[str]:
+    """Who is involved, the links the reports state, and when: each cited to the words it rests on."""
+    from newsweave.render.analyst import dated, involved, stated_links, when_label
+
+    def cites(evidence) -> str:
+        first = {}
+        for span in evidence:
+            first.setdefault(span.document, span)
+        links = [_evidence_link(story, numbers, e) for d, e in sorted(first.items(), key=lambda item: numbers[item[0]])]
+        return '<span class="cites">[' + ", ".join(links) + "]</span>"
+
+    parts: list[str] = []
+    groups = involved(story)
+    if groups:
+        parts.append('<section id="entities"><h2>Who is involved</h2><dl class="entities">')
+        for heading, entities in groups:
+            items = []
+            for entity in entities:
+                also = f' <span class="note">also {escape(", ".join(entity.aliases[:3]))}</span>' if entity.aliases else ""
+                items.append(f'<span class="entity" data-entity="{escape(entity.id, quote=True)}">{escape(entity.name)}{also} {cites(entity.evidence)}</span>')
+            parts.append(f"<dt>{escape(heading)}</dt><dd>{'; '.join(items)}</dd>")
+        parts.append("</dl>")
+        links = stated_links(story)
+        if links:
+            parts.append('<h3>Links the reports state</h3><ul class="relations">')
+            parts += [
+                f"<li>{escape(source)} — <em>{escape(r.label)}</em> → {escape(target)} {cites(r.evidence)}</li>"
+                for r, source, target in links
+            ]
+            parts.append("</ul>")
+        parts.append("</section>")
+    entries = dated(story)
+    if entries:
+        parts.append('<section id="timeline"><h2>When</h2><ul class="timeline">')
+        parts += [
+            f'<li><strong class="when">{escape(when_label(t))}</strong> {escape(t.text)} {cites(t.evidence)}</li>'
+            for t in entries
+        ]
+        parts.append("</ul></section>")
+    return parts
+

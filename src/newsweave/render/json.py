@@ -32,6 +32,11 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         ],
         "facts": [fact_to_dict(g, g.id in summary_facts) for g in corroborated(story)],
         "single_source": [fact_to_dict(g, g.id in summary_facts) for g in single_source(story)],
+        "entities": [e.to_dict() for e in story.entities],
+        "relations": [r.to_dict() for r in story.relations],
+        "timeline": [t.to_dict() for t in story.timeline],
+        "quotes": [q.to_dict() for q in story.quotes],
+        "discrepancies": [d.to_dict() for d in story.discrepancies],
         "problems": [p.to_dict() for p in story.problems],
     }
 
@@ -42,6 +47,8 @@ def fact_to_dict(group: FactGroup, in_summary: bool) -> dict[str, Any]:
         "text": group.representative.text,
         "documents": group.documents,
         "support": group.support,
+        "origins": group.origins or group.documents,
+        "independent_sources": group.independent_sources,
         "in_summary": in_summary,
         "evidence": [dict(s.evidence.to_dict(), text=s.text) for s in group.sentences],
     }

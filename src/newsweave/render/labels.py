@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsweave.story import Document, Story
+from newsweave.story import Document, FactGroup, Story
 
 
 def citation_numbers(story: Story) -> dict[str, int]:
@@ -36,3 +36,34 @@ def document_line(document: Document) -> str:
     elif document.path:
         parts.append(document.path)
     return " · ".join(parts)
+
+
+def origins_label(group: FactGroup, numbers: dict[str, int]) -> str | None:
+    """'1 origin: Wall Street Journal', when a report credits someone else for the fact; else None.
+
+    An origin that is a document id is that report's own reporting.
+    """
+    origins = group.origins
+    if not origins or all(origin in numbers for origin in origins):
+        return None
+    names = [f"report {numbers[o]}" if o in numbers else o for o in origins]
+    return f"{len(origins)} origin{'s' if len(origins) != 1 else ''}: {', '.join(names)}"
+
+
+def sole_origin_facts(story: Story) -> list[tuple[str, list[FactGroup]]]:
+    """Outlets or agencies the reports credit, each with the facts it is the only origin of; most facts first."""
+    numbers = citation_numbers(story)
+    by_origin: dict[str, list[FactGroup]] = {}
+    for group in story.facts:
+        if len(group.origins) == 1 and group.origins[0] not in numbers:
+            by_origin.setdefault(group.origins[0], []).append(group)
+    for groups in by_origin.values():
+        groups.sort(key=lambda g: (-g.support, g.id))
+    return sorted(by_origin.items(), key=lambda item: (-len(item[1]), -sum(g.support for g in item[1]), item[0]))
+
+
+def quote_credit(speaker: str | None, origin: str | None) -> str:
+    """'a source, via The Mirror'."""
+    if speaker and origin:
+        return f"{speaker}, via {origin}"
+    return speaker or (f"via {origin}" if origin else "uncredited")

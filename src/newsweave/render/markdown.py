@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsweave.corroborate import corroborated, single_source
-from newsweave.render.labels import citation_numbers, document_line, headline
+from newsweave.render.labels import citation_numbers, document_line, headline, origins_label, quote_credit, sole_origin_facts
 
 if TYPE_CHECKING:
     from newsweave.pipeline import Brief
@@ -23,9 +23,11 @@ def brief_to_markdown(brief: Brief) -> str:
     lines += [f"{item.text} {cite(item.documents)}" for item in story.summary] or ["_No sentence could be selected._"]
     facts = corroborated(story)
     lines += ["", "## Corroborated: stated by two or more reports", ""]
-    lines += [f"- **{g.support} reports** {cite(g.documents)}: {g.representative.text}" for g in facts] or [
+    lines += [f"- **{_reports_and_origins(g, numbers)}** {cite(g.documents)}: {g.representative.text}" for g in facts] or [
         "_No fact is stated by more than one report._"
     ]
+    lines += _crosscheck_sections(story, cite)
+    lines += _analyst_sections(story, cite)
     lonely = single_source(story)
     if lonely:
         lines += ["", "## Resting on one report only", ""]
@@ -36,3 +38,54 @@ def brief_to_markdown(brief: Brief) -> str:
         lines += ["", "## Could not read", ""]
         lines += [f"- `{p.source}`: {p.reason}" for p in story.problems]
     return "\n".join(lines) + "\n"
+
+
+def _reports_and_origins(group, numbers: dict[str, int]) -> str:
+    """'3 reports · 1 origin: Wall Street Journal'."""
+    label = origins_label(group, numbers)
+    return f"{group.support} reports" + (f" · {label}" if label else "")
+
+
+def _crosscheck_sections(story, cite) -> list[str]:
+    """Where reports disagree, which facts rest on one outlet they credit, and the quotes reports share."""
+    lines: list[str] = []
+    if story.discrepancies:
+        lines += ["", "## Where reports disagree", ""]
+        for item in story.discrepancies:
+            sides = " vs ".join(f"“{v.value}” {cite(v.documents)}" for v in item.values)
+            lines.append(f"- **{item.subject}** _({item.kind})_: {sides}")
+    sole = sole_origin_facts(story)
+    if sole:
+        lines += ["", "## Resting on one outlet the reports credit", ""]
+        for origin, groups in sole:
+            documents = list(dict.fromkeys(d for g in groups for d in g.documents))
+            lines.append(f"- **{origin}** is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''} in {cite(documents)}:")
+            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in groups]
+    shared = [q for q in story.quotes if len(q.documents) > 1]
+    if shared:
+        lines += ["", "## Quoted by several reports", ""]
+        lines += [f"- “{q.text}” ({quote_credit(q.speaker, q.origin)}) {cite(q.documents)}" for q in shared]
+    return lines
+
+
+def _analyst_sections(story, cite) -> list[str]:
+    """Who is involved (and the links the reports state), and when things happened."""
+    from newsweave.render.analyst import dated, involved, stated_links, when_label
+
+    lines: list[str] = []
+    groups = involved(story)
+    if groups:
+        lines += ["", "## Who is involved", ""]
+        for heading, entities in groups:
+            names = [e.name + (f" (also {', '.join(e.aliases[:3])})" if e.aliases else "") + f" {cite(e.documents)}" for e in entities]
+            lines.append(f"- **{heading}:** " + "; ".join(names))
+        links = stated_links(story)
+        if links:
+            lines += ["", "Links the reports state:", ""]
+            lines += [f"- {source} — _{r.label}_ → {target} {cite(r.documents)}" for r, source, target in links]
+    entries = dated(story)
+    if entries:
+        lines += ["", "## When", ""]
+        lines += [f"- **{when_label(t)}** {cite(t.documents)}: {t.text}" for t in entries]
+    return lines
+

@@ -1,0 +1,206 @@
+"""Duplicate detection and story clustering at scale: throughput, memory, flatness.
+
+    python benchmarks/ingest_scale.py                          # 10k and 100k in memory, 10k in SQLite, spaCy
+    python benchmarks/ingest_scale.py --sizes 1000000 --paths memory
+    python benchmarks/ingest_scale.py --sizes 2000 --paths sqlite,memory --spacy-sample 100   # a quick look
+
+The stream. Synthetic but made of real sentences: every synthetic story takes
+one source cluster of ../shared/data (Multi-News dev and DUC 2003), and each
+of its articles is 6–20 sentences drawn from that cluster's reports, kept in
+their original order, so the text is real news prose and a story's articles
+share content the way reports of one event do. Stories start at random
+(about one new story per 8 articles, sizes 1–30) and interleave; the clock
+advances 2,000 articles a day, and articles arrive in time order. Since there
+are only 276 source clusters, many synthetic stories reuse one, and those
+close in time are rightly merged: the stream has fewer real stories than
+synthetic ones, so the story count is reported, not scored.
+
+Each size runs in its own process (peak memory is the process's maximum
+resident size, generator included). The paths:
+
+- memory: `Deduplicator(MemoryDedupState(capacity=100_000))` then
+  `Clusterer(MemoryState(forget_after_days=90))`: the same code as the
+  corpus, with dictionaries for state;
+- sqlite: `dedup.find_duplicate` and `cluster.assign_story` on a real SQLite
+  file in WAL mode, one transaction per article, as the store does, but
+  without the store's own article rows and full-text index.
+
+Time per article is shown for each tenth of the stream: it must stay flat.
+spaCy's `nlp.pipe` (the pipeline's model, newsweave.annotate.model.load_model)
+runs on a sample of the same articles for the ratio of throughputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+ARTICLES_PER_DAY = 2000
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+def sentence_pools(data: Path) -> list[list[str]]:
+    pools = []
+    for name in ("multinews_dev.jsonl", "duc2003_task2.jsonl"):
+        with (data / name).open(encoding="utf-8") as lines:
+            for line in lines:
+                cluster = json.loads(line)
+                sentences = [
+                    s.strip()
+                    for document in cluster["documents"]
+                    for s in _SENTENCE.split(document["text"])
+                    if 6 <= len(s.split()) <= 80
+                ]
+                if len(sentences) >= 10:
+                    pools.append(sentences)
+    return pools
+
+
+def stream(pools: list[list[str]], count: int, seed: int):
+    """(article id, title, text, published day) in time order, with flat memory."""
+    rng = random.Random(seed)
+    active: list[list] = []  # [pool, articles left]
+    for index in range(count):
+        if not active or (rng.random() < 1 / 8 and len(active) < 4000):
+            active.append([rng.choice(pools), min(30, max(1, int(rng.expovariate(1 / 8))))])
+        slot = rng.randrange(len(active))
+        pool, left = active[slot]
+        size = rng.randint(6, min(20, len(pool)))
+        picks = sorted(rng.sample(range(len(pool)), size))
+        text = " ".join(pool[i] for i in picks)
+        if left <= 1:
+            active[slot] = active[-1]
+            active.pop()
+        else:
+            active[slot][1] = left - 1
+        yield index, pool[picks[0]][:90], text, 18000.0 + index / ARTICLES_PER_DAY
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_path(path: str, size: int, data: Path, seed: int) -> dict:
+    from newsweave.corpus import cluster, dedup
+
+    pools = sentence_pools(data)
+    slices, copies, marks = [], 0, []
+    if path == "memory":
+        finder = dedup.Deduplicator(dedup.MemoryDedupState(capacity=100_000))
+        clusterer = cluster.Clusterer(cluster.MemoryState(forget_after_days=90))
+
+        def add(article_id, title, text, day):
+            copy = finder.find(article_id, text, title)[0]
+            return copy, clusterer.assign(article_id, title, text, day).story
+    else:
+        import sqlite3
+
+        folder = tempfile.mkdtemp(prefix="newsweave-scale-")
+        conn = sqlite3.connect(os.path.join(folder, "corpus.db"), isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        cluster.ensure_tables(conn)
+
+        def add(article_id, title, text, day):
+            conn.execute("BEGIN")
+            copy = dedup.find_duplicate(conn, article_id, text, title)[0]
+            story = cluster.assign_story(conn, article_id, title, text, day)
+            conn.execute("COMMIT")
+            return copy, story
+
+    stories = set()
+    step = max(1, size // 10)
+    started = last = time.perf_counter()
+    for article_id, title, text, day in stream(pools, size, seed):
+        copy, story = add(article_id, title, text, day)
+        copies += copy is not None
+        stories.add(story)
+        if (article_id + 1) % step == 0:
+            now = time.perf_counter()
+            slices.append((now - last) / step * 1000)
+            last = now
+    elapsed = time.perf_counter() - started
+    result = {
+        "path": path, "size": size, "seconds": elapsed, "rate": size / elapsed, "peak_mb": peak_mb(),
+        "stories": len(stories), "copies": copies, "slices_ms": slices,
+    }
+    if path == "sqlite":
+        result["db_mb"] = sum(f.stat().st_size for f in Path(folder).iterdir()) / 2**20
+    return result
+
+
+def run_spacy(sample: int, data: Path, seed: int) -> dict:
+    from newsweave import Settings
+    from newsweave.annotate.model import load_model
+
+    nlp = load_model(Settings())
+    texts = [text for _, _, text, _ in stream(sentence_pools(data), sample, seed)]
+    list(nlp.pipe(texts[:10]))  # warm up
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    elapsed = time.perf_counter() - started
+    return {"path": "spacy", "size": sample, "seconds": elapsed, "rate": sample / elapsed, "peak_mb": peak_mb()}
+
+
+def in_subprocess(args: list[str]) -> dict:
+    output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--paths", default="memory,sqlite")
+    parser.add_argument("--sqlite-max", type=int, default=10000, help="largest size run on the SQLite path")
+    parser.add_argument("--spacy-sample", type=int, default=500, help="articles for the nlp.pipe throughput (0: skip)")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # "path:size", run in this process
+    args = parser.parse_args(argv)
+
+    if args.one:
+        path, size = args.one.split(":")
+        result = run_spacy(int(size), args.data, args.seed) if path == "spacy" else run_path(path, int(size), args.data, args.seed)
+        print(json.dumps(result))
+        return 0
+
+    results = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        for path in args.paths.split(","):
+            if path == "sqlite" and size > args.sqlite_max:
+                continue
+            print(f"running {path} {size:,} ...", file=sys.stderr, flush=True)
+            results.append(in_subprocess(["--one", f"{path}:{size}", "--data", str(args.data), "--seed", str(args.seed)]))
+    spacy = None
+    if args.spacy_sample:
+        print(f"running spaCy nlp.pipe on {args.spacy_sample} articles ...", file=sys.stderr, flush=True)
+        spacy = in_subprocess(["--one", f"spacy:{args.spacy_sample}", "--data", str(args.data), "--seed", str(args.seed)])
+
+    print("| path | articles | articles/s | peak MB | stories | copies marked | × spaCy nlp.pipe |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        ratio = f"{r['rate'] / spacy['rate']:.1f}" if spacy else "–"
+        print(f"| {r['path']} | {r['size']:,} | {r['rate']:,.0f} | {r['peak_mb']:,.0f} | {r['stories']:,} | {r['copies']:,} | {ratio} |")
+    if spacy:
+        print(f"| spaCy nlp.pipe ({Path(sys.executable).name}, batch 32) | {spacy['size']:,} | {spacy['rate']:,.1f} | {spacy['peak_mb']:,.0f} | | | 1.0 |")
+    print("\nMilliseconds per article in each tenth of the stream:\n")
+    print("| path | articles | " + " | ".join(f"{10 * i}–{10 * (i + 1)}%" for i in range(10)) + " |")
+    print("|---|---:|" + "---:|" * 10)
+    for r in results:
+        print(f"| {r['path']} | {r['size']:,} | " + " | ".join(f"{ms:.2f}" for ms in r["slices_ms"]) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

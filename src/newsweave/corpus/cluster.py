@@ -1,0 +1,450 @@
+"""Online story clustering: each new article joins a story or starts one.
+
+An article is compared with a handful of candidate stories only, never with
+the whole corpus:
+
+1. Its keywords and name phrases (corpus/features.py) are weighted by TF-IDF
+   against the document frequencies seen so far.
+2. Its strongest keys look up an inverted index of key → stories. Each
+   posting list keeps only the `posting_cap` stories that used the key most
+   recently, and at most `max_candidates` stories are scored, so the cost per
+   article stays flat however big the corpus grows.
+3. A candidate's score is the cosine to the story's keyword centroid and to
+   its name centroid (each story keeps only its top terms), times a time
+   factor: a story fades once an article is more than `grace_days` away from
+   the story's first-to-last span, with a `fade_days` e-folding time.
+4. The best candidate at or above `threshold` takes the article; otherwise the
+   article starts a story.
+
+The algorithm (`Clusterer`) works on a pluggable state: `MemoryState` for the
+benchmarks' millions of articles, `SQLiteState` for the corpus database, where
+the state survives across ingest runs. Settings were tuned on
+benchmarks/clustering_quality.py (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any, Callable, Iterable, Protocol
+
+from newsweave.corpus.features import ArticleFeatures, article_features
+
+# Names share the frequency table and the index with keywords under this prefix.
+NAME = "@"
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    threshold: float = 0.18
+    # Share of the score from keywords; the rest is from name phrases.
+    text_weight: float = 0.8
+    article_terms: int = 60
+    article_names: int = 12
+    story_terms: int = 200
+    story_names: int = 30
+    query_terms: int = 10
+    query_names: int = 6
+    posting_cap: int = 64
+    max_candidates: int = 24
+    # Real stories run for weeks (DUC 2003 clusters span up to 88 days), so
+    # fading is gentle: a quarter-strength match after a month and a half away.
+    grace_days: float = 7.0
+    fade_days: float = 30.0
+
+
+@dataclass
+class StoryProfile:
+    id: int
+    size: int = 0
+    first_day: float | None = None
+    last_day: float | None = None
+    # Centroids: sums of the members' unit vectors, cut to the top weights.
+    terms: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Assignment:
+    story: int
+    created: bool
+    similarity: float
+    # How many stories were scored: bounded by ClusterSettings.max_candidates.
+    candidates: int
+
+
+class ClusterState(Protocol):
+    def member_story(self, article_id: Any) -> int | None: ...
+    def document_count(self) -> int: ...
+    def frequencies(self, keys: Iterable[str]) -> dict[str, int]: ...
+    def add_document(self, keys: Iterable[str]) -> None: ...
+    def postings(self, keys: Iterable[str]) -> dict[str, list[int]]: ...
+    def post(self, keys: Iterable[str], story_id: int, seen: int, cap: int) -> None: ...
+    def story(self, story_id: int) -> StoryProfile: ...
+    def new_story(self) -> int: ...
+    def save_story(self, profile: StoryProfile) -> None: ...
+    def add_member(self, article_id: Any, story_id: int, similarity: float) -> None: ...
+
+
+def day_number(published: Any) -> float | None:
+    """An ISO date or datetime (or a datetime/date) as days since the epoch; None if unknown."""
+    if published is None or published == "":
+        return None
+    if isinstance(published, (int, float)):
+        return float(published)
+    if isinstance(published, str):
+        try:
+            published = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if isinstance(published, datetime):
+        if published.tzinfo is None:
+            published = published.replace(tzinfo=timezone.utc)
+        return published.timestamp() / 86400.0
+    if isinstance(published, date):
+        return datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp() / 86400.0
+    return None
+
+
+def _unit_vector(counts: Counter[str], frequencies: dict[str, int], documents: int, keep: int, prefix: str = "") -> dict[str, float]:
+    weights = {
+        key: (1.0 + math.log(count)) * (math.log((documents + 1) / (frequencies.get(prefix + key, 0) + 1)) + 1.0)
+        for key, count in counts.items()
+    }
+    top = heapq.nlargest(keep, weights.items(), key=lambda item: item[1])
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {key: w / norm for key, w in top}
+
+
+def _cosine(unit: dict[str, float], centroid: dict[str, float]) -> float:
+    if not unit or not centroid:
+        return 0.0
+    dot = sum(w * centroid.get(key, 0.0) for key, w in unit.items())
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(w * w for w in centroid.values()))
+
+
+def _add_to_centroid(centroid: dict[str, float], unit: dict[str, float], keep: int) -> dict[str, float]:
+    merged = dict(centroid)
+    for key, w in unit.items():
+        merged[key] = merged.get(key, 0.0) + w
+    if len(merged) > keep:
+        merged = dict(heapq.nlargest(keep, merged.items(), key=lambda item: item[1]))
+    return merged
+
+
+class Clusterer:
+    """The online clustering algorithm over any `ClusterState`."""
+
+    def __init__(self, state: ClusterState, settings: ClusterSettings | None = None):
+        self.state = state
+        self.settings = settings or ClusterSettings()
+
+    def time_factor(self, day: float | None, story: StoryProfile) -> float:
+        if day is None or story.first_day is None or story.last_day is None:
+            return 1.0
+        gap = max(story.first_day - day, day - story.last_day, 0.0) - self.settings.grace_days
+        return math.exp(-gap / self.settings.fade_days) if gap > 0 else 1.0
+
+    def similarity(self, terms: dict[str, float], names: dict[str, float], day: float | None, story: StoryProfile) -> float:
+        text = _cosine(terms, story.terms)
+        if names:
+            weight = self.settings.text_weight
+            score = weight * text + (1.0 - weight) * _cosine(names, story.names)
+        else:
+            score = text
+        return score * self.time_factor(day, story)
+
+    def assign(self, article_id: Any, title: str | None, text: str, published: Any = None,
+               features: ArticleFeatures | None = None, new_story: Callable[[], int] | None = None) -> Assignment:
+        state, settings = self.state, self.settings
+        known = state.member_story(article_id)
+        if known is not None:
+            return Assignment(known, False, 1.0, 0)
+        features = features or article_features(title, text)
+        day = day_number(published)
+        documents = state.document_count()
+        name_keys = [NAME + key for key in features.names]
+        frequencies = state.frequencies([*features.keywords, *name_keys])
+        terms = _unit_vector(features.keywords, frequencies, documents, settings.article_terms)
+        names = _unit_vector(features.names, frequencies, documents, settings.article_names, NAME)
+
+        query = {key: w for key, w in heapq.nlargest(settings.query_terms, terms.items(), key=lambda i: i[1])}
+        for key, w in heapq.nlargest(settings.query_names, names.items(), key=lambda i: i[1]):
+            query[NAME + key] = w
+        votes: Counter[int] = Counter()
+        for key, stories in state.postings(query).items():
+            for story_id in stories:
+                votes[story_id] += query[key]
+        candidates = [story_id for story_id, _ in votes.most_common(settings.max_candidates)]
+
+        best, best_score = None, 0.0
+        for story_id in candidates:
+            profile = state.story(story_id)
+            score = self.similarity(terms, names, day, profile)
+            if score > best_score:
+                best, best_score = profile, score
+
+        created = best is None or best_score < settings.threshold
+        if created:
+            best = StoryProfile(new_story() if new_story else state.new_story())
+            best_score = 0.0
+        best.size += 1
+        best.terms = _add_to_centroid(best.terms, terms, settings.story_terms)
+        best.names = _add_to_centroid(best.names, names, settings.story_names)
+        if day is not None:
+            best.first_day = day if best.first_day is None else min(best.first_day, day)
+            best.last_day = day if best.last_day is None else max(best.last_day, day)
+        state.save_story(best)
+        state.post(query, best.id, documents, settings.posting_cap)
+        state.add_document([*features.keywords, *name_keys])
+        state.add_member(article_id, best.id, best_score)
+        return Assignment(best.id, created, best_score, len(candidates))
+
+
+class MemoryState:
+    """Clustering state in dictionaries, for benchmarks and one-off streams.
+
+    `forget_after_days`: drop the profiles of stories whose last article is
+    that far behind the newest one seen. With a time-ordered stream those
+    stories have faded past any threshold anyway, so results do not change
+    while memory stays flat. Leave it None for streams out of time order.
+    """
+
+    def __init__(self, forget_after_days: float | None = None):
+        self.documents = 0
+        self.df: Counter[str] = Counter()
+        self.index: dict[str, dict[int, int]] = {}
+        self.stories: dict[int, StoryProfile] = {}
+        self.members: dict[Any, int] = {}
+        self.next_id = 1
+        self.forget_after_days = forget_after_days
+        self.newest_day: float | None = None
+
+    def member_story(self, article_id):
+        return self.members.get(article_id)
+
+    def document_count(self):
+        return self.documents
+
+    def frequencies(self, keys):
+        df = self.df
+        return {key: df[key] for key in keys if key in df}
+
+    def add_document(self, keys):
+        self.documents += 1
+        self.df.update(set(keys))
+        if self.documents % 1000 == 0:
+            self._forget()
+
+    def postings(self, keys):
+        stories = self.stories
+        found = {}
+        for key in keys:
+            posting = self.index.get(key)
+            if posting:
+                found[key] = [s for s in posting if s in stories]
+        return found
+
+    def post(self, keys, story_id, seen, cap):
+        for key in keys:
+            posting = self.index.setdefault(key, {})
+            posting.pop(story_id, None)
+            posting[story_id] = seen  # insertion order = recency
+            if len(posting) > cap:
+                del posting[next(iter(posting))]
+
+    def story(self, story_id):
+        return self.stories[story_id]
+
+    def new_story(self):
+        self.next_id += 1
+        return self.next_id - 1
+
+    def save_story(self, profile):
+        self.stories[profile.id] = profile
+        if profile.last_day is not None and (self.newest_day is None or profile.last_day > self.newest_day):
+            self.newest_day = profile.last_day
+
+    def _forget(self):
+        if self.forget_after_days is None or self.newest_day is None:
+            return
+        horizon = self.newest_day - self.forget_after_days
+        for story_id in [s for s, p in self.stories.items() if p.last_day is not None and p.last_day < horizon]:
+            del self.stories[story_id]
+
+    def add_member(self, article_id, story_id, similarity):
+        self.members[article_id] = story_id
+
+
+def tables_sql() -> str:
+    """The clustering and duplicate tables, for the store's migrations (idempotent)."""
+    from newsweave.corpus.dedup import DEDUP_TABLES
+
+    return CLUSTER_TABLES + DEDUP_TABLES
+
+
+CLUSTER_TABLES = """
+CREATE TABLE IF NOT EXISTS cluster_stories (
+    story_id INTEGER PRIMARY KEY,
+    size INTEGER NOT NULL DEFAULT 0,
+    first_day REAL,
+    last_day REAL,
+    terms TEXT NOT NULL DEFAULT '{}',
+    names TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS cluster_members (
+    article_id INTEGER PRIMARY KEY,
+    story_id INTEGER NOT NULL,
+    similarity REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cluster_members_story ON cluster_members (story_id);
+CREATE TABLE IF NOT EXISTS cluster_postings (
+    key TEXT NOT NULL,
+    story_id INTEGER NOT NULL,
+    seen INTEGER NOT NULL,
+    PRIMARY KEY (key, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cluster_postings_seen ON cluster_postings (key, seen);
+CREATE TABLE IF NOT EXISTS cluster_frequencies (
+    key TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cluster_totals (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+"""
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SQLiteState:
+    """Clustering state in the corpus database; never commits (the caller's transaction does)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def member_story(self, article_id):
+        row = self.conn.execute("SELECT story_id FROM cluster_members WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def document_count(self):
+        row = self.conn.execute("SELECT value FROM cluster_totals WHERE name = 'documents'").fetchone()
+        return row[0] if row else 0
+
+    def frequencies(self, keys):
+        keys = list(dict.fromkeys(keys))
+        found = {}
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT key, documents FROM cluster_frequencies WHERE key IN ({marks})", chunk))
+        return found
+
+    def add_document(self, keys):
+        self.conn.execute(
+            "INSERT INTO cluster_totals (name, value) VALUES ('documents', 1) "
+            "ON CONFLICT (name) DO UPDATE SET value = value + 1"
+        )
+        self.conn.executemany(
+            "INSERT INTO cluster_frequencies (key, documents) VALUES (?, 1) "
+            "ON CONFLICT (key) DO UPDATE SET documents = documents + 1",
+            [(key,) for key in set(keys)],
+        )
+
+    def postings(self, keys):
+        found: dict[str, list[int]] = {}
+        for key in keys:
+            rows = self.conn.execute("SELECT story_id FROM cluster_postings WHERE key = ?", (key,)).fetchall()
+            if rows:
+                found[key] = [row[0] for row in rows]
+        return found
+
+    def post(self, keys, story_id, seen, cap):
+        conn = self.conn
+        for key in keys:
+            conn.execute(
+                "INSERT INTO cluster_postings (key, story_id, seen) VALUES (?, ?, ?) "
+                "ON CONFLICT (key, story_id) DO UPDATE SET seen = excluded.seen",
+                (key, story_id, seen),
+            )
+            conn.execute(
+                "DELETE FROM cluster_postings WHERE key = ? AND seen < ("
+                "SELECT seen FROM cluster_postings WHERE key = ? ORDER BY seen DESC LIMIT 1 OFFSET ?)",
+                (key, key, cap - 1),
+            )
+
+    def story(self, story_id):
+        row = self.conn.execute(
+            "SELECT size, first_day, last_day, terms, names FROM cluster_stories WHERE story_id = ?", (story_id,)
+        ).fetchone()
+        if row is None:
+            return StoryProfile(story_id)
+        size, first_day, last_day, terms, names = row
+        return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
+
+    def new_story(self):
+        return self.conn.execute("INSERT INTO cluster_stories (size) VALUES (0)").lastrowid
+
+    def save_story(self, profile):
+        self.conn.execute(
+            "INSERT INTO cluster_stories (story_id, size, first_day, last_day, terms, names) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (story_id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
+            "last_day = excluded.last_day, terms = excluded.terms, names = excluded.names",
+            (
+                profile.id,
+                profile.size,
+                profile.first_day,
+                profile.last_day,
+                json.dumps({k: round(v, 5) for k, v in profile.terms.items()}),
+                json.dumps({k: round(v, 5) for k, v in profile.names.items()}),
+            ),
+        )
+
+    def add_member(self, article_id, story_id, similarity):
+        self.conn.execute(
+            "INSERT INTO cluster_members (article_id, story_id, similarity) VALUES (?, ?, ?)",
+            (article_id, story_id, similarity),
+        )
+
+
+def assign_story(conn: sqlite3.Connection, article_id: int, title: str | None, text: str, published: Any = None,
+                 new_story: Callable[[sqlite3.Connection], int] | None = None,
+                 settings: ClusterSettings | None = None) -> int:
+    """The story id of an article, joining it to a stored story or starting one.
+
+    Runs inside the caller's transaction. An article already assigned keeps its
+    story. A new story gets its row from `new_story(conn)` if given, else from
+    the store's `stories` table when there is one (corpus/store.py), else
+    from `cluster_stories` alone.
+    """
+    ensure_tables(conn)
+    if new_story is None and _has_table(conn, "stories"):
+        from newsweave.corpus.store import new_story as store_story
+
+        new_story = lambda conn: store_story(conn, title)  # noqa: E731
+    create = (lambda: new_story(conn)) if new_story else None
+    return Clusterer(SQLiteState(conn), settings).assign(article_id, title, text, published, new_story=create).story
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """Create the clustering and duplicate tables if a database lacks them, without committing."""
+    if _has_table(conn, "cluster_totals") and _has_table(conn, "dedup_buckets"):
+        return
+    from newsweave.corpus.store import _statements
+
+    for statement in _statements(tables_sql()):
+        conn.execute(statement)

@@ -1,0 +1,172 @@
+"""The ingest loop: read each source, store each new article with its duplicate mark and story.
+
+One bad source never stops the others: its error goes into the report and the
+loop moves on. Each article is stored in its own transaction, so a killed
+ingest loses at most the article in flight, and rerunning the same command
+skips what is stored (by URL before fetching, by canonical URL or content
+hash after) and finishes the job.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from newsweave.errors import InputError
+from newsweave.settings import Settings
+from newsweave.story import InputProblem
+
+# Outcomes a progress callback is told about, per item, plus "start" and "done" per source.
+ADDED, DUPLICATE, SKIPPED, ERROR = "added", "duplicate", "skipped", "error"
+
+
+@dataclass
+class SourceReport:
+    source: str
+    added: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    errors: list[InputProblem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """The source as a whole could not be read (not merely one of its parts)."""
+        return any(problem.source == self.source for problem in self.errors)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "errors": [problem.to_dict() for problem in self.errors],
+        }
+
+
+@dataclass
+class IngestReport:
+    sources: list[SourceReport] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(s.added for s in self.sources)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(s.duplicates for s in self.sources)
+
+    @property
+    def skipped(self) -> int:
+        return sum(s.skipped for s in self.sources)
+
+    @property
+    def errors(self) -> list[InputProblem]:
+        return [problem for s in self.sources for problem in s.errors]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+Progress = Callable[[str, str, SourceReport], None]
+
+
+def ingest(
+    sources: Iterable[Any],
+    db: Any = "newsweave.db",
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    *,
+    timeout: float = 20.0,
+    delay: float = 1.0,
+    fetcher=None,
+) -> IngestReport:
+    """Ingest files, folders, feeds, OPML lists, WARC archives, exports and URLs into the corpus `db`.
+
+    `db` is a path or an open `Store`. `progress(source, outcome, source_report)`
+    is called with outcome "start", then "added" / "duplicate" / "skipped" /
+    "error" per item, then "done". `timeout` and `delay` (seconds between two
+    requests to one host) govern fetching.
+    """
+    from newsweave.corpus.sources import Context
+    from newsweave.corpus.sources.fetch import Fetcher
+    from newsweave.corpus.store import Store, open_store
+
+    settings = settings or Settings()
+    store = db if isinstance(db, Store) else open_store(db)
+    fetcher = fetcher or Fetcher(timeout=timeout, delay=delay, max_bytes=settings.max_input_bytes)
+    context = Context(settings, fetcher, store.has_url)
+    notify = progress or (lambda source, outcome, report: None)
+    report = IngestReport()
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    try:
+        for source in sources:
+            name = str(source)
+            source_report = SourceReport(name)
+            report.sources.append(source_report)
+            notify(name, "start", source_report)
+            try:
+                with store.batch() if _local(source) else nullcontext():
+                    _ingest_source(store, source, context, source_report, notify)
+            except InputError as exc:
+                source_report.errors.append(InputProblem(name, str(exc)))
+                notify(name, ERROR, source_report)
+            except Exception as exc:  # a bug in one reader must not cost the other sources
+                source_report.errors.append(InputProblem(name, f"unexpected {type(exc).__name__}: {exc}"))
+                notify(name, ERROR, source_report)
+            notify(name, "done", source_report)
+    finally:
+        if store is not db:
+            store.close()
+    return report
+
+
+def _ingest_source(store, source, context, report: SourceReport, notify: Progress) -> None:
+    from newsweave.corpus.sources import Skipped, read_source
+    from newsweave.corpus.store import Article
+
+    for item in read_source(source if isinstance(source, str) else Path(source), context):
+        if isinstance(item, Article):
+            outcome = _store(store, item, report)
+        elif isinstance(item, Skipped):
+            outcome = DUPLICATE if item.stored else SKIPPED
+        else:
+            report.errors.append(item)
+            outcome = ERROR
+        _count(report, outcome)
+        notify(report.source, outcome, report)
+
+
+def _local(source) -> bool:
+    """Local files are read fast enough to commit their articles in groups; anything that fetches is not."""
+    from newsweave.corpus.sources import FEED_SUFFIXES, OPML_SUFFIXES, is_url
+
+    return not is_url(str(source)) and Path(source).suffix.lower() not in FEED_SUFFIXES | OPML_SUFFIXES
+
+
+def _store(store, article, report: SourceReport) -> str:
+    """Store one article; a failure (its transaction rolled back) is that article's error, not the source's."""
+    import sqlite3
+
+    try:
+        return ADDED if store.add_article(article) is not None else DUPLICATE
+    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+        report.errors.append(InputProblem(article.source or report.source, f"could not store it ({type(exc).__name__}: {exc})"))
+        return ERROR
+
+
+def _count(report: SourceReport, outcome: str) -> None:
+    if outcome == ADDED:
+        report.added += 1
+    elif outcome == DUPLICATE:
+        report.duplicates += 1
+    elif outcome == SKIPPED:
+        report.skipped += 1

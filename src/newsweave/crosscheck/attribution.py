@@ -1,0 +1,211 @@
+"""Who each sentence credits: speakers, other outlets' reporting, wire credits.
+
+Read off spaCy's dependency parse: the subject of a reporting verb is the
+speaker ("a source told ..."), the one told is an outlet when the alias table
+knows it ("... told the Birmingham Mail"), and "according to X" or "X
+reported" name an outlet or a speaker. Sentences that do not name their
+source inherit it where news style implies it: "he said" means the person
+named just before, "the official said" the official named before with their
+outlet, and a sentence inside a quote belongs to whoever the quote is
+credited to (see quotes.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.crosscheck.outlets import WIRES, OutletNames, is_outlet, outlet_candidates, tidy_name
+from newsweave.story import Attribution, Evidence, Sentence, Story
+
+REPORTING_VERBS = {
+    "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
+    "insist", "reveal", "believe", "allege", "note", "acknowledge", "deny", "estimate", "disclose", "quote",
+}
+# Verbs whose subject, when an outlet, is the origin ("the Guardian reported").
+OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "disclose", "publish"}
+SUBJECTS = ("nsubj",)
+# Right-hand parts of a speaker phrase that are not the speaker: "officials
+# [speaking on condition of anonymity to the Journal]".
+_CUT = {"acl", "relcl", "punct", "cc", "conj", "advcl"}
+# How many sentences on a repeated speaker ("the official said") still means the one just credited.
+CARRY = 2
+_PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
+
+
+def wire_credit(text: str) -> str | None:
+    """The news agency a report's byline or credit line names, or None.
+
+    '(Reuters) —', 'PARIS (AP) -', 'AFP contributed to this report',
+    'Additional reporting by Reuters', '© The Associated Press'.
+    """
+    head = text[:600]
+    for match in _DATELINE_CREDIT.finditer(head):
+        agency = _wire(match.group(1))
+        if agency:
+            return agency
+    for match in _CREDIT_LINE.finditer(text):
+        agency = _wire(match.group("agency") or match.group("agency2") or match.group("agency3"))
+        if agency:
+            return agency
+    return None
+
+
+# "(Reuters) —", "PARIS (AP) -", "(AFP)": a wire name in brackets near the top.
+_DATELINE_CREDIT = re.compile(r"\(([A-Z][\w .&'-]{0,40}?)\)")
+_WIRE_NAMES = r"[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3}"
+_CREDIT_LINE = re.compile(
+    rf"(?:(?<![\w.])(?:The\s+)?(?P<agency>{_WIRE_NAMES})\s+contributed\b"
+    rf"|(?i:(?:additional\s+)?reporting\s+(?:by|from))\s+(?:the\s+)?(?P<agency2>{_WIRE_NAMES})\b"
+    rf"|(?:©|(?i:copyright))\s*(?:\d{{4}}\s+)?(?:[Tt]he\s+)?(?P<agency3>{_WIRE_NAMES})\b)"
+)
+
+
+def _wire(name: str | None) -> str | None:
+    if not name:
+        return None
+    for candidate in outlet_candidates(name):
+        if candidate in WIRES:
+            return candidate
+    return None
+
+
+def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
+    """(document, sentence index) -> what the sentence itself credits, with pronouns and repeated speakers resolved."""
+    found: dict[tuple[str, int], Attribution] = {}
+    for document in story.documents:
+        doc = story.parses.get(document.id)
+        if doc is None:
+            continue
+        names = OutletNames(document.text)
+        # speaker head word -> the last attribution to a speaker of that head word
+        speakers: dict[str, Attribution] = {}
+        last_person: str | None = None
+        for sentence in (s for s in story.sentences if s.document == document.id):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            attribution = _attribution(span, sentence, names, last_person)
+            if attribution is not None:
+                key = _speaker_key(attribution.speaker)
+                earlier = speakers.get(key) if key else None
+                if earlier is not None and sentence.index - earlier.sentence <= CARRY:
+                    # "the official said" right after "a US official told the Journal": the same official
+                    if attribution.speaker.lower().startswith("the "):
+                        attribution.speaker = earlier.speaker
+                    if attribution.origin is None and earlier.origin:
+                        attribution.origin, attribution.kind = earlier.origin, "outlet"
+                if key:
+                    speakers[key] = attribution
+                found[document.id, sentence.index] = attribution
+            people = [ent.text for ent in span.ents if ent.label_ == "PERSON"]
+            if people:
+                last_person = people[-1]
+    return found
+
+
+def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str | None) -> Attribution | None:
+    speaker = origin = None
+    phrases: list[tuple[int, int]] = []
+    for token in span:
+        if token.lower_ == "according":
+            target = next((c for c in token.children if c.lower_ == "to"), None)
+            obj = next((c for c in target.children if c.dep_ == "pobj"), None) if target is not None else None
+            if obj is None:
+                continue
+            phrase = _phrase(obj)
+            phrases.append((token.idx, _end(phrase)))
+            if is_outlet(_text(phrase)):
+                origin = origin or names.resolve(_text(phrase))
+            else:
+                speaker = speaker or _text(phrase)
+                origin = origin or _outlet_inside(obj, names)
+            continue
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            continue  # "is said to have", "is believed": hearsay with no one named
+        subject_phrase = _phrase(subject)
+        subject_text = _text(subject_phrase)
+        start, end = subject_phrase[0].idx, token.idx + len(token.text)
+        if is_outlet(subject_text) and token.lemma_.lower() in OUTLET_VERBS:
+            origin = origin or names.resolve(subject_text)
+        elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
+            if speaker is None:
+                speaker = last_person if subject.lower_ in _PRONOUNS and last_person else subject_text
+            origin = origin or _outlet_inside(subject, names)
+        else:
+            continue
+        if token.lemma_.lower() == "tell":
+            told = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            if told is not None:
+                told_phrase = _phrase(told)
+                end = max(end, _end(told_phrase))
+                if is_outlet(_text(told_phrase)):
+                    origin = origin or names.resolve(_text(told_phrase))
+        phrases.append((start, end))
+    if not phrases:
+        return None
+    evidence = [Evidence(sentence.document, start, end) for start, end in sorted(set(phrases))]
+    kind = "outlet" if origin else "source"
+    return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind)
+
+
+def _phrase(head) -> list:
+    """The head's noun phrase without the clauses hanging off its right."""
+    tokens = [head]
+    for child in head.children:
+        if child.i < head.i or child.dep_ not in _CUT:
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    first, last = tokens[0], tokens[-1]
+    return [t for t in head.doc[first.i : last.i + 1] if not (t.is_punct and t.i in (first.i, last.i))] or [head]
+
+
+def _text(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _end(tokens) -> int:
+    return tokens[-1].idx + len(tokens[-1].text)
+
+
+def _outlet_inside(head, names: OutletNames) -> str | None:
+    """An outlet named inside a speaker phrase: 'officials speaking ... to the Wall Street Journal'."""
+    for token in head.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and is_outlet(_text(_phrase(token))):
+            return names.resolve(_text(_phrase(token)))
+    return None
+
+
+def _speaker_key(speaker: str | None) -> str | None:
+    if not speaker:
+        return None
+    word = speaker.split()[-1].lower().strip(".,'’")
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def speaker_key(speaker: str | None) -> str:
+    """Speakers compared loosely: 'A U.S. official' = 'a US official'."""
+    if not speaker:
+        return ""
+    return re.sub(r"[^\w ]", "", tidy_name(speaker).lower().replace(".", ""))
+
+
+def carry_between(story: Story, attributions: dict[tuple[str, int], Attribution], gap: int = 2) -> None:
+    """Up to `gap` uncredited sentences between two credited to one outlet are that outlet's reporting too.
+
+    "…, two Western officials said [WSJ]. The people suspected … are based in
+    Birmingham. … according to the Wall Street Journal."
+    """
+    by_document: dict[str, list[Sentence]] = {}
+    for sentence in story.sentences:
+        if sentence.role == "body":
+            by_document.setdefault(sentence.document, []).append(sentence)
+    for document, sentences in by_document.items():
+        credited = [i for i, s in enumerate(sentences) if (document, s.index) in attributions]
+        for before, after in zip(credited, credited[1:]):
+            first, last = attributions[document, sentences[before].index], attributions[document, sentences[after].index]
+            if 1 < after - before <= gap + 1 and first.origin and first.origin == last.origin:
+                for sentence in sentences[before + 1 : after]:
+                    attributions[document, sentence.index] = first

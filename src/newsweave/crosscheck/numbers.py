@@ -1,0 +1,338 @@
+"""Number discrepancies: the same count about the same subject, given differently.
+
+A count is compared only when the parse says what it counts and what
+happened to it: "130 people were killed", "injured 352", "nine terrorists".
+Its subject is the predicate class and the counted noun's class (people
+killed, people injured, people arrested), or for a count with no predicate,
+the noun itself ("terrorists"); an age is the age of a named person.
+Precision comes first:
+
+- a vague count ("hundreds", "dozens") is never a side: it is consistent
+  with too much;
+- "at least 17" is a range: it disagrees with 15, not with 19;
+- a report that itself gives two different counts for one subject is
+  probably counting two things (16 arrested in Italy, 232 held in France),
+  so that subject is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsweave.annotate.features import entity_key, number_value
+from newsweave.story import BOILERPLATE, Discrepancy, DiscrepancyValue, Evidence, Story
+
+# What happened to the counted: lemma -> predicate class. Extend freely.
+PREDICATES = {
+    "kill": "killed", "killed": "killed", "dead": "killed", "die": "killed", "death": "killed", "slay": "killed",
+    "murder": "killed", "fatality": "killed", "life": "killed", "toll": "killed", "perish": "killed",
+    "injure": "injured", "injured": "injured", "wound": "injured", "wounded": "injured", "hurt": "injured",
+    "injury": "injured", "hospitalize": "injured", "hospitalise": "injured",
+    "arrest": "arrested", "arrested": "arrested", "detain": "arrested", "hold": "arrested", "held": "arrested",
+    "apprehend": "arrested", "custody": "arrested", "charge": "charged", "charged": "charged",
+    "evacuate": "evacuated", "rescue": "rescued", "missing": "missing",
+}
+# Counted nouns -> class. Counts of other nouns are not compared. Words for
+# anyone are one class; narrower words ("children", "miners") are their own,
+# so "eight people, including three children" compares eight with eight.
+_ANYONE = ("people", "person", "individual", "civilian", "victim", "casualty")
+_NARROWER = (
+    "resident", "passenger", "child", "man", "woman", "student", "worker", "tourist", "soldier", "officer",
+    "policeman", "protester", "migrant", "refugee", "adult", "pupil", "patient", "fan", "suspect", "member",
+    "hostage", "crew", "miner", "firefighter", "pilot", "driver", "prisoner", "inmate", "journalist", "doctor",
+    "nurse", "teenager", "boy", "girl", "baby", "infant", "employee", "villager", "pilgrim", "demonstrator",
+    "protestor", "trooper", "marine", "sailor", "guard", "climber", "hiker", "swimmer", "survivor", "detainee",
+)
+NOUNS = {
+    **dict.fromkeys(_ANYONE, "people"),
+    **{noun: noun for noun in _NARROWER},
+    **dict.fromkeys(
+        ("terrorist", "attacker", "gunman", "jihadi", "jihadist", "militant", "bomber", "assailant", "shooter",
+         "hijacker", "perpetrator"),
+        "attackers",
+    ),
+    **dict.fromkeys(("death", "fatality", "dead"), "deaths"),
+    **dict.fromkeys(("injury",), "injuries"),
+    **dict.fromkeys(("arrest",), "arrests"),
+}
+# A noun that is itself the event: "12 deaths", "3 arrests".
+EVENT_NOUNS = {"deaths": ("killed", "people"), "injuries": ("injured", "people"), "arrests": ("arrested", "people")}
+_BOUNDS = [
+    (re.compile(r"(?:at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than)\s+$", re.I), "min"),
+    (re.compile(r"(?:up\s+to|fewer\s+than|less\s+than|under|nearly|almost|as\s+many\s+as|at\s+most|no\s+more\s+than)\s+$", re.I), "max"),
+    (re.compile(r"(?:about|around|some|approximately|roughly|an\s+estimated|estimated|close\s+to|around)\s+$", re.I), "about"),
+]
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+ABOUT = 0.15  # "about 130" allows 15% either way
+
+
+@dataclass
+class Count:
+    document: str
+    subject: tuple[str, str]
+    low: float
+    high: float
+    value: float
+    written: str  # the number as written, with "at least" or "about"
+    evidence: Evidence
+    sentence: int
+    dates: frozenset[str] = frozenset()  # the sentence's dates: "a year earlier" and "last spring" are two events
+
+    @property
+    def exact(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def normalized(self):
+        if self.exact:
+            return int(self.value) if self.value == int(self.value) else self.value
+        return {"min": self.low, "max": None if self.high == float("inf") else self.high}
+
+
+def counts(story: Story) -> list[Count]:
+    found = []
+    for document in story.documents:
+        doc = story.parses.get(document.id)
+        if doc is None:
+            continue
+        last_person = None  # who "he was 35" is about
+        counted: tuple[int, str] | None = None  # (sentence index, noun class) of the last count of attackers
+        for sentence in (s for s in story.sentences if s.document == document.id):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None or sentence.role == BOILERPLATE:
+                continue
+            # "Eleven terrorists ... Of those 11, nine are dead": a bare count goes on counting them
+            context = counted[1] if counted and sentence.index - counted[0] <= 1 else None
+            for token in span:
+                count = _count(token, sentence, last_person, context)
+                if count is not None:
+                    found.append(count)
+                    if count.subject[0] == "count" and NOUNS.get(count.subject[1]) == "attackers":
+                        counted = (sentence.index, "attackers")
+            people = [ent for ent in span.ents if ent.label_ == "PERSON"]
+            if people:
+                last_person = people[-1][-1]
+    return found
+
+
+def _count(token, sentence, last_person, context: str | None = None) -> Count | None:
+    if not token.like_num:
+        return None
+    person = _age_of(token, last_person)
+    if person is None and token.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+        return None
+    if token.dep_ in ("compound", "quantmod") and token.head.like_num:
+        return None  # part of a bigger number: counted at its head ("1.2 million")
+    value = number_value(token.text)
+    last = token
+    if person is not None and token.head.lower_ == "year":
+        parts = [c for c in token.head.children if c.like_num]
+        if parts[0].i != token.i:
+            return None  # "Twenty-eight-year-old": counted once, at "Twenty"
+        values = [number_value(c.text) for c in parts]
+        value = None if None in values else sum(values)
+        last = parts[-1]
+    if value is None or (value == 1 and token.is_alpha):
+        return None
+    for child in token.children:
+        if child.lower_ in _SCALE and child.i == token.i + 1:
+            value, last = value * _SCALE[child.lower_], child
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in _SCALE:
+        value, last = value * _SCALE[token.doc[token.i + 1].lower_], token.doc[token.i + 1]
+    subject = ("age", entity_key(person.text)) if person is not None else _subject(token, context)
+    if subject is None:
+        return None
+    doc_text = token.doc.text
+    start, end = token.idx, last.idx + len(last.text)
+    low = high = value
+    before = doc_text[max(sentence.start, start - 25) : start]
+    for pattern, kind in _BOUNDS:
+        match = pattern.search(before)
+        if match:
+            start = start - len(before) + match.start()
+            if kind == "min":
+                high = float("inf")
+            elif kind == "max":
+                low = 0.0
+            else:
+                low, high = value * (1 - ABOUT), value * (1 + ABOUT)
+            break
+    noun = token.head if token.dep_ == "nummod" and person is None else None
+    evidence_end = noun.idx + len(noun.text) if noun is not None and 0 < noun.i - last.i <= 3 else end
+    # "20 people dead, including the three gunmen": the victims may be 17
+    including = _INCLUDING.match(doc_text, evidence_end, sentence.end)
+    if including and number_value(including.group(1)) is not None:
+        low = max(0.0, low - number_value(including.group(1)))
+    written = doc_text[start:end]
+    span = token.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    dates = frozenset(e.text.lower() for e in span.ents if e.label_ == "DATE" and e.start != token.i) if span is not None else frozenset()
+    evidence = Evidence(sentence.document, start, evidence_end)
+    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates)
+
+
+_INCLUDING = re.compile(
+    r"[^.;]{0,30}?\bincluding\s+(?:the\s+)?(\w+)\s+(?:gunm[ae]n|attackers?|assailants?|suspects?|perpetrators?|bombers?|shooters?)",
+    re.I,
+)
+
+
+def _age_of(token, last_person):
+    """The person whose age the number is, or None: 'Kroll, 34,', '29-year-old Geraldine Alcorn', 'He was 35.'"""
+    head = token.head
+    if token.dep_ == "appos" and head.ent_type_ == "PERSON":
+        return head
+    if token.dep_ == "nummod" and head.lower_ == "year" and head.head.lower_ == "old":
+        owner = head.head.head
+        return owner if owner.ent_type_ == "PERSON" else None
+    if token.dep_ == "npadvmod" and head.lower_ == "aged" and head.head.ent_type_ == "PERSON":
+        return head.head
+    if token.dep_ == "attr" and head.lemma_ == "be" and token.i == head.i + 1 and not list(token.children):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.ent_type_ == "PERSON":
+            return subject
+        if subject is not None and subject.lower_ in ("he", "she") and last_person is not None:
+            return last_person
+    return None
+
+
+def _subject(token, context: str | None = None) -> tuple[str, str] | None:
+    noun = token.head if token.dep_ == "nummod" else None
+    if noun is None and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.dep_ == "conj":
+        # "killed 130 people and injured 352": the second count counts the first's noun
+        noun = _counted_noun(token.head.head)
+    if noun is None:
+        if context and token.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ in _SUBSET - {"other"} for c in token.children):
+            predicate = _predicate(token)  # "the other seven were killed", "nine are dead"
+            return (predicate, context) if predicate else None
+        return None
+    noun_class = NOUNS.get(noun.lemma_.lower()) or NOUNS.get(noun.lower_)
+    if noun_class is None or _part_or_background(token, noun):
+        return None
+    if noun_class in EVENT_NOUNS:
+        return EVENT_NOUNS[noun_class]
+    predicate = _predicate(noun if token.dep_ == "nummod" else token)
+    if predicate:
+        return (predicate, noun_class)
+    if noun_class == "attackers":
+        return ("count", noun.lemma_.lower())
+    # "150 Chinese passengers" vs "153 Chinese passengers": the same kind of people, named alike
+    kind = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and not c.like_num]
+    if kind and token.dep_ == "nummod":
+        return ("count", " ".join(kind + [noun.lemma_.lower()]))
+    return None
+
+
+_SUBSET = {"other", "more", "additional", "another", "further", "extra", "remaining", "new"}
+_NAMED = {"GPE", "NORP", "FAC", "EVENT", "DATE", "LOC", "ORG"}
+
+
+def _part_or_background(token, noun) -> bool:
+    """'two other men' is part of a count; 'the Manchester bombing on May 22 that killed 22' another event."""
+    if any(c.lower_ in _SUBSET for c in list(noun.children) + list(token.children)):
+        return True
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl"):
+            described = ancestor.head
+            return described.ent_type_ in _NAMED or any(
+                c.ent_type_ in _NAMED for c in described.children if c.i != ancestor.i for c in c.subtree
+            )
+    return False
+
+
+def _counted_noun(verb):
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and any(c.dep_ == "nummod" for c in child.children):
+            return child
+    return None
+
+
+def _predicate(token) -> str | None:
+    """What happened to the counted: the verb or adjective nearest above it, or hanging off it."""
+    for child in token.children:
+        found = _predicate_word(child)
+        if found and child.dep_ in ("acl", "amod", "relcl", "oprd", "acomp"):
+            return found
+    node = token
+    for step in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        found = _predicate_word(head)
+        if found:
+            return found
+        # "nine are dead": the complement of the counted's own verb, not of a clause it is joined to
+        for sibling in head.children if step == 0 else ():
+            if sibling.i != node.i and sibling.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and _predicate_word(sibling):
+                return _predicate_word(sibling)
+            if sibling.dep_ == "prep":  # "13 people are in custody"
+                found = next((_predicate_word(c) for c in sibling.children if c.dep_ == "pobj" and _predicate_word(c)), None)
+                if found:
+                    return found
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("conj", "xcomp", "auxpass", "aux", "prep"):
+            break
+        node = head
+    return None
+
+
+def _predicate_word(token) -> str | None:
+    return PREDICATES.get(token.lemma_.lower()) or PREDICATES.get(token.lower_)
+
+
+def number_discrepancies(story: Story) -> list[Discrepancy]:
+    by_subject: dict[tuple[str, str], dict[str, list[Count]]] = {}
+    for count in counts(story):
+        by_subject.setdefault(count.subject, {}).setdefault(count.document, []).append(count)
+    fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
+    found = []
+    for subject, by_document in by_subject.items():
+        if len(by_document) < 2 or any(not _consistent(c) for c in by_document.values()):
+            continue
+        sides: dict[tuple[float, float], list[Count]] = {}
+        for document_counts in by_document.values():
+            for count in document_counts:
+                sides.setdefault((count.low, count.high), []).append(count)
+        clashing = _clashing(list(by_document.values()))
+        if not clashing:
+            continue
+        values = []
+        for members in sides.values():
+            first = members[0]
+            evidence = list(dict.fromkeys(c.evidence for c in members))
+            values.append(DiscrepancyValue(first.written, first.normalized, evidence))
+        same_fact = any(
+            fact_of.get((a.document, a.sentence)) is not None and fact_of.get((a.document, a.sentence)) == fact_of.get((b.document, b.sentence))
+            for a, b in clashing
+        )
+        found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
+    return found
+
+
+def _compatible(a: Count, b: Count) -> bool:
+    return a.low <= b.high and b.low <= a.high
+
+
+def _other_times(a: Count, b: Count) -> bool:
+    return bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
+
+
+def _consistent(document_counts: list[Count]) -> bool:
+    return all(_compatible(a, b) for a in document_counts for b in document_counts)
+
+
+def _clashing(per_document: list[list[Count]]) -> list[tuple[Count, Count]]:
+    pairs = []
+    for i, first in enumerate(per_document):
+        for second in per_document[i + 1 :]:
+            pairs += [(a, b) for a in first for b in second if not _compatible(a, b) and not _other_times(a, b)]
+    return pairs
+
+
+def describe(subject: tuple[str, str]) -> str:
+    predicate, noun = subject
+    if predicate == "age":
+        return f"age of {noun.title()}"
+    if predicate == "count":
+        return f"number of {noun}s"
+    return f"number of {noun} {predicate}"
+

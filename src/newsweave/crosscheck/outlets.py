@@ -1,0 +1,189 @@
+"""News outlets and agencies by every name reports use for them.
+
+`OUTLETS` maps an outlet's canonical name to the other names it goes by. A
+name listed under several outlets ("the Journal", "the Times", "the Mail") is
+a short form: within one report it means the outlet of that name the report
+has spelled out (`OutletNames.resolve`). Add an outlet by adding a line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Canonical name -> other names. Matching ignores case and a leading "the".
+OUTLETS: dict[str, tuple[str, ...]] = {
+    # wire agencies
+    "Reuters": ("Thomson Reuters",),
+    "Associated Press": ("AP", "The Associated Press"),
+    "Agence France-Presse": ("AFP", "Agence France Presse"),
+    "United Press International": ("UPI",),
+    "Deutsche Presse-Agentur": ("dpa",),
+    "Press Association": ("PA", "PA Media"),
+    "Bloomberg": ("Bloomberg News",),
+    "Xinhua": ("Xinhua News Agency",),
+    "Kyodo": ("Kyodo News",),
+    "Anadolu Agency": ("Anadolu",),
+    "Interfax": (),
+    "TASS": (),
+    # newspapers and magazines
+    "Wall Street Journal": ("WSJ", "The Journal", "Journal"),
+    "New York Times": ("NYT", "The Times", "Times", "New York Times Co"),
+    "Washington Post": ("The Post", "Post", "WaPo"),
+    "Los Angeles Times": ("LA Times", "L.A. Times", "The Times", "Times"),
+    "Financial Times": ("FT", "The FT", "The Times", "Times"),
+    "The Times": ("Times of London", "The Times of London", "Times"),
+    "Sunday Times": ("The Sunday Times",),
+    "USA Today": (),
+    "New York Post": ("The Post", "Post"),
+    "Boston Globe": ("The Globe", "Globe"),
+    "Chicago Tribune": ("The Tribune", "Tribune"),
+    "Miami Herald": ("The Herald", "Herald"),
+    "The Guardian": ("Guardian", "The Observer"),
+    "The Independent": ("Independent",),
+    "Daily Telegraph": ("The Telegraph", "Telegraph", "Sunday Telegraph"),
+    "Daily Mail": ("Mail", "The Mail", "Mail on Sunday", "MailOnline", "Mail Online"),
+    "Birmingham Mail": ("Mail", "The Mail"),
+    "The Mirror": ("Mirror", "Daily Mirror", "Sunday Mirror"),
+    "The Sun": ("Sun",),
+    "Daily Express": ("Express", "The Express"),
+    "Evening Standard": ("The Standard", "London Evening Standard"),
+    "The Economist": ("Economist",),
+    "Politico": (),
+    "Axios": (),
+    "The Atlantic": (),
+    "The New Yorker": ("New Yorker",),
+    "Newsweek": (),
+    "Time magazine": (),
+    "Der Spiegel": ("Spiegel",),
+    "Le Monde": (),
+    "Le Figaro": (),
+    "Le Parisien": (),
+    "Haaretz": (),
+    "Times of Israel": (),
+    "Al Jazeera": ("Aljazeera",),
+    "International Business Times": ("IBTimes", "IBT"),
+    "Huffington Post": ("HuffPost", "The Huffington Post"),
+    "BuzzFeed News": ("BuzzFeed",),
+    "Daily Beast": ("The Daily Beast",),
+    "The Hill": (),
+    "TMZ": (),
+    "Page Six": (),
+    "People magazine": (),
+    "The Hollywood Reporter": ("Hollywood Reporter",),
+    "Rolling Stone": (),
+    # broadcasters
+    "BBC": ("BBC News", "British Broadcasting Corporation", "BBC Radio 4", "Today program", "Today programme"),
+    "Sky News": ("Sky",),
+    "ITV News": ("ITV",),
+    "Channel 4 News": (),
+    "CNN": (),
+    "Fox News": ("Fox", "Fox News Channel"),
+    "NBC News": ("NBC",),
+    "CBS News": ("CBS", "60 Minutes"),
+    "ABC News": ("ABC",),
+    "MSNBC": (),
+    "NPR": ("National Public Radio",),
+    "PBS": ("PBS NewsHour",),
+    "CNBC": (),
+    "France 24": (),
+    "Deutsche Welle": ("DW",),
+    "RT": ("Russia Today",),
+}
+
+# Agencies whose dateline or credit makes a whole report theirs.
+WIRES = (
+    "Reuters",
+    "Associated Press",
+    "Agence France-Presse",
+    "United Press International",
+    "Deutsche Presse-Agentur",
+    "Press Association",
+    "Bloomberg",
+    "Xinhua",
+    "Kyodo",
+    "Anadolu Agency",
+    "Interfax",
+    "TASS",
+)
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"['’]s$", "", name)
+    return re.sub(r"\s+", " ", name).strip(" .,:;").lower()
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    """Name key -> the canonical outlets it can mean (several for a short form)."""
+    table: dict[str, list[str]] = {}
+    for canonical, aliases in OUTLETS.items():
+        for name in (canonical, *aliases):
+            outlets = table.setdefault(_key(name), [])
+            if canonical not in outlets:
+                outlets.append(canonical)
+    # A canonical name always means itself first, whatever else shares its short form.
+    for canonical in OUTLETS:
+        outlets = table[_key(canonical)]
+        outlets.remove(canonical)
+        outlets.insert(0, canonical)
+    return {key: tuple(value) for key, value in table.items()}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    names = sorted({n for canonical, aliases in OUTLETS.items() for n in (canonical, *aliases)}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)) for n in names)
+    # Case-sensitive: "the Sun" is an outlet, "the sun" is not; all-capital
+    # short names ("AP", "PA") must stand alone as words.
+    return re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w])")
+
+
+def outlet_candidates(name: str) -> tuple[str, ...]:
+    """The canonical outlets a name can mean: 'WSJ' -> ('Wall Street Journal',); 'the Journal' -> ('Wall Street Journal',)."""
+    return _table().get(_key(name), ())
+
+
+def is_outlet(name: str) -> bool:
+    return bool(outlet_candidates(name))
+
+
+def outlet_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name as written) of every outlet name in text."""
+    return [(m.start(), m.end(), m.group()) for m in _pattern().finditer(text)]
+
+
+class OutletNames:
+    """Resolves outlet names within one report, where "the Journal" means the Journal the report named."""
+
+    def __init__(self, text: str):
+        # Outlets this report spells out unambiguously, in order of mention.
+        self.named: list[str] = []
+        for _, _, written in outlet_mentions(text):
+            candidates = outlet_candidates(written)
+            if len(candidates) == 1 and not is_short_form(written) and candidates[0] not in self.named:
+                self.named.append(candidates[0])
+
+    def resolve(self, name: str) -> str:
+        """The canonical outlet, or the name tidied if no table entry fits."""
+        candidates = outlet_candidates(name)
+        for canonical in self.named:  # a short form means the outlet the report spelled out
+            if canonical in candidates:
+                return canonical
+        if not candidates or (is_short_form(name) and _key(candidates[0]) != _key(name)):
+            return tidy_name(name)  # "the Journal" with no Journal named: keep it as written
+        return candidates[0]
+
+
+def is_short_form(name: str) -> bool:
+    """One ordinary word ("Journal", "Times") that stands for a longer name; acronyms are not short forms."""
+    word = _key(name)
+    return " " not in word and not name.strip().split()[-1].isupper() and any(
+        _key(canonical) != word for canonical in outlet_candidates(name)
+    )
+
+
+def tidy_name(name: str) -> str:
+    name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name)).strip(" .,:;")

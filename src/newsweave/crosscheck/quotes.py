@@ -1,0 +1,343 @@
+"""Quoted words: find them, credit them, and compare them across reports.
+
+News style leaves a quote open at the end of a paragraph when the next
+paragraph goes on quoting the same person, and does not repeat "he said":
+so a quote paragraph that names no one inherits the previous paragraph's
+speaker. Two reports quote the same words when most of the shorter
+quote's content words are in the longer one; they then disagree on *who*
+said it (kind `attribution`) when they credit different outlets or people,
+and on *what* was said (kind `quote`) when the words they share are
+interrupted by different words, not just cut shorter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from newsweave.crosscheck.attribution import speaker_key
+from newsweave.story import Attribution, Discrepancy, DiscrepancyValue, Evidence, Quote, Story
+
+MIN_WORDS = 4  # shorter quotes are scare quotes: 'highly likely', "severe"
+SAME_QUOTE = 0.6  # share of the shorter quote's words the other must hold, in runs of three or more
+MIN_RUN = 6
+MATERIAL = 2  # content words that must differ: one word more or less is an editor's trim
+EDGE = 5  # words swapped at a quote's edge; longer differences there are different stretches of a statement
+UNCREDITED = ("", None)
+
+_OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
+_CLOSERS = {'"': '"”“', "”": '"”', "'": "'’", "’": "'’"}
+
+
+@dataclass
+class QuoteSpan:
+    """One report's quoted words and who the report credits for them."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    attribution: Attribution | None = None
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.document, self.start, self.end)
+
+
+def find_quotes(document_id: str, text: str) -> list[QuoteSpan]:
+    """Quoted passages of at least MIN_WORDS words; a quote left open runs to its paragraph's end."""
+    quotes = []
+    for line in re.finditer(r"[^\n]+", text):
+        for start, end in _quoted(line.group()):
+            start, end = _strip(text, line.start() + start, line.start() + end)
+            if len(text[start:end].split()) >= MIN_WORDS:
+                quotes.append(QuoteSpan(document_id, start, end, text[start:end]))
+    return quotes
+
+
+def _quoted(line: str) -> list[tuple[int, int]]:
+    spans = []
+    closer = None
+    opened = 0
+    for i, char in enumerate(line):
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if closer is None:
+            if char in _OPENERS and _opens(char, before, after):
+                closer, opened = _OPENERS[char], i + 1
+        elif char in _CLOSERS[closer]:  # typewriter and typographic marks get mixed up in copy
+            if char in "'’" and before.isalnum() and after.isalnum():
+                continue  # an apostrophe: "That's"
+            if char in "'’" and before.isspace():
+                continue
+            spans.append((opened, i))
+            closer = None
+    if closer is not None:
+        spans.append((opened, len(line)))
+    return spans
+
+
+def _opens(char: str, before: str, after: str) -> bool:
+    if char in "'‘":  # single quotes double as apostrophes: only after a space or colon, before a word
+        return (before.isspace() or before in ":([—–-") and (after.isalnum())
+    return not before.isalnum() and not after.isspace()
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\xa0":
+        start += 1
+    while end > start and text[end - 1] in " \t\xa0,;:":
+        end -= 1
+    return start, end
+
+
+def credit_quotes(story: Story, quotes: list[QuoteSpan], attributions: dict[tuple[str, int], Attribution]) -> None:
+    """Give each quote the attribution of its sentence, of the lead-in before it, or of the quote paragraph before."""
+    by_document: dict[str, list] = {}
+    for sentence in story.sentences:
+        by_document.setdefault(sentence.document, []).append(sentence)
+    previous: dict[str, tuple[int, Attribution]] = {}  # document -> (paragraph, attribution) of its last credited quote
+    for quote in quotes:
+        sentences = by_document.get(quote.document, [])
+        inside = [s for s in sentences if s.start < quote.end and s.end > quote.start]
+        credited = [attributions[quote.document, s.index] for s in inside if (quote.document, s.index) in attributions]
+        paragraph = inside[0].paragraph if inside else -1
+        if not credited and inside:
+            before = [s for s in sentences if s.index == inside[0].index - 1 and s.paragraph == paragraph]
+            if before and before[0].text.rstrip().endswith(":") and (quote.document, before[0].index) in attributions:
+                credited = [attributions[quote.document, before[0].index]]  # 'A spokesman said:' | 'The ...'
+        if not credited and quote.document in previous:
+            last_paragraph, attribution = previous[quote.document]
+            # The quote goes on after "he said", or in the next paragraph (a caption line may sit between).
+            if last_paragraph == paragraph or (_opens_paragraph(story, quote, inside) and paragraph - last_paragraph <= 2):
+                credited = [attribution]
+        if credited:
+            quote.attribution = next((a for a in credited if a.speaker), credited[0])
+            previous[quote.document] = (paragraph, quote.attribution)
+
+
+def _opens_paragraph(story: Story, quote: QuoteSpan, inside) -> bool:
+    if not inside:
+        return False
+    text = story.document(quote.document).text
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    return not text[line_start : quote.start].strip(" \t\xa0\"'“‘")
+
+
+def carry_into_sentences(story: Story, quotes: list[QuoteSpan], attributions: dict[tuple[str, int], Attribution]) -> None:
+    """A sentence inside a credited quote is credited like the quote."""
+    for quote in quotes:
+        if quote.attribution is None:
+            continue
+        for sentence in story.sentences:
+            if sentence.document == quote.document and sentence.start < quote.end and sentence.end > quote.start:
+                attributions.setdefault((sentence.document, sentence.index), quote.attribution)
+
+
+# --- comparing quotes across reports ---
+
+
+def _words(text: str) -> list[str]:
+    # An editor's insertions and bleeps: "connected [to Daesh]", "(expletive)", "****".
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    text = re.sub(r"\((?:expletive|bleep|inaudible)[^)]*\)|\*{2,}|\b\w\*+\w*", " … ", text, flags=re.I)
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # "U.K." -> "UK"
+    text = re.sub(r"\.\s*\.\s*\.|…", " … ", text.replace("’", "'"))  # an ellipsis marks words left out
+    return re.findall(r"…|\w+(?:[-']\w+)*", text.lower())
+
+
+def _content(words: list[str]) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in words if w not in STOP_WORDS and len(w) > 1}
+
+
+def _blocks(words_a: list[str], words_b: list[str]) -> list:
+    return [m for m in SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks() if m.size]
+
+
+def same_quote(a: QuoteSpan, b: QuoteSpan) -> bool:
+    """Runs of three or more words in common cover half the shorter quote (and at least MIN_RUN words)."""
+    words_a, words_b = _words(a.text), _words(b.text)
+    shared = sum(m.size for m in _blocks(words_a, words_b) if m.size >= 3)
+    return shared >= max(MIN_RUN, SAME_QUOTE * min(len(words_a), len(words_b)))
+
+
+def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
+    """Different words where both quote the same passage.
+
+    A quote cut shorter, or running on into a different stretch of the same
+    statement, is not a difference; a word or two swapped at its edge is
+    ("They were made" / "These calls to Birmingham were made"), and so is
+    anything inside that is not an ellipsis.
+    """
+    words_a, words_b = _words(a.text), _words(b.text)
+    every = _blocks(words_a, words_b)
+    blocks = [m for m in every if m.size >= 3]  # a lone shared "the" anchors nothing
+    if not blocks:
+        return False
+    # Words both quotes have, even one at a time, are not changes ("very successfully" / "quite successfully").
+    shared_a = {m.a + k for m in every for k in range(m.size)}
+    shared_b = {m.b + k for m in every for k in range(m.size)}
+    first, last = blocks[0], blocks[-1]
+    regions = []
+    edges = [((0, first.a), (0, first.b)), ((last.a + last.size, len(words_a)), (last.b + last.size, len(words_b)))]
+    for edge_a, edge_b in edges:
+        # "They" for "These calls to Birmingham": a word or two replaced at the edge
+        short, long = sorted((edge_a[1] - edge_a[0], edge_b[1] - edge_b[0]))
+        if 0 < short <= 2 and long <= EDGE:
+            regions.append((edge_a, edge_b))
+    regions += [((l.a + l.size, r.a), (l.b + l.size, r.b)) for l, r in zip(blocks, blocks[1:])]
+    changed: list[str] = []
+    for (start_a, end_a), (start_b, end_b) in regions:
+        gap_a = [words_a[i] for i in range(start_a, end_a) if i not in shared_a]
+        gap_b = [words_b[i] for i in range(start_b, end_b) if i not in shared_b]
+        if "…" not in words_a[start_a:end_a] + words_b[start_b:end_b]:
+            changed += gap_a + gap_b
+    return len(_content(changed)) >= MATERIAL
+
+
+def group_quotes(quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Quotes of the same words across reports, as connected groups (one report's own repeats join too)."""
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            if quotes[i].document != quotes[j].document and same_quote(quotes[i], quotes[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[QuoteSpan]] = {}
+    for i, quote in enumerate(quotes):
+        groups.setdefault(find(i), []).append(quote)
+    return list(groups.values())
+
+
+def _credit(quote: QuoteSpan) -> tuple[str | None, str | None]:
+    if quote.attribution is None:
+        return None, None
+    return quote.attribution.speaker, quote.attribution.origin
+
+
+def story_quotes(groups: list[list[QuoteSpan]]) -> list[Quote]:
+    """One Quote per passage and credit: reports quoting the same words and crediting alike merge."""
+    result = []
+    for group in groups:
+        merged: list[tuple[tuple, list[QuoteSpan]]] = []
+        for quote in group:
+            speaker, origin = _credit(quote)
+            credit = (speaker_key(speaker), origin)
+            for entry in merged:
+                key, members = entry
+                # A report that credits no one does not contradict one that does.
+                agree = key == credit or UNCREDITED in (key, credit)
+                if agree and all(m.document != quote.document for m in members) and same_quote(members[0], quote):
+                    members.append(quote)
+                    if key == UNCREDITED:
+                        merged[merged.index(entry)] = (credit, members)
+                    break
+            else:
+                merged.append((credit, [quote]))
+        for _, members in merged:
+            longest = max(members, key=lambda q: len(q.text))
+            credited = next((q for q in members if q.attribution is not None), longest)
+            speaker, origin = _credit(credited)
+            result.append(Quote(longest.text, speaker, origin, [q.evidence for q in members]))
+    result.sort(key=lambda q: (q.evidence[0].document, q.evidence[0].start))
+    return result
+
+
+def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, str]) -> list[Discrepancy]:
+    """The same words credited to different outlets, or to differently named people, by different reports.
+
+    Outlets are compared only with outlets and people with people: "told NBC
+    News" and "said" can both be true.
+    """
+    found = []
+    for group in groups:
+        for credit_of in (_origin_of, _surname_of):
+            sides: dict[str, list[QuoteSpan]] = {}
+            for quote in group:
+                credit = credit_of(quote, texts)
+                if credit:
+                    sides.setdefault(credit, []).append(quote)
+            documents = [{q.document for q in members} for members in sides.values()]
+            if len(sides) < 2 or len(set().union(*documents)) < 2:
+                continue
+            values = []
+            for credit, members in sides.items():
+                evidence = list(dict.fromkeys(_credit_phrase(q, texts) for q in members))
+                written = texts[evidence[0].document][evidence[0].start : evidence[0].end]
+                values.append(DiscrepancyValue(written, credit, evidence))
+            first = min(group, key=lambda q: (q.document, q.start))
+            found.append(Discrepancy("attribution", f"who said “{_short(first.text)}”", values, confidence=0.8))
+            break
+    return found
+
+
+def _origin_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
+    return quote.attribution.origin if quote.attribution is not None else None
+
+
+def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
+    """A person named in the attributing words, by surname ("Lt. Jonathan Hubbard" = "Chief Jon Hubbard").
+
+    "a source" and "an official" may be one person, and "she" is whoever
+    the report last named, so neither is compared.
+    """
+    if quote.attribution is None:
+        return None
+    speaker = quote.attribution.speaker or ""
+    words = [w for w in speaker.split() if w.lower() not in ("the", "a", "an")]
+    phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and speaker in phrases:
+        return words[-1]
+    return None
+
+
+def _credit_phrase(quote: QuoteSpan, texts: dict[str, str]) -> Evidence:
+    """The attributing phrase that names the origin ("a source told The Mirror") or the speaker."""
+    text = texts[quote.document]
+    origin, speaker = quote.attribution.origin, quote.attribution.speaker
+    for evidence in quote.attribution.evidence:
+        phrase = text[evidence.start : evidence.end]
+        if (_names(phrase, origin) if origin else bool(speaker) and speaker in phrase):
+            return evidence
+    return quote.attribution.evidence[-1]
+
+
+def _names(phrase: str, origin: str) -> bool:
+    from newsweave.crosscheck.outlets import OutletNames, outlet_mentions
+
+    names = OutletNames(phrase)
+    return any(names.resolve(written) == origin for _, _, written in outlet_mentions(phrase))
+
+
+def quote_discrepancies(groups: list[list[QuoteSpan]]) -> list[Discrepancy]:
+    """Reports quoting the same passage in materially different words: one discrepancy per pair of reports."""
+    found = []
+    for group in groups:
+        worst: dict[tuple[str, str], tuple[int, QuoteSpan, QuoteSpan]] = {}
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.document != b.document and same_quote(a, b) and wording_differs(a, b):
+                    first, second = sorted((a, b), key=lambda q: q.document)
+                    shared = len(_content(_words(a.text)) & _content(_words(b.text)))
+                    key = (first.document, second.document)
+                    if key not in worst or shared > worst[key][0]:
+                        worst[key] = (shared, first, second)
+        for _, first, second in worst.values():
+            values = [DiscrepancyValue(q.text, " ".join(_words(q.text)), [q.evidence]) for q in (first, second)]
+            found.append(Discrepancy("quote", f"wording of the quote “{_short(first.text)}”", values, confidence=0.7))
+    return found
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")

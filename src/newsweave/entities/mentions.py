@@ -1,0 +1,128 @@
+"""Names in the reports: spaCy's NER mentions, plus the table's aliases it missed."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from newsweave.entities.aliases import alias_pattern, lookup
+from newsweave.story import BOILERPLATE, Mention, Sentence, Story
+
+MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
+
+# What the NER span drags along that is not part of the name: "The Mirror: '",
+# "the Metropolitan Police's".
+_LEADING_NOISE = re.compile(r"^(?:the\s+|[\"'“”‘’(\[\s])+", re.IGNORECASE)
+_TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\"“”)\]:;,.\s])+$")
+
+
+def story_mentions(story: Story) -> list[Mention]:
+    """Every name mention in the story's body and captions, in document order."""
+    mentions: list[Mention] = []
+    for document in story.documents:
+        doc = story.docs.get(document.id)
+        if doc is None:
+            continue
+        sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
+        found = _add_table_aliases(_ner_mentions(document.id, doc), document.id, document.text)
+        mentions.extend(_in_sentences(found, sentences))
+    return mentions
+
+
+def _ner_mentions(document_id: str, doc) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in MENTION_LABELS:
+            continue
+        start, end = _trim(ent.text)
+        start, end = _without_lowercase_words(ent, start, end)
+        if end - start < 2:
+            continue
+        text = ent.text[start:end]
+        # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
+        if ent.text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
+            end += 1
+            text += "."
+        label = _place_not_person(ent) or ent.label_
+        mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
+    return mentions
+
+
+# Nouns that make the one-word name before them a place: "the Bataclan concert hall".
+_PLACE_NOUNS = {
+    "neighborhood", "neighbourhood", "district", "suburb", "quarter", "hall", "street", "road", "square", "area",
+    "region", "province", "city", "town", "village", "camp", "stadium", "mosque", "church", "airport", "station",
+    "hotel", "restaurant", "bar", "venue", "theatre", "theater", "prison", "hospital", "border", "county", "port",
+}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "ADV", "PRON"}
+
+
+def _place_not_person(ent) -> str | None:
+    """The small model takes many one-word places for people ("Kent", "Molenbeek",
+    "the Bataclan concert hall"); the words around them say otherwise."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return None
+    token = ent.root
+    if token.dep_ == "compound" and token.head.lemma_.lower() in _PLACE_NOUNS:
+        return "FAC" if token.head.lemma_.lower() not in ("neighborhood", "neighbourhood", "district", "suburb", "quarter", "region", "province", "area", "county") else "GPE"
+    for other in token.conjuncts:
+        if other.ent_type_ in _PLACE_LABELS:
+            return other.ent_type_
+    return None
+
+
+def _without_lowercase_words(ent, start: int, end: int) -> tuple[int, int]:
+    """'comedian Ellen DeGeneres', 'considering Lionsgate', 'Thompson in': the
+    model's span took in a lowercase word that is not part of the name. Short ones
+    stay ('al-Qaeda', 'de Gaulle')."""
+    def strippable(token) -> bool:
+        following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
+        if not (token.is_lower and token.is_alpha) or following == "-":
+            return False
+        return len(token) > 3 or token.pos_ in _FUNCTION_POS
+
+    tokens = [t for t in ent if start <= t.idx - ent.start_char and t.idx + len(t) - ent.start_char <= end]
+    while len(tokens) > 1 and strippable(tokens[0]):
+        tokens.pop(0)
+    while len(tokens) > 1 and strippable(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return start, end
+    return tokens[0].idx - ent.start_char, tokens[-1].idx + len(tokens[-1]) - ent.start_char
+
+
+def _trim(text: str) -> tuple[int, int]:
+    leading = _LEADING_NOISE.match(text)
+    start = leading.end() if leading else 0
+    trailing = _TRAILING_NOISE.search(text, start)
+    end = trailing.start() if trailing else len(text)
+    return start, end
+
+
+def _add_table_aliases(mentions: list[Mention], document_id: str, text: str) -> list[Mention]:
+    """Add alias-table names the model missed or cut short ("Islamic" of "Islamic State")."""
+    for match in alias_pattern().finditer(text):
+        start, end = match.span()
+        overlapping = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.end - m.start >= end - start for m in overlapping):
+            continue  # the model's mention is as long or longer: trust it
+        mentions = [m for m in mentions if m not in overlapping]
+        mentions.append(Mention(document_id, start, end, match.group(), lookup(match.group()).type))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _in_sentences(mentions: list[Mention], sentences: list[tuple[int, Sentence]]) -> list[Mention]:
+    """Attach each mention to its sentence; drop those in boilerplate or outside any sentence."""
+    starts = [sentence.start for _, sentence in sentences]
+    kept = []
+    for mention in mentions:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        if i < 0:
+            continue
+        position, sentence = sentences[i]
+        if mention.end > sentence.end or sentence.role == BOILERPLATE:
+            continue
+        mention.sentence = position
+        kept.append(mention)
+    return kept

@@ -1,0 +1,165 @@
+"""Links between entities: stated ones read off the dependency parse, and
+co-occurrence in one sentence, kept apart and never shown as stated.
+
+Stated links come from a clause's subject and its object or prepositional
+object ("Abaaoud visited London", "Hussain was killed by a US drone strike in
+Syria"), from an apposition or a copula with a noun ("Hussain, a native of
+Birmingham", "a hacker for ISIS", "was a Birmingham native"). The label is the
+short verb or noun phrase that links them: "visited", "was killed by",
+"native of".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from newsweave.story import CO_OCCURRENCE, STATED, Entity, Evidence, Relation, Story
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_OBJECTS = {"dobj", "attr", "oprd", "dative"}
+_PREPOSITIONS = {"prep", "agent"}
+_MODIFIERS = {"compound", "nmod", "poss"}
+# "after the Paris attacks": a time, not a link to Paris.
+_TIME_PREPOSITIONS = {"after", "before", "during", "since", "until", "ahead", "following", "amid"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_COOCCURRING_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+
+
+def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
+    stated: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
+    together: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    by_token = _entity_tokens(story, entities)
+    types = {e.id: e.type for e in entities}
+    for position, sentence in enumerate(story.sentences):
+        doc = story.docs.get(sentence.document)
+        tokens = by_token.get(sentence.document)
+        if doc is None or not tokens:
+            continue
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        evidence = sentence.evidence
+        for source, target, label in _stated(span, tokens):
+            if source != target and evidence not in stated[(source, target, label)]:
+                stated[(source, target, label)].append(evidence)
+        present = sorted({tokens[t.i] for t in span if t.i in tokens and types[tokens[t.i]] in _COOCCURRING_TYPES})
+        for pair in combinations(present, 2):
+            if evidence not in together[pair]:
+                together[pair].append(evidence)
+    relations = [Relation(s, t, label, STATED, ev) for (s, t, label), ev in stated.items()]
+    relations += [Relation(a, b, "mentioned with", CO_OCCURRENCE, ev) for (a, b), ev in together.items()]
+    relations.sort(key=lambda r: (r.kind != STATED, -len(r.documents), -r.weight, r.source, r.target, r.label))
+    return relations
+
+
+def _entity_tokens(story: Story, entities: list[Entity]) -> dict[str, dict[int, str]]:
+    """document id → token index → entity id."""
+    tokens: dict[str, dict[int, str]] = defaultdict(dict)
+    for entity in entities:
+        for mention in entity.mentions:
+            doc = story.docs.get(mention.document)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if doc is not None else None
+            for token in span or ():
+                tokens[mention.document][token.i] = entity.id
+    return tokens
+
+
+def _stated(span, tokens: dict[int, str]):
+    """(source entity, target entity, label) for each link the clause structure states."""
+    for token in span:
+        if token.pos_ in ("VERB", "AUX"):
+            subjects = [e for e in _subjects(token, tokens)]
+            if not subjects:
+                continue
+            for target, preposition, noun in _objects(token, tokens, span):
+                label = _verb_label(token, preposition, noun)
+                for source in subjects:
+                    yield source, target, label
+        elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
+            for target, preposition, _ in _noun_objects(token, tokens, None, depth=0):
+                yield tokens[token.head.i], target, f"{token.lemma_.lower()} {preposition or 'of'}"
+
+
+def _subjects(verb, tokens: dict[int, str]) -> list[str]:
+    found = []
+    for child in verb.children:
+        if child.dep_ not in _SUBJECTS:
+            continue
+        noun = verb.head if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
+        if noun.i not in tokens and noun.dep_ == "appos":
+            noun = noun.head  # "Hussain, a hacker for ISIS who was killed": the hacker is Hussain
+        for member in [noun, *[c for c in noun.conjuncts]]:
+            if member.i in tokens:
+                found.append(tokens[member.i])
+    has_subject = any(child.dep_ in _SUBJECTS for child in verb.children)
+    if not has_subject and verb.dep_ in ("xcomp", "conj") and verb.head is not verb and not _controls(verb):
+        return _subjects(verb.head, tokens)  # "Abaaoud is believed to have visited"
+    return list(dict.fromkeys(found))
+
+
+def _controls(verb) -> bool:
+    """Whether an object of the governing verb, not its subject, does the infinitive:
+    "Cameron called for support to bomb ISIS", "asked him to leave"."""
+    return verb.dep_ == "xcomp" and any(c.dep_ in ("dobj", "prep") and c.i < verb.i for c in verb.head.children)
+
+
+def _objects(verb, tokens: dict[int, str], span):
+    for child in verb.children:
+        if child.dep_ in _OBJECTS:
+            found = list(_noun_objects(child, tokens, None, depth=0))
+            if not found and child.dep_ == "dobj":
+                found = list(_listed_after_colon(child, tokens, span))
+            yield from found
+        elif child.dep_ in _PREPOSITIONS:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield from _noun_objects(grandchild, tokens, child.lower_, depth=0)
+
+
+def _noun_objects(noun, tokens: dict[int, str], preposition: str | None, depth: int):
+    """Entities a noun phrase names: itself, its modifiers ("a US drone strike"),
+    its conjuncts and appositions, and one level of its own prepositions."""
+    if noun.i in tokens:
+        yield tokens[noun.i], preposition, noun
+    elif preposition not in _TIME_PREPOSITIONS:
+        for child in noun.children:
+            if child.dep_ in _MODIFIERS and child.i in tokens:
+                yield tokens[child.i], preposition, noun
+    for child in noun.children:
+        if child.dep_ in ("conj", "appos"):
+            yield from _noun_objects(child, tokens, preposition, depth)
+        elif child.dep_ == "prep" and depth < 1:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    yield from _noun_objects(grandchild, tokens, child.lower_, depth + 1)
+
+
+def _listed_after_colon(noun, tokens: dict[int, str], span):
+    """"visited two British cities: London and Birmingham" — the parser often
+    hangs the list elsewhere; the names right after the colon are the object."""
+    after = [t for t in span if t.i > noun.i]
+    colon = next((t for t in after if t.text == ":"), None)
+    if colon is None or any(t.pos_ == "VERB" for t in after if t.i < colon.i):
+        return
+    listed = [t for t in after if t.i > colon.i]
+    if not all(t.i in tokens or t.pos_ in ("CCONJ", "PUNCT", "SPACE") for t in listed):
+        return  # a clause follows the colon, not a list of names
+    seen = set()
+    for token in after:
+        if token.i <= colon.i or token.i not in tokens:
+            continue
+        if tokens[token.i] not in seen:
+            seen.add(tokens[token.i])
+            yield tokens[token.i], None, noun
+
+
+def _verb_label(verb, preposition: str | None, noun) -> str:
+    if verb.lemma_ == "be" and noun is not None and noun.dep_ == "attr" and noun.pos_ == "NOUN":
+        return f"{noun.lemma_.lower()} {preposition or 'of'}"  # "was a Birmingham native" → "native of"
+    words = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
+    words.append(verb.lower_)
+    words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    if preposition:
+        words.append(preposition)
+    return " ".join(words)

@@ -1,0 +1,283 @@
+"""Cross-report resolution: which mentions name the same person, group or place.
+
+Mentions join when they are the same name (ignoring "the", case and full
+stops), well-known aliases of one thing (aliases.tsv), an acronym and its full
+name ("WSJ", "Wall Street Journal"), a surname and the one full name that ends
+in it ("Abaaoud" → "Abdelhamid Abaaoud"), "the Journal" and the one
+organisation whose name ends in it, or near-identical spellings ("Hussian" /
+"Hussain", "Jabalia" / "Jebaliya"), which are kept as variants so the brief can
+report them. Two people named in full are never joined for sharing a surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from newsweave.entities.aliases import alias_key, lookup
+from newsweave.story import Entity, Mention
+
+# Types that may name the same thing: NER often calls a country an ORG or a
+# group a GPE ("Daesh"); the alias table, not the model, decides those.
+_TYPE_CLASS = {"PERSON": "person", "ORG": "org", "NORP": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
+_FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "al", "&"}
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
+    """Group mentions into entities, biggest first; `texts` maps document id → text."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[_group_key(mention)].append(mention)
+    merged = _UnionFind(groups)
+    _join_acronyms(groups, merged)
+    variants = _join_spellings(groups, merged)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        clusters[merged.find(key)].append(key)
+    entities = [_entity(keys, groups, variants) for keys in clusters.values()]
+    entities = _attach_short_forms(entities, texts)
+    entities.sort(key=lambda e: (-len(e.documents), -len(e.mentions), e.name))
+    _assign_ids(entities)
+    return entities
+
+
+def _group_key(mention: Mention) -> str:
+    alias = lookup(mention.text)
+    return alias_key(alias.canonical) if alias else alias_key(mention.text)
+
+
+def _join_acronyms(groups: dict[str, list[Mention]], merged: _UnionFind) -> None:
+    initials = {}
+    for key, mentions in groups.items():
+        words = [w for w in key.split() if w not in _FUNCTION_WORDS]
+        if len(words) >= 2:
+            initials.setdefault("".join(w[0] for w in words), []).append(key)
+    for key, mentions in groups.items():
+        written = mentions[0].text.replace(".", "")
+        candidates = initials.get(written.lower(), [])
+        if 2 <= len(written) <= 6 and written.isupper() and len(candidates) == 1:
+            merged.union(candidates[0], key)
+
+
+def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dict[str, str]:
+    """Join near-identical spellings of one name; return variant key → main key."""
+    variants: dict[str, str] = {}
+    # Names in the alias table are never respelled: "Austria" is not a slip for "Australia".
+    by_size = [k for k in sorted(groups, key=lambda k: (-len({m.document for m in groups[k]}), -len(groups[k]), k)) if not lookup(k)]
+    for i, main in enumerate(by_size):
+        if main in variants:
+            continue
+        for other in by_size[i + 1:]:
+            if other in variants or other[0] != main[0] or merged.find(other) == merged.find(main):
+                continue
+            if _types_agree(groups[main], groups[other]) and near_identical(main, other):
+                merged.union(main, other)
+                variants[other] = main
+    return variants
+
+
+def near_identical(a: str, b: str) -> bool:
+    """Same words but for a slip or a transliteration in one: 'junaid hussian' ~ 'junaid hussain'.
+
+    Every word must match, or be a long word one or two edits away with the same
+    consonants ('jabalia' ~ 'jebaliya'); so 'Hassan' and 'Hussein', 'Austria' and
+    'Australia', 'Niger' and 'Nigeria' stay apart.
+    """
+    from rapidfuzz.distance import OSA
+
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or a == b:
+        return False
+    for x, y in zip(words_a, words_b):
+        if x == y:
+            continue
+        if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0]:
+            return False
+        if _consonants(x) != _consonants(y) or OSA.distance(x, y) > (1 if len(x) < 7 else 2):
+            return False
+    return True
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
+
+
+def _types_agree(a: list[Mention], b: list[Mention]) -> bool:
+    """A person only matches a person; the model often takes a rare place for an organisation."""
+    classes = {_type_class(a), _type_class(b)}
+    return len(classes) == 1 or "person" not in classes
+
+
+def _type_class(mentions: list[Mention]) -> str:
+    alias = lookup(mentions[0].text)
+    label = alias.type if alias else Counter(m.label for m in mentions).most_common(1)[0][0]
+    return _TYPE_CLASS.get(label, label)
+
+
+def _entity(keys: list[str], groups: dict[str, list[Mention]], variants: dict[str, str]) -> Entity:
+    mentions = sorted((m for k in keys for m in groups[k]), key=lambda m: (m.document, m.start))
+    alias = next((lookup(m.text) for m in mentions if lookup(m.text)), None)
+    if alias:
+        name, label = alias.canonical, alias.type
+    else:
+        name = _most_used_name([m for k in keys if k not in variants for m in groups[k]])
+        label = Counter(m.label for m in mentions).most_common(1)[0][0]
+    spelled = [_display(groups[k][0].text) for k in keys if k in variants]
+    return Entity(id="", name=name, type=label, mentions=mentions, variants=spelled)
+
+
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _name_words(name: str) -> list[str]:
+    """'Arcade Joseph Comeaux, Jr.' → ['arcade', 'joseph', 'comeaux']."""
+    words = [w.strip(",") for w in alias_key(name).split() if any(c.isalnum() for c in w)]
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[Entity]:
+    """Fold a surname ("Abaaoud"), a first name, or "the Journal" into the full name it stands for.
+
+    When several people share the name, each mention goes to the one its own
+    report named last before it; a mention no report resolves stays apart.
+    """
+    entities = _fold_partial_names(entities)
+    full: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
+    for entity in entities:
+        words = _name_words(entity.name)
+        if len(words) >= 2 and entity.type in ("PERSON", "ORG"):
+            full[(entity.type, "last", words[-1])].append(entity)
+            if entity.type == "PERSON":
+                full[(entity.type, "first", words[0])].append(entity)
+    kept = []
+    for entity in entities:
+        candidates = _full_forms(entity, full, texts)
+        if not candidates:
+            kept.append(entity)
+            continue
+        unresolved = []
+        for mention in entity.mentions:
+            target = candidates[0] if len(candidates) == 1 else _named_before(mention, candidates)
+            (target.mentions if target else unresolved).append(mention)
+        for target in candidates:
+            target.mentions.sort(key=lambda m: (m.document, m.start))
+        if unresolved:
+            entity.mentions = unresolved
+            kept.append(entity)
+    return kept
+
+
+def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
+    """One person written with more or fewer of their names: 'Joseph Comeaux Jr' and
+    'Arcade Joseph Comeaux', or a headline's 'Ellen DeGeneres Returns'. A name joins
+    the other forms of it when those are all forms of one another; two full names
+    that differ ('Maria Keller', 'Thomas Keller') never join."""
+    people = sorted(
+        (e for e in entities if e.type == "PERSON" and len(_name_words(e.name)) >= 2),
+        key=lambda e: (len(e.mentions), e.name),
+    )
+    folded: set[int] = set()
+    for entity in people:
+        words = _name_words(entity.name)
+        related = [
+            other for other in people
+            if other is not entity and id(other) not in folded
+            and _same_person_name(words, _name_words(other.name))
+        ]
+        # Several fuller or shorter forms of one name ('Arcade Joseph Comeaux', 'Arcade
+        # Joseph Comeaux Jr'): fine if they are all forms of one another.
+        consistent = all(_same_person_name(_name_words(x.name), _name_words(y.name)) for x in related for y in related)
+        if related and consistent:
+            into = max(related, key=lambda e: len(e.mentions))
+            into.mentions = sorted(into.mentions + entity.mentions, key=lambda m: (m.document, m.start))
+            into.variants += entity.variants
+            into.name = _most_used_name(into.mentions)
+            folded.add(id(entity))
+    return [e for e in entities if id(e) not in folded]
+
+
+def _same_person_name(a: list[str], b: list[str]) -> bool:
+    """'Lindsay - Lohan' ~ 'Lindsay Lohan'; 'Mark Heller' ~ 'Mark Jay Heller';
+    'Ellen DeGeneres' ~ 'Ellen DeGeneres Returns'; never 'Maria Keller' ~ 'Thomas Keller'."""
+    if a == b or _runs_inside(a, b) or _runs_inside(b, a):
+        return True
+    short, long = sorted((a, b), key=len)
+    return short[-1] == long[-1] and short[0] == long[0] and _in_order(short, long)
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def _runs_inside(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return n < len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _most_used_name(mentions: list[Mention]) -> str:
+    """The form the reports use most among the fullest ones: 'Ellen DeGeneres', not 'DeGeneres'."""
+    forms = Counter(_display(m.text) for m in mentions)
+    longest = max(len(f.split()) for f in forms)
+    candidates = [f for f in forms if len(f.split()) >= min(2, longest)]
+    return max(candidates, key=lambda f: (forms[f], len(f.split()), -len(f), f))
+
+
+def _full_forms(entity: Entity, full, texts: dict[str, str]) -> list[Entity]:
+    words = _name_words(entity.name)
+    if len(words) != 1 or lookup(entity.name):
+        return []
+    # The model often calls a bare surname an ORG or NORP ("Thompson", "Klitschko");
+    # one called a place is left alone ("Washington" is not George Washington).
+    labels = {m.label for m in entity.mentions}
+    if "PERSON" in labels or entity.type in ("ORG", "NORP"):
+        people = full.get(("PERSON", "last", words[0])) or full.get(("PERSON", "first", words[0]))
+        if people:
+            return people
+    if entity.type == "ORG" and all(_after_the(m, texts[m.document]) for m in entity.mentions):
+        return full.get(("ORG", "last", words[0]), [])  # "the Journal"; a bare "Parliament" need not be a paper's
+    return []
+
+
+def _named_before(mention: Mention, candidates: list[Entity]) -> Entity | None:
+    """The candidate its report named last before this mention, if any."""
+    best, best_start = None, -1
+    for candidate in candidates:
+        for other in candidate.mentions:
+            if other.document == mention.document and best_start < other.start < mention.start:
+                best, best_start = candidate, other.start
+    return best
+
+
+def _after_the(mention: Mention, text: str) -> bool:
+    return mention.text.lower().startswith("the ") or text[max(0, mention.start - 4):mention.start].lower() == "the "
+
+
+def _display(text: str) -> str:
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text)
+
+
+def _assign_ids(entities: list[Entity]) -> None:
+    used: Counter = Counter()
+    for entity in entities:
+        slug = re.sub(r"[^a-z0-9]+", "-", alias_key(entity.name)).strip("-") or "entity"
+        used[slug] += 1
+        entity.id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
+
+
+class _UnionFind:
+    def __init__(self, keys):
+        self.parent = {k: k for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        self.parent[self.find(b)] = self.find(a)

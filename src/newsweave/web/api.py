@@ -1,0 +1,205 @@
+"""The HTTP API: /api/... (documented at /openapi.json).
+
+Every endpoint hands over to the Python API: briefs are `Brief.to_dict()`
+(schema `newsweave.brief/1`, docs/brief-schema.md), exports are
+`newsweave.export.export_brief`, stories come from the corpus store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from newsweave.web.intake import RequestError, Submission, Upload, build_brief, check_limits
+from newsweave.web.library import Entry
+
+router = APIRouter(prefix="/api", tags=["api"])
+_SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
+
+EXPORT_FORMATS = {
+    "graphml": ("application/graphml+xml", "graphml"),
+    "gexf": ("application/xml", "gexf"),
+    "json": ("application/json", "json"),
+    "csv": ("application/zip", "csv.zip"),  # nodes.csv and edges.csv
+    "ftm": ("application/x-ndjson", "ftm.json"),
+}
+
+
+def corpus_of(request: Request):
+    corpus = request.app.state.corpus
+    if corpus is None:
+        raise HTTPException(404, "this server has no corpus (start it with: newsweave serve --db FILE)")
+    return corpus
+
+
+def story_entry(request: Request, story_id: str) -> Entry:
+    entry = corpus_of(request).story(story_id)
+    if entry is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return entry
+
+
+def recent_entry(request: Request, brief_id: str) -> Entry:
+    entry = request.app.state.recent.get(brief_id)
+    if entry is None:
+        raise HTTPException(404, f"no brief {brief_id!r} (one-off briefs last until the server stops)")
+    return entry
+
+
+@router.get("/stories", summary="List or search the corpus's stories")
+def list_stories(
+    request: Request,
+    q: str | None = Query(None, description="full-text search"),
+    limit: int = Query(50, ge=1, le=200),
+    offset: int = Query(0, ge=0),
+) -> dict[str, Any]:
+    stories, total = corpus_of(request).stories(q, limit, offset)
+    return {"stories": stories, "total": total, "limit": limit, "offset": offset, "q": q}
+
+
+@router.get("/search", summary="Full-text search over the corpus's articles")
+def search(request: Request, q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+    return {"results": corpus_of(request).search(q, limit), "q": q}
+
+
+@router.get("/stories/{story_id}/brief", summary="The brief of one corpus story (schema newsweave.brief/1)")
+def story_brief(request: Request, story_id: str) -> JSONResponse:
+    return JSONResponse(story_entry(request, story_id).data)
+
+
+@router.get("/stories/{story_id}/export", summary="Export a story's entity network or brief")
+def story_export(request: Request, story_id: str, format: str = Query("graphml", description=", ".join(EXPORT_FORMATS))):
+    return export_response(story_entry(request, story_id), format)
+
+
+@router.get("/briefs/{brief_id}", summary="A one-off brief made on this server")
+def one_off_brief(request: Request, brief_id: str) -> JSONResponse:
+    return JSONResponse(recent_entry(request, brief_id).data)
+
+
+@router.get("/briefs/{brief_id}/export", summary="Export a one-off brief's entity network or brief")
+def one_off_export(request: Request, brief_id: str, format: str = Query("graphml", description=", ".join(EXPORT_FORMATS))):
+    return export_response(recent_entry(request, brief_id), format)
+
+
+@router.get("/documents/{document_id:path}", summary="One corpus document, with its text")
+def document(request: Request, document_id: str) -> dict[str, Any]:
+    # The id is only ever a lookup key in the store, never part of a path.
+    found = corpus_of(request).document(document_id)
+    if found is None:
+        raise HTTPException(404, f"no document {document_id!r}")
+    return dict(found.to_dict(), text=found.text)
+
+
+@router.get("/briefs/{brief_id}/documents/{document_id:path}", summary="One document of a one-off brief")
+def brief_document(request: Request, brief_id: str, document_id: str) -> dict[str, Any]:
+    for item in recent_entry(request, brief_id).data["documents"]:
+        if item["id"] == document_id:
+            return item
+    raise HTTPException(404, f"no document {document_id!r} in brief {brief_id!r}")
+
+
+@router.post(
+    "/brief",
+    status_code=201,
+    summary="Brief reports sent now: JSON texts, uploaded files, or URLs",
+    description='JSON: {"texts": ["report text", {"id", "text", "title", "outlet", "published", "url"}], '
+    '"urls": ["https://..."], "words": 120}. Or multipart form data: fields "text" (repeatable), '
+    '"files" (repeatable file uploads), "url" (repeatable), "words". URLs are fetched only on a server '
+    "started with --allow-urls. The response is the brief (schema newsweave.brief/1); its address is in "
+    "the Location header.",
+    responses={400: {"description": "no readable reports, bad input, too many reports"}, 413: {"description": "request too large"}},
+)
+async def post_brief(request: Request) -> JSONResponse:
+    try:
+        entry = await brief_from_request(request)
+    except RequestError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    return JSONResponse(
+        entry.data,
+        status_code=201,
+        headers={"Location": f"/api/briefs/{entry.id}", "X-Newsweave-Brief": entry.id, "X-Newsweave-Page": f"/briefs/{entry.id}"},
+    )
+
+
+@router.post("/ingest", summary="Add reports to the corpus (only on a server started with --allow-ingest)")
+async def ingest(request: Request) -> dict[str, Any]:
+    config = request.app.state.config
+    corpus_of(request)
+    if not config.allow_ingest:
+        raise HTTPException(403, "this server is read-only (start it with --allow-ingest to add reports)")
+    try:
+        submission = await read_submission(request, config.max_reports)
+        check_limits(submission, config.max_reports, config.allow_urls)
+    except RequestError as exc:
+        raise HTTPException(exc.status, str(exc)) from None
+    from newsweave.web.library import ingest_submission
+
+    return await run_in_threadpool(ingest_submission, request.app.state.corpus, submission, config.settings)
+
+
+async def brief_from_request(request: Request) -> Entry:
+    """Brief the reports a request carries and keep the brief among the recent ones."""
+    config = request.app.state.config
+    submission = await read_submission(request, config.max_reports)
+    check_limits(submission, config.max_reports, config.allow_urls)
+    result = await run_in_threadpool(build_brief, submission, config.settings)
+    return request.app.state.recent.add(result)
+
+
+async def read_submission(request: Request, max_reports: int) -> Submission:
+    """Texts, files and URLs from a JSON body or a form; the form parser enforces the counts."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise RequestError(400, f"the body is not valid JSON ({exc})") from None
+        if not isinstance(body, dict):
+            raise RequestError(400, 'send a JSON object: {"texts": [...], "urls": [...]}')
+        texts, urls = body.get("texts", []), body.get("urls", [])
+        if not isinstance(texts, list) or not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
+            raise RequestError(400, "'texts' and 'urls' must be lists")
+        return Submission(texts=texts, urls=urls, words=body.get("words"))
+    if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        from starlette.formparsers import MultiPartException
+
+        try:
+            form = await request.form(max_files=max_reports, max_fields=max_reports * 3 + 10)
+        except MultiPartException as exc:
+            raise RequestError(400, f"bad form data: {exc.message}") from None
+        submission = Submission(
+            texts=[t for t in form.getlist("text") if isinstance(t, str) and t.strip()],
+            urls=[u.strip() for v in form.getlist("url") if isinstance(v, str) for u in v.splitlines() if u.strip()],
+        )
+        for upload in form.getlist("files"):
+            if not isinstance(upload, str) and upload.filename:
+                submission.files.append(Upload(upload.filename, await upload.read()))
+        words = form.get("words")
+        if isinstance(words, str) and words.strip():
+            if not words.strip().isdigit():
+                raise RequestError(400, "words must be a whole number")
+            submission.words = int(words)
+        return submission
+    raise RequestError(400, "send JSON (application/json) or a form (multipart/form-data)")
+
+
+def export_response(entry: Entry, format: str) -> Response:
+    if format not in EXPORT_FORMATS:
+        raise HTTPException(400, f"unknown export format {format!r} (use {', '.join(EXPORT_FORMATS)})")
+    try:
+        from newsweave.export import export_brief
+    except ImportError:
+        raise HTTPException(501, "exports are not available in this version of newsweave (no newsweave.export)") from None
+    output = export_brief(entry.data, format)
+    media_type, extension = EXPORT_FORMATS[format]
+    return Response(
+        output if isinstance(output, (bytes, str)) else json.dumps(output, ensure_ascii=False),
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="newsweave-{_SAFE_ID.sub("-", entry.id)}.{extension}"'},
+    )

@@ -1,0 +1,99 @@
+"""The pages: story list, story page, compare view, new brief.
+
+Server-rendered with Jinja2 (autoescape on: report text is hostile input).
+The page script reads its data from a JSON block with `textContent` and puts
+report text on the page only as text nodes.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from newsweave.web.api import EXPORT_FORMATS, brief_from_request, recent_entry, story_entry
+from newsweave.web.intake import RequestError
+from newsweave.web.view import StoryView, marked, safe_url
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 25
+_environment = None
+
+
+def environment():
+    global _environment
+    if _environment is None:
+        import jinja2
+
+        _environment = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(files("newsweave.web") / "templates")),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        _environment.filters["marked"] = marked
+        _environment.filters["safe_url"] = safe_url
+    return _environment
+
+
+def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
+    context.update(request=request, has_corpus=request.app.state.corpus is not None, config=request.app.state.config)
+    return HTMLResponse(environment().get_template(template).render(**context), status_code=status_code)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, q: str | None = None, page: int = 1):
+    corpus = request.app.state.corpus
+    if corpus is None:
+        return new_brief_form(request)
+    page = max(page, 1)
+    stories, total = corpus.stories(q, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return render(request, "stories.html", stories=stories, total=total, q=q or "", page=page, pages=max(1, -(-total // PAGE_SIZE)))
+
+
+@router.get("/new", response_class=HTMLResponse)
+def new_brief_form(request: Request):
+    return render(request, "new.html", recent=request.app.state.recent.recent())
+
+
+@router.post("/new")
+async def new_brief(request: Request):
+    try:
+        entry = await brief_from_request(request)
+    except RequestError as exc:
+        return render(request, "new.html", status_code=exc.status, error=str(exc), recent=request.app.state.recent.recent())
+    return RedirectResponse(f"/briefs/{entry.id}", status_code=303)
+
+
+@router.get("/briefs/{key}", response_class=HTMLResponse)
+@router.get("/stories/{key}", response_class=HTMLResponse)
+def story_page(request: Request, key: str):
+    story = story_view(request, key)
+    api_base = "/api" + story.base
+    return render(request, "story.html", story=story, api_base=api_base, export_formats=list(EXPORT_FORMATS))
+
+
+@router.get("/briefs/{key}/compare", response_class=HTMLResponse)
+@router.get("/stories/{key}/compare", response_class=HTMLResponse)
+def compare_page(request: Request, key: str):
+    return render(request, "compare.html", story=story_view(request, key))
+
+
+def story_view(request: Request, key: str) -> StoryView:
+    """A one-off brief (/briefs/ID) or a corpus story (/stories/ID), by the page's address."""
+    kind = request.url.path.split("/")[1]
+    entry = recent_entry(request, key) if kind == "briefs" else story_entry(request, key)
+    return StoryView(entry, f"/{kind}/{entry.id}")
+
+
+def install_error_pages(app) -> None:
+    """API paths get JSON errors; pages get a plain page saying what went wrong."""
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith(("/api/", "/static/")):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+        return render(request, "error.html", status_code=exc.status_code, status=exc.status_code, message=exc.detail)
+
+    app.add_exception_handler(StarletteHTTPException, http_error)

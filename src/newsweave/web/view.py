@@ -1,0 +1,107 @@
+"""What the story page needs from a brief's JSON: numbers, quoted spans, a headline.
+
+The page renders whatever layers the brief has (entities, timeline, … are
+added by other stages over time); a missing layer shows as "none found".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from newsweave.web.library import Entry
+
+
+class StoryView:
+    def __init__(self, entry: Entry, base: str):
+        self.id = entry.id
+        self.base = base  # "/stories/ID" or "/briefs/ID"
+        self.data = entry.data
+        self.headline = entry.headline
+        self.documents = self.data.get("documents", [])
+        self.texts = {d["id"]: d.get("text", "") for d in self.documents}
+        self.numbers = {d["id"]: n for n, d in enumerate(self.documents, start=1)}
+        self.sentences: dict[str, list[tuple[int, int]]] = {}
+        for sentence in entry.brief.story.sentences:
+            self.sentences.setdefault(sentence.document, []).append((sentence.start, sentence.end))
+
+    def layer(self, name: str) -> list[Any]:
+        value = self.data.get(name)
+        return value if isinstance(value, list) else []
+
+    def has(self, name: str) -> bool:
+        return name in self.data
+
+    def quote(self, evidence: dict) -> str:
+        """The exact words an evidence span points at."""
+        text = self.texts.get(evidence.get("document"), "")
+        return text[evidence.get("start", 0) : evidence.get("end", 0)]
+
+    def in_context(self, evidence: list[dict]) -> list[dict]:
+        """Each report's first span widened to its whole sentence, with the span kept as `mark`.
+
+        A name or a number alone ("Kowalczik", "1,200") says little; the
+        sentence around it shows how the report used it.
+        """
+        result = []
+        for span in self.cites(evidence):
+            start, end = span["start"], span["end"]
+            for s_start, s_end in self.sentences.get(span["document"], []):
+                if s_start <= start and end <= s_end:
+                    start, end = s_start, s_end
+                    break
+            widened = dict(span, start=start, end=end)
+            result.append(dict(widened, quote=self.quote(widened), mark=(span["start"] - start, span["end"] - start)))
+        return result
+
+    def cites(self, evidence: list[dict]) -> list[dict]:
+        """One citation per report, its first span, in report-number order."""
+        first: dict[str, dict] = {}
+        for span in evidence or []:
+            if span.get("document") in self.numbers:
+                first.setdefault(span["document"], span)
+        return [
+            dict(span, number=self.numbers[doc], quote=self.quote(span))
+            for doc, span in sorted(first.items(), key=lambda item: self.numbers[item[0]])
+        ]
+
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(d.get("outlet") for d in self.documents if d.get("outlet")))
+
+    def payload(self) -> dict[str, Any]:
+        """The data the page's script reads (from a JSON block, never as markup)."""
+        return {
+            "documents": [
+                {k: d.get(k) for k in ("id", "title", "outlet", "published", "text")} | {"number": self.numbers[d["id"]]}
+                for d in self.documents
+            ],
+            "sentences": self.sentences,
+            "entities": self.layer("entities"),
+            "relations": self.layer("relations"),
+        }
+
+    def compare_rows(self) -> list[dict]:
+        """Fact groups as rows, reports as columns: each cell the report's sentences in that group."""
+        rows = []
+        for fact in self.layer("facts") + self.layer("single_source"):
+            cells: dict[str, list[str]] = {}
+            for span in fact.get("evidence", []):
+                cells.setdefault(span.get("document"), []).append(span.get("text") or self.quote(span))
+            rows.append({"fact": fact, "cells": [cells.get(d["id"], []) for d in self.documents]})
+        return rows
+
+
+def marked(text: str, mark: tuple[int, int] | None) -> Markup:
+    """`text` escaped, with `text[mark[0]:mark[1]]` marked."""
+    if not mark or not (0 <= mark[0] < mark[1] <= len(text)):
+        return Markup(escape(text))
+    a, b = mark
+    return Markup('{}<mark class="hit">{}</mark>{}').format(text[:a], text[a:b], text[b:])
+
+
+def safe_url(url: Any) -> str | None:
+    """Only http(s) links are ever made from a report's metadata."""
+    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None

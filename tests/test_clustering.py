@@ -1,0 +1,126 @@
+"""Online story clustering: known answers on a small invented stream, persistence, bounded cost."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+from newsweave.corpus import cluster
+from newsweave.corpus.cluster import ClusterSettings, Clusterer, MemoryState
+
+# (gold story, published, title, text): invented reports. Three stories told in
+# different words, and two earthquakes: the same kind of event, different stories.
+STREAM = [
+    ("fire", "2024-05-02", "Warehouse blaze in Dunmore", "Firefighters in Dunmore battled a huge blaze at a riverside warehouse owned by Halvorsen Logistics overnight. Thick smoke drifted over the town and residents near the River Callan were told to keep their windows shut. Fire chief Moira Tierney said forty firefighters had brought the flames under control by dawn and nobody was hurt. The cause of the fire is not yet known."),
+    ("fire", "2024-05-02", "Dunmore fire: residents told to stay indoors", "A fire tore through a Halvorsen Logistics storage depot on the banks of the Callan in Dunmore on Thursday night. Moira Tierney, who leads the county fire service, said crews fought the blaze for six hours. People living nearby were asked to stay indoors because of the smoke. Investigators will examine the warehouse once the site is safe."),
+    ("fire", "2024-05-03", "Halvorsen warehouse fire under investigation", "Investigators are trying to establish what started the fire that destroyed a Halvorsen Logistics warehouse in Dunmore. The company said the building held furniture and electrical goods. Chief fire officer Tierney praised the crews who stopped the flames spreading to neighbouring homes along the Callan."),
+    ("mayor", "2024-05-02", "Carrick mayor resigns", "Elena Vasquez resigned as mayor of Carrick on Thursday after an audit found that a housing contract had been awarded to a firm run by her brother-in-law. Vasquez denied wrongdoing but said the row had become a distraction for the council. Deputy mayor Tom Achebe will lead the city until an election is held."),
+    ("mayor", "2024-05-03", "Vasquez quits over housing deal", "The mayor of Carrick, Elena Vasquez, has stepped down. An auditors' report said the council's biggest housing contract went to a company controlled by a relative of the mayor. In a statement, Vasquez insisted she had broken no rules. Tom Achebe, her deputy, takes charge of Carrick council for now."),
+    ("mayor", "2024-05-04", "Carrick council to hold election after mayor's exit", "Carrick will elect a new mayor in July after the resignation of Elena Vasquez over a disputed housing contract, the council announced. Acting mayor Tom Achebe said the audit findings would be sent to prosecutors. Opposition councillors called for every contract signed under Vasquez to be reviewed."),
+    ("mayor", "2024-05-04", "Auditors detail Carrick contract", "The audit that ended Elena Vasquez's term as Carrick mayor found the housing contract was signed without a tender. Auditors said the firm, run by the mayor's brother-in-law, was paid twice the usual rate. Tom Achebe said the council would cooperate with any inquiry."),
+    ("telescope", "2024-05-01", "Orbitron launch delayed by fuel leak", "The launch of the Orbitron space telescope has been postponed after engineers found a fuel leak in the rocket's upper stage, the Nordic Space Agency said. The telescope was due to lift off from the Andoya spaceport on Friday. Mission director Lars Eklund said a new date would be set within two weeks."),
+    ("telescope", "2024-05-02", "Nordic Space Agency stands down Orbitron countdown", "Engineers at the Andoya spaceport stopped the countdown for Orbitron when sensors showed propellant escaping from the upper stage. Lars Eklund, who directs the mission, said the telescope itself was undamaged. The Nordic Space Agency has spent eleven years building the observatory."),
+    ("telescope", "2024-05-03", "Orbitron telescope safe after leak, agency says", "The Orbitron telescope is safe and will be moved back to its hangar at Andoya while the rocket's leaking upper stage is repaired, the Nordic Space Agency said on Saturday. Eklund said the delay could last a month."),
+    ("quake-valdoria", "2024-05-02", "Earthquake shakes Valdoria", "A magnitude 6.1 earthquake struck northern Valdoria on Thursday, damaging homes in the town of Ostrava Nova and cutting power to thousands. Valdoria's civil protection agency said three people were injured. Aftershocks were felt as far as the capital, Brenica."),
+    ("quake-valdoria", "2024-05-03", "Valdoria counts cost of quake", "Rescue teams in Ostrava Nova searched damaged buildings after Thursday's earthquake in northern Valdoria. Prime minister Ivo Radan visited Brenica's emergency centre and promised aid for families whose homes were destroyed."),
+    ("quake-kessan", "2024-05-02", "Quake hits Kessan province", "An earthquake of magnitude 5.8 hit Kessan province on Thursday, collapsing a bridge near the port of Tamarel and injuring dozens. Governor Aiko Moriyama said schools in Kessan would stay closed while engineers inspected them. Aftershocks continued through the night."),
+    ("quake-kessan", "2024-05-03", "Tamarel bridge collapse after Kessan earthquake", "Engineers are inspecting schools and bridges across Kessan after the earthquake that brought down a bridge at Tamarel. Governor Moriyama said dozens of people were treated in hospital and the port would reopen next week."),
+]
+
+
+def b_cubed(gold: list, predicted: list) -> tuple[float, float]:
+    precision = recall = 0.0
+    for i in range(len(gold)):
+        same_predicted = {j for j in range(len(gold)) if predicted[j] == predicted[i]}
+        same_gold = {j for j in range(len(gold)) if gold[j] == gold[i]}
+        both = len(same_predicted & same_gold)
+        precision += both / len(same_predicted)
+        recall += both / len(same_gold)
+    return precision / len(gold), recall / len(gold)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_small_mixed_stream_finds_the_known_stories(seed):
+    stream = STREAM[:]
+    random.Random(seed).shuffle(stream)
+    clusterer = Clusterer(MemoryState())
+    predicted = [clusterer.assign(i, title, text, published).story for i, (_, published, title, text) in enumerate(stream)]
+    gold = [story for story, *_ in stream]
+    assert b_cubed(gold, predicted) == (1.0, 1.0), list(zip(gold, predicted))
+
+
+def test_similar_events_are_different_stories():
+    clusterer = Clusterer(MemoryState())
+    stories = {story: clusterer.assign(i, title, text, published).story
+               for i, (story, published, title, text) in enumerate(STREAM) if story.startswith("quake")}
+    assert stories["quake-valdoria"] != stories["quake-kessan"]
+
+
+def test_a_story_fades_with_time():
+    clusterer = Clusterer(MemoryState())
+    _, published, title, text = STREAM[0]
+    first = clusterer.assign(1, title, text, published).story
+    _, _, title, text = STREAM[1]
+    assert clusterer.assign(2, title, text, "2024-05-03").story == first
+    # The same words three months later: a new fire, a new story.
+    assert clusterer.assign(3, title, text, "2024-08-03").story != first
+
+
+def _database(path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    cluster.ensure_tables(conn)
+    return conn
+
+
+def test_assignments_persist_across_sessions(tmp_path):
+    path = tmp_path / "corpus.db"
+    first_half, second_half = STREAM[::2], STREAM[1::2]
+    conn = _database(path)
+    conn.execute("BEGIN")
+    stories = {}
+    for i, (story, published, title, text) in enumerate(first_half):
+        stories.setdefault(story, cluster.assign_story(conn, i, title, text, published))
+    conn.execute("COMMIT")
+    conn.close()
+
+    conn = sqlite3.connect(path, isolation_level=None)  # a new ingest run
+    conn.execute("BEGIN")
+    for i, (story, published, title, text) in enumerate(second_half, start=len(first_half)):
+        story_id = cluster.assign_story(conn, i, title, text, published)
+        assert stories.setdefault(story, story_id) == story_id, story
+    # Asking again for a known article gives its story and changes nothing.
+    story, published, title, text = first_half[0]
+    assert cluster.assign_story(conn, 0, title, text, published) == stories[story]
+    conn.execute("COMMIT")
+    assert conn.execute("SELECT COUNT(*) FROM cluster_members").fetchone()[0] == len(STREAM)
+    assert conn.execute("SELECT COUNT(DISTINCT story_id) FROM cluster_members").fetchone()[0] == 5
+
+
+def test_sqlite_and_memory_states_agree(tmp_path):
+    conn = _database(tmp_path / "corpus.db")
+    memory = Clusterer(MemoryState())
+    in_memory, in_sqlite = [], []
+    conn.execute("BEGIN")
+    for i, (_, published, title, text) in enumerate(STREAM):
+        in_memory.append(memory.assign(i, title, text, published).story)
+        in_sqlite.append(cluster.assign_story(conn, i, title, text, published))
+    conn.execute("ROLLBACK")
+    assert in_memory == in_sqlite
+
+
+def test_candidates_examined_stay_bounded_as_stories_grow():
+    settings = ClusterSettings(max_candidates=8, posting_cap=16)
+    clusterer = Clusterer(MemoryState(), settings)
+    rng = random.Random(7)
+    vocabulary = sorted({"".join(rng.choice("bcdfghklmnprstvz") for _ in range(7)) for _ in range(400)})
+    most = 0
+    for i in range(3000):
+        # Every article shares the common words, and some rarer ones by chance: many stories.
+        words = ["council", "police", "government", "minister"] + rng.sample(vocabulary, 12)
+        result = clusterer.assign(i, None, " ".join(words) + ".", "2024-05-01")
+        most = max(most, result.candidates)
+    assert len(clusterer.state.stories) > 100
+    assert 0 < most <= settings.max_candidates
+    assert all(len(posting) <= settings.posting_cap for posting in clusterer.state.index.values())

@@ -1,0 +1,182 @@
+"""The corpus commands end to end, in subprocesses: ingest, stories, search, brief --db --story,
+and recovery after an ingest killed with SIGKILL mid-way."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import run_newsweave
+from corpus_fixtures import ARTICLES, NOT_AN_ARTICLE, Site, article_page, check_consistent, opml, rss_feed
+
+
+@pytest.fixture(scope="module")
+def site():
+    with Site() as site:
+        site.add_articles()
+        site.add("/ferry.rss", rss_feed("Coast Wire", site.url, ["ferry-wire", "ferry-courier", "ferry-gazette"]), "application/rss+xml")
+        site.add("/library.rss", rss_feed("Kestle Post", site.url, ["library-post", "library-voice"]), "application/rss+xml")
+        # The same articles again, each slow to fetch: for killing an ingest mid-way.
+        for name in ARTICLES:
+            site.add(f"/slow/articles/{name}", article_page(name, site.url))
+            site.delays[f"/slow/articles/{name}"] = 0.6
+        site.add("/slow.rss", rss_feed("Slow Wire", f"{site.url}/slow", list(ARTICLES)), "application/rss+xml")
+        yield site
+
+
+@pytest.fixture(scope="module")
+def corpus(site, tmp_path_factory):
+    """A corpus ingested once through the command line from an OPML list, a saved page and a bad source."""
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "feeds.opml").write_text(opml([f"{site.url}/ferry.rss", f"{site.url}/library.rss"]), encoding="utf-8")
+    (folder / "sections.html").write_text(NOT_AN_ARTICLE, encoding="utf-8")
+    db = folder / "news.db"
+    result = run_newsweave("ingest", folder / "feeds.opml", folder / "sections.html", f"{site.url}/nowhere", "--db", db,
+                           "--delay", "0", "--json")
+    return db, result
+
+
+def test_ingest_reports_counts_and_each_failed_source(corpus):
+    db, result = corpus
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["added"], report["duplicates"]) == (5, 0)
+    by_source = {s["source"].rsplit("/", 1)[-1]: s for s in report["sources"]}
+    assert by_source["feeds.opml"]["added"] == 5
+    assert "no article text found" in by_source["sections.html"]["errors"][0]["reason"]
+    assert by_source["nowhere"]["errors"][0]["reason"] == "HTTP 404 Not Found"
+    # The error report at the end: one line per failure, naming the source and why.
+    assert "sections.html: no article text found" in result.stderr
+    assert "/nowhere: HTTP 404 Not Found" in result.stderr
+    assert "5 added, 0 already stored" in result.stderr
+    check_consistent(db)
+
+
+def test_stories_lists_biggest_first(corpus):
+    db, _ = corpus
+    result = run_newsweave("stories", "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    listing = json.loads(result.stdout)
+    sizes = [s["articles"] for s in listing["stories"]]
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 5 and listing["total"] == len(sizes)
+    table = run_newsweave("stories", "--db", db)
+    assert table.returncode == 0 and listing["stories"][0]["title"][:20] in table.stdout
+    filtered = json.loads(run_newsweave("stories", "--db", db, "--search", "parish records", "--json").stdout)
+    assert 1 <= filtered["total"] < listing["total"] or listing["total"] == 1
+
+
+def test_search_finds_articles(corpus):
+    db, _ = corpus
+    results = json.loads(run_newsweave("search", "--db", db, "hypothermia", "--json").stdout)
+    assert len(results) == 3
+    assert all("[hypothermia]" in r["snippet"] for r in results)
+    text = run_newsweave("search", "--db", db, "parish", "records")
+    assert text.returncode == 0 and "[parish]" in text.stdout and "story " in text.stdout
+    none = run_newsweave("search", "--db", db, "zeppelin")
+    assert none.returncode == 0 and "no article matches" in none.stderr
+
+
+def test_brief_a_stored_story_as_html(corpus, tmp_path):
+    db, _ = corpus
+    story = json.loads(run_newsweave("stories", "--db", db, "--search", "hypothermia", "--json").stdout)["stories"][0]
+    output = tmp_path / "story.html"
+    result = run_newsweave("brief", "--db", db, "--story", story["id"], "--format", "html", "-o", output)
+    assert result.returncode == 0, result.stderr
+    page = output.read_text(encoding="utf-8")
+    assert page.lower().startswith("<!doctype html>") and "hypothermia" in page
+    # The second time the cached brief is used: same bytes.
+    again = tmp_path / "again.html"
+    assert run_newsweave("brief", "--db", db, "--story", story["id"], "--format", "html", "-o", again).returncode == 0
+    assert again.read_text(encoding="utf-8") == page
+
+
+def test_corpus_command_errors_are_one_line(corpus, tmp_path):
+    db, _ = corpus
+    missing = run_newsweave("stories", "--db", tmp_path / "none.db")
+    assert missing.returncode == 1 and "no such corpus database" in missing.stderr and "Traceback" not in missing.stderr
+    no_story = run_newsweave("brief", "--db", db, "--story", "999")
+    assert no_story.returncode == 1 and "story 999: no such story" in no_story.stderr
+    half = run_newsweave("brief", "--story", "1")
+    assert half.returncode == 1 and "both --db FILE and --story ID" in half.stderr
+    nothing = run_newsweave("brief")
+    assert nothing.returncode == 1 and "--db and --story" in nothing.stderr
+    all_bad = run_newsweave("ingest", tmp_path / "nope.jsonl", "--db", tmp_path / "x.db")
+    assert all_bad.returncode == 1 and "nope.jsonl: no such file" in all_bad.stderr
+
+
+def _articles(db) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_an_ingest_killed_mid_way_leaves_a_consistent_corpus_and_a_rerun_finishes(site, tmp_path):
+    db = tmp_path / "news.db"
+    command = [sys.executable, "-m", "newsweave", "ingest", f"{site.url}/slow.rss", "--db", str(db), "--delay", "0", "--json"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _articles(db) < 2 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.05)
+        assert process.poll() is None, "the ingest finished before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+    before = check_consistent(db)["articles"]
+    assert 2 <= before < len(ARTICLES)
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout)
+    assert report["duplicates"] == before and report["added"] == len(ARTICLES) - before
+    assert check_consistent(db)["articles"] == len(ARTICLES)
+
+
+def test_export_a_stored_story_as_graphml(corpus, tmp_path):
+    db, _ = corpus
+    story = json.loads(run_newsweave("stories", "--db", db, "--json").stdout)["stories"][0]
+    output = tmp_path / "story.graphml"
+    result = run_newsweave("export", "--db", db, "--story", story["id"], "--format", "graphml", "-o", output)
+    assert result.returncode == 0, result.stderr
+    assert "<graphml" in output.read_text(encoding="utf-8")
+
+
+def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path):
+    """Local files are committed in groups of articles: a kill loses at most the group in flight."""
+    names = list(ARTICLES)
+    export = tmp_path / "export.jsonl"
+    with open(export, "w", encoding="utf-8") as stream:
+        for number in range(150):
+            first, second = names[number % 5], names[(number // 5) % 5]
+            text = f"Dispatch {number} of an invented wire. " + " ".join(ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][2:])
+            stream.write(json.dumps({"id": number, "text": text, "title": f"Dispatch {number}"}) + "\n")
+    db = tmp_path / "news.db"
+    command = [sys.executable, "-m", "newsweave", "ingest", str(export), "--db", str(db), "--json"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while _articles(db) < 10 and time.monotonic() < deadline and process.poll() is None:
+            time.sleep(0.02)
+        assert process.poll() is None, "the ingest finished before it could be killed"
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=10)
+    before = check_consistent(db)["articles"]
+    assert 10 <= before < 150
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    report = json.loads(rerun.stdout)
+    assert (report["duplicates"], report["added"]) == (before, 150 - before)
+    assert check_consistent(db)["articles"] == 150

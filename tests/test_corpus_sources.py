@@ -1,0 +1,307 @@
+"""Each source type, read into a real corpus file, with a real local HTTP server for URLs and feeds."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import time
+
+import pytest
+from corpus_fixtures import (
+    ARTICLES,
+    INVALID_FEED,
+    NOT_AN_ARTICLE,
+    Site,
+    article_page,
+    article_text,
+    atom_feed,
+    check_consistent,
+    opml,
+    rss_feed,
+)
+
+from newsweave.corpus import ingest, open_store
+from newsweave.corpus.sources.fetch import USER_AGENT
+
+FAST = {"timeout": 5.0, "delay": 0.0}
+
+
+@pytest.fixture(scope="module")
+def site():
+    with Site() as site:
+        site.add_articles()
+        site.add("/sections", NOT_AN_ARTICLE)
+        site.add("/ferry.rss", rss_feed("Coast Wire", site.url, ["ferry-wire", "ferry-courier", "ferry-gazette"]), "application/rss+xml")
+        site.add("/library.atom", atom_feed("Kestle Post", site.url, ["library-post", "library-voice"]), "application/atom+xml")
+        site.add("/broken.rss", INVALID_FEED, "application/rss+xml")
+        site.add("/slow", article_page("ferry-wire", site.url))
+        site.delays["/slow"] = 3.0
+        yield site
+
+
+def holds_article(text: str, name: str) -> bool:
+    """Every paragraph of the invented article, and no page furniture."""
+    return all(p in text for p in ARTICLES[name]["paragraphs"]) and "Home" not in text and "rights reserved" not in text
+
+
+def stored(db) -> list[dict]:
+    with open_store(db, readonly=True) as store:
+        return [dict(row) for row in store.conn.execute("SELECT * FROM articles ORDER BY id")]
+
+
+def test_an_article_url_gives_text_and_metadata(site, tmp_path):
+    db = tmp_path / "news.db"
+    report = ingest([f"{site.url}/articles/ferry-courier"], db=db, **FAST)
+    assert (report.added, report.errors) == (1, [])
+    [row] = stored(db)
+    assert holds_article(row["text"], "ferry-courier")
+    assert "Home" not in row["text"] and "All rights reserved" not in row["text"]
+    assert row["title"] == ARTICLES["ferry-courier"]["title"]
+    assert row["outlet"] == "Aldwin Courier"
+    assert row["author"] == "Tom Okafor"
+    assert row["published"] == "2026-10-03"
+    assert row["canonical_url"] == f"{site.url}/articles/ferry-courier"
+    assert row["url"] == f"{site.url}/articles/ferry-courier"
+    assert any(path == "/articles/ferry-courier" and agent == USER_AGENT for path, agent, _ in site.requests)
+
+
+def test_rss_feed_url_fetches_each_entry(site, tmp_path):
+    db = tmp_path / "news.db"
+    report = ingest([f"{site.url}/ferry.rss"], db=db, **FAST)
+    assert (report.added, report.errors) == (3, [])
+    rows = stored(db)
+    assert {r["title"] for r in rows} == {ARTICLES[n]["title"] for n in ("ferry-wire", "ferry-courier", "ferry-gazette")}
+    assert all(holds_article(r["text"], name) for r, name in zip(rows, ["ferry-wire", "ferry-courier", "ferry-gazette"]))
+
+
+def test_atom_feed_file_and_opml_list(site, tmp_path):
+    db = tmp_path / "news.db"
+    feed = tmp_path / "library.atom"
+    feed.write_text(atom_feed("Kestle Post", site.url, ["library-post", "library-voice"]), encoding="utf-8")
+    report = ingest([feed], db=db, **FAST)
+    assert (report.added, report.errors) == (2, [])
+
+    listing = tmp_path / "feeds.opml"
+    listing.write_text(opml([f"{site.url}/ferry.rss", f"{site.url}/library.atom", f"{site.url}/gone.rss"]), encoding="utf-8")
+    report = ingest([listing], db=db, **FAST)
+    assert report.added == 3 and report.duplicates == 2  # the library articles were stored already
+    [error] = report.errors
+    assert "gone.rss" in error.source and "HTTP 404" in error.reason
+    assert check_consistent(db)["articles"] == 5
+
+
+def test_folder_of_saved_pages(tmp_path):
+    pages = tmp_path / "saved-pages"
+    (pages / "2026").mkdir(parents=True)
+    (pages / "ferry-wire.html").write_text(article_page("ferry-wire"), encoding="utf-8")
+    (pages / "2026" / "library-post.htm").write_text(article_page("library-post"), encoding="utf-8")
+    (pages / "note.txt").write_text(article_text("library-voice"), encoding="utf-8")
+    (pages / "sections.html").write_text(NOT_AN_ARTICLE, encoding="utf-8")
+    (pages / "photo.png").write_bytes(b"\x89PNG\r\n")
+    db = tmp_path / "news.db"
+    report = ingest([pages], db=db)
+    assert report.added == 3
+    reasons = {problem.source.rsplit("/", 1)[-1]: problem.reason for problem in report.errors}
+    assert set(reasons) == {"sections.html", "photo.png"}
+    assert "no article text" in reasons["sections.html"]
+    assert "unsupported file type" in reasons["photo.png"]
+    rows = stored(db)
+    assert {r["canonical_url"] for r in rows} >= {"https://news.example/articles/ferry-wire"}
+
+
+def write_warc(path, pages: dict[str, str], extra_records: bool = True) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=str(path).endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "newsweave tests"}))
+        for uri, body in pages.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body.encode()), http_headers=headers))
+            if extra_records:
+                image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+                writer.write_record(
+                    writer.create_warc_record(uri + ".png", "response", payload=io.BytesIO(b"\x89PNG fake"), http_headers=image)
+                )
+
+
+def test_warc_archive_reads_html_responses_only(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    write_warc(
+        archive,
+        {
+            "https://news.example/articles/ferry-gazette": article_page("ferry-gazette"),
+            "https://news.example/sections": NOT_AN_ARTICLE,
+            "https://news.example/articles/library-voice": article_page("library-voice"),
+        },
+    )
+    db = tmp_path / "news.db"
+    report = ingest([archive], db=db)
+    assert (report.added, report.skipped, report.errors) == (2, 4, [])  # three images and the section page
+    rows = stored(db)
+    assert [r["url"] for r in rows] == ["https://news.example/articles/ferry-gazette", "https://news.example/articles/library-voice"]
+    assert holds_article(rows[0]["text"], "ferry-gazette")
+    again = ingest([archive], db=db)
+    assert (again.added, again.duplicates) == (0, 2)
+
+
+def test_uncompressed_warc(tmp_path):
+    archive = tmp_path / "crawl.warc"
+    write_warc(archive, {"https://news.example/articles/ferry-wire": article_page("ferry-wire")}, extra_records=False)
+    report = ingest([archive], db=tmp_path / "news.db")
+    assert (report.added, report.errors) == (1, [])
+
+
+def test_jsonl_csv_and_multi_news_exports(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        "\n".join(
+            [
+                json.dumps({"headline": ARTICLES["ferry-wire"]["title"], "content": article_text("ferry-wire"),
+                            "link": "https://coast.example/a1", "date": "Sat, 03 Oct 2026 08:30:00 GMT", "site_name": "Coast Wire",
+                            "authors": ["Dana Reyes"]}),
+                "{broken",
+                json.dumps({"title": "No text here"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    table = tmp_path / "export.csv"
+    table.write_text(
+        'title,text,url,published,outlet\n"{}","{}",https://post.example/fire,2026-09-12,Kestle Post\n'.format(
+            ARTICLES["library-post"]["title"], article_text("library-post")
+        ),
+        encoding="utf-8",
+    )
+    clusters = tmp_path / "clusters.jsonl"
+    clusters.write_text(
+        json.dumps({"id": "c1", "documents": [{"id": "1", "text": article_text("ferry-courier")}, {"id": "2", "text": article_text("ferry-gazette")}],
+                    "summaries": ["A ferry ran aground."]})
+        + "\n"
+        + json.dumps({"document": article_text("library-voice") + " ||||| " + "Short second report of the fire in Kestle, written for the test.", "summary": "x"})
+        + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "news.db"
+    report = ingest([export, table, clusters], db=db)
+    assert report.added == 6
+    assert sorted(p.reason for p in report.errors) == ["invalid JSON: Expecting property name enclosed in double quotes", "no 'text' field"]
+    rows = {r["source"]: r for r in stored(db)}
+    first = rows[f"{export} line 1"]
+    assert (first["title"], first["outlet"], first["author"], first["published"], first["url"]) == (
+        ARTICLES["ferry-wire"]["title"], "Coast Wire", "Dana Reyes", "2026-10-03T08:30:00Z", "https://coast.example/a1"
+    )
+    assert rows[f"{table} line 2"]["published"] == "2026-09-12"
+    assert rows[f"{clusters} line 1 cluster c1 document 2"]["text"] == article_text("ferry-gazette")
+    assert f"{clusters} line 2 document 2" in rows
+
+
+# --- bad sources: each a clear error, nothing lost or half-written ---------------------------
+
+
+def test_bad_sources_each_get_an_error_and_the_good_ones_are_kept(site, tmp_path):
+    truncated = tmp_path / "truncated.warc.gz"
+    write_warc(
+        truncated,
+        {f"https://news.example/articles/{n}": article_page(n) for n in ("ferry-wire", "ferry-courier", "library-post")},
+        extra_records=False,
+    )
+    data = truncated.read_bytes()
+    truncated.write_bytes(data[: int(len(data) * 0.8)])
+    db = tmp_path / "news.db"
+    started = time.monotonic()
+    report = ingest(
+        [
+            f"{site.url}/missing-page",
+            f"{site.url}/slow",
+            f"{site.url}/sections",
+            f"{site.url}/broken.rss",
+            truncated,
+            f"{site.url}/articles/library-voice",
+        ],
+        db=db,
+        timeout=0.5,
+        delay=0.0,
+    )
+    assert time.monotonic() - started < 3.0  # the slow page was given up on, not waited for
+    reasons = {source.source.rsplit("/", 1)[-1]: [p.reason for p in source.errors] for source in report.sources}
+    assert reasons["missing-page"] == ["HTTP 404 Not Found"]
+    assert reasons["slow"] == ["timed out after 0.5 s"]
+    assert "no article text found" in reasons["sections"][0]
+    assert reasons["broken.rss"][0].startswith("not a readable RSS or Atom feed (invalid XML")
+    assert reasons["truncated.warc.gz"][0].startswith("truncated or corrupt archive")
+    assert reasons["library-voice"] == []
+    # The archive's whole records before the cut are kept; the article from the good URL too.
+    warc_report = next(s for s in report.sources if s.source.endswith("truncated.warc.gz"))
+    assert warc_report.added >= 1
+    counts = check_consistent(db)
+    assert counts["articles"] == warc_report.added + 1
+    for row in stored(db):
+        assert any(holds_article(row["text"], n) for n in ARTICLES)  # no half-written text
+
+
+def test_too_large_a_page_is_refused(site, tmp_path):
+    from newsweave import Settings
+
+    report = ingest([f"{site.url}/articles/ferry-wire"], db=tmp_path / "news.db", settings=Settings(max_input_bytes=500), **FAST)
+    assert report.added == 0
+    assert "too large" in report.errors[0].reason
+
+
+def test_politeness_delay_between_requests_to_one_host(site, tmp_path):
+    from newsweave.corpus.sources.fetch import Fetcher
+
+    fetcher = Fetcher(timeout=5, delay=0.4)
+    fetcher.fetch(f"{site.url}/articles/ferry-wire")
+    started = time.monotonic()
+    fetcher.fetch(f"{site.url}/articles/ferry-courier")
+    assert time.monotonic() - started >= 0.35
+
+
+def test_urls_already_stored_are_not_fetched_again(site, tmp_path):
+    db = tmp_path / "news.db"
+    ingest([f"{site.url}/ferry.rss"], db=db, **FAST)
+    before = len(site.requests)
+    report = ingest([f"{site.url}/ferry.rss"], db=db, **FAST)
+    assert (report.added, report.duplicates) == (0, 3)
+    assert [path for path, _, _ in site.requests[before:] if path != "/robots.txt"] == ["/ferry.rss"]
+
+
+def test_robots_txt_is_obeyed(tmp_path):
+    with Site() as site:
+        site.add_articles(["ferry-wire", "library-post"])
+        site.add("/robots.txt", "User-agent: *\nDisallow: /articles/library\n", "text/plain")
+        report = ingest([f"{site.url}/articles/ferry-wire", f"{site.url}/articles/library-post"], db=tmp_path / "news.db", **FAST)
+        assert report.added == 1
+        assert [p.reason for p in report.errors] == ["the site's robots.txt disallows fetching it"]
+        assert "/articles/library-post" not in [path for path, _, _ in site.requests]
+        assert [path for path, _, _ in site.requests].count("/robots.txt") == 1
+
+
+def test_gzip_body_that_is_not_a_warc(tmp_path):
+    fake = tmp_path / "fake.warc.gz"
+    fake.write_bytes(gzip.compress(b"hello, this is not an archive\n"))
+    report = ingest([fake], db=tmp_path / "news.db")
+    assert report.added == 0 and len(report.errors) == 1
+    assert "archive" in report.errors[0].reason or "WARC" in report.errors[0].reason
+
+
+def test_a_feed_entry_without_a_link_is_read_from_its_content(tmp_path):
+    paragraphs = "".join(f"<p>{p}</p>" for p in ARTICLES["library-voice"]["paragraphs"])
+    feed = tmp_path / "inline.rss"
+    feed.write_text(
+        f"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Valley Voice</title><item><title>{ARTICLES['library-voice']['title']}</title>
+<pubDate>Sun, 13 Sep 2026 09:00:00 GMT</pubDate><content:encoded><![CDATA[{paragraphs}]]></content:encoded></item>
+<item><title>Empty</title></item></channel></rss>""",
+        encoding="utf-8",
+    )
+    db = tmp_path / "news.db"
+    report = ingest([feed], db=db)
+    assert report.added == 1
+    assert [p.reason for p in report.errors] == ["entry has neither a link nor content"]
+    [row] = stored(db)
+    assert all(p in row["text"] for p in ARTICLES["library-voice"]["paragraphs"])
+    assert (row["title"], row["outlet"], row["published"]) == (ARTICLES["library-voice"]["title"], "Valley Voice", "2026-09-13T09:00:00Z")

@@ -1,0 +1,264 @@
+"""The corpus store: migrations, deduplication, idempotent ingest, full-text search, stories, cached briefs."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from corpus_fixtures import ARTICLES, article_text, check_consistent
+
+import newsweave
+import newsweave.pipeline
+from newsweave.corpus import Article, brief_story, ingest, open_store
+from newsweave.corpus.store import migrations
+from newsweave.errors import InputError
+
+
+def article(name: str, **changes) -> Article:
+    data = ARTICLES[name]
+    fields = dict(
+        text=article_text(name), title=data["title"], outlet=data["outlet"], author=data["author"],
+        published=data["published"], url=f"https://news.example/articles/{name}",
+        canonical_url=f"https://news.example/articles/{name}", source="test",
+    )
+    fields.update(changes)
+    return Article(**fields)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(tmp_path / "news.db") as store:
+        yield store
+
+
+def test_a_new_corpus_is_migrated_to_the_latest_schema_in_wal_mode(tmp_path):
+    db = tmp_path / "news.db"
+    with open_store(db) as store:
+        assert store.schema_version == len(migrations()) >= 2
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"articles", "stories", "articles_fts", "brief_cache"} <= tables
+    with open_store(db) as store:  # reopening migrates nothing
+        assert store.schema_version == len(migrations())
+
+
+def test_an_old_corpus_is_upgraded_step_by_step_and_keeps_its_articles(tmp_path):
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    migrations()[0](conn)  # a corpus written when only the first step existed
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles (content_hash, text, added) VALUES ('h', 'An article from before the upgrade.', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(InputError, match="needs upgrading"):
+        open_store(db, readonly=True)
+    with open_store(db) as store:
+        assert store.schema_version == len(migrations())
+        assert store.count_articles() == 1
+        assert store.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cluster_members'").fetchone()[0] == 1
+
+
+def test_a_corpus_from_a_newer_newsweave_is_refused(tmp_path):
+    db = tmp_path / "new.db"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {len(migrations()) + 5}")
+    conn.close()
+    with pytest.raises(InputError, match="newer than this newsweave knows"):
+        open_store(db)
+
+
+def test_readonly_needs_an_existing_corpus_and_refuses_other_files(tmp_path):
+    with pytest.raises(InputError, match="no such corpus"):
+        open_store(tmp_path / "missing.db", readonly=True)
+    junk = tmp_path / "junk.db"
+    junk.write_text("this is not a database, just some text " * 200)
+    with pytest.raises(InputError, match="not a newsweave corpus"):
+        open_store(junk)
+
+
+def test_same_article_by_content_hash_or_canonical_url_is_stored_once(store):
+    first = store.add_article(article("ferry-wire"))
+    assert first is not None
+    # The same words with other spacing and case, from another URL.
+    respaced = article("ferry-wire", text="  " + article_text("ferry-wire").upper().replace(" ", "  "), url="https://other.example/x",
+                       canonical_url="https://other.example/x")
+    assert store.add_article(respaced) is None
+    # An updated text at the same canonical URL.
+    assert store.add_article(article("ferry-wire", text=article_text("ferry-wire") + " Updated at noon.")) is None
+    assert store.count_articles() == 1
+    assert store.add_article(article("ferry-courier")) is not None
+    assert store.count_articles() == 2
+
+
+def test_documents_keep_the_exact_text_and_metadata(store):
+    article_id = store.add_article(article("library-post"))
+    document = store.document(str(article_id))
+    assert isinstance(document, newsweave.Document)
+    assert document.id == str(article_id)
+    assert document.text == article_text("library-post")
+    assert (document.title, document.outlet, document.published, document.url) == (
+        ARTICLES["library-post"]["title"], "Kestle Post", "2026-09-12", "https://news.example/articles/library-post"
+    )
+    assert store.document("999") is None and store.document("not-a-number") is None
+
+
+def test_reingesting_an_export_changes_nothing(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(json.dumps({"title": a["title"], "text": article_text(n), "outlet": a["outlet"],
+                                            "published": a["published"]}) for n, a in ARTICLES.items()), encoding="utf-8")
+    db = tmp_path / "news.db"
+    first = ingest([export], db=db)
+    assert (first.added, first.duplicates) == (5, 0)
+
+    def snapshot():
+        conn = sqlite3.connect(db)
+        try:
+            return [conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("articles", "stories")]
+        finally:
+            conn.close()
+
+    before = snapshot()
+    second = ingest([export, export], db=db)
+    assert (second.added, second.duplicates) == (0, 10)
+    assert snapshot() == before
+    check_consistent(db)
+
+
+def test_full_text_search_finds_articles_and_their_stories(store):
+    ids = {name: store.add_article(article(name)) for name in ARTICLES}
+    results = store.search("parish records")
+    assert {r["document"] for r in results} == {str(ids["library-post"]), str(ids["library-voice"])}
+    hit = results[0]
+    assert set(hit) == {"document", "title", "snippet", "story", "outlet", "published"}
+    assert "[parish]" in hit["snippet"] and "[records]" in hit["snippet"]
+    assert hit["story"] == store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (int(hit["document"]),)).fetchone()[0]
+    # Stemming: "rescue" finds "rescued"; every word must appear.
+    assert {r["document"] for r in store.search("rescue Gull")} == {str(ids["ferry-courier"]), str(ids["ferry-gazette"])}
+    assert store.search("Gull parish") == []
+    # Words that look like FTS syntax are just words.
+    assert len(store.search('"ferry" (harbor*:')) == 3 and store.search("* -") == []
+
+
+def test_stories_are_listed_biggest_and_newest_first(store):
+    for name in ARTICLES:
+        store.add_article(article(name))
+    stories = store.stories()
+    assert set(stories[0]) == {"id", "title", "articles", "outlets", "first_published", "last_published", "updated"}
+    sizes = [s["articles"] for s in stories]
+    assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 5
+    assert store.count_stories() == len(stories)
+    assert store.count_stories("hypothermia") >= 1
+    assert all(
+        any("hypothermia" in d.text for d in store.story_documents(s["id"])) for s in store.stories("hypothermia")
+    )
+    assert store.stories(limit=1, offset=1) == stories[1:2]
+
+
+def test_stories_of_equal_size_newest_first(store):
+    store.add_article(article("library-post", text="A short invented note about a bake sale in Kestle town hall on Sunday.",
+                              title="Bake sale", canonical_url=None, published="2026-01-01"))
+    store.add_article(article("ferry-wire", text="An invented line about a marathon in Port Aldwin with 400 runners on Monday.",
+                              title="Marathon", canonical_url=None, published="2026-05-01"))
+    titles = [s["title"] for s in store.stories() if s["articles"] == 1]
+    assert titles.index("Marathon") < titles.index("Bake sale")
+
+
+def test_a_story_with_several_articles_and_story_documents(store):
+    ids = [store.add_article(article(name)) for name in ("ferry-wire", "ferry-courier", "ferry-gazette")]
+    story_ids = {store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (i,)).fetchone()[0] for i in ids}
+    for story_id in story_ids:
+        documents = store.story_documents(story_id)
+        assert documents and all(isinstance(d, newsweave.Document) for d in documents)
+        dates = [d.published for d in documents]
+        assert dates == sorted(dates)
+
+
+def test_a_syndicated_copy_points_at_its_original(store):
+    original = store.add_article(article("ferry-wire"))
+    copy = store.add_article(
+        article("ferry-wire", text=article_text("ferry-wire") + "\n\nThe Harbor Gazette contributed to this report.",
+                outlet="Harbor Gazette", url="https://gazette.example/ferry", canonical_url="https://gazette.example/ferry")
+    )
+    assert copy is not None
+    assert store.document(str(copy)).copy_of == str(original)
+    assert store.document(str(original)).copy_of is None
+
+
+def test_brief_story_is_cached_until_the_story_changes(store, monkeypatch):
+    store.add_article(article("ferry-wire"))
+    story_id = store.stories()[0]["id"]
+    first = brief_story(store, story_id)
+    assert isinstance(first, newsweave.Brief)
+    assert {d.id for d in first.documents} == {d.id for d in store.story_documents(story_id)}
+
+    def no_briefing(*args, **kwargs):
+        raise AssertionError("the cached brief should have been used")
+
+    monkeypatch.setattr(newsweave.pipeline, "build_story", no_briefing)
+    cached = brief_story(store, story_id)
+    assert cached.to_json() == first.to_json() and cached.to_html() == first.to_html()
+
+    monkeypatch.undo()
+    # A new article in the story makes the cache stale.
+    store.conn.execute("UPDATE stories SET version = version + 1 WHERE id = ?", (story_id,))
+    calls = []
+    real = newsweave.pipeline.build_story
+    monkeypatch.setattr(newsweave.pipeline, "build_story", lambda *a, **k: calls.append(1) or real(*a, **k))
+    brief_story(store, story_id)
+    assert calls == [1]
+
+
+def test_brief_of_a_missing_story_is_a_clear_error(store):
+    with pytest.raises(InputError, match="story 42: no such story"):
+        brief_story(store, 42)
+
+
+def test_a_wire_byline_is_recorded(store):
+    article_id = store.add_article(article("ferry-wire", text="PORT ALDWIN (AP) — " + article_text("ferry-wire")))
+    wire = store.conn.execute("SELECT wire FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    assert wire == "Associated Press"
+
+
+def test_progress_is_told_each_outcome(tmp_path):
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"text": article_text("ferry-wire")}) + "\n{bad\n" + json.dumps({"text": article_text("ferry-wire")}) + "\n")
+    events = []
+    ingest([export], db=tmp_path / "news.db", progress=lambda source, outcome, report: events.append(outcome))
+    assert events == ["start", "added", "error", "duplicate", "done"]
+
+
+def test_an_article_that_cannot_be_stored_is_rolled_back_and_the_rest_go_on(tmp_path, monkeypatch):
+    import newsweave.corpus.cluster as cluster
+
+    real = cluster.assign_story
+
+    def flaky(conn, article_id, title, text, published=None, **kwargs):
+        story = real(conn, article_id, title, text, published, **kwargs)  # writes its index rows first
+        if "Kestle" in text:
+            raise ValueError("invented failure after partial writes")
+        return story
+
+    monkeypatch.setattr(cluster, "assign_story", flaky)
+    export = tmp_path / "export.jsonl"
+    export.write_text("\n".join(json.dumps({"title": a["title"], "text": article_text(n)}) for n, a in ARTICLES.items()))
+    db = tmp_path / "news.db"
+    report = ingest([export], db=db)
+    assert report.added == 3 and len(report.errors) == 2
+    assert all("invented failure" in p.reason and " line " in p.source for p in report.errors)
+    check_consistent(db)
+    conn = sqlite3.connect(db)
+    # No trace of the failed articles in the clustering or duplicate indexes either.
+    assert conn.execute("SELECT COUNT(*) FROM cluster_members").fetchone()[0] == 3
+    assert conn.execute("SELECT COUNT(*) FROM dedup_signatures").fetchone()[0] == 3
+    conn.close()
+
+
+def test_an_untitled_story_is_labelled_by_its_first_line(store):
+    long_line = "An invented report without a headline whose first line runs on for far longer than any title would, " * 2
+    store.add_article(Article(text=long_line.strip() + "\n\nA second paragraph follows it here."))
+    [story] = store.stories()
+    assert story["title"].endswith("…") and len(story["title"]) <= 101 and long_line.startswith(story["title"][:-1])
+    assert store.story_documents(story["id"])[0].title is None  # the document keeps no invented title

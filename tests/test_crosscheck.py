@@ -1,0 +1,277 @@
+"""Cross-checking: attributions, independent origins, quotes and discrepancies.
+
+The seeds (../shared/seeds/, read, never copied) are briefed once per module;
+the rest are small invented reports.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsweave
+from newsweave.crosscheck.attribution import wire_credit
+from newsweave.crosscheck.outlets import OutletNames, is_outlet
+from newsweave.story import Document
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return newsweave.brief([SEEDS])
+
+
+@pytest.fixture(scope="module")
+def seeds_json(seeds):
+    return json.loads(seeds.to_json())
+
+
+def _texts(brief) -> dict[str, str]:
+    return {d.id: d.text for d in brief.documents}
+
+
+def _of_kind(brief, kind: str):
+    return [d for d in brief.story.discrepancies if d.kind == kind]
+
+
+def _id(brief, prefix: str) -> str:
+    return next(d.id for d in brief.documents if d.id.startswith(prefix))
+
+
+# --- outlets and wire credits ---
+
+
+def test_outlet_names_resolve_within_a_report():
+    names = OutletNames("Officials spoke to the Wall Street Journal. Later, a source told the Journal more.")
+    assert names.resolve("the Journal") == names.resolve("WSJ") == names.resolve("Wall Street Journal") == "Wall Street Journal"
+    # "the Journal" means the Wall Street Journal only once a report has named it
+    assert OutletNames("A source told the Journal.").resolve("the Journal") == "Journal"
+    assert OutletNames("The New York Times said. The Times added.").resolve("the Times") == "New York Times"
+    assert is_outlet("the BBC") and is_outlet("AP") and not is_outlet("reporters") and not is_outlet("police")
+
+
+@pytest.mark.parametrize(
+    "text, agency",
+    [
+        ("PARIS (Reuters) — Police said on Sunday that two men were held.", "Reuters"),
+        ("LONDON (AP) - A fire broke out.", "Associated Press"),
+        ("The mayor spoke.\n\nAFP contributed to this report.", "Agence France-Presse"),
+        ("The mayor spoke.\n\nAdditional reporting by Reuters.", "Reuters"),
+        ("The mayor spoke (pictured) — and left.", None),
+        ("Reporting by Jane Doe; Editing by Bob Roe", None),
+        ("", None),
+    ],
+)
+def test_wire_credit(text, agency):
+    assert wire_credit(text) == agency
+
+
+# --- the seeds ---
+
+
+@needs_seeds
+def test_seeds_wall_street_journal_is_one_origin(seeds, seeds_json):
+    wsj_only = [g for g in seeds.story.facts if g.origins == ["Wall Street Journal"]]
+    shared = [g for g in wsj_only if g.support >= 2]
+    assert len(shared) >= 3
+    for group in shared:
+        assert group.independent_sources == 1
+        assert set(group.documents) == {_id(seeds, "001"), _id(seeds, "002")}
+    texts = " ".join(g.representative.text for g in shared)
+    assert "Western officials" in texts and "US official" in texts and "Birmingham area" in texts
+    facts = {f["id"]: f for f in seeds_json["facts"]}
+    for group in shared:
+        assert facts[group.id]["origins"] == ["Wall Street Journal"]
+        assert facts[group.id]["independent_sources"] == 1 and facts[group.id]["support"] == 2
+
+
+@needs_seeds
+def test_seeds_us_official_quote_is_one_quote_from_one_origin(seeds_json):
+    shared = [q for q in seeds_json["quotes"] if len(q["documents"]) == 2]
+    official = [q for q in shared if "justifiably concerned" in q["text"]]
+    assert len(official) == 1
+    assert official[0]["origin"] == "Wall Street Journal" and "official" in official[0]["speaker"]
+
+
+@needs_seeds
+def test_seeds_calls_quote_credited_to_two_outlets(seeds):
+    (found,) = _of_kind(seeds, "attribution")
+    sides = {v.normalized: v.documents for v in found.values}
+    assert sides == {"The Mirror": [_id(seeds, "000")], "Birmingham Mail": [_id(seeds, "001")]}
+    (wording,) = _of_kind(seeds, "quote")
+    assert {d for v in wording.values for d in v.documents} == {_id(seeds, "000"), _id(seeds, "001")}
+    assert any("made shortly before the Paris attacks" in v.value for v in wording.values)
+
+
+@needs_seeds
+def test_seeds_nine_versus_eleven_terrorists_and_not_352_versus_hundreds(seeds):
+    numbers = _of_kind(seeds, "number")
+    attackers = [d for d in numbers if {v.normalized for v in d.values} == {9, 11}]
+    assert len(attackers) == 1
+    assert "terrorist" in attackers[0].subject
+    assert sorted(v.value for v in attackers[0].values) == ["Eleven", "nine"]
+    # "the other seven were killed" vs "Of those 11, nine are dead": the bare counts go on counting the attackers
+    killed = [d for d in numbers if {v.normalized for v in d.values} == {7, 9}]
+    assert len(killed) == 1 and killed[0].subject == "number of attackers killed"
+    for item in numbers:
+        assert 352 not in {v.normalized for v in item.values}, item.subject
+        assert "injured" not in item.subject and "wounded" not in item.subject
+
+
+@needs_seeds
+def test_seeds_every_evidence_span_is_inside_its_document_and_holds_the_value(seeds, seeds_json):
+    texts = _texts(seeds)
+    assert seeds_json["discrepancies"]
+    for item in seeds_json["discrepancies"]:
+        assert item["kind"] in ("number", "name", "date", "attribution", "quote")
+        assert 0 <= item["confidence"] <= 1 and len(item["values"]) >= 2
+        for value in item["values"]:
+            assert value["documents"] and value["evidence"]
+            for evidence in value["evidence"]:
+                text = texts[evidence["document"]]
+                assert 0 <= evidence["start"] < evidence["end"] <= len(text)
+                if item["kind"] in ("number", "attribution", "quote"):
+                    assert value["value"] in text[evidence["start"] : evidence["end"]]
+    for quote in seeds_json["quotes"]:
+        for evidence in quote["evidence"]:
+            assert texts[evidence["document"]][evidence["start"] : evidence["end"]] in (quote["text"], texts[evidence["document"]][evidence["start"] : evidence["end"]])
+            assert len(texts[evidence["document"]][evidence["start"] : evidence["end"]].split()) >= 4
+
+
+@needs_seeds
+def test_seeds_quote_paragraphs_inherit_their_speaker(seeds_json):
+    by_start = {q["text"][:20]: q for q in seeds_json["quotes"]}
+    continued = next(q for q in seeds_json["quotes"] if q["text"].startswith("People would have seen"))
+    assert "Scotland Yard spokesman" in continued["speaker"]
+    police = next(q for q in seeds_json["quotes"] if q["text"].startswith("British police") and q["origin"] == "Birmingham Mail")
+    assert police["speaker"].lower() == "a source"
+    assert by_start  # every quote has a text
+
+
+@needs_seeds
+def test_seeds_markdown_and_html_say_it_plainly(seeds):
+    markdown = seeds.to_markdown()
+    assert "2 reports · 1 origin: Wall Street Journal" in markdown
+    assert "## Where reports disagree" in markdown
+    assert "“nine” [1] vs “Eleven” [3]" in markdown
+    assert "**Wall Street Journal** is the only origin of" in markdown
+    html = seeds.to_html()
+    assert '<section id="discrepancies">' in html and html.count('class="side"') >= 4
+    assert "1 origin: Wall Street Journal" in html
+
+
+# --- invented reports ---
+
+
+def _brief(*texts: str, copies: dict[int, int] | None = None):
+    documents = [Document(id=f"r{n}", text=text) for n, text in enumerate(texts, start=1)]
+    for copy, original in (copies or {}).items():
+        documents[copy].copy_of = documents[original].id
+    return newsweave.brief(documents)
+
+
+def test_at_least_17_versus_15_is_a_discrepancy_but_at_least_15_versus_17_is_not():
+    clash = _brief(
+        "At least 17 people were killed when a storm hit the coastal town of Meriden on Monday.",
+        "The storm that hit Meriden on Monday killed 15 people, officials said.",
+    )
+    (found,) = _of_kind(clash, "number")
+    assert found.subject == "number of people killed"
+    assert sorted(v.value for v in found.values) == ["15", "At least 17"]
+    texts = _texts(clash)
+    for value in found.values:
+        for e in value.evidence:
+            assert value.value in texts[e.document][e.start : e.end]
+    consistent = _brief(
+        "At least 15 people were killed when a storm hit the coastal town of Meriden on Monday.",
+        "The storm that hit Meriden on Monday killed 17 people, officials said.",
+    )
+    assert _of_kind(consistent, "number") == []
+
+
+def test_vague_figures_and_different_quantities_are_not_flagged():
+    brief = _brief(
+        "The explosion at the Darrow plant killed 12 workers and injured 140 others on Tuesday. "
+        "Police arrested two men on Wednesday. A year earlier, 30 people were arrested at a protest outside the plant.",
+        "Twelve workers died and hundreds were wounded in Tuesday's explosion at the Darrow plant. "
+        "Police arrested two men in connection with the blast, and four other men on Thursday. "
+        "The plant's owner said 45 people were arrested at a rally last spring.",
+    )
+    numbers = _of_kind(brief, "number")
+    # 12 = Twelve; "hundreds" is consistent with 140; "four other men" are more men, not a different count of the
+    # same men; both reports give two arrest counts of people (two things), so those are not compared.
+    assert numbers == []
+
+
+def test_number_words_count_as_digits():
+    brief = _brief(
+        "Nine miners were killed in the collapse at the Orrin mine on Friday.",
+        "The collapse at the Orrin mine on Friday killed 11 miners, the company said.",
+    )
+    (found,) = _of_kind(brief, "number")
+    assert {v.normalized for v in found.values} == {9, 11}
+
+
+def test_reports_without_attributions_numbers_or_company_give_empty_lists():
+    plain = "The library on Elm Street reopened on Saturday after a long renovation.\n\nVisitors admired the new reading room."
+    single = newsweave.brief([plain])
+    assert single.story.discrepancies == [] and single.story.quotes == [] and single.story.attributions == []
+    data = single.to_dict()
+    assert data["discrepancies"] == [] and data["quotes"] == []
+    pair = _brief(plain, "After a long renovation, the Elm Street library opened its doors again on Saturday.")
+    assert pair.story.discrepancies == []
+    (fact,) = [f for f in pair.to_dict()["facts"]]
+    assert fact["origins"] == ["r1", "r2"] and fact["independent_sources"] == 2
+    assert "origin" not in pair.to_markdown().split("## Reports")[0]
+
+
+def test_syndicated_copy_and_wire_share_one_origin():
+    original = "KINGSTON (Reuters) — The central bank raised its main interest rate to 6 percent on Thursday, citing rising prices."
+    copy = "The central bank raised its main interest rate to 6 percent on Thursday, citing rising prices, the bank said."
+    own = "Kingston's central bank lifted its main interest rate to 6 percent on Thursday to fight rising prices."
+    brief = _brief(original, copy, own, copies={1: 0})
+    (fact,) = [g for g in brief.story.facts if g.support == 3]
+    assert fact.origins == ["Reuters", "r3"] and fact.independent_sources == 2
+
+
+def test_quote_credited_to_different_outlets_and_reworded():
+    first = (
+        "The minister has resigned. \"I leave with my head held high and my conscience clear,\" "
+        "the minister told the Daily Telegraph.\n"
+    )
+    second = (
+        "The minister quit on Monday. \"I leave with my head held high and my heart at peace,\" "
+        "she told the BBC.\n"
+    )
+    brief = _brief(first, second)
+    (attribution,) = _of_kind(brief, "attribution")
+    assert {v.normalized for v in attribution.values} == {"Daily Telegraph", "BBC"}
+    (wording,) = _of_kind(brief, "quote")
+    assert {v.documents[0] for v in wording.values} == {"r1", "r2"}
+    same = _brief(first, first.replace("The minister has resigned.", "The minister stepped down."))
+    assert _of_kind(same, "attribution") == [] and _of_kind(same, "quote") == []
+
+
+def test_a_shorter_quote_of_the_same_words_is_not_a_wording_difference():
+    brief = _brief(
+        "\"We will rebuild every home that the river took from us, street by street,\" the mayor told reporters on Sunday.\n",
+        "The mayor promised to \"rebuild every home that the river took from us,\" speaking on Sunday.\n",
+    )
+    assert _of_kind(brief, "quote") == []
+    assert any(len(q.documents) == 2 for q in brief.story.quotes)
+
+
+def test_name_and_date_discrepancies_come_from_their_layers(monkeypatch):
+    import newsweave.timeline
+    from newsweave.story import Discrepancy, DiscrepancyValue, Evidence
+
+    def fake(story):
+        return [Discrepancy("date", "when", [DiscrepancyValue("Monday", "x", [Evidence("r1", 0, 3)])] * 2)]
+
+    monkeypatch.setattr(newsweave.timeline, "date_discrepancies", fake, raising=False)
+    brief = _brief("The fair opened on Monday in the town square.", "The town fair opened Tuesday on the square.")
+    assert [d.kind for d in brief.story.discrepancies].count("date") == 1

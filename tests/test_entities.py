@@ -1,0 +1,184 @@
+"""Entities across reports, name discrepancies and stated relations: the seeds and invented texts."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.entities import name_discrepancies
+from newsweave.entities.resolve import near_identical
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_result):
+    return seeds_result.story
+
+
+@pytest.fixture(scope="module")
+def invented():
+    """Invented reports: aliases, a shared surname, and a transliterated place."""
+    return newsweave.brief([
+        {"id": "north", "text": (
+            "Britain and the UK's allies met in Geneva on Monday, the Wall Street Journal reported.\n\n"
+            "Officials from the United Kingdom said ISIS had lost ground near Jabalia.\n\n"
+            "Maria Keller, the mayor of Lowford, met Thomas Keller, a farmer from Brisk, at the town hall.\n\n"
+            "The Journal said the talks would resume in March.\n"
+        )},
+        {"id": "south", "text": (
+            "Daesh, also called ISIL or Islamic State, was pushed back from Jebaliya, officials said.\n\n"
+            "The WSJ first reported the Geneva meeting.\n\n"
+            "Thomas Keller said the harvest had failed for a second year.\n"
+        )},
+    ]).story
+
+
+def entity_named(story, name):
+    matches = [e for e in story.entities if e.name == name]
+    assert len(matches) == 1, [e.name for e in story.entities]
+    return matches[0]
+
+
+def entity_of(story, document, text):
+    """The entity one mention, as written in one document, resolved to."""
+    for entity in story.entities:
+        if any(m.document == document and m.text == text for m in entity.mentions):
+            return entity
+    raise AssertionError(f"no entity has {text!r} in {document}")
+
+
+def test_country_aliases_are_one_entity(invented):
+    uk = entity_named(invented, "United Kingdom")
+    assert entity_of(invented, "north", "Britain") is uk
+    assert entity_of(invented, "north", "UK") is uk
+    assert entity_of(invented, "north", "United Kingdom") is uk
+
+
+def test_group_aliases_are_one_entity_across_reports(invented):
+    group = entity_named(invented, "Islamic State")
+    for document, text in [("north", "ISIS"), ("south", "Daesh"), ("south", "ISIL"), ("south", "Islamic State")]:
+        assert entity_of(invented, document, text) is group
+    assert group.documents == ["north", "south"]
+    assert group.type == "ORG"
+
+
+def test_journal_and_acronym_join_the_full_name(invented):
+    wsj = entity_named(invented, "Wall Street Journal")
+    assert entity_of(invented, "north", "Journal") is wsj
+    assert entity_of(invented, "south", "WSJ") is wsj
+
+
+def test_two_people_sharing_a_surname_stay_apart(invented):
+    maria, thomas = entity_named(invented, "Maria Keller"), entity_named(invented, "Thomas Keller")
+    assert maria is not thomas
+    assert thomas.documents == ["north", "south"]
+    assert not any("Keller" in d.subject for d in name_discrepancies(invented))
+
+
+def test_transliterated_place_is_one_entity_and_a_name_discrepancy(invented):
+    place = entity_of(invented, "north", "Jabalia")
+    assert entity_of(invented, "south", "Jebaliya") is place
+    found = [d for d in name_discrepancies(invented) if {v.value for v in d.values} == {"Jabalia", "Jebaliya"}]
+    assert len(found) == 1 and found[0].kind == "name"
+
+
+def test_near_identical_spelling_rules():
+    assert near_identical("junaid hussian", "junaid hussain")
+    assert near_identical("jabalia", "jebaliya")
+    assert not near_identical("austria", "australia")
+    assert not near_identical("niger", "nigeria")
+    assert not near_identical("ali hassan", "ali hussein")
+    assert not near_identical("maria keller", "thomas keller")
+
+
+def test_seeds_surname_resolves_to_the_full_name(seeds):
+    abaaoud = entity_named(seeds, "Abdelhamid Abaaoud")
+    assert abaaoud.type == "PERSON"
+    assert {m.text for m in abaaoud.mentions} == {"Abdelhamid Abaaoud", "Abaaoud"}
+    assert len(abaaoud.documents) == 2
+
+
+def test_seeds_aliases(seeds):
+    assert {"UK", "Britain", "U.K."} <= set(entity_named(seeds, "United Kingdom").aliases)
+    assert {"ISIS", "ISIL", "Daesh"} <= set(entity_named(seeds, "Islamic State").aliases)
+    assert "Journal" in entity_named(seeds, "Wall Street Journal").aliases
+    assert {"US", "U.S."} <= set(entity_named(seeds, "United States").aliases)
+
+
+def test_seeds_misspelled_name_is_a_name_discrepancy(seeds):
+    hussain = entity_named(seeds, "Junaid Hussain")
+    assert hussain.variants == ["Junaid Hussian"]
+    found = [d for d in name_discrepancies(seeds) if d.subject == "spelling of Junaid Hussain"]
+    assert len(found) == 1
+    values = {v.value: v for v in found[0].values}
+    assert set(values) == {"Junaid Hussain", "Junaid Hussian"}
+    texts = {d.id: d.text for d in seeds.documents}
+    for value in values.values():
+        for span in value.evidence:
+            assert texts[span.document][span.start:span.end] == value.value
+
+
+def relation(story, source, label, target):
+    matches = [r for r in story.relations if (r.source, r.label, r.target) == (source, label, target)]
+    assert len(matches) == 1, [(r.source, r.label, r.target) for r in story.relations if r.kind == "stated"]
+    return matches[0]
+
+
+def test_seeds_stated_relations_with_evidence(seeds):
+    texts = {d.id: d.text for d in seeds.documents}
+    killed = relation(seeds, "junaid-hussain", "was killed by", "united-states")
+    assert killed.kind == "stated"
+    assert len(killed.documents) == 2  # both reports say it, in their own spelling
+    for span in killed.evidence:
+        sentence = texts[span.document][span.start:span.end]
+        assert "drone strike" in sentence and ("Hussain" in sentence or "Hussian" in sentence)
+    native = relation(seeds, "junaid-hussain", "native of", "birmingham")
+    assert "Birmingham native" in texts[native.evidence[0].document][native.evidence[0].start:native.evidence[0].end]
+    relation(seeds, "abdelhamid-abaaoud", "visited", "london")
+    relation(seeds, "abdelhamid-abaaoud", "visited", "birmingham")
+
+
+def test_cooccurrence_is_kept_apart_and_weighted(seeds):
+    together = [r for r in seeds.relations if r.kind == "co-occurrence"]
+    assert together and all(r.label == "mentioned with" for r in together)
+    paris_uk = [r for r in together if {r.source, r.target} == {"paris", "united-kingdom"}]
+    assert paris_uk and paris_uk[0].weight == len(paris_uk[0].evidence) > 1
+    stated = [r for r in seeds.relations if r.kind == "stated"]
+    assert seeds.relations.index(stated[-1]) < seeds.relations.index(together[0])  # stated first
+
+
+def test_every_entity_and_relation_span_is_in_range(seeds):
+    texts = {d.id: d.text for d in seeds.documents}
+    for entity in seeds.entities:
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= len(texts[mention.document])
+            assert texts[mention.document][mention.start:mention.end] == mention.text
+    for item in seeds.relations:
+        for span in item.evidence:
+            assert 0 <= span.start < span.end <= len(texts[span.document])
+
+
+def test_json_entities_and_relations(seeds):
+    data = newsweave.Brief(seeds, newsweave.Settings()).to_dict() if hasattr(newsweave, "Settings") else None
+    if data is None:
+        from newsweave.settings import Settings
+
+        data = newsweave.Brief(seeds, Settings()).to_dict()
+    entity = next(e for e in data["entities"] if e["name"] == "Abdelhamid Abaaoud")
+    assert set(entity) >= {"id", "name", "type", "aliases", "documents", "mentions", "evidence"}
+    assert entity["mentions"] == len(entity["evidence"])
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    for span in entity["evidence"]:
+        assert texts[span["document"]][span["start"]:span["end"]] == span["text"]
+    kinds = {r["kind"] for r in data["relations"]}
+    assert kinds == {"stated", "co-occurrence"}
+    assert all(set(r) >= {"source", "target", "label", "documents", "evidence", "kind"} for r in data["relations"])
+
+
+def test_markdown_and_html_briefs_say_who_and_when(seeds_result):
+    markdown = seeds_result.to_markdown()
+    assert "## Who is involved" in markdown and "## When" in markdown
+    assert "Junaid Hussain — _was killed by_ → United States [2, 3]" in markdown
+    assert "- **2015-11-13** [1, 2, 3]" in markdown
+    page = seeds_result.to_html()
+    assert '<section id="entities">' in page and '<section id="timeline">' in page
+    assert 'data-entity="abdelhamid-abaaoud"' in page

@@ -1,0 +1,118 @@
+"""Exports of the entity network: every format parses and carries the brief's entities and links."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pytest
+
+from newsweave.export import EXPORT_FORMATS, export_brief
+
+
+@pytest.fixture(scope="module")
+def brief(seeds_result):
+    return seeds_result
+
+
+@pytest.fixture(scope="module")
+def data(brief):
+    return brief.to_dict()
+
+
+def test_graphml_and_gexf_read_back_with_networkx(tmp_path, data):
+    import networkx as nx
+
+    for format, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"story.{format}"
+        path.write_text(export_brief(data, format), encoding="utf-8")
+        graph = read(path)
+        assert graph.number_of_nodes() == len(data["entities"])
+        assert graph.number_of_edges() == len(data["relations"])
+        assert graph.nodes["junaid-hussain"]["type"] == "PERSON"
+        labels = {d["label"] for _, target, d in graph.out_edges("junaid-hussain", data=True) if d["kind"] == "stated"}
+        assert "was killed by" in labels
+
+
+def test_json_export(data):
+    graph = json.loads(export_brief(data, "json"))
+    assert graph["schema"] == "newsweave.graph/1"
+    assert {n["id"] for n in graph["nodes"]} == {e["id"] for e in data["entities"]}
+    assert len(graph["edges"]) == len(data["relations"])
+    assert graph["timeline"] == data["timeline"]
+    assert all("text" not in d for d in graph["documents"])
+
+
+def test_csv_export_is_a_zip_of_nodes_and_edges(data):
+    with zipfile.ZipFile(io.BytesIO(export_brief(data, "csv"))) as archive:
+        nodes = list(csv.DictReader(io.StringIO(archive.read("nodes.csv").decode("utf-8"))))
+        edges = list(csv.DictReader(io.StringIO(archive.read("edges.csv").decode("utf-8"))))
+    assert [n["id"] for n in nodes] == [e["id"] for e in data["entities"]]
+    assert len(edges) == len(data["relations"])
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    for edge in edges:
+        assert edge["kind"] in ("stated", "co-occurrence")
+        for span in edge["evidence"].split("; "):
+            document, offsets = span.rsplit(":", 1)
+            start, end = map(int, offsets.split("-"))
+            assert 0 <= start < end <= len(texts[document])
+
+
+def test_ftm_lines_parse_and_reference_each_other(data):
+    entities = [json.loads(line) for line in export_brief(data, "ftm").splitlines()]
+    by_id = {e["id"]: e for e in entities}
+    assert len(by_id) == len(entities)
+    schemas = {e["schema"] for e in entities}
+    assert {"Article", "Person", "Organization", "Address", "UnknownLink", "Mention"} <= schemas
+    for entity in entities:
+        assert set(entity) == {"id", "schema", "properties"}
+        assert all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in entity["properties"].values())
+    links = [e for e in entities if e["schema"] == "UnknownLink"]
+    assert len(links) == sum(r["kind"] == "stated" for r in data["relations"])  # co-occurrence is not exported as a link
+    for link in links:
+        for reference in link["properties"]["subject"] + link["properties"]["object"] + link["properties"]["proof"]:
+            assert reference in by_id
+    killed = [l for l in links if l["properties"]["role"] == ["was killed by"]
+              and by_id[l["properties"]["subject"][0]]["properties"]["name"] == ["Junaid Hussain"]]
+    assert killed and len(killed[0]["properties"]["proof"]) == 2
+    mentions = [e for e in entities if e["schema"] == "Mention"]
+    hussian = [m for m in mentions if m["properties"]["name"] == ["Junaid Hussian"]]
+    assert hussian and by_id[hussian[0]["properties"]["resolved"][0]]["schema"] == "Person"
+    assert by_id[hussian[0]["properties"]["document"][0]]["schema"] == "Article"
+
+
+def test_exports_are_stable(data):
+    for format in EXPORT_FORMATS:
+        assert export_brief(data, format) == export_brief(data, format)
+
+
+def test_export_takes_a_brief_object_and_refuses_other_input(brief):
+    from newsweave.errors import InputError
+
+    assert export_brief(brief, "json") == export_brief(brief.to_dict(), "json")
+    with pytest.raises(InputError):
+        export_brief({"schema": "something else"}, "json")
+    with pytest.raises(InputError):
+        export_brief(brief, "pdf")
+
+
+def test_cli_export_from_a_brief_json_and_from_reports(tmp_path, data, cli, good_files):
+    brief_path = tmp_path / "brief.json"
+    brief_path.write_text(json.dumps(data), encoding="utf-8")
+    result = cli("export", brief_path, "--format", "csv", "-o", tmp_path / "story.csv")
+    assert result.returncode == 0, result.stderr
+    nodes = list(csv.DictReader((tmp_path / "story-nodes.csv").open(encoding="utf-8")))
+    assert len(nodes) == len(data["entities"])
+    assert (tmp_path / "story-edges.csv").exists()
+
+    result = cli("export", *good_files, "--format", "graphml", "-o", tmp_path / "ferry.graphml")
+    assert result.returncode == 0, result.stderr
+    import networkx as nx
+
+    graph = nx.read_graphml(tmp_path / "ferry.graphml")
+    assert any(d["label"] == "Port Aldwin" for _, d in graph.nodes(data=True))
+
+    result = cli("export", brief_path, "--format", "csv")
+    assert result.returncode == 1 and "-o FILE" in result.stderr

@@ -1,0 +1,103 @@
+"""The timeline: dates found, resolved against publication dates or the story's own years, and date discrepancies."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave.timeline import date_discrepancies
+
+
+@pytest.fixture(scope="module")
+def seeds(seeds_result):
+    return seeds_result.story
+
+
+@pytest.fixture(scope="module")
+def dated():
+    """Invented reports: one with a publication date (a Friday), one without, disagreeing on a date."""
+    return newsweave.brief([
+        {"id": "daily", "published": "2024-03-08", "text": (
+            "The mayor of Lowford was arrested on March 3, 2024 at her home, police said.\n\n"
+            "Her deputy resigned yesterday.\n\n"
+            "The council had approved the contract last month.\n\n"
+            "Prosecutors will decide on Tuesday whether to charge her.\n"
+        )},
+        {"id": "weekly", "text": (
+            "The mayor of Lowford was arrested on March 4, 2024, according to court papers.\n\n"
+            "A hearing was held earlier this week.\n"
+        )},
+    ]).story
+
+
+def entry(story, date, document=None):
+    found = [t for t in story.timeline if t.date == date and (document is None or document in t.documents)]
+    assert found, [(t.date, t.when) for t in story.timeline]
+    return found[0]
+
+
+def test_seeds_attacks_resolve_to_13_november_2015(seeds):
+    attacks = [t for t in seeds.timeline if t.date == "2015-11-13"]
+    assert attacks and all(t.precision == "day" for t in attacks)
+    documents = {d for t in attacks for d in t.documents}
+    assert documents == {d.id for d in seeds.documents}  # "November 13" twice, "Nov. 13" once
+    assert {"November 13", "the Nov. 13"} & {w for t in attacks for w in t.when}
+    assert any(t.event.startswith("attack") for t in attacks)
+
+
+def test_seeds_year_comes_from_the_story_and_relative_dates_stay_relative(seeds):
+    august = entry(seeds, "2015-08")
+    assert august.precision == "month" and august.event == "killed"
+    relative = [t for t in seeds.timeline if t.precision == "relative"]
+    assert {"last month", "yesterday", "earlier this year"} <= {w for t in relative for w in t.when}
+    assert all(t.date is None and t.anchor is None for t in relative)
+
+
+def test_timeline_is_sorted_and_in_range(seeds):
+    dates = [t.date for t in seeds.timeline if t.date]
+    assert dates == sorted(dates)
+    first_relative = next(i for i, t in enumerate(seeds.timeline) if t.date is None)
+    assert all(t.date is None for t in seeds.timeline[first_relative:])
+    texts = {d.id: d.text for d in seeds.documents}
+    for item in seeds.timeline:
+        for span in item.evidence:
+            assert 0 <= span.start < span.end <= len(texts[span.document])
+        assert item.text == texts[item.evidence[0].document][item.evidence[0].start:item.evidence[0].end]
+
+
+def test_relative_dates_resolve_against_the_publication_date(dated):
+    assert entry(dated, "2024-03-07").when == ["yesterday"]
+    assert entry(dated, "2024-02").precision == "month"
+    assert entry(dated, "2024-03-05").when == ["Tuesday"]
+    assert entry(dated, "2024-03-07").anchor == "published 2024-03-08"
+
+
+def test_unanchored_relative_date_keeps_its_words(dated):
+    week = [t for t in dated.timeline if "earlier this week" in t.when]
+    assert week and week[0].date is None and week[0].precision == "relative" and week[0].documents == ["weekly"]
+
+
+def test_same_event_given_different_dates_is_a_date_discrepancy(dated):
+    found = date_discrepancies(dated)
+    assert len(found) == 1
+    discrepancy = found[0]
+    assert discrepancy.kind == "date" and "arrested" in discrepancy.subject
+    assert {v.normalized for v in discrepancy.values} == {"2024-03-03", "2024-03-04"}
+    texts = {d.id: d.text for d in dated.documents}
+    for value in discrepancy.values:
+        span = value.evidence[0]
+        assert texts[span.document][span.start:span.end] == value.value
+
+
+def test_seeds_have_no_date_discrepancy(seeds):
+    assert date_discrepancies(seeds) == []
+
+
+def test_json_timeline_fields(seeds):
+    from newsweave.settings import Settings
+
+    data = newsweave.Brief(seeds, Settings()).to_dict()
+    assert data["timeline"]
+    for item in data["timeline"]:
+        assert set(item) >= {"date", "precision", "text", "documents", "evidence"}
+        assert item["precision"] in ("day", "week", "month", "year", "relative")
