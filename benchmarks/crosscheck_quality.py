@@ -226,16 +226,22 @@ def describe(item: dict) -> str:
     return f"[{item.get('kind')}] {item.get('subject', '')}: {sides}"
 
 
-def evaluate(system: str, gold: dict, verbose: bool) -> tuple[dict, float, int]:
+def confident(predicted: list[dict], threshold: float) -> list[dict]:
+    return [p for p in predicted if p.get("confidence", 1.0) >= threshold]
+
+
+def evaluate(system: str, gold: dict, verbose: bool, threshold: float = 0.0) -> tuple[dict, float, int, list]:
+    """Counts per kind, seconds, failed clusters, and each cluster's predictions (for the confidence sweep)."""
     counts = defaultdict(lambda: [0, 0, 0])
-    failures, started = 0, time.perf_counter()
+    failures, started, predictions = 0, time.perf_counter(), []
     for cluster in gold["clusters"]:
         try:
-            predicted = RUNNERS[system](cluster)
+            predicted = confident(RUNNERS[system](cluster), threshold)
         except Exception as error:  # a crash scores as no predictions, and is counted
             failures += 1
             print(f"  {system} failed on {cluster['id']}: {type(error).__name__}: {error}", file=sys.stderr)
             predicted = []
+        predictions.append(predicted)
         pairs = tally(predicted, cluster["discrepancies"], counts)
         if verbose:
             matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
@@ -247,7 +253,19 @@ def evaluate(system: str, gold: dict, verbose: bool) -> tuple[dict, float, int]:
                 print(f"   FP{' (duplicate)' if duplicate else ''} {describe(p)}")
             for g in false_neg:
                 print(f"   FN {describe(g)}")
-    return counts, time.perf_counter() - started, failures
+    return counts, time.perf_counter() - started, failures, predictions
+
+
+def confidence_sweep(gold: dict, predictions: list[list[dict]], thresholds=(0.5, 0.6, 0.7, 0.8, 0.9)) -> str:
+    """Overall precision and recall when predictions under each confidence are dropped."""
+    lines = ["| min confidence | predicted | TP | P | R |", "|---:|---:|---:|---:|---:|"]
+    for threshold in thresholds:
+        counts = defaultdict(lambda: [0, 0, 0])
+        for cluster, predicted in zip(gold["clusters"], predictions):
+            tally(confident(predicted, threshold), cluster["discrepancies"], counts)
+        _, g, p, tp, precision, recall, _ = table(counts)[-1]
+        lines.append(f"| {threshold:.1f} | {p} | {tp} | {precision:.2f} | {recall:.2f} |")
+    return "\n".join(lines)
 
 
 # --- speed -------------------------------------------------------------------
@@ -288,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated, from {', '.join(SYSTEMS)}")
     parser.add_argument("--verbose", action="store_true", help="list newsweave's false positives and negatives per cluster")
+    parser.add_argument("--min-confidence", type=float, default=0.0, help="drop predictions below this confidence")
     parser.add_argument("--no-speed", action="store_true", help="skip the timing of cross-checking")
     parser.add_argument("--runs", type=int, default=5, help="warm briefs per timing (median)")
     args = parser.parse_args(argv)
@@ -302,10 +321,11 @@ def main(argv: list[str] | None = None) -> int:
     for system in systems:
         # The baseline's hundreds of false alarms would bury newsweave's: list them only when asked alone.
         verbose = args.verbose and (system == "newsweave" or len(systems) == 1)
-        counts, seconds, failures = evaluate(system, gold, verbose)
+        counts, seconds, failures, predictions = evaluate(system, gold, verbose, args.min_confidence)
         print(markdown(system, table(counts)))
         print(f"\n{seconds:.1f} s, {failures} failed clusters\n")
         if system == "newsweave":
+            print(confidence_sweep(gold, predictions) + "\n")
             found, total = corroboration_found(gold)
             print(f"Corroborated facts (gold) that the brief groups as one fact: {found}/{total}\n")
     if not args.no_speed:

@@ -158,7 +158,7 @@ def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path
     names = list(ARTICLES)
     export = tmp_path / "export.jsonl"
     with open(export, "w", encoding="utf-8") as stream:
-        for number in range(150):
+        for number in range(400):
             first, second = names[number % 5], names[(number // 5) % 5]
             text = f"Dispatch {number} of an invented wire. " + " ".join(ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][2:])
             stream.write(json.dumps({"id": number, "text": text, "title": f"Dispatch {number}"}) + "\n")
@@ -174,9 +174,9 @@ def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path
     finally:
         process.wait(timeout=10)
     before = check_consistent(db)["articles"]
-    assert 10 <= before < 150
+    assert 10 <= before < 400
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     report = json.loads(rerun.stdout)
-    assert (report["duplicates"], report["added"]) == (before, 150 - before)
-    assert check_consistent(db)["articles"] == 150
+    assert (report["duplicates"], report["added"]) == (before, 400 - before)
+    assert check_consistent(db)["articles"] == 400

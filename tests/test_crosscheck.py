@@ -275,3 +275,15 @@ def test_name_and_date_discrepancies_come_from_their_layers(monkeypatch):
     monkeypatch.setattr(newsweave.timeline, "date_discrepancies", fake, raising=False)
     brief = _brief("The fair opened on Monday in the town square.", "The town fair opened Tuesday on the square.")
     assert [d.kind for d in brief.story.discrepancies].count("date") == 1
+
+
+def test_ages_in_every_form_and_not_someone_elses():
+    brief = _brief(
+        "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "
+        "Her guide, Tomas Berg, 41, was unhurt.",
+        "Twenty-eight-year-old Petra Lindqvist was rescued from the glacier on Sunday.\n\n"
+        "Berg was 41. A hiker told her he was 19.",
+    )
+    (found,) = _of_kind(brief, "number")
+    assert found.subject == "age of Lindqvist"
+    assert {v.value: v.normalized for v in found.values} == {"29": 29, "Twenty-eight": 28}

@@ -149,3 +149,12 @@ def test_corroboration_counts_a_fact_grouped_across_two_documents(monkeypatch):
     ]}
     monkeypatch.setattr(quality, "newsweave_brief", lambda cluster: brief)
     assert quality.corroboration_found(gold) == (1, 2)
+
+
+def test_confidence_sweep_drops_unsure_predictions():
+    gold = {"clusters": [{"id": "x", "discrepancies": [GOLD_TOLL]}]}
+    sure = {"kind": "number", "confidence": 0.9, "values": [value("9", ev("a", 10, 20)), value("11", ev("b", 130, 160))]}
+    unsure = {"kind": "name", "confidence": 0.55, "values": [value("Ann", ev("a", 0, 3)), value("Anne", ev("b", 0, 4))]}
+    rows = quality.confidence_sweep(gold, [[sure, unsure]], thresholds=(0.5, 0.6)).splitlines()
+    assert rows[2] == "| 0.5 | 2 | 1 | 0.50 | 1.00 |"
+    assert rows[3] == "| 0.6 | 1 | 1 | 1.00 | 1.00 |"

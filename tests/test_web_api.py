@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from corpus_fixtures import article_page  # noqa: E402
+from corpus_fixtures import Site, article_page  # noqa: E402
 from newsweave.web.app import ServerConfig, create_app  # noqa: E402
 from test_html_page import HOSTILE, HOSTILE_TWIN  # noqa: E402
 
@@ -87,6 +87,10 @@ def test_pasted_text_is_never_read_as_a_path(client):
     response = client.post("/api/brief", json={"texts": ["/etc/passwd", "../../../etc/hostname"]})
     assert response.status_code == 201
     assert [d["text"] for d in response.json()["documents"]] == ["/etc/passwd", "../../../etc/hostname"]
+    # a brief with next to nothing in it still has a page, each empty layer saying so
+    page = client.get(response.headers["x-newsweave-page"])
+    assert page.status_code == 200
+    assert "No disagreements found." in page.text and "No fact stated by two or more reports found." in page.text
 
 
 def test_bad_requests_get_a_clear_400(client):
@@ -143,6 +147,27 @@ def test_exports(client, posted):
     csv = client.get(f"/api/briefs/{brief_id}/export?format=csv")
     assert csv.status_code == 200 and csv.content[:2] == b"PK"
     assert client.get(f"/api/briefs/{brief_id}/export?format=pdf").status_code == 400
+
+
+def test_export_without_the_export_module_is_501(client, posted, monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "newsweave.export", None)
+    response = client.get(f"/api/briefs/{posted.headers['x-newsweave-brief']}/export?format=gexf")
+    assert response.status_code == 501 and "not available" in response.json()["detail"]
+
+
+def test_urls_are_fetched_only_with_allow_urls(reports):
+    with Site() as site:
+        urls = [site.add(f"/articles/{name}", article_page(name, site.url)) for name in ("ferry-wire", "ferry-courier")]
+        client = TestClient(create_app(ServerConfig(allow_urls=True)))
+        response = client.post("/api/brief", json={"urls": urls + [f"{site.url}/missing"]})
+        assert response.status_code == 201, response.text
+        data = response.json()
+        assert [d["url"] for d in data["documents"]] == urls
+        assert data["problems"] == [{"source": f"{site.url}/missing", "reason": "HTTP 404 Not Found"}]
+        assert data["summary"]
+        form = client.post("/new", data={"url": "\n".join(urls)}, follow_redirects=False)
+        assert form.status_code == 303
+        assert client.post("/api/brief", json={"urls": ["file:///etc/passwd"]}).status_code == 400
 
 
 def test_no_corpus_endpoints_say_how_to_get_one(client):
@@ -282,5 +307,11 @@ def test_ingest_endpoint_adds_reports_when_allowed(tmp_path):
     response = client.post("/api/ingest", files=files)
     assert response.status_code == 200, response.text
     assert response.json()["added"] == 1
+    assert [s["source"] for s in response.json()["sources"]] == ["ferry-courier.html"]
+    text = "The ferry Gull Maiden was refloated at high tide on Monday and towed into Port Aldwin, its operator said."
+    response = client.post("/api/ingest", json={"texts": [{"id": "refloat", "text": text, "title": "Ferry refloated"}]})
+    assert response.status_code == 200, response.text
+    assert response.json()["added"] == 1 and response.json()["sources"][0]["source"] == "pasted texts"
     with open_store(db, readonly=True) as store:
-        assert store.count_articles() == 2
+        assert store.count_articles() == 3
+    assert client.get("/api/search", params={"q": "refloated towed"}).json()["results"][0]["title"] == "Ferry refloated"

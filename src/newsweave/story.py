@@ -150,6 +150,11 @@ class InputProblem:
 # --- cross-check layer (crosscheck/): attributions, quotes, discrepancies ---
 
 
+def documents_of(evidence: list[Evidence]) -> list[str]:
+    """The documents a list of spans lies in, in first-seen order."""
+    return list(dict.fromkeys(e.document for e in evidence))
+
+
 @dataclass
 class Attribution:
     """What one sentence credits its content to.
@@ -188,7 +193,7 @@ class Quote:
 
     @property
     def documents(self) -> list[str]:
-        return list(dict.fromkeys(e.document for e in self.evidence))
+        return documents_of(self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -210,7 +215,7 @@ class DiscrepancyValue:
 
     @property
     def documents(self) -> list[str]:
-        return list(dict.fromkeys(e.document for e in self.evidence))
+        return documents_of(self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from newsweave.settings import Settings
-from newsweave.story import BOILERPLATE, Discrepancy, DiscrepancyValue, Evidence, Sentence, Story, TimelineEntry
+from newsweave.story import BODY, BOILERPLATE, Discrepancy, DiscrepancyValue, Evidence, Sentence, Story, TimelineEntry
 
 RELATIVE = "relative"
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -147,7 +147,10 @@ def _event_word(ent) -> str:
     """The verb or noun the date modifies: "attacks" in "the attacks on November 13"."""
     head = ent.root.head
     if head.pos_ == "ADP" and head.head is not head:
-        head = head.head
+        before = ent.doc[head.i - 1] if head.i > 0 else None
+        # "held over the attacks on November 13": the parser often hangs the date on
+        # the verb; the noun right before the preposition is the dated event.
+        head = before if before is not None and before.pos_ == "NOUN" else head.head
     if head.i == ent.root.i:
         return ""
     return head.lower_ if head.pos_ in ("NOUN", "VERB", "PROPN") else ""
@@ -169,8 +172,12 @@ def timeline_entries(mentions: list[DateMention]) -> list[TimelineEntry]:
         if mention.sentence.evidence not in entry.evidence:
             entry.evidence.append(mention.sentence.evidence)
             entry.sentences.append(mention.sentence)
-    ordered = sorted(entries.values(), key=_order)
-    return ordered
+    for entry in entries.values():
+        # Quote body copy rather than a caption when a report states the event in both.
+        entry.sentences.sort(key=lambda s: s.role != BODY)
+        entry.evidence = [s.evidence for s in entry.sentences]
+        entry.text = entry.sentences[0].text
+    return sorted(entries.values(), key=_order)
 
 
 def _order(entry: TimelineEntry):

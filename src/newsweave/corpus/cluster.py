@@ -51,7 +51,7 @@ class ClusterSettings:
     query_terms: int = 10
     query_names: int = 6
     posting_cap: int = 64
-    max_candidates: int = 24
+    max_candidates: int = 12
     # Real stories run for weeks (DUC 2003 clusters span up to 88 days), so
     # fading is gentle: a quarter-strength match after a month and a half away.
     grace_days: float = 7.0
@@ -67,6 +67,16 @@ class StoryProfile:
     # Centroids: sums of the members' unit vectors, cut to the top weights.
     terms: dict[str, float] = field(default_factory=dict)
     names: dict[str, float] = field(default_factory=dict)
+    # The centroids' lengths, cached: every candidate scoring needs them.
+    norms: tuple[float, float] | None = field(default=None, repr=False, compare=False)
+
+    def lengths(self) -> tuple[float, float]:
+        if self.norms is None:
+            self.norms = (
+                math.sqrt(sum(w * w for w in self.terms.values())),
+                math.sqrt(sum(w * w for w in self.names.values())),
+            )
+        return self.norms
 
 
 @dataclass
@@ -121,13 +131,11 @@ def _unit_vector(counts: Counter[str], frequencies: dict[str, int], documents: i
     return {key: w / norm for key, w in top}
 
 
-def _cosine(unit: dict[str, float], centroid: dict[str, float]) -> float:
-    if not unit or not centroid:
+def _cosine(unit: dict[str, float], centroid: dict[str, float], length: float) -> float:
+    if not unit or not length:
         return 0.0
-    dot = sum(w * centroid.get(key, 0.0) for key, w in unit.items())
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(w * w for w in centroid.values()))
+    get = centroid.get
+    return sum(w * get(key, 0.0) for key, w in unit.items()) / length
 
 
 def _add_to_centroid(centroid: dict[str, float], unit: dict[str, float], keep: int) -> dict[str, float]:
@@ -153,10 +161,11 @@ class Clusterer:
         return math.exp(-gap / self.settings.fade_days) if gap > 0 else 1.0
 
     def similarity(self, terms: dict[str, float], names: dict[str, float], day: float | None, story: StoryProfile) -> float:
-        text = _cosine(terms, story.terms)
+        terms_length, names_length = story.lengths()
+        text = _cosine(terms, story.terms, terms_length)
         if names:
             weight = self.settings.text_weight
-            score = weight * text + (1.0 - weight) * _cosine(names, story.names)
+            score = weight * text + (1.0 - weight) * _cosine(names, story.names, names_length)
         else:
             score = text
         return score * self.time_factor(day, story)
@@ -198,6 +207,7 @@ class Clusterer:
         best.size += 1
         best.terms = _add_to_centroid(best.terms, terms, settings.story_terms)
         best.names = _add_to_centroid(best.names, names, settings.story_names)
+        best.norms = None
         if day is not None:
             best.first_day = day if best.first_day is None else min(best.first_day, day)
             best.last_day = day if best.last_day is None else max(best.last_day, day)

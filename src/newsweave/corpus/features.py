@@ -39,6 +39,7 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {"said", "says", "say", "told", "also", "like", "just", "year", "years"}
 
 
+@lru_cache(maxsize=200_000)
 def _entity_key(text: str) -> str:
     from newsweave.annotate.features import entity_key
 
@@ -56,13 +57,22 @@ def _stem(word: str) -> str:
 
 def keywords(text: str) -> Counter[str]:
     """Content words of `text`, lower-cased and folded, with their counts."""
-    stops = stop_words()
     counts: Counter[str] = Counter()
-    for match in _WORD.finditer(text):
-        word = _POSSESSIVE.sub("", match.group().lower())
-        if len(word) > 2 and word not in stops:
-            counts[_stem(word)] += 1
+    # Count the words first, then fold each distinct word once: a report repeats most of them.
+    for word, count in Counter(_WORD.findall(text.lower())).items():
+        folded = _fold(word)
+        if folded:
+            counts[folded] += count
     return counts
+
+
+@lru_cache(maxsize=200_000)
+def _fold(word: str) -> str | None:
+    """A lower-case word as a keyword, or None for a stop word or a scrap."""
+    word = _POSSESSIVE.sub("", word)
+    if len(word) > 2 and word not in stop_words():
+        return _stem(word)
+    return None
 
 
 def names(text: str) -> Counter[str]:
@@ -105,7 +115,7 @@ def names(text: str) -> Counter[str]:
 
 def shingles(text: str, size: int = 5) -> list[str]:
     """Overlapping word `size`-grams of the lower-cased text, for MinHash."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if len(words) < size:
         return [" ".join(words)] if words else []
     return [" ".join(words[i : i + size]) for i in range(len(words) - size + 1)]

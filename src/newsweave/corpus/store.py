@@ -210,7 +210,7 @@ class SQLiteStore(Store):
         if readonly:
             if not self.path.is_file():
                 raise InputError(f"{self.path}: no such corpus database")
-            self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         else:
             if not self.path.parent.is_dir():
                 raise InputError(f"{self.path}: no folder {self.path.parent}")
@@ -240,6 +240,8 @@ class SQLiteStore(Store):
             raise InputError(f"{self.path}: corpus schema version {version} is newer than this newsweave knows ({len(steps)})")
         if version == len(steps):
             return
+        if self.readonly and version == 0:
+            raise InputError(f"{self.path}: not a newsweave corpus database (no corpus tables)")
         if self.readonly:
             raise InputError(f"{self.path}: corpus schema version {version} needs upgrading; run `newsweave ingest` on it once")
         with self._transaction():

@@ -31,7 +31,7 @@ PREDICATES = {
     "injury": "injured", "hospitalize": "injured", "hospitalise": "injured",
     "arrest": "arrested", "arrested": "arrested", "detain": "arrested", "hold": "arrested", "held": "arrested",
     "apprehend": "arrested", "custody": "arrested", "charge": "charged", "charged": "charged",
-    "evacuate": "evacuated", "rescue": "rescued", "missing": "missing",
+    "evacuate": "evacuated", "rescue": "rescued", "missing": "missing", "destroy": "destroyed", "damage": "damaged",
 }
 # Counted nouns -> class. Counts of other nouns are not compared. Words for
 # anyone are one class; narrower words ("children", "miners") are their own,
@@ -52,6 +52,7 @@ NOUNS = {
          "hijacker", "perpetrator"),
         "attackers",
     ),
+    **dict.fromkeys(("home", "house", "household", "building", "residence", "apartment"), "homes"),
     **dict.fromkeys(("death", "fatality", "dead"), "deaths"),
     **dict.fromkeys(("injury",), "injuries"),
     **dict.fromkeys(("arrest",), "arrests"),
@@ -78,6 +79,7 @@ class Count:
     evidence: Evidence
     sentence: int
     dates: frozenset[str] = frozenset()  # the sentence's dates: "a year earlier" and "last spring" are two events
+    who: str = ""  # for an age, the person's name as the sentence gives it
 
     @property
     def exact(self) -> bool:
@@ -166,11 +168,23 @@ def _count(token, sentence, last_person, context: str | None = None) -> Count | 
         low = max(0.0, low - number_value(including.group(1)))
     written = doc_text[start:end]
     span = token.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    dates = frozenset(e.text.lower() for e in span.ents if e.label_ == "DATE" and e.start != token.i) if span is not None else frozenset()
+    dates = frozenset(
+        e.text.lower() for e in (span.ents if span is not None else ()) if e.label_ == "DATE" and not _AGE_LIKE.search(e.text)
+    )
     evidence = Evidence(sentence.document, start, evidence_end)
-    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates)
+    who = _full_name(person) if person is not None else ""
+    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who)
 
 
+def _full_name(token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+# spaCy tags ages as dates ("14", "13-year-old"): they say nothing about when.
+_AGE_LIKE = re.compile(r"^\d+$|year-old|years old|\baged?\b", re.I)
 _INCLUDING = re.compile(
     r"[^.;]{0,30}?\bincluding\s+(?:the\s+)?(\w+)\s+(?:gunm[ae]n|attackers?|assailants?|suspects?|perpetrators?|bombers?|shooters?)",
     re.I,
@@ -191,7 +205,8 @@ def _age_of(token, last_person):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.ent_type_ == "PERSON":
             return subject
-        if subject is not None and subject.lower_ in ("he", "she") and last_person is not None:
+        # Only the obituary-style "He was 35." on its own: "the boy told her he was 18" is someone else.
+        if subject is not None and subject.lower_ in ("he", "she") and last_person is not None and len(token.sent) <= 5:
             return last_person
     return None
 
@@ -286,6 +301,8 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
     found = []
     for subject, by_document in by_subject.items():
+        # A person has one age, so a report giving two is itself a side; two counts of people
+        # killed in one report are probably two events.
         if len(by_document) < 2 or any(not _consistent(c) for c in by_document.values()):
             continue
         sides: dict[tuple[float, float], list[Count]] = {}
@@ -313,11 +330,15 @@ def _compatible(a: Count, b: Count) -> bool:
 
 
 def _other_times(a: Count, b: Count) -> bool:
-    return bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
+    return a.subject[0] != "age" and bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
 
 
 def _consistent(document_counts: list[Count]) -> bool:
-    return all(_compatible(a, b) for a in document_counts for b in document_counts)
+    """One report's counts of one subject agree, or are ages it gives one fully named person."""
+    if all(_compatible(a, b) for a in document_counts for b in document_counts):
+        return True
+    names = {c.who for c in document_counts}
+    return document_counts[0].subject[0] == "age" and len(names) == 1 and " " in next(iter(names))
 
 
 def _clashing(per_document: list[list[Count]]) -> list[tuple[Count, Count]]:

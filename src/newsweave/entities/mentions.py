@@ -26,7 +26,51 @@ def story_mentions(story: Story) -> list[Mention]:
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
         found = _add_table_aliases(_ner_mentions(document.id, doc), document.id, document.text)
         mentions.extend(_in_sentences(found, sentences))
-    return mentions
+    return _repair_headline_names(mentions, story)
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "is"}
+
+
+def _title_case(text: str) -> bool:
+    """A headline in Title Case, where the model takes every capital for a name."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mention]:
+    """Cut a Title Case headline's run-on names ("Flips Bush", "Red Sox Teixeira Rumor")
+    down to the names the story's ordinary sentences use ("Bush", "Red Sox", "Teixeira")."""
+    in_headline = [_title_case(story.sentences[m.sentence].text) for m in mentions]
+    known = set()
+    for mention, headline in zip(mentions, in_headline):
+        if not headline:
+            known.add(mention.text)
+            if mention.label == "PERSON" and " " in mention.text:
+                known.add(mention.text.split()[-1])  # the surname alone
+    repaired = []
+    for mention, headline in zip(mentions, in_headline):
+        if not headline or mention.text in known or " " not in mention.text:
+            repaired.append(mention)
+            continue
+        repaired.extend(_known_parts(mention, known) or [mention])
+    return repaired
+
+
+def _known_parts(mention: Mention, known: set[str]) -> list[Mention]:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", mention.text)]
+    parts, i = [], 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            text = mention.text[words[i][0]:words[j - 1][1]]
+            if text in known:
+                start = mention.start + words[i][0]
+                parts.append(Mention(mention.document, start, start + len(text), text, mention.label, mention.sentence))
+                i = j
+                break
+        else:
+            i += 1
+    return parts
 
 
 def _ner_mentions(document_id: str, doc) -> list[Mention]:
@@ -36,6 +80,10 @@ def _ner_mentions(document_id: str, doc) -> list[Mention]:
             continue
         start, end = _trim(ent.text)
         start, end = _without_lowercase_words(ent, start, end)
+        if ent.label_ == "PERSON":
+            title = _TITLE.match(ent.text, start, end)
+            if title and title.end() < end:
+                start = title.end()  # "Deputy Ortiz" is Ortiz
         if end - start < 2:
             continue
         text = ent.text[start:end]
@@ -55,6 +103,11 @@ _PLACE_NOUNS = {
     "hotel", "restaurant", "bar", "venue", "theatre", "theater", "prison", "hospital", "border", "county", "port",
 }
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_TITLE = re.compile(
+    r"(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Det|Insp|Supt|Prof|Rev|St)\.?|President|Vice|Prime|Minister|"
+    r"Secretary|Senator|Governor|Mayor|Deputy|Sheriff|Officer|Judge|Justice|General|Captain|Chief|Detective|"
+    r"Inspector|Superintendent|Coach|Pope|King|Queen|Prince|Princess|Sir|Dame|Lord|Lady)\s+)+"
+)
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "ADV", "PRON"}
 
 

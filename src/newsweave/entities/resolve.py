@@ -132,7 +132,7 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def _name_words(name: str) -> list[str]:
     """'Arcade Joseph Comeaux, Jr.' → ['arcade', 'joseph', 'comeaux']."""
-    words = [w.strip(",") for w in alias_key(name).split() if any(c.isalnum() for c in w)]
+    words = [w.strip(",\"'“”‘’()") for w in alias_key(name).split() if any(c.isalnum() for c in w)]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     return words
@@ -144,7 +144,7 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
     When several people share the name, each mention goes to the one its own
     report named last before it; a mention no report resolves stays apart.
     """
-    entities = _fold_partial_names(entities)
+    entities = _fold_org_tails(_fold_partial_names(entities))
     full: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
     for entity in entities:
         words = _name_words(entity.name)
@@ -211,6 +211,22 @@ def _same_person_name(a: list[str], b: list[str]) -> bool:
 def _in_order(short: list[str], long: list[str]) -> bool:
     remaining = iter(long)
     return all(word in remaining for word in short)
+
+
+def _fold_org_tails(entities: list[Entity]) -> list[Entity]:
+    """'Red Sox' is the 'Boston Red Sox' when that is the one organisation ending so."""
+    organisations = [e for e in entities if e.type == "ORG" and not lookup(e.name)]
+    folded: set[int] = set()
+    for entity in organisations:
+        words = _name_words(entity.name)
+        if len(words) < 2:
+            continue
+        longer = [o for o in organisations if id(o) not in folded and len(_name_words(o.name)) > len(words)
+                  and _name_words(o.name)[-len(words):] == words]
+        if len(longer) == 1:
+            longer[0].mentions = sorted(longer[0].mentions + entity.mentions, key=lambda m: (m.document, m.start))
+            folded.add(id(entity))
+    return [e for e in entities if id(e) not in folded]
 
 
 def _runs_inside(short: list[str], long: list[str]) -> bool:

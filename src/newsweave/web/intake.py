@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,8 @@ from newsweave.errors import InputError, NoReadableReports
 from newsweave.pipeline import Brief
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
+from newsweave.web.library import BRIEFING
 
-# One brief at a time: briefing is CPU-bound and the spaCy pipeline is shared.
-_BRIEFING = threading.Lock()
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 RECORD_FIELDS = ("id", "text", "title", "outlet", "published", "url")
 
@@ -94,7 +92,7 @@ def build_brief(submission: Submission, settings: Settings, fetch_timeout: float
             path.write_bytes(upload.data)
             names[str(path)] = upload.filename or path.name
             sources.append(path)
-        with _BRIEFING:
+        with BRIEFING:
             try:
                 result = newsweave.brief(sources, settings=settings)
             except NoReadableReports as exc:

@@ -19,6 +19,10 @@ from typing import Any
 from newsweave.pipeline import Brief
 from newsweave.settings import Settings
 
+# One brief at a time, one-off or corpus: briefing is CPU-bound and the spaCy
+# pipeline is shared by the server's threads.
+BRIEFING = threading.Lock()
+
 
 @dataclass
 class Entry:
@@ -66,8 +70,8 @@ class RecentBriefs:
 
 
 def brief_id(brief: Brief) -> str:
-    """The same reports give the same id, so re-posting them finds the same page."""
-    digest = hashlib.sha256()
+    """The same reports (at the same summary length) give the same id, so re-posting them finds the same page."""
+    digest = hashlib.sha256(str(brief.settings.words).encode())
     for document in brief.documents:
         digest.update(json.dumps([document.id, document.text], ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:16]
@@ -87,7 +91,6 @@ class Corpus:
         self.settings = settings
         self.store = open_store(self.path, readonly=True)  # thread-safe; fails now if it is not a corpus
         self._briefs: dict[tuple[int, Any], Entry] = {}
-        self._lock = threading.Lock()
 
     def stories(self, query: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
         return self.store.stories(query=query or None, limit=limit, offset=offset), self.store.count_stories(query=query or None)
@@ -102,7 +105,7 @@ class Corpus:
         if found is None or not found.get("articles"):
             return None
         key = (int(story_id), found.get("version"))
-        with self._lock:
+        with BRIEFING:
             if key not in self._briefs:
                 self._briefs = {k: v for k, v in self._briefs.items() if k[0] != key[0]}
                 self._briefs[key] = Entry(story_id, brief_story(self.store, int(story_id), self.settings))
@@ -118,23 +121,32 @@ class Corpus:
 def ingest_submission(corpus: Corpus, submission, settings: Settings) -> dict:
     """Add submitted reports to the corpus (POST /api/ingest, only with --allow-ingest).
 
-    The corpus reads files and URLs; pasted texts and uploads are written to a
-    private temporary folder first, under cleaned names.
+    The corpus reads files and URLs: pasted texts become one JSON-lines file
+    and uploads are written under cleaned names, in a private temporary folder.
+    The report names them as they were sent, never by that folder.
     """
     import tempfile
 
     from newsweave.corpus import ingest
-    from newsweave.web.intake import stored_name
+    from newsweave.web.intake import stored_name, text_record
 
     with tempfile.TemporaryDirectory(prefix="newsweave-ingest-") as folder:
         sources: list[Any] = list(submission.urls)
-        taken: set[str] = set()
-        uploads = [(f"text-{n}.txt", text.encode("utf-8")) for n, text in enumerate(submission.texts, start=1) if isinstance(text, str)]
-        uploads += [(upload.filename, upload.data) for upload in submission.files]
-        for n, (name, data) in enumerate(uploads, start=1):
-            path = Path(folder) / stored_name(name, n, taken)
-            taken.add(path.name)
-            path.write_bytes(data)
+        names: dict[str, str] = {}
+        if submission.texts:
+            pasted = Path(folder) / "pasted-texts.jsonl"
+            records = [text_record(value, n) for n, value in enumerate(submission.texts, start=1)]
+            pasted.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+            names[str(pasted)] = "pasted texts"
+            sources.append(pasted)
+        for n, upload in enumerate(submission.files, start=1):
+            path = Path(folder) / stored_name(upload.filename, n, {Path(p).name for p in names})
+            path.write_bytes(upload.data)
+            names[str(path)] = upload.filename
             sources.append(path)
-        report = ingest(sources, db=corpus.path, settings=settings)
-    return report.to_dict()
+        report = ingest(sources, db=corpus.path, settings=settings).to_dict()
+    for source in report["sources"]:
+        source["source"] = names.get(source["source"], source["source"])
+        for error in source["errors"]:
+            error["source"] = next((names[p] + error["source"][len(p):] for p in names if error["source"].startswith(p)), error["source"])
+    return report

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urljoin
 
-from newsweave.corpus.store import Article
 from newsweave.errors import InputError
 from newsweave.story import InputProblem
 
@@ -66,9 +65,12 @@ def opml_items(data: bytes, source: str, context) -> Iterator:
     from newsweave.corpus.sources import is_url, read_file, read_url
 
     for feed in opml_feeds(data):
-        target = feed if is_url(feed) or is_url(source) else str(Path(source).parent / feed)
-        if is_url(source) and not is_url(feed):
+        if is_url(feed):
+            target = feed
+        elif is_url(source):
             target = urljoin(source, feed)
+        else:  # a feed file next to a local OPML file
+            target = str(Path(source).parent / feed)
         try:
             yield from (read_url(target, context) if is_url(target) else read_file(Path(target), context))
         except InputError as exc:
