@@ -3,13 +3,16 @@ resolution against the exact-string-match and same-head-lemma baselines.
 
 Each sub-topic (one real-world event: the `ecb` or the `ecbplus` half of a
 topic) is briefed as one story (annotate + resolve_entities, the same code the
-brief runs), and every system clusters within its story. The scored mentions are the gold entity
-mentions (HUMAN_PART*, NON_HUMAN_PART*, LOC_*) whose head word lies inside
-one of our NER mentions; gold clusters come from CROSS_DOC_COREF instance ids (INTRA_DOC_COREF
-within one document; others are singletons). All three systems cluster exactly
+brief runs), and every system clusters within its story.
+
+Scored mentions: the gold entity mentions (HUMAN_PART*, NON_HUMAN_PART*,
+LOC_*) that are annotated for coreference (in a CROSS_DOC_COREF or
+INTRA_DOC_COREF relation; a third of the markables are in none) and that hold
+one of our NER mentions, with the gold mention's head word inside it. Gold
+clusters are the relations' instance ids. All three systems cluster exactly
 that mention set, so the scores compare resolution, not mention detection.
 Scores: MUC, B-cubed, CEAF-e and their average, CoNLL F1, pooled over topics
-(mentions are keyed by topic, so no cluster crosses topics).
+(gold chains are keyed by topic, the systems' clusters by sub-topic).
 
     python3 benchmarks/entity_coref.py [--data ../shared/data/ecbplus] [--topics 1-35]
 """
@@ -60,7 +63,8 @@ def read_document(path: Path):
         start = min(offsets[a][0] for a in anchors)
         end = max(offsets[a][1] for a in anchors)
         m_id = markable.get("m_id")
-        mentions.append((start, end, chains.get(m_id, f"{path.stem}:{m_id}")))
+        if m_id in chains:  # a markable in no coreference relation was not annotated for it
+            mentions.append((start, end, chains[m_id]))
     return "".join(pieces), mentions
 
 
@@ -107,10 +111,11 @@ def scored_mentions(story, gold, topic: str, subtopic: str):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            # Found = one of our names holds the gold mention's head word: "Athens" is
-            # found in "Athens", not in "a bank in Athens" (that mention is a bank).
+            # Found = one of our names lies inside the gold mention and holds its head
+            # word: "Athens" is found in "Athens", not in "a bank in Athens" (a bank),
+            # and not inside our "Central Election Commission of Turkmenistan".
             head_start = span.root.idx
-            found = [entity for s, e, entity in ours[document.id] if s <= head_start < e]
+            found = [entity for s, e, entity in ours[document.id] if s <= head_start < e and start <= s and e <= end]
             if not found:
                 continue
             entity = found[0]

@@ -18,7 +18,7 @@ synthetic ones, so the story count is reported, not scored.
 Each size runs in its own process (peak memory is the process's maximum
 resident size, generator included). The paths:
 
-- memory: `Deduplicator(MemoryDedupState(capacity=100_000))` then
+- memory: `Deduplicator(MemoryDedupState(capacity=50_000))` then
   `Clusterer(MemoryState(forget_after_days=90))`: the same code as the
   corpus, with dictionaries for state;
 - store: the corpus store itself (`open_store(...).add_article`): the
@@ -101,7 +101,7 @@ def run_path(path: str, size: int, data: Path, seed: int) -> dict:
     dedup.signature("Warm up (Reuters) the index.")
     slices, copies, marks = [], 0, []
     if path == "memory":
-        finder = dedup.Deduplicator(dedup.MemoryDedupState(capacity=100_000))
+        finder = dedup.Deduplicator(dedup.MemoryDedupState(capacity=50_000))
         clusterer = cluster.Clusterer(cluster.MemoryState(forget_after_days=90))
 
         def add(article_id, title, text, day):

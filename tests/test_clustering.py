@@ -124,3 +124,18 @@ def test_candidates_examined_stay_bounded_as_stories_grow():
     assert len(clusterer.state.stories) > 100
     assert 0 < most <= settings.max_candidates
     assert all(len(posting) <= settings.posting_cap for posting in clusterer.state.index.values())
+
+
+def test_sqlite_posting_lists_stay_capped(tmp_path):
+    settings = ClusterSettings(max_candidates=8, posting_cap=16)
+    conn = _database(tmp_path / "corpus.db")
+    rng = random.Random(7)
+    vocabulary = sorted({"".join(rng.choice("bcdfghklmnprstvz") for _ in range(7)) for _ in range(400)})
+    conn.execute("BEGIN")
+    for i in range(800):
+        words = ["council", "police", "government", "minister"] + rng.sample(vocabulary, 12)
+        cluster.assign_story(conn, i, None, " ".join(words) + ".", "2024-05-01", settings=settings)
+    conn.execute("COMMIT")
+    longest = conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM cluster_postings GROUP BY key)").fetchone()[0]
+    assert conn.execute("SELECT COUNT(*) FROM cluster_stories").fetchone()[0] > settings.posting_cap
+    assert longest == settings.posting_cap

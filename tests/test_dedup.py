@@ -90,3 +90,15 @@ def test_memory_state_gives_the_same_answers():
     finder = Deduplicator(MemoryDedupState())
     results = [finder.find(i, text) for i, text in enumerate([WIRE, ORIGINAL, WIRE_COPY, REWRITE, DIFFERENT])]
     assert results == [(None, None), (None, None), (0, "wire copy (Reuters)"), (1, "near-identical"), (None, None)]
+
+
+def test_memory_state_with_a_capacity_forgets_the_oldest():
+    state = MemoryDedupState(capacity=2)
+    finder = Deduplicator(state)
+    finder.find(1, ORIGINAL)
+    finder.find(2, WIRE)
+    finder.find(3, DIFFERENT)
+    assert len(state.articles) == 2
+    assert all(1 not in members for members in state.buckets.values())
+    # The original is forgotten, so its rewrite is no longer recognised.
+    assert finder.find(4, REWRITE) == (None, None)

@@ -116,3 +116,19 @@ def test_cli_export_from_a_brief_json_and_from_reports(tmp_path, data, cli, good
 
     result = cli("export", brief_path, "--format", "csv")
     assert result.returncode == 1 and "-o FILE" in result.stderr
+
+
+def test_a_brief_json_without_the_analyst_layers_is_rebuilt_from_its_documents(reports):
+    from newsweave.export import brief_data
+
+    old = {
+        "schema": "newsweave.brief/1",
+        "documents": [{"id": name, "title": None, "text": text} for name, text in reports.items()],
+        "summary": [],
+    }
+    data = brief_data(old)
+    assert [d["id"] for d in data["documents"]] == list(reports)
+    names = {e["name"] for e in data["entities"]}
+    assert {"Ines Varga", "Port Aldwin"} <= names
+    varga = next(e for e in data["entities"] if e["name"] == "Ines Varga")
+    assert varga["documents"] == ["wire", "courier"]

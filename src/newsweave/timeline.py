@@ -97,7 +97,8 @@ def _parse_published(published: str | None) -> datetime | None:
     if not published:
         return None
     parsed = _parser("current_period", None).get_date_data(published)
-    return parsed.date_obj
+    # "2015" or "December 2015" is no anchor for "yesterday".
+    return parsed.date_obj if parsed.period in ("day", "time") else None
 
 
 @lru_cache(maxsize=1024)

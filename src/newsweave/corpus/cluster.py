@@ -343,6 +343,8 @@ class SQLiteState:
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
+        # Posting list lengths seen by the last lookup: only a full list needs trimming.
+        self.lengths: dict[str, int] = {}
 
     def member_story(self, article_id):
         row = self.conn.execute("SELECT story_id FROM cluster_members WHERE article_id = ?", (article_id,)).fetchone()
@@ -372,26 +374,31 @@ class SQLiteState:
         )
 
     def postings(self, keys):
+        keys = list(keys)
         found: dict[str, list[int]] = {}
-        for key in keys:
-            rows = self.conn.execute("SELECT story_id FROM cluster_postings WHERE key = ?", (key,)).fetchall()
-            if rows:
-                found[key] = [row[0] for row in rows]
+        for chunk in _chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            for key, story_id in self.conn.execute(
+                f"SELECT key, story_id FROM cluster_postings WHERE key IN ({marks})", chunk
+            ):
+                found.setdefault(key, []).append(story_id)
+        self.lengths = {key: len(stories) for key, stories in found.items()}
         return found
 
     def post(self, keys, story_id, seen, cap):
         conn = self.conn
+        conn.executemany(
+            "INSERT INTO cluster_postings (key, story_id, seen) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, story_id) DO UPDATE SET seen = excluded.seen",
+            [(key, story_id, seen) for key in keys],
+        )
         for key in keys:
-            conn.execute(
-                "INSERT INTO cluster_postings (key, story_id, seen) VALUES (?, ?, ?) "
-                "ON CONFLICT (key, story_id) DO UPDATE SET seen = excluded.seen",
-                (key, story_id, seen),
-            )
-            conn.execute(
-                "DELETE FROM cluster_postings WHERE key = ? AND seen < ("
-                "SELECT seen FROM cluster_postings WHERE key = ? ORDER BY seen DESC LIMIT 1 OFFSET ?)",
-                (key, key, cap - 1),
-            )
+            if self.lengths.get(key, 0) >= cap:
+                conn.execute(
+                    "DELETE FROM cluster_postings WHERE key = ? AND seen < ("
+                    "SELECT seen FROM cluster_postings WHERE key = ? ORDER BY seen DESC LIMIT 1 OFFSET ?)",
+                    (key, key, cap - 1),
+                )
 
     def story(self, story_id):
         row = self.conn.execute(
@@ -415,8 +422,8 @@ class SQLiteState:
                 profile.size,
                 profile.first_day,
                 profile.last_day,
-                json.dumps({k: round(v, 5) for k, v in profile.terms.items()}),
-                json.dumps({k: round(v, 5) for k, v in profile.names.items()}),
+                json.dumps(profile.terms, separators=(",", ":")),
+                json.dumps(profile.names, separators=(",", ":")),
             ),
         )
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -37,12 +38,19 @@ WIRE_EDIT = 0.3
 MIN_SHINGLES = 20
 SHINGLE_WORDS = 3
 # A bucket shared by this many articles is boilerplate ("Sign up for our newsletter"), not a copy.
-MAX_BUCKET = 50
+MAX_BUCKET = 20
+# Signatures compared per article, those sharing the most bands first: the
+# cost per article stays bounded however crowded the buckets get.
+MAX_CANDIDATES = 16
 
 
-@dataclass
+# datasketch's default scheme hashes to 32 bits: stored as little-endian uint32.
+HASH_TYPE = "<u4"
+
+
+@dataclass(slots=True)
 class Signature:
-    hashes: Any  # numpy array of PERMUTATIONS hash values, as little-endian uint64
+    hashes: Any  # numpy array of PERMUTATIONS hash values, HASH_TYPE
     shingles: int
     wire: str | None
 
@@ -85,13 +93,13 @@ def signature(text: str, title: str | None = None) -> Signature:
     )
     if words:
         minhash.update_batch([w.encode("utf-8") for w in set(words)])
-    return Signature(minhash.hashvalues.astype("<u8"), len(set(words)), wire_credit(text))
+    return Signature(minhash.hashvalues.astype(HASH_TYPE), len(set(words)), wire_credit(text))
 
 
 def bands(sig: Signature) -> list[int]:
     """One bucket number per band; the band's number is hashed in, so buckets never collide across bands."""
     data = sig.hashes.tobytes()
-    size = ROWS * 8
+    size = ROWS * sig.hashes.itemsize
     buckets = []
     for band in range(BANDS):
         digest = hashlib.blake2b(data[band * size : (band + 1) * size], digest_size=8, salt=band.to_bytes(16, "big"))
@@ -100,7 +108,7 @@ def bands(sig: Signature) -> list[int]:
 
 
 class DedupState(Protocol):
-    def candidates(self, buckets: list[int]) -> set[Any]: ...
+    def candidates(self, buckets: list[int]) -> Counter: ...
     def signature(self, article_id: Any) -> Signature | None: ...
     def original(self, article_id: Any) -> Any: ...
     def add(self, article_id: Any, sig: Signature, buckets: list[int], duplicate_of: Any, reason: str | None) -> None: ...
@@ -121,7 +129,7 @@ class Deduplicator:
         buckets = bands(sig)
         best, best_score = None, 0.0
         if sig.shingles >= MIN_SHINGLES:
-            for other_id in state.candidates(buckets):
+            for other_id, _ in state.candidates(buckets).most_common(MAX_CANDIDATES):
                 other = state.signature(other_id)
                 if other is None or other.shingles < MIN_SHINGLES or other_id == article_id:
                     continue
@@ -149,7 +157,7 @@ class MemoryDedupState:
         self.articles: dict[Any, tuple[Signature, list[int], Any, str | None]] = {}
 
     def candidates(self, buckets):
-        found = set()
+        found = Counter()
         for bucket in buckets:
             found.update(self.buckets.get(bucket, ())[:MAX_BUCKET])
         return found
@@ -204,7 +212,7 @@ class SQLiteDedupState:
         self.conn = conn
 
     def candidates(self, buckets):
-        found = set()
+        found = Counter()
         for band, bucket in enumerate(buckets):
             rows = self.conn.execute(
                 "SELECT article_id FROM dedup_buckets WHERE band = ? AND bucket = ? LIMIT ?", (band, bucket, MAX_BUCKET)
@@ -220,7 +228,7 @@ class SQLiteDedupState:
         ).fetchone()
         if row is None:
             return None
-        return Signature(numpy.frombuffer(row[2], dtype="<u8"), row[0], row[1])
+        return Signature(numpy.frombuffer(row[2], dtype=HASH_TYPE), row[0], row[1])
 
     def original(self, article_id):
         row = self.conn.execute("SELECT duplicate_of FROM dedup_signatures WHERE article_id = ?", (article_id,)).fetchone()

@@ -126,6 +126,8 @@ def _count(token, sentence, last_person, context: str | None = None) -> Count | 
         return None
     if token.dep_ in ("compound", "quantmod") and token.head.like_num:
         return None  # part of a bigger number: counted at its head ("1.2 million")
+    if token.lower_ in _SCALE or token.lower_ == "dozen":
+        return None  # "a hundred", "a million": as vague as "hundreds"
     value = number_value(token.text)
     last = token
     if person is not None and token.head.lower_ == "year":
@@ -301,14 +303,15 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
     found = []
     for subject, by_document in by_subject.items():
-        # A person has one age, so a report giving two is itself a side; two counts of people
-        # killed in one report are probably two events.
         if len(by_document) < 2 or any(not _consistent(c) for c in by_document.values()):
             continue
-        sides: dict[tuple[float, float], list[Count]] = {}
+        # One side per figure as written ("Twenty-eight" and "28" are two, next to each other),
+        # so each side's evidence contains its value.
+        sides: dict[tuple[float, float, str], list[Count]] = {}
         for document_counts in by_document.values():
             for count in document_counts:
-                sides.setdefault((count.low, count.high), []).append(count)
+                sides.setdefault((count.low, count.high, count.written.lower()), []).append(count)
+        sides = dict(sorted(sides.items(), key=lambda item: item[0]))
         clashing = _clashing(list(by_document.values()))
         if not clashing:
             continue

@@ -145,7 +145,14 @@ def _words(text: str) -> list[str]:
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # "U.K." -> "UK"
     text = re.sub(r"\.\s*\.\s*\.|…", " … ", text.replace("’", "'"))  # an ellipsis marks words left out
-    return re.findall(r"…|\w+(?:[-']\w+)*", text.lower())
+    return [_spelling(w) for w in re.findall(r"…|\w+(?:[-']\w+)*", text.lower())]
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings and a plural 's' meet: 'realise' = 'realize', 'honours' = 'honor'."""
+    word = re.sub(r"(?<=\w{3})(?<!s)s$", "", word)
+    word = re.sub(r"(?<=\w{3})is(e|ed|e|ing|ation)$", r"iz\1", word)
+    return re.sub(r"(?<=\w{3})our$", "or", word)
 
 
 def _content(words: list[str]) -> set[str]:
@@ -194,8 +201,9 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
     for (start_a, end_a), (start_b, end_b) in regions:
         gap_a = [words_a[i] for i in range(start_a, end_a) if i not in shared_a]
         gap_b = [words_b[i] for i in range(start_b, end_b) if i not in shared_b]
-        if "…" not in words_a[start_a:end_a] + words_b[start_b:end_b]:
-            changed += gap_a + gap_b
+        if "…" in words_a[start_a:end_a] + words_b[start_b:end_b] or "".join(gap_a) == "".join(gap_b):
+            continue  # words left out, or "non toxic" / "nontoxic"
+        changed += gap_a + gap_b
     return len(_content(changed)) >= MATERIAL
 
 

@@ -35,7 +35,7 @@ _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "o
 def _title_case(text: str) -> bool:
     """A headline in Title Case, where the model takes every capital for a name."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mention]:
@@ -46,8 +46,8 @@ def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mentio
     for mention, headline in zip(mentions, in_headline):
         if not headline:
             known.add(mention.text)
-            if mention.label == "PERSON" and " " in mention.text:
-                known.add(mention.text.split()[-1])  # the surname alone
+            words = mention.text.split()
+            known.update(" ".join(words[i:]) for i in range(1, len(words)))  # "LaRue", "Colts", "Red Sox"
     repaired = []
     for mention, headline in zip(mentions, in_headline):
         if not headline or mention.text in known or " " not in mention.text:
