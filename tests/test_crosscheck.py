@@ -287,3 +287,17 @@ def test_ages_in_every_form_and_not_someone_elses():
     (found,) = _of_kind(brief, "number")
     assert found.subject == "age of Lindqvist"
     assert {v.value: v.normalized for v in found.values} == {"29": 29, "Twenty-eight": 28}
+
+
+def test_same_words_credited_to_two_named_people_but_not_to_two_spellings_of_one():
+    words = "\"Nobody leaves this building until the last inspector has signed the report,\""
+    first = f"Inspector Ana Rodriguez ran the site on Monday.\n\n{words} Rodriguez told the crew.\n"
+    second = f"Foreman Marek Vasquez met the crew on Monday.\n\n{words} Marek Vasquez said.\n"
+    (found,) = _of_kind(_brief(first, second), "attribution")
+    assert {v.normalized for v in found.values} == {"Rodriguez", "Vasquez"}
+    texts = {"r1": first, "r2": second}
+    for value in found.values:
+        for e in value.evidence:
+            assert value.value in texts[e.document][e.start : e.end]
+    accented = second.replace("Marek Vasquez", "Ana Rodríguez").replace("Foreman", "Inspector")
+    assert _of_kind(_brief(first, accented), "attribution") == []

@@ -182,3 +182,20 @@ def test_markdown_and_html_briefs_say_who_and_when(seeds_result):
     page = seeds_result.to_html()
     assert '<section id="entities">' in page and '<section id="timeline">' in page
     assert 'data-entity="abdelhamid-abaaoud"' in page
+
+
+def test_a_bare_shared_surname_goes_to_the_person_its_report_just_named():
+    story = newsweave.brief([
+        {"id": "one", "text": (
+            "Maria Keller, the mayor of Lowford, opened the new bridge on Friday.\n\n"
+            "Her brother Thomas Keller, a farmer, drove the first tractor across it.\n\n"
+            "Keller said the bridge would save him an hour a day.\n"
+        )},
+        {"id": "two", "text": "Maria Keller cut the ribbon.\n\nKeller thanked the builders of Lowford.\n"},
+        {"id": "three", "text": "The bridge cost four million pounds, Keller told the Lowford Gazette.\n"},
+    ]).story
+    maria, thomas = entity_named(story, "Maria Keller"), entity_named(story, "Thomas Keller")
+    assert entity_of(story, "one", "Keller") is thomas  # the Keller named last before it
+    assert entity_of(story, "two", "Keller") is maria
+    bare = entity_of(story, "three", "Keller")  # report three names neither in full
+    assert bare is not maria and bare is not thomas

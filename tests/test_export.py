@@ -72,11 +72,14 @@ def test_ftm_lines_parse_and_reference_each_other(data):
     links = [e for e in entities if e["schema"] == "UnknownLink"]
     assert len(links) == sum(r["kind"] == "stated" for r in data["relations"])  # co-occurrence is not exported as a link
     for link in links:
-        for reference in link["properties"]["subject"] + link["properties"]["object"] + link["properties"]["proof"]:
+        for reference in link["properties"]["subject"] + link["properties"]["object"]:
             assert reference in by_id
     killed = [l for l in links if l["properties"]["role"] == ["was killed by"]
               and by_id[l["properties"]["subject"][0]]["properties"]["name"] == ["Junaid Hussain"]]
-    assert killed and len(killed[0]["properties"]["proof"]) == 2
+    assert killed and "drone strike" in killed[0]["properties"]["summary"][0]
+    assert killed[0]["properties"]["description"][0].count(";") == 1  # stated by two reports
+    person = by_id[killed[0]["properties"]["subject"][0]]
+    assert all(by_id[p]["schema"] == "Article" for p in person["properties"]["proof"]) and len(person["properties"]["proof"]) == 2
     mentions = [e for e in entities if e["schema"] == "Mention"]
     hussian = [m for m in mentions if m["properties"]["name"] == ["Junaid Hussian"]]
     assert hussian and by_id[hussian[0]["properties"]["resolved"][0]]["schema"] == "Person"

@@ -41,7 +41,7 @@ def test_seeds_attacks_resolve_to_13_november_2015(seeds):
     assert attacks and all(t.precision == "day" for t in attacks)
     documents = {d for t in attacks for d in t.documents}
     assert documents == {d.id for d in seeds.documents}  # "November 13" twice, "Nov. 13" once
-    assert {"November 13", "the Nov. 13"} & {w for t in attacks for w in t.when}
+    assert {"November 13", "Nov. 13"} <= {w for t in attacks for w in t.when}
     assert any(t.event.startswith("attack") for t in attacks)
 
 

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from newsweave.errors import NoReadableReports
 from newsweave.settings import Settings
-from newsweave.story import Document, FactGroup, InputProblem, Story, SummarySentence
+from newsweave.story import Document, Entity, FactGroup, InputProblem, Relation, Story, SummarySentence, TimelineEntry
 
 @dataclass
 class Brief:
@@ -37,6 +37,20 @@ class Brief:
     @property
     def problems(self) -> list[InputProblem]:
         return self.story.problems
+
+    @property
+    def entities(self) -> list[Entity]:
+        """People, organisations and places resolved across the reports, most reports first."""
+        return self.story.entities
+
+    @property
+    def relations(self) -> list[Relation]:
+        """Stated links first, then co-occurrence links (`kind` tells them apart)."""
+        return self.story.relations
+
+    @property
+    def timeline(self) -> list[TimelineEntry]:
+        return self.story.timeline
 
     def to_dict(self) -> dict[str, Any]:
         from newsweave.render.json import brief_to_dict

@@ -171,6 +171,7 @@ class Attribution:
     origin: str | None
     evidence: list[Evidence]
     kind: str = "source"  # "source" (a speaker), "outlet" (another outlet's reporting), "wire" (an agency credit)
+    named: bool = False  # the speaker is a person named in the attributing words ("Rodriguez told"), not "he" or "a source"
 
     def to_dict(self) -> dict[str, Any]:
         return {

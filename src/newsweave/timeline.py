@@ -69,9 +69,12 @@ def date_mentions(story: Story) -> list[DateMention]:
             sentence = next((s for s in sentences if s.start <= ent.start_char and ent.end_char <= s.end), None)
             if sentence is None or not _is_date(ent):
                 continue
-            date, precision, anchor = _resolve(ent.text, published, story_base)
-            evidence = Evidence(document.id, ent.start_char, ent.end_char)
-            found.append(DateMention(ent.text, evidence, sentence, date, precision, _event_word(ent), anchor))
+            text, start = ent.text, ent.start_char
+            if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
+                text, start = text[4:], start + 4
+            date, precision, anchor = _resolve(text, published, story_base)
+            evidence = Evidence(document.id, start, ent.end_char)
+            found.append(DateMention(text, evidence, sentence, date, precision, _event_word(ent), anchor))
     return found
 
 

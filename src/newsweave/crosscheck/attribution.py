@@ -77,6 +77,8 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
         if doc is None:
             continue
         names = OutletNames(document.text)
+        # Words of the people this report names: "Rodriguez told" is a person even where the tagger missed it there.
+        person_words = {token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
         # speaker head word -> the last attribution to a speaker of that head word
         speakers: dict[str, Attribution] = {}
         last_person: str | None = None
@@ -84,7 +86,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            attribution = _attribution(span, sentence, names, last_person)
+            attribution = _attribution(span, sentence, names, last_person, person_words)
             if attribution is not None:
                 key = _speaker_key(attribution.speaker)
                 earlier = speakers.get(key) if key else None
@@ -103,8 +105,9 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
     return found
 
 
-def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str | None) -> Attribution | None:
+def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str | None, person_words: set[str]) -> Attribution | None:
     speaker = origin = None
+    named = False  # the speaker is a person named in these words ("Rodriguez told"), not "he" or "a source"
     phrases: list[tuple[int, int]] = []
     for token in span:
         if token.lower_ == "according":
@@ -133,6 +136,7 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
             if speaker is None:
                 speaker = last_person if subject.lower_ in _PRONOUNS and last_person else subject_text
+                named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
             origin = origin or _outlet_inside(subject, names)
         else:
             continue
@@ -148,7 +152,7 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
         return None
     evidence = [Evidence(sentence.document, start, end) for start, end in sorted(set(phrases))]
     kind = "outlet" if origin else "source"
-    return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind)
+    return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind, named=named)
 
 
 def _phrase(head) -> list:

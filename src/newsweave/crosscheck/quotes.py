@@ -274,7 +274,9 @@ def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, st
             for quote in group:
                 credit = credit_of(quote, texts)
                 if credit:
-                    sides.setdefault(credit, []).append(quote)
+                    # "Bélanger" = "Belanger", "Vasilades" = "Vasiliades": one person (a spelling is a name discrepancy)
+                    same = next((known for known in sides if _alike(known, credit)), credit)
+                    sides.setdefault(same, []).append(quote)
             documents = [{q.document for q in members} for members in sides.values()]
             if len(sides) < 2 or len(set().union(*documents)) < 2:
                 continue
@@ -287,6 +289,15 @@ def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, st
             found.append(Discrepancy("attribution", f"who said “{_short(first.text)}”", values, confidence=0.8))
             break
     return found
+
+
+def _alike(a: str, b: str) -> bool:
+    import unicodedata
+
+    def plain(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+    return SequenceMatcher(None, plain(a), plain(b)).ratio() >= 0.8
 
 
 def _origin_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
@@ -302,10 +313,11 @@ def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
     if quote.attribution is None:
         return None
     speaker = quote.attribution.speaker or ""
-    words = [w for w in speaker.split() if w.lower() not in ("the", "a", "an")]
+    # "Christopher R. Miller, a spokesman for the Department of Health": the name before the comma
+    words = [w for w in speaker.split(",")[0].split() if w.lower() not in ("the", "a", "an")]
     phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
-    if len(words) >= 2 and all(w[:1].isupper() for w in words) and speaker in phrases:
-        return words[-1]
+    if words and (quote.attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))) and speaker in phrases:
+        return words[-1].strip(".,'’").removesuffix("'s")
     return None
 
 

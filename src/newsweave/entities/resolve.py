@@ -279,14 +279,24 @@ def _full_forms(entity: Entity, full, texts: dict[str, str]) -> list[Entity]:
 
 def _named_before(mention: Mention, candidates: list[Entity]) -> Entity | None:
     """The candidate its report named last before this mention, else first after it
-    (a headline names the surname before the story gives the full name), if any."""
+    (a headline names the surname before the story gives the full name), else the
+    one the story names overwhelmingly more often, if any."""
     in_report = [(other.start, candidate) for candidate in candidates for other in candidate.mentions
                  if other.document == mention.document and other.start != mention.start]
     before = [item for item in in_report if item[0] < mention.start]
     if before:
         return max(before, key=lambda item: item[0])[1]
     after = [item for item in in_report if item[0] > mention.start]
-    return min(after, key=lambda item: item[0])[1] if after else None
+    if after:
+        return min(after, key=lambda item: item[0])[1]
+    # The report names none of them: only a person the story names far more often
+    # than all the others together is taken to be meant (Tyler, not his father Gene).
+    ranked = sorted(candidates, key=lambda c: len(c.mentions), reverse=True)
+    others = sum(len(c.mentions) for c in ranked[1:])
+    return ranked[0] if len(ranked[0].mentions) >= _DOMINANT * max(others, 1) else None
+
+
+_DOMINANT = 4
 
 
 def _after_the(mention: Mention, text: str) -> bool:

@@ -3,9 +3,11 @@
 One entity a line: `{"id", "schema", "properties": {name: [values]}}`.
 People become `Person`, organisations and groups `Organization`, places
 `Address`, named events `Event`; each report is an `Article`; each stated
-relation an `UnknownLink` whose `role` is its label and whose `proof` is the
-articles that state it; each name a report uses for a person or organisation a
-`Mention` of it in that article. Co-occurrence links are not exported here:
+relation an `UnknownLink` whose `role` is its label, `summary` the sentence
+stating it and `description` the reports that do; each name a report uses for a
+person or organisation a `Mention` of it in that article. People,
+organisations and places cite the articles naming them as `proof`. Property
+names are those of the FtM schema (Thing, Interval, Document, Mention). Co-occurrence links are not exported here:
 Aleph would show them as stated links.
 """
 
@@ -29,6 +31,7 @@ _MENTIONABLE = {"Person", "Organization"}  # a Mention resolves to a legal entit
 
 def ftm_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
     texts = {d["id"]: d.get("text", "") for d in data.get("documents", [])}
+    documents = {d["id"]: d for d in data.get("documents", [])}
     entities: list[dict[str, Any]] = []
     articles = {}
     for document in data.get("documents", []):
@@ -39,7 +42,6 @@ def ftm_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
             "publishedAt": [document["published"]] if document.get("published") else [],
             "sourceUrl": [document["url"]] if document.get("url") else [],
             "publisher": [document["outlet"]] if document.get("outlet") else [],
-            "bodyText": [document["text"]] if document.get("text") else [],
         }
         entities.append(_entity(articles[document["id"]], "Article", properties))
     ids = {}
@@ -47,6 +49,7 @@ def ftm_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
         schema = SCHEMA_FOR_TYPE.get(entity["type"], "Organization")
         ids[entity["id"]] = _id(schema, entity["id"])
         names = {"full": [entity["name"]]} if schema == "Address" else {"name": [entity["name"]], "alias": entity.get("aliases", [])}
+        names["proof"] = [articles[d] for d in entity.get("documents", []) if d in articles]  # where it is named
         entities.append(_entity(ids[entity["id"]], schema, names))
         if schema not in _MENTIONABLE:
             continue
@@ -63,6 +66,7 @@ def ftm_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
         if relation["kind"] != "stated" or relation["source"] not in ids or relation["target"] not in ids:
             continue
         summary = [texts[e["document"]][e["start"]:e["end"]] for e in relation.get("evidence", []) if e["document"] in texts]
+        reports = [documents[d] for d in relation.get("documents", []) if d in documents]
         entities.append(_entity(
             _id("link", relation["source"], relation["label"], relation["target"]), "UnknownLink",
             {
@@ -70,7 +74,9 @@ def ftm_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "object": [ids[relation["target"]]],
                 "role": [relation["label"]],
                 "summary": summary[:1],
-                "proof": [articles[d] for d in relation.get("documents", []) if d in articles],
+                "description": ["Stated by " + "; ".join(r.get("title") or r["id"] for r in reports)],
+                "sourceUrl": sorted({r["url"] for r in reports if r.get("url")}),
+                "publisher": sorted({r["outlet"] for r in reports if r.get("outlet")}),
             },
         ))
     return entities

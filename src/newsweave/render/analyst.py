@@ -35,3 +35,12 @@ def when_label(entry: TimelineEntry) -> str:
     if entry.date:
         return entry.date
     return f"“{entry.when[0]}” (date not given)"
+
+
+def also_known_as(entity: Entity, limit: int = 3) -> str:
+    """'also ISIS, Daesh, ISIL', 'also spelled Junaid Hussian', or ''."""
+    variants = set(entity.variants)
+    aliases = [a for a in entity.aliases if a not in variants][:limit]
+    parts = (["also " + ", ".join(aliases)] if aliases else []) + (["also spelled " + ", ".join(entity.variants)] if variants else [])
+    return "; ".join(parts)
+

@@ -174,7 +174,7 @@ def _evidence_link(story: Story, numbers: dict[str, int], evidence) -> str:
 
 def _analyst_sections(story: Story, numbers: dict[str, int]) -> list[str]:
     """Who is involved, the links the reports state, and when: each cited to the words it rests on."""
-    from newsweave.render.analyst import dated, involved, stated_links, when_label
+    from newsweave.render.analyst import also_known_as, dated, involved, stated_links, when_label
 
     def cites(evidence) -> str:
         first = {}
@@ -190,7 +190,7 @@ def _analyst_sections(story: Story, numbers: dict[str, int]) -> list[str]:
         for heading, entities in groups:
             items = []
             for entity in entities:
-                also = f' <span class="note">also {escape(", ".join(entity.aliases[:3]))}</span>' if entity.aliases else ""
+                also = f' <span class="note">{escape(also_known_as(entity))}</span>' if also_known_as(entity) else ""
                 items.append(f'<span class="entity" data-entity="{escape(entity.id, quote=True)}">{escape(entity.name)}{also} {cites(entity.evidence)}</span>')
             parts.append(f"<dt>{escape(heading)}</dt><dd>{'; '.join(items)}</dd>")
         parts.append("</dl>")

@@ -70,14 +70,14 @@ def _crosscheck_sections(story, cite) -> list[str]:
 
 def _analyst_sections(story, cite) -> list[str]:
     """Who is involved (and the links the reports state), and when things happened."""
-    from newsweave.render.analyst import dated, involved, stated_links, when_label
+    from newsweave.render.analyst import also_known_as, dated, involved, stated_links, when_label
 
     lines: list[str] = []
     groups = involved(story)
     if groups:
         lines += ["", "## Who is involved", ""]
         for heading, entities in groups:
-            names = [e.name + (f" (also {', '.join(e.aliases[:3])})" if e.aliases else "") + f" {cite(e.documents)}" for e in entities]
+            names = [e.name + (f" ({also_known_as(e)})" if also_known_as(e) else "") + f" {cite(e.documents)}" for e in entities]
             lines.append(f"- **{heading}:** " + "; ".join(names))
         links = stated_links(story)
         if links:
