@@ -389,15 +389,12 @@ class Story:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
-    # annotate's working layer: each document's spaCy Doc, by document id, so
-    # later stages read the one parse instead of parsing again.
-    docs: dict[str, Any] = field(default_factory=dict, repr=False)
     # align's working layer: the sentences it compared and their similarity
     # matrix (numpy), reused by summarize to keep the summary free of repeats.
     aligned: list[Sentence] = field(default_factory=list, repr=False)
     similarity: Any = field(default=None, repr=False)
     # annotate's working layer: each report's spaCy Doc by document id, so later
-    # stages (crosscheck's speakers and counted nouns) read the parse, not re-parse.
+    # stages (entities, timeline, cross-check) read the one parse, not re-parse.
     parses: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def document(self, document_id: str) -> Document:

@@ -58,7 +58,7 @@ def date_mentions(story: Story) -> list[DateMention]:
     story_base = _story_base(story)
     found = []
     for document in story.documents:
-        doc = story.docs.get(document.id)
+        doc = story.parses.get(document.id)
         if doc is None:
             continue
         published = _parse_published(document.published)

@@ -12,10 +12,9 @@ from newsweave.story import Story
 def annotate(story: Story, settings: Settings) -> Story:
     nlp = load_model(settings)
     story.sentences = []
-    story.docs = {}
+    story.parses = {}
     texts = (document.text for document in story.documents)
     for document, doc in zip(story.documents, nlp.pipe(texts, batch_size=16)):
         story.sentences.extend(document_sentences(document.id, doc))
-        story.docs[document.id] = doc  # entities and timeline read this parse
         story.parses[document.id] = doc
     return story

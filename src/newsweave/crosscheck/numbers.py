@@ -12,7 +12,12 @@ Precision comes first:
 - "at least 17" is a range: it disagrees with 15, not with 19;
 - a report that itself gives two different counts for one subject is
   probably counting two things (16 arrested in Italy, 232 held in France),
-  so that subject is left alone.
+  so that subject is left alone (an age is the exception: one fully named
+  person has one age);
+- counts in sentences dated differently ("a year earlier", "last spring")
+  are about different events; so is a count in a clause describing a named
+  other event ("the Manchester bombing on May 22 that killed 22"), and "two
+  other men" are more men, not a second figure for the same ones.
 """
 
 from __future__ import annotations
@@ -57,6 +62,8 @@ NOUNS = {
     **dict.fromkeys(("injury",), "injuries"),
     **dict.fromkeys(("arrest",), "arrests"),
 }
+# "five counts of criminal mischief": counted charges, by the charge.
+CHARGE_NOUNS = {"count", "charge"}
 # A noun that is itself the event: "12 deaths", "3 arrests".
 EVENT_NOUNS = {"deaths": ("killed", "people"), "injuries": ("injured", "people"), "arrests": ("arrested", "people")}
 _BOUNDS = [
@@ -218,6 +225,10 @@ def _subject(token, context: str | None = None) -> tuple[str, str] | None:
     if noun is None and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.dep_ == "conj":
         # "killed 130 people and injured 352": the second count counts the first's noun
         noun = _counted_noun(token.head.head)
+    if noun is not None and noun.lemma_.lower() in CHARGE_NOUNS:
+        # "five counts of criminal mischief" / "six counts of criminal mischief"
+        charge = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+        return ("charges", charge.lemma_.lower()) if charge is not None else None
     if noun is None:
         if context and token.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ in _SUBSET - {"other"} for c in token.children):
             predicate = _predicate(token)  # "the other seven were killed", "nine are dead"
@@ -356,7 +367,18 @@ def describe(subject: tuple[str, str]) -> str:
     predicate, noun = subject
     if predicate == "age":
         return f"age of {noun.title()}"
+    if predicate == "charges":
+        return f"counts of {noun} charged"
     if predicate == "count":
-        return f"number of {noun}s"
-    return f"number of {noun} {predicate}"
+        return f"number of {_plural(noun)}"
+    return f"number of {_plural(noun)} {predicate}"
 
+
+_IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
+              "policeman": "policemen", "gunman": "gunmen", "attackers": "attackers", "homes": "homes"}
+
+
+def _plural(noun: str) -> str:
+    *kind, head = noun.split()
+    head = _IRREGULAR.get(head) or (head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s")
+    return " ".join(kind + [head])

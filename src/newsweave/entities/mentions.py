@@ -20,7 +20,7 @@ def story_mentions(story: Story) -> list[Mention]:
     """Every name mention in the story's body and captions, in document order."""
     mentions: list[Mention] = []
     for document in story.documents:
-        doc = story.docs.get(document.id)
+        doc = story.parses.get(document.id)
         if doc is None:
             continue
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]

@@ -32,7 +32,7 @@ def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
     by_token = _entity_tokens(story, entities)
     types = {e.id: e.type for e in entities}
     for position, sentence in enumerate(story.sentences):
-        doc = story.docs.get(sentence.document)
+        doc = story.parses.get(sentence.document)
         tokens = by_token.get(sentence.document)
         if doc is None or not tokens:
             continue
@@ -58,7 +58,7 @@ def _entity_tokens(story: Story, entities: list[Entity]) -> dict[str, dict[int, 
     tokens: dict[str, dict[int, str]] = defaultdict(dict)
     for entity in entities:
         for mention in entity.mentions:
-            doc = story.docs.get(mention.document)
+            doc = story.parses.get(mention.document)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if doc is not None else None
             for token in span or ():
                 tokens[mention.document][token.i] = entity.id
