@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import sqlite3
 
@@ -139,3 +140,17 @@ def test_sqlite_posting_lists_stay_capped(tmp_path):
     longest = conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM cluster_postings GROUP BY key)").fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM cluster_stories").fetchone()[0] > settings.posting_cap
     assert longest == settings.posting_cap
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_the_seed_reports_are_one_story_in_any_order(order):
+    # Three outlets' reports of one story, with no publication dates: whatever
+    # arrives first, the others must find it through the index.
+    from conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    clusterer = Clusterer(MemoryState())
+    stories = {clusterer.assign(number, None, texts[number]).story for number in order}
+    assert len(stories) == 1

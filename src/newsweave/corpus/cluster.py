@@ -48,8 +48,13 @@ class ClusterSettings:
     article_names: int = 12
     story_terms: int = 200
     story_names: int = 30
-    query_terms: int = 10
+    query_terms: int = 20
     query_names: int = 6
+    # A story is indexed under more of each article's keys than an article
+    # looks up: two reports of one story rarely share their ten strongest
+    # words, but one's strongest twenty are usually among the other's forty.
+    index_terms: int = 40
+    index_names: int = 12
     posting_cap: int = 64
     max_candidates: int = 12
     # Real stories run for weeks (DUC 2003 clusters span up to 88 days), so
@@ -147,6 +152,14 @@ def _add_to_centroid(centroid: dict[str, float], unit: dict[str, float], keep: i
     return merged
 
 
+def _strongest(terms: dict[str, float], names: dict[str, float], n_terms: int, n_names: int) -> dict[str, float]:
+    """The heaviest keywords and names of an article, names under the NAME prefix."""
+    keys = dict(heapq.nlargest(n_terms, terms.items(), key=lambda item: item[1]))
+    for key, w in heapq.nlargest(n_names, names.items(), key=lambda item: item[1]):
+        keys[NAME + key] = w
+    return keys
+
+
 class Clusterer:
     """The online clustering algorithm over any `ClusterState`."""
 
@@ -184,9 +197,7 @@ class Clusterer:
         terms = _unit_vector(features.keywords, frequencies, documents, settings.article_terms)
         names = _unit_vector(features.names, frequencies, documents, settings.article_names, NAME)
 
-        query = {key: w for key, w in heapq.nlargest(settings.query_terms, terms.items(), key=lambda i: i[1])}
-        for key, w in heapq.nlargest(settings.query_names, names.items(), key=lambda i: i[1]):
-            query[NAME + key] = w
+        query = _strongest(terms, names, settings.query_terms, settings.query_names)
         votes: Counter[int] = Counter()
         for key, stories in state.postings(query).items():
             for story_id in stories:
@@ -212,7 +223,7 @@ class Clusterer:
             best.first_day = day if best.first_day is None else min(best.first_day, day)
             best.last_day = day if best.last_day is None else max(best.last_day, day)
         state.save_story(best)
-        state.post(query, best.id, documents, settings.posting_cap)
+        state.post(_strongest(terms, names, settings.index_terms, settings.index_names), best.id, documents, settings.posting_cap)
         state.add_document([*features.keywords, *name_keys])
         state.add_member(article_id, best.id, best_score)
         return Assignment(best.id, created, best_score, len(candidates))

@@ -26,19 +26,50 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
     """One `name` discrepancy per entity the reports spell in different ways
     ("Junaid Hussian" / "Junaid Hussain"): each spelling with where it is used."""
     from newsweave.entities.aliases import alias_key
+    from newsweave.entities.resolve import near_identical, same_letters
 
     discrepancies = []
     for entity in story.entities:
         if not entity.variants:
             continue
         spellings: dict[str, list] = {}
-        lengths = {len(alias_key(v).split()) for v in entity.variants}
+        slips = {alias_key(v) for v in entity.variants}
+
+        def spelled(key: str) -> bool:  # a bare surname shows no spelling of the full name, nor 'Price' of 'Tavin'
+            return key in slips or any(near_identical(key, slip) for slip in slips)
+
         for mention in entity.mentions:
-            if len(alias_key(mention.text).split()) not in lengths:
-                continue  # a bare surname shows no spelling of the full name
-            spellings.setdefault(mention.text, []).append(mention.evidence)
-        if len(spellings) < 2:
-            continue
+            if all(len(slip.split()) == 1 for slip in slips):
+                # a word folded into the full name ('Vasilades'): each use of that word, as written
+                for word in (w.strip(",\"'“”‘’()") for w in mention.text.split()):
+                    if spelled(alias_key(word)):
+                        spellings.setdefault(word, []).append(mention.evidence)
+            elif spelled(alias_key(mention.text)):
+                spellings.setdefault(mention.text, []).append(mention.evidence)
+        if len({same_letters(text) for text in spellings}) < 2:
+            continue  # 'Grünberg' / 'Grunberg', 'O'Mara' / 'O’Mara': one spelling
         values = [DiscrepancyValue(text, entity.name, evidence) for text, evidence in spellings.items()]
         discrepancies.append(Discrepancy("name", f"spelling of {entity.name}", values, confidence=0.8))
-    return discrepancies
+    return _with_slips(discrepancies, story)
+
+
+def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepancy]:
+    """Add people the resolver kept apart whose names differ by one slipped word ('Steve Mullin'
+    / 'Steve Mullins', 'Lehmkul' / 'Kim Lehmkuhl'): each side with the mentions using its spelling;
+    a person who already has a spelling discrepancy gains a side."""
+    from newsweave.entities.resolve import _name_words as name_words, slipped_people
+
+    by_subject = {d.subject: d for d in discrepancies}
+    texts = {document.id: document.text for document in story.documents}
+    for main, slip, main_written, slip_written in slipped_people(story.entities, texts):
+        sides = []
+        for entity, written in ((main, main_written), (slip, slip_written)):
+            word = name_words(written)[-1] if len(name_words(written)) == 1 else None
+            evidence = [m.evidence for m in entity.mentions if word is None or word in name_words(m.text)]
+            sides.append(DiscrepancyValue(written, main.name, evidence))
+        subject = f"spelling of {main.name}"
+        if subject in by_subject:
+            by_subject[subject].values.append(sides[1])
+        else:
+            by_subject[subject] = Discrepancy("name", subject, sides, confidence=0.7)
+    return list(by_subject.values())

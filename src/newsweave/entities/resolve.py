@@ -95,11 +95,76 @@ def near_identical(a: str, b: str) -> bool:
     for x, y in zip(words_a, words_b):
         if x == y:
             continue
-        if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0]:
+        if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0] or _inflected(x, y):
             return False
         if _consonants(x) != _consonants(y) or OSA.distance(x, y) > (1 if len(x) < 7 else 2):
             return False
     return True
+
+
+def _inflected(x: str, y: str) -> bool:
+    """'Nepal'/'Nepali', 'House'/'Houses', 'Klansman'/'Klansmen': a word and its plural or demonym."""
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) or (x[:-3] == y[:-3] and {x[-3:], y[-3:]} == {"man", "men"})
+
+
+def slipped(a: str, b: str, shortest: int = 4) -> bool:
+    """One word typed with a slip: a letter added, dropped, changed or two swapped
+    ('Mullin'/'Mullins', 'Cornad'/'Conrad', 'Lehmkul'/'Lehmkuhl'); two in a long
+    word ('Browne-Louis'/'Browne-Lewis'). The first letter is never the slip."""
+    from rapidfuzz.distance import OSA
+
+    if same_letters(a) == same_letters(b) or a[0] != b[0] or min(len(a), len(b)) < shortest:
+        return False
+    return OSA.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def same_letters(name: str) -> str:
+    """'Grünberg' → 'grunberg', 'O’Mara' → 'omara', 'Jon-Benet' → 'jonbenet': accents, hyphens and
+    apostrophes are how a name is typeset, not how it is spelled."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
+
+
+def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[Entity, Entity, str, str]]:
+    """(main entity, slip entity, main spelling, slip spelling) of one person written two ways.
+
+    Two full names that differ in one slipped word ('Steve Mullins'/'Steve Mullin',
+    a first name only when five letters or more, so 'Mary'/'Mark' Keller stay two);
+    or a lone word, whatever the model took it for, that is a slip for the surname
+    of a fully named person and is written less often ('Lehmkul' for 'Kim Lehmkuhl').
+    """
+    people = [e for e in entities if e.type == "PERSON" and len(_name_words(e.name)) >= 2]
+    surnames = {_name_words(p.name)[-1] for p in people}
+    pairs = []
+    for i, person in enumerate(people):
+        words = _name_words(person.name)
+        for other in people[i + 1:]:
+            other_words = _name_words(other.name)
+            if len(other_words) != len(words):
+                continue
+            differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words)) if x != y]
+            if len(differing) == 1 and slipped(differing[0][1], differing[0][2], 5 if differing[0][0] == 0 else 4):
+                main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
+                if _possessive(slip, main, texts):
+                    continue
+                pairs.append((main, slip, main.name, slip.name))
+    for entity in entities:
+        words = _name_words(entity.name)
+        if len(words) != 1 or entity.type == "NORP" or lookup(entity.name) or words[0] in surnames:
+            continue
+        owners = [p for p in people if len(p.mentions) > len(entity.mentions) and slipped(_name_words(p.name)[-1], words[0], 6)]
+        if len(owners) == 1:
+            pairs.append((owners[0], entity, owners[0].name.split()[-1].strip(","), entity.name))
+    return pairs
+
+
+def _possessive(slip: Entity, main: Entity, texts: dict[str, str]) -> bool:
+    """'Carl Conyer's mother' is the possessive of 'Carl Conyers', not a second spelling."""
+    if _name_words(slip.name)[-1] + "s" != _name_words(main.name)[-1]:
+        return False
+    return all(texts[m.document][m.end:m.end + 2] in ("'s", "’s") for m in slip.mentions)
 
 
 def _consonants(word: str) -> str:
@@ -173,9 +238,12 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
             kept.append(entity)
             continue
         unresolved = []
+        slips = {alias_key(v) for v in entity.variants}
         for mention in entity.mentions:
             target = candidates[0] if len(candidates) == 1 else _named_before(mention, candidates)
             (target.mentions if target else unresolved).append(mention)
+            if target and alias_key(mention.text) in slips and _display(mention.text) not in target.variants:
+                target.variants.append(_display(mention.text))  # 'Vasilades' goes with 'Christos Vasiliades'
         for target in candidates:
             target.mentions.sort(key=lambda m: (m.document, m.start))
         if unresolved:
