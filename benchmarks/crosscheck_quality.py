@@ -8,7 +8,9 @@ kind (number, name, date, attribution, quote) and overall.
 Matching: a predicted discrepancy matches a gold one of the same kind when two
 of its values are each matched to a DIFFERENT gold value, a value matching
 when one of its evidence spans overlaps one of the gold value's spans (same
-document, overlapping characters). Pairs are one-to-one (greedy, in order): a
+document, overlapping characters); for names, a value also matches when it is
+the same spelling cited elsewhere in a document where the gold value occurs,
+since the gold lists only a few mentions of each spelling. Pairs are one-to-one (greedy, in order): a
 second prediction of an already matched gold discrepancy is a false positive.
 
   precision = matched predictions / predictions
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shlex
 import statistics
 import sys
@@ -60,8 +63,22 @@ def _overlaps(a: dict, b: dict) -> bool:
     return a["document"] == b["document"] and a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def value_matches(predicted: dict, gold: dict) -> bool:
-    return any(_overlaps(p, g) for p in predicted.get("evidence", []) for g in gold["evidence"])
+def _same_spelling(a: str, b: str) -> bool:
+    """One name holds the other as whole words: 'Kim Lehmkuhl' and 'Lehmkuhl', not 'German' and 'Germa'."""
+    a, b = (re.sub(r"['’]s$", "", str(x).casefold().strip()) for x in (a, b))
+    short, long = sorted((a, b), key=len)
+    return bool(short) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long) is not None
+
+
+def value_matches(predicted: dict, gold: dict, kind: str = "") -> bool:
+    """Evidence overlap; for a name, also the same spelling cited in a document where the gold value occurs
+    (the gold lists a few of its mentions, a prediction may cite others)."""
+    if any(_overlaps(p, g) for p in predicted.get("evidence", []) for g in gold["evidence"]):
+        return True
+    if kind != "name" or not _same_spelling(predicted.get("value", ""), gold["value"]):
+        return False
+    gold_documents = {g["document"] for g in gold["evidence"]}
+    return any(p["document"] in gold_documents for p in predicted.get("evidence", []))
 
 
 def discrepancy_matches(predicted: dict, gold: dict) -> bool:
@@ -71,7 +88,7 @@ def discrepancy_matches(predicted: dict, gold: dict) -> bool:
     values = predicted.get("values", [])
     for (i, p), (j, q) in combinations(enumerate(values), 2):
         for a, b in permutations(range(len(gold["values"])), 2):
-            if value_matches(p, gold["values"][a]) and value_matches(q, gold["values"][b]):
+            if value_matches(p, gold["values"][a], gold["kind"]) and value_matches(q, gold["values"][b], gold["kind"]):
                 return True
     return False
 

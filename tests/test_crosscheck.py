@@ -302,11 +302,93 @@ def test_same_words_credited_to_two_named_people_but_not_to_two_spellings_of_one
     assert _of_kind(_brief(first, accented), "attribution") == []
 
 
-def test_counts_of_one_charge():
+@pytest.mark.parametrize("texts, subject, values", [
+    (  # counts of one charge
+        ("Dale Ostrow faces two counts of assault and five counts of criminal mischief after the crash.",
+         "After the crash, Ostrow was arrested on suspicion of assault and six counts of criminal mischief."),
+        "counts of mischief charged", {5, 6},
+    ),
+    (  # the size of a thing, in a hyphenated count
+        ("Ice was blamed for a 30-car pileup on the Route 9 bridge that closed the road for hours.",
+         "A 25-vehicle pileup on the Route 9 bridge closed the road for hours, state police said."),
+        "vehicles in the pileup", {30, 25},
+    ),
+    (  # an age two people share
+        ("Police searched the woods for the missing hikers Mara Velden and Joss Arkwright, both 19, on Sunday.",
+         "The missing hikers, Mara Velden, 20, and Joss Arkwright, 19, were found on Sunday."),
+        "age of Velden", {19, 20},
+    ),
+    (  # where on a street
+        ("The shop in the 1200 block of North Harlan Street was robbed on Friday.",
+         "Police said the robbery took place in the 1400 block of North Harlan Street on Friday."),
+        "block of North Harlan Street", {1200, 1400},
+    ),
+])
+def test_one_number_discrepancy(texts, subject, values):
+    (found,) = _of_kind(_brief(*texts), "number")
+    assert found.subject == subject
+    assert {v.normalized for v in found.values} == values
+
+
+def test_a_report_counting_several_things_is_compared_on_the_same_occasion():
+    # Each report gives two counts of people killed; the counts of the same occasion (one fact,
+    # or sentences sharing "died", "checkpoint", "Varna") disagree; counts of two places both reports name do not.
     brief = _brief(
-        "Dale Ostrow faces two counts of assault and five counts of criminal mischief after the crash.",
-        "After the crash, Ostrow was arrested on suspicion of assault and six counts of criminal mischief.",
+        "Activists said a total of 90 people had died across Loravia, many of them at a checkpoint in Varna.\n\n"
+        "The activists said 12 people had been killed in Dessa.\n\nThe town of Ostrel was quiet.",
+        "At least 120 people were reported killed on Monday, many of whom died at a checkpoint in Varna.\n\n"
+        "In all, 40 people were killed in Ostrel on Monday.\n\nDessa and Ostrel are both in the north.",
     )
     (found,) = _of_kind(brief, "number")
-    assert found.subject == "counts of mischief charged"
-    assert {v.normalized for v in found.values} == {5, 6}
+    assert found.subject == "number of people killed"
+    assert sorted(v.value for v in found.values) == ["90", "At least 120"]
+    _assert_evidence_holds_values(found, _texts(brief))
+
+
+def test_each_report_also_giving_the_others_figure_is_no_discrepancy():
+    first = "Eight people were injured in the gas explosion on Pell Street. A year earlier, 14 were injured nearby."
+    second = "Eight people were injured in the Pell Street gas explosion. Firefighters first found seven people injured."
+    assert _of_kind(_brief(first, second), "number") == []  # each report counts two things, and both give 8
+
+
+def test_short_credited_quotes_one_word_apart_and_a_changed_pronoun():
+    brief = _brief(
+        "Minister Hana Ito called the launch \"reckless and utterly unacceptable\" on Friday.\n",
+        "The launch was \"reckless and utterly dangerous,\" Minister Hana Ito said on Friday.\n",
+    )
+    (wording,) = _of_kind(brief, "quote")
+    assert {v.value for v in wording.values} == {"reckless and utterly unacceptable", "reckless and utterly dangerous"}
+    charge = _brief(
+        "Lena Sorel was charged with \"obstructing a public official\" in Marlow.\n",
+        "In Marlow, Lena Sorel faces a charge of \"obstructing a public officer\".\n",
+    )
+    assert _of_kind(charge, "quote") == []  # a charge's name is nobody's words
+    pronoun = _brief(
+        "\"Why did you wait so long before calling the fire brigade?\" the judge asked Pavel Orlik.\n",
+        "\"Why did he wait so long before calling the fire brigade?\" the judge asked.\n",
+    )
+    assert len(_of_kind(pronoun, "quote")) == 1
+
+
+def test_a_statement_issued_and_a_speaker_after_the_verb_are_credited():
+    words = "The fire is under active investigation and we are cooperating fully with the authorities"
+    first = f"The Halvard Group, which owns the tower, issued a statement saying: \"{words}.\"\n"
+    second = f"\"{words},\" said Bram Osei, a spokesman for the owner.\n"
+    brief = _brief(first, second)
+    speakers = " | ".join(q.speaker or "" for q in brief.story.quotes)
+    assert "Halvard Group" in speakers and "Bram Osei" in speakers
+    (found,) = _of_kind(brief, "attribution")
+    _assert_evidence_holds_values(found, {"r1": first, "r2": second})
+    assert any("said Bram Osei" in v.value for v in found.values)
+
+
+def test_a_quote_inside_a_quote_with_its_ending_said_two_ways():
+    first = "\"Papa, will the boat come back for us? Papa, am I safe?\" his father recalled.\n"
+    second = (
+        "\"Every night I hear Milo asking, 'Papa, will the boat come back for us? Papa, I'm not going to drown?' "
+        "I hear it every single night,\" his father said.\n"
+    )
+    brief = _brief(first, second)
+    (wording,) = _of_kind(brief, "quote")
+    inner = second.index("Papa")
+    assert any(e.document == "r2" and e.start == inner for v in wording.values for e in v.evidence)

@@ -158,3 +158,14 @@ def test_confidence_sweep_drops_unsure_predictions():
     rows = quality.confidence_sweep(gold, [[sure, unsure]], thresholds=(0.5, 0.6)).splitlines()
     assert rows[2] == "| 0.5 | 2 | 1 | 0.50 | 1.00 |"
     assert rows[3] == "| 0.6 | 1 | 1 | 1.00 | 1.00 |"
+
+
+def test_a_name_matches_the_same_spelling_cited_elsewhere_in_the_document():
+    gold = {"kind": "name", "subject": "spelling", "values": [
+        value("Lehmkuhl", ev("a", 0, 40)), value("Lehmkul", ev("b", 100, 140))]}
+    other_mentions = {"kind": "name", "values": [value("Kim Lehmkuhl", ev("a", 500, 512)), value("Lehmkul", ev("b", 900, 907))]}
+    assert quality.discrepancy_matches(other_mentions, gold)
+    wrong_document = {"kind": "name", "values": [value("Lehmkuhl", ev("c", 500, 508)), value("Lehmkul", ev("b", 900, 907))]}
+    assert not quality.discrepancy_matches(wrong_document, gold)
+    assert not quality._same_spelling("Liberty German", "Liberty Germa")
+    assert quality._same_spelling("Lehmkuhl's", "Kim Lehmkuhl")

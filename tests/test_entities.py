@@ -199,3 +199,65 @@ def test_a_bare_shared_surname_goes_to_the_person_its_report_just_named():
     assert entity_of(story, "two", "Keller") is maria
     bare = entity_of(story, "three", "Keller")  # report three names neither in full
     assert bare is not maria and bare is not thomas
+
+
+def _people(texts, *names):
+    """Invented entities: each (name, label) is mentioned wherever its text appears in `texts`."""
+    from newsweave.story import Entity, Mention
+
+    entities = []
+    for name, label in names:
+        mentions = [
+            Mention(document, start, start + len(name), name, label)
+            for document, text in texts.items()
+            for start in [i for i in range(len(text)) if text.startswith(name, i) and not text[i + len(name):i + len(name) + 1].isalpha()]
+        ]
+        entities.append(Entity(id=name.lower(), name=name, type=label, mentions=mentions))
+    return entities
+
+
+def test_slipped_names_are_found_three_ways():
+    from newsweave.entities.resolve import slipped_people
+
+    texts = {
+        "a": "Trevor Hallings said the bridge was shut. Later Trevor Hallings left. Clerk Dana Okafor resigned, said Mariela Bustamante.",
+        "b": "Trevor Halling said the bridge was open. Okafur had refused to quit, said Mariela Bustamonte.",
+        "c": "Dana Okafor spoke to Mariela Bustamante and Mariela Bustamante again; Mariela Bustamonte nodded.",
+    }
+    entities = _people(
+        texts, ("Trevor Hallings", "PERSON"), ("Trevor Halling", "PERSON"), ("Dana Okafor", "PERSON"),
+        ("Okafur", "GPE"), ("Mariela Bustamante", "PERSON"),
+    )
+    found = {(name, main, slip): {(e.document, e.start) for e in slip_evidence}
+             for name, main, _, slip, slip_evidence in slipped_people(entities, texts)}
+    # two full names one letter apart; a lone mistagged word; a full name the model never tagged
+    assert ("Trevor Hallings", "Trevor Hallings", "Trevor Halling") in found
+    assert ("Dana Okafor", "Okafor", "Okafur") in found
+    assert found[("Mariela Bustamante", "Mariela Bustamante", "Mariela Bustamonte")] == {
+        ("b", texts["b"].index("Mariela")), ("c", texts["c"].rindex("Mariela"))}
+    assert len(found) == 3
+
+
+def test_typesetting_possessives_and_inflections_are_not_spellings():
+    from newsweave.entities.resolve import same_letters, slipped, slipped_people
+
+    assert same_letters("Kira Grünberg") == same_letters("Kira Grunberg")
+    assert not slipped("o'mara", "o’mara") and not slipped("jon-benet", "jonbenet")
+    assert slipped("cornad", "conrad") and slipped("browne-louis", "browne-lewis")
+    assert not slipped("mark", "mary", shortest=5)  # a first name too short to call a slip
+    assert not near_identical("nepal", "nepali") and not near_identical("klansman", "klansmen")
+    assert not near_identical("white house", "white houses")
+    texts = {"a": "Nell Conyers spoke. Nell Conyers wept.", "b": "Nell Conyer's mother spoke to Nell Conyers."}
+    assert slipped_people(_people(texts, ("Nell Conyers", "PERSON"), ("Nell Conyer", "PERSON")), texts) == []
+
+
+def test_a_surname_spelled_two_ways_is_one_discrepancy():
+    story = newsweave.brief([
+        {"id": "one", "text": (
+            "The lawyer, Christos Vasiliades, said the tape was real. On Tuesday, Vasiliades filed a motion in court. "
+            "Vasiliades declined to comment.\n")},
+        {"id": "two", "text": "The tape was played in court on Monday. Vasilades said it proved the case.\n"},
+    ]).story
+    found = [d for d in name_discrepancies(story) if "Vasil" in d.subject]
+    assert len(found) == 1  # the surname's two spellings, word by word, not 'Christos Vasiliades' as a third
+    assert {v.value for v in found[0].values} == {"Vasiliades", "Vasilades"}

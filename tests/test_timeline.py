@@ -101,3 +101,16 @@ def test_json_timeline_fields(seeds):
     for item in data["timeline"]:
         assert set(item) >= {"date", "precision", "text", "documents", "evidence"}
         assert item["precision"] in ("day", "week", "month", "year", "relative")
+
+
+def test_a_report_giving_both_dates_of_an_event_word_is_no_date_discrepancy():
+    def found(*texts):
+        story = newsweave.brief([{"id": f"r{n}", "text": t} for n, t in enumerate(texts)]).story
+        return [sorted(v.value for v in d.values) for d in date_discrepancies(story)]
+
+    one = "Tenants at the Corran Tower filed a complaint on Sept. 30, 2019 about the elevator.\n"
+    other = "Tenants at the Corran Tower filed a complaint on Sept. 25, 2019 about the elevator.\n"
+    assert found(one, other) == [["Sept. 25, 2019", "Sept. 30, 2019"]]
+    # two complaints, and the first report knows both: the second report tells of one of them
+    both = one + "\nA complaint on Sept. 25, 2019 said both elevators at the Corran Tower were broken.\n"
+    assert found(both, other) == []

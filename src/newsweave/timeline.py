@@ -201,7 +201,9 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     Two dated sentences are about the same event when they share its word
     ("killed", "attacks") and a named person, group or place, or when they are
     in one fact group; dates of different precision that agree ("2015-11" and
-    "2015-11-13") are no disagreement.
+    "2015-11-13") are no disagreement, and neither is a report that also gives
+    the other's date for the event: "a Sept. 25 complaint ... a Sept. 30
+    complaint" are two complaints.
     """
     mentions = [m for m in date_mentions(story) if m.date is not None and m.precision != "week"]
     names = _sentence_names(story)
@@ -217,6 +219,8 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
             for b in group[i + 1:]:
                 if a.evidence.document == b.evidence.document or _compatible(a.date, b.date):
                     continue
+                if _also_gives(group, b.evidence.document, a.date) or _also_gives(group, a.evidence.document, b.date):
+                    continue
                 same_fact = groups.get(id(a.sentence)) is not None and groups.get(id(a.sentence)) == groups.get(id(b.sentence))
                 shared = names.get(id(a.sentence), set()) & names.get(id(b.sentence), set())
                 if not (same_fact or shared):
@@ -229,6 +233,10 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 values = [DiscrepancyValue(m.text, m.date, [m.evidence]) for m in (a, b)]
                 discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
     return discrepancies
+
+
+def _also_gives(mentions: list[DateMention], document: str, date: str) -> bool:
+    return any(m.evidence.document == document and _compatible(m.date, date) for m in mentions)
 
 
 def _compatible(a: str, b: str) -> bool:

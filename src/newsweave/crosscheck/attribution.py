@@ -125,12 +125,13 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
             continue
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token)
         if subject is None:
             continue  # "is said to have", "is believed": hearsay with no one named
         subject_phrase = _phrase(subject)
         subject_text = _text(subject_phrase)
-        start, end = subject_phrase[0].idx, token.idx + len(token.text)
+        # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
+        start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
         if is_outlet(subject_text) and token.lemma_.lower() in OUTLET_VERBS:
             origin = origin or names.resolve(subject_text)
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
@@ -153,6 +154,16 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
     evidence = [Evidence(sentence.document, start, end) for start, end in sorted(set(phrases))]
     kind = "outlet" if origin else "source"
     return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind, named=named)
+
+
+_STATEMENTS = {"statement", "release", "message", "letter", "post", "tweet", "note"}
+
+
+def _issuer(verb):
+    """'The company issued a statement saying': whoever issued the statement the verb hangs off."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in _STATEMENTS:
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ in SUBJECTS), None)
 
 
 def _phrase(head) -> list:

@@ -12,8 +12,11 @@ Precision comes first:
 - "at least 17" is a range: it disagrees with 15, not with 19;
 - a report that itself gives two different counts for one subject is
   probably counting two things (16 arrested in Italy, 232 held in France),
-  so that subject is left alone (an age is the exception: one fully named
-  person has one age);
+  so its counts are compared only with counts stated about the same thing:
+  in a sentence of the same fact group, or one sharing three content words
+  ("died", "checkpoint", "Homs"), and never when the two sentences name
+  different places ("in Idlib" / "in Homs"); an age is the exception: one
+  fully named person has one age;
 - counts in sentences dated differently ("a year earlier", "last spring")
   are about different events; so is a count in a clause describing a named
   other event ("the Manchester bombing on May 22 that killed 22"), and "two
@@ -36,7 +39,7 @@ PREDICATES = {
     "injury": "injured", "hospitalize": "injured", "hospitalise": "injured",
     "arrest": "arrested", "arrested": "arrested", "detain": "arrested", "hold": "arrested", "held": "arrested",
     "apprehend": "arrested", "custody": "arrested", "charge": "charged", "charged": "charged",
-    "evacuate": "evacuated", "rescue": "rescued", "missing": "missing", "destroy": "destroyed", "damage": "damaged",
+    "evacuate": "evacuated", "evacuation": "evacuated", "rescue": "rescued", "missing": "missing", "destroy": "destroyed", "damage": "damaged",
 }
 # Counted nouns -> class. Counts of other nouns are not compared. Words for
 # anyone are one class; narrower words ("children", "miners") are their own,
@@ -87,6 +90,9 @@ class Count:
     sentence: int
     dates: frozenset[str] = frozenset()  # the sentence's dates: "a year earlier" and "last spring" are two events
     who: str = ""  # for an age, the person's name as the sentence gives it
+    places: frozenset[str] = frozenset()  # the sentence's places: "in Idlib" and "in Homs" are two counts
+    words: frozenset[str] = frozenset()  # the sentence's content words, to tell what a count is about
+    known_places: frozenset[str] = frozenset()  # every place the report names
 
     @property
     def exact(self) -> bool:
@@ -101,11 +107,13 @@ class Count:
 
 def counts(story: Story) -> list[Count]:
     found = []
+    names = {word for entity in story.entities if entity.type == "PERSON" for word in entity.name.split()}
     for document in story.documents:
         doc = story.parses.get(document.id)
         if doc is None:
             continue
         last_person = None  # who "he was 35" is about
+        places = frozenset(entity_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
         counted: tuple[int, str] | None = None  # (sentence index, noun class) of the last count of attackers
         for sentence in (s for s in story.sentences if s.document == document.id):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -114,8 +122,11 @@ def counts(story: Story) -> list[Count]:
             # "Eleven terrorists ... Of those 11, nine are dead": a bare count goes on counting them
             context = counted[1] if counted and sentence.index - counted[0] <= 1 else None
             for token in span:
-                count = _count(token, sentence, last_person, context)
-                if count is not None:
+                shared = [_count(token, sentence, last_person, context, person) for person in _sharing_an_age(token, names)]
+                for count in [c for c in shared if c is not None] or [_count(token, sentence, last_person, context)]:
+                    if count is None:
+                        continue
+                    count.known_places = places
                     found.append(count)
                     if count.subject[0] == "count" and NOUNS.get(count.subject[1]) == "attackers":
                         counted = (sentence.index, "attackers")
@@ -125,10 +136,10 @@ def counts(story: Story) -> list[Count]:
     return found
 
 
-def _count(token, sentence, last_person, context: str | None = None) -> Count | None:
+def _count(token, sentence, last_person, context: str | None = None, person=None) -> Count | None:
     if not token.like_num:
         return None
-    person = _age_of(token, last_person)
+    person = person or _age_of(token, last_person)
     if person is None and token.ent_type_ in ("DATE", "TIME", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
         return None
     if token.dep_ in ("compound", "quantmod") and token.head.like_num:
@@ -177,12 +188,20 @@ def _count(token, sentence, last_person, context: str | None = None) -> Count | 
         low = max(0.0, low - number_value(including.group(1)))
     written = doc_text[start:end]
     span = token.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    dates = frozenset(
-        e.text.lower() for e in (span.ents if span is not None else ()) if e.label_ == "DATE" and not _AGE_LIKE.search(e.text)
-    )
+    ents = span.ents if span is not None else ()
+    dates = frozenset(e.text.lower() for e in ents if e.label_ == "DATE" and not _AGE_LIKE.search(e.text))
+    places = frozenset(entity_key(e.text) for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
+    words = frozenset(
+        t.lemma_.lower() for t in (span if span is not None else ())
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.is_alpha and not t.is_stop and t.lemma_.lower() not in _REPORTING
+    ) - set(subject[1].split()) - {subject[0]}
     evidence = Evidence(sentence.document, start, evidence_end)
     who = _full_name(person) if person is not None else ""
-    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who)
+    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who, places, words)
+
+
+# Words of who says a count, not of what it counts.
+_REPORTING = {"say", "tell", "report", "accord", "people", "person", "add", "state", "official", "police"}
 
 
 def _full_name(token) -> str:
@@ -198,6 +217,18 @@ _INCLUDING = re.compile(
     r"[^.;]{0,30}?\bincluding\s+(?:the\s+)?(\w+)\s+(?:gunm[ae]n|attackers?|assailants?|suspects?|perpetrators?|bombers?|shooters?)",
     re.I,
 )
+
+
+def _sharing_an_age(token, names: set[str]) -> list:
+    """'Liberty German and Abigail Williams, both 13': each person named before 'both'.
+
+    The model may take a surname for a nationality ('German'), so a word of a
+    person's name the story gives elsewhere counts as a name."""
+    if token.dep_ != "appos" or not any(c.lower_ == "both" for c in token.children):
+        return []
+    head = token.head
+    people = [t for t in [head, *head.children] if t.dep_ in ("appos", "conj") or t is head]
+    return [t for t in people if t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or t.text in names)]
 
 
 def _age_of(token, last_person):
@@ -229,6 +260,9 @@ def _subject(token, context: str | None = None) -> tuple[str, str] | None:
         # "five counts of criminal mischief" / "six counts of criminal mischief"
         charge = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
         return ("charges", charge.lemma_.lower()) if charge is not None else None
+    size = _size_of(token, noun) or _street_block(noun)
+    if size is not None:
+        return size
     if noun is None:
         if context and token.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ in _SUBSET - {"other"} for c in token.children):
             predicate = _predicate(token)  # "the other seven were killed", "nine are dead"
@@ -249,6 +283,31 @@ def _subject(token, context: str | None = None) -> tuple[str, str] | None:
     if kind and token.dep_ == "nummod":
         return ("count", " ".join(kind + [noun.lemma_.lower()]))
     return None
+
+
+# Units one thing is counted in: "a 30-car pileup" and "a 25-vehicle pileup" count the same.
+_UNITS = {"car": "vehicle", "vehicle": "vehicle", "truck": "vehicle", "automobile": "vehicle", "story": "story",
+          "storey": "story", "floor": "story", "bed": "bed", "room": "room", "seat": "seat", "member": "member"}
+
+
+def _size_of(token, noun) -> tuple[str, str] | None:
+    """'a 30-car pileup', 'a 12-story building': the size of the thing the hyphenated count describes."""
+    if noun is None or noun.dep_ not in ("compound", "amod", "nmod") or noun.head.pos_ != "NOUN":
+        return None
+    unit = _UNITS.get(noun.lemma_.lower())
+    if unit is None or token.doc.text[token.idx + len(token.text) : noun.idx] != "-":
+        return None
+    return ("size", f"{unit} {noun.head.lemma_.lower()}")
+
+
+def _street_block(noun) -> tuple[str, str] | None:
+    """'the 3300 block of West Florence Avenue': where on a street something happened."""
+    if noun is None or noun.lemma_.lower() != "block":
+        return None
+    street = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+    if street is None or street.pos_ != "PROPN":
+        return None
+    return ("block", " ".join(t.text for t in street.subtree if t.i <= street.i))
 
 
 _SUBSET = {"other", "more", "additional", "another", "further", "extra", "remaining", "new"}
@@ -314,18 +373,28 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
     found = []
     for subject, by_document in by_subject.items():
-        if len(by_document) < 2 or any(not _consistent(c) for c in by_document.values()):
+        if len(by_document) < 2:
+            continue
+        if all(_consistent(c) for c in by_document.values()):
+            clashing = _clashing(list(by_document.values()))
+            shown = [count for document_counts in by_document.values() for count in document_counts]
+        else:  # a report counting several things: only counts of the same thing are compared,
+            # and not when each report also gives the other's figure (8 hurt, and 7 found at first)
+            clashing = [
+                (a, b) for a, b in _clashing(list(by_document.values()))
+                if _same_occasion(a, b, fact_of)
+                and not any(_compatible(a, c) for c in by_document[b.document])
+                and not any(_compatible(b, c) for c in by_document[a.document])
+            ]
+            shown = list({id(c): c for pair in clashing for c in pair}.values())
+        if not clashing:
             continue
         # One side per figure as written ("Twenty-eight" and "28" are two, next to each other),
         # so each side's evidence contains its value.
         sides: dict[tuple[float, float, str], list[Count]] = {}
-        for document_counts in by_document.values():
-            for count in document_counts:
-                sides.setdefault((count.low, count.high, count.written.lower()), []).append(count)
+        for count in shown:
+            sides.setdefault((count.low, count.high, count.written.lower()), []).append(count)
         sides = dict(sorted(sides.items(), key=lambda item: item[0]))
-        clashing = _clashing(list(by_document.values()))
-        if not clashing:
-            continue
         values = []
         for members in sides.values():
             first = members[0]
@@ -337,6 +406,15 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
         )
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
     return found
+
+
+def _same_occasion(a: Count, b: Count, fact_of: dict) -> bool:
+    """Two counts stated about the same thing: their sentences are one fact, or share three
+    content words; and they do not name different places ('in Idlib' / 'in Homs')."""
+    if a.places and b.places and a.places.isdisjoint(b.places) and a.places | b.places <= a.known_places & b.known_places:
+        return False  # places both reports name are two places; one only one report names may be the same
+    group = fact_of.get((a.document, a.sentence))
+    return (group is not None and group == fact_of.get((b.document, b.sentence))) or len(a.words & b.words) >= 3
 
 
 def _compatible(a: Count, b: Count) -> bool:
@@ -371,11 +449,16 @@ def describe(subject: tuple[str, str]) -> str:
         return f"counts of {noun} charged"
     if predicate == "count":
         return f"number of {_plural(noun)}"
+    if predicate == "block":
+        return f"block of {noun}"
+    if predicate == "size":
+        unit, thing = noun.split(" ", 1)
+        return f"{_plural(unit)} in the {thing}"
     return f"number of {_plural(noun)} {predicate}"
 
 
 _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
-              "policeman": "policemen", "gunman": "gunmen", "attackers": "attackers", "homes": "homes"}
+              "policeman": "policemen", "gunman": "gunmen", "attackers": "attackers", "homes": "homes", "story": "stories"}
 
 
 def _plural(noun: str) -> str:

@@ -22,6 +22,8 @@ from newsweave.story import Attribution, Discrepancy, DiscrepancyValue, Evidence
 MIN_WORDS = 4  # shorter quotes are scare quotes: 'highly likely', "severe"
 SAME_QUOTE = 0.6  # share of the shorter quote's words the other must hold, in runs of three or more
 MIN_RUN = 6
+SHORT = 10  # two quotes this short are the same quote when they share SAME_SHORT of their words
+SAME_SHORT = 0.75
 MATERIAL = 2  # content words that must differ: one word more or less is an editor's trim
 EDGE = 5  # words swapped at a quote's edge; longer differences there are different stretches of a statement
 UNCREDITED = ("", None)
@@ -46,13 +48,22 @@ class QuoteSpan:
 
 
 def find_quotes(document_id: str, text: str) -> list[QuoteSpan]:
-    """Quoted passages of at least MIN_WORDS words; a quote left open runs to its paragraph's end."""
+    """Quoted passages of at least MIN_WORDS words; a quote left open runs to its paragraph's end.
+
+    A quote inside a quote ("All I hear is him saying, 'Mom, am I going to be OK?'")
+    is a quote of its own too: another report may quote only those words.
+    """
     quotes = []
     for line in re.finditer(r"[^\n]+", text):
         for start, end in _quoted(line.group()):
-            start, end = _strip(text, line.start() + start, line.start() + end)
-            if len(text[start:end].split()) >= MIN_WORDS:
-                quotes.append(QuoteSpan(document_id, start, end, text[start:end]))
+            spans = [(line.start() + start, line.start() + end)]
+            if text[spans[0][0] - 1] in "\"“":
+                inner = text[spans[0][0] : spans[0][1]]
+                spans += [(spans[0][0] + a, spans[0][0] + b) for a, b in _quoted(inner) if inner[a - 1] in "'‘"]
+            for start, end in spans:
+                start, end = _strip(text, start, end)
+                if len(text[start:end].split()) >= MIN_WORDS:
+                    quotes.append(QuoteSpan(document_id, start, end, text[start:end]))
     return quotes
 
 
@@ -166,10 +177,17 @@ def _blocks(words_a: list[str], words_b: list[str]) -> list:
 
 
 def same_quote(a: QuoteSpan, b: QuoteSpan) -> bool:
-    """Runs of three or more words in common cover half the shorter quote (and at least MIN_RUN words)."""
+    """Runs of three or more words in common cover most of the shorter quote, and at least
+    MIN_RUN words; or three quarters of two short quotes that someone is credited with saying
+    ("extremely provocative and egregious" / "... and outrageous"; a charge such as
+    "insulting a public official" is nobody's words)."""
     words_a, words_b = _words(a.text), _words(b.text)
     shared = sum(m.size for m in _blocks(words_a, words_b) if m.size >= 3)
-    return shared >= max(MIN_RUN, SAME_QUOTE * min(len(words_a), len(words_b)))
+    shortest = min(len(words_a), len(words_b))
+    if shared >= max(MIN_RUN, SAME_QUOTE * shortest):
+        return True
+    said = any(_credit(a)) or any(_credit(b))
+    return said and max(len(words_a), len(words_b)) <= SHORT and shared >= max(3, SAME_SHORT * shortest)
 
 
 def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
@@ -191,10 +209,14 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
     first, last = blocks[0], blocks[-1]
     regions = []
     edges = [((0, first.a), (0, first.b)), ((last.a + last.size, len(words_a)), (last.b + last.size, len(words_b)))]
-    for edge_a, edge_b in edges:
-        # "They" for "These calls to Birmingham": a word or two replaced at the edge
-        short, long = sorted((edge_a[1] - edge_a[0], edge_b[1] - edge_b[0]))
-        if 0 < short <= 2 and long <= EDGE:
+    for n, (edge_a, edge_b) in enumerate(edges):
+        # "They" for "These calls to Birmingham": a word or two replaced at the edge ("why did you" /
+        # "why did she": words both quotes have are no replacement); where both quotes end, a short
+        # ending said two ways ("am I going to be OK?" / "I'm not going to die, am I?")
+        short, long = sorted((
+            sum(i not in shared_a for i in range(*edge_a)), sum(i not in shared_b for i in range(*edge_b))
+        ))
+        if 0 < short and long <= EDGE and (short <= 2 or n == 1):
             regions.append((edge_a, edge_b))
     regions += [((l.a + l.size, r.a), (l.b + l.size, r.b)) for l, r in zip(blocks, blocks[1:])]
     changed: list[str] = []
@@ -204,7 +226,12 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
         if "…" in words_a[start_a:end_a] + words_b[start_b:end_b] or "".join(gap_a) == "".join(gap_b):
             continue  # words left out, or "non toxic" / "nontoxic"
         changed += gap_a + gap_b
+        if len(gap_a) == len(gap_b) == 1 and {gap_a[0], gap_b[0]} <= _PERSONS:
+            return True  # "why did you" / "why did she": who is spoken to or of changed
     return len(_content(changed)) >= MATERIAL
+
+
+_PERSONS = {"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our", "their"}
 
 
 def group_quotes(quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
@@ -317,8 +344,12 @@ def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
     words = [w for w in speaker.split(",")[0].split() if w.lower() not in ("the", "a", "an")]
     phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
     if words and (quote.attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))) and speaker in phrases:
-        return words[-1].strip(".,'’").removesuffix("'s")
+        surname = words[-1].strip(".,'’").removesuffix("'s")
+        return None if surname.lower() in _TITLES else surname  # "said Sgt." cut off by a sentence break
     return None
+
+
+_TITLES = {"sgt", "lt", "capt", "col", "gen", "det", "insp", "supt", "dr", "mr", "mrs", "ms", "rev", "gov", "sen", "rep", "prof", "officer", "chief"}
 
 
 def _credit_phrase(quote: QuoteSpan, texts: dict[str, str]) -> Evidence:

@@ -57,19 +57,15 @@ def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepa
     """Add people the resolver kept apart whose names differ by one slipped word ('Steve Mullin'
     / 'Steve Mullins', 'Lehmkul' / 'Kim Lehmkuhl'): each side with the mentions using its spelling;
     a person who already has a spelling discrepancy gains a side."""
-    from newsweave.entities.resolve import _name_words as name_words, slipped_people
+    from newsweave.entities.resolve import slipped_people
 
     by_subject = {d.subject: d for d in discrepancies}
     texts = {document.id: document.text for document in story.documents}
-    for main, slip, main_written, slip_written in slipped_people(story.entities, texts):
-        sides = []
-        for entity, written in ((main, main_written), (slip, slip_written)):
-            word = name_words(written)[-1] if len(name_words(written)) == 1 else None
-            evidence = [m.evidence for m in entity.mentions if word is None or word in name_words(m.text)]
-            sides.append(DiscrepancyValue(written, main.name, evidence))
-        subject = f"spelling of {main.name}"
-        if subject in by_subject:
-            by_subject[subject].values.append(sides[1])
-        else:
-            by_subject[subject] = Discrepancy("name", subject, sides, confidence=0.7)
+    for name, main, main_evidence, slip, slip_evidence in slipped_people(story.entities, texts):
+        subject = f"spelling of {name}"
+        if subject not in by_subject:
+            by_subject[subject] = Discrepancy("name", subject, [DiscrepancyValue(main, name, main_evidence)], confidence=0.7)
+        values = by_subject[subject].values
+        if not any(v.value == slip for v in values):
+            values.append(DiscrepancyValue(slip, name, slip_evidence))
     return list(by_subject.values())

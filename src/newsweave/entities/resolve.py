@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 
 from newsweave.entities.aliases import alias_key, lookup
-from newsweave.story import Entity, Mention
+from newsweave.story import Entity, Evidence, Mention
 
 # Types that may name the same thing: NER often calls a country an ORG or a
 # group a GPE ("Daesh"); the alias table, not the model, decides those.
@@ -127,17 +127,19 @@ def same_letters(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
 
 
-def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[Entity, Entity, str, str]]:
-    """(main entity, slip entity, main spelling, slip spelling) of one person written two ways.
+def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[str, str, list, str, list]]:
+    """One person written two ways, as (name, main spelling, its evidence, slip, its evidence).
 
     Two full names that differ in one slipped word ('Steve Mullins'/'Steve Mullin',
     a first name only when five letters or more, so 'Mary'/'Mark' Keller stay two);
-    or a lone word, whatever the model took it for, that is a slip for the surname
-    of a fully named person and is written less often ('Lehmkul' for 'Kim Lehmkuhl').
+    a lone word, whatever the model took it for, that is a slip for the surname
+    of a fully named person and is written less often ('Lehmkul' for 'Kim Lehmkuhl');
+    or a full name written with one word slipped that the model did not tag at all
+    ('Antheyste Jarrett' for 'Antheyst Jarrett').
     """
     people = [e for e in entities if e.type == "PERSON" and len(_name_words(e.name)) >= 2]
     surnames = {_name_words(p.name)[-1] for p in people}
-    pairs = []
+    found = []
     for i, person in enumerate(people):
         words = _name_words(person.name)
         for other in people[i + 1:]:
@@ -147,17 +149,53 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words)) if x != y]
             if len(differing) == 1 and slipped(differing[0][1], differing[0][2], 5 if differing[0][0] == 0 else 4):
                 main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
-                if _possessive(slip, main, texts):
-                    continue
-                pairs.append((main, slip, main.name, slip.name))
+                if not _possessive(slip, main, texts):
+                    found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
     for entity in entities:
         words = _name_words(entity.name)
         if len(words) != 1 or entity.type == "NORP" or lookup(entity.name) or words[0] in surnames:
             continue
         owners = [p for p in people if len(p.mentions) > len(entity.mentions) and slipped(_name_words(p.name)[-1], words[0], 6)]
         if len(owners) == 1:
-            pairs.append((owners[0], entity, owners[0].name.split()[-1].strip(","), entity.name))
-    return pairs
+            surname = owners[0].name.split()[-1].strip(",")
+            found.append((owners[0].name, surname, _evidence(owners[0], _name_words(surname)[-1]),
+                          entity.name, _evidence(entity)))
+    tagged = {(m.document, m.start) for p in people for m in p.mentions}
+    for person in people:
+        exact = sum(len(re.findall(r"\b" + re.escape(person.name) + r"\b", text)) for text in texts.values())
+        for written, evidence in _untagged_slips(person, texts).items():
+            untagged = [e for e in evidence if (e.document, e.start) not in tagged]
+            if untagged and len(evidence) < exact:  # the slip is the rarer spelling
+                found.append((person.name, person.name, _evidence(person), written, untagged))
+    return found
+
+
+def _evidence(entity: Entity, word: str | None = None) -> list:
+    return [m.evidence for m in entity.mentions if word is None or word in _name_words(m.text)]
+
+
+_NAME_WORD = r"[A-Z][A-Za-z\u00C0-\u024F-]*"
+
+
+def _untagged_slips(person: Entity, texts: dict[str, str]) -> dict[str, list]:
+    """'Antheyste Jarrett', 'American Ferrera': the person's full name with one word slipped, anywhere in the text."""
+    written = [w.strip(",") for w in person.name.split()]
+    words = _name_words(person.name)
+    if len(written) != len(words):
+        return {}
+    found: dict[str, list] = {}
+    for n, word in enumerate(words):
+        pattern = re.compile(
+            r"\b" + r"\s+".join(f"({_NAME_WORD})" if k == n else re.escape(w) for k, w in enumerate(written)) + r"\b"
+        )
+        for document, text in texts.items():
+            for match in pattern.finditer(text):
+                other = match.group(1).lower()
+                if other + "s" == word and text[match.end():match.end() + 2] in ("'s", "’s"):
+                    continue  # 'Carl Conyer's mother': the possessive of 'Conyers'
+                if slipped(word, other, 5 if n == 0 else 4):
+                    found.setdefault(" ".join(match.group(0).split()), []).append(Evidence(document, match.start(), match.end()))
+    return found
 
 
 def _possessive(slip: Entity, main: Entity, texts: dict[str, str]) -> bool:
