@@ -392,3 +392,40 @@ def test_a_quote_inside_a_quote_with_its_ending_said_two_ways():
     (wording,) = _of_kind(brief, "quote")
     inner = second.index("Papa")
     assert any(e.document == "r2" and e.start == inner for v in wording.values for e in v.evidence)
+
+
+# --- the bundled example: the planted number, spelling and outlet-credit errors ---
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "valley-dam-evacuation"
+
+
+@pytest.fixture(scope="module")
+def example():
+    return newsweave.brief([EXAMPLE]).to_dict()
+
+
+def _discrepancies(brief: dict, kind: str) -> list[dict]:
+    return [d for d in brief["discrepancies"] if d["kind"] == kind]
+
+
+def test_example_flags_the_wrong_evacuation_count(example):
+    (number,) = _discrepancies(example, "number")
+    stated = {v["normalized"]["stated"] if isinstance(v["normalized"], dict) else v["normalized"] for v in number["values"]}
+    assert stated >= {1200, 1400}
+
+
+def test_example_flags_a_quote_credited_to_outlets_the_table_does_not_know(example):
+    # "told The Riverton Herald" vs "told Valley Radio 6": invented outlets, known by their media words.
+    (attribution,) = _discrepancies(example, "attribution")
+    assert {v["normalized"] for v in attribution["values"]} == {"Riverton Herald", "Valley Radio 6"}
+
+
+def test_example_gives_one_side_per_spelling_of_a_name(example):
+    (name,) = _discrepancies(example, "name")
+    spellings = sorted(v["value"] for v in name["values"])
+    assert spellings == ["Marta Kowalczik", "Marta Kowalczyk"]
+
+
+def test_example_days_of_the_week_agree_once_resolved(example):
+    # Thursday's paper: "closed through Thursday" and "closed again today" are one day.
+    assert _discrepancies(example, "date") == []

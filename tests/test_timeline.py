@@ -21,7 +21,8 @@ def dated():
             "The mayor of Lowford was arrested on March 3, 2024 at her home, police said.\n\n"
             "Her deputy resigned yesterday.\n\n"
             "The council had approved the contract last month.\n\n"
-            "Prosecutors will decide on Tuesday whether to charge her.\n"
+            "Prosecutors will decide on Tuesday whether to charge her.\n\n"
+            "The council met Wednesday to name an acting mayor, and its vote stands until March 10.\n"
         )},
         {"id": "weekly", "text": (
             "The mayor of Lowford was arrested on March 4, 2024, according to court papers.\n\n"
@@ -68,8 +69,18 @@ def test_timeline_is_sorted_and_in_range(seeds):
 def test_relative_dates_resolve_against_the_publication_date(dated):
     assert entry(dated, "2024-03-07").when == ["yesterday"]
     assert entry(dated, "2024-02").precision == "month"
-    assert entry(dated, "2024-03-05").when == ["Tuesday"]
     assert entry(dated, "2024-03-07").anchor == "published 2024-03-08"
+
+
+def test_a_bare_weekday_is_the_one_nearest_publication_on_the_side_the_sentence_points(dated):
+    # Friday's paper: "will decide on Tuesday" is next Tuesday; "met Wednesday" was two days ago.
+    assert "Tuesday" in entry(dated, "2024-03-12").when
+    assert "Wednesday" in entry(dated, "2024-03-06").when
+
+
+def test_a_date_without_a_year_is_taken_nearest_the_publication_day(dated):
+    # "until March 10" two days after publication, not in 2023.
+    assert "March 10" in entry(dated, "2024-03-10").when
 
 
 def test_unanchored_relative_date_keeps_its_words(dated):

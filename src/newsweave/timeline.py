@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 from newsweave.settings import Settings
@@ -72,7 +72,7 @@ def date_mentions(story: Story) -> list[DateMention]:
             text, start = ent.text, ent.start_char
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
-            date, precision, anchor = _resolve(text, published, story_base)
+            date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
             evidence = Evidence(document.id, start, ent.end_char)
             found.append(DateMention(text, evidence, sentence, date, precision, _event_word(ent), anchor))
     return found
@@ -104,12 +104,61 @@ def _parse_published(published: str | None) -> datetime | None:
     return parsed.date_obj if parsed.period in ("day", "time") else None
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    r"^(?:(?P<which>last|next|this|on|early|late)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+# Words before a date, or in its sentence, that point it forward: "until Friday", "will return Friday".
+_AHEAD_BEFORE = {"until", "till", "through", "before", "next"}
+_AHEAD_IN_SENTENCE = {"will", "'ll", "shall", "due"}
+
+
+def _looks_ahead(ent) -> bool:
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before in _AHEAD_BEFORE:
+        return True
+    # The verb the date hangs off: "will return Friday" looks ahead; "inspected ... Wednesday and will return" does not.
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    # ... or a verb it depends on: "whether the order is lifted on Friday will depend".
+    return any(
+        v.lower_ in _AHEAD_IN_SENTENCE or any(c.dep_ == "aux" and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)
+        for v in (verb, *verb.ancestors)
+    )
+
+
+def _weekday(text: str, published: datetime, ahead: bool) -> datetime | None:
+    """A bare weekday in news copy is the one nearest the publication day, on the side the
+    sentence points to: "said Wednesday" in Thursday's paper is yesterday; "until Friday" is tomorrow."""
+    match = _WEEKDAY.match(text.strip())
+    if match is None:
+        return None
+    target = _WEEKDAYS.index(match.group("day").lower())
+    which = (match.group("which") or "").lower()
+    back = (published.weekday() - target) % 7
+    forward = (target - published.weekday()) % 7
+    if which == "last":
+        return published - timedelta(days=back or 7)
+    if which == "next":
+        return published + timedelta(days=forward or 7)
+    return published + timedelta(days=forward) if ahead else published - timedelta(days=back)
+
+
 @lru_cache(maxsize=1024)
-def _resolve(text: str, published: datetime | None, story_base: datetime | None):
+def _resolve(text: str, published: datetime | None, story_base: datetime | None, ahead: bool = False):
     """(ISO date or None, precision, anchor) for one expression."""
     absolute = bool(_ABSOLUTE.search(text))
     if published is not None:
-        base, prefer, anchor = published, "past", f"published {published:%Y-%m-%d}"
+        anchor = f"published {published:%Y-%m-%d}"
+        day = _weekday(text, published, ahead)
+        if day is not None:
+            return _iso(day, "day"), "day", anchor
+        # "Oct. 16" in a paper of Oct. 15 is tomorrow, not last year: a date with no
+        # year is taken in the year that puts it nearest the publication day.
+        base, prefer = published, ("current_period" if absolute else "past")
     elif absolute and story_base is not None:
         base, prefer, anchor = story_base, "current_period", f"year from the story's dates ({story_base:%Y})"
     elif absolute and re.search(r"\b(?:1[89]|20)\d\d\b", text):
@@ -123,7 +172,21 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None)
     if data.date_obj is None:
         return None, RELATIVE, None
     precision = _PRECISION.get(data.period, "day")
-    return _iso(data.date_obj, precision), precision, anchor
+    value = data.date_obj
+    if published is not None and absolute and not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        value = _nearest_year(value, published)
+    return _iso(value, precision), precision, anchor
+
+
+def _nearest_year(value: datetime, published: datetime) -> datetime:
+    for years in (-1, 1):
+        try:
+            other = value.replace(year=value.year + years)
+        except ValueError:  # 29 February
+            continue
+        if abs((other - published.replace(tzinfo=other.tzinfo)).days) < abs((value - published.replace(tzinfo=value.tzinfo)).days):
+            return other
+    return value
 
 
 def _iso(value: datetime, precision: str) -> str:

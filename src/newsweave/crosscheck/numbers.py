@@ -102,7 +102,12 @@ class Count:
     def normalized(self):
         if self.exact:
             return int(self.value) if self.value == int(self.value) else self.value
-        return {"min": self.low, "max": None if self.high == float("inf") else self.high}
+        # "about 1,400" is 1,190 to 1,610; rounding drops float noise (1609.9999999999998).
+        return {
+            "min": round(self.low, 2),
+            "max": None if self.high == float("inf") else round(self.high, 2),
+            "stated": int(self.value) if self.value == int(self.value) else self.value,
+        }
 
 
 def counts(story: Story) -> list[Count]:
@@ -363,7 +368,18 @@ def _predicate(token) -> str | None:
 
 
 def _predicate_word(token) -> str | None:
-    return PREDICATES.get(token.lemma_.lower()) or PREDICATES.get(token.lower_)
+    found = PREDICATES.get(token.lemma_.lower()) or PREDICATES.get(token.lower_)
+    if found is None and token.lemma_.lower() in _LEAVE_HOME and _from_home(token):
+        return "evacuated"  # "ordered out of their homes", "fled their homes": an evacuation in other words
+    return found
+
+
+# Verbs that, with "home(s)" after them, say people were evacuated.
+_LEAVE_HOME = {"order", "flee", "force", "leave", "displace", "move", "chase", "drive"}
+
+
+def _from_home(verb) -> bool:
+    return any(t.lemma_.lower() in ("home", "house") for t in verb.subtree if t.i > verb.i and t.i - verb.i <= 5)
 
 
 def number_discrepancies(story: Story) -> list[Discrepancy]:
@@ -418,7 +434,17 @@ def _same_occasion(a: Count, b: Count, fact_of: dict) -> bool:
 
 
 def _compatible(a: Count, b: Count) -> bool:
-    return a.low <= b.high and b.low <= a.high
+    if not (a.low <= b.high and b.low <= a.high):
+        return False
+    # "some 1,200" and "about 1,400": each report's round figure is its claim, so
+    # two round figures agree only when each lies within the other's margin.
+    if _rounded(a) and _rounded(b):
+        return a.low <= b.value <= a.high and b.low <= a.value <= b.high
+    return True
+
+
+def _rounded(count: Count) -> bool:
+    return count.low < count.value < count.high
 
 
 def _other_times(a: Count, b: Count) -> bool:

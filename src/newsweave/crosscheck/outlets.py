@@ -145,8 +145,17 @@ def outlet_candidates(name: str) -> tuple[str, ...]:
     return _table().get(_key(name), ())
 
 
+# A capitalised name ending in one of these words is a news outlet even when
+# the table does not know it: "told The Riverton Herald", "told Valley Radio 6".
+_MEDIA_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Radio|Herald|Times|Post|News|Journal|Mail|Gazette|Tribune|Chronicle|"
+    r"Telegraph|Observer|Courier|Press|TV|Television|Magazine|Review|Examiner|Inquirer|Bulletin|Dispatch|Register|"
+    r"Standard|Independent|Express|Mirror|Guardian|Broadcasting|Channel|Newspaper|Daily|Weekly)(?:\s+\d{1,3})?$",
+)
+
+
 def is_outlet(name: str) -> bool:
-    return bool(outlet_candidates(name))
+    return bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name.strip()))
 
 
 def outlet_mentions(text: str) -> list[tuple[int, int, str]]:

@@ -46,11 +46,20 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
                         spellings.setdefault(word, []).append(mention.evidence)
             elif spelled(alias_key(mention.text)):
                 spellings.setdefault(mention.text, []).append(mention.evidence)
+        _fold_bare_words(spellings)
         if len({same_letters(text) for text in spellings}) < 2:
             continue  # 'Grünberg' / 'Grunberg', 'O'Mara' / 'O’Mara': one spelling
         values = [DiscrepancyValue(text, entity.name, evidence) for text, evidence in spellings.items()]
         discrepancies.append(Discrepancy("name", f"spelling of {entity.name}", values, confidence=0.8))
     return _with_slips(discrepancies, story)
+
+
+def _fold_bare_words(spellings: dict[str, list]) -> None:
+    """A bare 'Kowalczyk' is the spelling of 'Marta Kowalczyk': one side, not two."""
+    for short in [text for text in spellings if len(text.split()) == 1]:
+        longer = [text for text in spellings if len(text.split()) > 1 and text.split()[-1] == short]
+        if len(longer) == 1:
+            spellings[longer[0]].extend(spellings.pop(short))
 
 
 def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepancy]:

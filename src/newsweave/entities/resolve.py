@@ -264,11 +264,13 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
     entities = _fold_org_tails(_fold_partial_names(entities))
     full: dict[tuple[str, str, str], list[Entity]] = defaultdict(list)
     for entity in entities:
-        words = _name_words(entity.name)
-        if len(words) >= 2 and entity.type in ("PERSON", "ORG"):
-            full[(entity.type, "last", words[-1])].append(entity)
-            if entity.type == "PERSON":
-                full[(entity.type, "first", words[0])].append(entity)
+        # A misspelt full name ('Marta Kowalczik') also claims its bare surname.
+        for name in (entity.name, *(entity.variants if entity.type == "PERSON" else ())):
+            words = _name_words(name)
+            if len(words) >= 2 and entity.type in ("PERSON", "ORG"):
+                for key in ((entity.type, "last", words[-1]), (entity.type, "first", words[0])):
+                    if (key[1] == "last" or entity.type == "PERSON") and entity not in full[key]:
+                        full[key].append(entity)
     kept = []
     for entity in entities:
         candidates = _full_forms(entity, full, texts)
@@ -372,10 +374,12 @@ def _full_forms(entity: Entity, full, texts: dict[str, str]) -> list[Entity]:
         return []
     # The model often calls a bare surname an ORG, a NORP or even a place ("Thompson",
     # "Klitschko", "Riva"): the full name elsewhere in the story says who it is.
-    # Names the alias table knows (countries, groups) were left out above.
-    people = full.get(("PERSON", "last", words[0])) or full.get(("PERSON", "first", words[0]))
-    if people:
-        return people
+    # Names the alias table knows (countries, groups) were left out above. A
+    # surname spelt two ways ('Kowalczyk', 'Kowalczik') may match either way.
+    for spelling in (words[0], *(w for v in entity.variants for w in _name_words(v)[-1:])):
+        people = full.get(("PERSON", "last", spelling)) or full.get(("PERSON", "first", spelling))
+        if people:
+            return people
     # "the Journal", "the Angels", "Saints"; a bare "Parliament" need not be the Houses of Parliament.
     plural = words[0].endswith("s") and len(words[0]) > 3
     if plural or all(_after_the(m, texts[m.document]) for m in entity.mentions):
