@@ -261,3 +261,14 @@ def test_a_surname_spelled_two_ways_is_one_discrepancy():
     found = [d for d in name_discrepancies(story) if "Vasil" in d.subject]
     assert len(found) == 1  # the surname's two spellings, word by word, not 'Christos Vasiliades' as a third
     assert {v.value for v in found[0].values} == {"Vasiliades", "Vasilades"}
+
+
+def test_a_town_the_model_calls_a_person_is_a_place():
+    # The bundled example: the model tags "Riverton" as a person in most mentions,
+    # but no report names a Riverton in full and one writes "downtown Riverton".
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "valley-dam-evacuation"
+    entities = {e.name: e for e in newsweave.brief([example]).story.entities}
+    assert entities["Riverton"].type == "GPE"
+    assert entities["Marta Kowalczyk"].type == "PERSON"

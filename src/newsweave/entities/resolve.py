@@ -37,6 +37,9 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
         clusters[merged.find(key)].append(key)
     entities = [_entity(keys, groups, variants) for keys in clusters.values()]
     entities = _attach_short_forms(entities, texts)
+    for entity in entities:
+        if _place_taken_for_a_person(entity, texts):
+            entity.type = "GPE"
     order = {document: i for i, document in enumerate(texts)}
     for entity in entities:
         entity.mentions.sort(key=lambda m: (order[m.document], m.start))  # reports in input order
@@ -221,6 +224,20 @@ def _type_class(mentions: list[Mention]) -> str:
     alias = lookup(mentions[0].text)
     label = alias.type if alias else _majority_label(mentions)
     return _TYPE_CLASS.get(label, label)
+
+
+# Words that put the name after them in a place: "downtown Riverton", "in Riverton".
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|downtown|outside|across|north|south|east|west|of\s+downtown)\s+$", re.IGNORECASE)
+
+
+def _place_taken_for_a_person(entity: Entity, texts: dict[str, str]) -> bool:
+    """A one-word 'person' no report names in full, and that some report puts a place
+    word before ('downtown Riverton'), or the model also tags as a place, is a place."""
+    if entity.type != "PERSON" or any(len(_name_words(m.text)) > 1 for m in entity.mentions):
+        return False
+    if any(m.label in ("GPE", "LOC") for m in entity.mentions):
+        return True
+    return any(_LOCATIVE.search(texts[m.document][max(0, m.start - 20) : m.start]) for m in entity.mentions)
 
 
 def _majority_label(mentions: list[Mention]) -> str:
