@@ -125,3 +125,12 @@ def test_a_report_giving_both_dates_of_an_event_word_is_no_date_discrepancy():
     # two complaints, and the first report knows both: the second report tells of one of them
     both = one + "\nA complaint on Sept. 25, 2019 said both elevators at the Corran Tower were broken.\n"
     assert found(both, other) == []
+
+
+def test_a_date_in_a_sentence_without_a_verb_resolves():
+    # A headline or caption has no verb for the date to hang off: resolving it must still end.
+    story = newsweave.brief([{"id": "caption", "published": "2024-03-08", "text": (
+        "Flood barriers on the quay, Wednesday night.\n\n"
+        "The river rose two metres overnight and crews worked until dawn, the council said.\n"
+    )}]).story
+    assert any(t.date == "2024-03-06" for t in story.timeline)

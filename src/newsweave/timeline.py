@@ -121,7 +121,7 @@ def _looks_ahead(ent) -> bool:
         return True
     # The verb the date hangs off: "will return Friday" looks ahead; "inspected ... Wednesday and will return" does not.
     verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     # ... or a verb it depends on: "whether the order is lifted on Friday will depend".
     return any(
