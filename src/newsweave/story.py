@@ -286,7 +286,7 @@ class Entity:
 
     @property
     def documents(self) -> list[str]:
-        return list(dict.fromkeys(m.document for m in self.mentions))
+        return documents_of(self.evidence)
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -325,7 +325,7 @@ class Relation:
 
     @property
     def documents(self) -> list[str]:
-        return list(dict.fromkeys(e.document for e in self.evidence))
+        return documents_of(self.evidence)
 
     @property
     def weight(self) -> int:
@@ -359,7 +359,7 @@ class TimelineEntry:
 
     @property
     def documents(self) -> list[str]:
-        return list(dict.fromkeys(e.document for e in self.evidence))
+        return documents_of(self.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {

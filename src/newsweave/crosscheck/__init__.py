@@ -4,7 +4,7 @@ Attributions come from the parse (attribution.py), quotes are found and
 credited (quotes.py), each fact group counts its independent origins
 (origins.py), and numbers (numbers.py), quotes and their credits are compared
 across reports. Name and date discrepancies come from the entity and
-timeline layers when those provide them.
+timeline layers.
 """
 
 from __future__ import annotations
@@ -49,15 +49,8 @@ def crosscheck(story: Story, settings: Settings) -> Story:
 
 
 def _from_other_layers(story: Story) -> list:
-    """Name and date discrepancies, from the entity and timeline layers when they offer them."""
-    import newsweave.entities
-    import newsweave.timeline
+    """Name and date discrepancies, read off the entity and timeline layers."""
+    from newsweave.entities import name_discrepancies
+    from newsweave.timeline import date_discrepancies
 
-    found = []
-    for finder in (
-        getattr(newsweave.entities, "name_discrepancies", None),
-        getattr(newsweave.timeline, "date_discrepancies", None),
-    ):
-        if finder is not None:
-            found.extend(finder(story) or [])
-    return found
+    return name_discrepancies(story) + date_discrepancies(story)

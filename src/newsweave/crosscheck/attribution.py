@@ -40,11 +40,11 @@ def wire_credit(text: str) -> str | None:
     """
     head = text[:600]
     for match in _DATELINE_CREDIT.finditer(head):
-        agency = _wire(match.group(1))
+        agency = wire_name(match.group(1))
         if agency:
             return agency
     for match in _CREDIT_LINE.finditer(text):
-        agency = _wire(match.group("agency") or match.group("agency2") or match.group("agency3"))
+        agency = wire_name(match.group("agency") or match.group("agency2") or match.group("agency3"))
         if agency:
             return agency
     return None
@@ -60,7 +60,8 @@ _CREDIT_LINE = re.compile(
 )
 
 
-def _wire(name: str | None) -> str | None:
+def wire_name(name: str | None) -> str | None:
+    """The canonical wire agency a name stands for ('AP' -> 'Associated Press'), or None."""
     if not name:
         return None
     for candidate in outlet_candidates(name):

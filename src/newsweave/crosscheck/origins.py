@@ -9,8 +9,7 @@ each heard the police are two reports.
 
 from __future__ import annotations
 
-from newsweave.crosscheck.attribution import wire_credit
-from newsweave.crosscheck.outlets import WIRES, outlet_candidates
+from newsweave.crosscheck.attribution import wire_credit, wire_name
 from newsweave.story import Attribution, Document, Story
 
 
@@ -20,7 +19,7 @@ def own_origins(story: Story) -> dict[str, str]:
     result = {}
     for document in story.documents:
         root = _copied_from(document, documents)
-        result[document.id] = wire_credit(root.text) or _wire_outlet(root) or root.id
+        result[document.id] = wire_credit(root.text) or wire_name(root.outlet) or root.id
     return result
 
 
@@ -30,12 +29,6 @@ def _copied_from(document: Document, documents: dict[str, Document]) -> Document
         document = documents[document.copy_of]
         seen.add(document.id)
     return document
-
-
-def _wire_outlet(document: Document) -> str | None:
-    if not document.outlet:
-        return None
-    return next((c for c in outlet_candidates(document.outlet) if c in WIRES), None)
 
 
 def fill_fact_origins(story: Story, attributions: dict[tuple[str, int], Attribution]) -> None:
