@@ -83,13 +83,22 @@ def brief_to_html(brief: Brief) -> str:
 
 def _citations(group: FactGroup, numbers: dict[str, int]) -> str:
     """One link per report, to that report's first sentence in the group."""
-    first: dict[str, Sentence] = {}
-    for sentence in group.sentences:
-        first.setdefault(sentence.document, sentence)
     links = [
-        f'<a class="cite" href="#{sentence_anchor(numbers, s)}" title="{escape(s.text, quote=True)}">{numbers[d]}</a>'
-        for d, s in sorted(first.items(), key=lambda item: numbers[item[0]])
+        f'<a class="cite" href="#{sentence_anchor(numbers, s)}" title="{escape(s.text, quote=True)}">{numbers[s.document]}</a>'
+        for s in _first_per_report(group.sentences, numbers)
     ]
+    return _cite_span(links)
+
+
+def _first_per_report(items, numbers: dict[str, int]) -> list:
+    """The first of each report's items (sentences or evidence spans), in citation-number order."""
+    first: dict[str, object] = {}
+    for item in items:
+        first.setdefault(item.document, item)
+    return [first[d] for d in sorted(first, key=lambda d: numbers[d])]
+
+
+def _cite_span(links: list[str]) -> str:
     return '<span class="cites">[' + ", ".join(links) + "]</span>"
 
 
@@ -145,8 +154,8 @@ def _crosscheck_sections(story: Story, numbers: dict[str, int]) -> list[str]:
                 f'{escape(item.subject)}</p><div class="sides">'
             )
             for value in item.values:
-                links = ", ".join(_evidence_link(story, numbers, e) for e in value.evidence)
-                parts.append(f'<div class="side"><q>{escape(value.value)}</q> <span class="cites">[{links}]</span></div>')
+                links = _cite_span([_evidence_link(story, numbers, e) for e in value.evidence])
+                parts.append(f'<div class="side"><q>{escape(value.value)}</q> {links}</div>')
             parts.append("</div></div>")
         parts.append("</section>")
     sole = sole_origin_facts(story)
@@ -177,11 +186,7 @@ def _analyst_sections(story: Story, numbers: dict[str, int]) -> list[str]:
     from newsweave.render.analyst import also_known_as, dated, involved, stated_links, when_label
 
     def cites(evidence) -> str:
-        first = {}
-        for span in evidence:
-            first.setdefault(span.document, span)
-        links = [_evidence_link(story, numbers, e) for d, e in sorted(first.items(), key=lambda item: numbers[item[0]])]
-        return '<span class="cites">[' + ", ".join(links) + "]</span>"
+        return _cite_span([_evidence_link(story, numbers, e) for e in _first_per_report(evidence, numbers)])
 
     parts: list[str] = []
     groups = involved(story)
