@@ -22,6 +22,13 @@ def read_html_file(path: Path, settings: Settings) -> list[Document]:
 
 def html_document(html: str, document_id: str, path: str | None = None, url: str | None = None) -> Document:
     """Extract the main text; `Document.text` is that text, which evidence offsets index."""
+    return html_document_and_author(html, document_id, path, url)[0]
+
+
+def html_document_and_author(
+    html: str, document_id: str, path: str | None = None, url: str | None = None
+) -> tuple[Document, str | None]:
+    """The document and the page's byline, from one extraction (the corpus stores the author)."""
     import trafilatura
 
     if "<" not in html:
@@ -36,7 +43,7 @@ def html_document(html: str, document_id: str, path: str | None = None, url: str
     if not _PROSE.search(text):
         # trafilatura falls back to any text it finds, such as a menu.
         raise InputError("no article text found in the HTML (is it an index page, a menu or a login wall?)")
-    return Document(
+    document = Document(
         id=document_id,
         text=text,
         path=path,
@@ -45,3 +52,4 @@ def html_document(html: str, document_id: str, path: str | None = None, url: str
         published=extracted.date or None,
         url=extracted.url or url or None,
     )
+    return document, extracted.author or None

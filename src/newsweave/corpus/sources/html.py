@@ -1,5 +1,5 @@
-"""Article pages: the main text, title, site name and date come from newsweave's own HTML
-loader (trafilatura and htmldate); the author from trafilatura's metadata."""
+"""Article pages: the main text, title, site name, date and author come from newsweave's own
+HTML loader (one trafilatura extraction)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from newsweave.corpus.store import Article
 def html_article(html: str, source: str, url: str | None = None) -> Article:
     """An article from a page's HTML; InputError when the page holds no article."""
     from newsweave.corpus.sources import iso_date
-    from newsweave.load.html import html_document
+    from newsweave.load.html import html_document_and_author
 
-    document = html_document(html, "page", url=url)
+    document, author = html_document_and_author(html, "page", url=url)
     return Article(
         text=document.text,
         title=document.title,
-        author=page_author(html, url),
+        author=author,
         outlet=document.outlet,
         published=iso_date(document.published),
         url=url or source,
@@ -35,12 +35,3 @@ def html_file_article(path: Path, context) -> Article:
     article = html_article(html, str(path))
     article.url = str(path.resolve())
     return article
-
-
-def page_author(html: str, url: str | None = None) -> str | None:
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        return extract_metadata(html, default_url=url, extensive=False).author or None
-    except Exception:  # the text is already extracted; a missing byline is no reason to drop it
-        return None
