@@ -38,7 +38,7 @@ def corpus(site, tmp_path_factory):
     (folder / "sections.html").write_text(NOT_AN_ARTICLE, encoding="utf-8")
     db = folder / "news.db"
     result = run_newsweave("ingest", folder / "feeds.opml", folder / "sections.html", f"{site.url}/nowhere", "--db", db,
-                           "--delay", "0", "--json")
+                           "--delay", "0", "--json", "--allow-private-addresses")
     return db, result
 
 
@@ -123,7 +123,7 @@ def _articles(db) -> int:
 
 def test_an_ingest_killed_mid_way_leaves_a_consistent_corpus_and_a_rerun_finishes(site, tmp_path):
     db = tmp_path / "news.db"
-    command = [sys.executable, "-m", "newsweave", "ingest", f"{site.url}/slow.rss", "--db", str(db), "--delay", "0", "--json"]
+    command = [sys.executable, "-m", "newsweave", "ingest", f"{site.url}/slow.rss", "--db", str(db), "--delay", "0", "--json", "--allow-private-addresses"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60

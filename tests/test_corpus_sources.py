@@ -24,7 +24,7 @@ from corpus_fixtures import (
 from newsweave.corpus import ingest, open_store
 from newsweave.corpus.sources.fetch import USER_AGENT
 
-FAST = {"timeout": 5.0, "delay": 0.0}
+FAST = {"timeout": 5.0, "delay": 0.0, "allow_private": True}  # the test site is on 127.0.0.1
 
 
 @pytest.fixture(scope="module")
@@ -224,6 +224,7 @@ def test_bad_sources_each_get_an_error_and_the_good_ones_are_kept(site, tmp_path
         db=db,
         timeout=0.5,
         delay=0.0,
+        allow_private=True,
     )
     assert time.monotonic() - started < 3.0  # the slow page was given up on, not waited for
     reasons = {source.source.rsplit("/", 1)[-1]: [p.reason for p in source.errors] for source in report.sources}
@@ -253,7 +254,7 @@ def test_too_large_a_page_is_refused(site, tmp_path):
 def test_politeness_delay_between_requests_to_one_host(site, tmp_path):
     from newsweave.corpus.sources.fetch import Fetcher
 
-    fetcher = Fetcher(timeout=5, delay=0.4)
+    fetcher = Fetcher(timeout=5, delay=0.4, allow_private=True)
     fetcher.fetch(f"{site.url}/articles/ferry-wire")
     started = time.monotonic()
     fetcher.fetch(f"{site.url}/articles/ferry-courier")
@@ -305,3 +306,50 @@ def test_a_feed_entry_without_a_link_is_read_from_its_content(tmp_path):
     [row] = stored(db)
     assert all(p in row["text"] for p in ARTICLES["library-voice"]["paragraphs"])
     assert (row["title"], row["outlet"], row["published"]) == (ARTICLES["library-voice"]["title"], "Valley Voice", "2026-09-13T09:00:00Z")
+
+
+def test_feed_entries_whose_guid_is_not_a_url_are_read_from_their_content(site, tmp_path):
+    """An RSS <guid> without isPermaLink="false" stands in for a missing <link>: a guid that is
+    not a URL must not cost the entry, which is read from its own content under a stable address."""
+    names = ["library-post", "library-voice", "ferry-gazette"]
+    items = "\n".join(
+        f"""<item><title>{ARTICLES[name]['title']}</title><guid>urn:valley-voice:{number}</guid>
+<pubDate>Sun, 13 Sep 2026 09:00:00 GMT</pubDate>
+<content:encoded><![CDATA[{''.join(f'<p>{p}</p>' for p in ARTICLES[name]['paragraphs'])}]]></content:encoded></item>"""
+        for number, name in enumerate(names, start=1)
+    )
+    linked = f"""<item><title>Linked</title><guid>story-4</guid><link>{site.url}/articles/ferry-wire</link>
+<description>A teaser only.</description></item>"""
+    feed = tmp_path / "guids.rss"
+    feed.write_text(
+        f"""<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Valley Voice</title>{items}{linked}</channel></rss>""",
+        encoding="utf-8",
+    )
+    db = tmp_path / "news.db"
+    report = ingest([feed], db=db, **FAST)
+    assert (report.added, report.errors) == (4, [])
+    rows = stored(db)
+    for name, row in zip(names, rows):
+        assert holds_article(row["text"], name)
+        assert row["outlet"] == "Valley Voice"
+    assert [row["url"] for row in rows[:3]] == [f"{feed.resolve()}#urn:valley-voice:{n}" for n in (1, 2, 3)]
+    assert rows[3]["url"] == f"{site.url}/articles/ferry-wire" and holds_article(rows[3]["text"], "ferry-wire")
+    again = ingest([feed], db=db, **FAST)  # the same addresses: nothing fetched or stored twice
+    assert (again.added, again.duplicates, again.errors) == (0, 4, [])
+
+
+def test_a_fetched_feed_never_reads_files_and_resolves_relative_links(site, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Private notes that must stay on this machine.\n", encoding="utf-8")
+    site.add("/relative.rss", f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Coast Wire</title>
+<item><title>Relative</title><link>/articles/ferry-courier</link></item>
+<item><title>A file</title><link>file://{notes}</link></item></channel></rss>""", "application/rss+xml")
+    site.add("/files.opml", opml([str(notes), f"file://{notes}", "/ferry.rss"]), "text/x-opml")
+    db = tmp_path / "news.db"
+    report = ingest([f"{site.url}/relative.rss", f"{site.url}/files.opml"], db=db, **FAST)
+    reasons = sorted(p.reason for p in report.errors)
+    # In a fetched list a path is a path on that site, so "/tmp/.../notes.txt" is asked of it (404), never read here.
+    assert reasons == ["HTTP 404 Not Found", "entry has no content and its link is not an http(s) URL",
+                       "only http(s) URLs are read from this list, never files"], reasons
+    assert {row["url"] for row in stored(db)} == {f"{site.url}/articles/{n}" for n in ("ferry-courier", "ferry-wire", "ferry-gazette")}

@@ -20,6 +20,11 @@ from test_html_page import HOSTILE, HOSTILE_TWIN  # noqa: E402
 
 
 
+def token(client) -> dict[str, str]:
+    """The form field the app's own forms carry (a form without it is refused: see test_web_security.py)."""
+    return {"csrf_token": client.get("/api/token").json()["token"]}
+
+
 @pytest.fixture(scope="module")
 def client():
     return TestClient(create_app(ServerConfig(max_request_bytes=200_000, max_reports=5)))
@@ -73,7 +78,7 @@ def test_the_same_reports_get_the_same_id(client, posted, reports):
 def test_upload_files_reads_them_like_the_command_line(client, reports):
     files = [("files", (f"{name}.txt", text.encode("utf-8"), "text/plain")) for name, text in reports.items()]
     files.append(("files", ("../../etc/notes.pdf", b"%PDF-1.4 junk", "application/pdf")))
-    response = client.post("/api/brief", files=files)
+    response = client.post("/api/brief", files=files, data=token(client))
     assert response.status_code == 201, response.text
     data = response.json()
     assert [d["id"] for d in data["documents"]] == list(reports)
@@ -158,14 +163,14 @@ def test_export_without_the_export_module_is_501(client, posted, monkeypatch):
 def test_urls_are_fetched_only_with_allow_urls(reports):
     with Site() as site:
         urls = [site.add(f"/articles/{name}", article_page(name, site.url)) for name in ("ferry-wire", "ferry-courier")]
-        client = TestClient(create_app(ServerConfig(allow_urls=True)))
+        client = TestClient(create_app(ServerConfig(allow_urls=True, allow_private_addresses=True)))
         response = client.post("/api/brief", json={"urls": urls + [f"{site.url}/missing"]})
         assert response.status_code == 201, response.text
         data = response.json()
         assert [d["url"] for d in data["documents"]] == urls
         assert data["problems"] == [{"source": f"{site.url}/missing", "reason": "HTTP 404 Not Found"}]
         assert data["summary"]
-        form = client.post("/new", data={"url": "\n".join(urls)}, follow_redirects=False)
+        form = client.post("/new", data={"url": "\n".join(urls), **token(client)}, follow_redirects=False)
         assert form.status_code == 303
         assert client.post("/api/brief", json={"urls": ["file:///etc/passwd"]}).status_code == 400
 
@@ -227,11 +232,11 @@ def test_openapi_document_and_no_cdn_docs(client):
 
 
 def test_new_brief_form_posts_and_redirects_to_the_story_page(client, reports):
-    response = client.post("/new", data={"text": list(reports.values())}, follow_redirects=False)
+    response = client.post("/new", data={"text": list(reports.values()), **token(client)}, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/briefs/")
     page = client.get(response.headers["location"])
     assert page.status_code == 200 and 'id="summary"' in page.text
-    bad = client.post("/new", data={"text": ["", "  "]})
+    bad = client.post("/new", data={"text": ["", "  "], **token(client)})
     assert bad.status_code == 400 and "no reports" in bad.text and 'class="error"' in bad.text
 
 
@@ -248,7 +253,7 @@ def test_story_page_shows_every_layer_or_none_found(client, posted):
 def test_unknown_pages_are_a_plain_404_page(client):
     response = client.get("/briefs/nope")
     assert response.status_code == 404 and "text/html" in response.headers["content-type"]
-    assert "one-off briefs last until the server stops" in response.text
+    assert "one-off briefs are kept in memory until the server stops or needs the room" in response.text
 
 
 # --- corpus ---------------------------------------------------------------------
@@ -304,7 +309,7 @@ def test_ingest_endpoint_adds_reports_when_allowed(tmp_path):
     ingest([folder], db=db)
     client = TestClient(create_app(ServerConfig(db=db, allow_ingest=True)))
     files = [("files", ("ferry-courier.html", article_page("ferry-courier").encode(), "text/html"))]
-    response = client.post("/api/ingest", files=files)
+    response = client.post("/api/ingest", files=files, data=token(client))
     assert response.status_code == 200, response.text
     assert response.json()["added"] == 1
     assert [s["source"] for s in response.json()["sources"]] == ["ferry-courier.html"]

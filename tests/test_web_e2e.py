@@ -2,7 +2,7 @@
 
 One real uvicorn server per module on a free local port, driven with Playwright
 in Debian's Chromium. The story is briefed from the bundled example through
-the real upload endpoint. NEWSWEAVE_UPDATE_SCREENSHOT=1 rewrites docs/story-page.png (shown in the README).
+the real New brief form (its file upload, and the form's token). NEWSWEAVE_UPDATE_SCREENSHOT=1 rewrites docs/story-page.png (shown in the README).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def corpus_server(tmp_path_factory):
 
 
 def post_brief(base: str, **kwargs) -> str:
-    """Brief through the real API; returns the story page's address."""
+    """Brief through the real API (JSON, as a script sends it); returns the story page's address."""
     import httpx
 
     response = httpx.post(f"{base}/api/brief", timeout=120, **kwargs)
@@ -83,9 +83,20 @@ def post_brief(base: str, **kwargs) -> str:
 
 
 @pytest.fixture(scope="module")
-def example_page(server) -> str:
-    files = [("files", (p.name, p.read_bytes())) for p in sorted(EXAMPLE.iterdir()) if p.suffix != ".md" or p.name != "README.md"]
-    return post_brief(server, files=files)
+def example_page(server, browser) -> str:
+    """The bundled example, uploaded through the New brief form in the browser."""
+    files = [str(p) for p in sorted(EXAMPLE.iterdir()) if p.name != "README.md"]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(server + "/new")
+        page.locator("input[type=file][name=files]").set_input_files(files)
+        page.locator("button[type=submit]").click()
+        page.wait_for_url("**/briefs/*", timeout=120_000)
+        assert len(page.locator("#reports li").all()) == len(files)
+        return page.url
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -163,6 +174,47 @@ def test_new_brief_form_pastes_texts_into_a_story_page(page, server):
     page.locator("button[type=submit]").click()
     page.wait_for_url("**/briefs/*")
     assert "Harbour Tower" in page.locator("#summary").text_content()
+
+
+@pytest.fixture
+def ingest_server(tmp_path):
+    """A server that may write to its corpus (--allow-ingest): what another site would attack."""
+    from corpus_fixtures import article_page
+
+    from newsweave.corpus import ingest
+    from newsweave.web.app import ServerConfig
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "ferry-wire.html").write_text(article_page("ferry-wire"), encoding="utf-8")
+    db = tmp_path / "news.db"
+    ingest([folder], db=db)
+    with running(ServerConfig(db=db, allow_ingest=True, allowed_hosts=("127.0.0.1", "localhost"))) as url:
+        yield url, db
+
+
+def test_another_site_cannot_add_to_the_corpus(page, ingest_server):
+    """A page on another site posts a form and a no-cors fetch to /api/ingest; the browser sends both, the server refuses both."""
+    from corpus_fixtures import Site
+
+    from newsweave.corpus import open_store
+
+    url, db = ingest_server
+    report = "The harbour crane at Pelling Quay toppled on Tuesday, port officials said."
+    attack = f"""<!doctype html><html><body>
+<form id="f" method="post" action="{url}/api/ingest" enctype="multipart/form-data">
+<textarea name="text">{report}</textarea></form>
+<script>
+fetch("{url}/api/ingest", {{method: "POST", mode: "no-cors", body: JSON.stringify({{texts: ["{report}"]}})}})
+  .finally(() => document.getElementById("f").submit());
+</script></body></html>"""
+    with Site() as site:
+        site.add("/", attack)
+        page.goto(site.url.replace("127.0.0.1", "localhost") + "/")  # another site: localhost, another port
+        page.wait_for_url(f"{url}/api/ingest")
+        assert "cross-site request refused" in page.locator("body").text_content()
+    with open_store(db, readonly=True) as store:
+        assert store.count_articles() == 1
 
 
 def test_hostile_report_shows_as_text_and_runs_nothing(page, server, tmp_path):

@@ -19,43 +19,139 @@ from collections import Counter
 import numpy as np
 
 from newsweave.settings import Settings
-from newsweave.story import BOILERPLATE, BODY, FactGroup, Sentence, Story
+from newsweave.story import BOILERPLATE, BODY, Claim, FactGroup, Sentence, Story
 
 SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
 NEAR_COPY = 0.6
 CONTAINED = 0.8
+# Claims: the weight of a claim's sentence words next to its own, and the bonus
+# for one subject with one predicate (tuned on the claims gold set's tune half).
+CONTEXT_WEIGHT = 0.3
+SAME_SUBJECT_PREDICATE = 0.15
+CLAIM_THRESHOLD = float(__import__("os").environ.get("NW_CLAIM_T", "0.3"))
 
 
 def align(story: Story, settings: Settings) -> Story:
+    """Group claims that state the same thing; keep the sentence similarity summarize needs."""
     sentences = [s for s in story.sentences if s.role != BOILERPLATE and s.terms]
     similarity = similarity_matrix(sentences, settings.similarity)
-    clusters = average_linkage(similarity, _same_document_apart(sentences, similarity), settings.align_threshold)
-    centrality = _centrality(sentences)
+    story.similarity = similarity  # kept for summarize's redundancy check
+    story.aligned = sentences
+    if not story.claims:
+        from newsweave.claims import build_claims
+
+        build_claims(story)
+    centrality = dict(zip((id(s) for s in sentences), _centrality(sentences)))
+    claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
+    matrix = claim_similarity(claims)
+    apart = _claims_apart(claims, matrix)
+    clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD)
     order = {document.id: number for number, document in enumerate(story.documents)}
     groups = []
     for members in clusters:
-        members.sort(key=lambda i: (order[sentences[i].document], sentences[i].index))
-        group_sentences = [sentences[i] for i in members]
-        consensus = similarity[np.ix_(members, members)].sum(axis=1)
-        representative = members[
-            max(range(len(members)), key=lambda k: _representative_score(sentences[members[k]], consensus[k], centrality[members[k]]))
-        ]
+        members.sort(key=lambda i: (order[claims[i].document], claims[i].start))
+        group_claims = [claims[i] for i in members]
+        consensus = matrix[np.ix_(members, members)].sum(axis=1)
+        best = max(
+            range(len(members)),
+            key=lambda k: _representative_claim_score(claims[members[k]], consensus[k], centrality.get(id(claims[members[k]].sentence), 0.0)),
+        )
+        representative = claims[members[best]]
+        group_sentences = list({id(c.sentence): c.sentence for c in group_claims}.values())
         groups.append(
             FactGroup(
                 id=0,
                 sentences=group_sentences,
-                representative=sentences[representative],
-                salience=float(max(centrality[i] for i in members)),
+                representative=representative.sentence,
+                salience=float(max(centrality.get(id(s), 0.0) for s in group_sentences)),
+                claims=group_claims,
+                representative_claim=representative,
             )
         )
-    groups.sort(key=lambda g: (order[g.sentences[0].document], g.sentences[0].index))
+    groups.sort(key=lambda g: (order[g.claims[0].document], g.claims[0].start))
     for number, group in enumerate(groups, start=1):
         group.id = number
     story.facts = groups
-    story.similarity = similarity  # kept for summarize's redundancy check
-    story.aligned = sentences
     return story
+
+
+def claim_similarity(claims: list[Claim]) -> np.ndarray:
+    """TF-IDF cosine of the claims' terms, entities and figures, with a little of their sentences' words.
+
+    A short claim ("remain on high alert") says little alone; its sentence's
+    words, weighted low, tell two such claims about different things apart.
+    """
+    if not claims:
+        return np.zeros((0, 0))
+    bags = [list(c.terms) + [f"@{e}" for e in c.entities] + [f"#{n}" for n in c.numbers] for c in claims]
+    context = [list(c.sentence.terms) for c in claims]
+    own = _tfidf(bags)
+    around = _tfidf(context)
+    vectors = np.hstack([own, CONTEXT_WEIGHT * around])
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms == 0, 1, norms)
+    matrix = vectors @ vectors.T
+    # One subject doing one thing (same subject, same predicate) is a strong sign of one claim.
+    subjects = np.array([c.subject or f"?{i}" for i, c in enumerate(claims)], dtype=object)
+    predicates = np.array([c.predicate or f"?{i}" for i, c in enumerate(claims)], dtype=object)
+    same = (subjects[:, None] == subjects[None, :]) & (predicates[:, None] == predicates[None, :])
+    matrix = matrix + SAME_SUBJECT_PREDICATE * same
+    np.fill_diagonal(matrix, 1.0)
+    return np.clip(matrix, 0.0, 1.0)
+
+
+def _tfidf(bags: list[list[str]]) -> np.ndarray:
+    vocabulary: dict[str, int] = {}
+    for bag in bags:
+        for item in bag:
+            vocabulary.setdefault(item, len(vocabulary))
+    matrix = np.zeros((len(bags), max(1, len(vocabulary))), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for item, count in Counter(bag).items():
+            matrix[row, vocabulary[item]] = 1.0 + math.log(count)
+    document_frequency = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(bags)) / (1 + document_frequency)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
+    """Pairs that may not share a group: claims of one sentence; one report's claims that are not
+    near copies; and claims giving incompatible figures for the same measure (a disagreement, not a fact)."""
+    from newsweave.crosscheck.numbers import conflicting
+
+    n = len(claims)
+    ids = np.array([c.document for c in claims], dtype=object)
+    sentence = np.array([id(c.sentence) for c in claims])
+    apart = (ids[:, None] == ids[None, :]) & (matrix < NEAR_COPY)
+    apart |= sentence[:, None] == sentence[None, :]
+    for a, b in zip(*np.nonzero(ids[:, None] == ids[None, :])):
+        if a < b and apart[a, b] and sentence[a] != sentence[b]:
+            shorter, longer = sorted((set(claims[a].terms), set(claims[b].terms)), key=len)
+            if len(shorter) >= 4 and len(shorter & longer) >= CONTAINED * len(shorter):
+                apart[a, b] = apart[b, a] = False
+    with_figures = [i for i, c in enumerate(claims) if c.quantities]
+    for x, a in enumerate(with_figures):
+        for b in with_figures[x + 1 :]:
+            if ids[a] != ids[b] and conflicting(claims[a], claims[b]):
+                apart[a, b] = apart[b, a] = True
+    np.fill_diagonal(apart, False)
+    return apart
+
+
+def _representative_claim_score(claim: Claim, consensus: float, centrality: float) -> tuple:
+    # Body copy over captions; a sentence's main claim (a summary quoting it asserts that);
+    # then as for sentences: the wording closest to the others, the most on-topic, the earliest.
+    sentence = claim.sentence
+    return (
+        sentence.role == BODY,
+        claim.main,
+        6 <= sentence.words <= 60,
+        round(float(consensus), 3),
+        round(float(centrality), 3),
+        -sentence.index,
+    )
 
 
 def similarity_matrix(sentences: list[Sentence], method: str = "combined") -> np.ndarray:

@@ -1,16 +1,25 @@
 """Batch mode for research data: one story cluster per JSON line in, one summary per line out.
 
-The model loads once; a cluster that fails becomes an `error` line and the
-batch goes on.
+The model loads once. Every failure is isolated to its cluster: whatever goes
+wrong while reading or summarizing one line (bad JSON, a missing field, a bug
+met by one odd cluster) becomes that line's `error` result, and the batch goes
+on with the next line.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator
 
-from newsweave.errors import InputError, NewsweaveError
+from newsweave.errors import InputError, ModelNotFound, NewsweaveError
 from newsweave.settings import Settings
+
+# A line holds a whole cluster, so it may hold several reports of the largest
+# size a report may have; past this it is refused without being kept in memory.
+CLUSTER_LINE_REPORTS = 8
+
+
+def max_line_bytes(settings: Settings) -> int:
+    return CLUSTER_LINE_REPORTS * settings.max_input_bytes
 
 
 def cluster_documents(cluster: dict[str, Any]):
@@ -29,42 +38,65 @@ def cluster_documents(cluster: dict[str, Any]):
     return result
 
 
+def cluster_id(cluster: dict[str, Any]):
+    """The cluster's `id`, echoed back as given: a string, a number or null."""
+    value = cluster.get("id")
+    if value is not None and not isinstance(value, (str, int, float)):
+        raise InputError(f"'id' must be a string or a number, not {type(value).__name__}")
+    return value
+
+
 def summarize_cluster(cluster: dict[str, Any], settings: Settings) -> dict[str, Any]:
     from newsweave.load import unique_ids
     from newsweave.pipeline import build_story
 
     story = build_story(unique_ids(cluster_documents(cluster)), settings)
     return {
-        "id": cluster.get("id"),
+        "id": cluster_id(cluster),
         "summary": [item.text for item in story.summary],
         "citations": [item.documents for item in story.summary],
     }
 
 
-def summarize_lines(lines: Iterable[str | bytes], settings: Settings) -> Iterator[dict[str, Any]]:
+def summarize_lines(lines: Iterable[str | bytes | None], settings: Settings) -> Iterator[dict[str, Any]]:
     """Yield one result per non-blank input line, in order; errors are results too.
 
     Lines may be bytes: each is decoded on its own, so one line that is not
-    UTF-8 costs that line only.
+    UTF-8 costs that line only. A None line is one that was too long to read.
     """
     for number, line in enumerate(lines, start=1):
+        result = summarize_line(number, line, settings)
+        if result is not None:
+            yield result
+
+
+def summarize_line(number: int, line: str | bytes | None, settings: Settings) -> dict[str, Any] | None:
+    """The result of one input line (None for a blank line); never raises for what the line holds."""
+    from newsweave.load.records import parse_json
+
+    identifier: Any = None
+    try:
+        if line is None:
+            raise InputError(f"line too long (over {max_line_bytes(settings) // (1024 * 1024)} MB)")
         if isinstance(line, bytes):
             try:
                 line = line.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield {"id": None, "line": number, "error": f"not valid UTF-8 (byte {exc.start})"}
-                continue
+                raise InputError(f"not valid UTF-8 (byte {exc.start})") from None
         line = line.lstrip("\ufeff") if number == 1 else line
         if not line.strip():
-            continue
-        cluster_id: Any = None
-        try:
-            cluster = json.loads(line)
-            if not isinstance(cluster, dict):
-                raise InputError("expected a JSON object")
-            cluster_id = cluster.get("id")
-            yield summarize_cluster(cluster, settings)
-        except json.JSONDecodeError as exc:
-            yield {"id": None, "line": number, "error": f"invalid JSON: {exc.msg}"}
-        except (NewsweaveError, ValueError) as exc:
-            yield {"id": cluster_id, "line": number, "error": str(exc)}
+            return None
+        cluster = parse_json(line, where=False)
+        if not isinstance(cluster, dict):
+            raise InputError("expected a JSON object")
+        identifier = cluster_id(cluster)
+        return summarize_cluster(cluster, settings)
+    except ModelNotFound:
+        raise  # no cluster can be summarized: one error for the run, not one a line
+    except NewsweaveError as exc:
+        return {"id": identifier, "line": number, "error": str(exc)}
+    except MemoryError:
+        return {"id": identifier, "line": number, "error": "out of memory summarizing this cluster"}
+    except Exception as exc:  # a fault met by this cluster alone must not cost the others theirs
+        detail = " ".join(str(exc).split())[:200]
+        return {"id": identifier, "line": number, "error": f"internal error ({type(exc).__name__}{': ' + detail if detail else ''})"}

@@ -108,6 +108,7 @@ def _corpus_commands(commands) -> None:
     ingest.add_argument("--db", required=True, metavar="FILE", help="the corpus database (created if missing)")
     ingest.add_argument("--timeout", type=float, default=20.0, metavar="SECONDS", help="give up on a URL after this long (default: 20)")
     ingest.add_argument("--delay", type=float, default=1.0, metavar="SECONDS", help="pause between two requests to one host (default: 1)")
+    ingest.add_argument("--allow-private-addresses", action="store_true", help="also fetch from loopback and private networks (your own intranet)")
     ingest.add_argument("--json", action="store_true", help="print the ingest report as JSON on stdout")
     ingest.add_argument("--encoding", help="decode pages with this encoding instead of detecting UTF-8/Windows-1252")
     ingest.add_argument("--strict", action="store_true", help="exit with status 1 if any source or item failed")
@@ -149,8 +150,11 @@ def _serve_command(commands) -> None:
     serve.add_argument("--db", metavar="FILE", help="a corpus database to list and brief stories from")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_positive, default=8000, help="port (default: 8000)")
+    serve.add_argument("--allow-host", action="append", default=[], metavar="NAME[:PORT]",
+                       help="also answer requests addressed to this name (repeatable; by default only the --host address, and localhost)")
     serve.add_argument("--allow-ingest", action="store_true", help="enable POST /api/ingest, which adds reports to the corpus")
     serve.add_argument("--allow-urls", action="store_true", help="let users brief URLs: the server then fetches pages from the network")
+    serve.add_argument("--allow-private-addresses", action="store_true", help="with --allow-urls: fetch from loopback and private networks too")
     _common_options(serve)
     serve.set_defaults(run=run_serve, words=None)
 
@@ -161,7 +165,8 @@ def run_serve(args) -> int:
 
     if args.allow_ingest and not args.db:
         raise InputError("--allow-ingest needs a corpus: add --db FILE")
-    config = ServerConfig(db=args.db, settings=_settings(args), allow_ingest=args.allow_ingest, allow_urls=args.allow_urls)
+    config = ServerConfig(db=args.db, settings=_settings(args), allow_ingest=args.allow_ingest, allow_urls=args.allow_urls,
+                          allow_private_addresses=args.allow_private_addresses, allowed_hosts=tuple(args.allow_host) or None)
     serve(config, host=args.host, port=args.port)  # uvicorn says where it listens
     return 0
 
@@ -177,9 +182,13 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
+    # argparse prefixes the option: "argument -w/--words: expected a whole number above 0, got 'abc'".
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
     if number <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number")
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {value!r}")
     return number
 
 
@@ -212,7 +221,9 @@ def run_brief(args) -> int:
     if not documents:
         raise NoReadableReports(problems)
     with _status(f"Briefing {len(documents)} reports…"):
-        result = newsweave.Brief(newsweave.build_story(documents, settings, problems), settings)
+        result = newsweave.Brief(newsweave.build_story(documents, settings, problems, one_story=True), settings)
+    for warning in result.warnings:
+        print(f"newsweave: warning: {warning}", file=sys.stderr)
     emit_brief(result, args)
     return 1 if (args.strict and problems) else 0
 
@@ -230,43 +241,88 @@ def emit_brief(result, args) -> None:
 
 
 def run_summarize(args) -> int:
+    """One result line per cluster, each written and flushed as soon as it is ready."""
     import json
 
-    from newsweave.batch import summarize_lines
+    from newsweave.batch import max_line_bytes, summarize_line
+    from newsweave.errors import InputError
+    from newsweave.load.files import bounded_lines
 
     settings = _settings(args)
     check_output_path(args.output)
-    lines = (sys.stdin.buffer if args.jsonl == "-" else _open_input(args.jsonl)).readlines()
-    total = sum(1 for line in lines if line.strip())
-    results = []
-    failures = 0
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-    from rich.console import Console
-
-    progress = Progress(
-        TextColumn("[bold]summarize"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=False,
-    )
-    with progress:
+    limit = max_line_bytes(settings)
+    source = "stdin" if args.jsonl == "-" else args.jsonl
+    stream = _StandardInput() if args.jsonl == "-" else _open_input(args.jsonl)
+    total = None
+    if stream.seekable():  # a file: count its clusters for the progress bar; a pipe is read once
+        total = sum(1 for _, line in bounded_lines(stream, limit) if line is None or line.strip())
+        stream.seek(0)
+    clusters = failures = 0
+    progress = _batch_progress(total)
+    with stream, progress, OutputFile(args.output) as output:
         task = progress.add_task("clusters", total=total)
-        for result in summarize_lines(lines, settings):
+        for number, line in bounded_lines(stream, limit):
+            result = summarize_line(number, line, settings)
+            if result is None:
+                continue
+            clusters += 1
             if "error" in result:
                 failures += 1
-                progress.console.print(f"newsweave: line {result['line']} (id {result['id']}): {result['error']}")
-            results.append(json.dumps(result, ensure_ascii=False))
+                progress.console.print(
+                    f"newsweave: line {result['line']} (id {result['id']}): {result['error']}",
+                    markup=False, highlight=False, soft_wrap=True,
+                )
+            output.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
             progress.advance(task)
-    write_output("\n".join(results) + ("\n" if results else ""), args.output)
+        if not clusters:
+            raise InputError(f"{source}: no clusters (every line is blank)")
     if failures:
-        print(f"newsweave: {failures} of {total} clusters failed; see their error lines", file=sys.stderr)
-    return 0
+        print(f"newsweave: {failures} of {clusters} clusters failed; see their error lines", file=sys.stderr)
+    return 1 if failures == clusters else 0
+
+
+class _StandardInput:
+    """stdin as a binary stream that `with` leaves open."""
+
+    def __init__(self):
+        self.buffer = sys.stdin.buffer
+
+    def __getattr__(self, name):
+        return getattr(self.buffer, name)
+
+    def seekable(self) -> bool:
+        return False  # read it once, as it comes, even when it is a redirected file
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _batch_progress(total: int | None):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    return Progress(
+        TextColumn("[bold]summarize"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        *([TimeRemainingColumn()] if total else []), console=Console(stderr=True), transient=False,
+    )
 
 
 def _open_input(path: str):
+    """The batch input: a regular file, or a named pipe (`--jsonl <(zcat clusters.gz)`), read as a stream like stdin."""
+    import stat
+
     from newsweave.errors import InputError
+    from newsweave.load.files import open_regular
 
     try:
-        return open(path, "rb")
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            return open(path, "rb")
+        return open_regular(Path(path))
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
     except OSError as exc:
         raise InputError(f"{path}: {exc.strerror}") from None
 
@@ -284,29 +340,93 @@ def check_output_path(path: str | None) -> None:
         raise InputError(f"cannot write {path}: no folder {target.parent}")
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(content: str | bytes, path: str | None) -> None:
     """Print, or replace `path` atomically so a failed run never leaves half a file."""
-    from newsweave.errors import InputError
+    with OutputFile(path) as output:
+        output.write(content.encode("utf-8") if isinstance(content, str) else content)
 
-    if not path or path == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-        return
-    target = Path(path)
+
+class OutputFile:
+    """Standard output, or a file replaced atomically when the block ends without error.
+
+    The file is written beside its target under a hidden name and renamed over
+    it, so a failed run leaves the old file (or none), never half a file. It
+    gets the mode a plain `open()` would give it (0666 less the umask), or the
+    mode of the file it replaces; a temporary file's own mode is 0600.
+    """
+
+    def __init__(self, path: str | None):
+        self.path = path if path and path != "-" else None
+        self.stream = None
+        self.temporary: str | None = None
+
+    def __enter__(self):
+        from newsweave.errors import InputError
+
+        if self.path is None:
+            self.stream = sys.stdout.buffer
+            return self
+        target = Path(self.path)
+        try:
+            handle, self.temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        except OSError as exc:
+            raise InputError(f"cannot write {self.path}: {exc.strerror}") from None
+        self.stream = os.fdopen(handle, "wb")
+        return self
+
+    def write(self, data: bytes) -> None:
+        """Write and flush: a reader (or a crash) sees every line already written."""
+        try:
+            self.stream.write(data)
+            self.stream.flush()
+        except OSError as exc:
+            if self.path is None:
+                raise
+            from newsweave.errors import InputError
+
+            raise InputError(f"cannot write {self.path}: {exc.strerror}") from None
+
+    def __exit__(self, kind, error, trace):
+        if self.path is None:
+            return False
+        from newsweave.errors import InputError
+
+        try:
+            self.stream.close()
+            if kind is None:
+                os.chmod(self.temporary, _mode_for(Path(self.path)))
+                os.replace(self.temporary, self.path)
+                self.temporary = None
+        except OSError as exc:
+            raise InputError(f"cannot write {self.path}: {exc.strerror}") from None
+        finally:
+            if self.temporary is not None:
+                Path(self.temporary).unlink(missing_ok=True)
+        return False
+
+
+def _mode_for(target: Path) -> int:
+    """The permission bits a replaced file keeps, or a new file gets under the umask."""
+    import stat
+
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+        return stat.S_IMODE(os.stat(target).st_mode) & 0o777  # not a set-user-id bit
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # Linux shows the umask without changing it; elsewhere it can only be read by setting it.
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 class _status:

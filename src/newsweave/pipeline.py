@@ -39,6 +39,11 @@ class Brief:
         return self.story.problems
 
     @property
+    def warnings(self) -> list:
+        """`StoryWarning`s about the brief as a whole: reports left out as another story."""
+        return self.story.warnings
+
+    @property
     def entities(self) -> list[Entity]:
         """People, organisations and places resolved across the reports, most reports first."""
         return self.story.entities
@@ -73,22 +78,34 @@ class Brief:
         return brief_to_html(self)
 
 
-def build_story(documents: list[Document], settings: Settings, problems: list[InputProblem] | None = None) -> Story:
+def build_story(documents: list[Document], settings: Settings, problems: list[InputProblem] | None = None,
+                *, one_story: bool = False) -> Story:
     """Run every stage over documents that are already loaded.
 
-    annotate → align → entities → timeline → crosscheck → summarize: the
+    `one_story`: first check that the documents are one story; if not, brief
+    the largest and name the others in `story.warnings` (stories.py). Off for
+    callers whose documents are one story already (a corpus story, a batch cluster).
+
+    annotate → claims → align → entities → timeline → crosscheck → summarize: the
     entity and date layers come before cross-checking because name and date
     discrepancies are read off them.
     """
     from newsweave.align import align
     from newsweave.annotate import annotate
+    from newsweave.claims import build_claims
     from newsweave.crosscheck import crosscheck
     from newsweave.entities import resolve_entities
     from newsweave.summarize import summarize
     from newsweave.timeline import build_timeline
 
-    story = Story(documents=documents, problems=list(problems or []))
+    warnings = []
+    if one_story:
+        from newsweave.stories import one_story as largest_story
+
+        documents, warnings = largest_story(documents)
+    story = Story(documents=documents, problems=list(problems or []), warnings=warnings)
     annotate(story, settings)
+    build_claims(story)
     align(story, settings)
     resolve_entities(story, settings)
     build_timeline(story, settings)
@@ -116,4 +133,4 @@ def brief(
     documents, problems = load_sources(sources, settings)
     if not documents:
         raise NoReadableReports(problems)
-    return Brief(build_story(documents, settings, problems), settings)
+    return Brief(build_story(documents, settings, problems, one_story=True), settings)

@@ -84,8 +84,67 @@ class Sentence:
 
 
 @dataclass
+class Claim:
+    """One fact a sentence states: a predicate with its arguments (claims.py).
+
+    A sentence holds one or more claims; `pieces` are the claim's own words,
+    as character ranges (a relative clause in the middle is cut out, so a
+    claim may have two pieces). `start`/`end` span them all.
+    """
+
+    id: int
+    document: str
+    start: int
+    end: int
+    text: str  # document text[start:end]
+    sentence: Sentence
+    pieces: tuple[tuple[int, int], ...] = ()
+    kind: str = "clause"  # "clause", "relative", "modifier", "appositive", or "sentence" (not split)
+    main: bool = False  # the sentence's main claim: what a summary quoting the sentence asserts
+    subject: str = ""  # entity key or lemma of who or what the claim is about ("abaaoud", "threat")
+    predicate: str = ""  # the predicate's lemma ("kill", "leader")
+    arguments: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # content lemmas, synonyms folded, for alignment
+    entities: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
+    quantities: list[Any] = field(default_factory=list)  # quantities.Quantity, each with what it measures
+    dates: tuple[str, ...] = ()  # date expressions as written
+    places: tuple[str, ...] = ()  # entity keys of the places the claim names
+    attribution: Attribution | None = None  # filled by crosscheck from the sentence's attribution
+    head_token: int = -1  # the predicate's token index in the document's parse
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.document, self.start, self.end)
+
+    @property
+    def spans(self) -> list[Evidence]:
+        return [Evidence(self.document, start, end) for start, end in (self.pieces or ((self.start, self.end),))]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "main": self.main,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "pieces": [e.to_dict() for e in self.spans],
+            "quantities": [q.to_dict() for q in self.quantities],
+            "sentence": self.sentence.evidence.to_dict(),
+        }
+
+
+@dataclass
 class FactGroup:
-    """Sentences from one or more reports that state the same thing."""
+    """Claims from one or more reports that state the same thing (a claim group).
+
+    `sentences` are the sentences holding those claims; `representative` the
+    sentence a reader is shown. Groups built before the claim layer (or by
+    callers that align sentences) have no `claims` and cite whole sentences.
+    """
 
     id: int
     sentences: list[Sentence]
@@ -95,6 +154,8 @@ class FactGroup:
     # Each origin is a normalised name ("Wall Street Journal"), or a document id
     # for a report that credits no one: it is its own origin.
     origins: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    representative_claim: Claim | None = None
 
     @property
     def independent_sources(self) -> int:
@@ -105,11 +166,21 @@ class FactGroup:
         seen: dict[str, None] = {}
         for sentence in self.sentences:
             seen.setdefault(sentence.document, None)
+        for claim in self.claims:
+            seen.setdefault(claim.document, None)
         return list(seen)
 
     @property
     def evidence(self) -> list[Evidence]:
+        """Where each report states the fact: the claim's words, or whole sentences for sentence groups."""
+        if self.claims:
+            return [span for claim in self.claims for span in claim.spans]
         return [s.evidence for s in self.sentences]
+
+    @property
+    def text(self) -> str:
+        """The claim's words as the representative report writes them."""
+        return self.representative_claim.text if self.representative_claim is not None else self.representative.text
 
     @property
     def support(self) -> int:
@@ -172,12 +243,15 @@ class Attribution:
     evidence: list[Evidence]
     kind: str = "source"  # "source" (a speaker), "outlet" (another outlet's reporting), "wire" (an agency credit)
     named: bool = False  # the speaker is a person named in the attributing words ("Rodriguez told"), not "he" or "a source"
+    # The report does not name `origin`; newsweave infers it ("the Today program" is the BBC's).
+    inferred: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "document": self.document,
             "speaker": self.speaker,
             "origin": self.origin,
+            "inferred": self.inferred,
             "kind": self.kind,
             "evidence": [e.to_dict() for e in self.evidence],
         }
@@ -375,10 +449,38 @@ class TimelineEntry:
 
 
 @dataclass
+class StoryWarning:
+    """Something a reader must know about the brief as a whole, in one line.
+
+    `kind` "not one story": the inputs were several stories; the brief is of
+    the largest and `left_out` holds the others' reports (stories.py).
+    """
+
+    kind: str
+    message: str
+    left_out: list[Document] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "left_out": [{"id": d.id, "title": d.title, "path": d.path, "url": d.url} for d in self.left_out],
+        }
+
+
+@dataclass
 class Story:
     documents: list[Document]
     problems: list[InputProblem] = field(default_factory=list)
+    # Warnings about the brief as a whole (StoryWarning): shown first by every renderer.
+    warnings: list[StoryWarning] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    # claim layer (claims.py): each sentence's claims, in document and reading order
+    claims: list[Claim] = field(default_factory=list)
+    # align's claim groups: the facts the reports state, one report or several
     facts: list[FactGroup] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     # cross-check layer
@@ -396,6 +498,11 @@ class Story:
     # annotate's working layer: each report's spaCy Doc by document id, so later
     # stages (entities, timeline, cross-check) read the one parse, not re-parse.
     parses: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def claim_groups(self) -> list[FactGroup]:
+        """The fact groups, each a group of claims (an alias that says what they are)."""
+        return self.facts
 
     def document(self, document_id: str) -> Document:
         for document in self.documents:

@@ -33,7 +33,8 @@ LEAD_SCALE = 12
 def summarize(story: Story, settings: Settings) -> Story:
     ranks, body_counts = _body_ranks(story)
     index = {id(s): i for i, s in enumerate(story.aligned)}
-    candidates = [g for g in story.facts if _usable(g.representative, settings)]
+    # A sentence is quoted for its main claim, and cited to every report that states that claim.
+    candidates = [g for g in story.facts if _usable(g.representative, settings) and _main(g)]
     document_count = max(1, len(story.documents) - 1)
     scored = sorted(
         candidates,
@@ -52,9 +53,15 @@ def summarize(story: Story, settings: Settings) -> Story:
         if words >= settings.words:
             break
     # Reading order: where the fact first appears, relative to each report's length.
-    chosen.sort(key=lambda g: (min(ranks[id(s)] / max(1, body_counts[s.document] - 1) for s in g.sentences), g.id))
+    # A report with no body copy at all (one caption line) has no count: .get.
+    chosen.sort(key=lambda g: (min(ranks[id(s)] / max(1, body_counts.get(s.document, 0) - 1) for s in g.sentences), g.id))
     story.summary = [SummarySentence(text=g.representative.text, fact=g, sentence=g.representative) for g in chosen]
     return story
+
+
+def _main(group: FactGroup) -> bool:
+    claim = group.representative_claim
+    return claim is None or claim.main
 
 
 def _usable(sentence: Sentence, settings: Settings) -> bool:

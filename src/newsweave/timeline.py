@@ -18,8 +18,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from newsweave.entities.mentions import body_copy
 from newsweave.settings import Settings
-from newsweave.story import BODY, BOILERPLATE, Discrepancy, DiscrepancyValue, Evidence, Sentence, Story, TimelineEntry
+from newsweave.story import (
+    BODY,
+    Discrepancy,
+    DiscrepancyValue,
+    Evidence,
+    Sentence,
+    Story,
+    TimelineEntry,
+)
 
 RELATIVE = "relative"
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
@@ -54,7 +63,7 @@ def build_timeline(story: Story, settings: Settings) -> Story:
 
 
 def date_mentions(story: Story) -> list[DateMention]:
-    """Every date expression in the story's body and captions, resolved where it can be."""
+    """Every date expression in the story's body copy, resolved where it can be (captions only lend their year)."""
     story_base = _story_base(story)
     found = []
     for document in story.documents:
@@ -62,7 +71,8 @@ def date_mentions(story: Story) -> list[DateMention]:
         if doc is None:
             continue
         published = _parse_published(document.published)
-        sentences = [s for s in story.sentences if s.document == document.id and s.role != BOILERPLATE]
+        # Body copy only: a caption's date is the photo's, and a slug is no event.
+        sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue

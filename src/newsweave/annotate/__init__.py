@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from newsweave.annotate.model import load_model
+from newsweave.annotate.parts import PART_CHARS, join_parts, text_parts
 from newsweave.annotate.sentences import document_sentences
 from newsweave.settings import Settings
 from newsweave.story import Story
@@ -13,8 +14,14 @@ def annotate(story: Story, settings: Settings) -> Story:
     nlp = load_model(settings)
     story.sentences = []
     story.parses = {}
-    texts = (document.text for document in story.documents)
-    for document, doc in zip(story.documents, nlp.pipe(texts, batch_size=16)):
+    # A report longer than the parser takes at once is parsed in parts cut at
+    # paragraph breaks; the parts' parses are joined back into one Doc whose
+    # text is the report's text, so every offset still indexes the document.
+    limit = min(PART_CHARS, nlp.max_length)
+    parts = [text_parts(document.text, limit) for document in story.documents]
+    docs = iter(nlp.pipe((part for split in parts for part in split), batch_size=16))
+    for document, split in zip(story.documents, parts):
+        doc = join_parts([next(docs) for _ in split])
         story.sentences.extend(document_sentences(document.id, doc))
         story.parses[document.id] = doc
     return story

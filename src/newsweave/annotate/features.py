@@ -57,14 +57,20 @@ def stands_alone(span: Span) -> bool:
     return has_verb and any(token.dep_ in SUBJECTS for token in span)
 
 
-def sentence_features(span: Span) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def sentence_features(span: Span, ents=None) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Content lemmas, entity keys and number keys of a sentence.
+
+    `ents` are the span's entities when the caller has them: `Span.ents`
+    rebuilds the whole document's entity list on every call, which made a long
+    report quadratic.
+    """
     terms = tuple(
         token.lemma_.lower()
         for token in span
         if (token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1
     )
     entities: list[str] = []
-    for ent in span.ents:
+    for ent in span.ents if ents is None else ents:
         if ent.label_ not in ENTITY_LABELS:
             continue
         key = entity_key(ent.text)

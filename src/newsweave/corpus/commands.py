@@ -23,7 +23,8 @@ def run_ingest(args) -> int:
     settings = Settings().with_(encoding=args.encoding) if args.encoding else Settings()
     console = Console(stderr=True)
     with IngestProgress(console) as progress:
-        report = ingest(args.sources, db=args.db, settings=settings, progress=progress, timeout=args.timeout, delay=args.delay)
+        report = ingest(args.sources, db=args.db, settings=settings, progress=progress, timeout=args.timeout, delay=args.delay,
+                        allow_private=args.allow_private_addresses)
     # The error report: one unwrapped line per failure, so it can be grepped.
     for problem in report.errors:
         print(f"newsweave: {problem}", file=sys.stderr)

@@ -87,13 +87,18 @@ def ingest(
     timeout: float = 20.0,
     delay: float = 1.0,
     fetcher=None,
+    allow_private: bool = False,
+    local_references: bool = True,
 ) -> IngestReport:
     """Ingest files, folders, feeds, OPML lists, WARC archives, exports and URLs into the corpus `db`.
 
     `db` is a path or an open `Store`. `progress(source, outcome, source_report)`
     is called with outcome "start", then "added" / "duplicate" / "skipped" /
-    "error" per item, then "done". `timeout` and `delay` (seconds between two
-    requests to one host) govern fetching.
+    "error" per item, then "done". `timeout` (a deadline for each URL, redirects
+    included) and `delay` (seconds between two requests to one host) govern
+    fetching; only public addresses are fetched unless `allow_private`. Or pass
+    a `Fetcher` of your own. `local_references=False` keeps the sources from
+    naming files (an OPML list's feed files): for sources that came over HTTP.
     """
     from newsweave.corpus.sources import Context
     from newsweave.corpus.sources.fetch import Fetcher
@@ -101,8 +106,8 @@ def ingest(
 
     settings = settings or Settings()
     store = db if isinstance(db, Store) else open_store(db)
-    fetcher = fetcher or Fetcher(timeout=timeout, delay=delay, max_bytes=settings.max_input_bytes)
-    context = Context(settings, fetcher, store.has_url)
+    fetcher = fetcher or Fetcher(timeout=timeout, delay=delay, max_bytes=settings.max_input_bytes, allow_private=allow_private)
+    context = Context(settings, fetcher, store.has_url, local_references)
     notify = progress or (lambda source, outcome, report: None)
     report = IngestReport()
     if isinstance(sources, (str, os.PathLike)):

@@ -7,6 +7,11 @@ SQL behind this interface is what lets a PostgreSQL backend follow.
 
 Every write of one article (the row, its duplicate check, its story) happens in
 one transaction, so a killed ingest leaves either the whole article or none of it.
+
+Several processes may write one corpus at once (parallel `ingest`s, even into
+a file none of them has created yet): a writer waits for the write lock as long
+as the others keep committing, and gives up only when no one has committed for
+`lock_wait` seconds (a writer that hangs).
 """
 
 from __future__ import annotations
@@ -201,10 +206,23 @@ def migrations() -> list[Callable[[sqlite3.Connection], None]]:
     return [_schema_1, _clustering_tables]
 
 
+# How long a writer waits for the write lock while no other writer commits anything.
+LOCK_WAIT = 120.0
+# One wait inside SQLite's own busy handler, between two looks at whether the others progress.
+_BUSY_SLICE_MS = 2000
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        words in str(exc) for words in ("database is locked", "database is busy", "database table is locked")
+    )
+
+
 class SQLiteStore(Store):
-    def __init__(self, path: str | Path, readonly: bool = False):
+    def __init__(self, path: str | Path, readonly: bool = False, lock_wait: float = LOCK_WAIT):
         self.path = Path(path)
         self.readonly = readonly
+        self.lock_wait = lock_wait
         self._lock = threading.RLock()
         self._batch: dict | None = None
         if readonly:
@@ -217,16 +235,22 @@ class SQLiteStore(Store):
             self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self.conn.row_factory = sqlite3.Row
         try:
-            self.conn.execute("PRAGMA busy_timeout = 10000")
+            self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_SLICE_MS}")
             self.conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
-                self.conn.execute("PRAGMA journal_mode = WAL")
+                # Switching a new file to WAL takes the write lock: wait for it like any write.
+                self._patiently(lambda: self.conn.execute("PRAGMA journal_mode = WAL").fetchone())
                 # WAL + NORMAL: a crash can lose the last commits, never consistency.
                 self.conn.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
+            if _is_busy(exc):
+                raise InputError(f"{self.path}: {exc}") from None
             raise InputError(f"{self.path}: not a newsweave corpus database ({exc})") from None
+        except BaseException:
+            self.conn.close()
+            raise
 
     # --- migrations --------------------------------------------------------
     @property
@@ -235,7 +259,7 @@ class SQLiteStore(Store):
 
     def _migrate(self) -> None:
         steps = migrations()
-        version = self.schema_version
+        version = self._patiently(lambda: self.schema_version)
         if version > len(steps):
             raise InputError(f"{self.path}: corpus schema version {version} is newer than this newsweave knows ({len(steps)})")
         if version == len(steps):
@@ -244,18 +268,57 @@ class SQLiteStore(Store):
             raise InputError(f"{self.path}: not a newsweave corpus database (no corpus tables)")
         if self.readonly:
             raise InputError(f"{self.path}: corpus schema version {version} needs upgrading; run `newsweave ingest` on it once")
+        # The check and the steps share one write transaction: of several processes opening a new
+        # file at once, the first migrates and the others find the schema in place.
         with self._transaction():
-            version = self.schema_version  # another process may have migrated meanwhile
+            version = self.schema_version
+            if version > len(steps):
+                raise InputError(f"{self.path}: corpus schema version {version} is newer than this newsweave knows ({len(steps)})")
             for number, step in enumerate(steps[version:], start=version + 1):
                 step(self.conn)
                 self.conn.execute(f"PRAGMA user_version = {number}")
 
+    def _patiently(self, action: Callable, lock_wait: float | None = None):
+        """Run `action` (a statement that needs a lock), retrying while the database is busy.
+
+        Each try waits up to `_BUSY_SLICE_MS` inside SQLite. Between tries, a
+        changed `PRAGMA data_version` means another connection committed: the
+        lock is changing hands, not stuck, so the deadline starts again. Only
+        `lock_wait` seconds without any commit end the wait (a hung writer).
+        SQLite's busy handler alone is not enough: it polls, so a writer that
+        commits often (an ingest in batches) can keep others out well past
+        any fixed timeout, and some lock upgrades fail at once without waiting.
+        """
+        lock_wait = self.lock_wait if lock_wait is None else lock_wait
+        deadline = time.monotonic() + lock_wait
+        seen = None
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                try:
+                    version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+                except sqlite3.OperationalError:
+                    version = seen
+                if version != seen:
+                    seen, deadline = version, time.monotonic() + lock_wait
+                elif time.monotonic() >= deadline:
+                    raise sqlite3.OperationalError(
+                        f"database is locked: another process has held the corpus for {lock_wait:g} s without committing"
+                    ) from None
+                time.sleep(0.01)
+
+    def _begin(self, lock_wait: float | None = None) -> None:
+        self._patiently(lambda: self.conn.execute("BEGIN IMMEDIATE"), lock_wait)
+
     @contextmanager
-    def _transaction(self):
+    def _transaction(self, lock_wait: float | None = None):
         """One unit of work (an article): its own transaction, or inside `batch` a savepoint."""
         with self._lock:
             if self._batch is None:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._begin(lock_wait)
                 try:
                     yield self.conn
                 except BaseException:
@@ -264,7 +327,7 @@ class SQLiteStore(Store):
                 self.conn.execute("COMMIT")
                 return
             if not self.conn.in_transaction:
-                self.conn.execute("BEGIN IMMEDIATE")
+                self._begin(lock_wait)
                 self._batch.update(units=0, started=time.monotonic())
             self.conn.execute("SAVEPOINT unit")
             try:
@@ -297,7 +360,7 @@ class SQLiteStore(Store):
 
     def _rows(self, sql: str, params=()) -> list[sqlite3.Row]:
         with self._lock:
-            return self.conn.execute(sql, params).fetchall()
+            return self._patiently(lambda: self.conn.execute(sql, params).fetchall())
 
     # --- reading -----------------------------------------------------------
     _STORY_FIELDS = "id, title, articles, outlets, first_published, last_published, updated"
@@ -375,7 +438,9 @@ class SQLiteStore(Store):
     def add_article(self, article: Article) -> int | None:
         from newsweave.corpus import hooks
 
+        _rehearse(article)
         digest = article.content_hash
+        wire = hooks.wire_credit(article.text)
         with self._transaction() as conn:
             if conn.execute(
                 "SELECT 1 FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)",
@@ -395,7 +460,7 @@ class SQLiteStore(Store):
                     article.published,
                     article.text,
                     article.source,
-                    hooks.wire_credit(article.text),
+                    wire,
                     now(),
                 ),
             ).lastrowid
@@ -414,18 +479,43 @@ class SQLiteStore(Store):
         return rows[0][0] if rows else None
 
     def cache_brief(self, story_id: int, key: str, data: bytes) -> None:
+        """Keep a story's brief (a read-only store never writes; a busy corpus is not waited on long)."""
         if self.readonly:
             return
-        with self._transaction() as conn:
-            conn.execute(
-                "INSERT OR REPLACE INTO brief_cache (story_id, key, brief, created) "
-                "SELECT id, ? || ':' || version, ?, ? FROM stories WHERE id = ?",
-                (key, data, now(), int(story_id)),
-            )
+        try:
+            with self._transaction(lock_wait=5.0) as conn:
+                conn.execute(
+                    "INSERT OR REPLACE INTO brief_cache (story_id, key, brief, created) "
+                    "SELECT id, ? || ':' || version, ?, ? FROM stories WHERE id = ?",
+                    (key, data, now(), int(story_id)),
+                )
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
 
     def close(self) -> None:
         with self._lock:
             self.conn.close()
+
+
+_rehearsed = threading.Event()
+
+
+def _rehearse(article: Article) -> None:
+    """Once per process, store the first article in a scratch in-memory corpus before the real one.
+
+    The duplicate and story hooks import their libraries (spaCy's word lists,
+    datasketch) on first use, which takes seconds; done inside the real
+    transaction, that would hold every other writer's lock for as long.
+    """
+    if _rehearsed.is_set():
+        return
+    _rehearsed.set()
+    try:
+        with SQLiteStore(":memory:") as scratch:
+            scratch.add_article(article)
+    except Exception:  # the real write reports whatever is wrong with the article
+        pass
 
 
 def refresh_story(conn: sqlite3.Connection, story_id: int, title: str | None = None) -> None:

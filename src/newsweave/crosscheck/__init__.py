@@ -15,7 +15,7 @@ from newsweave.story import Story
 
 def crosscheck(story: Story, settings: Settings) -> Story:
     from newsweave.crosscheck.attribution import carry_between, sentence_attributions
-    from newsweave.crosscheck.numbers import number_discrepancies
+    from newsweave.crosscheck.numbers import merge_discrepancies, number_discrepancies, quantity_discrepancies
     from newsweave.crosscheck.origins import fill_fact_origins
     from newsweave.crosscheck.quotes import (
         attribution_discrepancies,
@@ -34,13 +34,15 @@ def crosscheck(story: Story, settings: Settings) -> Story:
     carry_between(story, attributions)
     # One entry per attributing phrase; sentences that inherit one share it.
     story.attributions = sorted({id(a): a for a in attributions.values()}.values(), key=lambda a: (a.document, a.sentence))
+    for claim in story.claims:
+        claim.attribution = attributions.get((claim.document, claim.sentence.index))
     fill_fact_origins(story, attributions)
 
     groups = group_quotes(quotes)
     story.quotes = story_quotes(groups)
     texts = {document.id: document.text for document in story.documents}
     story.discrepancies = (
-        number_discrepancies(story)
+        merge_discrepancies(number_discrepancies(story), quantity_discrepancies(story))
         + attribution_discrepancies(groups, texts)
         + quote_discrepancies(groups)
         + _from_other_layers(story)

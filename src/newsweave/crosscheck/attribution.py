@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-from newsweave.crosscheck.outlets import WIRES, OutletNames, is_outlet, outlet_candidates, tidy_name
+from newsweave.crosscheck.outlets import (
+    WIRES,
+    OutletNames,
+    is_outlet,
+    names_outlet,
+    outlet_candidates,
+    tidy_name,
+)
 from newsweave.story import Attribution, Evidence, Sentence, Story
 
 REPORTING_VERBS = {
@@ -97,6 +104,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                         attribution.speaker = earlier.speaker
                     if attribution.origin is None and earlier.origin:
                         attribution.origin, attribution.kind = earlier.origin, "outlet"
+                        attribution.inferred = earlier.inferred
                 if key:
                     speakers[key] = attribution
                 found[document.id, sentence.index] = attribution
@@ -108,6 +116,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
 
 def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str | None, person_words: set[str]) -> Attribution | None:
     speaker = origin = None
+    written = None  # the words that name the origin, as the report wrote them
     named = False  # the speaker is a person named in these words ("Rodriguez told"), not "he" or "a source"
     phrases: list[tuple[int, int]] = []
     for token in span:
@@ -119,10 +128,10 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
             phrase = _phrase(obj)
             phrases.append((token.idx, _end(phrase)))
             if is_outlet(_text(phrase)):
-                origin = origin or names.resolve(_text(phrase))
+                origin, written = (origin, written) if origin else (names.resolve(_text(phrase)), _text(phrase))
             else:
                 speaker = speaker or _text(phrase)
-                origin = origin or _outlet_inside(obj, names)
+                origin, written = (origin, written) if origin else _outlet_inside(obj, names)
             continue
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
@@ -134,12 +143,12 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
         start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
         if is_outlet(subject_text) and token.lemma_.lower() in OUTLET_VERBS:
-            origin = origin or names.resolve(subject_text)
+            origin, written = (origin, written) if origin else (names.resolve(subject_text), subject_text)
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
             if speaker is None:
                 speaker = last_person if subject.lower_ in _PRONOUNS and last_person else subject_text
                 named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
-            origin = origin or _outlet_inside(subject, names)
+            origin, written = (origin, written) if origin else _outlet_inside(subject, names)
         else:
             continue
         if token.lemma_.lower() == "tell":
@@ -148,13 +157,14 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
                 told_phrase = _phrase(told)
                 end = max(end, _end(told_phrase))
                 if is_outlet(_text(told_phrase)):
-                    origin = origin or names.resolve(_text(told_phrase))
+                    origin, written = (origin, written) if origin else (names.resolve(_text(told_phrase)), _text(told_phrase))
         phrases.append((start, end))
     if not phrases:
         return None
     evidence = [Evidence(sentence.document, start, end) for start, end in sorted(set(phrases))]
     kind = "outlet" if origin else "source"
-    return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind, named=named)
+    inferred = bool(origin and written) and not names_outlet(written, origin)
+    return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind, named=named, inferred=inferred)
 
 
 _STATEMENTS = {"statement", "release", "message", "letter", "post", "tweet", "note"}
@@ -186,12 +196,12 @@ def _end(tokens) -> int:
     return tokens[-1].idx + len(tokens[-1].text)
 
 
-def _outlet_inside(head, names: OutletNames) -> str | None:
-    """An outlet named inside a speaker phrase: 'officials speaking ... to the Wall Street Journal'."""
+def _outlet_inside(head, names: OutletNames) -> tuple[str | None, str | None]:
+    """(outlet, its name as written) named inside a speaker phrase: 'officials speaking ... to the Wall Street Journal'."""
     for token in head.subtree:
         if token.dep_ == "pobj" and token.head.lower_ == "to" and is_outlet(_text(_phrase(token))):
-            return names.resolve(_text(_phrase(token)))
-    return None
+            return names.resolve(_text(_phrase(token))), _text(_phrase(token))
+    return None, None
 
 
 def _speaker_key(speaker: str | None) -> str | None:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 
 from newsweave.annotate.features import entity_key, number_value
-from newsweave.story import BOILERPLATE, Discrepancy, DiscrepancyValue, Evidence, Story
+from newsweave.story import BODY, Discrepancy, DiscrepancyValue, Evidence, Story
 
 # What happened to the counted: lemma -> predicate class. Extend freely.
 PREDICATES = {
@@ -122,7 +122,7 @@ def counts(story: Story) -> list[Count]:
         counted: tuple[int, str] | None = None  # (sentence index, noun class) of the last count of attackers
         for sentence in (s for s in story.sentences if s.document == document.id):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is None or sentence.role == BOILERPLATE:
+            if span is None or sentence.role != BODY:  # captions and slugs never feed disagreements
                 continue
             # "Eleven terrorists ... Of those 11, nine are dead": a bare count goes on counting them
             context = counted[1] if counted and sentence.index - counted[0] <= 1 else None
@@ -491,3 +491,158 @@ def _plural(noun: str) -> str:
     *kind, head = noun.split()
     head = _IRREGULAR.get(head) or (head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s")
     return " ".join(kind + [head])
+
+
+# --- every other kind of quantity, compared claim by claim (quantities.py, claims.py) ---
+#
+# Counts of people keep the rules above. Money, percentages, ages of someone
+# the report names earlier ("the 9-year-old"), times of day, durations,
+# distances and counts the rules above do not reach ("killed 8" against "at
+# least 11 people", "up to 25 trucks") are compared here: two quantities are
+# about the same thing when they measure the same kind in the same unit, the
+# parse gives them the same measure (the counted noun's class, the
+# predicate's class, whose age, which two places a distance lies between),
+# and the claims holding them are about the same subject: the same subject
+# entity, or enough shared words. Claims naming different places or dates are
+# about different occasions.
+
+CONTEXT_MIN = 0.4  # Dice overlap of two claims' words (with their sentences') for "about the same thing"
+
+
+def _measure_key(quantity) -> tuple | None:
+    from newsweave import quantities as q
+
+    if quantity.kind == q.AGE:
+        return (q.AGE, quantity.owner) if quantity.owner else None
+    if quantity.kind == q.LENGTH:
+        return (q.LENGTH,) if quantity.places else None
+    if quantity.kind == q.ORDINAL:
+        return None  # "the second time", "the third day": rarely one thing reports count alike
+    if quantity.kind == q.COUNT:
+        if not quantity.noun:
+            return None
+        return (q.COUNT, quantity.noun, quantity.predicate if quantity.predicate in q.PREDICATE_CLASS.values() else "")
+    if not (quantity.noun or quantity.predicate) or quantity.predicate in ("be", "have"):
+        return None
+    return (quantity.kind, quantity.unit)
+
+
+def _same_measure(a, b) -> bool:
+    from newsweave import quantities as q
+
+    key_a, key_b = _measure_key(a), _measure_key(b)
+    if key_a is None or key_b is None or key_a != key_b:
+        return False
+    if a.kind == q.LENGTH:
+        return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
+    if a.kind not in (q.AGE, q.COUNT):
+        # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands")
+        return (a.noun and a.noun == b.noun) or (a.predicate and a.predicate == b.predicate)
+    return True
+
+
+def _words(claim) -> set[str]:
+    return set(claim.terms) | {f"@{e}" for e in claim.entities}
+
+
+def _about_same(a, b) -> bool:
+    """Two claims about the same thing: one subject, or words in common; not different places or dates."""
+    places_a, places_b = set(a.places), set(b.places)
+    if places_a and places_b and places_a.isdisjoint(places_b):
+        return False
+    dates_a = {w for d in a.dates for w in d.lower().split()}
+    dates_b = {w for d in b.dates for w in d.lower().split()}
+    if dates_a and dates_b and dates_a.isdisjoint(dates_b):
+        return False  # "a year earlier" and "last spring": two occasions
+    if a.subject and a.subject == b.subject and not a.subject.isdigit() and a.subject not in _VAGUE_SUBJECTS:
+        return True
+    words_a, words_b = _words(a), _words(b)
+    context_a, context_b = words_a | set(a.sentence.terms), words_b | set(b.sentence.terms)
+    dice = 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))
+    return dice >= CONTEXT_MIN
+
+
+# Subjects that say nothing about which thing: "they said", "it was".
+_VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", "there", "one", "official", "police"}
+
+
+def comparable_pairs(a, b):
+    """Pairs of quantities of two claims that measure the same thing."""
+    from newsweave import quantities as q
+
+    pairs = [(x, y) for x in a.quantities for y in b.quantities if _same_measure(x, y)]
+    if not pairs:
+        return []
+    if all(x.kind == q.AGE for x, _ in pairs):
+        return pairs  # one named person has one age
+    return pairs if _about_same(a, b) else []
+
+
+def conflicting(a, b) -> bool:
+    """Whether two claims give figures for the same thing that cannot both be true."""
+    from newsweave.quantities import compatible
+
+    return any(not compatible(x, y) for x, y in comparable_pairs(a, b))
+
+
+def quantity_discrepancies(story: Story) -> list[Discrepancy]:
+    from newsweave.quantities import compatible, describe as describe_quantity
+
+    claims = [c for c in story.claims if c.quantities and c.sentence.role == BODY]  # not captions or slugs
+    by_measure: dict[tuple, list[tuple]] = {}
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.document == b.document:
+                continue
+            for x, y in comparable_pairs(a, b):
+                if x.vague or y.vague or compatible(x, y):
+                    continue
+                # a report that also gives the other's figure for this measure counts two things
+                if _also_states(claims, a.document, y) or _also_states(claims, b.document, x):
+                    continue
+                by_measure.setdefault(_measure_key(x), []).append((x, a, y, b))
+    found = []
+    for pairs in by_measure.values():
+        sides: dict[tuple, list] = {}
+        for x, a, y, b in pairs:
+            for quantity, claim in ((x, a), (y, b)):
+                side = sides.setdefault((quantity.low, quantity.high, quantity.written.lower()), [quantity, []])
+                # the claim's words, stretched to hold the figure as written ("As many as" may open the sentence)
+                evidence = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
+                if evidence not in side[1]:
+                    side[1].append(evidence)
+        values = [
+            DiscrepancyValue(quantity.written, quantity.normalized, evidence)
+            for quantity, evidence in (sides[key] for key in sorted(sides))
+        ]
+        found.append(Discrepancy("number", describe_quantity(pairs[0][0]), values, confidence=0.8))
+    return found
+
+
+def _also_states(claims, document: str, quantity) -> bool:
+    from newsweave.quantities import compatible
+
+    return any(
+        c.document == document and any(_same_measure(z, quantity) and not z.vague and compatible(z, quantity) for z in c.quantities)
+        for c in claims
+    )
+
+
+def merge_discrepancies(first: list[Discrepancy], second: list[Discrepancy]) -> list[Discrepancy]:
+    """`first` plus those of `second` whose sides are not already a discrepancy of `first`."""
+
+    def spans(item: Discrepancy) -> list[set]:
+        return [set(value.evidence) for value in item.values]
+
+    def overlaps(a: Evidence, b: Evidence) -> bool:
+        return a.document == b.document and a.start < b.end and b.start < a.end
+
+    result = list(first)
+    for item in second:
+        duplicate = any(
+            sum(any(overlaps(x, y) for x in value.evidence for other in known.values for y in other.evidence) for value in item.values) >= 2
+            for known in result
+        )
+        if not duplicate:
+            result.append(item)
+    return result

@@ -185,6 +185,29 @@ class OutletNames:
         return candidates[0]
 
 
+def names_outlet(written: str, canonical: str) -> bool:
+    """Whether the words a report wrote name the outlet itself ("WSJ", "the Journal", "BBC Radio 4"),
+    rather than something of it the outlet is inferred from ("the Today program" is the BBC's, "60 Minutes" CBS's).
+
+    They name it when they share a word with its name, or one is the other's
+    letters in order from the same first letter: an acronym or a contraction
+    ("WSJ", "WaPo", "IBTimes", "National Public Radio" for NPR).
+    """
+    def words(name: str) -> set[str]:
+        split = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)  # "MailOnline" -> "Mail Online"
+        return {w for w in re.findall(r"\w+", _key(split)) if w not in ("news", "the", "of")}
+
+    if words(written) & words(canonical):
+        return True
+    a, b = re.sub(r"\W", "", _key(written)), re.sub(r"\W", "", _key(canonical))
+    return bool(a and b) and a[0] == b[0] and (_in_order(a, b) or _in_order(b, a))
+
+
+def _in_order(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
 def is_short_form(name: str) -> bool:
     """One ordinary word ("Journal", "Times") that stands for a longer name; acronyms are not short forms."""
     word = _key(name)

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from newsweave.crosscheck.attribution import speaker_key
-from newsweave.story import Attribution, Discrepancy, DiscrepancyValue, Evidence, Quote, Story
+from newsweave.story import (
+    BODY,
+    Attribution,
+    Discrepancy,
+    DiscrepancyValue,
+    Evidence,
+    Quote,
+    Story,
+)
 
 MIN_WORDS = 4  # shorter quotes are scare quotes: 'highly likely', "severe"
 SAME_QUOTE = 0.6  # share of the shorter quote's words the other must hold, in runs of three or more
@@ -41,6 +49,8 @@ class QuoteSpan:
     end: int
     text: str
     attribution: Attribution | None = None
+    # False for a quote in a caption, pull quote or boilerplate: it is not compared across reports.
+    in_body: bool = True
 
     @property
     def evidence(self) -> Evidence:
@@ -112,6 +122,7 @@ def credit_quotes(story: Story, quotes: list[QuoteSpan], attributions: dict[tupl
     for quote in quotes:
         sentences = by_document.get(quote.document, [])
         inside = [s for s in sentences if s.start < quote.end and s.end > quote.start]
+        quote.in_body = not inside or any(s.role == BODY for s in inside)
         credited = [attributions[quote.document, s.index] for s in inside if (quote.document, s.index) in attributions]
         paragraph = inside[0].paragraph if inside else -1
         if not credited and inside:
@@ -296,6 +307,7 @@ def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, st
     """
     found = []
     for group in groups:
+        group = [quote for quote in group if quote.in_body]
         for credit_of in (_origin_of, _surname_of):
             sides: dict[str, list[QuoteSpan]] = {}
             for quote in group:
@@ -374,6 +386,7 @@ def quote_discrepancies(groups: list[list[QuoteSpan]]) -> list[Discrepancy]:
     """Reports quoting the same passage in materially different words: one discrepancy per pair of reports."""
     found = []
     for group in groups:
+        group = [quote for quote in group if quote.in_body]
         worst: dict[tuple[str, str], tuple[int, QuoteSpan, QuoteSpan]] = {}
         for i, a in enumerate(group):
             for b in group[i + 1 :]:

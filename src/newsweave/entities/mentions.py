@@ -6,9 +6,19 @@ import bisect
 import re
 
 from newsweave.entities.aliases import alias_pattern, lookup
-from newsweave.story import BOILERPLATE, Mention, Sentence, Story
+from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
+
+# A wire photo slug opening a caption: "RTS717A A bird flies overhead ...". Letters,
+# digits, then a letter again, so a flight or a model ("MH370 Search") is no slug.
+SLUG = re.compile(r"[A-Z]{2,6}\d+[A-Z][A-Z0-9]*(?=\s+[A-Z\"“])")
+
+
+def body_copy(sentence: Sentence) -> bool:
+    """Whether a sentence is the report's own copy: not a caption, a slug-led line or boilerplate.
+    Only body copy feeds the timeline, the links between entities and the disagreements."""
+    return sentence.role == BODY and not SLUG.match(sentence.text)
 
 # What the NER span drags along that is not part of the name: "The Mirror: '",
 # "the Metropolitan Police's".
@@ -92,6 +102,8 @@ def _ner_mentions(document_id: str, doc) -> list[Mention]:
             end += 1
             text += "."
         label = _place_not_person(ent) or ent.label_
+        if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
+            label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
     return mentions
 
@@ -176,6 +188,8 @@ def _in_sentences(mentions: list[Mention], sentences: list[tuple[int, Sentence]]
         position, sentence = sentences[i]
         if mention.end > sentence.end or sentence.role == BOILERPLATE:
             continue
+        if SLUG.fullmatch(mention.text):
+            continue  # the model takes a photo slug for a name
         mention.sentence = position
         kept.append(mention)
     return kept

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+from newsweave.entities.mentions import body_copy
 from newsweave.story import CO_OCCURRENCE, STATED, Entity, Evidence, Relation, Story
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -34,8 +35,8 @@ def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
     for position, sentence in enumerate(story.sentences):
         doc = story.parses.get(sentence.document)
         tokens = by_token.get(sentence.document)
-        if doc is None or not tokens:
-            continue
+        if doc is None or not tokens or not body_copy(sentence):
+            continue  # a caption or a slug states no link ("RTS717A A bird flies over ... Parliament")
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue

@@ -18,8 +18,9 @@ from newsweave.entities.aliases import alias_key, lookup
 from newsweave.story import Entity, Evidence, Mention
 
 # Types that may name the same thing: NER often calls a country an ORG or a
-# group a GPE ("Daesh"); the alias table, not the model, decides those.
-_TYPE_CLASS = {"PERSON": "person", "ORG": "org", "NORP": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
+# group a GPE ("Daesh"); the alias table, not the model, decides those. A
+# nationality or group word (NORP: "British", "Islamist") is no organisation.
+_TYPE_CLASS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
 _FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "al", "&"}
 _VOWELS = re.compile(r"[aeiouy]+")
 

@@ -31,7 +31,7 @@ def _brief_data(args) -> dict[str, Any]:
     if not args.sources:
         raise InputError("give a brief JSON file or report files or folders to export, or --db and --story")
     if len(args.sources) == 1 and args.sources[0].endswith(".json"):
-        brief = _read_brief(Path(args.sources[0]))
+        brief = _read_brief(Path(args.sources[0]), _settings(args).max_input_bytes)
         if brief is not None:
             from newsweave.export import brief_data
 
@@ -48,14 +48,17 @@ def _brief_data(args) -> dict[str, Any]:
     return newsweave.Brief(newsweave.build_story(documents, settings, problems), settings).to_dict()
 
 
-def _read_brief(path: Path) -> dict[str, Any] | None:
+def _read_brief(path: Path, limit: int) -> dict[str, Any] | None:
     """The brief in a JSON file, or None when the file is a report (not a brief)."""
+    from newsweave.load.files import read_regular
+    from newsweave.load.records import parse_json
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror}") from None
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: not valid JSON ({exc})") from None
+        data = parse_json(read_regular(path, limit).decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not valid JSON (not UTF-8 at byte {exc.start})") from None
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
     if isinstance(data, dict) and str(data.get("schema", "")).startswith("newsweave.brief/"):
         return data
     return None
@@ -68,22 +71,8 @@ def _write_csv(data: dict[str, Any], output: str | None) -> None:
         raise InputError("csv export writes two files: give -o FILE (FILE-nodes.csv, FILE-edges.csv) or -o FILE.zip")
     target = Path(output)
     if target.suffix == ".zip":
-        _write_bytes(csv_zip(data), target)
+        write_output(csv_zip(data), str(target))
         return
     stem = target.with_suffix("") if target.suffix == ".csv" else target
     for name, text in csv_tables(data).items():
         write_output(text, f"{stem}-{name}")
-
-
-def _write_bytes(content: bytes, target: Path) -> None:
-    import os
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

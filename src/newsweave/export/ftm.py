@@ -1,8 +1,10 @@
 """FollowTheMoney (FtM) JSON lines, the entity format of OCCRP Aleph and OpenAleph.
 
 One entity a line: `{"id", "schema", "properties": {name: [values]}}`.
-People become `Person`, organisations and groups `Organization`, places
-`Address`, named events `Event`; each report is an `Article`; each stated
+People become `Person`, organisations `Organization`, places `Address`,
+named events `Event`; nationalities and groups of people (NORP: "British",
+"Islamist") are left out, as FtM has no schema for them and they are no
+organisation; each report is an `Article`; each stated
 relation an `UnknownLink` whose `role` is its label, `summary` the sentence
 stating it and `description` the reports that do; each name a report uses for a
 person or organisation a `Mention` of it in that article. People,
@@ -20,12 +22,14 @@ from typing import Any
 SCHEMA_FOR_TYPE = {
     "PERSON": "Person",
     "ORG": "Organization",
-    "NORP": "Organization",
     "GPE": "Address",
     "LOC": "Address",
     "FAC": "Address",
     "EVENT": "Event",
 }
+# Nationalities and groups of people ("British", "Islamist", "Western": spaCy's NORP)
+# are no legal entity, and FtM has no schema for them: they are not exported.
+NOT_EXPORTED = {"NORP"}
 _MENTIONABLE = {"Person", "Organization"}  # a Mention resolves to a legal entity
 
 
@@ -46,6 +50,8 @@ def ftm_entities(data: dict[str, Any]) -> list[dict[str, Any]]:
         entities.append(_entity(articles[document["id"]], "Article", properties))
     ids = {}
     for entity in data.get("entities", []):
+        if entity["type"] in NOT_EXPORTED:
+            continue
         schema = SCHEMA_FOR_TYPE.get(entity["type"], "Organization")
         ids[entity["id"]] = _id(schema, entity["id"])
         names = {"full": [entity["name"]]} if schema == "Address" else {"name": [entity["name"]], "alias": entity.get("aliases", [])}

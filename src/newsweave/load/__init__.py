@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from newsweave.errors import InputError
 from newsweave.load.decode import check_size, decode
+from newsweave.load.files import check_regular, read_regular
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
 
@@ -60,15 +61,22 @@ def looks_like_path(value: str) -> bool:
 def expand(path: Path, problems: list[InputProblem]):
     """Yield (file, reader) for a file, or for each report file in a folder."""
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        if not files:
-            problems.append(InputProblem(str(path), "folder has no files"))
-        for file in files:
-            reader = reader_for(file)
-            if reader is None:
-                problems.append(InputProblem(str(file), f"skipped: unsupported file type '{file.suffix or file.name}'"))
+        readable = []
+        entries = sorted(p for p in path.iterdir() if not p.name.startswith(".") and not p.is_dir())
+        for entry in entries:  # a folder's own files, not its subfolders'
+            reader = reader_for(entry)
+            try:
+                check_regular(entry)  # a pipe or a device in the folder would hang or never end
+            except InputError as exc:
+                problems.append(InputProblem(str(entry), f"skipped: {exc}"))
             else:
-                yield file, reader
+                if reader is None:
+                    problems.append(InputProblem(str(entry), f"skipped: unsupported file type '{entry.suffix or entry.name}'"))
+                else:
+                    readable.append((entry, reader))
+        if not entries:
+            problems.append(InputProblem(str(path), "folder has no files"))
+        yield from readable
         return
     if not path.exists():
         problems.append(InputProblem(str(path), "no such file or folder"))
@@ -98,15 +106,8 @@ def reader_for(path: Path):
 
 
 def read_bytes(path: Path, settings: Settings) -> bytes:
-    try:
-        check_size(path.stat().st_size, settings.max_input_bytes)
-        return path.read_bytes()
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except IsADirectoryError:
-        raise InputError("is a folder") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+    """A report file's bytes: regular files only, never more than the size limit (see load/files.py)."""
+    return read_regular(path, settings.max_input_bytes)
 
 
 def read_text_file(path: Path, settings: Settings) -> list[Document]:
@@ -135,7 +136,8 @@ def record_document(record: dict | str, default_id: str, path: str | None = None
 
     def field(name: str) -> str | None:
         value = record.get(name)
-        return None if value is None else str(value)
+        # A list or object here is not metadata (and a deeply nested one would not even print).
+        return str(value) if isinstance(value, (str, int, float)) else None
 
     return Document(
         id=field("id") or default_id,

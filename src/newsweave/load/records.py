@@ -9,10 +9,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from newsweave.errors import InputError
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
+
+
+def parse_json(text: str | bytes, where: bool = True) -> Any:
+    """The value of a JSON text, or InputError with the reason (where in the text, if `where`).
+
+    Nesting deeper than Python's recursion limit ("[[[[...") is refused like
+    any other bad JSON instead of escaping as a RecursionError.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}" + (f" at line {exc.lineno} column {exc.colno}" if where else "")) from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
 
 
 def read_record_file(path: Path, settings: Settings) -> list[Document | InputProblem]:
@@ -21,10 +36,7 @@ def read_record_file(path: Path, settings: Settings) -> list[Document | InputPro
 
     text = decode(read_bytes(path, settings), settings.encoding)
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        data = parse_json(text)
         records = data.get("documents") if isinstance(data, dict) and "text" not in data else data
         if isinstance(records, dict):
             records = [records]
@@ -38,9 +50,9 @@ def read_record_file(path: Path, settings: Settings) -> list[Document | InputPro
         if not line.strip():
             continue
         try:
-            lines.append((number, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            lines.append((number, InputError(f"invalid JSON: {exc.msg}")))
+            lines.append((number, parse_json(line, where=False)))
+        except InputError as exc:
+            lines.append((number, exc))
     if not lines:
         raise InputError("no JSON lines")
     return _documents(path, lines, "line")

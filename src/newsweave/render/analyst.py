@@ -8,14 +8,42 @@ from newsweave.story import STATED, Entity, Relation, Story, TimelineEntry
 GROUPS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")), ("Events", ("EVENT",)))
 
 
-def involved(story: Story, per_group: int = 8) -> list[tuple[str, list[Entity]]]:
-    """The most mentioned people, organisations, places and events, by group."""
+def involved(story: Story, per_group: int = 8) -> list[tuple[str, list[Entity], int]]:
+    """(heading, entities shown, how many more) for people, organisations, places and events.
+
+    Each group shows its `per_group` most mentioned, plus any entity a listed
+    disagreement or shared quote names (one side of "A source told The
+    Mirror" vs "... the Birmingham Mail" is never capped away).
+    """
+    pinned = _named_by_crosscheck(story)
     found = []
     for heading, types in GROUPS:
         entities = [e for e in story.entities if e.type in types]
         if entities:
-            found.append((heading, entities[:per_group]))
+            shown = [e for i, e in enumerate(entities) if i < per_group or e.id in pinned]
+            found.append((heading, shown, len(entities) - len(shown)))
     return found
+
+
+def more_label(hidden: int) -> str:
+    return f"+{hidden} more" if hidden else ""
+
+
+def _named_by_crosscheck(story: Story) -> set[str]:
+    """Ids of the entities named in a disagreement's sides, or as the speaker or origin of a quote several reports share."""
+    from newsweave.entities.aliases import alias_key
+
+    spans = [e for d in story.discrepancies for v in d.values for e in v.evidence]
+    names = {alias_key(v.normalized) for d in story.discrepancies for v in d.values if isinstance(v.normalized, str)}
+    names |= {alias_key(credit) for q in story.quotes if len(q.documents) > 1 for credit in (q.speaker, q.origin) if credit}
+    pinned = set()
+    for entity in story.entities:
+        keys = {alias_key(entity.name), *(alias_key(a) for a in entity.aliases)}
+        if keys & names or any(
+            m.document == e.document and e.start <= m.start and m.end <= e.end for m in entity.mentions for e in spans
+        ):
+            pinned.add(entity.id)
+    return pinned
 
 
 def stated_links(story: Story, limit: int = 12) -> list[tuple[Relation, str, str]]:

@@ -13,7 +13,15 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from newsweave.corroborate import corroborated, single_source
-from newsweave.render.labels import citation_numbers, headline, origins_label, sole_origin_facts
+from newsweave.render.labels import (
+    citation_numbers,
+    document_line,
+    headline,
+    inferred_origins,
+    origins_label,
+    sole_origin_facts,
+    warning_lines,
+)
 from newsweave.story import FactGroup, Sentence, Story
 
 if TYPE_CHECKING:
@@ -40,19 +48,24 @@ def brief_to_html(brief: Brief) -> str:
         f"<h1>{title}</h1>",
         f'<p class="meta">{len(story.documents)} reports, briefed by newsweave. '
         "Each number cites a report; follow it to the sentence in that report.</p>",
-        '<section id="summary"><h2>What happened</h2><ol class="summary">',
     ]
+    for text, left_out in warning_lines(story):
+        parts.append(f'<section id="warnings" class="warning"><p><strong>Warning.</strong> {escape(text)}</p><ul>')
+        parts += [f"<li>{escape(document_line(d))}</li>" for d in left_out]
+        parts.append("</ul></section>")
+    parts.append('<section id="summary"><h2>What happened</h2><ol class="summary">')
     for item in story.summary:
         parts.append(f'<li data-fact="{item.fact.id}">{escape(item.text)} {_citations(item.fact, numbers)}</li>')
     parts.append("</ol></section>")
 
     facts = corroborated(story)
+    inferred = inferred_origins(story)
     parts.append('<section id="facts"><h2>Corroborated: stated by two or more reports</h2>')
     if facts:
         parts.append('<table class="facts"><thead><tr><th>Reports</th><th>Fact</th></tr></thead><tbody>')
         for group in facts:
             parts.append(
-                f'<tr data-fact="{group.id}"><td class="support">{group.support}{_origins(group, numbers)}</td>'
+                f'<tr data-fact="{group.id}"><td class="support">{group.support}{_origins(group, numbers, inferred)}</td>'
                 f"<td>{escape(group.representative.text)} {_citations(group, numbers)}</td></tr>"
             )
         parts.append("</tbody></table>")
@@ -138,8 +151,8 @@ def _marked_text(text: str, sentences: list[Sentence], numbers: dict[str, int]) 
     return "".join(out)
 
 
-def _origins(group: FactGroup, numbers: dict[str, int]) -> str:
-    label = origins_label(group, numbers)
+def _origins(group: FactGroup, numbers: dict[str, int], inferred: set[str] = frozenset()) -> str:
+    label = origins_label(group, numbers, inferred)
     return f'<div class="origins">{escape(label)}</div>' if label else ""
 
 
@@ -162,7 +175,8 @@ def _crosscheck_sections(story: Story, numbers: dict[str, int]) -> list[str]:
     if sole:
         parts.append('<section id="origins"><h2>Resting on one outlet the reports credit</h2><ul>')
         for origin, groups in sole:
-            parts.append(f"<li><strong>{escape(origin)}</strong> is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''}:<ul>")
+            mark = ' <span class="note">(inferred)</span>' if origin in inferred_origins(story) else ""
+            parts.append(f"<li><strong>{escape(origin)}</strong>{mark} is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''}:<ul>")
             parts += [f'<li data-fact="{g.id}">{escape(g.representative.text)} {_citations(g, numbers)}</li>' for g in groups]
             parts.append("</ul></li>")
         parts.append("</ul></section>")
@@ -183,7 +197,7 @@ def _evidence_link(story: Story, numbers: dict[str, int], evidence) -> str:
 
 def _analyst_sections(story: Story, numbers: dict[str, int]) -> list[str]:
     """Who is involved, the links the reports state, and when: each cited to the words it rests on."""
-    from newsweave.render.analyst import also_known_as, dated, involved, stated_links, when_label
+    from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
 
     def cites(evidence) -> str:
         return _cite_span([_evidence_link(story, numbers, e) for e in _first_per_report(evidence, numbers)])
@@ -192,11 +206,13 @@ def _analyst_sections(story: Story, numbers: dict[str, int]) -> list[str]:
     groups = involved(story)
     if groups:
         parts.append('<section id="entities"><h2>Who is involved</h2><dl class="entities">')
-        for heading, entities in groups:
+        for heading, entities, hidden in groups:
             items = []
             for entity in entities:
                 also = f' <span class="note">{escape(also_known_as(entity))}</span>' if also_known_as(entity) else ""
                 items.append(f'<span class="entity" data-entity="{escape(entity.id, quote=True)}">{escape(entity.name)}{also} {cites(entity.evidence)}</span>')
+            if hidden:
+                items.append(f'<span class="note">{more_label(hidden)}</span>')
             parts.append(f"<dt>{escape(heading)}</dt><dd>{'; '.join(items)}</dd>")
         parts.append("</dl>")
         links = stated_links(story)

@@ -6,7 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from newsweave.corroborate import corroborated, single_source
-from newsweave.story import FactGroup
+from newsweave.render.labels import inferred_origins, sole_origin_facts
+from newsweave.story import FactGroup, Sentence
 
 if TYPE_CHECKING:
     from newsweave.pipeline import Brief
@@ -38,6 +39,17 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "quotes": [q.to_dict() for q in story.quotes],
         "discrepancies": [d.to_dict() for d in story.discrepancies],
         "problems": [p.to_dict() for p in story.problems],
+        "warnings": [w.to_dict() for w in story.warnings],
+        # Who each sentence credits; `inferred` when the report implies the origin without naming it.
+        "attributions": [a.to_dict() for a in story.attributions],
+        "inferred_origins": sorted(inferred_origins(story)),
+        # What the Markdown and HTML pages show beyond the lists above, so the
+        # JSON alone can rebuild them (render/restore.py; the corpus caches this JSON).
+        "sole_origins": [
+            {"origin": origin, "facts": [fact_to_dict(g, g.id in summary_facts) for g in groups]}
+            for origin, groups in sole_origin_facts(story)
+        ],
+        "sentences": [sentence_to_dict(s) for s in story.sentences],
     }
 
 
@@ -50,7 +62,36 @@ def fact_to_dict(group: FactGroup, in_summary: bool) -> dict[str, Any]:
         "origins": group.origins or group.documents,
         "independent_sources": group.independent_sources,
         "in_summary": in_summary,
+        "salience": group.salience,
+        # False when the quoted sentence's main claim is another fact (single_source leaves such facts out).
+        "main_claim": getattr(group, "representative_claim", None) is None or group.representative_claim.main,
         "evidence": [dict(s.evidence.to_dict(), text=s.text) for s in group.sentences],
+        # The claim layer: where inside those sentences each report states the fact.
+        "claims": [claim_to_dict(c) for c in group.claims],
+    }
+
+
+def claim_to_dict(claim) -> dict[str, Any]:
+    return {
+        "document": claim.document,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "kind": claim.kind,
+        "main": claim.main,
+        "pieces": [e.to_dict() for e in claim.spans],
+        "quantities": [q.to_dict() for q in claim.quantities],
+    }
+
+
+def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "document": sentence.document,
+        "start": sentence.start,
+        "end": sentence.end,
+        "index": sentence.index,
+        "paragraph": sentence.paragraph,
+        "role": sentence.role,
     }
 
 

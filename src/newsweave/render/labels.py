@@ -38,15 +38,16 @@ def document_line(document: Document) -> str:
     return " · ".join(parts)
 
 
-def origins_label(group: FactGroup, numbers: dict[str, int]) -> str | None:
+def origins_label(group: FactGroup, numbers: dict[str, int], inferred: set[str] | frozenset[str] = frozenset()) -> str | None:
     """'1 origin: Wall Street Journal', when a report credits someone else for the fact; else None.
 
-    An origin that is a document id is that report's own reporting.
+    An origin that is a document id is that report's own reporting; one in
+    `inferred` (see `inferred_origins`) is marked "(inferred)".
     """
     origins = group.origins
     if not origins or all(origin in numbers for origin in origins):
         return None
-    names = [f"report {numbers[o]}" if o in numbers else o for o in origins]
+    names = [f"report {numbers[o]}" if o in numbers else origin_name(o, inferred) for o in origins]
     return f"{len(origins)} origin{'s' if len(origins) != 1 else ''}: {', '.join(names)}"
 
 
@@ -62,8 +63,45 @@ def sole_origin_facts(story: Story) -> list[tuple[str, list[FactGroup]]]:
     return sorted(by_origin.items(), key=lambda item: (-len(item[1]), -sum(g.support for g in item[1]), item[0]))
 
 
-def quote_credit(speaker: str | None, origin: str | None) -> str:
+def inferred_origins(story: Story) -> set[str]:
+    """Origins no report names, only implies: "BBC" from "told the Today program".
+
+    An origin is inferred when every attribution crediting it names something
+    of it rather than the outlet itself (crosscheck/attribution.py).
+    """
+    named: dict[str, bool] = {}
+    for attribution in story.attributions:
+        if attribution.origin:
+            named[attribution.origin] = named.get(attribution.origin, False) or not attribution.inferred
+    return {origin for origin, is_named in named.items() if not is_named}
+
+
+def origin_name(origin: str, inferred: set[str] | frozenset[str]) -> str:
+    """'BBC (inferred)' for an origin no report names, else the origin."""
+    return f"{origin} (inferred)" if origin in inferred else origin
+
+
+def quote_credit(speaker: str | None, origin: str | None, inferred: set[str] | frozenset[str] = frozenset()) -> str:
     """'a source, via The Mirror'."""
+    origin = origin_name(origin, inferred) if origin else origin
     if speaker and origin:
         return f"{speaker}, via {origin}"
     return speaker or (f"via {origin}" if origin else "uncredited")
+
+
+def warning_lines(story: Story) -> list[tuple[str, list[Document]]]:
+    """(what to tell the reader, the reports it names) for each warning about the brief as a whole."""
+    from newsweave.stories import NOT_ONE_STORY
+
+    lines = []
+    for warning in story.warnings:
+        if warning.kind == NOT_ONE_STORY:
+            total = len(story.documents) + len(warning.left_out)
+            text = (
+                f"Not one story: these {total} reports tell more than one story. This brief is of the largest "
+                f"({len(story.documents)} reports) and compares nothing across stories. Left out:"
+            )
+        else:
+            text = warning.message
+        lines.append((text, warning.left_out))
+    return lines

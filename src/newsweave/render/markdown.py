@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsweave.corroborate import corroborated, single_source
-from newsweave.render.labels import citation_numbers, document_line, headline, origins_label, quote_credit, sole_origin_facts
+from newsweave.corroborate import corroborated, one_line_per_sentence, single_source
+from newsweave.render.labels import (
+    citation_numbers,
+    document_line,
+    headline,
+    inferred_origins,
+    origins_label,
+    quote_credit,
+    sole_origin_facts,
+    warning_lines,
+)
 
 if TYPE_CHECKING:
     from newsweave.pipeline import Brief
@@ -19,11 +28,15 @@ def brief_to_markdown(brief: Brief) -> str:
         return "[" + ", ".join(str(numbers[d]) for d in document_ids) + "]"
 
     lines = [f"# {headline(story)}", "", f"_{len(story.documents)} reports, briefed by newsweave. Numbers in brackets cite the reports listed at the end._", ""]
+    for text, left_out in warning_lines(story):
+        lines += [f"> **Warning.** {text}"] + [f"> - {document_line(d)}" for d in left_out] + [""]
     lines += ["## What happened", ""]
     lines += [f"{item.text} {cite(item.documents)}" for item in story.summary] or ["_No sentence could be selected._"]
     facts = corroborated(story)
     lines += ["", "## Corroborated: stated by two or more reports", ""]
-    lines += [f"- **{_reports_and_origins(g, numbers)}** {cite(g.documents)}: {g.representative.text}" for g in facts] or [
+    inferred = inferred_origins(story)
+    # The sentence each claim group quotes, once per sentence and set of reports.
+    lines += [f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {g.representative.text}" for g in one_line_per_sentence(facts)] or [
         "_No fact is stated by more than one report._"
     ]
     lines += _crosscheck_sections(story, cite)
@@ -40,9 +53,9 @@ def brief_to_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _reports_and_origins(group, numbers: dict[str, int]) -> str:
+def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> str:
     """'3 reports · 1 origin: Wall Street Journal'."""
-    label = origins_label(group, numbers)
+    label = origins_label(group, numbers, inferred)
     return f"{group.support} reports" + (f" · {label}" if label else "")
 
 
@@ -55,30 +68,31 @@ def _crosscheck_sections(story, cite) -> list[str]:
             sides = " vs ".join(f"“{v.value}” {cite(v.documents)}" for v in item.values)
             lines.append(f"- **{item.subject}** _({item.kind})_: {sides}")
     sole = sole_origin_facts(story)
+    inferred = inferred_origins(story)
     if sole:
         lines += ["", "## Resting on one outlet the reports credit", ""]
         for origin, groups in sole:
             documents = list(dict.fromkeys(d for g in groups for d in g.documents))
-            lines.append(f"- **{origin}** is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''} in {cite(documents)}:")
-            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in groups]
+            lines.append(f"- **{origin}**{' _(inferred)_' if origin in inferred else ''} is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''} in {cite(documents)}:")
+            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in one_line_per_sentence(groups)]
     shared = [q for q in story.quotes if len(q.documents) > 1]
     if shared:
         lines += ["", "## Quoted by several reports", ""]
-        lines += [f"- “{q.text}” ({quote_credit(q.speaker, q.origin)}) {cite(q.documents)}" for q in shared]
+        lines += [f"- “{q.text}” ({quote_credit(q.speaker, q.origin, inferred)}) {cite(q.documents)}" for q in shared]
     return lines
 
 
 def _analyst_sections(story, cite) -> list[str]:
     """Who is involved (and the links the reports state), and when things happened."""
-    from newsweave.render.analyst import also_known_as, dated, involved, stated_links, when_label
+    from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
 
     lines: list[str] = []
     groups = involved(story)
     if groups:
         lines += ["", "## Who is involved", ""]
-        for heading, entities in groups:
+        for heading, entities, hidden in groups:
             names = [e.name + (f" ({also_known_as(e)})" if also_known_as(e) else "") + f" {cite(e.documents)}" for e in entities]
-            lines.append(f"- **{heading}:** " + "; ".join(names))
+            lines.append(f"- **{heading}:** " + "; ".join(names + ([more_label(hidden)] if hidden else [])))
         links = stated_links(story)
         if links:
             lines += ["", "Links the reports state:", ""]

@@ -4,15 +4,24 @@ Pasted texts become records, never paths: a short text such as "../etc/passwd"
 must not be read as a file on the server. Uploaded files are written under
 their bare, cleaned name into a private temporary folder so the ordinary load
 readers (text, HTML, JSON) read them exactly as `newsweave brief` would.
+Whatever arrives over HTTP may name http(s) URLs only, never a path: the URLs
+sent, and (on ingest) the feeds an uploaded OPML list names.
+
+Fetching happens on the server's `Fetching` threads, never on the threads that
+answer requests, so slow sites cannot leave the pages unanswered.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from newsweave.errors import InputError, NoReadableReports
 from newsweave.pipeline import Brief
@@ -50,9 +59,18 @@ class Submission:
         return len(self.texts) + len(self.files) + len(self.urls)
 
 
+URLS_OFF = "fetching URLs is off on this server (start it with --allow-urls)"
+FETCH_TIMEOUT = 20.0  # seconds for each URL, redirects included
+
+
 def check_limits(submission: Submission, max_reports: int, allow_urls: bool) -> None:
+    from newsweave.corpus.sources import is_url
+
     if submission.urls and not allow_urls:
-        raise RequestError(400, "fetching URLs is off on this server (start it with --allow-urls)")
+        raise RequestError(400, URLS_OFF)
+    for url in submission.urls:
+        if not is_url(url):
+            raise RequestError(400, f"not an http(s) URL: {url[:200]!r} (the server reads no paths)")
     if submission.count == 0:
         raise RequestError(400, "no reports: send texts, files or URLs")
     if submission.count > max_reports:
@@ -72,19 +90,109 @@ def text_record(value: Any, number: int) -> dict:
     raise RequestError(400, f"text {number}: expected a string or an object with a 'text' field")
 
 
-def build_brief(submission: Submission, settings: Settings, fetch_timeout: float = 20.0) -> Brief:
-    """Brief everything submitted; unreadable parts become the brief's problems."""
+class Unfetched:
+    """The fetcher of a server without --allow-urls: an uploaded feed's links are reported, not fetched."""
+
+    def fetch(self, url: str):
+        raise InputError(URLS_OFF)
+
+
+class Fetching:
+    """The server's fetching: ONE Fetcher for every request (robots.txt read once a site, the pause between
+    two requests to a host kept across users) on a few threads of its own, so requests waiting on slow
+    sites never hold the threads that answer the pages. At most `workers + queue` jobs run or wait;
+    a request that would pass that gets 503 at once."""
+
+    def __init__(self, fetcher, workers: int = 8, queue: int = 56):
+        self.fetcher = fetcher
+        self.capacity = workers + queue
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="newsweave-fetch")
+
+    async def run(self, jobs: list[Callable[[], Any]]) -> list[Any]:
+        """Each job's result, or the exception it raised; awaited without holding one of the server's threads."""
+        with self._lock:
+            if len(jobs) > self.capacity:
+                raise RequestError(400, f"too many URLs at once: {len(jobs)}, this server fetches at most {self.capacity}")
+            if self._pending + len(jobs) > self.capacity:
+                raise RequestError(503, f"the server is busy fetching {self._pending} other URLs: try again in a minute")
+            self._pending += len(jobs)
+        futures = []
+        for job in jobs:
+            future = self._pool.submit(job)
+            future.add_done_callback(self._done)  # also when the request is cancelled and the job never runs
+            futures.append(asyncio.wrap_future(future))
+        return await asyncio.gather(*futures, return_exceptions=True)
+
+    def _done(self, _future) -> None:
+        with self._lock:
+            self._pending -= 1
+
+
+def fetching(app) -> Fetching:
+    """The app's `Fetching`, made on first use from its ServerConfig (a test may set app.state.fetching first)."""
+    found = getattr(app.state, "fetching", None)
+    if found is None:
+        from newsweave.corpus.sources.fetch import Fetcher
+
+        config = app.state.config
+        fetcher = (
+            Fetcher(timeout=FETCH_TIMEOUT, max_bytes=config.settings.max_input_bytes, allow_private=config.allow_private_addresses)
+            if config.allow_urls
+            else Unfetched()
+        )
+        found = app.state.fetching = Fetching(fetcher)
+    return found
+
+
+async def brief_submission(app, submission: Submission) -> Brief:
+    """Fetch the submission's URLs on the fetching threads, then brief it all on a server thread."""
+    from starlette.concurrency import run_in_threadpool
+
+    settings = app.state.config.settings
+    fetched: list[Any] = []
+    if submission.urls:
+        pool = fetching(app)
+        fetched = await pool.run([partial(fetch_document, pool.fetcher, url, settings) for url in submission.urls])
+    return await run_in_threadpool(build_brief, submission, settings, fetched=fetched)
+
+
+async def add_to_corpus(app, submission: Submission) -> dict:
+    """Ingest a submission on the fetching threads (uploaded feeds and lists fetch too) with the shared fetcher."""
+    from newsweave.web.library import ingest_submission
+
+    pool = fetching(app)
+    [outcome] = await pool.run([partial(ingest_submission, app.state.corpus, submission, app.state.config.settings, pool.fetcher)])
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def build_brief(submission: Submission, settings: Settings, fetch_timeout: float = FETCH_TIMEOUT, *, fetched: list | None = None) -> Brief:
+    """Brief everything submitted; unreadable parts become the brief's problems.
+
+    `fetched` holds, for each URL, its Document or the exception met fetching it
+    (see `brief_submission`); without it the URLs are fetched here, one by one.
+    """
     import newsweave
 
     if submission.words:
         settings = settings.with_(words=submission.words)
     sources: list[Any] = [text_record(value, n) for n, value in enumerate(submission.texts, start=1)]
     problems: list[InputProblem] = []
-    for url in submission.urls:
-        try:
-            sources.append(fetch_document(url, settings, fetch_timeout))
-        except InputError as exc:
-            problems.append(InputProblem(url, str(exc)))
+    if fetched is None:
+        from newsweave.corpus.sources.fetch import Fetcher
+
+        fetcher = Fetcher(timeout=fetch_timeout, max_bytes=settings.max_input_bytes)
+        fetched = [_attempt(partial(fetch_document, fetcher, url, settings)) for url in submission.urls]
+    for url, outcome in zip(submission.urls, fetched):
+        if isinstance(outcome, Document):
+            sources.append(outcome)
+        elif isinstance(outcome, InputError):
+            problems.append(InputProblem(url, str(outcome)))
+        else:  # a bug while reading one page must not cost the others
+            problems.append(InputProblem(url, f"unexpected {type(outcome).__name__}: {outcome}"))
     with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as folder:
         names: dict[str, str] = {}
         for n, upload in enumerate(submission.files, start=1):
@@ -118,15 +226,21 @@ def _named(problems: list[InputProblem], names: dict[str, str]) -> list[InputPro
     return [InputProblem(names.get(p.source, p.source), p.reason) for p in problems]
 
 
-def fetch_document(url: str, settings: Settings, timeout: float) -> Document:
+def _attempt(job: Callable[[], Any]) -> Any:
+    try:
+        return job()
+    except Exception as exc:
+        return exc
+
+
+def fetch_document(fetcher, url: str, settings: Settings) -> Document:
     """Download one page with the corpus's polite fetcher and read its article as the HTML reader does."""
     from urllib.parse import urlsplit
 
-    from newsweave.corpus.sources.fetch import Fetcher
     from newsweave.load.decode import decode
     from newsweave.load.html import html_document
 
-    response = Fetcher(timeout=timeout, max_bytes=settings.max_input_bytes).fetch(url)
+    response = fetcher.fetch(url)
     parts = urlsplit(response.url)
     slug = _SAFE_NAME.sub("-", (parts.netloc + parts.path).strip("/")).strip("-")[:80] or "page"
     return html_document(decode(response.body, settings.encoding), slug, url=response.url)

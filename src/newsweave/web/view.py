@@ -22,9 +22,7 @@ class StoryView:
         self.documents = self.data.get("documents", [])
         self.texts = {d["id"]: d.get("text", "") for d in self.documents}
         self.numbers = {d["id"]: n for n, d in enumerate(self.documents, start=1)}
-        self.sentences: dict[str, list[tuple[int, int]]] = {}
-        for sentence in entry.brief.story.sentences:
-            self.sentences.setdefault(sentence.document, []).append((sentence.start, sentence.end))
+        self.sentences = entry.sentences
 
     def layer(self, name: str) -> list[Any]:
         value = self.data.get(name)

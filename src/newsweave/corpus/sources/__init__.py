@@ -38,6 +38,8 @@ class Context:
     settings: Settings
     fetcher: Fetcher
     is_stored: Callable[[str], bool] = lambda url: False
+    # May a source name files (an OPML list's feed files)? Never for what arrived over HTTP.
+    local_references: bool = True
 
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
@@ -49,7 +51,7 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 
 
 def is_url(source: str) -> bool:
-    return isinstance(source, str) and source.startswith(("http://", "https://"))
+    return isinstance(source, str) and source[:8].lower().startswith(("http://", "https://"))
 
 
 def read_source(source, context: Context) -> Iterator[Item]:

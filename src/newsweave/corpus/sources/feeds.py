@@ -1,16 +1,22 @@
 """RSS and Atom feeds (feedparser), and OPML lists of feeds.
 
 Each entry's linked page is fetched for the full text (feeds mostly carry a
-teaser); an entry without a link is read from its own content. The feed fills
-in what the page lacks: title, date, author, outlet.
+teaser); an entry whose link is missing or not an http(s) URL (an RSS <guid>
+such as "urn:..." stands in for a missing link) is read from its own content.
+The feed fills in what the page lacks: title, date, author, outlet.
+
+A feed entry never names a file. An OPML list names files only when it is a
+local file read with local references allowed (the command line); a list that
+was fetched or uploaded may name http(s) URLs only.
 """
 
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from typing import Iterator
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
 from newsweave.errors import InputError
 from newsweave.story import InputProblem
@@ -31,17 +37,17 @@ def feed_items(data: bytes, source: str, context) -> Iterator:
         link = entry.get("link")
         label = f"{source} entry {number}" + (f" ({link})" if link else "")
         try:
-            yield entry_item(entry, outlet, label, context)
+            yield entry_item(entry, outlet, label, context, source)
         except InputError as exc:
             yield InputProblem(label, str(exc))
 
 
-def entry_item(entry, outlet: str | None, label: str, context):
+def entry_item(entry, outlet: str | None, label: str, context, source: str = ""):
     from newsweave.corpus.sources import Skipped, iso_date
     from newsweave.corpus.sources.html import html_article
     from newsweave.load.decode import decode
 
-    link = entry.get("link")
+    link = entry_link(entry, source)
     if link:
         if context.is_stored(link):
             return Skipped(label, "already stored", stored=True)
@@ -51,8 +57,13 @@ def entry_item(entry, outlet: str | None, label: str, context):
     else:
         content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
         if not content:
-            raise InputError("entry has neither a link nor content")
+            raise InputError("entry has neither a link nor content" if not entry.get("link") else
+                             "entry has no content and its link is not an http(s) URL")
+        key = entry_key(entry, source, content)
+        if context.is_stored(key):
+            return Skipped(label, "already stored", stored=True)
         article = html_article(f"<html><body><article>{content}</article></body></html>", label)
+        article.url = key
     article.title = article.title or entry.get("title") or None
     article.published = article.published or iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
     article.author = article.author or entry.get("author") or None
@@ -60,19 +71,39 @@ def entry_item(entry, outlet: str | None, label: str, context):
     return article
 
 
+def entry_link(entry, source: str) -> str | None:
+    """The entry's page, if its link is an http(s) URL (a relative link is read against a fetched feed's URL)."""
+    from newsweave.corpus.sources import is_url
+
+    link = (entry.get("link") or "").strip()
+    if link and is_url(source) and not urlsplit(link).scheme:
+        link = urljoin(source, link)
+    return link if is_url(link) else None
+
+
+def entry_key(entry, source: str, content: str) -> str:
+    """A stable address for an entry read from its own content: the feed's, and the entry's id (or its content's hash)."""
+    from newsweave.corpus.sources import is_url
+
+    feed = source if is_url(source) else str(Path(source).resolve())
+    ident = (entry.get("id") or "").strip() or hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    return f"{feed}#{quote(ident, safe=':/@-._~')}"
+
+
 def opml_items(data: bytes, source: str, context) -> Iterator:
     """Every feed an OPML file lists; a feed that fails is reported and the others are still read."""
     from newsweave.corpus.sources import is_url, read_file, read_url
 
     for feed in opml_feeds(data):
-        if is_url(feed):
-            target = feed
-        elif is_url(source):
-            target = urljoin(source, feed)
-        else:  # a feed file next to a local OPML file
-            target = str(Path(source).parent / feed)
+        target = urljoin(source, feed) if is_url(source) else feed
         try:
-            yield from (read_url(target, context) if is_url(target) else read_file(Path(target), context))
+            if is_url(target):
+                yield from read_url(target, context)
+            elif context.local_references and not urlsplit(feed).scheme:  # a feed file next to a local OPML file
+                target = str(Path(source).parent / feed)
+                yield from read_file(Path(target), context)
+            else:
+                raise InputError("only http(s) URLs are read from this list, never files")
         except InputError as exc:
             yield InputProblem(f"{source} feed {target}", str(exc))
 

@@ -38,24 +38,30 @@ def table_items(path: Path, context) -> Iterator:
     elif suffix == ".json":
         yield from json_items(path, context)
     else:
-        yield from jsonl_items(path)
+        yield from jsonl_items(path, context)
 
 
-def jsonl_items(path: Path) -> Iterator:
+def jsonl_items(path: Path, context=None) -> Iterator:
+    from newsweave.load.files import bounded_lines, open_regular
+    from newsweave.load.records import parse_json
+
+    limit = _line_limit(context)
     lines = 0
-    with open(path, "rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            if not raw.strip():
+    with open_regular(path) as stream:
+        for number, raw in bounded_lines(stream, limit):
+            if raw is not None and not raw.strip():
                 continue
             lines += 1
             label = f"{path} line {number}"
             try:
-                record = json.loads(raw.decode("utf-8-sig"))
+                if raw is None:
+                    raise InputError(f"line too long (over {limit // (1024 * 1024)} MB)")
+                record = parse_json(raw.decode("utf-8-sig"), where=False)
             except UnicodeDecodeError:
                 yield InputProblem(label, "not UTF-8")
                 continue
-            except json.JSONDecodeError as exc:
-                yield InputProblem(label, f"invalid JSON: {exc.msg}")
+            except InputError as exc:
+                yield InputProblem(label, str(exc))
                 continue
             yield from record_items(record, label)
     if not lines:
@@ -65,20 +71,30 @@ def jsonl_items(path: Path) -> Iterator:
 def json_items(path: Path, context) -> Iterator:
     from newsweave.load import read_bytes
     from newsweave.load.decode import decode
+    from newsweave.load.records import parse_json
 
-    try:
-        data = json.loads(decode(read_bytes(path, context.settings), context.settings.encoding))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    data = parse_json(decode(read_bytes(path, context.settings), context.settings.encoding))
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         yield from record_items(record, f"{path} item {number}")
 
 
+def _line_limit(context) -> int:
+    """A line is one article or one cluster of them: as long as a batch mode line may be."""
+    from newsweave.batch import max_line_bytes
+    from newsweave.settings import Settings
+
+    return max_line_bytes(getattr(context, "settings", None) or Settings())
+
+
 def csv_items(path: Path, delimiter: str) -> Iterator:
     csv.field_size_limit(sys.maxsize)
+    import io
+
+    from newsweave.load.files import open_regular
+
     try:
-        with open(path, newline="", encoding="utf-8-sig") as stream:
+        with io.TextIOWrapper(open_regular(path), newline="", encoding="utf-8-sig") as stream:
             reader = csv.DictReader(stream, delimiter=delimiter)
             if not reader.fieldnames or not set(reader.fieldnames) & set(ALIASES["text"]):
                 raise InputError(f"no text column (expected one of: {', '.join(ALIASES['text'])})")
@@ -93,9 +109,9 @@ def csv_items(path: Path, delimiter: str) -> Iterator:
 def record_items(record, label: str) -> Iterator:
     """The articles of one record: itself, or a cluster's documents."""
     if isinstance(record, dict) and isinstance(record.get("documents"), list):
-        cluster = record.get("id")
+        cluster = _text(record.get("id"))
         for number, document in enumerate(record["documents"], start=1):
-            name = document.get("id", number) if isinstance(document, dict) else number
+            name = (_text(document.get("id")) if isinstance(document, dict) else None) or number
             yield _item(document, f"{label} cluster {cluster} document {name}" if cluster is not None else f"{label} document {name}")
     elif isinstance(record, dict) and isinstance(record.get("document"), str) and MULTI_NEWS_SEPARATOR in record["document"]:
         for number, text in enumerate(record["document"].split(MULTI_NEWS_SEPARATOR), start=1):
@@ -141,6 +157,7 @@ def _first(record: dict, names: tuple[str, ...]):
 
 
 def _text(value) -> str | None:
+    # Only text and numbers: a nested list or object is not a name (and a deep one would not even print).
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or None
-    return None if value is None else str(value)
+        return ", ".join(str(v) for v in value if isinstance(v, (str, int, float))) or None
+    return str(value) if isinstance(value, (str, int, float)) else None

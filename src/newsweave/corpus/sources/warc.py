@@ -6,6 +6,7 @@ read, and a page with no article in it is skipped, not reported as an error.
 
 from __future__ import annotations
 
+import re
 import zlib
 from pathlib import Path
 from typing import Iterator
@@ -16,27 +17,37 @@ from newsweave.load.decode import check_size
 
 def warc_items(path: Path, context) -> Iterator:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     from newsweave.corpus.sources import Skipped
     from newsweave.corpus.sources.html import html_article
     from newsweave.load.decode import decode
 
-    records = 0
+    records = 0  # whole records read so far
     try:
         with open(path, "rb") as stream:
             archive = ArchiveIterator(stream, arc2warc=True)
-            for record in archive:
+            iterator = iter(archive)
+            while True:
+                # On failure archive.offset is where the record being read starts: warcio moves
+                # it past the previous record before parsing the next.
+                try:
+                    record = next(iterator, None)
+                    if record is None:
+                        break
+                    uri = record.rec_headers.get_header("WARC-Target-URI")
+                    reason = "not a response" if record.rec_type not in {"response", "resource"} else _not_a_page(record)
+                    stored = not reason and uri and context.is_stored(uri)
+                    body = b"" if reason or stored else record.content_stream().read(context.settings.max_input_bytes + 1)
+                    whole = _drain(record)
+                except Exception as exc:  # warcio fails in many ways on a cut or damaged record (even AttributeError)
+                    raise _damaged(path, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
+                if not whole:
+                    raise _damaged(path, archive.offset, records, cut=True)
                 records += 1
-                uri = record.rec_headers.get_header("WARC-Target-URI")
                 label = f"{path} record {records}" + (f" ({uri})" if uri else "")
-                reason = "not a response" if record.rec_type not in {"response", "resource"} else _not_a_page(record)
-                if not reason and uri and context.is_stored(uri):
+                if stored:
                     yield Skipped(label, "already stored", stored=True)
-                    _drain(record, records)
                     continue
-                body = b"" if reason else record.content_stream().read(context.settings.max_input_bytes + 1)
-                _drain(record, records)
                 if reason:
                     if record.rec_type in {"response", "resource"}:
                         yield Skipped(label, reason)
@@ -49,27 +60,70 @@ def warc_items(path: Path, context) -> Iterator:
                     continue
                 article.url = uri or label
                 yield article
-            size = path.stat().st_size
-            if records and archive.offset < size:
-                # A gzip member cut off in its header yields no record at all.
-                raise InputError(f"truncated or corrupt archive: {size - archive.offset} bytes after record {records} cannot be read")
-    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
-        where = f"after record {records}" if records else "at the start"
-        raise InputError(f"truncated or corrupt archive {where} ({type(exc).__name__}: {exc})") from None
+            if archive.offset < path.stat().st_size:
+                # warcio ends quietly at a gzip member cut off in its header, or at bytes that are no record.
+                raise _damaged(path, archive.offset, records, f"{path.stat().st_size - archive.offset} bytes cannot be read")
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     if not records:
         raise InputError("no WARC records (empty or not a WARC file)")
 
 
-def _drain(record, number: int) -> None:
-    """Read the rest of a record, a chunk at a time, and check it was all there:
-    warcio ends a cut-off archive quietly, with a short last record."""
+def _drain(record) -> bool:
+    """Read the rest of a record, a chunk at a time; False when it was not all there
+    (warcio ends a cut-off archive quietly, with a short last record)."""
     while record.raw_stream.read(64 * 1024):
         pass
     declared = (record.rec_headers.get_header("Content-Length") or "").strip()
-    if not declared.isdigit() or getattr(record.raw_stream, "limit", 0) > 0:
-        raise InputError(f"truncated or corrupt archive: record {number} is cut off")
+    return declared.isdigit() and getattr(record.raw_stream, "limit", 0) <= 0
+
+
+def _damaged(path: Path, offset: int, records: int, detail: str = "", cut: bool = False) -> InputError:
+    """The error for an archive that cannot be read past `records` whole records: truncated, or else corrupt.
+
+    The records before it have been read (and stored) already; this names what
+    happened to the rest. `offset` is where the unreadable record starts.
+    """
+    whole = f"{records} record{'s' if records != 1 else ''}"
+    if cut or _ends_inside_record(path, offset):
+        if not records:
+            return InputError("truncated archive: it ends inside its first record")
+        return InputError(f"truncated archive after {whole} (record {records + 1} is cut off)")
+    if not records:
+        return InputError(f"not a readable WARC or ARC archive ({detail})" if detail else "not a readable WARC or ARC archive")
+    return InputError(f"corrupt archive after {whole}: record {records + 1} cannot be read" + (f" ({detail})" if detail else ""))
+
+
+def _ends_inside_record(path: Path, offset: int) -> bool:
+    """Whether the file stops part-way through the record that starts at `offset`.
+
+    Compressed: that record's gzip member never reaches its end. Plain: its
+    header block has no end, or its declared Content-Length runs past the file.
+    """
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(offset)
+            head = stream.read(2)
+            stream.seek(offset)
+            if head == b"\x1f\x8b":
+                inflater = zlib.decompressobj(wbits=31)
+                while not inflater.eof:
+                    data = stream.read(64 * 1024)
+                    if not data:
+                        return True
+                    while data and not inflater.eof:  # only whether it ends: the output is dropped as it comes
+                        inflater.decompress(data, 64 * 1024)
+                        data = inflater.unconsumed_tail
+                return False
+            block = stream.read(64 * 1024)
+    except (OSError, zlib.error):
+        return False
+    end = block.find(b"\r\n\r\n")
+    if end < 0:
+        return b"\n\n" not in block  # no end to the header block: unless it is an ARC record (one header line)
+    length = re.search(rb"(?im)^content-length:[ \t]*(\d+)", block[:end])
+    remaining = path.stat().st_size - offset
+    return bool(length) and end + 4 + int(length.group(1)) > remaining
 
 
 def _not_a_page(record) -> str | None:

@@ -1,0 +1,706 @@
+"""Quantities of every kind, with bounds, units and what they measure.
+
+A quantity is found in two steps. The surface form is read by patterns over
+the sentence text, which is where units, currencies, hedges and clock times
+are written ("as many as 40", "$3.2 billion", "about 9:15 p.m.", "80 km",
+"the 12-year-old"); what it measures is then read off the dependency parse:
+the counted or measured noun ("40 trucks", "$48,210 in fees") and the
+predicate it hangs off ("killed", "cut"), each mapped to a class of words
+that say the same thing (kill = die = dead = death toll), so two reports'
+wordings meet.
+
+Every quantity is an interval. An exact figure is itself, give or take the
+precision it is written to ("3.2 billion" is 3.15-3.25 billion); "at least
+11" is 11 and up; "about 1,400" is 15% either way; "nearly 7,000" a little
+under 7,000; "hundreds" 200-999. Two values of one thing that cannot both be
+true disagree; `compatible()` says when they can. A hedged figure is a
+report's own estimate, so two hedged figures agree only when each lies within
+the other's margin ("as many as 40" and "up to 25" disagree, though both are
+upper bounds).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+# --- kinds ---------------------------------------------------------------------
+
+COUNT = "count"
+MONEY = "money"
+PERCENT = "percent"
+AGE = "age"
+TIME = "time"  # a time of day, in minutes after midnight
+DURATION = "duration"  # in seconds
+LENGTH = "length"  # in metres
+MASS = "mass"  # in kilograms
+AREA = "area"  # in square metres
+VOLUME = "volume"  # in litres
+SPEED = "speed"  # in km/h
+ORDINAL = "ordinal"
+KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME, SPEED, ORDINAL)
+
+ABOUT = 0.15  # "about 130": 15% either way
+NEARLY = 0.10  # "nearly 7,000": up to 10% under
+TIME_ABOUT = 10.0  # "about 9:15 p.m.": ten minutes either way
+SAME_BOUND = 0.85  # "at least 10" and "more than 11" are one floor; "at least 8" and "at least 11" are not
+CONVERTED = 0.05  # a figure converted from other units ("80 km" = "50 miles") is rounded by the writer
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One stated quantity: an interval in a base unit, as written, where, and about what."""
+
+    kind: str
+    value: float  # the stated figure in the base unit (for TIME, minutes after midnight)
+    low: float
+    high: float
+    unit: str  # base unit: "" for counts, "USD" for dollars, "m", "kg", "s", "year", "%"
+    written: str  # as written, with its hedge: "at least 11 people"
+    document: str
+    start: int
+    end: int
+    hedge: str = ""  # "", "min", "max", "about", "nearly", "vague"
+    written_unit: str = ""  # the unit as written ("miles"), to tell conversions from restatements
+    # What it measures, read off the parse: the counted/measured noun's class
+    # and the predicate's class ("people", "kill"); `owner` is whose it is (an age's person).
+    noun: str = ""
+    predicate: str = ""
+    owner: str = ""
+    places: frozenset[str] = field(default_factory=frozenset)  # for a distance: the places it lies between
+    token: int = -1  # the number's token index in the document's parse
+
+    @property
+    def exact(self) -> bool:
+        return self.hedge == ""
+
+    @property
+    def vague(self) -> bool:
+        return self.hedge == "vague"
+
+    @property
+    def normalized(self):
+        if self.exact and self.low == self.high:
+            return _plain(self.value)
+        return {
+            "min": _plain(round(self.low, 2)),
+            "max": None if self.high == float("inf") else _plain(round(self.high, 2)),
+            "stated": _plain(self.value),
+        }
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "written": self.written,
+            "value": _plain(self.value),
+            "unit": self.unit,
+            "normalized": self.normalized,
+            "measures": describe(self),
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+        }
+
+    def with_(self, **changes) -> Quantity:
+        return replace(self, **changes)
+
+
+def _plain(value: float):
+    return int(value) if value == int(value) else value
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether two values of one thing can both be true."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return True  # not the same measure: nothing to compare
+    slack = CONVERTED * max(abs(a.value), abs(b.value)) if a.written_unit != b.written_unit else 0.0
+    if not (a.low - slack <= b.high and b.low - slack <= a.high):
+        return False
+    if a.vague or b.vague or a.exact or b.exact:
+        return True  # an interval that holds the other's figure
+    if a.hedge == b.hedge and a.hedge in ("min", "max"):
+        # two floors (or two ceilings) of one count are one estimate only when close
+        return min(a.value, b.value) >= SAME_BOUND * max(a.value, b.value)
+    # two hedged figures: each report's figure is its claim, so each must lie within the other's margin
+    return a.low - slack <= b.value <= a.high + slack and b.low - slack <= a.value <= b.high + slack
+
+
+# --- synonym classes (written once, vectors-free) ------------------------------
+
+# Predicates that say the same thing about a quantity: lemma -> class.
+_PREDICATE_CLASSES = {
+    "kill": "kill killed die dead death fatality fatal toll perish slay slain murder massacre claim life lose",
+    "injure": "injure injured wound wounded hurt injury casualty maim",
+    "hospitalize": "hospitalize hospitalise hospitalized hospitalised hospital treat",
+    "arrest": "arrest arrested detain detained custody apprehend held hold jail",
+    "charge": "charge charged indict indicted",
+    "evacuate": "evacuate evacuation flee displace displaced",
+    "rescue": "rescue rescued save",
+    "miss": "missing miss unaccounted",
+    "destroy": "destroy destroyed raze flatten",
+    "damage": "damage damaged",
+    "cut": "cut trim slash reduce reduction cutback decrease lower",
+    "raise": "raise increase boost hike rise grow gain climb jump surge add",
+    "fall": "fall drop decline slide plunge plummet sink tumble shrink",
+    "pay": "pay spend cost payment",
+    "seek": "seek demand request ask want claim sue",
+    "fine": "fine penalty penalize",
+    "sell": "sell sale",
+    "buy": "buy purchase acquire acquisition",
+    "earn": "earn win revenue income salary",
+    "leave": "leave depart exit",
+    "arrive": "arrive reach land",
+    "sentence": "sentence sentenced imprison imprisonment",
+    "vote": "vote",
+    "strike": "strike hit",
+    "attack": "attack massacre assault bombing blast explosion shooting",
+}
+PREDICATE_CLASS: dict[str, str] = {}
+for _class, _words in _PREDICATE_CLASSES.items():
+    for _word in _words.split():
+        PREDICATE_CLASS.setdefault(_word, _class)
+
+# Counted nouns that count the same thing: lemma -> class. Words for anyone are one class.
+_NOUN_CLASSES = {
+    "people": "people person individual civilian victim casualty resident passenger",
+    "attacker": "terrorist attacker gunman jihadi jihadist militant bomber assailant shooter hijacker perpetrator",
+    "vehicle": "car vehicle truck lorry automobile van bus",
+    "home": "home house household building residence apartment dwelling",
+    "death": "death fatality dead",
+    "injury": "injury",
+    "arrest": "arrest",
+    "child": "child kid boy girl",
+    "fee": "fee fees",
+    "explosion": "explosion blast bombing bomb",
+}
+NOUN_CLASS: dict[str, str] = {}
+for _class, _words in _NOUN_CLASSES.items():
+    for _word in _words.split():
+        NOUN_CLASS.setdefault(_word, _class)
+
+# A noun that is itself the event: "12 deaths" = 12 people killed.
+EVENT_NOUNS = {"death": "kill", "injury": "injure", "arrest": "arrest"}
+# Predicates whose counts are of people when no noun is given ("18 were taken to hospital").
+HUMAN_PREDICATES = {"kill", "injure", "hospitalize", "arrest", "charge", "evacuate", "rescue", "miss"}
+# "taken to hospital", "rushed to hospital": a verb of moving with "hospital" after it.
+_TO_HOSPITAL = {"take", "rush", "airlift", "transport", "carry", "bring", "send", "admit", "fly"}
+
+
+def predicate_class(lemma: str) -> str:
+    return PREDICATE_CLASS.get(lemma.lower(), lemma.lower())
+
+
+def noun_class(lemma: str) -> str:
+    lemma = lemma.lower()
+    return NOUN_CLASS.get(lemma, lemma)
+
+
+# --- surface forms --------------------------------------------------------------
+
+_WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "twentieth": 20,
+}
+# Vague counts: the interval each stands for.
+_VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+          "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+          "millions": (2e6, 9.99e8), "billions": (2e9, 9.99e11)}
+
+_WORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_ABBREV_SCALE = r"(?:bn|mn|mln|tn|trn|[mbk])"
+_NUMBER = rf"(?:{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
+
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
+                   "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+_CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound sterling": "GBP",
+                   "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
+                   "rupees": "INR", "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN", "rouble": "RUB",
+                   "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+_SIGN = r"(?:US\$|C\$|A\$|NZ\$|HK\$|\$|£|€|¥|₹)"
+_CURRENCY_WORD = r"(?:dollars?|euros?|pounds?\s+sterling|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?|USD|EUR|GBP)"
+
+# unit word -> (kind, factor to the base unit, base unit)
+_UNITS = {
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), (LENGTH, 1000.0, "m")),
+    **dict.fromkeys(("mile", "miles", "mi"), (LENGTH, 1609.344, "m")),
+    **dict.fromkeys(("metre", "metres", "meter", "meters", "m"), (LENGTH, 1.0, "m")),
+    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), (LENGTH, 0.01, "m")),
+    **dict.fromkeys(("foot", "feet", "ft"), (LENGTH, 0.3048, "m")),
+    **dict.fromkeys(("inch", "inches"), (LENGTH, 0.0254, "m")),
+    **dict.fromkeys(("yard", "yards", "yd"), (LENGTH, 0.9144, "m")),
+    **dict.fromkeys(("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), (MASS, 1.0, "kg")),
+    **dict.fromkeys(("pound", "pounds", "lb", "lbs"), (MASS, 0.45359237, "kg")),
+    **dict.fromkeys(("tonne", "tonnes", "metric ton", "metric tons"), (MASS, 1000.0, "kg")),
+    **dict.fromkeys(("ton", "tons"), (MASS, 907.18474, "kg")),
+    **dict.fromkeys(("gram", "grams", "g"), (MASS, 0.001, "kg")),
+    **dict.fromkeys(("acre", "acres"), (AREA, 4046.8564224, "m2")),
+    **dict.fromkeys(("hectare", "hectares", "ha"), (AREA, 10000.0, "m2")),
+    **dict.fromkeys(("square mile", "square miles", "sq mi"), (AREA, 2_589_988.11, "m2")),
+    **dict.fromkeys(("square kilometre", "square kilometres", "square kilometer", "square kilometers", "sq km", "km2"), (AREA, 1e6, "m2")),
+    **dict.fromkeys(("square foot", "square feet", "sq ft"), (AREA, 0.09290304, "m2")),
+    **dict.fromkeys(("litre", "litres", "liter", "liters"), (VOLUME, 1.0, "l")),
+    **dict.fromkeys(("gallon", "gallons"), (VOLUME, 3.785411784, "l")),
+    **dict.fromkeys(("barrel", "barrels"), (VOLUME, 158.987, "l")),
+    **dict.fromkeys(("mph", "miles per hour", "miles an hour"), (SPEED, 1.609344, "km/h")),
+    **dict.fromkeys(("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "kilometres an hour"), (SPEED, 1.0, "km/h")),
+    **dict.fromkeys(("second", "seconds", "sec", "secs"), (DURATION, 1.0, "s")),
+    **dict.fromkeys(("minute", "minutes", "min", "mins"), (DURATION, 60.0, "s")),
+    **dict.fromkeys(("hour", "hours", "hr", "hrs"), (DURATION, 3600.0, "s")),
+    **dict.fromkeys(("day", "days"), (DURATION, 86400.0, "s")),
+    **dict.fromkeys(("week", "weeks"), (DURATION, 604800.0, "s")),
+    **dict.fromkeys(("month", "months"), (DURATION, 2_629_800.0, "s")),
+    **dict.fromkeys(("year", "years"), (DURATION, 31_557_600.0, "s")),
+    **dict.fromkeys(("decade", "decades"), (DURATION, 315_576_000.0, "s")),
+}
+_UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True))
+
+_HEDGES = [
+    (r"at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|exceeding|topping", "min"),
+    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|fewer\s+than|less\s+than|under|at\s+most|no\s+more\s+than|a\s+maximum\s+of", "max"),
+    (r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|not\s+quite", "nearly"),
+    (r"about|around|some|approximately|roughly|an\s+estimated|estimated|circa|an\s+approximate|or\s+so|more\s+or\s+less", "about"),
+]
+_HEDGE = "|".join(f"(?P<{kind}{i}>{pattern})" for i, (pattern, kind) in enumerate(_HEDGES))
+_HEDGE_BEFORE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+(?:the\s+)?$", re.I)
+
+_PATTERNS = [
+    (MONEY, re.compile(
+        rf"(?P<sign>{_SIGN})\s?(?P<n>{_NUM}(?:\s*(?:{_SCALE}|{_ABBREV_SCALE})\b){{0,2}})"
+        rf"|\b(?P<n2>{_NUMBER}(?:\s*{_ABBREV_SCALE}\b)?)\s+(?P<cur>{_CURRENCY_WORD})\b", re.I)),
+    (PERCENT, re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)", re.I)),
+    (TIME, re.compile(
+        r"\b(?P<h>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
+        r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:%|[ap]\.?m))"
+        r"|\b(?P<named>noon|midnight)\b", re.I)),
+    (AGE, re.compile(
+        rf"\b(?P<n>{_NUM})[- ]years?[- ]old\b|\baged\s+(?P<n2>{_NUM})\b|\b(?P<n3>{_NUM})[- ]months?[- ]old\b", re.I)),
+    (LENGTH, re.compile(rf"\b(?P<n>{_NUMBER})\s*-?\s*(?P<unit>{_UNIT})\b(?!-old)", re.I)),
+    (ORDINAL, re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)),
+    (COUNT, re.compile(
+        rf"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b"
+        rf"|\b(?P<vague2>dozens|hundreds|thousands)\b"
+        rf"|(?<![\w.,$£€¥-])(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d)", re.I)),
+]
+
+
+def number_value(text: str) -> float | None:
+    """'1,400', '3.2 billion', 'twenty-eight', 'a dozen', '3.2bn' -> the number."""
+    words = re.findall(r"[\d,.]+|[a-z]+", text.lower())
+    if not words:
+        return None
+    total, current, seen = 0.0, None, False
+    for word in words:
+        if word in ("a", "an"):
+            current = 1.0 if current is None else current
+            continue
+        if word == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", word):
+            current = (current or 0.0) + float(word.replace(",", ""))
+            seen = True
+        elif word in _WORD_NUMBERS:
+            current = (current or 0.0) + _WORD_NUMBERS[word]
+            seen = True
+        elif word in _SCALES and current is not None:
+            seen = True
+            scale = _SCALES[word]
+            if scale >= 1000:
+                total += current * scale
+                current = None
+            else:
+                current *= scale
+        else:
+            return None
+    if not seen:
+        return None
+    return total + (current or 0.0)
+
+
+def _precision(text: str, value: float) -> float:
+    """Half the last written digit's place, scaled: '3.2 billion' -> 0.05 billion; '352' -> 0."""
+    scale = 1.0
+    for word, factor in _SCALES.items():
+        if re.search(rf"\d\s*{word}\b", text.lower()):
+            scale = max(scale, factor)
+    if scale == 1.0:
+        return 0.0
+    digits = re.search(r"\d+(?:\.(\d+))?", text)
+    if digits is None:
+        return 0.0
+    decimals = len(digits.group(1) or "")
+    return 0.45 * scale * 10 ** (-decimals)  # just under half: "3.1" and "3.2" billion do not touch
+
+
+def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
+    """Every quantity written in `text` (offsets shifted by `offset`), longest forms first, none overlapping."""
+    taken: list[tuple[int, int]] = []
+    found: list[Quantity] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            quantity = _read(kind, match, text)
+            if quantity is None:
+                continue
+            taken.append((start, end))
+            hedge_start = start
+            if quantity.hedge == "":
+                before = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
+                if before:
+                    hedge = next(name.rstrip("0123456789") for name, v in before.groupdict().items() if v)
+                    quantity = _hedged(quantity, hedge)
+                    hedge_start = start - (len(text[max(0, start - 30):start]) - before.start())
+            if quantity.hedge == "" and re.match(r"\s*or\s+so\b", text[end:]):
+                quantity = _hedged(quantity, "about")
+            found.append(quantity.with_(document=document, start=offset + hedge_start, end=offset + end,
+                                        written=text[hedge_start:end]))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _hedged(quantity: Quantity, hedge: str) -> Quantity:
+    value = quantity.value
+    if quantity.kind == TIME:
+        if hedge in ("about", "nearly"):
+            return quantity.with_(low=value - TIME_ABOUT, high=value + TIME_ABOUT, hedge="about")
+        return quantity.with_(low=value if hedge == "min" else 0.0, high=float("inf") if hedge == "min" else value, hedge=hedge)
+    if hedge == "min":
+        return quantity.with_(low=value, high=float("inf"), hedge=hedge)
+    if hedge == "max":
+        return quantity.with_(low=0.0, high=value, hedge=hedge)
+    if hedge == "nearly":
+        return quantity.with_(low=value * (1 - NEARLY), high=value, hedge=hedge)
+    return quantity.with_(low=value * (1 - ABOUT), high=value * (1 + ABOUT), hedge=hedge)
+
+
+def _read(kind: str, match: re.Match, text: str) -> Quantity | None:
+    groups = match.groupdict()
+    written = match.group(0)
+    if kind == MONEY:
+        number = groups.get("n") or groups.get("n2")
+        value = number_value(_expand_abbreviated_scale(number))
+        if value is None:
+            return None
+        currency = _CURRENCY_SIGNS.get((groups.get("sign") or "").lower()) or _CURRENCY_WORDS.get(
+            re.sub(r"\s+", " ", (groups.get("cur") or "").lower()))
+        if currency is None:
+            return None
+        spread = _precision(_expand_abbreviated_scale(number), value)
+        return Quantity(MONEY, value, value - spread, value + spread, currency, written, "", 0, 0, written_unit=currency)
+    if kind == PERCENT:
+        value = number_value(groups["n"])
+        if value is None:
+            return None
+        return Quantity(PERCENT, value, value, value, "%", written, "", 0, 0, written_unit="%")
+    if kind == TIME:
+        if groups.get("named"):
+            minutes = 720.0 if groups["named"].lower() == "noon" else 0.0
+        elif groups.get("h"):
+            hour, minute = int(groups["h"]), int(groups.get("mm") or 0)
+            if hour > 12 or minute > 59:
+                return None
+            pm = groups["ampm"].lower().startswith("p")
+            minutes = float((hour % 12 + (12 if pm else 0)) * 60 + minute)
+        else:
+            minutes = float(int(groups["h24"]) * 60 + int(groups["m24"]))
+        return Quantity(TIME, minutes, minutes, minutes, "min", written, "", 0, 0, written_unit="clock")
+    if kind == AGE:
+        number = groups.get("n") or groups.get("n2") or groups.get("n3")
+        value = number_value(number)
+        if value is None:
+            return None
+        if groups.get("n3"):
+            value = value / 12
+        return Quantity(AGE, value, value, value, "year", written, "", 0, 0, written_unit="year")
+    if kind == LENGTH:
+        unit = re.sub(r"\s+", " ", groups["unit"].lower())
+        unit_kind, factor, base = _UNITS[unit]
+        if unit in ("m", "g", "ha", "mi", "ft", "yd") and not re.search(r"\d" + unit + r"$", written, re.I):
+            return None  # a one- or two-letter unit is one only right after its digits ("5m", not "5 m")
+        value = number_value(groups["n"])
+        if value is None:
+            return None
+        after = text[match.end():match.end() + 12].lower()
+        if unit_kind == DURATION and re.match(r"\s*(?:ago|earlier|later|before|after|from\s+now|old)\b", after):
+            return None  # a date relative to another ("two years ago"), not a length of time
+        spread = _precision(groups["n"], value) * factor
+        return Quantity(unit_kind, value * factor, value * factor - spread, value * factor + spread, base, written, "", 0, 0,
+                        written_unit=unit)
+    if kind == ORDINAL:
+        word = groups["o"].lower()
+        value = _ORDINALS.get(word) or (float(re.match(r"\d+", word).group()) if word[0].isdigit() else None)
+        if value is None:
+            return None
+        return Quantity(ORDINAL, float(value), float(value), float(value), "", written, "", 0, 0)
+    # counts
+    vague = groups.get("vague") or groups.get("vague2")
+    if vague:
+        low, high = _VAGUE[re.sub(r"\s+", " ", vague.lower())]
+        return Quantity(COUNT, float(low), float(low), float(high), "", written, "", 0, 0, hedge="vague")
+    number = groups["n"]
+    if re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|trillion|dozen)", number, re.I):
+        low, high = {"dozen": (10, 14)}.get(number.split()[-1].lower(), (None, None))
+        value = number_value(number)
+        if low is None:
+            return Quantity(COUNT, value, value, value * 1.99, "", written, "", 0, 0, hedge="vague")
+        return Quantity(COUNT, value, float(low), float(high), "", written, "", 0, 0, hedge="about")
+    value = number_value(number)
+    if value is None:
+        return None
+    if re.fullmatch(r"(?:1[89]|20)\d\d", number):
+        return None  # a year
+    if value == 1 and number.isalpha():
+        return None  # "one of them", "no one": rarely a count
+    spread = _precision(number, value)
+    return Quantity(COUNT, value, value - spread, value + spread, "", written, "", 0, 0)
+
+
+def _expand_abbreviated_scale(number: str) -> str:
+    """'3.2bn' -> '3.2 billion', '3m' -> '3 million'."""
+    match = re.fullmatch(r"(.*?\d)\s*(bn|mn|mln|tn|trn|[mbk])", number.strip(), re.I)
+    if not match:
+        return number
+    word = {"bn": "billion", "b": "billion", "mn": "million", "mln": "million", "m": "million", "k": "thousand",
+            "tn": "trillion", "trn": "trillion"}[match.group(2).lower()]
+    return f"{match.group(1)} {word}"
+
+
+# --- what a quantity measures, off the parse ------------------------------------
+
+
+def measure(quantity: Quantity, doc) -> Quantity:
+    """Fill the counted noun, the predicate class and (for ages) the owner from the parse."""
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return quantity
+    numbers = [t for t in span if t.like_num or t.text[:1].isdigit()]
+    token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
+    if quantity.kind == COUNT and _refers_back(token):
+        return quantity.with_(token=token.i)  # "of those 11", "the 11": a count already given, not a claim
+    noun = _measured_noun(token, quantity.kind)
+    predicate = _predicate(token, noun)
+    noun_key = noun_class(noun.lemma_) if noun is not None else ""
+    if noun_key in EVENT_NOUNS:
+        predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
+    if quantity.kind == COUNT and not noun_key and predicate in HUMAN_PREDICATES:
+        noun_key = "people"
+    if noun_key in ("death", "injury", "arrest"):
+        noun_key = "people"
+    owner = ""
+    places: frozenset[str] = frozenset()
+    if quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and token.head.ent_type_ == "PERSON"):
+        person = _age_owner(token)
+        owner = person
+        if quantity.kind == COUNT and person and 0 < quantity.value < 120 and quantity.exact:
+            quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "Mayor Holt, 61,"
+    if quantity.kind == LENGTH:
+        places = _places_apart(token)
+    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, places=places, token=token.i)
+
+
+_VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
+
+
+def _refers_back(token) -> bool:
+    """'Of those 11', 'the 11': a count named before, with no noun."""
+    if token.dep_ == "nummod" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1].lower_
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return before in ("those", "these") and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+
+
+def _measured_noun(token, kind: str):
+    """The noun a number counts or measures: '130 people', 'dozens of homes', '$48,210 in fees', 'a total of 21'."""
+    head = token
+    while head.dep_ in ("compound", "quantmod", "nummod", "nmod") and head.head.like_num and head.head.i != head.i:
+        head = head.head
+    if kind in (LENGTH, MASS, AREA, VOLUME, SPEED, DURATION) or (kind == MONEY and head.head.pos_ == "SYM"):
+        # the number's head is the unit; what is measured hangs above or off it
+        unit = head.head if head.dep_ in ("nummod", "compound") else head
+        for child in unit.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "NOUN":
+                    return obj
+        if unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN":
+            return unit.head  # "a $3m contract", "a 30-mile stretch"
+        return None
+    if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
+        noun = head.head
+        if noun.lemma_.lower() in ("total", "number", "tally", "count") or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return noun
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and not obj.like_num:
+                return obj  # "dozens of homes", "$48,210 in fees", "352 of the victims"
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("total", "number", "tally"):
+        return None  # "a total of 21": counts what the sentence's verb says
+    return None
+
+
+def _predicate(token, noun) -> str:
+    """The class of what happened to the counted: the verb or adjective nearest above, or hanging off it."""
+    anchor = noun if noun is not None and noun.i != token.i else token
+    for child in anchor.children:
+        if child.dep_ in ("amod", "acl", "relcl", "acomp", "oprd") and _predicate_lemma(child):
+            return _predicate_lemma(child)
+    node = anchor
+    # "a total of 21 were hospitalised": climb from the number through "of" to "total"
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            break
+        if head.pos_ in ("VERB", "AUX"):
+            # "left 130 people dead", "nine are dead": a complement says what happened, before the verb does
+            for sibling in head.children:
+                if sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "ccomp") and sibling.pos_ == "ADJ" and _predicate_lemma(sibling):
+                    return _predicate_lemma(sibling)
+        found = _predicate_lemma(head)
+        if found and (head.pos_ in ("VERB", "ADJ", "AUX") or head.dep_ in ("nsubj", "dobj", "attr", "pobj", "ROOT")):
+            if head.pos_ in ("VERB", "AUX", "ADJ") or found in EVENT_NOUNS.values() or found in PREDICATE_CLASS.values():
+                return _refine(head, found)
+        if head.pos_ in ("VERB", "AUX"):
+            # "nine are dead", "left 130 people dead": a complement of the verb the count hangs off
+            for sibling in head.children:
+                if sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr") and _predicate_lemma(sibling):
+                    return _predicate_lemma(sibling)
+                if sibling.dep_ == "prep":  # "13 people are in custody"
+                    obj = next((c for c in sibling.children if c.dep_ == "pobj"), None)
+                    if obj is not None and _predicate_lemma(obj) in ("arrest", "hospitalize"):
+                        return _predicate_lemma(obj)
+            return _refine(head, predicate_class(head.lemma_)) if head.lemma_.lower() not in ("be", "have") else ""
+        node = head
+    return ""
+
+
+def _predicate_lemma(token) -> str:
+    lemma = token.lemma_.lower()
+    if lemma in ("accord", "say", "tell", "report", "include"):
+        return ""
+    if lemma in PREDICATE_CLASS:
+        return _refine(token, PREDICATE_CLASS[lemma])
+    if token.lower_ in PREDICATE_CLASS:
+        return PREDICATE_CLASS[token.lower_]
+    if lemma in _TO_HOSPITAL and _to_hospital(token):
+        return "hospitalize"
+    return ""
+
+
+def _refine(token, found: str) -> str:
+    if token.lemma_.lower() in _TO_HOSPITAL and _to_hospital(token):
+        return "hospitalize"
+    if found == "hospitalize" and token.lemma_.lower() == "treat" and not _to_hospital(token):
+        return "injure"  # "treated for injuries" without a hospital: injured
+    return found
+
+
+def _to_hospital(verb) -> bool:
+    return any(t.lemma_.lower() in ("hospital", "hospitals") for t in verb.subtree if 0 < t.i - verb.i <= 5)
+
+
+def _age_owner(token) -> str:
+    """Whose age: 'Ana Ruiz, 10,', '9-year-old Ana Ruiz', 'Holt, 61', or the person named just before ('the 9-year-old')."""
+    doc = token.doc
+    head = token
+    while head.dep_ in ("nummod", "npadvmod", "compound", "amod") and head.head.i != head.i and head.head.lower_ in ("year", "years", "old", "month", "months", "-"):
+        head = head.head
+    candidates = [head.head, head] + list(head.head.children)
+    for candidate in candidates:
+        if candidate.ent_type_ == "PERSON":
+            return _surname(candidate)
+    # the noun the age describes may be named right next to it: "the 62-year-old mayor, Jo Holt"
+    noun = head.head
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return _surname(child)
+    # "the 9-year-old": the last person the report named before (the tagger may miss a lone surname),
+    # in this sentence or the one before; only for "the N-year-old", which points back
+    first = head.head if head.dep_ == "amod" else head
+    if not any(c.lower_ == "the" for c in list(first.children) + list(head.children)):
+        return ""
+    sentence = token.sent
+    earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for before in reversed(doc[earlier : token.i]):
+        if before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and before.ent_type_ in ("", "ORG") and before.is_title):
+            return _surname(before)
+    return ""
+
+
+def _surname(token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+            return ent[-1].text.lower().strip(".,'’")
+    return token.text.lower()
+
+
+def _places_apart(token) -> frozenset[str]:
+    """A distance's two ends: 'the plant is 80 km east of Lyon' -> {plant, lyon}; 'Lyon, 40 miles west of the plant' the same."""
+    ends: set[str] = set()
+    node = token
+    for _ in range(4):
+        node = node.head
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                ends |= {_place_key(c) for c in child.children if c.dep_ == "pobj"}
+        if node.dep_ == "appos" or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+    owner = node.head if node.dep_ == "appos" else next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if owner is not None:
+        ends.add(_place_key(owner))
+    ends.discard("")
+    return frozenset(ends)
+
+
+def _place_key(token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.lower()
+    return token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
+
+
+def describe(quantity: Quantity) -> str:
+    """What a quantity measures, in a few words: 'people killed', 'age of Ruiz', 'money sought'."""
+    if quantity.kind == AGE:
+        return f"age of {quantity.owner.title()}" if quantity.owner else "age"
+    if quantity.kind == TIME:
+        return f"time of {quantity.predicate or 'the event'}"
+    if quantity.kind == LENGTH and quantity.places:
+        return "distance between " + " and ".join(sorted(p.title() for p in quantity.places))
+    what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
+            AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
+    noun = _plural(quantity.noun) if quantity.noun else ""
+    predicate = _PAST.get(quantity.predicate, quantity.predicate)
+    if what:
+        return " ".join(x for x in (what, "of " + quantity.noun if quantity.noun else "", predicate) if x)
+    return " ".join(x for x in ("number of", noun or "things", predicate) if x)
+
+
+_PAST = {"kill": "killed", "injure": "injured", "hospitalize": "taken to hospital", "arrest": "arrested",
+         "charge": "charged", "evacuate": "evacuated", "rescue": "rescued", "miss": "missing", "destroy": "destroyed",
+         "damage": "damaged", "cut": "cut", "raise": "raised", "fall": "fallen", "pay": "paid", "seek": "sought",
+         "fine": "fined", "sell": "sold", "buy": "bought", "earn": "earned", "leave": "left", "arrive": "arrived",
+         "sentence": "sentenced", "attack": "attacked"}
+_IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
+              "policeman": "policemen", "gunman": "gunmen", "story": "stories", "fee": "fees"}
+
+
+def _plural(noun: str) -> str:
+    if noun in _IRREGULAR:
+        return _IRREGULAR[noun]
+    return noun + "es" if noun.endswith(("s", "sh", "ch", "x")) else (noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s")

@@ -1,0 +1,378 @@
+"""A `Brief` rebuilt from its JSON (schema newsweave.brief/1), the inverse of render/json.py.
+
+The corpus caches briefs as this JSON, so the JSON must hold everything the
+renderers read: a rebuilt brief renders to the same Markdown, HTML and JSON as
+the brief it was written from. The stages' working layers (spaCy parses,
+similarity matrices, the sentences' terms, attributions) are not in the JSON
+and stay empty.
+
+The input is treated as hostile: every field is type-checked, every span must
+lie inside its document, a fact's or summary sentence's text must be the very
+words its span points at, and every reference (a fact id, an entity id) must
+resolve; anything else is an `InputError`, never a half-built brief that fails
+later in a renderer.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from newsweave.errors import InputError
+from newsweave.render.json import SCHEMA
+from newsweave.settings import Settings
+from newsweave.story import (
+    BODY,
+    Discrepancy,
+    DiscrepancyValue,
+    Document,
+    Entity,
+    Evidence,
+    FactGroup,
+    InputProblem,
+    Mention,
+    Quote,
+    Relation,
+    Sentence,
+    Story,
+    SummarySentence,
+    TimelineEntry,
+)
+
+ROLES = ("body", "caption", "boilerplate")
+
+
+class _Reader:
+    """Typed access to one brief dict; each failure names the field (`facts[3].evidence[0].start`)."""
+
+    def __init__(self, documents: dict[str, Document]):
+        self.documents = documents
+
+    @staticmethod
+    def fail(where: str, why: str):
+        raise InputError(f"not a valid newsweave brief: {where}: {why}")
+
+    def obj(self, value: Any, where: str) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, "expected an object")
+        return value
+
+    def items(self, data: dict, key: str, where: str = "", required: bool = True) -> list[tuple[str, Any]]:
+        value = data.get(key)
+        if value is None and not required:
+            return []
+        if not isinstance(value, list):
+            self.fail(f"{where}{key}", "expected a list")
+        return [(f"{where}{key}[{n}]", item) for n, item in enumerate(value)]
+
+    def str(self, data: dict, key: str, where: str, optional: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{where}.{key}", "expected a string")
+        return value
+
+    def int(self, data: dict, key: str, where: str, default: int | None = None) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.fail(f"{where}.{key}", "expected an integer")
+        return value
+
+    def number(self, data: dict, key: str, where: str, default: float) -> float:
+        value = data.get(key, default)
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
+            self.fail(f"{where}.{key}", "expected a number")
+        return float(value)
+
+    def strings(self, data: dict, key: str, where: str) -> list[str]:
+        values = [value for _, value in self.items(data, key, f"{where}.", required=False)]
+        if not all(isinstance(value, str) for value in values):
+            self.fail(f"{where}.{key}", "expected a list of strings")
+        return values
+
+    def span(self, value: Any, where: str) -> Evidence:
+        value = self.obj(value, where)
+        document = self.str(value, "document", where)
+        if document not in self.documents:
+            self.fail(f"{where}.document", f"{document!r} is not one of the brief's documents")
+        start, end = self.int(value, "start", where), self.int(value, "end", where)
+        if not 0 <= start <= end <= len(self.documents[document].text):
+            self.fail(where, f"span {start}..{end} lies outside document {document!r}")
+        if "text" in value and value["text"] != self.documents[document].text[start:end]:
+            self.fail(f"{where}.text", "is not the text the span points at")
+        return Evidence(document, start, end)
+
+    def spans(self, data: dict, key: str, where: str) -> list[Evidence]:
+        return [self.span(value, at) for at, value in self.items(data, key, f"{where}.")]
+
+
+def brief_from_dict(data: Any, settings: Settings | None = None, documents: list[Document] | None = None):
+    """The `Brief` a brief dict (from `Brief.to_dict()` or `newsweave brief --format json`) describes.
+
+    `documents`, when given, are the brief's reports as the caller holds them
+    (a corpus's stored articles): they must match the dict's, and are used as
+    they are (with their `copy_of`). Raises `InputError` for anything that is
+    not a valid brief.
+    """
+    from newsweave.pipeline import Brief
+
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(f"not a valid newsweave brief: expected a JSON object with \"schema\": \"{SCHEMA}\"")
+    read = _Reader({})
+    listed = [_document(read, value, where) for where, value in read.items(data, "documents")]
+    if len({d.id for d in listed}) != len(listed):
+        read.fail("documents", "two documents share an id")
+    if documents is not None:
+        if [dict(d.to_dict(), text=d.text) for d in documents] != [dict(d.to_dict(), text=d.text) for d in listed]:
+            read.fail("documents", "not the reports given")
+        listed = list(documents)
+    read.documents = {d.id: d for d in listed}
+    story = Story(documents=listed)
+    story.problems = [_problem(read, value, where) for where, value in read.items(data, "problems")]
+    story.warnings = [_warning(read, value, where) for where, value in read.items(data, "warnings", required=False)]
+    sentences = _Sentences(read, story)
+    for where, value in read.items(data, "sentences", required=False):
+        sentences.add(value, where)
+
+    facts: dict[int, FactGroup] = {}
+    for key in ("facts", "single_source"):
+        for where, value in read.items(data, key):
+            _fact(read, sentences, facts, value, where)
+    for where, value in read.items(data, "sole_origins", required=False):
+        for at, fact in read.items(read.obj(value, where), "facts", f"{where}."):
+            _fact(read, sentences, facts, fact, at)
+    story.summary = [_summary_item(read, sentences, facts, value, where) for where, value in read.items(data, "summary")]
+    story.facts = sorted(facts.values(), key=lambda g: g.id)
+    story.sentences = sentences.ordered()
+
+    story.entities = [_entity(read, value, where) for where, value in read.items(data, "entities", required=False)]
+    sentences.place(story.entities)
+    ids = {e.id for e in story.entities}
+    story.relations = [_relation(read, ids, value, where) for where, value in read.items(data, "relations", required=False)]
+    story.timeline = [_timeline_entry(read, value, where) for where, value in read.items(data, "timeline", required=False)]
+    story.quotes = [_quote(read, value, where) for where, value in read.items(data, "quotes", required=False)]
+    story.discrepancies = [_discrepancy(read, value, where) for where, value in read.items(data, "discrepancies", required=False)]
+    return Brief(story, settings or Settings())
+
+
+def _document(read: _Reader, value: Any, where: str) -> Document:
+    value = read.obj(value, where)
+    return Document(
+        id=read.str(value, "id", where),
+        text=read.str(value, "text", where),
+        path=read.str(value, "path", where, optional=True),
+        title=read.str(value, "title", where, optional=True),
+        outlet=read.str(value, "outlet", where, optional=True),
+        published=read.str(value, "published", where, optional=True),
+        url=read.str(value, "url", where, optional=True),
+        copy_of=read.str(value, "copy_of", where, optional=True),
+    )
+
+
+def _problem(read: _Reader, value: Any, where: str) -> InputProblem:
+    value = read.obj(value, where)
+    return InputProblem(read.str(value, "source", where), read.str(value, "reason", where))
+
+
+def _warning(read: _Reader, value: Any, where: str):
+    from newsweave.story import StoryWarning
+
+    value = read.obj(value, where)
+    left_out = []
+    for at, report in read.items(value, "left_out", f"{where}."):
+        report = read.obj(report, at)
+        left_out.append(
+            Document(
+                id=read.str(report, "id", at),
+                text="",  # a report left out of the brief: only named, never cited
+                title=read.str(report, "title", at, optional=True),
+                path=read.str(report, "path", at, optional=True),
+                url=read.str(report, "url", at, optional=True),
+            )
+        )
+    return StoryWarning(kind=read.str(value, "kind", where), message=read.str(value, "message", where), left_out=left_out)
+
+
+class _Sentences:
+    """The sentence layer, one `Sentence` object per span, so facts and the summary share them as the pipeline's do."""
+
+    def __init__(self, read: _Reader, story: Story):
+        self.read = read
+        self.story = story
+        self.by_span: dict[tuple[str, int, int], Sentence] = {}
+
+    def add(self, value: Any, where: str) -> Sentence:
+        value = self.read.obj(value, where)
+        span = self.read.span(value, where)
+        role = value.get("role", BODY)
+        if role not in ROLES:
+            self.read.fail(f"{where}.role", f"expected one of {', '.join(ROLES)}")
+        key = (span.document, span.start, span.end)
+        if key not in self.by_span:
+            self.by_span[key] = Sentence(
+                document=span.document,
+                start=span.start,
+                end=span.end,
+                text=self.read.documents[span.document].text[span.start : span.end],
+                index=self.read.int(value, "index", where, default=-1),
+                role=role,
+                paragraph=self.read.int(value, "paragraph", where, default=0),
+            )
+        return self.by_span[key]
+
+    def of(self, value: Any, where: str) -> Sentence:
+        """The sentence an evidence span names (one the layer lacks, from a brief written without it, is added)."""
+        span = self.read.span(value, where)
+        return self.by_span.get((span.document, span.start, span.end)) or self.add(value, where)
+
+    def ordered(self) -> list[Sentence]:
+        order = {d.id: n for n, d in enumerate(self.story.documents)}
+        return sorted(self.by_span.values(), key=lambda s: (order[s.document], s.start, s.end))
+
+    def place(self, entities: list[Entity]) -> None:
+        """Point each mention at the sentence holding it (Mention.sentence), as the entity stage does."""
+        starts: dict[str, list[tuple[int, int, int]]] = {}
+        for position, sentence in enumerate(self.story.sentences):
+            starts.setdefault(sentence.document, []).append((sentence.start, sentence.end, position))
+        for mention in (m for e in entities for m in e.mentions):
+            spans = starts.get(mention.document, [])
+            at = bisect.bisect_right(spans, (mention.start, float("inf"), 0)) - 1
+            if at >= 0 and spans[at][0] <= mention.start < spans[at][1]:
+                mention.sentence = spans[at][2]
+
+
+def _fact(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], value: Any, where: str) -> FactGroup:
+    value = read.obj(value, where)
+    fact_id = read.int(value, "id", where)
+    if fact_id in facts:
+        return facts[fact_id]  # a fact listed twice (facts and sole_origins) is one group
+    members = [sentences.of(span, at) for at, span in read.items(value, "evidence", f"{where}.")]
+    if not members:
+        read.fail(f"{where}.evidence", "a fact needs at least one sentence")
+    text = read.str(value, "text", where)
+    alike = [s for s in members if s.text == text]
+    if not alike:
+        read.fail(f"{where}.text", "is not the words of any of its sentences")
+    # The pipeline prefers body copy over a caption repeating it (align._representative_score).
+    representative = next((s for s in alike if s.role == BODY), alike[0])
+    documents = list(dict.fromkeys(s.document for s in members))
+    origins = read.strings(value, "origins", where)
+    group = FactGroup(
+        id=fact_id,
+        sentences=members,
+        representative=representative,
+        salience=read.number(value, "salience", where, default=0.0),
+        # Written as the documents themselves when no report credits anyone: the pipeline's empty list.
+        origins=[] if origins == documents else origins,
+    )
+    main_claim = value.get("main_claim", True)
+    if not isinstance(main_claim, bool):
+        read.fail(f"{where}.main_claim", "expected true or false")
+    if not main_claim:
+        # All the JSON tells of the claim layer: the quoted words are not their sentence's main claim.
+        from newsweave.story import Claim
+
+        group.representative_claim = Claim(
+            id=fact_id, document=representative.document, start=representative.start, end=representative.end,
+            text=representative.text, sentence=representative, main=False,
+        )
+    facts[fact_id] = group
+    return group
+
+
+def _summary_item(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], value: Any, where: str) -> SummarySentence:
+    value = read.obj(value, where)
+    spans = read.items(value, "evidence", f"{where}.")
+    if not spans:
+        read.fail(f"{where}.evidence", "a summary sentence needs its span")
+    quoted = sentences.of(spans[0][1], spans[0][0])
+    text = read.str(value, "text", where)
+    if text != quoted.text:
+        read.fail(f"{where}.text", "is not the text its first span points at")
+    fact_id = read.int(value, "fact", where)
+    group = facts.get(fact_id)
+    if group is None:  # a brief from before summary facts were always listed: the group is the item's evidence
+        group = FactGroup(id=fact_id, sentences=[quoted] + [sentences.of(s, at) for at, s in spans[1:]], representative=quoted)
+        facts[fact_id] = group
+    if quoted not in group.sentences:
+        read.fail(f"{where}.evidence[0]", f"is not a sentence of fact {fact_id}")
+    group.representative = quoted
+    return SummarySentence(text=text, fact=group, sentence=quoted)
+
+
+def _entity(read: _Reader, value: Any, where: str) -> Entity:
+    value = read.obj(value, where)
+    kind = read.str(value, "type", where)
+    mentions = []
+    for at, span in read.items(value, "evidence", f"{where}."):
+        evidence = read.span(span, at)
+        text = read.documents[evidence.document].text[evidence.start : evidence.end]
+        mentions.append(Mention(evidence.document, evidence.start, evidence.end, text, kind))
+    return Entity(
+        id=read.str(value, "id", where),
+        name=read.str(value, "name", where),
+        type=kind,
+        mentions=mentions,
+        variants=read.strings(value, "variants", where),
+    )
+
+
+def _relation(read: _Reader, entity_ids: set[str], value: Any, where: str) -> Relation:
+    value = read.obj(value, where)
+    source, target = read.str(value, "source", where), read.str(value, "target", where)
+    for key, name in (("source", source), ("target", target)):
+        if name not in entity_ids:
+            read.fail(f"{where}.{key}", f"{name!r} is not one of the brief's entities")
+    return Relation(
+        source=source,
+        target=target,
+        label=read.str(value, "label", where),
+        kind=read.str(value, "kind", where),
+        evidence=read.spans(value, "evidence", where),
+    )
+
+
+def _timeline_entry(read: _Reader, value: Any, where: str) -> TimelineEntry:
+    value = read.obj(value, where)
+    when = read.strings(value, "when", where)
+    date = read.str(value, "date", where, optional=True)
+    if date is None and not when:
+        read.fail(f"{where}.when", "an undated entry needs the words that date it")
+    text, evidence = read.str(value, "text", where), read.spans(value, "evidence", where)
+    if evidence and text != read.documents[evidence[0].document].text[evidence[0].start : evidence[0].end]:
+        read.fail(f"{where}.text", "is not the sentence its first span points at")
+    return TimelineEntry(
+        date=date,
+        precision=read.str(value, "precision", where),
+        text=text,
+        when=when,
+        evidence=evidence,
+        event=read.str(value, "event", where, optional=True) or "",
+        anchor=read.str(value, "anchor", where, optional=True),
+    )
+
+
+def _quote(read: _Reader, value: Any, where: str) -> Quote:
+    value = read.obj(value, where)
+    return Quote(
+        text=read.str(value, "text", where),
+        speaker=read.str(value, "speaker", where, optional=True),
+        origin=read.str(value, "origin", where, optional=True),
+        evidence=read.spans(value, "evidence", where),
+    )
+
+
+def _discrepancy(read: _Reader, value: Any, where: str) -> Discrepancy:
+    value = read.obj(value, where)
+    kind = read.str(value, "kind", where)
+    values = []
+    for at, side in read.items(value, "values", f"{where}."):
+        side = read.obj(side, at)
+        values.append(DiscrepancyValue(read.str(side, "value", at), side.get("normalized"), read.spans(side, "evidence", at)))
+    return Discrepancy(
+        kind=kind,
+        subject=read.str(value, "subject", where),
+        values=values,
+        confidence=read.number(value, "confidence", where, default=1.0),
+    )

@@ -1,0 +1,218 @@
+"""One story at a time: inputs that are several stories are split, the largest briefed, the rest named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REPORTS, run_newsweave
+
+import newsweave
+from newsweave.stories import NOT_ONE_STORY, one_story, story_groups
+from newsweave.story import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLE = ROOT / "examples" / "valley-dam-evacuation"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the checkout")
+
+# An invented second story, unrelated to the ferry of conftest.py.
+ORCHARD = {
+    "orchard-a": (
+        "A late frost destroyed most of the apple blossom in the Wendle Valley orchards on Tuesday night, growers said.\n\n"
+        "Temperatures fell to minus four degrees, and the Wendle Growers Cooperative expects a harvest a third of normal.\n\n"
+        "Cooperative chair Tomas Brell said 40 farms had lost nearly all their blossom.\n"
+    ),
+    "orchard-b": (
+        "Apple growers in the Wendle Valley counted their losses on Wednesday after a hard frost killed the blossom.\n\n"
+        "Tomas Brell, who chairs the Wendle Growers Cooperative, said 40 farms were badly hit and cider makers would feel it.\n\n"
+        "The frost hit at the worst time, just as the orchards were in full bloom.\n"
+    ),
+}
+
+
+def _documents(texts: dict[str, str]) -> list[Document]:
+    return [Document(id=key, text=text) for key, text in texts.items()]
+
+
+def test_two_invented_stories_are_told_apart():
+    documents = _documents({**REPORTS, **ORCHARD})
+    groups = story_groups(documents)
+    assert sorted(sorted(d.id for d in g) for g in groups) == sorted([sorted(ORCHARD), sorted(REPORTS)])
+    kept, warnings = one_story(documents)
+    assert [d.id for d in kept] == list(REPORTS)  # the larger story: three reports against two
+    assert len(warnings) == 1 and warnings[0].kind == NOT_ONE_STORY
+    assert [d.id for d in warnings[0].left_out] == list(ORCHARD)
+    assert "orchard-a" in warnings[0].message and "orchard-b" in warnings[0].message
+
+
+def test_one_invented_story_is_not_split():
+    kept, warnings = one_story(_documents(REPORTS))
+    assert [d.id for d in kept] == list(REPORTS) and warnings == []
+
+
+def test_copies_of_one_page_do_not_outvote_a_story():
+    """Two copies of one cookie page are one report: the real story wins the tie on its words."""
+    junk = "We use cookies to improve your experience. Accept all cookies or manage your settings in the privacy centre.\n"
+    documents = _documents({"real": REPORTS["wire"] + REPORTS["courier"], "junk-1": junk, "junk-2": junk})
+    kept, warnings = one_story(documents)
+    assert [d.id for d in kept] == ["real"]
+    assert [d.id for d in warnings[0].left_out] == ["junk-1", "junk-2"]
+
+
+@needs_seeds
+def test_seeds_and_example_together_brief_the_largest_story_and_name_the_rest():
+    result = newsweave.brief([EXAMPLE, SEEDS])
+    example_ids = {"evening-post", "herald", "radio", "wire"}
+    assert {d.id for d in result.documents} == example_ids  # four example reports against three seeds
+    (warning,) = result.warnings
+    assert {d.id for d in warning.left_out} == {p.stem for p in SEEDS.iterdir()}
+    data = result.to_dict()
+    assert data["warnings"][0]["kind"] == NOT_ONE_STORY
+    assert {d["id"] for d in data["warnings"][0]["left_out"]} == {p.stem for p in SEEDS.iterdir()}
+    # No figure is compared across stories: every side of every disagreement is an example report.
+    for discrepancy in data["discrepancies"]:
+        for value in discrepancy["values"]:
+            assert set(value["documents"]) <= example_ids
+    assert not any("352" in v["value"] for d in data["discrepancies"] for v in d["values"])
+    markdown = result.to_markdown()
+    assert "Not one story" in markdown and "000_6ec4f0875e712ac9" in markdown
+    assert "Not one story" in result.to_html()
+
+
+@needs_seeds
+@pytest.mark.parametrize("folder", [SEEDS, EXAMPLE], ids=["seeds", "example"])
+def test_one_real_story_gets_no_warning(folder):
+    from newsweave.load import load_sources
+
+    documents, _ = load_sources([folder], newsweave.Settings())
+    kept, warnings = one_story(documents)
+    assert warnings == [] and len(kept) == len(documents)
+
+
+@needs_seeds
+def test_cli_says_so_on_stderr(tmp_path):
+    out = tmp_path / "brief.json"
+    result = run_newsweave("brief", EXAMPLE, SEEDS, "--format", "json", "-o", out)
+    assert result.returncode == 0, result.stderr
+    warning_lines = [line for line in result.stderr.splitlines() if "not one story" in line]
+    assert len(warning_lines) == 1 and "000_6ec4f0875e712ac9" in warning_lines[0]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["documents"]) == 4 and data["warnings"]
+
+
+def test_cli_one_story_no_warning(good_files):
+    result = run_newsweave("brief", *good_files)
+    assert result.returncode == 0
+    assert "not one story" not in result.stderr
+
+
+# --- output quality: captions and slugs, groups of people, capped lists, inferred origins ---
+
+
+@pytest.fixture(scope="module")
+def captioned():
+    """Invented reports whose photo captions (one led by a wire slug) carry a date, a count and names."""
+    return newsweave.brief([
+        {"id": "post", "text": (
+            "Floodwater forced 300 families from their homes in Marrow Bend on Sunday, county officials said.\n\n"
+            "ZXQ482B A heron stands on a flooded road near the Ostrey Bridge in Marrow Bend, March 9, 2025, after 40 people were injured.\n\n"
+            "Mayor Lena Oduya said the levee had held for forty years.\n"
+        )},
+        {"id": "ledger", "text": (
+            "Some 300 families left Marrow Bend on Sunday as the river rose, officials said.\n\n"
+            "Mayor Lena Oduya visited the Ostrey Bridge with engineers from the Halvard Water Board.\n\n"
+            "Three people were injured, the county said.\n"
+        )},
+    ]).story
+
+
+def test_a_slug_led_caption_feeds_no_timeline_link_or_disagreement(captioned):
+    caption = next(s for s in captioned.sentences if s.text.startswith("ZXQ482B"))
+    assert caption.role != "body" or not newsweave.entities.mentions.body_copy(caption)
+    spans = [(e.document, e.start, e.end) for t in captioned.timeline for e in t.evidence]
+    spans += [(e.document, e.start, e.end) for r in captioned.relations for e in r.evidence]
+    assert (caption.document, caption.start, caption.end) not in spans
+    assert not any("2025-03-09" == t.date for t in captioned.timeline)
+    assert not [d for d in captioned.discrepancies if d.kind == "number" and "injured" in d.subject]
+    assert not any(e.name == "ZXQ482B" for e in captioned.entities)
+
+
+def test_slug_pattern_spares_flight_numbers():
+    from newsweave.entities.mentions import SLUG
+
+    assert SLUG.match("RTX7QQ2 Police officers stand guard")
+    assert not SLUG.match("MH370 Search resumes") and not SLUG.match("COVID19 Cases rise")
+
+
+def test_nationality_words_are_no_organisation_anywhere():
+    result = newsweave.brief([
+        {"id": "a", "text": "Western diplomats met Kurdish leaders in Erbil on Monday, the Dunmore Institute said.\n\n"
+                             "Islamist fighters withdrew from the town, British officials said.\n"},
+        {"id": "b", "text": "British and Western officials said Islamist fighters had left the town near Erbil.\n\n"
+                             "The Dunmore Institute said Kurdish leaders welcomed the news.\n"},
+    ])
+    types = {e.name: e.type for e in result.entities}
+    for word in ("Western", "Islamist", "British", "Kurdish"):
+        assert types.get(word, "NORP") == "NORP", types
+    from newsweave.export import export_brief
+
+    lines = [json.loads(line) for line in export_brief(result, "ftm").splitlines()]
+    organisations = {name for e in lines if e["schema"] == "Organization" for name in e["properties"]["name"]}
+    assert not organisations & {"Western", "Islamist", "British", "Kurdish"}
+    assert not [e for e in lines if e["schema"] == "Mention" and e["properties"]["name"][0] in ("Western", "British")]
+
+
+def test_capped_entity_lists_say_how_many_more_and_keep_a_disagreement_side():
+    from newsweave.render.analyst import involved
+    from newsweave.story import (
+        Discrepancy,
+        DiscrepancyValue,
+        Entity,
+        Evidence,
+        Mention,
+        Story,
+    )
+
+    text = " ".join(f"Org{i} Group" for i in range(12))
+    story = Story(documents=[Document(id="d", text=text)])
+    for i in range(12):
+        start = text.index(f"Org{i} Group")
+        mentions = [Mention("d", start, start + len(f"Org{i} Group"), f"Org{i} Group", "ORG")] * (20 - i)
+        story.entities.append(Entity(id=f"org{i}", name=f"Org{i} Group", type="ORG", mentions=mentions))
+    last = story.entities[-1].mentions[0]
+    story.discrepancies = [Discrepancy("attribution", "who said it", [
+        DiscrepancyValue("a source told Org11 Group", "Org11 Group", [Evidence("d", last.start, last.end)]),
+        DiscrepancyValue("a source told Org0 Group", "Org0 Group", [Evidence("d", 0, 10)]),
+    ])]
+    (heading, shown, hidden), = involved(story, per_group=8)
+    assert heading == "Organisations"
+    assert [e.id for e in shown] == [f"org{i}" for i in range(8)] + ["org11"]
+    assert hidden == 3
+    brief = newsweave.Brief(story, newsweave.Settings())
+    assert "; +3 more" in brief.to_markdown() and "+3 more" in brief.to_html()
+
+
+def test_an_origin_the_report_only_implies_is_marked_inferred():
+    from newsweave.crosscheck.outlets import names_outlet
+
+    assert not names_outlet("the Today program", "BBC") and not names_outlet("60 Minutes", "CBS News")
+    assert names_outlet("WSJ", "Wall Street Journal") and names_outlet("the Journal", "Wall Street Journal")
+    result = newsweave.brief([
+        {"id": "one", "text": (
+            "\"The bridge will not reopen this year,\" the transport minister Ada Quill told the Today programme on Monday.\n\n"
+            "Engineers found cracks in two of the bridge's piers, the Wall Street Journal reported.\n"
+        )},
+        {"id": "two", "text": (
+            "\"The bridge will not reopen this year,\" transport minister Ada Quill said on Monday.\n\n"
+            "Cracks were found in two piers, the WSJ reported.\n"
+        )},
+    ])
+    data = result.to_dict()
+    assert "BBC" in data["inferred_origins"] and "Wall Street Journal" not in data["inferred_origins"]
+    credited = {a["origin"]: a["inferred"] for a in data["attributions"] if a["origin"]}
+    assert credited.get("Wall Street Journal") is False
+    assert credited["BBC"] is True
+    assert "origins: BBC (inferred), report 2" in result.to_markdown()
+    assert "BBC (inferred)" in result.to_html()

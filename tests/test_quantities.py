@@ -1,0 +1,186 @@
+"""Quantities of every kind: surface forms, intervals, what they measure, and disagreements.
+
+Every report text here is invented. The pairs that must disagree are the
+kinds issue 11 lists; the compatible pairs are the negatives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsweave
+from newsweave import quantities as q
+from newsweave.story import Document
+
+
+def one(text: str) -> q.Quantity:
+    (found,) = q.find(text)
+    return found
+
+
+# --- surface forms and intervals ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kind, value, unit", [
+    ("killed 8", q.COUNT, 8, ""),
+    ("at least 11 people", q.COUNT, 11, ""),
+    ("twenty-eight miners", q.COUNT, 28, ""),
+    ("1.2 million voters", q.COUNT, 1_200_000, ""),
+    ("$48,210 in fees", q.MONEY, 48_210, "USD"),
+    ("trimmed $3.1 billion", q.MONEY, 3.1e9, "USD"),
+    ("a £3m fine", q.MONEY, 3e6, "GBP"),
+    ("2.5bn euros", q.MONEY, 2.5e9, "EUR"),
+    ("rose 4.5 percent", q.PERCENT, 4.5, "%"),
+    ("the 9-year-old", q.AGE, 9, "year"),
+    ("left about 9:45 p.m.", q.TIME, 21 * 60 + 45, "min"),
+    ("at 10:30am", q.TIME, 10 * 60 + 30, "min"),
+    ("a three-hour standoff", q.DURATION, 3 * 3600, "s"),
+    ("40 miles west", q.LENGTH, 40 * 1609.344, "m"),
+    ("80 km east", q.LENGTH, 80_000, "m"),
+    ("a 300-foot tower", q.LENGTH, 300 * 0.3048, "m"),
+    ("the third round", q.ORDINAL, 3, ""),
+])
+def test_surface_forms(text, kind, value, unit):
+    found = one(text)
+    assert found.kind == kind and found.unit == unit
+    assert found.value == pytest.approx(value)
+
+
+def test_years_dates_and_relative_times_are_not_quantities():
+    assert q.find("in 2019 the mayor") == []
+    assert [x.kind for x in q.find("two years ago")] == [q.COUNT]  # the parse drops it as a date (see test_claims)
+    assert q.find("one of them said") == []
+
+
+@pytest.mark.parametrize("a, b", [
+    ("about 1,400", "1,412"),
+    ("nearly 7,000", "6,900"),
+    ("hundreds", "352"),
+    ("at least 15", "17"),
+    ("more than 10", "at least 11"),
+    ("$3.2 billion", "$3.24 billion"),
+    ("80 km", "50 miles"),
+    ("about 9:15 p.m.", "9:20 p.m."),
+    ("a dozen", "12"),
+])
+def test_compatible_pairs(a, b):
+    assert q.compatible(one(a), one(b)) and q.compatible(one(b), one(a))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("8", "at least 11"),
+    ("$48,210", "$48,120"),
+    ("$3.2 billion", "$3.1 billion"),
+    ("about 9:15 p.m.", "about 9:45 p.m."),
+    ("as many as 40", "up to 25"),
+    ("18", "21"),
+    ("80 km", "40 miles"),
+    ("at least 8", "at least 11"),
+    ("about 1,200", "about 1,400"),
+])
+def test_incompatible_pairs(a, b):
+    assert not q.compatible(one(a), one(b)) and not q.compatible(one(b), one(a))
+
+
+def test_different_currencies_and_units_are_not_compared():
+    assert q.compatible(one("$5 million"), one("€9 million"))
+    assert q.compatible(one("80 km"), one("3 hours"))
+
+
+# --- disagreements found in whole briefs --------------------------------------------
+
+
+def _numbers(*texts: str):
+    documents = [Document(id=f"r{n}", text=text) for n, text in enumerate(texts, start=1)]
+    brief = newsweave.brief(documents)
+    return [d for d in brief.story.discrepancies if d.kind == "number"], {d.id: d.text for d in documents}
+
+
+def _sides(found) -> set[str]:
+    return {v.value for d in found for v in d.values}
+
+
+DISAGREE = [
+    (  # a bare count against a hedged count of people, the blast and the explosion one event
+        "The blast at the Tarrow market killed 8 on Saturday morning.",
+        "The explosion at the Tarrow market, which killed at least 11 people, happened on Saturday morning.",
+        {"8", "at least 11"},
+    ),
+    (  # an unnamed age against the age of the person named before
+        "Lina Okafor was struck by a delivery van on Brook Lane on Monday. The 9-year-old was treated at the scene.",
+        "Lina Okafor, 10, was struck by a delivery van on Brook Lane on Monday.",
+        {"9-year-old", "10"},
+    ),
+    (  # an appositive age against a hyphenated one
+        "Mayor Tom Holt, 61, opened the new bridge over the Vell on Friday.",
+        "The new bridge over the Vell was opened on Friday by Holt. The 62-year-old mayor cut the ribbon.",
+        {"61", "62-year-old"},
+    ),
+    (  # money with the same noun
+        "The firm is suing the county for $48,210 in unpaid fees over the Dunmore road contract.",
+        "Over the Dunmore road contract, the firm is seeking $48,120 in fees from the county.",
+        {"$48,210", "$48,120"},
+    ),
+    (  # money with one predicate class
+        "The council cut $3.2 billion from the Orland school budget on Tuesday.",
+        "On Tuesday the council trimmed $3.1 billion from the Orland school budget.",
+        {"$3.2 billion", "$3.1 billion"},
+    ),
+    (  # times of day
+        "Witnesses said the suspect left the Grey Heron pub about 9:15 p.m. on Friday.",
+        "The suspect left the Grey Heron pub about 9:45 p.m. on Friday, witnesses said.",
+        {"about 9:15 p.m.", "about 9:45 p.m."},
+    ),
+    (  # two ceilings of one count
+        "As many as 40 trucks were stuck at the Kessel border crossing on Sunday.",
+        "Up to 25 trucks were stuck at the Kessel border crossing on Sunday, officials said.",
+        {"As many as 40", "Up to 25"},
+    ),
+    (  # "taken to hospital" = "hospitalised", bare counts
+        "After the crash on the Rimmon bypass, 18 were taken to hospital.",
+        "A total of 21 were hospitalised after the crash on the Rimmon bypass.",
+        {"18", "21"},
+    ),
+    (  # a distance in two units, between the same two places
+        "The Corvale chemical plant lies 80 km east of Lyon.",
+        "Smoke from the Corvale chemical plant fire reached Lyon, 40 miles west of the plant.",
+        {"80 km", "40 miles"},
+    ),
+]
+
+
+@pytest.mark.parametrize("first, second, sides", DISAGREE, ids=[
+    "blast-count", "unnamed-age", "mayor-age", "fees", "budget-cut", "time-of-day", "trucks", "hospital", "distance"])
+def test_issue_kinds_of_number_disagreement_are_caught(first, second, sides):
+    found, texts = _numbers(first, second)
+    assert sides <= _sides(found), [(d.subject, [v.value for v in d.values]) for d in found]
+    for item in found:
+        for value in item.values:
+            for e in value.evidence:
+                assert value.value in texts[e.document][e.start : e.end]
+
+
+AGREE = [
+    ("About 1,400 homes were evacuated in Pellmont after the levee broke on Monday.",
+     "Officials in Pellmont said 1,412 homes were evacuated when the levee broke on Monday."),
+    ("Nearly 7,000 runners finished the Harlow marathon on Sunday.",
+     "Some 6,900 runners finished the Harlow marathon on Sunday, organisers said."),
+    ("The Dorne stadium fire injured hundreds of fans on Saturday.",
+     "The fire at Dorne stadium on Saturday injured 352 fans, officials said."),
+    ("The Corvale chemical plant lies 80 km east of Lyon.",
+     "The Corvale chemical plant is about 50 miles east of Lyon."),
+]
+
+
+@pytest.mark.parametrize("first, second", AGREE, ids=["about", "nearly", "hundreds", "km-miles"])
+def test_compatible_figures_are_not_a_disagreement(first, second):
+    found, _ = _numbers(first, second)
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+
+
+def test_figures_of_two_unrelated_stories_are_not_compared():
+    found, _ = _numbers(
+        "Two people were injured when the Sallow dam spillway gate failed on Tuesday.",
+        "The attacks in the city centre on Friday night injured 352 people, officials said.",
+    )
+    assert found == []
