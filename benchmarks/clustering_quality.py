@@ -33,6 +33,7 @@ settings (corpus/cluster.py ClusterSettings): there is no separate dev set.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -40,10 +41,12 @@ import sys
 import time
 import xml.etree.ElementTree as ElementTree
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from newsweave.corpus.cluster import ClusterSettings, Clusterer, MemoryState
+from newsweave.corpus.features import ArticleFeatures, article_features
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SETS = ("multinews", "duc", "ecbplus")
@@ -121,6 +124,15 @@ def add_synthetic_days(documents: list[dict], seed: int) -> None:
             document["day"] = start + timedelta(days=rng.randint(0, 2))
 
 
+def split_of(story: str) -> str:
+    """`tune` or `heldout` for a gold story, by a hash of its group: the story, or for ECB+ its topic.
+
+    An ECB+ topic's two sub-topics (its hard sister stories) fall in the same part.
+    """
+    group = story.rsplit(":", 1)[0] if story.startswith("ecbplus:") else story
+    return "tune" if hashlib.sha256(group.encode("utf-8")).digest()[0] % 2 == 0 else "heldout"
+
+
 def b_cubed(gold: list, predicted: list) -> tuple[float, float, float]:
     pairs = Counter(zip(gold, predicted))
     gold_sizes, predicted_sizes = Counter(gold), Counter(predicted)
@@ -130,12 +142,23 @@ def b_cubed(gold: list, predicted: list) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+_FEATURES: dict[str, ArticleFeatures] = {}
+
+
+def features_of(document: dict) -> ArticleFeatures:
+    """An article's clustering features, computed once per process (every run and threshold reuses them)."""
+    found = _FEATURES.get(document["id"])
+    if found is None:
+        found = _FEATURES[document["id"]] = article_features(None, document["text"])
+    return found
+
+
 def run_newsweave(stream: list[dict], settings: ClusterSettings, dated: bool) -> list[int]:
     clusterer = Clusterer(MemoryState(), settings)
-    return [
-        clusterer.assign(i, None, document["text"], document["day"] if dated else None).story
-        for i, document in enumerate(stream)
-    ]
+    for i, document in enumerate(stream):
+        clusterer.assign(i, None, document["text"], document["day"] if dated else None, features=features_of(document))
+    # Each article's story at the end of the stream (a second-chance merge may have joined two).
+    return [clusterer.state.member_story(i) for i in range(len(stream))]
 
 
 def run_baseline(stream: list[dict], thresholds: list[float]) -> dict[float, list[int]]:
@@ -156,61 +179,107 @@ def run_baseline(stream: list[dict], thresholds: list[float]) -> dict[float, lis
     return {t: list(fcluster(tree, t, criterion="distance")) for t in thresholds}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--sets", default=",".join(SETS))
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--sweep", action="store_true", help="newsweave over a range of thresholds")
-    parser.add_argument("--baseline-thresholds", default="0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95")
-    args = parser.parse_args(argv)
+def make_stream(documents: list[dict], sets: list[str], split: str, seed: int) -> list[dict]:
+    """The documents of `sets` in the `split` part (or all), shuffled with `seed`."""
+    chosen = [
+        d for d in documents
+        if d["story"].split(":", 1)[0] in sets and (split == "all" or split_of(d["story"]) == split)
+    ]
+    random.Random(seed).shuffle(chosen)
+    return chosen
 
-    sets = [s for s in args.sets.split(",") if s]
-    documents = load(args.data, sets)
-    add_synthetic_days(documents, args.seed)
-    stream = documents[:]
-    random.Random(args.seed).shuffle(stream)
+
+def evaluate(stream: list[dict], settings: ClusterSettings, thresholds: list[float],
+             baseline_thresholds: list[float] | None) -> tuple[list[tuple], dict[str, list]]:
     gold = [d["story"] for d in stream]
-    print(f"{len(stream)} documents, {len(set(gold))} gold stories ({', '.join(sets)}); seed {args.seed}\n")
-
     rows, runs = [], {}
-    settings = ClusterSettings()
-    thresholds = [0.12, 0.15, 0.18, 0.21, 0.25, 0.3] if args.sweep else [settings.threshold]
     for threshold in thresholds:
         for dated in (True, False):
             started = time.perf_counter()
-            predicted = run_newsweave(stream, ClusterSettings(**{**settings.__dict__, "threshold": threshold}), dated)
+            predicted = run_newsweave(stream, replace(settings, threshold=threshold), dated)
             elapsed = time.perf_counter() - started
             label = f"newsweave online, {'dates' if dated else 'no dates'} (threshold {threshold:g})"
             rows.append((label, len(set(predicted)), *b_cubed(gold, predicted), elapsed))
             runs[label] = predicted
-    best = None
-    started = time.perf_counter()
-    cuts = run_baseline(stream, [float(t) for t in args.baseline_thresholds.split(",")])
-    elapsed = time.perf_counter() - started
-    for threshold, predicted in cuts.items():
-        row = (f"TF-IDF + agglomerative, batch (distance {threshold:g})", len(set(predicted)), *b_cubed(gold, predicted), elapsed)
-        if best is None or row[4] > best[4]:
-            best, runs[row[0]] = row, predicted
-    rows.append(best)
+    if baseline_thresholds:
+        best = None
+        started = time.perf_counter()
+        cuts = run_baseline(stream, baseline_thresholds)
+        elapsed = time.perf_counter() - started
+        for threshold, predicted in cuts.items():
+            row = (f"TF-IDF + agglomerative, batch (best distance {threshold:g})", len(set(predicted)), *b_cubed(gold, predicted), elapsed)
+            if best is None or row[4] > best[4]:
+                best = row
+                best_run = predicted
+        rows.append(best)
+        runs[best[0]] = best_run
+    return rows, runs
 
+
+def print_table(rows: list[tuple]) -> None:
     print("| system | stories | B³ precision | B³ recall | B³ F1 | seconds |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, stories, precision, recall, f1, elapsed in rows:
         print(f"| {label} | {stories} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {elapsed:.1f} |")
 
-    # Each set's documents within the mixed run, scored among themselves (merges across sets are not counted here).
+
+def print_by_set(stream: list[dict], rows: list[tuple], runs: dict[str, list], sets: list[str]) -> None:
+    """Each set's documents within the mixed run, scored among themselves (merges across sets are not counted here)."""
+    gold = [d["story"] for d in stream]
     print("\nB³ F1 by set, within the mixed stream:\n")
     print("| system | " + " | ".join(sets) + " |")
     print("|---|" + "---:|" * len(sets))
-    for label, _, _, _, _, _ in rows:
-        if label not in runs:
-            continue
+    for label, *_ in rows:
         scores = []
         for name in sets:
             keep = [i for i, story in enumerate(gold) if story.startswith(name + ":")]
-            scores.append(f"{b_cubed([gold[i] for i in keep], [runs[label][i] for i in keep])[2]:.3f}")
+            scores.append(f"{b_cubed([gold[i] for i in keep], [runs[label][i] for i in keep])[2]:.3f}" if keep else "–")
         print(f"| {label} | " + " | ".join(scores) + " |")
+
+
+def parse_settings(pairs: list[str]) -> ClusterSettings:
+    """ClusterSettings with `name=value` overrides, for experiments on the tuning part."""
+    settings = ClusterSettings()
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        current = getattr(settings, name)
+        settings = replace(settings, **{name: type(current)(value) if current is not None else float(value)})
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--sets", default=",".join(SETS), help="the sets of the mixed stream")
+    parser.add_argument("--split", choices=("tune", "heldout", "all"), default="all",
+                        help="the gold stories' part: tune on `tune`, report `heldout` (default: all)")
+    parser.add_argument("--streams", default="mixed,multinews",
+                        help="mixed (every set in --sets) and/or multinews (Multi-News alone)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--sweep", action="store_true", help="newsweave over a range of thresholds")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a ClusterSettings field (experiments)")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--baseline-thresholds", default="0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95")
+    args = parser.parse_args(argv)
+
+    sets = [s for s in args.sets.split(",") if s]
+    documents = load(args.data, sorted(set(sets) | {"multinews"}))
+    add_synthetic_days(documents, args.seed)
+    settings = parse_settings(args.set)
+    thresholds = [round(settings.threshold + step, 3) for step in (-0.06, -0.04, -0.02, 0.0, 0.02, 0.04, 0.06)] \
+        if args.sweep else [settings.threshold]
+    baseline = None if args.no_baseline else [float(t) for t in args.baseline_thresholds.split(",")]
+    for name in [s for s in args.streams.split(",") if s]:
+        stream_sets = sets if name == "mixed" else ["multinews"]
+        stream = make_stream(documents, stream_sets, args.split, args.seed)
+        stories = len({d["story"] for d in stream})
+        print(f"\n## {name} stream, split {args.split}: {len(stream)} documents, {stories} gold stories "
+              f"({', '.join(stream_sets)}); seed {args.seed}\n")
+        rows, runs = evaluate(stream, settings, thresholds, baseline)
+        print_table(rows)
+        if name == "mixed" and len(stream_sets) > 1:
+            print_by_set(stream, rows, runs, stream_sets)
     return 0
 
 

@@ -232,7 +232,7 @@ def test_bad_sources_each_get_an_error_and_the_good_ones_are_kept(site, tmp_path
     assert reasons["slow"] == ["timed out after 0.5 s"]
     assert "no article text found" in reasons["sections"][0]
     assert reasons["broken.rss"][0].startswith("not a readable RSS or Atom feed (invalid XML")
-    assert reasons["truncated.warc.gz"][0].startswith("truncated or corrupt archive")
+    assert reasons["truncated.warc.gz"][0].startswith("truncated archive after ")
     assert reasons["library-voice"] == []
     # The archive's whole records before the cut are kept; the article from the good URL too.
     warc_report = next(s for s in report.sources if s.source.endswith("truncated.warc.gz"))
@@ -279,6 +279,93 @@ def test_robots_txt_is_obeyed(tmp_path):
         assert [p.reason for p in report.errors] == ["the site's robots.txt disallows fetching it"]
         assert "/articles/library-post" not in [path for path, _, _ in site.requests]
         assert [path for path, _, _ in site.requests].count("/robots.txt") == 1
+
+
+def _record_boundaries(path, pages: dict[str, str]) -> list[int]:
+    """Write the archive one record at a time (warcinfo, then each page) and return where each record ends."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    ends = []
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=str(path).endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "newsweave tests"}))
+        ends.append(stream.tell())
+        for uri, body in pages.items():
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body.encode()), http_headers=headers))
+            ends.append(stream.tell())
+    return ends
+
+
+@pytest.mark.parametrize("suffix", [".warc.gz", ".warc"])
+def test_an_archive_cut_anywhere_in_a_record_names_the_truncation(tmp_path, suffix):
+    """Cut inside the last record's headers (warcio then fails with an AttributeError), its HTTP headers or its
+    body, including a body longer than one 64 KiB read: always the same one-line error, after the whole records."""
+    from newsweave.corpus.sources import Context
+    from newsweave.corpus.sources.warc import warc_items
+    from newsweave.errors import InputError
+    from newsweave.settings import Settings
+
+    long_page = article_page("library-post").replace("</body>", "<p>" + "The reading room stays open late. " * 4000 + "</p></body>")
+    pages = {
+        "https://news.example/articles/ferry-wire": article_page("ferry-wire"),
+        "https://news.example/articles/ferry-courier": article_page("ferry-courier"),
+        "https://news.example/articles/library-post": long_page,
+    }
+    full = tmp_path / f"full{suffix}"
+    ends = _record_boundaries(full, pages)
+    data = full.read_bytes()
+    context = Context(Settings(), None)
+    last_start = ends[-2]
+    # Up to near the end of the last record's data (a gzip member ends with the deflate stream's
+    # end, then 8 bytes of checksum and size: a cut there loses no content, see below).
+    cuts = sorted({last_start + 1, last_start + 2, *range(last_start + 3, len(data) - 20, max(1, (len(data) - last_start) // 60))})
+    for cut in cuts:
+        archive = tmp_path / f"cut-{cut}{suffix}"
+        archive.write_bytes(data[:cut])
+        read = []
+        with pytest.raises(InputError) as failure:
+            for item in warc_items(archive, context):
+                read.append(item)
+        assert str(failure.value) == "truncated archive after 3 records (record 4 is cut off)", cut
+        assert [item.url for item in read] == list(pages)[:2], cut
+        archive.unlink()
+    if suffix == ".warc.gz":  # cut in the checksum: every page was read whole, and the cut is still named
+        archive = tmp_path / f"trailer{suffix}"
+        archive.write_bytes(data[:-4])
+        read = []
+        with pytest.raises(InputError, match=r"^truncated archive after 4 records: its last bytes are cut off$"):
+            for item in warc_items(archive, context):
+                read.append(item)
+        assert [item.url for item in read] == list(pages)
+
+
+def test_a_cut_archive_keeps_the_articles_before_the_cut(tmp_path):
+    pages = {f"https://news.example/articles/{name}": article_page(name) for name in ("ferry-wire", "ferry-courier", "library-post")}
+    archive = tmp_path / "archive.warc.gz"
+    ends = _record_boundaries(archive, pages)
+    # Into the last record's WARC headers, before its WARC-Target-URI: warcio used to fail there with
+    # "AttributeError: 'NoneType' object has no attribute 'startswith'".
+    archive.write_bytes(archive.read_bytes()[: ends[-2] + 120])
+    db = tmp_path / "news.db"
+    report = ingest([archive], db=db)
+    assert report.added == 2
+    assert [str(problem) for problem in report.errors] == [f"{archive}: truncated archive after 3 records (record 4 is cut off)"]
+    assert [row["url"] for row in stored(db)] == list(pages)[:2]
+    check_consistent(db)
+
+
+def test_a_damaged_record_is_told_from_a_cut_one(tmp_path):
+    archive = tmp_path / "damaged.warc.gz"
+    ends = _record_boundaries(archive, {f"https://news.example/articles/{n}": article_page(n) for n in ("ferry-wire", "ferry-courier")})
+    data = bytearray(archive.read_bytes())
+    data[ends[0] + 20] ^= 0xFF  # inside the first page's compressed bytes: the member is whole, its content is not
+    archive.write_bytes(bytes(data))
+    report = ingest([archive], db=tmp_path / "news.db")
+    assert report.added == 0
+    [problem] = report.errors
+    assert problem.reason.startswith("corrupt archive after 1 record: record 2 cannot be read (")
 
 
 def test_gzip_body_that_is_not_a_warc(tmp_path):

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from corpus_fixtures import ARTICLES, article_page, rss_feed
+from corpus_fixtures import article_page, rss_feed
 
 from newsweave.corpus import ingest, open_store
 from newsweave.errors import InputError
@@ -312,6 +312,70 @@ def test_the_vetted_address_is_connected_to_with_the_name_in_the_host_header(int
     assert all(ipaddress.ip_address(host) for host in connections)  # an address, never the name resolved again
 
 
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for the name localhost only (not for 127.0.0.1)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("no openssl command to make a test certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", folder / "key.pem", "-out", folder / "cert.pem", "-days", "2", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=DNS:localhost"], check=True, capture_output=True)
+    return folder / "cert.pem", folder / "key.pem"
+
+
+@contextmanager
+def tls_origin(certificate):
+    """An Origin that speaks TLS with the localhost certificate; yields it and the server names clients asked for."""
+    import ssl
+
+    names: list[str] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    origin = Origin()
+    origin.server.socket = context.wrap_socket(origin.server.socket, server_side=True)
+    origin.routes["/secret"] = page(secret_page())
+    with origin:
+        yield origin, names
+
+
+def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_checked_address(certificate, connections):
+    import ssl
+
+    from newsweave.corpus.sources.fetch import Fetcher
+
+    trust = ssl.create_default_context(cafile=str(certificate[0]))
+    with tls_origin(certificate) as (origin, names):
+        url = f"https://localhost:{origin.port}/secret"
+        response = Fetcher(timeout=3, delay=0, robots=False, allow_hosts=[f"localhost:{origin.port}"], tls=trust).fetch(url)
+        assert SECRET in response.body.decode() and names == ["localhost"]
+        assert origin.requests == [("/secret", f"localhost:{origin.port}")]
+        assert all(ipaddress.ip_address(host) for host in connections)
+        for fetcher, url in [
+            (Fetcher(timeout=3, delay=0, robots=False, allow_private=True, tls=trust), f"https://127.0.0.1:{origin.port}/secret"),
+            (Fetcher(timeout=3, delay=0, robots=False, allow_private=True), f"https://localhost:{origin.port}/secret"),
+        ]:
+            with pytest.raises(InputError, match="TLS failed"):
+                fetcher.fetch(url)  # a certificate for another name; one nobody trusts
+        assert len(origin.requests) == 1
+
+
+def test_a_tls_handshake_that_never_comes_is_cut_off_at_the_deadline():
+    from newsweave.corpus.sources.fetch import Fetcher
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"https://127.0.0.1:{silent.getsockname()[1]}/"
+        outcome, seconds = fetch_in_thread(Fetcher(timeout=1, delay=0, robots=False, allow_private=True), url)
+    assert isinstance(outcome, InputError) and str(outcome) == "timed out after 1 s", outcome
+    assert seconds < 2
+
+
 def test_the_command_line_refuses_private_addresses_unless_allowed(intranet, tmp_path):
     from conftest import run_newsweave
 
@@ -493,7 +557,6 @@ def upload(client, name: str, data: bytes, content_type: str):
 
 def test_an_uploaded_opml_never_reads_files_on_the_server(ingest_server, tmp_path):
     import os
-    import tempfile
 
     db, client = ingest_server
     notes = tmp_path / "private" / "notes.txt"
@@ -505,7 +568,6 @@ def test_an_uploaded_opml_never_reads_files_on_the_server(ingest_server, tmp_pat
     sneaky = [str(notes), upwards, f"file://{notes}", f"file://{feed}", "feed.rss", str(feed)]
     listing = '<?xml version="1.0"?><opml version="2.0"><body>' + "".join(
         f'<outline text="f{n}" xmlUrl="{target}"/>' for n, target in enumerate(sneaky)) + "</body></opml>"
-    assert tempfile.gettempdir()  # the upload lands in a temporary folder: the relative entries point out of it
     response = upload(client(), "feeds.opml", listing.encode(), "text/x-opml")
     assert response.status_code == 200, response.text
     report = response.json()
@@ -532,7 +594,7 @@ def test_urls_sent_to_the_server_must_be_http(ingest_server, tmp_path):
 
 
 def test_an_uploaded_feed_fetches_nothing_on_a_server_without_allow_urls(ingest_server):
-    db, client = ingest_server
+    _, client = ingest_server
     with Origin() as site:
         site.routes["/articles/ferry-wire"] = page(article_page("ferry-wire", site.url))
         feed = rss_feed("Coast Wire", site.url, ["ferry-wire"])
@@ -544,10 +606,9 @@ def test_an_uploaded_feed_fetches_nothing_on_a_server_without_allow_urls(ingest_
 
 
 def test_an_uploaded_feed_on_a_server_with_allow_urls_is_held_to_public_addresses(ingest_server, intranet):
-    db, client = ingest_server
+    _, client = ingest_server
     feed = rss_feed("Coast Wire", intranet.url, ["ferry-wire"]).replace(f"{intranet.url}/articles/ferry-wire", f"{intranet.url}/secret")
     response = upload(client(allow_urls=True), "coast.rss", feed.encode(), "application/rss+xml")
     assert response.status_code == 200, response.text
     [error] = response.json()["sources"][0]["errors"]
     assert "loopback" in error["reason"] and intranet.requests == []
-    assert ARTICLES  # the invented fixtures are in use

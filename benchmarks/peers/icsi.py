@@ -146,6 +146,19 @@ def solve(costs: list[int], sentence_concepts: list[list[int]], weights: list[fl
     return [j for j in range(n) if values[j] > 0.5], timed_out
 
 
+def _drop_idle(picked: list[int], sentence_concepts: list[list[int]]) -> list[int]:
+    """The optimum without sentences that add no concept the others lack.
+
+    Nothing in the ILP stops it from spending words on a sentence of no weight;
+    dropping those keeps the objective and leaves the words to the fill."""
+    kept = list(picked)
+    for j in sorted(picked, key=lambda j: len(sentence_concepts[j])):
+        others = set().union(*(sentence_concepts[k] for k in kept if k != j))
+        if set(sentence_concepts[j]) <= others:
+            kept.remove(j)
+    return kept
+
+
 def summarize(documents: list[dict], words: int, *, min_words: int = MIN_WORDS, first_n: int | None = None,
               time_limit: float = TIME_LIMIT) -> str:
     pool = candidates(documents, min_words, first_n)
@@ -162,6 +175,7 @@ def summarize(documents: list[dict], words: int, *, min_words: int = MIN_WORDS, 
         [float(w) for w in weights.values()], words, time_limit,
     )
     STATS["time_limit" if timed_out else "solved"] += 1
+    picked = _drop_idle(picked, [found[j] for j in fitting])
     chosen: list[Candidate] = [pool[fitting[k]] for k in picked]
     # Filling the words the optimum leaves: every bigram counts now, at its
     # report count, so a sentence with new shared content comes first.

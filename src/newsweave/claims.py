@@ -112,6 +112,8 @@ def _whole(sentence: Sentence) -> Claim:
 
 def sentence_claims(sentence: Sentence, span, last_person: str = "") -> list[Claim]:
     heads = _claim_heads(span)
+    if not heads:
+        return []
     owner = _owners(span, heads)
     # A reporting verb with reported content: the content is the claim, the saying its attribution.
     reporting = {h for h in heads if _reports(h, heads)}
@@ -242,6 +244,8 @@ def _claim(sentence: Sentence, span, head, tokens, pieces, quantities, last_pers
     doc = span.doc
     start, end = pieces[0][0], pieces[-1][1]
     subject_token = _subject(head)
+    while subject_token is not None and subject_token.dep_ == "appos" and head.dep_ in ("relcl", "acl"):
+        subject_token = subject_token.head  # "Abaaoud, the militant who was the leader": about Abaaoud
     subject = _entity_or_lemma(subject_token, last_person) if subject_token is not None else ""
     predicate = _predicate(head)
     arguments = tuple(
@@ -277,8 +281,13 @@ def _claim(sentence: Sentence, span, head, tokens, pieces, quantities, last_pers
     )
 
 
+# Words of hedging and hearsay: how sure a report is, not what it states.
+_HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparently", "likely", "suspect", "think", "understand", "say"}
+
+
 def _term_token(token) -> bool:
-    return (token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1 and token.lemma_.lower() not in REPORTING
+    lemma = token.lemma_.lower()
+    return (token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1 and lemma not in REPORTING and lemma not in _HEDGING
 
 
 def _subject(head):

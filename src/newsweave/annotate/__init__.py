@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from newsweave.annotate.model import load_model
-from newsweave.annotate.parts import PART_CHARS, join_parts, text_parts
+from newsweave.annotate.parts import PART_CHARS, join_parts, parse, text_parts
 from newsweave.annotate.sentences import document_sentences
 from newsweave.settings import Settings
 from newsweave.story import Story
@@ -19,7 +19,7 @@ def annotate(story: Story, settings: Settings) -> Story:
     # text is the report's text, so every offset still indexes the document.
     limit = min(PART_CHARS, nlp.max_length)
     parts = [text_parts(document.text, limit) for document in story.documents]
-    docs = iter(nlp.pipe((part for split in parts for part in split), batch_size=16))
+    docs = parse(nlp, [part for split in parts for part in split])
     for document, split in zip(story.documents, parts):
         doc = join_parts([next(docs) for _ in split])
         story.sentences.extend(document_sentences(document.id, doc))

@@ -27,8 +27,10 @@ from newsweave.settings import Settings
 
 # Part of every key: a row written in an older format (the pickles before it) never matches.
 CACHE_FORMAT = "json-1"
-# A cached brief inflating past this is not one: stop decompressing (a zlib bomb in a shared file).
-MAX_CACHED_BYTES = 256 * 1024 * 1024
+# A cached brief is its reports' text plus what cites it: one inflating past this is not one
+# (a zlib bomb in a shared file), and decompressing stops there.
+BASE_CACHED_BYTES = 16 * 1024 * 1024
+CACHED_BYTES_PER_CHARACTER = 40
 
 
 def brief_story(store, story_id: int, settings: Settings | None = None):
@@ -90,9 +92,10 @@ def restore_brief(data: bytes, settings: Settings, documents) -> object | None:
     """The cached brief, or None when the row is not a valid brief of exactly these documents."""
     from newsweave.render.restore import brief_from_dict
 
+    limit = BASE_CACHED_BYTES + CACHED_BYTES_PER_CHARACTER * sum(len(d.text) for d in documents)
     try:
         inflater = zlib.decompressobj()
-        raw = inflater.decompress(bytes(data), MAX_CACHED_BYTES)
+        raw = inflater.decompress(bytes(data), limit)
         if inflater.unconsumed_tail or not inflater.eof:
             return None
         return brief_from_dict(json.loads(raw), settings, documents)

@@ -533,6 +533,8 @@ def _same_measure(a, b) -> bool:
     key_a, key_b = _measure_key(a), _measure_key(b)
     if key_a is None or key_b is None or key_a != key_b:
         return False
+    if a.predicate and b.predicate and a.predicate != b.predicate and a.kind == q.COUNT:
+        return False  # "two people suffered injuries", "1,400 people woke up away from home": two things
     if a.kind == q.LENGTH:
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
     if a.kind not in (q.AGE, q.COUNT):
@@ -579,10 +581,11 @@ def comparable_pairs(a, b):
 
 
 def conflicting(a, b) -> bool:
-    """Whether two claims give figures for the same thing that cannot both be true."""
+    """Whether two claims give different figures for one measure ("2 injured", "352 injured"):
+    whether or not they are about the same occasion, they do not state the same fact."""
     from newsweave.quantities import compatible
 
-    return any(not compatible(x, y) for x, y in comparable_pairs(a, b))
+    return any(_same_measure(x, y) and not compatible(x, y) for x in a.quantities for y in b.quantities)
 
 
 def quantity_discrepancies(story: Story) -> list[Discrepancy]:

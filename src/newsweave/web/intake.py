@@ -17,11 +17,12 @@ import asyncio
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from newsweave.errors import InputError, NoReadableReports
 from newsweave.pipeline import Brief

@@ -25,18 +25,20 @@ import socket
 import ssl
 import threading
 import time
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable
 from urllib.parse import urljoin, urlsplit
 
 from newsweave.errors import InputError
 from newsweave.load.decode import check_size
 
-USER_AGENT = "newsweave/0.1 (news corpus builder; python-urllib)"
+USER_AGENT = "newsweave/0.1 (news corpus builder)"
 REDIRECTS = {301, 302, 303, 307, 308}
 ONLY_WEB = "only http and https URLs can be fetched"
 NOT_PUBLIC_HINT = "only public addresses are fetched (--allow-private-addresses lifts this)"
+ROBOTS_FOR = 24 * 3600  # seconds a site's robots.txt is kept (a server's Fetcher lives for days)
+SITES_KEPT = 10_000  # sites whose robots.txt and last request are remembered
 
 # IPv6 ranges that carry an IPv4 address in their last 32 bits (NAT64, well-known and local-use).
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
@@ -62,6 +64,7 @@ class Fetcher:
         allow_private: bool = False,
         allow_hosts: Iterable[str] = (),
         max_redirects: int = 5,
+        tls: ssl.SSLContext | None = None,
     ):
         self.timeout = timeout
         self.delay = delay
@@ -71,8 +74,9 @@ class Fetcher:
         self.allow_private = allow_private
         self.allow_hosts = {host.lower() for host in allow_hosts}
         self.max_redirects = max_redirects
+        self.tls = tls  # None: the system's trusted certificates
         self._next_request: dict[str, float] = {}
-        self._rules: dict[str, object] = {}
+        self._rules: dict[str, tuple[float, object]] = {}  # origin: (when read, its rules)
         self._lock = threading.Lock()
         self._robots_locks: dict[str, threading.Lock] = {}
 
@@ -92,13 +96,13 @@ class Fetcher:
         except TimeoutError:
             return True
 
-    def _follow(self, url: str, deadline: "Deadline", robots: bool) -> Response:
+    def _follow(self, url: str, deadline: Deadline, robots: bool) -> Response:
         for hop in range(self.max_redirects + 1):
             try:
                 target = _Target.of(url)
                 if robots and not self._allowed(target, deadline):
                     raise InputError("the site's robots.txt disallows fetching it")
-                status, location, response = self._get(target, deadline)
+                location, response = self._get(target, deadline)
             except InputError as exc:
                 raise InputError(f"redirected to {url}: {exc}" if hop else str(exc)) from None
             if location is None:
@@ -106,25 +110,39 @@ class Fetcher:
             url = urljoin(url, location).split("#")[0]
         raise InputError(f"too many redirects (more than {self.max_redirects})")
 
-    def _allowed(self, target: "_Target", deadline: "Deadline") -> bool:
+    def _allowed(self, target: _Target, deadline: Deadline) -> bool:
         from urllib.robotparser import RobotFileParser
 
         with self._lock:
             lock = self._robots_locks.setdefault(target.origin, threading.Lock())
-        with lock:  # one robots.txt request per site, however many threads ask at once
-            if target.origin not in self._rules:
+        # One robots.txt request per site, however many threads ask at once; the others wait within their deadline.
+        if not lock.acquire(timeout=deadline.remaining()):
+            raise TimeoutError
+        try:
+            known = self._rules.get(target.origin)
+            if known is None or time.monotonic() - known[0] > ROBOTS_FOR:
                 rules = RobotFileParser()
                 try:
                     rules.parse(self._follow(f"{target.origin}/robots.txt", deadline, robots=False).body.decode("utf-8", "replace").splitlines())
                 except InputError:
                     rules.parse([])
-                self._rules[target.origin] = rules
-        return self._rules[target.origin].can_fetch(self.user_agent, target.url)
+                known = self._rules[target.origin] = (time.monotonic(), rules)
+                self._forget_sites()
+        finally:
+            lock.release()
+        return known[1].can_fetch(self.user_agent, target.url)
 
-    def _get(self, target: "_Target", deadline: "Deadline") -> tuple[int, str | None, Response | None]:
-        """One request: (status, redirect location or None, response or None)."""
+    def _forget_sites(self) -> None:
+        """Keep the memory of a long-lived Fetcher bounded: drop the sites met longest ago."""
+        with self._lock:
+            for memory in (self._rules, self._robots_locks, self._next_request):
+                while len(memory) > SITES_KEPT:
+                    memory.pop(next(iter(memory)))
+
+    def _get(self, target: _Target, deadline: Deadline) -> tuple[str | None, Response | None]:
+        """One request: (the redirect's location, None) or (None, the response)."""
         with deadline.paused():
-            self._wait_for_host(target.origin)
+            self._wait_for_host(target.host)
         connection = reply = None
         try:
             addresses = self._addresses(target, deadline)
@@ -133,14 +151,14 @@ class Fetcher:
             reply = connection.getresponse()
             location = reply.getheader("Location")
             if reply.status in REDIRECTS and location:
-                return reply.status, location.strip(), None
+                return location.strip(), None
             if reply.status >= 300:
                 raise InputError(f"HTTP {reply.status} {reply.reason}".strip())
             declared = reply.getheader("Content-Length")
             if declared and declared.strip().isdigit():
                 check_size(int(declared), self.max_bytes)
             body = self._read(reply)
-            return reply.status, None, Response(target.url, body, reply.getheader("Content-Type", ""))
+            return None, Response(target.url, body, reply.getheader("Content-Type", ""))
         except (TimeoutError, InputError):
             raise
         except (http.client.HTTPException, ValueError) as exc:
@@ -155,9 +173,9 @@ class Fetcher:
             if connection is not None:
                 connection.close()
             with self._lock:
-                self._next_request[target.origin] = max(self._next_request.get(target.origin, 0.0), time.monotonic() + self.delay)
+                self._next_request[target.host] = max(self._next_request.get(target.host, 0.0), time.monotonic() + self.delay)
 
-    def _addresses(self, target: "_Target", deadline: "Deadline") -> list[str]:
+    def _addresses(self, target: _Target, deadline: Deadline) -> list[str]:
         """The host's addresses, all of them public unless this origin is allowed to be private."""
         allowed = self.allow_private or target.hostport in self.allow_hosts
         if not allowed and (target.host == "localhost" or target.host.endswith(".localhost")):
@@ -172,19 +190,22 @@ class Fetcher:
                     raise InputError(f"refused: {shown} {what}; {NOT_PUBLIC_HINT}")
         return addresses
 
-    def _connect(self, target: "_Target", addresses: list[str], deadline: "Deadline") -> http.client.HTTPConnection:
-        kind = _PinnedTLS if target.scheme == "https" else _Pinned
+    def _connect(self, target: _Target, addresses: list[str], deadline: Deadline) -> http.client.HTTPConnection:
+        tls = (self.tls or default_tls()) if target.scheme == "https" else None
         failure: OSError | None = None
         for address in addresses:
-            connection = kind(target.host, target.port, address, deadline)
+            connection = _Pinned(target.host, target.port, address, deadline, tls)
             try:
                 connection.connect()
                 return connection
+            except TimeoutError:
+                connection.close()
+                raise
             except ssl.SSLError as exc:
                 connection.close()
                 if deadline.expired():
                     raise TimeoutError from None
-                raise InputError(f"TLS failed ({exc.reason or exc})") from None
+                raise InputError(f"TLS failed ({getattr(exc, 'verify_message', None) or exc.reason or exc})") from None
             except OSError as exc:
                 connection.close()
                 if deadline.expired():
@@ -201,12 +222,12 @@ class Fetcher:
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def _wait_for_host(self, origin: str) -> None:
+    def _wait_for_host(self, host: str) -> None:
         """Take the next free turn at this host: requests from many threads start `delay` apart."""
         with self._lock:
             now = time.monotonic()
-            start = max(now, self._next_request.get(origin, now))
-            self._next_request[origin] = start + self.delay
+            start = max(now, self._next_request.get(host, now))
+            self._next_request[host] = start + self.delay
         if start > now:
             time.sleep(start - now)
 
@@ -237,7 +258,7 @@ def address_problem(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
     return None if address.is_global else "not public"
 
 
-def resolve(host: str, port: int, deadline: "Deadline") -> list:
+def resolve(host: str, port: int, deadline: Deadline) -> list:
     """getaddrinfo, held to the deadline (it has no timeout of its own): run in a thread and waited for."""
     outcome: list = []
 
@@ -292,7 +313,7 @@ class _Target:
     path: str  # path and query: what the request line asks for
 
     @classmethod
-    def of(cls, url: str) -> "_Target":
+    def of(cls, url: str) -> _Target:
         try:
             parts = urlsplit(url.strip())
             scheme = parts.scheme.lower()
@@ -323,39 +344,44 @@ class _Target:
 
 
 class _Pinned(http.client.HTTPConnection):
-    """A connection to one checked address, speaking to the host by name; every read and write held to the deadline."""
+    """A connection to one checked address that speaks to the host by name (Host header; with `tls`, SNI and
+    the certificate checked against the name); every read and write is held to the deadline."""
 
-    def __init__(self, host: str, port: int, address: str, deadline: Deadline):
+    def __init__(self, host: str, port: int, address: str, deadline: Deadline, tls: ssl.SSLContext | None = None):
         super().__init__(host, port, timeout=deadline.remaining())
         self._address = address
         self._deadline = deadline
+        self._tls = tls
+        if tls is not None:
+            self.default_port = 443  # no port in the Host header when it is https's own
 
     def connect(self):
-        self.sock = _DeadlineSocket(self._open(), self._deadline)
-
-    def _open(self) -> socket.socket:
-        return socket.create_connection((self._address, self.port), self._deadline.remaining())
-
-
-class _PinnedTLS(_Pinned):
-    default_port = 443
-    _context = None
-
-    def _open(self) -> socket.socket:
-        raw = super()._open()
-        if _PinnedTLS._context is None:
-            _PinnedTLS._context = ssl.create_default_context()
+        raw = socket.create_connection((self._address, self.port), self._deadline.remaining())
+        if self._tls is None:
+            self.sock = _DeadlineSocket(raw, self._deadline)
+            return
         # The handshake is several reads under one timeout: a watchdog cuts it at the deadline.
-        watchdog = threading.Timer(self._deadline.remaining(), lambda: _shutdown(raw))
+        watchdog = threading.Timer(self._deadline.remaining(), _shutdown, (raw,))
         watchdog.start()
         try:
             raw.settimeout(self._deadline.remaining())
-            return _PinnedTLS._context.wrap_socket(raw, server_hostname=self.host)
+            self.sock = _DeadlineSocket(self._tls.wrap_socket(raw, server_hostname=self.host), self._deadline)
         except BaseException:
             raw.close()
             raise
         finally:
             watchdog.cancel()
+
+
+_default_tls: ssl.SSLContext | None = None
+
+
+def default_tls() -> ssl.SSLContext:
+    """The system's trusted certificates, hostnames checked; made once."""
+    global _default_tls
+    if _default_tls is None:
+        _default_tls = ssl.create_default_context()
+    return _default_tls
 
 
 def _shutdown(sock: socket.socket) -> None:

@@ -36,14 +36,18 @@ def warc_items(path: Path, context) -> Iterator:
                         break
                     uri = record.rec_headers.get_header("WARC-Target-URI")
                     reason = "not a response" if record.rec_type not in {"response", "resource"} else _not_a_page(record)
-                    stored = not reason and uri and context.is_stored(uri)
+                except Exception as exc:  # warcio fails in many ways on a cut or damaged record (even AttributeError)
+                    raise _damaged(path, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
+                stored = not reason and uri and context.is_stored(uri)
+                try:
                     body = b"" if reason or stored else record.content_stream().read(context.settings.max_input_bytes + 1)
                     whole = _drain(record)
                 except Exception as exc:  # warcio fails in many ways on a cut or damaged record (even AttributeError)
                     raise _damaged(path, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
                 if not whole:
-                    raise _damaged(path, archive.offset, records, cut=True)
+                    raise _damaged(path, archive.offset, records, "shorter than its Content-Length")
                 records += 1
+                last = archive.offset
                 label = f"{path} record {records}" + (f" ({uri})" if uri else "")
                 if stored:
                     yield Skipped(label, "already stored", stored=True)
@@ -60,13 +64,22 @@ def warc_items(path: Path, context) -> Iterator:
                     continue
                 article.url = uri or label
                 yield article
-            if archive.offset < path.stat().st_size:
-                # warcio ends quietly at a gzip member cut off in its header, or at bytes that are no record.
-                raise _damaged(path, archive.offset, records, f"{path.stat().st_size - archive.offset} bytes cannot be read")
+            size = path.stat().st_size
+            if archive.offset < size:  # warcio stopped quietly at bytes that are no record
+                raise _damaged(path, archive.offset, records, f"{size - archive.offset} bytes cannot be read")
+            if records and _ends_inside_record(path, last):
+                # Cut in its gzip trailer: the record's content was whole (and is kept), its checksum is lost.
+                raise InputError(f"truncated archive after {_count(records)}: its last bytes are cut off")
+            if records and _ends_inside_record(path, last, through_end=True):
+                # A gzip member cut off in its first bytes: warcio reads it as the end of the file.
+                raise _damaged(path, size, records, cut=True)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     if not records:
         raise InputError("no WARC records (empty or not a WARC file)")
+
+
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _drain(record) -> bool:
@@ -84,7 +97,7 @@ def _damaged(path: Path, offset: int, records: int, detail: str = "", cut: bool 
     The records before it have been read (and stored) already; this names what
     happened to the rest. `offset` is where the unreadable record starts.
     """
-    whole = f"{records} record{'s' if records != 1 else ''}"
+    whole = _count(records)
     if cut or _ends_inside_record(path, offset):
         if not records:
             return InputError("truncated archive: it ends inside its first record")
@@ -94,27 +107,28 @@ def _damaged(path: Path, offset: int, records: int, detail: str = "", cut: bool 
     return InputError(f"corrupt archive after {whole}: record {records + 1} cannot be read" + (f" ({detail})" if detail else ""))
 
 
-def _ends_inside_record(path: Path, offset: int) -> bool:
-    """Whether the file stops part-way through the record that starts at `offset`.
+def _count(records: int) -> str:
+    return f"{records} record{'s' if records != 1 else ''}"
 
-    Compressed: that record's gzip member never reaches its end. Plain: its
-    header block has no end, or its declared Content-Length runs past the file.
+
+def _ends_inside_record(path: Path, offset: int, through_end: bool = False) -> bool:
+    """Whether the file stops part-way through the record that starts at `offset`
+    (`through_end`: through any gzip member from there to the end of the file).
+
+    Compressed: a gzip member never reaches its end. Plain: the header block
+    has no end, or its declared Content-Length runs past the file.
     """
     try:
         with open(path, "rb") as stream:
+            compressed = stream.read(2) == GZIP_MAGIC
             stream.seek(offset)
             head = stream.read(2)
-            stream.seek(offset)
-            if head == b"\x1f\x8b":
-                inflater = zlib.decompressobj(wbits=31)
-                while not inflater.eof:
-                    data = stream.read(64 * 1024)
-                    if not data:
-                        return True
-                    while data and not inflater.eof:  # only whether it ends: the output is dropped as it comes
-                        inflater.decompress(data, 64 * 1024)
-                        data = inflater.unconsumed_tail
+            if head and GZIP_MAGIC.startswith(head):  # a gzip member, or its first byte alone
+                stream.seek(offset)
+                return _gzip_cut(stream, through_end)
+            if through_end or compressed:  # bytes in a compressed archive that are no gzip member: not a cut record
                 return False
+            stream.seek(offset)
             block = stream.read(64 * 1024)
     except (OSError, zlib.error):
         return False
@@ -124,6 +138,27 @@ def _ends_inside_record(path: Path, offset: int) -> bool:
     length = re.search(rb"(?im)^content-length:[ \t]*(\d+)", block[:end])
     remaining = path.stat().st_size - offset
     return bool(length) and end + 4 + int(length.group(1)) > remaining
+
+
+def _gzip_cut(stream, through_end: bool) -> bool:
+    """Whether the gzip member at the stream's position (or any after it) is cut off by the end of the file.
+    Only whether each ends is wanted: the output is dropped as it comes."""
+    data = b""
+    while True:
+        inflater = zlib.decompressobj(wbits=31)
+        while not inflater.eof:
+            data = data or stream.read(64 * 1024)
+            if not data:
+                inflater.flush()  # output held back by the 64 KiB limit: the member may end in it
+                return not inflater.eof
+            inflater.decompress(data, 64 * 1024)
+            data = inflater.unconsumed_tail
+        data = inflater.unused_data
+        if not through_end:
+            return False
+        data = data or stream.read(64 * 1024)
+        if not data:
+            return False
 
 
 def _not_a_page(record) -> str | None:

@@ -1,0 +1,456 @@
+"""Hostile local input and faults: pipes, devices, links, sizes, deep JSON,
+boilerplate-only reports, long reports, batch isolation, output file modes.
+
+Each test reproduces the attack or fault with real files (a real FIFO, a real
+link to /dev/zero, a real 100,000-deep JSON file) and would hang, crash or
+lose good reports without the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import newsweave
+from newsweave import Settings
+from newsweave.load import load_sources
+
+DEEP = "[" * 100_000 + "]" * 100_000
+POSIX = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes and /dev/zero")
+
+
+def one_problem(problems, source, *keywords):
+    assert len(problems) == 1, problems
+    [problem] = problems
+    assert problem.source == str(source)
+    assert problem.reason and "\n" not in problem.reason
+    for keyword in keywords:
+        assert keyword.lower() in problem.reason.lower(), problem.reason
+    return problem
+
+
+def newsweave_command(*args, umask: int | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newsweave", *map(str, args)],
+        capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
+    )
+
+
+class PipeRescuer:
+    """The timeout guard for FIFO tests: if a reader blocks opening the pipe,
+    open its write end after `after` seconds so the open returns (with an empty
+    read) and the test fails on its clock instead of hanging the suite."""
+
+    def __init__(self, fifo: Path, after: float = 5.0):
+        self.fifo, self.after = fifo, after
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        if self.done.wait(self.after):
+            return
+        while not self.done.is_set():
+            try:
+                os.close(os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # no reader yet
+                pass
+            time.sleep(0.05)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.thread.join(5)
+
+
+# --- 1. pipes, devices, links and sizes ------------------------------------------------
+
+
+@POSIX
+def test_a_fifo_named_like_a_report_is_refused_without_blocking(tmp_path, good_files):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+
+    with PipeRescuer(fifo):
+        started = time.monotonic()
+        documents, problems = load_sources([*good_files, fifo], Settings())
+        elapsed = time.monotonic() - started
+
+    one_problem(problems, fifo, "named pipe", "not a regular file")
+    assert [d.id for d in documents] == [p.stem for p in good_files]
+    assert elapsed < 3.0
+
+
+@POSIX
+def test_a_fifo_in_a_folder_is_skipped_with_a_reason(tmp_path, reports):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(reports["wire"], encoding="utf-8")
+    fifo = folder / "feed.txt"
+    os.mkfifo(fifo)
+
+    with PipeRescuer(fifo):
+        documents, problems = load_sources([folder], Settings())
+
+    one_problem(problems, fifo, "skipped", "named pipe")
+    assert [d.id for d in documents] == ["wire"]
+
+
+@POSIX
+def test_a_link_to_dev_zero_is_refused_and_the_good_reports_are_read(tmp_path, good_files):
+    # Run in a child with a memory cap: reading /dev/zero to the end would
+    # otherwise take the machine's memory before it failed.
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    script = (
+        "import json, resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from newsweave import Settings\n"
+        "from newsweave.load import load_sources\n"
+        "documents, problems = load_sources(sys.argv[1:], Settings())\n"
+        "print(json.dumps({'ids': [d.id for d in documents], 'problems': [[p.source, p.reason] for p in problems]}))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, *map(str, good_files), str(zero)], capture_output=True, text=True, timeout=60
+    )
+
+    assert run.returncode == 0, run.stderr[-2000:]
+    result = json.loads(run.stdout)
+    assert result["ids"] == [p.stem for p in good_files]
+    [[source, reason]] = result["problems"]
+    assert source == str(zero) and "device" in reason and "not a regular file" in reason
+
+
+@POSIX
+def test_brief_command_with_a_fifo_and_a_device_link_still_briefs(tmp_path, good_files):
+    fifo = tmp_path / "x.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+
+    with PipeRescuer(fifo, after=60):
+        run = newsweave_command("brief", *good_files, fifo, zero, "--format", "json", timeout=90)
+
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr
+    lines = run.stderr.splitlines()
+    assert f"newsweave: {fifo}: is a named pipe (FIFO), not a regular file" in lines
+    assert f"newsweave: {zero}: is a device, not a regular file" in lines
+    data = json.loads(run.stdout)
+    assert {d["id"] for d in data["documents"]} == {p.stem for p in good_files}
+    assert data["summary"]
+
+
+def test_a_link_to_a_regular_file_is_read(tmp_path, reports):
+    target = tmp_path / "original.txt"
+    target.write_text(reports["wire"], encoding="utf-8")
+    link = tmp_path / "linked.txt"
+    link.symlink_to(target)
+    broken = tmp_path / "broken.txt"
+    broken.symlink_to(tmp_path / "gone.txt")
+
+    documents, problems = load_sources([link, broken], Settings())
+
+    assert [(d.id, d.text) for d in documents] == [("linked", reports["wire"])]
+    one_problem(problems, broken, "no such file")
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="needs Linux /proc")
+def test_the_size_limit_holds_while_reading_a_file_that_claims_size_zero(tmp_path):
+    # /proc files are regular files whose size says 0: only a limit enforced
+    # while reading stops them (the same holds for a file that grows).
+    maps = tmp_path / "maps.txt"
+    maps.symlink_to("/proc/self/maps")
+    assert os.stat(maps).st_size == 0
+
+    documents, problems = load_sources([maps], Settings(max_input_bytes=1000))
+
+    assert documents == []
+    one_problem(problems, maps, "too large", "1000 bytes")
+
+
+# --- 2. deeply nested JSON ------------------------------------------------------------
+
+
+def test_deep_json_file_is_one_problem(tmp_path, good_files):
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP, encoding="utf-8")
+
+    documents, problems = load_sources([*good_files, deep], Settings())
+
+    one_problem(problems, deep, "nested too deeply")
+    assert [d.id for d in documents] == [p.stem for p in good_files]
+
+
+def test_deep_jsonl_line_is_one_problem_and_the_next_lines_are_read(tmp_path, reports):
+    path = tmp_path / "stream.jsonl"
+    path.write_text(
+        "\n".join([json.dumps({"id": "wire", "text": reports["wire"]}), DEEP, json.dumps({"id": "courier", "text": reports["courier"]})])
+        + "\n",
+        encoding="utf-8",
+    )
+
+    documents, problems = load_sources([path], Settings())
+
+    assert [d.id for d in documents] == ["wire", "courier"]
+    one_problem(problems, f"{path} line 2", "nested too deeply")
+
+
+def test_deeply_nested_metadata_is_ignored_not_a_crash(tmp_path, reports):
+    nested = json.loads("[" * 900 + "]" * 900)
+    path = tmp_path / "nested.json"
+    path.write_text(json.dumps({"id": "wire", "text": reports["wire"], "title": nested}), encoding="utf-8")
+
+    documents, problems = load_sources([path], Settings())
+
+    assert problems == []
+    assert [(d.id, d.title) for d in documents] == [("wire", None)]
+
+
+def test_brief_command_deep_json_is_one_problem_line(tmp_path, good_files):
+    deep = tmp_path / "deep.json"
+    deep.write_text(DEEP, encoding="utf-8")
+
+    run = newsweave_command("brief", *good_files, deep, "--format", "json")
+
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.splitlines() == [f"newsweave: {deep}: invalid JSON: nested too deeply"]
+    assert {d["id"] for d in json.loads(run.stdout)["documents"]} == {p.stem for p in good_files}
+
+
+def test_ingest_deep_jsonl_line_costs_that_line_only(tmp_path, reports):
+    from newsweave.corpus import ingest, open_store
+
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        "\n".join([json.dumps({"text": reports["wire"]}), DEEP, json.dumps({"text": reports["gazette"]})]) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "news.db"
+
+    report = ingest([path], db=db)
+
+    assert report.added == 2
+    one_problem(report.errors, f"{path} line 2", "nested too deeply")
+    with open_store(db, readonly=True) as store:
+        texts = [row[0] for row in store.conn.execute("SELECT text FROM articles ORDER BY id")]
+    assert texts == [reports["wire"], reports["gazette"]]
+
+
+def test_export_of_a_deep_json_file_is_a_clean_error(tmp_path):
+    deep = tmp_path / "brief.json"
+    deep.write_text(DEEP, encoding="utf-8")
+
+    run = newsweave_command("export", deep, "--format", "json")
+
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [f"newsweave: error: {deep}: invalid JSON: nested too deeply"]
+
+
+# --- 3. a report that is one line of boilerplate ---------------------------------------
+
+JOURNAL = [
+    "The journal retracted the flawed sleep study on Monday after a long review, its editor said.\n\n"
+    "The authors had used the wrong data set for the main analysis, the journal said.\n",
+    "A medical journal withdrew a study of sleep and memory on Monday, saying its data were wrong.\n\n"
+    "The editor said the authors agreed with the decision to withdraw it.\n",
+]
+BOILERPLATE_ONLY = "More from this journal"
+
+
+def test_a_boilerplate_only_report_beside_real_ones_is_summarized():
+    result = newsweave.brief([*JOURNAL, BOILERPLATE_ONLY])
+
+    assert result.summary
+    assert {i for item in result.summary for i in item.documents} <= {"text-1", "text-2", "text-3"}
+    for item in result.summary:
+        assert any(item.text in text for text in JOURNAL)
+
+
+# --- 4. batch mode isolates every failure -----------------------------------------------
+
+
+def cluster_line(cluster_id, texts) -> str:
+    return json.dumps({"id": cluster_id, "documents": list(texts)})
+
+
+def test_batch_one_failing_cluster_is_an_error_line_and_the_others_are_summarized(monkeypatch, reports):
+    """Any exception met in one cluster, even a bug, becomes that cluster's error line."""
+    import newsweave.pipeline
+    from newsweave.batch import summarize_lines
+
+    real_build_story = newsweave.pipeline.build_story
+
+    def faulty(documents, settings, *args, **kwargs):
+        if any("FAULT" in d.text for d in documents):
+            raise KeyError("'3'")
+        return real_build_story(documents, settings, *args, **kwargs)
+
+    monkeypatch.setattr(newsweave.pipeline, "build_story", faulty)
+    lines = [
+        cluster_line("bad", ["A ferry with FAULT aboard ran aground on Saturday, the coast guard said."]),
+        cluster_line("good", reports.values()),
+        cluster_line({"nested": "id"}, reports.values()),
+        DEEP,
+    ]
+
+    results = list(summarize_lines(lines, Settings(words=40)))
+
+    assert [r.get("id") for r in results] == ["bad", "good", None, None]
+    assert results[0] == {"id": "bad", "line": 1, "error": "internal error (KeyError: \"'3'\")"}
+    assert results[1]["summary"] and "error" not in results[1]
+    assert "'id' must be a string or a number" in results[2]["error"]
+    assert results[3] == {"id": None, "line": 4, "error": "invalid JSON: nested too deeply"}
+
+
+def test_batch_one_text_and_boilerplate_clusters_get_summaries(reports):
+    from newsweave.batch import summarize_lines
+
+    lines = [cluster_line("one-text", [reports["wire"]]), cluster_line("journal", [*JOURNAL, BOILERPLATE_ONLY])]
+
+    one_text, journal = summarize_lines(lines, Settings(words=60))
+
+    assert one_text["id"] == "one-text" and one_text["summary"]
+    assert all(sentence in reports["wire"] for sentence in one_text["summary"])
+    assert journal["id"] == "journal" and journal["summary"], journal
+    assert all(any(sentence in text for text in JOURNAL) for sentence in journal["summary"])
+
+
+def test_summarize_command_streams_each_line_as_it_is_ready(tmp_path, reports):
+    """The first result is readable while the batch runs (killed then: the lines so far are whole)."""
+    good = cluster_line("good", reports.values())
+    lines = [good, "{not json", DEEP, *(cluster_line(f"good-{n}", reports.values()) for n in range(8))]
+    source = tmp_path / "clusters.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsweave", "summarize", "--jsonl", str(source), "--words", "40"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 120)
+        assert ready, "no result line within 120 s"
+        first = process.stdout.readline()
+        still_running = process.poll() is None
+    finally:
+        process.kill()
+        rest, errors = process.communicate(timeout=30)
+
+    assert still_running, "the first line came only when the whole batch was done"
+    assert json.loads(first)["id"] == "good" and json.loads(first)["summary"]
+    written = [json.loads(line) for line in rest.decode("utf-8").splitlines()]  # every line whole
+    assert len(written) < len(lines) - 1
+    assert b"Traceback" not in errors
+
+
+def test_summarize_command_all_clusters_failing_exits_1(tmp_path):
+    source = tmp_path / "bad.jsonl"
+    source.write_text("\n".join(["{not json", DEEP, json.dumps({"id": "x"}), "[1, 2]"]) + "\n", encoding="utf-8")
+
+    run = newsweave_command("summarize", "--jsonl", source)
+
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    results = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["line"] for r in results] == [1, 2, 3, 4] and all("error" in r for r in results)
+    assert "4 of 4 clusters failed" in run.stderr
+
+
+def test_summarize_command_refuses_a_device_and_an_empty_input(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n", encoding="utf-8")
+
+    device = newsweave_command("summarize", "--jsonl", "/dev/zero", timeout=30)
+    blank = newsweave_command("summarize", "--jsonl", empty, timeout=30)
+
+    assert device.returncode == 1 and device.stderr.splitlines()[-1] == "newsweave: error: /dev/zero: is a device, not a regular file"
+    assert blank.returncode == 1 and "no clusters" in blank.stderr
+    assert "Traceback" not in device.stderr + blank.stderr
+
+
+def test_batch_line_over_the_limit_is_an_error_line_without_being_kept(tmp_path):
+    from newsweave.batch import summarize_lines
+    from newsweave.load.files import bounded_lines
+
+    path = tmp_path / "clusters.jsonl"
+    path.write_bytes(b'{"id": "huge", "documents": ["' + b"x" * 5000 + b'"]}\n{"id": 2}\n')
+    with open(path, "rb") as stream:
+        lines = [line for _, line in bounded_lines(stream, 1000)]
+
+    assert lines == [None, b'{"id": 2}\n']
+    huge, second = summarize_lines(lines, Settings(max_input_bytes=1000 // 8))
+    assert "line too long" in huge["error"] and second["id"] == 2 and "documents" in second["error"]
+
+
+# --- 6. output files follow the umask ---------------------------------------------------
+
+
+@pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_output_file_gets_the_umask_mode(tmp_path, umask, expected):
+    from newsweave.cli import write_output
+
+    target = tmp_path / "brief.md"
+    previous = os.umask(umask)
+    try:
+        write_output("# Brief\n", str(target))
+    finally:
+        os.umask(previous)
+
+    assert stat.S_IMODE(target.stat().st_mode) == expected
+    assert target.read_text() == "# Brief\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_replacing_an_output_file_keeps_its_mode(tmp_path):
+    from newsweave.cli import write_output
+
+    target = tmp_path / "brief.md"
+    target.write_text("old")
+    target.chmod(0o640)
+
+    write_output("new", str(target))
+
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_text() == "new"
+
+
+def test_brief_command_output_over_a_0644_file_stays_0644(tmp_path, good_files):
+    target = tmp_path / "brief.json"
+    target.write_text("{}")
+    target.chmod(0o644)
+
+    run = newsweave_command("brief", *good_files, "--format", "json", "-o", target, umask=0o022)
+
+    assert run.returncode == 0, run.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert json.loads(target.read_text())["schema"].startswith("newsweave.brief/")
+    fresh = tmp_path / "fresh.jsonl"
+    source = tmp_path / "clusters.jsonl"
+    source.write_text(cluster_line("c", [JOURNAL[0]]) + "\n", encoding="utf-8")
+    run = newsweave_command("summarize", "--jsonl", source, "-o", fresh, umask=0o022)
+    assert run.returncode == 0, run.stderr
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.json", "clusters.jsonl", "fresh.jsonl"]
+
+
+# --- 7. argument errors say what is expected --------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-3", "2.5"])
+def test_words_argument_error_says_what_is_expected(value):
+    run = newsweave_command("brief", "report.txt", "--words", value, timeout=30)
+
+    assert run.returncode == 2
+    assert f"--words: expected a whole number above 0, got '{value}'" in run.stderr
+    assert "_positive" not in run.stderr
