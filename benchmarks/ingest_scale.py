@@ -3,6 +3,8 @@
     python benchmarks/ingest_scale.py                          # 10k and 100k in memory, 10k in SQLite, spaCy
     python benchmarks/ingest_scale.py --sizes 1000000 --paths memory
     python benchmarks/ingest_scale.py --sizes 2000 --paths sqlite,memory --spacy-sample 100   # a quick look
+    python benchmarks/ingest_scale.py --sizes 20000 --paths store,postgres --sqlite-max 20000 --spacy-sample 0 \
+        --postgres postgresql://me@localhost/empty                 # the store on SQLite and on PostgreSQL
 
 The stream. Synthetic but made of real sentences: every synthetic story takes
 one source cluster of ../shared/data (Multi-News dev and DUC 2003), and each
@@ -25,7 +27,10 @@ resident size, generator included). The paths:
   article row, its FTS5 index, duplicate check and story, one transaction
   per article in a real SQLite file in WAL mode;
 - sqlite: `dedup.find_duplicate` and `cluster.assign_story` alone on a real
-  SQLite file, one transaction per article (no article rows, no FTS).
+  SQLite file, one transaction per article (no article rows, no FTS);
+- postgres: the corpus store on PostgreSQL (`open_store(URL)`, corpus/postgres.py):
+  the same work as `store`, with the tsvector index, in the empty database
+  `--postgres` names (create one with `createdb`), one transaction per article.
 
 Time per article is shown for each tenth of the stream: it must stay flat.
 spaCy's `nlp.pipe` (the pipeline's model, newsweave.annotate.model.load_model)
@@ -92,7 +97,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_path(path: str, size: int, data: Path, seed: int) -> dict:
+def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None) -> dict:
     from newsweave.corpus import cluster, dedup, features
 
     pools = sentence_pools(data)
@@ -107,21 +112,34 @@ def run_path(path: str, size: int, data: Path, seed: int) -> dict:
         def add(article_id, title, text, day):
             copy = finder.find(article_id, text, title)[0]
             return copy, clusterer.assign(article_id, title, text, day).story
-    elif path == "store":
+    elif path in ("store", "postgres"):
         from datetime import datetime, timezone
 
         from newsweave.corpus.store import Article, open_store
 
-        folder = tempfile.mkdtemp(prefix="newsweave-scale-")
-        store = open_store(os.path.join(folder, "corpus.db"))
+        if path == "postgres":
+            if not postgres:
+                raise SystemExit("the postgres path needs --postgres URL of an empty database")
+            store = open_store(postgres)
+            if store.count_articles():
+                raise SystemExit(f"{store.path}: not empty; give the postgres path an empty database")
+
+            def stored_row(article_id):
+                row = store._rows("SELECT copy_of, story_id FROM articles WHERE id = %s", (article_id,))[0]
+                return row["copy_of"], row["story_id"]
+        else:
+            folder = tempfile.mkdtemp(prefix="newsweave-scale-")
+            store = open_store(os.path.join(folder, "corpus.db"))
+
+            def stored_row(article_id):
+                return tuple(store.conn.execute("SELECT copy_of, story_id FROM articles WHERE id = ?", (article_id,)).fetchone())
 
         def add(article_id, title, text, day):
             published = datetime.fromtimestamp(day * 86400, timezone.utc).isoformat(timespec="seconds")
             stored = store.add_article(Article(text=text, title=title, outlet=f"outlet{article_id % 50}", published=published))
             if stored is None:  # the same text again: the store keeps one
                 return None, None
-            row = store.conn.execute("SELECT copy_of, story_id FROM articles WHERE id = ?", (stored,)).fetchone()
-            return row[0], row[1]
+            return stored_row(stored)
     else:
         import sqlite3
 
@@ -155,7 +173,10 @@ def run_path(path: str, size: int, data: Path, seed: int) -> dict:
         "path": path, "size": size, "seconds": elapsed, "rate": size / elapsed, "peak_mb": peak_mb(),
         "stories": len(stories), "copies": copies, "slices_ms": slices,
     }
-    if path != "memory":
+    if path == "postgres":
+        result["db_mb"] = store._rows("SELECT pg_database_size(current_database()) AS size")[0]["size"] / 2**20
+        store.close()
+    elif path != "memory":
         result["db_mb"] = sum(f.stat().st_size for f in Path(folder).iterdir()) / 2**20
     return result
 
@@ -187,12 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sqlite-max", type=int, default=10000, help="largest size run on the SQLite paths")
     parser.add_argument("--spacy-sample", type=int, default=500, help="articles for the nlp.pipe throughput (0: skip)")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--postgres", metavar="URL", help="the postgres path's database: an empty one (postgresql://user@host/db)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # "path:size", run in this process
     args = parser.parse_args(argv)
 
     if args.one:
         path, size = args.one.split(":")
-        result = run_spacy(int(size), args.data, args.seed) if path == "spacy" else run_path(path, int(size), args.data, args.seed)
+        result = (run_spacy(int(size), args.data, args.seed) if path == "spacy"
+                  else run_path(path, int(size), args.data, args.seed, args.postgres))
         print(json.dumps(result))
         return 0
 
@@ -202,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
             if path != "memory" and size > args.sqlite_max:
                 continue
             print(f"running {path} {size:,} ...", file=sys.stderr, flush=True)
-            results.append(in_subprocess(["--one", f"{path}:{size}", "--data", str(args.data), "--seed", str(args.seed)]))
+            extra = ["--postgres", args.postgres] if args.postgres else []
+            results.append(in_subprocess(["--one", f"{path}:{size}", "--data", str(args.data), "--seed", str(args.seed), *extra]))
     spacy = None
     if args.spacy_sample:
         print(f"running spaCy nlp.pipe on {args.spacy_sample} articles ...", file=sys.stderr, flush=True)

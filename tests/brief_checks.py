@@ -6,7 +6,8 @@ tests/test_fuzz.py and tests/test_hostile_fixtures.py.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 
 def spans(value: Any, where: str = "") -> Iterator[tuple[str, dict]]:

@@ -194,7 +194,10 @@ class Site:
 
 def check_consistent(db) -> dict:
     """Assert the corpus database is whole: SQLite and FTS integrity, every article in a story,
-    story counts that match their articles. Returns counts of articles and stories."""
+    story counts that match their articles. Returns counts of articles and stories.
+    `db`: an SQLite file, or a PostgreSQL corpus's URL."""
+    if isinstance(db, str) and db.startswith("postgresql://"):
+        return _check_consistent_postgres(db)
     conn = sqlite3.connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -210,3 +213,21 @@ def check_consistent(db) -> dict:
         return {"articles": articles, "stories": stories}
     finally:
         conn.close()
+
+
+def _check_consistent_postgres(url: str) -> dict:
+    """check_consistent for a PostgreSQL corpus: the same counts, and every article in the search index."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE story_id IS NULL").fetchone()[0] == 0
+        articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        assert conn.execute("SELECT COUNT(*) FROM articles WHERE search IS NOT NULL").fetchone()[0] == articles
+        for table in ("cluster_members", "dedup_signatures"):
+            assert conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == articles
+        mismatched = conn.execute(
+            "SELECT COUNT(*) FROM stories s WHERE s.articles != (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id)"
+        ).fetchone()[0]
+        assert mismatched == 0
+        stories = conn.execute("SELECT COUNT(*) FROM stories WHERE articles > 0").fetchone()[0]
+        return {"articles": articles, "stories": stories}

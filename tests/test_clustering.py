@@ -154,3 +154,76 @@ def test_the_seed_reports_are_one_story_in_any_order(order):
     clusterer = Clusterer(MemoryState())
     stories = {clusterer.assign(number, None, texts[number]).story for number in order}
     assert len(stories) == 1
+
+
+# An invented archive notice: the same short page under many stories' links.
+NOTICE = ("This page was captured by the Pagekeeper web archive. Captures are made automatically when a page is "
+          "linked, and a capture may be incomplete. Learn more about how the archive works.")
+
+
+def test_a_repeated_short_page_gets_stories_of_its_own():
+    stream = []
+    for story in ("fire", "mayor", "telescope"):
+        stream += [row for row in STREAM if row[0] == story][:2] + [(story, None, None, NOTICE)]
+    for seed in range(3):
+        rows = stream[:]
+        random.Random(seed).shuffle(rows)
+        clusterer = Clusterer(MemoryState())
+        predicted = [clusterer.assign(i, title, text).story for i, (_, _, title, text) in enumerate(rows)]
+        notices = [story for story, (_, _, _, text) in zip(predicted, rows) if text == NOTICE]
+        assert len(set(notices)) == 3
+        # No story holds reports of two gold stories.
+        for story in set(predicted):
+            assert len({gold for gold, got in zip((r[0] for r in rows), predicted) if got == story}) == 1
+
+
+def test_without_the_boilerplate_rule_the_copies_pull_together():
+    clusterer = Clusterer(MemoryState(), ClusterSettings(short_words=0))
+    assert len({clusterer.assign(i, None, NOTICE).story for i in range(3)}) == 1
+
+
+def test_a_long_copy_still_joins_its_story():
+    # Only short pages count as boilerplate: a syndicated copy of a full report is its story.
+    clusterer = Clusterer(MemoryState())
+    long_text = "\n".join(text for story, _, _, text in STREAM if story == "mayor")
+    first = clusterer.assign(1, None, long_text).story
+    assert clusterer.assign(2, None, long_text).story == first
+
+
+# Sister events, ECB+ style: two hijackings of the same kind, told in similar
+# words, months apart, with no publication dates to tell them apart.
+SISTERS = [
+    ("tanker", "Pirates seize tanker Corvina Star", "Pirates armed with rifles boarded the oil tanker Corvina Star off the coast of Marrowind on Sunday and took its crew of twenty-two hostage, the owners Brandt Shipping said. The navy of Esteland sent the frigate Halberd to shadow the hijacked ship."),
+    ("tanker", "Corvina Star crew held by pirates", "The crew of the Corvina Star, hijacked off Marrowind, are unharmed, Brandt Shipping said. Pirates are holding the tanker near the port of Ulcar while the frigate Halberd watches from a distance. Captain Jonas Pirelli spoke briefly to the owners by satellite phone."),
+    ("tanker", "Navy frigate tracks hijacked tanker", "The Esteland frigate Halberd is tracking the Corvina Star after pirates took control of the tanker near Marrowind. Brandt Shipping said Captain Pirelli and his crew were being held on board near Ulcar."),
+    ("freighter", "Pirates hijack freighter Lotus Bay", "Pirates in two speedboats hijacked the cargo ship Lotus Bay in the Straits of Kessaly on Tuesday and seized its crew of eighteen, the Ravel Line said. A patrol ship of the Orlan coast guard, the Meridian, was sent to the area."),
+    ("freighter", "Lotus Bay crew held in Kessaly straits", "The eighteen sailors of the Lotus Bay are being held by pirates who hijacked the freighter in the Straits of Kessaly, the Ravel Line said. Captain Amara Voss contacted the company by radio. The coast guard ship Meridian is nearby."),
+    ("freighter", "Coast guard shadows hijacked freighter", "The Orlan coast guard ship Meridian is following the Lotus Bay after its hijacking by pirates in the Straits of Kessaly. The Ravel Line said Captain Voss and her crew were unhurt."),
+]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(len(SISTERS))))[::97])
+def test_sister_events_stay_apart_without_dates(order):
+    clusterer = Clusterer(MemoryState())
+    predicted = {}
+    for number in order:
+        gold, title, text = SISTERS[number]
+        predicted.setdefault(gold, set()).add(clusterer.assign(number, title, text).story)
+    assert len(predicted["tanker"]) == 1 and len(predicted["freighter"]) == 1, predicted
+    assert predicted["tanker"] != predicted["freighter"]
+
+
+def test_the_boilerplate_rule_is_the_same_on_sqlite(tmp_path):
+    # The rule needs no stored state of its own: the corpus database decides as memory does.
+    rows = [row for row in STREAM if row[0] in ("fire", "mayor")]
+    rows = [rows[0], (None, None, None, NOTICE), rows[3], (None, None, None, NOTICE), rows[1], (None, None, None, NOTICE)]
+    conn = _database(tmp_path / "corpus.db")
+    memory = Clusterer(MemoryState())
+    in_memory, in_sqlite = [], []
+    conn.execute("BEGIN")
+    for i, (_, published, title, text) in enumerate(rows):
+        in_memory.append(memory.assign(i, title, text, published).story)
+        in_sqlite.append(cluster.assign_story(conn, i, title, text, published))
+    conn.execute("ROLLBACK")
+    assert in_memory == in_sqlite
+    assert len({in_sqlite[i] for i in (1, 3, 5)}) == 3

@@ -1,5 +1,5 @@
 """The corpus commands end to end, in subprocesses: ingest, stories, search, brief --db --story,
-and recovery after an ingest killed with SIGKILL mid-way."""
+and recovery after an ingest killed with SIGKILL mid-way; on an SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,8 +12,16 @@ import sys
 import time
 
 import pytest
-from conftest import run_newsweave
-from corpus_fixtures import ARTICLES, NOT_AN_ARTICLE, Site, article_page, check_consistent, opml, rss_feed
+from conftest import is_postgres, query, run_newsweave
+from corpus_fixtures import (
+    ARTICLES,
+    NOT_AN_ARTICLE,
+    Site,
+    article_page,
+    check_consistent,
+    opml,
+    rss_feed,
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +38,13 @@ def site():
         yield site
 
 
-@pytest.fixture(scope="module")
-def corpus(site, tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def corpus(request, site, tmp_path_factory):
     """A corpus ingested once through the command line from an OPML list, a saved page and a bad source."""
     folder = tmp_path_factory.mktemp("corpus")
     (folder / "feeds.opml").write_text(opml([f"{site.url}/ferry.rss", f"{site.url}/library.rss"]), encoding="utf-8")
     (folder / "sections.html").write_text(NOT_AN_ARTICLE, encoding="utf-8")
-    db = folder / "news.db"
+    db = folder / "news.db" if request.param == "sqlite" else request.getfixturevalue("postgres_server").create_database()
     result = run_newsweave("ingest", folder / "feeds.opml", folder / "sections.html", f"{site.url}/nowhere", "--db", db,
                            "--delay", "0", "--json", "--allow-private-addresses")
     return db, result
@@ -96,10 +104,15 @@ def test_brief_a_stored_story_as_html(corpus, tmp_path):
     assert again.read_text(encoding="utf-8") == page
 
 
-def test_corpus_command_errors_are_one_line(corpus, tmp_path):
+def test_corpus_command_errors_are_one_line(corpus, tmp_path, request):
     db, _ = corpus
-    missing = run_newsweave("stories", "--db", tmp_path / "none.db")
-    assert missing.returncode == 1 and "no such corpus database" in missing.stderr and "Traceback" not in missing.stderr
+    if is_postgres(db):
+        missing = run_newsweave("stories", "--db", request.getfixturevalue("postgres_server").url("none"))
+        expected = 'database "none" does not exist'
+    else:
+        missing, expected = run_newsweave("stories", "--db", tmp_path / "none.db"), "no such corpus database"
+    assert missing.returncode == 1 and expected in missing.stderr and "Traceback" not in missing.stderr
+    assert len(missing.stderr.strip().splitlines()) == 1
     no_story = run_newsweave("brief", "--db", db, "--story", "999")
     assert no_story.returncode == 1 and "story 999: no such story" in no_story.stderr
     half = run_newsweave("brief", "--story", "1")
@@ -111,6 +124,13 @@ def test_corpus_command_errors_are_one_line(corpus, tmp_path):
 
 
 def _articles(db) -> int:
+    if is_postgres(db):
+        import psycopg
+
+        try:
+            return query(db, "SELECT COUNT(*) FROM articles")[0][0]
+        except psycopg.Error:  # not created yet
+            return 0
     try:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
         try:
@@ -121,8 +141,8 @@ def _articles(db) -> int:
         return 0
 
 
-def test_an_ingest_killed_mid_way_leaves_a_consistent_corpus_and_a_rerun_finishes(site, tmp_path):
-    db = tmp_path / "news.db"
+def test_an_ingest_killed_mid_way_leaves_a_consistent_corpus_and_a_rerun_finishes(site, corpus_db):
+    db = corpus_db
     command = [sys.executable, "-m", "newsweave", "ingest", f"{site.url}/slow.rss", "--db", str(db), "--delay", "0", "--json", "--allow-private-addresses"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -153,7 +173,7 @@ def test_export_a_stored_story_as_graphml(corpus, tmp_path):
     assert "<graphml" in output.read_text(encoding="utf-8")
 
 
-def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path):
+def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path, corpus_db):
     """Local files are committed in groups of articles: a kill loses at most the group in flight."""
     names = list(ARTICLES)
     export = tmp_path / "export.jsonl"
@@ -162,7 +182,7 @@ def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path
             first, second = names[number % 5], names[(number // 5) % 5]
             text = f"Dispatch {number} of an invented wire. " + " ".join(ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][2:])
             stream.write(json.dumps({"id": number, "text": text, "title": f"Dispatch {number}"}) + "\n")
-    db = tmp_path / "news.db"
+    db = corpus_db
     command = [sys.executable, "-m", "newsweave", "ingest", str(export), "--db", str(db), "--json"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -180,3 +200,41 @@ def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path
     report = json.loads(rerun.stdout)
     assert (report["duplicates"], report["added"]) == (before, 400 - before)
     assert check_consistent(db)["articles"] == 400
+
+
+def test_serve_lists_searches_and_briefs_the_corpus(corpus):
+    """`newsweave serve --db` (read-only) over HTTP on 127.0.0.1: the story list, search, a story's brief and page."""
+    import socket
+    import urllib.request
+
+    db, _ = corpus
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "newsweave", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+
+    def get(path: str) -> bytes:
+        with urllib.request.urlopen(base + path, timeout=60) as response:
+            return response.read()
+
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                listing = json.loads(get("/api/stories"))
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
+                time.sleep(0.2)
+        assert sum(s["articles"] for s in listing["stories"]) == 5
+        found = json.loads(get("/api/search?q=hypothermia"))["results"]
+        assert len(found) == 3 and all("hypothermia" in r["snippet"] for r in found)
+        story = found[0]["story"]
+        brief = json.loads(get(f"/api/stories/{story}/brief"))
+        assert brief["schema"] == "newsweave.brief/1" and brief["summary"]
+        assert "hypothermia" in get(f"/stories/{story}").decode("utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

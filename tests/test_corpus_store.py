@@ -1,4 +1,7 @@
-"""The corpus store: migrations, deduplication, idempotent ingest, full-text search, stories, cached briefs."""
+"""The corpus store: migrations, deduplication, idempotent ingest, full-text search, stories, cached briefs.
+
+Each test of the interface runs on both backends (`corpus_db`: a new SQLite file, a new PostgreSQL
+database); the tests of one backend's own schema and migrations say which in their names."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import json
 import sqlite3
 
 import pytest
+from conftest import query
 from corpus_fixtures import ARTICLES, article_text, check_consistent
 
 import newsweave
@@ -27,8 +31,8 @@ def article(name: str, **changes) -> Article:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with open_store(tmp_path / "news.db") as store:
+def store(corpus_db):
+    with open_store(corpus_db) as store:
         yield store
 
 
@@ -105,20 +109,16 @@ def test_documents_keep_the_exact_text_and_metadata(store):
     assert store.document("999") is None and store.document("not-a-number") is None
 
 
-def test_reingesting_an_export_changes_nothing(tmp_path):
+def test_reingesting_an_export_changes_nothing(tmp_path, corpus_db):
     export = tmp_path / "export.jsonl"
     export.write_text("\n".join(json.dumps({"title": a["title"], "text": article_text(n), "outlet": a["outlet"],
                                             "published": a["published"]}) for n, a in ARTICLES.items()), encoding="utf-8")
-    db = tmp_path / "news.db"
+    db = corpus_db
     first = ingest([export], db=db)
     assert (first.added, first.duplicates) == (5, 0)
 
     def snapshot():
-        conn = sqlite3.connect(db)
-        try:
-            return [conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in ("articles", "stories")]
-        finally:
-            conn.close()
+        return [query(db, f"SELECT * FROM {t} ORDER BY 1") for t in ("articles", "stories")]
 
     before = snapshot()
     second = ingest([export, export], db=db)
@@ -127,14 +127,14 @@ def test_reingesting_an_export_changes_nothing(tmp_path):
     check_consistent(db)
 
 
-def test_full_text_search_finds_articles_and_their_stories(store):
+def test_full_text_search_finds_articles_and_their_stories(store, corpus_db):
     ids = {name: store.add_article(article(name)) for name in ARTICLES}
     results = store.search("parish records")
     assert {r["document"] for r in results} == {str(ids["library-post"]), str(ids["library-voice"])}
     hit = results[0]
     assert set(hit) == {"document", "title", "snippet", "story", "outlet", "published"}
     assert "[parish]" in hit["snippet"] and "[records]" in hit["snippet"]
-    assert hit["story"] == store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (int(hit["document"]),)).fetchone()[0]
+    assert [(hit["story"],)] == query(corpus_db, "SELECT story_id FROM articles WHERE id = ?", (int(hit["document"]),))
     # Stemming: "rescue" finds "rescued"; every word must appear.
     assert {r["document"] for r in store.search("rescue Gull")} == {str(ids["ferry-courier"]), str(ids["ferry-gazette"])}
     assert store.search("Gull parish") == []
@@ -166,9 +166,9 @@ def test_stories_of_equal_size_newest_first(store):
     assert titles.index("Marathon") < titles.index("Bake sale")
 
 
-def test_a_story_with_several_articles_and_story_documents(store):
+def test_a_story_with_several_articles_and_story_documents(store, corpus_db):
     ids = [store.add_article(article(name)) for name in ("ferry-wire", "ferry-courier", "ferry-gazette")]
-    story_ids = {store.conn.execute("SELECT story_id FROM articles WHERE id = ?", (i,)).fetchone()[0] for i in ids}
+    story_ids = {query(corpus_db, "SELECT story_id FROM articles WHERE id = ?", (i,))[0][0] for i in ids}
     for story_id in story_ids:
         documents = store.story_documents(story_id)
         assert documents and all(isinstance(d, newsweave.Document) for d in documents)
@@ -187,7 +187,7 @@ def test_a_syndicated_copy_points_at_its_original(store):
     assert store.document(str(original)).copy_of is None
 
 
-def test_brief_story_is_cached_until_the_story_changes(store, monkeypatch):
+def test_brief_story_is_cached_until_the_story_changes(store, corpus_db, monkeypatch):
     store.add_article(article("ferry-wire"))
     story_id = store.stories()[0]["id"]
     first = brief_story(store, story_id)
@@ -203,7 +203,7 @@ def test_brief_story_is_cached_until_the_story_changes(store, monkeypatch):
 
     monkeypatch.undo()
     # A new article in the story makes the cache stale.
-    store.conn.execute("UPDATE stories SET version = version + 1 WHERE id = ?", (story_id,))
+    query(corpus_db, "UPDATE stories SET version = version + 1 WHERE id = ?", (story_id,))
     calls = []
     real = newsweave.pipeline.build_story
     monkeypatch.setattr(newsweave.pipeline, "build_story", lambda *a, **k: calls.append(1) or real(*a, **k))
@@ -216,44 +216,42 @@ def test_brief_of_a_missing_story_is_a_clear_error(store):
         brief_story(store, 42)
 
 
-def test_a_wire_byline_is_recorded(store):
+def test_a_wire_byline_is_recorded(store, corpus_db):
     article_id = store.add_article(article("ferry-wire", text="PORT ALDWIN (AP) — " + article_text("ferry-wire")))
-    wire = store.conn.execute("SELECT wire FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    [(wire,)] = query(corpus_db, "SELECT wire FROM articles WHERE id = ?", (article_id,))
     assert wire == "Associated Press"
 
 
-def test_progress_is_told_each_outcome(tmp_path):
+def test_progress_is_told_each_outcome(tmp_path, corpus_db):
     export = tmp_path / "export.jsonl"
     export.write_text(json.dumps({"text": article_text("ferry-wire")}) + "\n{bad\n" + json.dumps({"text": article_text("ferry-wire")}) + "\n")
     events = []
-    ingest([export], db=tmp_path / "news.db", progress=lambda source, outcome, report: events.append(outcome))
+    ingest([export], db=corpus_db, progress=lambda source, outcome, report: events.append(outcome))
     assert events == ["start", "added", "error", "duplicate", "done"]
 
 
-def test_an_article_that_cannot_be_stored_is_rolled_back_and_the_rest_go_on(tmp_path, monkeypatch):
-    import newsweave.corpus.cluster as cluster
+def test_an_article_that_cannot_be_stored_is_rolled_back_and_the_rest_go_on(tmp_path, corpus_db, monkeypatch):
+    from newsweave.corpus import hooks
 
-    real = cluster.assign_story
+    real = hooks.assign_story
 
-    def flaky(conn, article_id, title, text, published=None, **kwargs):
-        story = real(conn, article_id, title, text, published, **kwargs)  # writes its index rows first
-        if "Kestle" in text:
+    def flaky(conn, article_id, article, **kwargs):
+        story = real(conn, article_id, article, **kwargs)  # writes its index rows first
+        if "Kestle" in article.text:
             raise ValueError("invented failure after partial writes")
         return story
 
-    monkeypatch.setattr(cluster, "assign_story", flaky)
+    monkeypatch.setattr(hooks, "assign_story", flaky)
     export = tmp_path / "export.jsonl"
     export.write_text("\n".join(json.dumps({"title": a["title"], "text": article_text(n)}) for n, a in ARTICLES.items()))
-    db = tmp_path / "news.db"
+    db = corpus_db
     report = ingest([export], db=db)
     assert report.added == 3 and len(report.errors) == 2
     assert all("invented failure" in p.reason and " line " in p.source for p in report.errors)
     check_consistent(db)
-    conn = sqlite3.connect(db)
     # No trace of the failed articles in the clustering or duplicate indexes either.
-    assert conn.execute("SELECT COUNT(*) FROM cluster_members").fetchone()[0] == 3
-    assert conn.execute("SELECT COUNT(*) FROM dedup_signatures").fetchone()[0] == 3
-    conn.close()
+    assert query(db, "SELECT COUNT(*) FROM cluster_members") == [(3,)]
+    assert query(db, "SELECT COUNT(*) FROM dedup_signatures") == [(3,)]
 
 
 def test_an_untitled_story_is_labelled_by_its_first_line(store):
@@ -262,3 +260,109 @@ def test_an_untitled_story_is_labelled_by_its_first_line(store):
     [story] = store.stories()
     assert story["title"].endswith("…") and len(story["title"]) <= 101 and long_line.startswith(story["title"][:-1])
     assert store.story_documents(story["id"])[0].title is None  # the document keeps no invented title
+
+
+# --- PostgreSQL's own schema and migrations --------------------------------------
+
+
+def test_postgres_a_new_corpus_is_migrated_once_with_a_search_index(postgres_db):
+    from newsweave.corpus.postgres import migrations as pg_migrations
+
+    with open_store(postgres_db) as store:
+        assert store.schema_version == len(pg_migrations()) == len(migrations())
+    tables = {row[0] for row in query(postgres_db, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    assert {"articles", "stories", "brief_cache", "cluster_members", "dedup_buckets", "newsweave_schema"} <= tables
+    [(index,)] = query(postgres_db, "SELECT indexdef FROM pg_indexes WHERE indexname = 'articles_search'")
+    assert "USING gin (search)" in index
+    with open_store(postgres_db) as store:  # reopening migrates nothing
+        assert store.schema_version == len(migrations())
+    assert query(postgres_db, "SELECT COUNT(*) FROM newsweave_schema") == [(1,)]
+
+
+def test_postgres_an_old_corpus_is_upgraded_step_by_step_and_keeps_its_articles(postgres_db):
+    from newsweave.corpus.postgres import migrations as pg_migrations
+
+    query(postgres_db, pg_migrations()[0])  # a corpus written when only the first step existed
+    query(postgres_db, "CREATE TABLE newsweave_schema (version INTEGER NOT NULL)")
+    query(postgres_db, "INSERT INTO newsweave_schema VALUES (1)")
+    query(postgres_db, "INSERT INTO articles (id, content_hash, text, added) VALUES (1, 'h', 'An article from before the upgrade.', '2026-01-01')")
+    with pytest.raises(InputError, match="needs upgrading"):
+        open_store(postgres_db, readonly=True)
+    with open_store(postgres_db) as store:
+        assert store.schema_version == len(migrations())
+        assert store.count_articles() == 1
+        assert store.search("upgrade")[0]["document"] == "1"
+    assert query(postgres_db, "SELECT to_regclass('cluster_members') IS NOT NULL") == [(True,)]
+
+
+def test_postgres_a_corpus_from_a_newer_newsweave_is_refused(postgres_db):
+    query(postgres_db, "CREATE TABLE newsweave_schema (version INTEGER NOT NULL)")
+    query(postgres_db, "INSERT INTO newsweave_schema VALUES (?)", (len(migrations()) + 5,))
+    for readonly in (False, True):
+        with pytest.raises(InputError, match="newer than this newsweave knows"):
+            open_store(postgres_db, readonly=readonly)
+
+
+def test_postgres_readonly_needs_a_corpus_and_never_writes(postgres_db):
+    with pytest.raises(InputError, match="not a newsweave corpus database"):
+        open_store(postgres_db, readonly=True)
+    assert query(postgres_db, "SELECT to_regclass('newsweave_schema')") == [(None,)]  # nothing was created
+    with open_store(postgres_db) as store:
+        store.add_article(article("ferry-wire"))
+    with open_store(postgres_db, readonly=True) as store:
+        assert store.count_articles() == 1
+        # Its sessions are read-only in PostgreSQL itself, whatever the code asks.
+        from newsweave.corpus.store import StoreError
+
+        with pytest.raises(StoreError, match="read-only transaction"):
+            store.add_article(article("ferry-courier"))
+    assert query(postgres_db, "SELECT COUNT(*) FROM articles") == [(1,)]
+
+
+def test_postgres_an_unreachable_database_is_a_one_line_error_without_the_password(postgres_server):
+    url = postgres_server.url("no_such_corpus").replace(f"{postgres_server.user}@", f"{postgres_server.user}:s3cret@")
+    with pytest.raises(InputError) as caught:
+        open_store(url)
+    message = str(caught.value)
+    assert "cannot connect to the corpus database" in message and "no_such_corpus" in message
+    assert "s3cret" not in message and "\n" not in message
+
+
+def test_postgres_text_postgresql_refuses_is_that_articles_error(tmp_path, postgres_db):
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps({"text": "An invented note with a NUL \u0000 character inside it, about a bake sale."}) + "\n"
+                      + json.dumps({"text": article_text("ferry-wire")}) + "\n")
+    report = ingest([export], db=postgres_db)
+    assert report.added == 1 and len(report.errors) == 1
+    assert "could not store it" in report.errors[0].reason and "NUL" in report.errors[0].reason
+    check_consistent(postgres_db)
+
+
+def test_both_backends_build_the_same_corpus_from_the_same_articles(tmp_path, postgres_db):
+    """Ids, stories, duplicate marks and story counts are the same in SQLite and in PostgreSQL."""
+    export = tmp_path / "export.jsonl"
+    names = list(ARTICLES)
+    with export.open("w", encoding="utf-8") as out:
+        for number in range(60):
+            first, second = names[number % 5], names[(number * 3) % 5]
+            text = f"Dispatch {number}. " + " ".join(ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][1:])
+            out.write(json.dumps({"title": f"{ARTICLES[first]['title']} ({number % 7})", "text": text,
+                                  "published": ARTICLES[first]["published"], "outlet": f"Outlet {number % 4}"}) + "\n")
+    sqlite_db = tmp_path / "news.db"
+    assert ingest([export], db=sqlite_db).added == ingest([export], db=postgres_db).added == 60
+    columns = "SELECT id, story_id, copy_of, content_hash FROM articles ORDER BY id"
+    stories = "SELECT id, title, articles, outlets, first_published, last_published, version FROM stories ORDER BY id"
+    for sql in (columns, stories, "SELECT article_id, duplicate_of, reason FROM dedup_signatures ORDER BY 1"):
+        assert query(sqlite_db, sql) == query(postgres_db, sql)
+    assert len({row[1] for row in query(postgres_db, columns)}) > 1
+
+
+def test_postgres_without_psycopg_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    with pytest.raises(InputError, match=r"^postgresql://news:\*\*\*@db.example/corpus: .*pip install 'newsweave\[postgres\]'$"):
+        open_store("postgresql://news:secret@db.example/corpus")
+    with pytest.raises(InputError) as caught:
+        open_store("postgresql://news@db.example/corpus?sslmode=require&password=secret")
+    assert "secret" not in str(caught.value) and "password=***" in str(caught.value)

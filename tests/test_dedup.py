@@ -1,12 +1,13 @@
-"""Syndicated copies and near-identical articles, on a real SQLite file."""
+"""Syndicated copies and near-identical articles, in a real SQLite file and a real PostgreSQL database."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
+from conftest import is_postgres, query
 
-from newsweave.corpus import cluster, dedup
+from newsweave.corpus import cluster, dedup, open_store
 from newsweave.corpus.dedup import Deduplicator, MemoryDedupState
 
 # Invented reports.
@@ -40,50 +41,72 @@ DIFFERENT = (
 )
 
 
+class Index:
+    """The duplicate index of a corpus database, on one backend: `find(article_id, text, title=None)`."""
+
+    def __init__(self, db):
+        self.db = db
+        if is_postgres(db):
+            import psycopg
+
+            open_store(db).close()  # creates the tables
+            self.conn = psycopg.connect(db)  # not autocommit: a transaction, as in the store
+        else:
+            self.conn = sqlite3.connect(db, isolation_level=None)
+            cluster.ensure_tables(self.conn)
+            self.conn.execute("BEGIN")
+
+    def find(self, article_id, text, title=None):
+        if is_postgres(self.db):
+            from newsweave.corpus.postgres import PostgresDedupState
+
+            return Deduplicator(PostgresDedupState(self.conn)).find(article_id, text, title)
+        return dedup.find_duplicate(self.conn, article_id, text, title)
+
+    def close(self):
+        self.conn.commit() if is_postgres(self.db) else self.conn.execute("COMMIT")
+        self.conn.close()
+
+
 @pytest.fixture
-def conn(tmp_path):
-    conn = sqlite3.connect(tmp_path / "corpus.db", isolation_level=None)
-    cluster.ensure_tables(conn)
-    conn.execute("BEGIN")
-    yield conn
-    conn.execute("COMMIT")
-    conn.close()
+def conn(corpus_db):
+    index = Index(corpus_db)
+    yield index
+    index.close()
 
 
 def test_wire_copy_is_marked_with_its_agency(conn):
-    assert dedup.find_duplicate(conn, 1, WIRE) == (None, None)
-    assert dedup.find_duplicate(conn, 2, WIRE_COPY) == (1, "wire copy (Reuters)")
+    assert conn.find(1, WIRE) == (None, None)
+    assert conn.find(2, WIRE_COPY) == (1, "wire copy (Reuters)")
 
 
 def test_near_identical_rewrite_is_marked(conn):
-    assert dedup.find_duplicate(conn, 1, ORIGINAL, "Volunteers clear Maren beach") == (None, None)
-    assert dedup.find_duplicate(conn, 2, REWRITE, "Volunteers clear Maren beach") == (1, "near-identical")
+    assert conn.find(1, ORIGINAL, "Volunteers clear Maren beach") == (None, None)
+    assert conn.find(2, REWRITE, "Volunteers clear Maren beach") == (1, "near-identical")
 
 
 def test_a_different_report_of_the_same_story_is_not_a_copy(conn):
-    dedup.find_duplicate(conn, 1, ORIGINAL)
-    dedup.find_duplicate(conn, 2, WIRE)
-    assert dedup.find_duplicate(conn, 3, DIFFERENT) == (None, None)
+    conn.find(1, ORIGINAL)
+    conn.find(2, WIRE)
+    assert conn.find(3, DIFFERENT) == (None, None)
 
 
 def test_a_copy_of_a_copy_points_at_the_original(conn):
-    dedup.find_duplicate(conn, 1, ORIGINAL)
-    dedup.find_duplicate(conn, 2, REWRITE)
-    assert dedup.find_duplicate(conn, 3, REWRITE + " Updated.")[0] == 1
+    conn.find(1, ORIGINAL)
+    conn.find(2, REWRITE)
+    assert conn.find(3, REWRITE + " Updated.")[0] == 1
 
 
-def test_answers_are_recorded_and_survive_a_new_connection(tmp_path):
-    path = tmp_path / "corpus.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    cluster.ensure_tables(conn)
-    with conn:
-        dedup.find_duplicate(conn, 1, ORIGINAL)
-    conn.close()
-    conn = sqlite3.connect(path, isolation_level=None)
-    assert dedup.find_duplicate(conn, 2, REWRITE) == (1, "near-identical")
+def test_answers_are_recorded_and_survive_a_new_connection(corpus_db):
+    index = Index(corpus_db)
+    index.find(1, ORIGINAL)
+    index.close()
+    index = Index(corpus_db)
+    assert index.find(2, REWRITE) == (1, "near-identical")
     # Asking again changes nothing and gives the same answer.
-    assert dedup.find_duplicate(conn, 2, REWRITE) == (1, "near-identical")
-    assert conn.execute("SELECT COUNT(*) FROM dedup_signatures").fetchone()[0] == 2
+    assert index.find(2, REWRITE) == (1, "near-identical")
+    index.close()
+    assert query(corpus_db, "SELECT COUNT(*) FROM dedup_signatures") == [(2,)]
 
 
 def test_memory_state_gives_the_same_answers():

@@ -357,15 +357,17 @@ def test_summarize_command_streams_each_line_as_it_is_ready(tmp_path, reports):
 
 def test_summarize_command_all_clusters_failing_exits_1(tmp_path):
     source = tmp_path / "bad.jsonl"
-    source.write_text("\n".join(["{not json", DEEP, json.dumps({"id": "x"}), "[1, 2]"]) + "\n", encoding="utf-8")
+    lone_surrogate = '{"id": "\\ud800", "documents": ["The ferry ran aground in fog \\udc00 on Saturday."]}'
+    source.write_text("\n".join(["{not json", DEEP, json.dumps({"id": "x"}), "[1, 2]", lone_surrogate]) + "\n", encoding="utf-8")
 
     run = newsweave_command("summarize", "--jsonl", source)
 
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     results = [json.loads(line) for line in run.stdout.splitlines()]
-    assert [r["line"] for r in results] == [1, 2, 3, 4] and all("error" in r for r in results)
-    assert "4 of 4 clusters failed" in run.stderr
+    assert [r["line"] for r in results] == [1, 2, 3, 4, 5] and all("error" in r for r in results)
+    assert results[4]["id"] == "\ud800"  # echoed as given, as the JSON escape
+    assert "5 of 5 clusters failed" in run.stderr
 
 
 def test_summarize_command_refuses_a_device_and_an_empty_input(tmp_path):
@@ -392,6 +394,106 @@ def test_batch_line_over_the_limit_is_an_error_line_without_being_kept(tmp_path)
     assert lines == [None, b'{"id": 2}\n']
     huge, second = summarize_lines(lines, Settings(max_input_bytes=1000 // 8))
     assert "line too long" in huge["error"] and second["id"] == 2 and "documents" in second["error"]
+
+
+# --- 5. long reports ---------------------------------------------------------------------
+
+
+def long_report(chars: int, seed: int = 7) -> str:
+    """An invented follow-up report on the ferry grounding (conftest.py's story), about `chars`
+    characters long: varied paragraphs from a few templates."""
+    import random
+
+    rng = random.Random(seed)
+    places = ["Port Aldwin harbor", "the Aldwin channel", "Gull Point", "the north breakwater", "Saltmarsh Quay"]
+    people = ["Harbor master Ines Varga", "Captain Oona March", "Coast guard spokesman Gideon Vale", "Priya Anand of the ferry operator"]
+    verbs = ["inspected", "surveyed", "marked", "dredged", "buoyed", "charted"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    templates = [
+        "Coast guard crews {verb} the sandbar near {place} on {day}, after the ferry Gull Maiden ran aground there.",
+        "{person} told reporters on {day} that {n} passengers had been questioned about the grounding.",
+        "The channel near {place} had been {verb} twice since {year}, according to records kept by the harbor office.",
+        "Fog near {place} cut visibility to {n} metres overnight before it lifted on {day}, {person} said.",
+        "In {year}, another ferry ran aground near {place}, and {n} passengers were taken off by lifeboat.",
+    ]
+    paragraphs, size = [], 0
+    while size < chars:
+        paragraph = " ".join(
+            rng.choice(templates).format(
+                verb=rng.choice(verbs), place=rng.choice(places), day=rng.choice(days), person=rng.choice(people),
+                n=rng.randint(2, 990), year=rng.randint(1950, 2020),
+            )
+            for _ in range(rng.randint(2, 5))
+        )
+        paragraphs.append(paragraph[0].upper() + paragraph[1:])
+        size += len(paragraph) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def test_text_parts_join_back_to_the_text_and_end_at_paragraph_breaks():
+    from newsweave.annotate.parts import text_parts
+
+    text = long_report(30_000)
+    parts = text_parts(text, 4_000)
+
+    assert "".join(parts) == text
+    assert len(parts) > 7 and all(0 < len(part) <= 4_000 for part in parts)
+    assert all(part.endswith("\n") for part in parts[:-1])
+    # No line break to cut at: a sentence's end, then a space, then anywhere.
+    one_line = text.replace("\n\n", " ")
+    assert all(p.endswith(". ") for p in text_parts(one_line, 4_000)[:-1])
+    assert "".join(text_parts(one_line, 4_000)) == one_line
+    assert [len(p) for p in text_parts("x" * 10_000, 4_000)] == [4_000, 4_000, 2_000]
+
+
+def test_a_long_report_is_parsed_in_parts_and_its_offsets_index_the_whole_text():
+    from newsweave.annotate import annotate
+    from newsweave.annotate.parts import PART_CHARS
+    from newsweave.story import Document, Story
+
+    text = long_report(int(PART_CHARS * 2.5))
+    story = Story(documents=[Document(id="follow-up", text=text)])
+
+    annotate(story, Settings(max_report_chars=len(text)))
+
+    assert story.warnings == []
+    doc = story.parses["follow-up"]
+    assert doc.text == text
+    assert story.sentences and all(text[s.start : s.end] == s.text for s in story.sentences)
+    late = [s for s in story.sentences if s.start > 2 * PART_CHARS]
+    assert late and any(s.entities for s in late)  # the last part was parsed, entities and all
+    assert story.sentences[-1].end >= len(text.rstrip()) - 2
+
+
+def test_brief_of_a_report_over_a_million_characters(tmp_path, good_files):
+    """spaCy refuses a text over a million characters (E088); the brief must still be made, quickly."""
+    import resource
+
+    text = long_report(1_200_000)
+    long = tmp_path / "follow-up.txt"
+    long.write_text(text, encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+
+    run = newsweave_command("brief", *good_files, long, "--format", "json", timeout=600)
+
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Traceback" not in run.stderr
+    data = json.loads(run.stdout)
+    assert run.stderr.splitlines() == [f"newsweave: warning: {data['warnings'][0]['message']}"]
+    [warning] = data["warnings"]
+    assert warning["kind"] == "long report" and warning["message"].startswith("Report follow-up is 1,200,")
+    assert "max_report_chars" in warning["message"]
+    texts = {d["id"]: d["text"] for d in data["documents"]}
+    assert set(texts) == {"follow-up", *(p.stem for p in good_files)}
+    assert text.startswith(texts["follow-up"]) and texts["follow-up"].endswith("\n") and len(texts["follow-up"]) <= 100_000
+    for item in data["summary"]:
+        for evidence in item["evidence"]:
+            assert texts[evidence["document"]][evidence["start"] : evidence["end"]]
+        first = item["evidence"][0]
+        assert texts[first["document"]][first["start"] : first["end"]] == item["text"]
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert cpu < 60, f"{cpu:.0f} s of CPU"
 
 
 # --- 6. output files follow the umask ---------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 import newsweave
 from newsweave import Document, Settings
 from newsweave.errors import NoReadableReports
-from newsweave.load import load_sources
+from newsweave.load import files, load_sources
 
 
 def html_page(paragraphs: list[str], *, title: str = "Ferry runs aground off Port Aldwin") -> str:
@@ -391,13 +391,28 @@ def test_50_mb_html_is_refused_by_its_size_without_reading_it(tmp_path, good_fil
     assert big.stat().st_size > 50 * 1024 * 1024
 
     read = []
-    real_read_bytes = Path.read_bytes
+    real_open_regular = files.open_regular
 
-    def spy(self):
-        read.append(self.name)
-        return real_read_bytes(self)
+    class Spy:
+        """The opened file, noting each file whose bytes are read."""
 
-    monkeypatch.setattr(Path, "read_bytes", spy)
+        def __init__(self, path):
+            self.name, self.stream = Path(path).name, real_open_regular(path)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+        def fileno(self):
+            return self.stream.fileno()
+
+        def read(self, size=-1):
+            read.append(self.name)
+            return self.stream.read(size)
+
+    monkeypatch.setattr(files, "open_regular", Spy)
     started = time.perf_counter()
     documents, problems = load([*good_files, big])
     elapsed = time.perf_counter() - started

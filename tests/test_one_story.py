@@ -216,3 +216,19 @@ def test_an_origin_the_report_only_implies_is_marked_inferred():
     assert credited["BBC"] is True
     assert "origins: BBC (inferred), report 2" in result.to_markdown()
     assert "BBC (inferred)" in result.to_html()
+
+
+def test_short_reports_sharing_their_words_and_figures_are_one_story():
+    """Two one-sentence reports of one event, worded alike, are one story; an unrelated short one is not.
+
+    The corpus clusterer takes a short page repeating one already seen for boilerplate; here it is a copy."""
+    documents = _documents({
+        "short-a": "Two ferries collided in thick fog off Kessel Point on Monday, injuring 14 passengers.",
+        "short-b": "Two ferries collided in thick fog off Kessel Point on Monday, injuring fourteen passengers, the coastguard said.",
+        "other": "The city council of Lemmingford voted to close the old tram depot and sell the land to developers.",
+    })
+    groups = story_groups(documents)
+    assert sorted(sorted(d.id for d in g) for g in groups) == [["other"], ["short-a", "short-b"]]
+    kept, warnings = one_story(documents)
+    assert [d.id for d in kept] == ["short-a", "short-b"]
+    assert [d.id for d in warnings[0].left_out] == ["other"]

@@ -1,7 +1,8 @@
-"""Several processes writing one corpus at once, into a file none of them has created yet.
+"""Several processes writing one corpus at once, into a file (or an empty database) none of them has set up yet.
 
-Real processes (not threads), a real SQLite file, started together behind a
-barrier so their opens, migrations and first writes race. Every article of
+Real processes (not threads), a real SQLite file or a real PostgreSQL
+database, started together behind a barrier so their opens, migrations and
+first writes race. Every article of
 every process must be stored and no process may report an error.
 
 Two kinds of start: "spawn" writers are fresh interpreters, like parallel
@@ -18,6 +19,7 @@ import multiprocessing
 import sqlite3
 
 import pytest
+from conftest import is_postgres, query
 from corpus_fixtures import check_consistent
 
 from newsweave.corpus import ingest, open_store
@@ -65,15 +67,15 @@ def warm(tmp_path_factory):
 
 
 @pytest.mark.parametrize("start_method", ["spawn"] + ["fork"] * TRIALS, ids=["cold"] + [f"warm-{n}" for n in range(TRIALS)])
-def test_concurrent_ingests_into_a_new_corpus_lose_nothing(tmp_path, warm, start_method):
+def test_concurrent_ingests_into_a_new_corpus_lose_nothing(tmp_path, corpus_db, warm, start_method):
     context = multiprocessing.get_context(start_method)
     sources = []
     for writer in range(WRITERS):
         source = tmp_path / f"writer-{writer}.jsonl"
         invented_export(source, writer)
         sources.append(str(source))
-    db = tmp_path / "new.db"
-    assert not db.exists()
+    db = corpus_db
+    assert is_postgres(db) or not db.exists()
     start, results = context.Barrier(WRITERS), context.Queue()
     processes = [context.Process(target=_writer, args=(source, str(db), start, results)) for source in sources]
     for process in processes:
@@ -85,8 +87,7 @@ def test_concurrent_ingests_into_a_new_corpus_lose_nothing(tmp_path, warm, start
     assert reports == sorted((source, ARTICLES_EACH, []) for source in sources)
     counts = check_consistent(db)
     assert counts["articles"] == WRITERS * ARTICLES_EACH
-    with open_store(db, readonly=True) as store:
-        titles = {row[0] for row in store.conn.execute("SELECT title FROM articles")}
+    titles = {row[0] for row in query(db, "SELECT title FROM articles")}
     assert titles == {f"{town} opens footbridge number {n + 1}" for town in TOWNS for n in range(ARTICLES_EACH)}
 
 
@@ -115,3 +116,34 @@ def test_a_writer_waits_for_a_slow_one_and_gives_up_only_on_a_stuck_one(tmp_path
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_postgres_a_writer_waits_for_a_slow_one_and_gives_up_only_on_a_stuck_one(postgres_db):
+    """The write lock held by another session is waited for; held past `lock_wait`, a clear error for that article."""
+    import threading
+    import time
+
+    import psycopg
+
+    from newsweave.corpus.postgres import WRITE_LOCK
+    from newsweave.corpus.store import Article, StoreError
+
+    open_store(postgres_db).close()
+    holder = psycopg.connect(postgres_db)
+    holder.execute("SELECT pg_advisory_xact_lock(%s, %s)", WRITE_LOCK)
+    threading.Timer(3.0, holder.commit).start()
+    with open_store(postgres_db) as store:
+        started = time.monotonic()
+        assert store.add_article(Article(text="The Vantry ferry resumed its crossings on Tuesday after a week of repairs.")) is not None
+        assert time.monotonic() - started >= 2.5
+        holder.execute("SELECT pg_advisory_xact_lock(%s, %s)", WRITE_LOCK)  # and now never commits
+        try:
+            store.lock_wait = 1.0
+            with pytest.raises(StoreError, match="held the corpus for 1 s without committing"):
+                store.add_article(Article(text="The Ossbeck library reopened its reading room on Wednesday morning."))
+            # Readers never wait for the writers.
+            assert store.count_articles() == 1 and store.search("Vantry ferry")
+        finally:
+            holder.rollback()
+            holder.close()
+        assert store.add_article(Article(text="The Ossbeck library reopened its reading room on Wednesday morning.")) is not None

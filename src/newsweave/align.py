@@ -1,14 +1,17 @@
-"""Stage 3, align: group sentences that state the same fact into fact groups.
+"""Stage 3, align: group the claims that state the same fact into fact groups.
 
-Similarity between two sentences is measured by one of a few methods (chosen
-by `Settings.similarity`; see benchmarks/alignment_quality.py for why the
-default is what it is). Groups are formed by average-linkage agglomerative
+Two claims of different reports are compared by `claim_similarity`: how
+likely they state one fact, a logistic model over lexical evidence (their own
+words, their sentences' words, the rarest word they share, one predicate with
+one figure...). Groups are formed by average-linkage agglomerative
 clustering: unlike linking every pair above a threshold, it does not chain
 "A is like B, B is like C" into one group that A and C would never share.
 
-Two sentences of the same report join one group only when they are near
-copies (a caption or pull quote repeating the body); otherwise a report would
-corroborate itself.
+Two claims of the same report join one group only when they are near copies
+(a caption or pull quote repeating the body); otherwise a report would
+corroborate itself. Sentence similarity (one of a few methods, chosen by
+`Settings.similarity`; see benchmarks/alignment_quality.py) is kept for
+summarize and for the "resting on one report only" check.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
 NEAR_COPY = 0.6
 CONTAINED = 0.8
-# Claims: the weight of a claim's sentence words next to its own, and the bonus
-# for one subject with one predicate (tuned on the claims gold set's tune half).
-CONTEXT_WEIGHT = 0.3
-SAME_SUBJECT_PREDICATE = 0.15
-CLAIM_THRESHOLD = 0.3  # tune half: 0.22 -> recall .52, pairs .53; 0.30 -> .46, .61; 0.38 -> .39, .72
+# Claims: how likely two claims of different reports state one fact, a logistic model over
+# lexical evidence (weights fitted on the claims gold set's tune half; see CLAIM_WEIGHTS).
+CLAIM_THRESHOLD = 0.3
+SAME_FIGURE = 0.9  # the least likelihood of one fact for one predicate with one figure
+CLAIM_NEAR_COPY = 0.9  # one report's two claims this likely alike are one (a caption repeating the body)
+# A term's first letters stand for its family ("paralyzed"/"paralysis", "collided"/"collision").
+STEM = 6
 
 
 def align(story: Story, settings: Settings) -> Story:
@@ -45,6 +50,11 @@ def align(story: Story, settings: Settings) -> Story:
     centrality = dict(zip((id(s) for s in sentences), _centrality(sentences)))
     claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
     matrix = claim_similarity(claims)
+    if claims:
+        documents = np.array([c.document for c in claims], dtype=object)
+        closest = np.where(documents[:, None] != documents[None, :], matrix, 0.0).max(axis=1)
+        for claim, value in zip(claims, closest):
+            claim.echo = float(value)
     apart = _claims_apart(claims, matrix)
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
     order = {document.id: number for number, document in enumerate(story.documents)}
@@ -83,29 +93,115 @@ def align(story: Story, settings: Settings) -> Story:
     return story
 
 
-def claim_similarity(claims: list[Claim]) -> np.ndarray:
-    """TF-IDF cosine of the claims' terms, entities and figures, with a little of their sentences' words.
+# Logistic weights of each piece of evidence that two claims state one fact. Fitted by
+# logistic regression on every pair of claims of different reports in the tune half of the
+# claims gold set (a pair is positive when both overlap one gold claim); the sentence's words
+# weigh most: a short claim says little alone, and its sentence tells two such claims apart.
+CLAIM_WEIGHTS = {
+    "claim": 1.27,  # cosine of the claims' own terms, entities and figures
+    "sentence": 8.02,  # cosine of their sentences' terms
+    "both": 2.04,  # geometric mean of the two: one fact in one context
+    "contained": 0.99,  # the shorter claim's (IDF-weighted) terms found in the other
+    "rarest": 2.38,  # the rarest term they share (scaled IDF): "autopsy", "banquet"
+    "short": -0.42,  # either claim has two terms or fewer ("remain on high alert")
+    "predicate": 0.25,  # same predicate (synonyms folded)
+    "entity": 0.27,  # a shared entity
+    "figure": 1.08,  # the same exact figure ("130")
+    "three": 0.54,  # three or more terms in common: a fact retold inside a longer sentence
+    "bias": -5.96,
+}
 
-    A short claim ("remain on high alert") says little alone; its sentence's
-    words, weighted low, tell two such claims about different things apart.
-    """
-    if not claims:
+
+def claim_similarity(claims: list[Claim]) -> np.ndarray:
+    """How likely each pair of claims states one fact (0..1): CLAIM_WEIGHTS over lexical evidence."""
+    n = len(claims)
+    if not n:
         return np.zeros((0, 0))
-    bags = [list(c.terms) + [f"@{e}" for e in c.entities] + [f"#{n}" for n in c.numbers] for c in claims]
-    context = [list(c.sentence.terms) for c in claims]
-    own = _tfidf(bags)
-    around = _tfidf(context)
-    vectors = np.hstack([own, CONTEXT_WEIGHT * around])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms == 0, 1, norms)
-    matrix = vectors @ vectors.T
-    # One subject doing one thing (same subject, same predicate) is a strong sign of one claim.
-    subjects = np.array([c.subject or f"?{i}" for i, c in enumerate(claims)], dtype=object)
-    predicates = np.array([c.predicate or f"?{i}" for i, c in enumerate(claims)], dtype=object)
-    same = (subjects[:, None] == subjects[None, :]) & (predicates[:, None] == predicates[None, :])
-    matrix = matrix + SAME_SUBJECT_PREDICATE * same
+    features = claim_features(claims)
+    score = np.full((n, n), CLAIM_WEIGHTS["bias"])
+    for name, matrix in features.items():
+        score += CLAIM_WEIGHTS[name] * matrix
+    matrix = 1.0 / (1.0 + np.exp(-score))
+    # One predicate with one figure ("killed 14", "14 people were killed") is one fact
+    # however little else the two sentences share.
+    matrix = np.where(features["figure"] * features["predicate"] * _contentful(claims) > 0, np.maximum(matrix, SAME_FIGURE), matrix)
     np.fill_diagonal(matrix, 1.0)
-    return np.clip(matrix, 0.0, 1.0)
+    return matrix
+
+
+def _contentful(claims: list[Claim]) -> np.ndarray:
+    """Pairs whose predicate says something: not a copula, 'have' or a verb of saying."""
+    from newsweave.claims import REPORTING
+
+    weak = np.array([not c.predicate or c.predicate in ("be", "have") or c.predicate in REPORTING for c in claims])
+    return (~weak[:, None] & ~weak[None, :]).astype(float)
+
+
+def _stem(term: str) -> str:
+    return term[:STEM]
+
+
+def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
+    """The pairwise evidence CLAIM_WEIGHTS weighs, each an n x n matrix."""
+    from newsweave.claims import term
+
+    n = len(claims)
+    own_bags = [[_stem(t) for t in c.terms] + [f"@{e}" for e in c.entities] + [f"#{x}" for x in c.numbers] for c in claims]
+    own = _tfidf(own_bags)
+    context = _tfidf([[_stem(term(t)) for t in c.sentence.terms] for c in claims])
+    claim = np.clip(own @ own.T, 0.0, 1.0)
+    sentence = np.clip(context @ context.T, 0.0, 1.0)
+    # Rarity counts over the story's sentences: a word in few of them is a strong sign.
+    sentences = list({id(c.sentence): c.sentence for c in claims}.values())
+    frequency = Counter(_stem(term(t)) for s in sentences for t in set(s.terms))
+    total = len(sentences)
+    idf = {t: math.log((total + 1) / (f + 1)) for t, f in frequency.items()}
+    scale = math.log(total + 1) or 1.0
+    bags = [{_stem(t) for t in c.terms} for c in claims]
+    weight = np.array([sum(idf.get(t, 0.0) for t in bag) for bag in bags])
+    holders: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for t in bag:
+            holders.setdefault(t, []).append(i)
+    rarest = np.zeros((n, n))
+    shared = np.zeros((n, n))
+    terms = np.zeros((n, n))
+    for t, rows in holders.items():
+        if len(rows) > 1:
+            block = np.ix_(rows, rows)
+            rarest[block] = np.maximum(rarest[block], idf.get(t, 0.0) / scale)
+            shared[block] += idf.get(t, 0.0)
+            terms[block] += 1.0
+    smaller = np.minimum(weight[:, None], weight[None, :])
+    contained = np.where(smaller > 0, shared / np.where(smaller > 0, smaller, 1.0), 0.0)
+    entity = np.zeros((n, n))
+    owners: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        for e in set(c.entities):
+            owners.setdefault(e, []).append(i)
+    for rows in owners.values():
+        entity[np.ix_(rows, rows)] = 1.0
+    figure = np.zeros((n, n))
+    counted: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        for x in set(c.numbers):
+            counted.setdefault(x, []).append(i)
+    for rows in counted.values():
+        figure[np.ix_(rows, rows)] = 1.0
+    predicates = np.array([c.predicate or f"?{i}" for i, c in enumerate(claims)], dtype=object)
+    short = np.array([len(bag) <= 2 for bag in bags])
+    return {
+        "claim": claim,
+        "sentence": sentence,
+        "both": np.sqrt(claim * sentence),
+        "contained": np.clip(contained, 0.0, 1.0),
+        "rarest": rarest,
+        "short": (short[:, None] | short[None, :]).astype(float),
+        "predicate": (predicates[:, None] == predicates[None, :]).astype(float),
+        "entity": entity,
+        "figure": figure,
+        "three": (terms >= 3).astype(float),
+    }
 
 
 def _tfidf(bags: list[list[str]]) -> np.ndarray:
@@ -131,7 +227,7 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     n = len(claims)
     ids = np.array([c.document for c in claims], dtype=object)
     sentence = np.array([id(c.sentence) for c in claims])
-    apart = (ids[:, None] == ids[None, :]) & (matrix < NEAR_COPY)
+    apart = (ids[:, None] == ids[None, :]) & (matrix < CLAIM_NEAR_COPY)
     apart |= sentence[:, None] == sentence[None, :]
     for a, b in zip(*np.nonzero(ids[:, None] == ids[None, :])):
         if a < b and apart[a, b] and sentence[a] != sentence[b]:

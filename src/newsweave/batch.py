@@ -8,8 +8,10 @@ on with the next line.
 
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable, Iterator
 
+from newsweave.engine import Work
 from newsweave.errors import InputError, ModelNotFound, NewsweaveError
 from newsweave.settings import Settings
 
@@ -43,6 +45,14 @@ def cluster_id(cluster: dict[str, Any]):
     value = cluster.get("id")
     if value is not None and not isinstance(value, (str, int, float)):
         raise InputError(f"'id' must be a string or a number, not {type(value).__name__}")
+    # The result line must stay JSON in UTF-8: a lone surrogate ("\ud800") cannot be written,
+    # and NaN or Infinity are no JSON. Such ids come back printable, as strings.
+    if isinstance(value, str):
+        from newsweave.load.decode import displayable
+
+        return displayable(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     return value
 
 
@@ -58,14 +68,19 @@ def summarize_cluster(cluster: dict[str, Any], settings: Settings) -> dict[str, 
     }
 
 
-def summarize_lines(lines: Iterable[str | bytes | None], settings: Settings) -> Iterator[dict[str, Any]]:
+def summarize_lines(lines: Iterable[str | bytes | None], settings: Settings, engine=None) -> Iterator[dict[str, Any]]:
     """Yield one result per non-blank input line, in order; errors are results too.
 
     Lines may be bytes: each is decoded on its own, so one line that is not
     UTF-8 costs that line only. A None line is one that was too long to read.
+    `engine` (newsweave.engine.make_engine) runs the clusters in parallel;
+    the results are the same, in the same order.
     """
-    for number, line in enumerate(lines, start=1):
-        result = summarize_line(number, line, settings)
+    if engine is not None:
+        results = engine.map(SummarizeLines(settings), enumerate(lines, start=1))
+    else:
+        results = (summarize_line(number, line, settings) for number, line in enumerate(lines, start=1))
+    for result in results:
         if result is not None:
             yield result
 
@@ -100,3 +115,39 @@ def summarize_line(number: int, line: str | bytes | None, settings: Settings) ->
     except Exception as exc:  # a fault met by this cluster alone must not cost the others theirs
         detail = " ".join(str(exc).split())[:200]
         return {"id": identifier, "line": number, "error": f"internal error ({type(exc).__name__}{': ' + detail if detail else ''})"}
+
+
+class SummarizeLines(Work):
+    """`summarize_line` as an engine's work (newsweave.engine): (number, line) in, its result out.
+
+    Each worker loads the model once (`setup`); a line whose worker failed on
+    every try becomes its error line, like any other failure of one cluster.
+    """
+
+    fatal = (ModelNotFound,)
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    def setup(self) -> None:
+        from newsweave.annotate.model import load_model
+
+        load_model(self.settings)
+
+    def __call__(self, item: tuple[int, str | bytes | None]) -> dict[str, Any] | None:
+        number, line = item
+        return summarize_line(number, line, self.settings)
+
+    def failed(self, item: tuple[int, str | bytes | None], reason: str) -> dict[str, Any]:
+        return {"id": _line_id(item[1]), "line": item[0], "error": f"internal error ({reason})"}
+
+
+def _line_id(line: str | bytes | None) -> Any:
+    """The id of a line whose cluster could not be summarized, if the line says it plainly."""
+    from newsweave.load.records import parse_json
+
+    try:
+        value = parse_json(line, where=False).get("id") if line else None
+    except (InputError, ValueError, AttributeError, TypeError):  # parse_json: deep nesting too
+        return None
+    return value if isinstance(value, (str, int, float)) else None

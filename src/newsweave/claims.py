@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from newsweave.annotate.features import entity_key, number_key
-from newsweave.quantities import COUNT, find, measure
+from newsweave.quantities import COUNT, entity_around, find, measure
 from newsweave.story import BOILERPLATE, Claim, Sentence, Story
 
 REPORTING = {
@@ -90,7 +90,7 @@ def build_claims(story: Story) -> Story:
             found = sentence_claims(sentence, span, last_person) if span is not None and len(span) else []
             if not found:
                 found = [_whole(sentence)]
-            claims.extend(found)
+            claims.extend(c for c in found if not _WIRE_JUNK.search(c.text))
             if span is not None:
                 people = [e for e in span.ents if e.label_ == "PERSON"]
                 if people:
@@ -118,6 +118,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "") -> list[Cla
     # A reporting verb with reported content: the content is the claim, the saying its attribution.
     reporting = {h for h in heads if _reports(h, heads)}
     quantities = [measure(q, span.doc) for q in find(sentence.text, sentence.document, sentence.start)]
+    ents = list(span.ents)
     claims = []
     for head in heads:
         if head in reporting:
@@ -128,7 +129,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "") -> list[Cla
         pieces = _pieces(tokens, span.doc)
         if not pieces:
             continue
-        claims.append(_claim(sentence, span, head, tokens, pieces, quantities, last_person))
+        claims.append(_claim(sentence, span, ents, head, tokens, pieces, quantities, last_person))
     if not claims:
         return []
     # The main claim: the one highest in the tree (the root's, or what the root reports).
@@ -240,7 +241,7 @@ def _pieces(tokens, doc) -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
-def _claim(sentence: Sentence, span, head, tokens, pieces, quantities, last_person: str) -> Claim:
+def _claim(sentence: Sentence, span, ents, head, tokens, pieces, quantities, last_person: str) -> Claim:
     doc = span.doc
     start, end = pieces[0][0], pieces[-1][1]
     subject_token = _subject(head)
@@ -256,7 +257,7 @@ def _claim(sentence: Sentence, span, head, tokens, pieces, quantities, last_pers
         )
     )
     token_ids = {t.i for t in tokens}
-    own_ents = [e for e in span.ents if any(t.i in token_ids for t in e)]
+    own_ents = [e for e in ents if any(t.i in token_ids for t in e)]
     entities = [entity_key(e.text) for e in own_ents if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")]
     entities += [entity_key(e[-1].text) for e in own_ents if e.label_ == "PERSON" and len(e) > 1]
     if subject and subject_token is not None and subject_token.i not in token_ids and subject_token.pos_ in ("PROPN",):
@@ -274,7 +275,7 @@ def _claim(sentence: Sentence, span, head, tokens, pieces, quantities, last_pers
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(head.dep_, "clause")
     return Claim(
-        id=0, document=sentence.document, start=start, end=end, text=doc.text[start:end], sentence=sentence,
+        id=0, document=sentence.document, start=start, end=end, text=sentence.text[start - sentence.start : end - sentence.start], sentence=sentence,
         pieces=pieces, kind=kind, subject=subject, predicate=predicate, arguments=arguments,
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
         quantities=own_quantities, dates=dates, places=places, head_token=head.i,
@@ -310,9 +311,9 @@ def _subject(head):
 def _entity_or_lemma(token, last_person: str) -> str:
     if token.lower_ in _PRONOUNS and last_person:
         return last_person
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return _person_key(ent) if ent.label_ == "PERSON" else entity_key(ent.text)
+    ent = entity_around(token)
+    if ent is not None:
+        return _person_key(ent) if ent.label_ == "PERSON" else entity_key(ent.text)
     return term(token.lemma_.lower())
 
 
@@ -354,3 +355,9 @@ def claims_of_sentence(story: Story) -> dict[tuple[str, int], list[Claim]]:
 
 
 _SPACE = re.compile(r"\s+")
+# Wire copy's furniture, not facts: a dateline cut off at its agency ("ANKARA, Turkey (AP"),
+# and notes to editors ("OPTIONAL MATERIAL FOLLOWS", "15th graf pvs"). Every wire report has them alike.
+_WIRE_JUNK = re.compile(
+    r"^[A-Z][\w.,'\- ]{0,60}\((?:AP|AFP|UPI|Reuters|Xinhua|[A-Z]{2,5})\)?\s*_?$"
+    r"|<ANNOTATION>|OPTIONAL MATERIAL|STORY CAN END HERE|\bgraf pvs\b|^\(?END OPTIONAL"
+)

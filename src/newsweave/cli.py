@@ -27,9 +27,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except NewsweaveError as exc:
         print(f"newsweave: error: {exc}", file=sys.stderr)
-        return 1
+        return getattr(exc, "exit_status", 1)  # 2: an engine that is not installed, like a usage error
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`| head -1`): stop quietly, as cat does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     summarize.add_argument("-w", "--words", type=_positive, default=300, help="summary length in words (default: 300)")
     _common_options(summarize)
+    _engine_options(summarize)
     summarize.set_defaults(run=run_summarize)
     _corpus_commands(commands)
     _serve_command(commands)
@@ -112,6 +116,7 @@ def _corpus_commands(commands) -> None:
     ingest.add_argument("--json", action="store_true", help="print the ingest report as JSON on stdout")
     ingest.add_argument("--encoding", help="decode pages with this encoding instead of detecting UTF-8/Windows-1252")
     ingest.add_argument("--strict", action="store_true", help="exit with status 1 if any source or item failed")
+    _engine_options(ingest)
     ingest.set_defaults(run=_corpus_command("run_ingest"))
 
     stories = commands.add_parser("stories", help="list a corpus's stories, biggest and newest first")
@@ -181,6 +186,32 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", help="decode text files with this encoding instead of detecting UTF-8/Windows-1252")
 
 
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    """Where the per-item work runs (newsweave.engine); the results are the same with each."""
+    parser.add_argument("--engine", choices=("local", "ray"), default="local",
+                        help="local: this machine (default); ray: a Ray cluster (pip install 'newsweave[ray]')")
+    parser.add_argument("--address", metavar="ADDRESS", help="with --engine ray: the cluster to join ('auto', or ray://HOST:10001); "
+                        "default: start Ray on this machine")
+    parser.add_argument("--workers", type=_count, default=None, metavar="N",
+                        help="worker processes (Ray actors); 0: one per CPU (default: 1 with local, every CPU with ray)")
+
+
+def make_engine(args):
+    from newsweave.engine import make_engine as make
+
+    return make(args.engine, workers=args.workers, address=args.address)
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number (0 or more), got {value!r}")
+    return number
+
+
 def _positive(value: str) -> int:
     # argparse prefixes the option: "argument -w/--words: expected a whole number above 0, got 'abc'".
     try:
@@ -244,7 +275,7 @@ def run_summarize(args) -> int:
     """One result line per cluster, each written and flushed as soon as it is ready."""
     import json
 
-    from newsweave.batch import max_line_bytes, summarize_line
+    from newsweave.batch import SummarizeLines, max_line_bytes
     from newsweave.errors import InputError
     from newsweave.load.files import bounded_lines
 
@@ -258,11 +289,11 @@ def run_summarize(args) -> int:
         total = sum(1 for _, line in bounded_lines(stream, limit) if line is None or line.strip())
         stream.seek(0)
     clusters = failures = 0
+    engine = make_engine(args)
     progress = _batch_progress(total)
-    with stream, progress, OutputFile(args.output) as output:
+    with engine, stream, progress, OutputFile(args.output) as output:
         task = progress.add_task("clusters", total=total)
-        for number, line in bounded_lines(stream, limit):
-            result = summarize_line(number, line, settings)
+        for result in engine.map(SummarizeLines(settings), bounded_lines(stream, limit)):
             if result is None:
                 continue
             clusters += 1
@@ -272,7 +303,8 @@ def run_summarize(args) -> int:
                     f"newsweave: line {result['line']} (id {result['id']}): {result['error']}",
                     markup=False, highlight=False, soft_wrap=True,
                 )
-            output.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8"))
+            # A lone surrogate (an id given as "\ud800") is written as that JSON escape again, not a crash.
+            output.write((json.dumps(result, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace"))
             progress.advance(task)
         if not clusters:
             raise InputError(f"{source}: no clusters (every line is blank)")

@@ -119,11 +119,14 @@ def brief(
     *,
     words: int | None = None,
     settings: Settings | None = None,
+    one_story: bool = True,
 ) -> Brief:
     """Brief a story from paths (files or folders), raw texts, dicts or `Document`s.
 
     Inputs that cannot be read become `problems` on the result; the others are
     still briefed. Raises `NoReadableReports` only when nothing could be read.
+    `one_story=False` briefs every report as given, for callers that know the
+    reports are one story (an evaluation cluster): none is left out.
     """
     from newsweave.load import load_sources
 
@@ -133,4 +136,4 @@ def brief(
     documents, problems = load_sources(sources, settings)
     if not documents:
         raise NoReadableReports(problems)
-    return Brief(build_story(documents, settings, problems, one_story=True), settings)
+    return Brief(build_story(documents, settings, problems, one_story=one_story), settings)

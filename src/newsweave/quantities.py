@@ -42,7 +42,7 @@ KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME,
 
 ABOUT = 0.15  # "about 130": 15% either way
 NEARLY = 0.10  # "nearly 7,000": up to 10% under
-TIME_ABOUT = 10.0  # "about 9:15 p.m.": ten minutes either way
+TIME_ABOUT = 15.0  # "around 9:30 p.m.": a time rounded to the half hour, fifteen minutes either way
 SAME_BOUND = 0.85  # "at least 10" and "more than 11" are one floor; "at least 8" and "at least 11" are not
 CONVERTED = 0.05  # a figure converted from other units ("80 km" = "50 miles") is rounded by the writer
 
@@ -642,10 +642,22 @@ def _age_owner(token) -> str:
     return ""
 
 
+def entity_around(token):
+    """The entity a token is part of, as a Span, read off its IOB tags (doc.ents is rebuilt on each access)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def _surname(token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            return ent[-1].text.lower().strip(".,'’")
+    ent = entity_around(token)
+    if ent is not None and ent.label_ == "PERSON":
+        return ent[-1].text.lower().strip(".,'’")
     return token.text.lower()
 
 
@@ -668,9 +680,9 @@ def _places_apart(token) -> frozenset[str]:
 
 
 def _place_key(token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text.lower()
+    ent = entity_around(token)
+    if ent is not None:
+        return ent.text.lower()
     return token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
 
 

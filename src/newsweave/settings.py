@@ -19,6 +19,10 @@ class Settings:
     # annotate
     model: str | None = field(default_factory=lambda: os.environ.get(MODEL_ENV) or None)
     max_input_bytes: int = 10 * 1024 * 1024
+    # A report longer than this is briefed from its beginning up to a paragraph
+    # break within it, with a warning: far longer than any news report (about
+    # 16,000 words), and the later stages' cost grows faster than the length.
+    max_report_chars: int = 100_000
     # None: a byte-order mark, else UTF-8, else clean Windows-1252 (see load/decode.py).
     encoding: str | None = None
 

@@ -1,67 +1,122 @@
-"""Stage 4, summarize: pick fact groups, quote one sentence of each verbatim.
+"""Stage 4, summarize: choose report sentences that together cover the story's facts.
 
-A group's score rewards what reports agree on (support), what is central to
-the story (similarity to the centroid) and what reports put first (news is
-written most-important-first). Groups are taken best first while they fit the
-word budget, skipping any too similar to one already taken, so a caption that
-repeats the body or two phrasings of one fact never both appear. The chosen
-sentences are then put in reading order.
+The summary is the set of sentences, within the word budget, that covers the
+most weight of the story's *concepts* (in the manner of Gillick & Favre's
+concept-coverage ILP), where the concepts are our own:
+
+- claim groups (align.py): a fact is worth more the more independent origins
+  state it, and the nearer the top of the reports it stands (news is written
+  most-important-first); a fact one report alone states is worth little;
+- content bigrams (pairs of adjacent content lemmas), worth the number of
+  reports that use them: the story's recurring wording beyond whole claims.
+
+A concept counts once however many chosen sentences hold it, so a second
+sentence restating a fact earns nothing for it: redundancy is handled by
+coverage, not by a similarity threshold. Besides that:
+
+- a sentence is quoted for its main claim and cited to every report stating
+  that claim; no two summary sentences have the same main claim;
+- a sentence that names a person by surname alone may be chosen only with a
+  sentence that gives the full name, and that one is put first;
+- a sentence that leans on one before it ("And", "He said"), a determiner
+  that does not agree with its noun ("a Paris bombers": the typo variant of
+  a wording other reports get right) or a photo credit costs weight, so of
+  two sentences stating a fact the cleanest is taken;
+- the chosen sentences fit the budget (no sentence is cut), then stand in
+  reading order: where each fact first appears in the reports.
+
+The problem is solved exactly by HiGHS (`highspy`) with a time limit; without
+it (or past the limit with no solution) a budgeted greedy with the classic
+(1 - 1/e)/2 guarantee (Khuller, Moss and Naor; Lin and Bilmes) is used.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsweave.settings import Settings
 from newsweave.story import BODY, FactGroup, Sentence, Story, SummarySentence
 
 # Sentences opening with these lean on a previous sentence and read badly alone.
 _DANGLING = re.compile(
-    r"^[\"'“‘]?(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|however|so|then|meanwhile|still|yet)\b",
+    r"^[\"'“‘(\[]?\s*(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them|but|and|or|also|however|so|then|"
+    r"meanwhile|still|yet|moreover|furthermore|thus|therefore|instead|plus)\b",
     re.IGNORECASE,
 )
-# Over this similarity a candidate repeats a sentence already in the summary.
-REDUNDANT = 0.45
-# Weights tuned on 60 Multi-News dev clusters and checked on DUC 2003
-# (docs/benchmarks.md): agreement between reports doubles a score at most;
-# the lead prior halves by the 12th body sentence of a report and fades slowly,
-# because long features bury facts deep in the copy.
-SUPPORT_WEIGHT = 1.0
-LEAD_SCALE = 12
+_LOWER_START = re.compile(r"^[\"'“‘(\[]?\s*[a-z]")
+# "..., he said." at the end: the speaker is whoever the sentence before named.
+_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|noted)\b[^.?!]*[.?!]?[\"'”’]?\s*$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\((?:AP|AFP|Reuters)?\s*Photo\b|\b(?:AP|AFP|Reuters|Getty|EPA|Associated Press) (?:Photo|Images)\b"
+    r"|^\s*\(?(?:Photo|Image|Picture|Caption|Credit|Video|FILE|File photo)\b\s*[:/\-\u2013\u2014)]"
+    r"|\bImage (?:copyright|caption)\b|\bPhoto(?:graph)?: ",
+    re.IGNORECASE,
+)
+
+# Weights, tuned on the tuning parts of Multi-News dev and DUC 2003 (docs/benchmarks.md).
+FACT_WEIGHT = 1.0  # a claim group, per independent origin beyond the first
+BIGRAM_WEIGHT = 1.0  # a bigram, per report using it
+ONE_REPORT = 0.1  # a bigram only one report uses: a little, so a short budget still fills
+LEAD_SCALE = 12  # the position prior halves by a report's 12th body sentence
+LEAD_WEIGHT = 2.0  # a concept at the top of a report is worth up to three times one far down
+UNCLEAN = 0.2  # share of a sentence's concept weight each unclean feature costs
+MISSPELT = 1.0  # a name spelt as the other reports do not: quoted only if nothing else says it
+LEAD_SENTENCES = 2  # a report's opening: its first two body sentences
+OPENING_WEIGHT = 5.0  # covering a report's opening (by its own sentence or another report's)
+# A report passing on another outlet's words ("..., the Journal reported") is that
+# outlet speaking: the bigrams count origins, not reports.
+BY_ORIGIN = True
+# The solver: the best-valued POOL sentences (by value per word) go in; HiGHS
+# stops within GAP of the optimum, or after MAX_NODES branch-and-bound nodes (the
+# same reports get the same summary on a busy machine) or SOLVER_SECONDS with the
+# best found.
+POOL = 60
+GAP = 0.01
+MAX_NODES = 100
+SOLVER_SECONDS = 3.0
+# Sentences this alike (TF-IDF cosine) state the same content, for reading order.
+ALIKE = 0.2
+# Reports stating it within this much of the earliest place count as opening with it too.
+OPENING_SPREAD = 0.1
+
+
+@dataclass
+class _Candidate:
+    sentence: Sentence
+    group: FactGroup  # cited: the claim group of its main claim
+    concepts: list[int] = field(default_factory=list)
+    penalty: float = 0.0  # unclean features, as a fraction of the sentence's weight
+    needs: list[str] = field(default_factory=list)  # people it names by surname alone
+    introduces: set[str] = field(default_factory=set)  # people it names in full
 
 
 def summarize(story: Story, settings: Settings) -> Story:
+    candidates = _candidates(story, settings)
+    if not candidates:
+        story.summary = []
+        return story
     ranks, body_counts = _body_ranks(story)
-    index = {id(s): i for i, s in enumerate(story.aligned)}
-    # A sentence is quoted for its main claim, and cited to every report that states that claim.
-    candidates = [g for g in story.facts if _usable(g.representative, settings) and _main(g)]
-    document_count = max(1, len(story.documents) - 1)
-    scored = sorted(
-        candidates,
-        key=lambda g: -_score(g, ranks, document_count),
-    )
-    chosen: list[FactGroup] = []
-    words = 0
-    for group in scored:
-        sentence = group.representative
-        if chosen and words + sentence.words > settings.words:
-            continue
-        if any(story.similarity[index[id(sentence)], index[id(c.representative)]] > REDUNDANT for c in chosen):
-            continue
-        chosen.append(group)
-        words += sentence.words
-        if words >= settings.words:
-            break
-    # Reading order: where the fact first appears, relative to each report's length.
-    # A report with no body copy at all (one caption line) has no count: .get.
-    chosen.sort(key=lambda g: (min(ranks[id(s)] / max(1, body_counts.get(s.document, 0) - 1) for s in g.sentences), g.id))
-    story.summary = [SummarySentence(text=g.representative.text, fact=g, sentence=g.representative) for g in chosen]
+    weights = _concepts(story, candidates, ranks)
+    _mark_people(story, candidates)
+    chosen = select(candidates, weights, settings.words)
+    story.summary = [SummarySentence(text=c.sentence.text, fact=c.group, sentence=c.sentence)
+                     for c in _reading_order(story, chosen, ranks, body_counts)]
     return story
 
 
-def _main(group: FactGroup) -> bool:
-    claim = group.representative_claim
-    return claim is None or claim.main
+# --- candidates --------------------------------------------------------------
+
+
+def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
+    cited = _cited_groups(story)
+    out = []
+    for sentence in story.sentences:
+        if id(sentence) in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text):
+            out.append(_Candidate(sentence, cited[id(sentence)], penalty=_unclean(story, sentence)))
+    return out
 
 
 def _usable(sentence: Sentence, settings: Settings) -> bool:
@@ -72,14 +127,420 @@ def _usable(sentence: Sentence, settings: Settings) -> bool:
     )
 
 
-def _score(group: FactGroup, ranks: dict[int, int], document_count: int) -> float:
-    sentence = group.representative
-    support = (group.support - 1) / document_count
-    lead = 2.0 / (1.0 + min(ranks[id(s)] for s in group.sentences) / LEAD_SCALE)
-    score = group.salience * (1 + SUPPORT_WEIGHT * support) * (1 + lead)
-    if _DANGLING.match(sentence.text):
-        score *= 0.75
-    return score
+def _cited_groups(story: Story) -> dict[int, FactGroup]:
+    """Each sentence's claim group to cite: that of its main claim, else its best-supported one."""
+    group_of = {id(c): g for g in story.facts for c in g.claims}
+    cited: dict[int, tuple[tuple, FactGroup]] = {}
+    for claim in story.claims:
+        group = group_of.get(id(claim))
+        if group is None:
+            continue
+        rank = (claim.main, group.support)
+        current = cited.get(id(claim.sentence))
+        if current is None or rank > current[0]:
+            cited[id(claim.sentence)] = (rank, group)
+    return {key: group for key, (_, group) in cited.items()}
+
+
+def _unclean(story: Story, sentence: Sentence) -> float:
+    """How badly the sentence reads alone: each unclean feature costs UNCLEAN."""
+    text = sentence.text
+    # A quote after a colon opens a sentence of its own: "A source said: 'They were ...".
+    opening = text.split(": ", 1)[1] if ": " in text[:80] else ""
+    faults = bool(_DANGLING.match(text) or _LOWER_START.match(text) or (opening and _DANGLING.match(opening)))
+    faults += bool(_PRONOUN_SAID.search(text))
+    faults += _disagreeing_determiner(story, sentence)
+    return UNCLEAN * faults
+
+
+def _disagreeing_determiner(story: Story, sentence: Sentence) -> bool:
+    """'a' or 'an' before a plural noun: a slip another report's wording of the sentence gets right."""
+    doc = story.parses.get(sentence.document)
+    if doc is None:
+        return False
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(
+        token.lower_ in ("a", "an") and token.dep_ == "det" and token.head.tag_ in ("NNS", "NNPS")
+        and token.head.i > token.i
+        for token in span
+    )
+
+
+# --- concepts ----------------------------------------------------------------
+
+
+def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[int, int]) -> list[float]:
+    """Fill each candidate's concepts; return the concepts' weights."""
+    weights: list[float] = []
+    index: dict[object, int] = {}
+
+    def concept(key, weight: float) -> int | None:
+        if weight <= 0:
+            return None
+        if key not in index:
+            index[key] = len(weights)
+            weights.append(weight)
+        return index[key]
+
+    # Claim groups: independent origins beyond the first, raised by how early the reports put them.
+    group_of = {id(c): g for g in story.facts for c in g.claims}
+    by_sentence: dict[int, list[FactGroup]] = {}
+    for claim in story.claims:
+        group = group_of.get(id(claim))
+        if group is not None:
+            by_sentence.setdefault(id(claim.sentence), []).append(group)
+    group_weight: dict[int, float] = {}
+    for group in story.facts:
+        origins = min(group.independent_sources, group.support)
+        base = FACT_WEIGHT * (origins - 1)
+        group_weight[id(group)] = base * (1 + LEAD_WEIGHT * _lead(min(ranks[id(s)] for s in group.sentences)))
+
+    # Content bigrams: reports using each beyond the first, raised by how early it first appears.
+    # A report passing on another outlet's words ("..., the Journal reported") is that outlet
+    # speaking: two reports quoting one outlet use its wording once.
+    credited = {(a.document, a.sentence): a.origin for a in story.attributions if a.origin} if BY_ORIGIN else {}
+    first: dict[tuple[str, str], dict[str, int]] = {}
+    bigrams = {id(s): _bigrams(s) for s in story.sentences if s.role == BODY}
+    for sentence in story.sentences:
+        if sentence.role != BODY:
+            continue
+        source = credited.get((sentence.document, sentence.index), sentence.document)
+        for bigram in bigrams[id(sentence)]:
+            seen = first.setdefault(bigram, {})
+            rank = ranks[id(sentence)]
+            if rank < seen.get(source, 1 << 30):
+                seen[source] = rank
+    bigram_weight = {
+        bigram: BIGRAM_WEIGHT * (len(where) if len(where) > 1 else ONE_REPORT) * (1 + LEAD_WEIGHT * _lead(min(where.values())))
+        for bigram, where in first.items()
+    }
+
+    # Each report's opening: its first LEAD_SENTENCES body sentences, or another report's
+    # sentence stating one of their claims, cover it once.
+    openings: dict[int, set[str]] = {}
+    for group in story.facts:
+        for sentence in group.sentences:
+            if sentence.role == BODY and ranks[id(sentence)] < LEAD_SENTENCES:
+                openings.setdefault(id(group), set()).add(sentence.document)
+    for candidate in candidates:
+        found = set()
+        sentence = candidate.sentence
+        opened = {sentence.document} if ranks[id(sentence)] < LEAD_SENTENCES else set()
+        for group in by_sentence.get(id(sentence), []):
+            opened |= openings.get(id(group), set())
+        for document in sorted(opened):
+            found.add(concept(("opening", document), OPENING_WEIGHT))
+        for group in by_sentence.get(id(candidate.sentence), []):
+            found.add(concept(("fact", id(group)), group_weight[id(group)]))
+        # Sorted: concept numbers (the solver's tie-breaks) must not follow the string hash seed,
+        # which differs between processes (engines' workers, two runs of one command).
+        for bigram in sorted(bigrams[id(candidate.sentence)]):
+            if bigram in bigram_weight:
+                found.add(concept(bigram, bigram_weight[bigram]))
+        found.discard(None)
+        candidate.concepts = sorted(found)
+    return weights
+
+
+def _bigrams(sentence: Sentence) -> set[tuple[str, str]]:
+    """Pairs of adjacent words, folded, leaving out pairs of two stop words (Gillick & Favre's
+    concepts: the wording ROUGE-2 rewards, "the president" included)."""
+    words = [_fold(w) for w in _WORD.findall(sentence.text.lower())]
+    stops = _stop_words()
+    return {(a, b) for a, b in zip(words, words[1:]) if a not in stops or b not in stops}
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+@lru_cache(maxsize=100_000)
+def _fold(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _stop_words() -> frozenset[str]:
+    from newsweave.corpus.features import stop_words
+
+    return stop_words()
+
+
+def _lead(rank: int) -> float:
+    return 1.0 / (1.0 + rank / LEAD_SCALE)
+
+
+# --- people ------------------------------------------------------------------
+
+
+def _mark_people(story: Story, candidates: list[_Candidate]) -> None:
+    """Which people each candidate names in full, and which by surname alone.
+
+    A person counts when some report names them in full (two words or more);
+    a sentence naming them only by a one-word mention then needs a sentence
+    that gives the full name before it.
+    """
+    position = {id(s): i for i, s in enumerate(story.sentences)}
+    for entity in story.entities:
+        if entity.type != "PERSON" or not any(len(m.text.split()) > 1 for m in entity.mentions):
+            continue
+        full: set[int] = set()
+        bare: set[int] = set()
+        for mention in entity.mentions:
+            if 0 <= mention.sentence < len(story.sentences):
+                (full if len(mention.text.split()) > 1 else bare).add(mention.sentence)
+        # A spelling the reports disagree on (entities/: the name is the majority's) is the typo variant.
+        variants = set(entity.variants)
+        misspelt = {m.sentence for m in entity.mentions if m.text in variants}
+        for candidate in candidates:
+            at = position[id(candidate.sentence)]
+            if at in misspelt:
+                candidate.penalty += MISSPELT
+            if at in full:
+                candidate.introduces.add(entity.id)
+            elif at in bare:
+                candidate.needs.append(entity.id)
+
+
+# --- selection -----------------------------------------------------------------
+
+
+def select(candidates: list[_Candidate], weights: list[float], budget: int) -> list[_Candidate]:
+    """The candidates to quote: exactly (HiGHS) when it is installed, else greedily."""
+    usable = [c for c in candidates if c.sentence.words <= budget]
+    if not usable:
+        # Not one sentence fits: the best short one rather than nothing.
+        best = max(candidates, key=lambda c: (_value(c, set(), weights) / c.sentence.words, -c.sentence.index))
+        return [best]
+    if len(usable) > POOL:
+        usable = sorted(usable, key=lambda c: -_value(c, set(), weights) / c.sentence.words)[:POOL]
+    try:
+        chosen = _solve(usable, weights, budget)
+    except ImportError:
+        chosen = None
+    if chosen is None:
+        chosen = _greedy(usable, weights, budget)
+    return chosen
+
+
+def _value(candidate: _Candidate, covered: set[int], weights: list[float]) -> float:
+    total = sum(weights[i] for i in candidate.concepts)
+    new = sum(weights[i] for i in candidate.concepts if i not in covered)
+    return new - candidate.penalty * total
+
+
+def _exclusive(candidates: list[_Candidate]) -> list[list[int]]:
+    """Sets of candidates of which one at most may be chosen: those sharing a main claim group."""
+    sets: dict[int, list[int]] = {}
+    for k, candidate in enumerate(candidates):
+        sets.setdefault(id(candidate.group), []).append(k)
+    return [members for members in sets.values() if len(members) > 1]
+
+
+def _introducers(candidates: list[_Candidate]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for k, candidate in enumerate(candidates):
+        for person in sorted(candidate.introduces):
+            found.setdefault(person, []).append(k)
+    return found
+
+
+def _greedy(candidates: list[_Candidate], weights: list[float], budget: int) -> list[_Candidate]:
+    """Budgeted greedy by gain per word, or the best single sentence if that is worth more:
+    within (1 - 1/e)/2 of the optimum for a monotone submodular coverage (Khuller et al. 1999)."""
+    blocked_by = {k: members for members in _exclusive(candidates) for k in members}
+    introducers = _introducers(candidates)
+    chosen: list[int] = []
+    covered: set[int] = set()
+    words = 0
+    taken: set[int] = set()
+    while True:
+        best, best_ratio = None, 0.0
+        introduced = {p for k in chosen for p in candidates[k].introduces}
+        for k, candidate in enumerate(candidates):
+            if k in taken or words + candidate.sentence.words > budget:
+                continue
+            if any(j in taken for j in blocked_by.get(k, ())):
+                continue
+            if any(p in introducers and p not in introduced and p not in candidate.introduces for p in candidate.needs):
+                continue
+            gain = _value(candidate, covered, weights)
+            ratio = gain / candidate.sentence.words
+            if gain > 0 and ratio > best_ratio:
+                best, best_ratio = k, ratio
+        if best is None:
+            break
+        chosen.append(best)
+        taken.add(best)
+        covered.update(candidates[best].concepts)
+        words += candidates[best].sentence.words
+    total = sum(weights[i] for i in covered) - sum(candidates[k].penalty * sum(weights[i] for i in candidates[k].concepts) for k in chosen)
+    alone = [k for k, c in enumerate(candidates) if not any(p in introducers and p not in c.introduces for p in c.needs)]
+    if alone:
+        single = max(alone, key=lambda k: _value(candidates[k], set(), weights))
+        if _value(candidates[single], set(), weights) > total:
+            chosen = [single]
+    return [candidates[k] for k in chosen]
+
+
+_SOLVER_LOCK = threading.Lock()
+_banner_silenced = False
+
+
+def _highs():
+    """A HiGHS instance that prints nothing. The first instance in a process prints a
+    banner on the C++ stdout before any option can be set, so that one is made with
+    file descriptor 1 pointed at /dev/null (once, under a lock)."""
+    global _banner_silenced
+    import os
+    import sys
+
+    import highspy
+
+    with _SOLVER_LOCK:
+        if not _banner_silenced:
+            sys.stdout.flush()
+            saved = os.dup(1)
+            try:
+                with open(os.devnull, "w") as null:
+                    os.dup2(null.fileno(), 1)
+                    highs = highspy.Highs()
+            finally:
+                os.dup2(saved, 1)
+                os.close(saved)
+            _banner_silenced = True
+        else:
+            highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    return highs
+
+
+def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> list[_Candidate] | None:
+    """The optimal selection by integer programming, or None if HiGHS finds none in time.
+
+        max  sum_i w_i c_i - sum_j p_j s_j
+        s.t. sum_j words_j s_j <= budget
+             c_i <= sum_{j holds i} s_j          (a concept counts once, if some chosen sentence holds it)
+             sum_{j in E} s_j <= 1               (one sentence per main claim)
+             s_j <= sum_{k names P in full} s_k  (for each person P that j names by surname alone)
+    """
+    import highspy
+    import numpy as np
+
+    # A concept only one candidate holds is that candidate's own worth: no column for it.
+    holders: list[list[int]] = [[] for _ in weights]
+    for j, candidate in enumerate(candidates):
+        for i in candidate.concepts:
+            holders[i].append(j)
+    own = [0.0] * len(candidates)
+    shared: list[int] = []
+    for i, js in enumerate(holders):
+        if len(js) == 1:
+            own[js[0]] += weights[i]
+        elif js:
+            shared.append(i)
+    n, m = len(candidates), len(shared)
+    highs = _highs()
+    highs.setOptionValue("threads", 1)
+    highs.setOptionValue("time_limit", SOLVER_SECONDS)
+    highs.setOptionValue("mip_rel_gap", GAP)
+    # A node budget as well as the clock: the same reports get the same summary on a busy machine.
+    highs.setOptionValue("mip_max_nodes", MAX_NODES)
+
+    penalties = [c.penalty * sum(weights[i] for i in c.concepts) for c in candidates]
+    lp = highspy.HighsLp()
+    lp.num_col_ = n + m
+    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.col_cost_ = np.concatenate([np.asarray(own, dtype=float) - np.asarray(penalties, dtype=float),
+                                   np.asarray([weights[i] for i in shared], dtype=float)])
+    lp.col_lower_ = np.zeros(n + m)
+    lp.col_upper_ = np.ones(n + m)
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * m
+
+    lower: list[float] = []
+    upper: list[float] = []
+    starts, index, value = [0], [], []
+    inf = highspy.kHighsInf
+
+    def row(lo: float, hi: float, entries) -> None:
+        lower.append(lo)
+        upper.append(hi)
+        for column, coefficient in entries:
+            index.append(column)
+            value.append(coefficient)
+        starts.append(len(index))
+
+    row(-inf, float(budget), [(j, float(c.sentence.words)) for j, c in enumerate(candidates)])
+    for column, i in enumerate(shared):
+        row(0.0, inf, [(j, 1.0) for j in holders[i]] + [(n + column, -1.0)])
+    for members in _exclusive(candidates):
+        row(-inf, 1.0, [(j, 1.0) for j in members])
+    introducers = _introducers(candidates)
+    for j, candidate in enumerate(candidates):
+        for person in candidate.needs:
+            if person in introducers and person not in candidate.introduces:
+                row(0.0, inf, [(k, 1.0) for k in introducers[person]] + [(j, -1.0)])
+    lp.num_row_ = len(lower)
+    lp.row_lower_ = np.asarray(lower, dtype=float)
+    lp.row_upper_ = np.asarray(upper, dtype=float)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = np.asarray(starts, dtype=np.int32)
+    lp.a_matrix_.index_ = np.asarray(index, dtype=np.int32)
+    lp.a_matrix_.value_ = np.asarray(value, dtype=float)
+    highs.passModel(lp)
+    highs.run()
+    status = highs.getModelStatus()
+    done = highspy.HighsModelStatus
+    if status not in (done.kOptimal, done.kTimeLimit, done.kSolutionLimit, done.kIterationLimit):
+        return None
+    values = highs.getSolution().col_value
+    if len(values) < n or not highs.getInfo().primal_solution_status:
+        return None
+    return [c for j, c in enumerate(candidates) if values[j] > 0.5]
+
+
+# --- order ---------------------------------------------------------------------
+
+
+def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[int, int],
+                   body_counts: dict[str, int]) -> list[_Candidate]:
+    """Where the reports first state each sentence's content (relative to each report's
+    length), what more reports open with first; a sentence naming someone by surname
+    alone after the one that gives the full name."""
+    row = {id(s): i for i, s in enumerate(story.aligned)}
+    reports = [d.id for d in story.documents]
+
+    def place(candidate: _Candidate) -> tuple:
+        at: dict[str, float] = {}
+        i = row.get(id(candidate.sentence))
+        alike = [candidate.sentence] + list(candidate.group.sentences)
+        if i is not None:
+            alike += [story.aligned[j] for j in (story.similarity[i] >= ALIKE).nonzero()[0]]
+        for sentence in alike:
+            if sentence.role != BODY:
+                continue
+            # A report with no body copy at all (one caption line) has no count: .get.
+            where = ranks[id(sentence)] / max(1, body_counts.get(sentence.document, 0) - 1)
+            at[sentence.document] = min(where, at.get(sentence.document, 1.0))
+        first = min(at.values(), default=1.0)
+        return (first, -sum(1 for r in reports if at.get(r, 1.0) <= first + OPENING_SPREAD), candidate.sentence.index)
+
+    ordered = sorted(chosen, key=place)
+    result: list[_Candidate] = []
+    while ordered:
+        introduced = {p for c in result for p in c.introduces}
+        for k, candidate in enumerate(ordered):
+            missing = [p for p in candidate.needs if p not in introduced and p not in candidate.introduces]
+            if not any(p in other.introduces for p in missing for other in ordered):
+                break
+        else:
+            k = 0
+        result.append(ordered.pop(k))
+    return result
 
 
 def _body_ranks(story: Story) -> tuple[dict[int, int], dict[str, int]]:
@@ -92,3 +553,4 @@ def _body_ranks(story: Story) -> tuple[dict[int, int], dict[str, int]]:
         if sentence.role == BODY:
             counts[sentence.document] = counts.get(sentence.document, 0) + 1
     return ranks, counts
+

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from newsweave.annotate.model import load_model
-from newsweave.annotate.parts import PART_CHARS, join_parts, parse, text_parts
+from newsweave.annotate.parts import PART_CHARS, cut_point, join_parts, parse, text_parts
 from newsweave.annotate.sentences import document_sentences
 from newsweave.settings import Settings
-from newsweave.story import Story
+from newsweave.story import Document, Story, StoryWarning
+
+LONG_REPORT = "long report"
 
 
 def annotate(story: Story, settings: Settings) -> Story:
     nlp = load_model(settings)
+    story.documents = [_within_length(story, document, settings.max_report_chars) for document in story.documents]
     story.sentences = []
     story.parses = {}
     # A report longer than the parser takes at once is parsed in parts cut at
@@ -25,3 +30,22 @@ def annotate(story: Story, settings: Settings) -> Story:
         story.sentences.extend(document_sentences(document.id, doc))
         story.parses[document.id] = doc
     return story
+
+
+def _within_length(story: Story, document: Document, limit: int) -> Document:
+    """The report, or its beginning up to a paragraph break when it is longer than `limit`.
+
+    The shortened report is a copy whose text is a prefix of the original, so
+    evidence offsets index both; a warning on the story says what was left out.
+    """
+    if len(document.text) <= limit:
+        return document
+    end = cut_point(document.text, 0, limit)
+    story.warnings.append(
+        StoryWarning(
+            kind=LONG_REPORT,
+            message=f"Report {document.id} is {len(document.text):,} characters long; only its first {end:,} "
+            f"(up to a paragraph break) were briefed (max_report_chars is {limit:,}).",
+        )
+    )
+    return dataclasses.replace(document, text=document.text[:end])

@@ -86,3 +86,23 @@ def sentence_features(span: Span, ents=None) -> tuple[tuple[str, ...], tuple[str
             if value is not None and not (value == 1 and token.is_alpha):
                 numbers.append(number_key(value))
     return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(numbers))
+
+
+def entity_lookup(doc):
+    """A function giving the entities inside a span, as `Span.ents` would, from one
+    pass over the document's: `Span.ents` (and `Doc.ents`) rebuild the whole
+    document's entity list on every call, so calling it per sentence is quadratic."""
+    import bisect
+
+    ents = list(doc.ents)
+    starts = [ent.start for ent in ents]
+
+    def entities_in(span) -> list:
+        found = []
+        for index in range(bisect.bisect_left(starts, span.start), len(ents)):
+            if ents[index].end > span.end:
+                break
+            found.append(ents[index])
+        return found
+
+    return entities_in

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsweave.annotate.features import sentence_features, stands_alone
+from newsweave.annotate.features import entity_lookup, sentence_features, stands_alone
 from newsweave.story import BODY, BOILERPLATE, CAPTION, Sentence
 
 PARAGRAPH_COMPONENT = "newsweave_paragraphs"
@@ -65,7 +65,7 @@ def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
     # Trim again after repair: a rejoined dateline is only trimmable whole.
     spans = [_trim(text, *span) for span in _repair([_trim(text, s.start_char, s.end_char) for s in doc.sents], text, lines)]
     sentences: list[Sentence] = []
-    entities_in = _entity_lookup(doc)
+    entities_in = entity_lookup(doc)
     line_index = 0
     for start, end in spans:
         if end <= start:
@@ -137,24 +137,6 @@ def _continues(previous: str, current: str) -> bool:
         return True
     # An opened double quote that is still open: the quote runs on.
     return len(_OPEN_QUOTES.findall(previous)) % 2 == 1 and not previous.rstrip().endswith(("\"", "”"))
-
-
-def _entity_lookup(doc: Doc):
-    """The entities inside a span, as `Span.ents` gives them, from one pass over the document's."""
-    import bisect
-
-    ents = list(doc.ents)
-    starts = [ent.start for ent in ents]
-
-    def entities_in(span) -> list:
-        found = []
-        for ent in ents[bisect.bisect_left(starts, span.start):]:
-            if ent.end > span.end:
-                break
-            found.append(ent)
-        return found
-
-    return entities_in
 
 
 def _line_lookup(lines: list[tuple[int, int]]):

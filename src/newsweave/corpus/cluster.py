@@ -14,12 +14,17 @@ the whole corpus:
    factor: a story fades once an article is more than `grace_days` away from
    the story's first-to-last span, with a `fade_days` e-folding time.
 4. The best candidate at or above `threshold` takes the article; otherwise the
-   article starts a story.
+   article starts a story. So does a short page that matches its best
+   candidate almost word for word (`short_words`, `copy_similarity`): the same
+   crawl notice, cookie wall or tweet embed turns up under the links of many
+   unrelated stories, and joining them would pull those stories together. It
+   needs no state of its own: the candidate's centroid is the evidence.
 
 The algorithm (`Clusterer`) works on a pluggable state: `MemoryState` for the
 benchmarks' millions of articles, `SQLiteState` for the corpus database, where
-the state survives across ingest runs. Settings were tuned on
-benchmarks/clustering_quality.py (see docs/benchmarks.md).
+the state survives across ingest runs. Settings were tuned on the tuning
+part of benchmarks/clustering_quality.py and reported on its held-out part
+(see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -61,17 +66,12 @@ class ClusterSettings:
     # fading is gentle: a quarter-strength match after a month and a half away.
     grace_days: float = 7.0
     fade_days: float = 30.0
-    # A one-article story is matched article to article, a noisier test than
-    # against a story's centroid: it may ask for a different bar (None: `threshold`).
-    singleton_threshold: float | None = None
     # Boilerplate: a page of fewer than `short_words` content words that
     # matches a story at `copy_similarity` or more (crawl notices, cookie
     # walls, tweet embeds: the same short text under many stories' links) gets
     # a story of its own instead of pulling those stories together. 0: off.
-    short_words: int = 0
+    short_words: int = 50
     copy_similarity: float = 0.9
-    size_growth: float = 0.0
-    merge_threshold: float | None = None
 
 
 @dataclass
@@ -196,12 +196,6 @@ class Clusterer:
             return weight * text + (1.0 - weight) * _cosine(names, story.names, names_length)
         return text
 
-    def threshold_for(self, story: StoryProfile) -> float:
-        settings = self.settings
-        if story.size <= 1 and settings.singleton_threshold is not None:
-            return settings.singleton_threshold
-        return settings.threshold * (1.0 + settings.size_growth * math.log(max(story.size, 1)))
-
     def is_boilerplate(self, features: ArticleFeatures, terms: dict[str, float], names: dict[str, float],
                        story: StoryProfile) -> bool:
         """A short page that repeats a page already seen: not evidence that its story and the other's are one."""
@@ -232,18 +226,14 @@ class Clusterer:
                 votes[story_id] += query[key]
         candidates = [story_id for story_id, _ in votes.most_common(settings.max_candidates)]
 
-        best, best_score, best_margin = None, 0.0, -math.inf
-        scored = []
+        best, best_score = None, 0.0
         for story_id in candidates:
             profile = state.story(story_id)
-            scored.append(profile)
             score = self.similarity(terms, names, day, profile)
-            # The candidate furthest above its own bar wins (bars differ with story size).
-            margin = score - self.threshold_for(profile)
-            if margin > best_margin or (margin == best_margin and score > best_score):
-                best, best_score, best_margin = profile, score, margin
+            if score > best_score:
+                best, best_score = profile, score
 
-        created = best is None or best_margin < 0 or self.is_boilerplate(features, terms, names, best)
+        created = best is None or best_score < settings.threshold or self.is_boilerplate(features, terms, names, best)
         if created:
             best = StoryProfile(new_story() if new_story else state.new_story())
             best_score = 0.0
@@ -258,25 +248,7 @@ class Clusterer:
         state.post(_strongest(terms, names, settings.index_terms, settings.index_names), best.id, documents, settings.posting_cap)
         state.add_document([*features.keywords, *name_keys])
         state.add_member(article_id, best.id, best_score)
-        if settings.merge_threshold is not None and not created and hasattr(state, "merge_stories"):
-            self._second_chance(best, [p for p in scored if p.id != best.id])
         return Assignment(best.id, created, best_score, len(candidates))
-
-    def _second_chance(self, story: StoryProfile, others: list[StoryProfile]) -> None:
-        for other in others:
-            terms_a, names_a = story.lengths()
-            terms_b, names_b = other.lengths()
-            if not terms_a or not terms_b:
-                continue
-            text = sum(w * other.terms.get(k, 0.0) for k, w in story.terms.items()) / (terms_a * terms_b)
-            if names_a and names_b:
-                name = sum(w * other.names.get(k, 0.0) for k, w in story.names.items()) / (names_a * names_b)
-                score = self.settings.text_weight * text + (1 - self.settings.text_weight) * name
-            else:
-                score = text
-            if score >= self.settings.merge_threshold:
-                self.state.merge_stories(story, other, self.settings)
-                story.norms = None
 
 
 class MemoryState:
@@ -294,29 +266,12 @@ class MemoryState:
         self.index: dict[str, dict[int, int]] = {}
         self.stories: dict[int, StoryProfile] = {}
         self.members: dict[Any, int] = {}
-        self.aliases: dict[int, int] = {}
         self.next_id = 1
         self.forget_after_days = forget_after_days
         self.newest_day: float | None = None
 
     def member_story(self, article_id):
-        return self._resolve(self.members.get(article_id))
-
-    def _resolve(self, story):
-        while story in self.aliases:
-            story = self.aliases[story]
-        return story
-
-    def merge_stories(self, story, other, settings):
-        story.size += other.size
-        story.terms = _add_to_centroid(story.terms, other.terms, settings.story_terms)
-        story.names = _add_to_centroid(story.names, other.names, settings.story_names)
-        if other.first_day is not None:
-            story.first_day = other.first_day if story.first_day is None else min(story.first_day, other.first_day)
-            story.last_day = other.last_day if story.last_day is None else max(story.last_day, other.last_day)
-        self.aliases[other.id] = story.id
-        self.stories.pop(other.id, None)
-        self.save_story(story)
+        return self.members.get(article_id)
 
     def document_count(self):
         return self.documents
@@ -337,7 +292,7 @@ class MemoryState:
         for key in keys:
             posting = self.index.get(key)
             if posting:
-                found[key] = list(dict.fromkeys(self._resolve(s) for s in posting if self._resolve(s) in stories))
+                found[key] = [s for s in posting if s in stories]
         return found
 
     def post(self, keys, story_id, seen, cap):
@@ -514,7 +469,7 @@ class SQLiteState:
 
 def assign_story(conn: sqlite3.Connection, article_id: int, title: str | None, text: str, published: Any = None,
                  new_story: Callable[[sqlite3.Connection], int] | None = None,
-                 settings: ClusterSettings | None = None) -> int:
+                 settings: ClusterSettings | None = None, features: ArticleFeatures | None = None) -> int:
     """The story id of an article, joining it to a stored story or starting one.
 
     Runs inside the caller's transaction. An article already assigned keeps its
@@ -528,7 +483,9 @@ def assign_story(conn: sqlite3.Connection, article_id: int, title: str | None, t
 
         new_story = lambda conn: store_story(conn, title)  # noqa: E731
     create = (lambda: new_story(conn)) if new_story else None
-    return Clusterer(SQLiteState(conn), settings).assign(article_id, title, text, published, new_story=create).story
+    # `features`: the article's, if worked out already (by an ingest engine, corpus/ingest.py).
+    return Clusterer(SQLiteState(conn), settings).assign(article_id, title, text, published, features=features,
+                                                         new_story=create).story
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

@@ -20,11 +20,13 @@ def run_ingest(args) -> int:
     from newsweave.corpus import ingest
     from newsweave.settings import Settings
 
+    from newsweave.cli import make_engine
+
     settings = Settings().with_(encoding=args.encoding) if args.encoding else Settings()
     console = Console(stderr=True)
-    with IngestProgress(console) as progress:
+    with make_engine(args) as engine, IngestProgress(console) as progress:
         report = ingest(args.sources, db=args.db, settings=settings, progress=progress, timeout=args.timeout, delay=args.delay,
-                        allow_private=args.allow_private_addresses)
+                        allow_private=args.allow_private_addresses, engine=engine)
     # The error report: one unwrapped line per failure, so it can be grepped.
     for problem in report.errors:
         print(f"newsweave: {problem}", file=sys.stderr)
@@ -86,8 +88,9 @@ class IngestProgress:
 
 def _open(args, readonly: bool = True):
     from newsweave.corpus import open_store
+    from newsweave.corpus.store import is_database_url
 
-    if not Path(args.db).is_file():
+    if not is_database_url(args.db) and not Path(args.db).is_file():
         raise InputError(f"{args.db}: no such corpus database (create one with `newsweave ingest ... --db {args.db}`)")
     return open_store(args.db, readonly=readonly)
 
@@ -149,5 +152,8 @@ def story_brief(args):
     if args.sources:
         raise InputError("give either report paths or --db and --story, not both")
     # A writable corpus keeps the brief in its cache for next time.
-    with _open(args, readonly=not os.access(args.db, os.W_OK)) as store:
+    from newsweave.corpus.store import is_database_url
+
+    writable = is_database_url(args.db) or os.access(args.db, os.W_OK)  # a database's role decides; see cache_brief
+    with _open(args, readonly=not writable) as store:
         return brief_story(store, args.story, _settings(args))

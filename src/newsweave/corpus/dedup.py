@@ -119,13 +119,15 @@ class Deduplicator:
     def __init__(self, state: DedupState):
         self.state = state
 
-    def find(self, article_id: Any, text: str, title: str | None = None) -> tuple[Any, str | None]:
-        """(the article this one copies, why) or (None, None); records the article either way."""
+    def find(self, article_id: Any, text: str, title: str | None = None,
+             prepared: Signature | None = None) -> tuple[Any, str | None]:
+        """(the article this one copies, why) or (None, None); records the article either way.
+        `prepared`: the article's `signature`, if worked out already (by an ingest engine)."""
         state = self.state
         done, duplicate_of, reason = state.recorded(article_id)
         if done:
             return duplicate_of, reason
-        sig = signature(text, title)
+        sig = prepared if prepared is not None else signature(text, title)
         buckets = bands(sig)
         best, best_score = None, 0.0
         if sig.shingles >= MIN_SHINGLES:
@@ -251,7 +253,8 @@ class SQLiteDedupState:
         return (True, row[0], row[1]) if row else (False, None, None)
 
 
-def find_duplicate(conn: sqlite3.Connection, article_id: int, text: str, title: str | None = None) -> tuple[int | None, str | None]:
+def find_duplicate(conn: sqlite3.Connection, article_id: int, text: str, title: str | None = None,
+                   prepared: Signature | None = None) -> tuple[int | None, str | None]:
     """(duplicate_of article id, reason) for a new article, or (None, None); runs in the caller's transaction.
 
     The article is recorded in the index either way, so later copies find it.
@@ -260,4 +263,4 @@ def find_duplicate(conn: sqlite3.Connection, article_id: int, text: str, title: 
     from newsweave.corpus.cluster import ensure_tables
 
     ensure_tables(conn)
-    return Deduplicator(SQLiteDedupState(conn)).find(article_id, text, title)
+    return Deduplicator(SQLiteDedupState(conn)).find(article_id, text, title, prepared)

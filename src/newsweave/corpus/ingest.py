@@ -5,16 +5,24 @@ loop moves on. Each article is stored in its own transaction, so a killed
 ingest loses at most the article in flight, and rerunning the same command
 skips what is stored (by URL before fetching, by canonical URL or content
 hash after) and finishes the job.
+
+With an `engine` (newsweave.engine), the work on each article that needs no
+other article (`prepare`: its MinHash signature, wire credit and clustering
+features) runs in parallel, and the store writes (duplicate check, story
+assignment) stay sequential, fed in the order the sources hold the articles:
+the corpus comes out the same whichever engine ran.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
+from newsweave.engine import Work
 from newsweave.errors import InputError
 from newsweave.settings import Settings
 from newsweave.story import InputProblem
@@ -89,6 +97,7 @@ def ingest(
     fetcher=None,
     allow_private: bool = False,
     local_references: bool = True,
+    engine=None,
 ) -> IngestReport:
     """Ingest files, folders, feeds, OPML lists, WARC archives, exports and URLs into the corpus `db`.
 
@@ -99,6 +108,7 @@ def ingest(
     fetching; only public addresses are fetched unless `allow_private`. Or pass
     a `Fetcher` of your own. `local_references=False` keeps the sources from
     naming files (an OPML list's feed files): for sources that came over HTTP.
+    `engine` prepares the articles in parallel (see the module's notes).
     """
     from newsweave.corpus.sources import Context
     from newsweave.corpus.sources.fetch import Fetcher
@@ -107,7 +117,10 @@ def ingest(
     settings = settings or Settings()
     store = db if isinstance(db, Store) else open_store(db)
     fetcher = fetcher or Fetcher(timeout=timeout, delay=delay, max_bytes=settings.max_input_bytes, allow_private=allow_private)
-    context = Context(settings, fetcher, store.has_url, local_references)
+    # Articles read ahead of the store count as stored for the readers' "already stored?" checks,
+    # as they would be by then without an engine.
+    in_flight: Counter[str] = Counter()
+    context = Context(settings, fetcher, lambda url: in_flight[url] > 0 or store.has_url(url), local_references)
     notify = progress or (lambda source, outcome, report: None)
     report = IngestReport()
     if isinstance(sources, (str, os.PathLike)):
@@ -120,13 +133,14 @@ def ingest(
             notify(name, "start", source_report)
             try:
                 with store.batch() if _local(source) else nullcontext():
-                    _ingest_source(store, source, context, source_report, notify)
+                    _ingest_source(store, source, context, source_report, notify, engine, in_flight)
             except InputError as exc:
                 source_report.errors.append(InputProblem(name, str(exc)))
                 notify(name, ERROR, source_report)
             except Exception as exc:  # a bug in one reader must not cost the other sources
                 source_report.errors.append(InputProblem(name, f"unexpected {type(exc).__name__}: {exc}"))
                 notify(name, ERROR, source_report)
+            in_flight.clear()  # a source that failed part-way leaves nothing in flight
             notify(name, "done", source_report)
     finally:
         if store is not db:
@@ -134,13 +148,25 @@ def ingest(
     return report
 
 
-def _ingest_source(store, source, context, report: SourceReport, notify: Progress) -> None:
+def _ingest_source(store, source, context, report: SourceReport, notify: Progress, engine=None,
+                   in_flight: Counter | None = None) -> None:
     from newsweave.corpus.sources import Skipped, read_source
     from newsweave.corpus.store import Article
 
-    for item in read_source(source if isinstance(source, str) else Path(source), context):
+    in_flight = Counter() if in_flight is None else in_flight
+    items = read_source(source if isinstance(source, str) else Path(source), context)
+    if engine is not None:
+        items = engine.map(PrepareArticles(), _tracked(items, in_flight))
+    for item in items:
         if isinstance(item, Article):
-            outcome = _store(store, item, report)
+            try:
+                outcome = _store(store, item, report)
+            finally:
+                in_flight.subtract(_urls(item))
+        elif isinstance(item, NotPrepared):
+            in_flight.subtract(_urls(item.article))
+            report.errors.append(item.problem)
+            outcome = ERROR
         elif isinstance(item, Skipped):
             outcome = DUPLICATE if item.stored else SKIPPED
         else:
@@ -148,6 +174,68 @@ def _ingest_source(store, source, context, report: SourceReport, notify: Progres
             outcome = ERROR
         _count(report, outcome)
         notify(report.source, outcome, report)
+
+
+def _tracked(items: Iterable, in_flight: Counter) -> Iterator:
+    """The items, counting the URLs of the articles among them as in flight until stored."""
+    from newsweave.corpus.store import Article
+
+    for item in items:
+        if isinstance(item, Article):
+            in_flight.update(_urls(item))
+        yield item
+
+
+def _urls(article) -> list[str]:
+    return [url for url in {article.url, article.canonical_url} if url]
+
+
+@dataclass
+class Prepared:
+    """What storing an article needs that depends on the article alone (see `prepare`)."""
+
+    wire: str | None
+    signature: Any  # corpus.dedup.Signature
+    features: Any  # corpus.features.ArticleFeatures
+
+
+def prepare(article) -> Prepared:
+    """The pure, per-article part of storing it: its MinHash signature (with its wire credit) and
+    clustering features. The store uses these instead of computing them in its transaction."""
+    from newsweave.corpus.dedup import signature
+    from newsweave.corpus.features import article_features
+
+    sig = signature(article.text, article.title)
+    return Prepared(sig.wire, sig, article_features(article.title, article.text))
+
+
+class PrepareArticles(Work):
+    """`prepare` as an engine's work: articles come back prepared; problems and skips pass through."""
+
+    fatal = ()
+
+    def setup(self) -> None:
+        from newsweave.corpus.features import stop_words
+
+        stop_words()  # spaCy's word list and datasketch load once per worker, not with the first article
+
+    def __call__(self, item):
+        from newsweave.corpus.store import Article
+
+        if isinstance(item, Article):
+            item.prepared = prepare(item)
+        return item
+
+    def failed(self, item, reason: str):
+        return NotPrepared(item, InputProblem(getattr(item, "source", None) or str(item), f"could not prepare it ({reason})"))
+
+
+@dataclass
+class NotPrepared:
+    """An article whose preparation failed on every try: its problem goes in the report."""
+
+    article: Any
+    problem: InputProblem
 
 
 def _local(source) -> bool:
@@ -161,9 +249,11 @@ def _store(store, article, report: SourceReport) -> str:
     """Store one article; a failure (its transaction rolled back) is that article's error, not the source's."""
     import sqlite3
 
+    from newsweave.corpus.store import StoreError
+
     try:
         return ADDED if store.add_article(article) is not None else DUPLICATE
-    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
+    except (sqlite3.Error, StoreError, ValueError, TypeError, KeyError) as exc:
         report.errors.append(InputProblem(article.source or report.source, f"could not store it ({type(exc).__name__}: {exc})"))
         return ERROR
 

@@ -2,8 +2,9 @@
 
 `Store` is the interface the rest of newsweave uses (ingest, the command line,
 the web app); `SQLiteStore` is the default backend: one file, WAL mode,
-numbered migrations (`PRAGMA user_version`), FTS5 over title and text. Keeping
-SQL behind this interface is what lets a PostgreSQL backend follow.
+numbered migrations (`PRAGMA user_version`), FTS5 over title and text.
+`open_store` opens a `postgresql://` URL with `PostgresStore`
+(corpus/postgres.py) instead: one corpus a team shares.
 
 Every write of one article (the row, its duplicate check, its story) happens in
 one transaction, so a killed ingest leaves either the whole article or none of it.
@@ -23,10 +24,10 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from newsweave.errors import InputError
 from newsweave.story import Document
@@ -44,6 +45,8 @@ class Article:
     url: str | None = None  # where it was read from: a URL, or a path
     canonical_url: str | None = None
     source: str | None = None  # the ingest source, e.g. "feeds.opml" or "export.jsonl line 3"
+    # What storing it needs that depends on it alone, worked out ahead by an engine (corpus/ingest.py `prepare`).
+    prepared: Any = field(default=None, repr=False, compare=False)
 
     @property
     def content_hash(self) -> str:
@@ -54,6 +57,10 @@ def content_hash(text: str) -> str:
     """The same words in the same order hash alike, whatever the spacing or case."""
     normalized = " ".join(text.casefold().split())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
+
+
+class StoreError(Exception):
+    """An article the backend could not store (refused data, a lock never released): that article's error."""
 
 
 def now() -> str:
@@ -440,7 +447,7 @@ class SQLiteStore(Store):
 
         _rehearse(article)
         digest = article.content_hash
-        wire = hooks.wire_credit(article.text)
+        wire = article.prepared.wire if article.prepared is not None else hooks.wire_credit(article.text)
         with self._transaction() as conn:
             if conn.execute(
                 "SELECT 1 FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)",
@@ -564,6 +571,20 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in _WORD.findall(text or ""))
 
 
+DATABASE_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_database_url(db) -> bool:
+    """True for a PostgreSQL URL (`postgresql://user@host/db`), False for an SQLite file's path."""
+    return isinstance(db, str) and db.startswith(DATABASE_URL_SCHEMES)
+
+
 def open_store(path: str | Path, readonly: bool = False) -> Store:
-    """Open a corpus, creating and migrating it as needed (readonly: an existing corpus, never written)."""
+    """Open a corpus, creating and migrating it as needed (readonly: an existing corpus, never written).
+
+    `path` is an SQLite file, or a `postgresql://` URL of an existing PostgreSQL database."""
+    if is_database_url(path):
+        from newsweave.corpus.postgres import PostgresStore
+
+        return PostgresStore(path, readonly=readonly)
     return SQLiteStore(path, readonly=readonly)

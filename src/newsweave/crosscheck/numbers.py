@@ -549,6 +549,8 @@ def _words(claim) -> set[str]:
 
 def _about_same(a, b) -> bool:
     """Two claims about the same thing: one subject, or words in common; not different places or dates."""
+    from newsweave.quantities import noun_class
+
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):
         return False
@@ -556,8 +558,9 @@ def _about_same(a, b) -> bool:
     dates_b = {w for d in b.dates for w in d.lower().split()}
     if dates_a and dates_b and dates_a.isdisjoint(dates_b):
         return False  # "a year earlier" and "last spring": two occasions
-    if a.subject and a.subject == b.subject and not a.subject.isdigit() and a.subject not in _VAGUE_SUBJECTS:
-        return True
+    counted = {x.noun for x in a.quantities + b.quantities} | {noun_class(w) for w in _ANYONE}
+    if a.subject and a.subject == b.subject and not a.subject.isdigit() and a.subject not in _VAGUE_SUBJECTS | counted:
+        return True  # (the counted noun as subject, "50 people were killed", says nothing of which occasion)
     words_a, words_b = _words(a), _words(b)
     context_a, context_b = words_a | set(a.sentence.terms), words_b | set(b.sentence.terms)
     dice = 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))

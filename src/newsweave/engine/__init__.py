@@ -28,7 +28,7 @@ import os
 from abc import ABC, abstractmethod
 from typing import Any, Iterable, Iterator
 
-from newsweave.errors import InputError
+from newsweave.errors import InputError, NewsweaveError
 
 ENGINES = ("local", "ray")
 # Tries after the first for an item whose work raises or whose worker dies.
@@ -70,6 +70,10 @@ class EngineUnavailable(InputError):
     """The engine asked for is not installed or not reachable: exit status 2, like a usage error."""
 
     exit_status = 2
+
+
+class EngineError(NewsweaveError):
+    """The engine itself failed (not one item): a Ray cluster lost, workers that cannot start."""
 
 
 class Fatal:

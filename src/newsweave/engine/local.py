@@ -83,6 +83,7 @@ class LocalEngine(Engine):
         items = iter(items)
         pending: deque = deque()  # [item, future] in arrival order
         exhausted = False
+        error = None  # the items' own failure (a source that cannot be read further), raised after their results
         while True:
             while not exhausted and len(pending) < self.window:
                 try:
@@ -90,8 +91,13 @@ class LocalEngine(Engine):
                 except StopIteration:
                     exhausted = True
                     break
+                except Exception as exc:
+                    error, exhausted = exc, True
+                    break
                 pending.append([item, self._submit(work, item)])
             if not pending:
+                if error is not None:
+                    raise error
                 return
             item, future = pending[0]
             try:

@@ -7,10 +7,9 @@ Items are read in windows of `window`. Each window becomes a dataset of
 yielded as they arrive. A window is the unit of read-ahead: the actors (and
 their models) are set up once per window, so windows are large.
 
-Failures: an exception in the work is retried in the actor (`attempt`). An
-actor that dies is restarted by Ray and its batch retried
-and a batch whose actor died is skipped (`max_errored_blocks`); its items
-are then run again one per block (`max_task_retries`), so the one that kills
+Failures: an exception in the work is retried in the actor (`attempt`). A
+batch whose actor died is skipped (`max_errored_blocks`), and its items are
+run again each alone, up to `retries` more times, so the one that kills
 its actor every time is found and reported through `work.failed` while its
 batch-mates complete.
 """
@@ -19,10 +18,18 @@ from __future__ import annotations
 
 import logging
 import pickle
-from itertools import islice
 from typing import Any, Iterable, Iterator
 
-from newsweave.engine import RETRIES, Engine, EngineUnavailable, Fatal, Work, attempt, check
+from newsweave.engine import (
+    RETRIES,
+    Engine,
+    EngineError,
+    EngineUnavailable,
+    Fatal,
+    Work,
+    attempt,
+    check,
+)
 
 INSTALL = "pip install 'newsweave[ray]'"
 
@@ -30,7 +37,7 @@ INSTALL = "pip install 'newsweave[ray]'"
 def import_ray():
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError:
         raise EngineUnavailable(f"--engine ray needs Ray Data, which is not installed: {INSTALL}") from None
     return ray
@@ -70,7 +77,7 @@ class RayEngine(Engine):
         self._started = False
         if not ray.is_initialized():
             try:
-                ray.init(address=address, include_dashboard=False, logging_level=logging.WARNING,
+                ray.init(address=address, include_dashboard=False, logging_level=logging.ERROR,
                          log_to_driver=False, configure_logging=True)
             except (ConnectionError, RuntimeError, ValueError) as exc:
                 where = f"the Ray cluster at {address}" if address else "a local Ray instance"
@@ -79,6 +86,7 @@ class RayEngine(Engine):
         cpus = int(ray.cluster_resources().get("CPU", 1))
         self.workers = max(1, workers or cpus)
         self._quiet()
+        _errors_to_stderr()
 
     @staticmethod
     def _quiet() -> None:
@@ -97,34 +105,44 @@ class RayEngine(Engine):
         blob = pickle.dumps(work)
         items = iter(items)
         while True:
-            window = list(islice(items, self.window))
-            if not window:
+            window, error = [], None
+            try:
+                for item in items:
+                    window.append(item)
+                    if len(window) == self.window:
+                        break
+            except Exception as exc:  # the items' own failure: raised after the results of those read before it
+                error = exc
+            if window:
+                yield from self._window(work, blob, window)
+            if error is not None:
+                raise error
+            if len(window) < self.window:
                 return
-            yield from self._window(work, blob, window)
 
     def _window(self, work: Work, blob: bytes, window: list) -> Iterator[Any]:
         results: dict[int, Any] = {}
         following = 0  # the next index to yield
-        for index, result in self._run(blob, list(enumerate(window)), self.batch_size, 0):
+        for index, result in self._run(blob, list(enumerate(window)), self.batch_size):
             results[index] = result
             while following in results:
                 yield check(results.pop(following))
                 following += 1
-        if following == len(window):
-            return
-        # Whole batches were lost with their actors: retry what is missing, an item a block,
-        # so that only the item that kills its actor every time is lost.
-        missing = [(index, window[index]) for index in range(following, len(window)) if index not in results]
-        for index, result in self._run(blob, missing, 1, self.retries - 1):
-            results[index] = result
+        # Whole batches were lost with their actors: retry each missing item alone (its own
+        # dataset and actor), so that only the item that kills its actor every time is lost.
+        for index in range(following, len(window)):
+            for _ in range(self.retries):
+                if index in results:
+                    break
+                results.update(self._run(blob, [(index, window[index])], 1))
         for index in range(following, len(window)):
             if index not in results:
-                results[index] = work.failed(window[index], f"its Ray worker died {1 + self.retries} times")
+                results[index] = work.failed(window[index], f"its Ray worker died each of {1 + self.retries} times")
             yield check(results.pop(index))
 
-    def _run(self, blob: bytes, numbered: list[tuple[int, Any]], batch_size: int, retries: int) -> Iterator[tuple[int, Any]]:
-        """(index, result) for each item that completes; the items of a batch whose actor died
-        1 + `retries` times are left out (Ray Data skips that block: `max_errored_blocks`)."""
+    def _run(self, blob: bytes, numbered: list[tuple[int, Any]], batch_size: int) -> Iterator[tuple[int, Any]]:
+        """(index, result) for each item that completes; the items of a batch whose actor died are
+        left out (Ray Data skips the block: `max_errored_blocks`), for `_window` to retry."""
         import warnings
 
         import ray
@@ -140,13 +158,20 @@ class RayEngine(Engine):
                 _Batches,
                 fn_constructor_args=(blob, self.retries),
                 batch_size=batch_size,
-                compute=ActorPoolStrategy(size=min(self.workers, blocks)),
+                # One batch at a time on an actor: when it dies, only its own batch is lost with it.
+                compute=ActorPoolStrategy(size=min(self.workers, blocks), max_tasks_in_flight_per_actor=1),
                 num_cpus=1,
-                max_restarts=-1,  # an actor that died is replaced, and its batch retried this often
-                max_task_retries=retries,  # (Ray Data's default is forever: a poisoned item would loop)
+                # Retries are newsweave's (above), item by item: Ray Data's default retries a
+                # batch on a restarted actor forever, and a poisoned item would loop.
+                max_restarts=0,
+                max_task_retries=0,
             )
-        for row in dataset.iter_rows():
-            yield int(row["index"]), pickle.loads(row["payload"])
+        try:
+            for row in dataset.iter_rows():
+                yield int(row["index"]), pickle.loads(row["payload"])
+        except Exception as exc:  # Ray's own failure (not an item's): one line, not Ray's traceback
+            detail = " ".join(str(exc).split())[:300]
+            raise EngineError(f"Ray could not run the work ({type(exc).__name__}: {detail})") from None
 
     def close(self) -> None:
         if self._started:
@@ -154,3 +179,21 @@ class RayEngine(Engine):
 
             ray.shutdown()
             self._started = False
+
+
+def _errors_to_stderr() -> None:
+    """Ray prints the errors it is sent (a worker died) on standard output, where `summarize`
+    writes its results: send them to standard error instead."""
+    try:
+        from ray._private import worker
+    except ImportError:
+        return
+    original = getattr(worker, "print_to_stdstream", None)
+    if original is None or getattr(original, "newsweave", False):
+        return
+
+    def to_stderr(data, *args, **kwargs):
+        return original({**data, "is_err": True}, *args, **kwargs)
+
+    to_stderr.newsweave = True
+    worker.print_to_stdstream = to_stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from newsweave.errors import InputError
-from newsweave.load.decode import check_size, decode
+from newsweave.load.decode import check_size, check_unicode, decode, displayable
 from newsweave.load.files import check_regular, read_regular
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
@@ -31,7 +31,7 @@ def load_sources(sources: Iterable[Any], settings: Settings) -> tuple[list[Docum
     problems: list[InputProblem] = []
     for number, source in enumerate(sources, start=1):
         if isinstance(source, Document):
-            documents.append(source)
+            _collect(displayable(source.id), lambda: [_checked(source)], documents, problems)
         elif isinstance(source, dict):
             _collect(f"record {number}", lambda: [record_document(source, f"record-{number}")], documents, problems)
         elif isinstance(source, os.PathLike) or (isinstance(source, str) and looks_like_path(source)):
@@ -42,7 +42,18 @@ def load_sources(sources: Iterable[Any], settings: Settings) -> tuple[list[Docum
             _collect(f"text {number}", lambda: [text_document(source, f"text-{number}", settings)], documents, problems)
         else:
             problems.append(InputProblem(repr(source)[:60], f"cannot read a {type(source).__name__}"))
-    return unique_ids(documents), problems
+    return unique_ids([_writable(d) for d in documents]), [InputProblem(displayable(p.source), displayable(p.reason)) for p in problems]
+
+
+def _checked(document: Document) -> Document:
+    check_unicode(document.text)
+    return document
+
+
+def _writable(document: Document) -> Document:
+    """The document with names that can be printed and written: a file name need not be UTF-8."""
+    named = {"id": displayable(document.id), "path": displayable(document.path) if document.path else document.path}
+    return document if named == {"id": document.id, "path": document.path} else dataclasses.replace(document, **named)
 
 
 def looks_like_path(value: str) -> bool:
@@ -119,6 +130,7 @@ def text_document(text: str, default_id: str, settings: Settings) -> Document:
     check_size(len(text.encode("utf-8", "surrogatepass")), settings.max_input_bytes)
     if not text.strip():
         raise InputError("empty text")
+    check_unicode(text)
     return Document(id=default_id, text=text)
 
 
@@ -133,11 +145,12 @@ def record_document(record: dict | str, default_id: str, path: str | None = None
         raise InputError("no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}")
     if not text.strip():
         raise InputError("empty 'text'")
+    check_unicode(text, "'text'")
 
     def field(name: str) -> str | None:
         value = record.get(name)
         # A list or object here is not metadata (and a deeply nested one would not even print).
-        return str(value) if isinstance(value, (str, int, float)) else None
+        return displayable(str(value)) if isinstance(value, (str, int, float)) else None
 
     return Document(
         id=field("id") or default_id,

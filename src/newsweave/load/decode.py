@@ -38,6 +38,29 @@ _MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+# A lone surrogate (a JSON "\ud800" escape, a Python string, a file name that is not UTF-8)
+# is no character: no output can be written in UTF-8 with one in it, and spaCy refuses it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_unicode(text: str, what: str = "text") -> None:
+    """InputError when a text to brief holds a lone surrogate (its offsets must index it unchanged)."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise InputError(f"{what} is not valid Unicode: a lone surrogate (U+{ord(found.group()):04X}) at character {found.start()}")
+
+
+# In a name or a metadata value, also control characters: an ESC in a file name or a
+# title would drive the terminal it is printed on, a line end would split a problem line.
+_UNPRINTABLE = re.compile("[\ud800-\udfff\x00-\x1f\x7f-\x9f]")
+
+
+def displayable(value: str) -> str:
+    """A name or a metadata value with each lone surrogate or control character made U+FFFD,
+    so that it can be printed on one line and written as UTF-8."""
+    return _UNPRINTABLE.sub("\ufffd", value)
+
+
 def size_label(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
 

@@ -8,6 +8,7 @@ reported by number and the other lines are still read.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,25 +29,49 @@ def parse_json(text: str | bytes, where: bool = True) -> Any:
         raise InputError(f"invalid JSON: {exc.msg}" + (f" at line {exc.lineno} column {exc.colno}" if where else "")) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer of more digits than Python converts (sys.get_int_max_str_digits())
+        if "digits" in str(exc):
+            raise InputError(f"invalid JSON: a number too long to read (over {sys.get_int_max_str_digits()} digits)") from None
+        raise InputError(f"invalid JSON: {exc}") from None
 
 
 def read_record_file(path: Path, settings: Settings) -> list[Document | InputProblem]:
     from newsweave.load import read_bytes
     from newsweave.load.decode import decode
 
-    text = decode(read_bytes(path, settings), settings.encoding)
-    if path.suffix.lower() == ".json":
-        data = parse_json(text)
-        records = data.get("documents") if isinstance(data, dict) and "text" not in data else data
-        if isinstance(records, dict):
-            records = [records]
-        if not isinstance(records, list):
-            raise InputError("expected a JSON object with 'text', a list of them, or an object with 'documents'")
-        if not records:
-            raise InputError("no documents in the JSON")
-        return _documents(path, list(enumerate(records, start=1)), "item")
+    raw = read_bytes(path, settings)
+    if path.suffix.lower() != ".json":
+        return _json_lines(path, raw, settings)
+    data = parse_json(decode(raw, settings.encoding))
+    records = data.get("documents") if isinstance(data, dict) and "text" not in data else data
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list):
+        raise InputError("expected a JSON object with 'text', a list of them, or an object with 'documents'")
+    if not records:
+        raise InputError("no documents in the JSON")
+    return _documents(path, list(enumerate(records, start=1)), "item")
+
+
+def _json_lines(path: Path, raw: bytes, settings: Settings) -> list[Document | InputProblem]:
+    """One record a line. A file that is not text as a whole may still be lines of UTF-8 but for
+    one: then each line is decoded on its own, and a line that is not UTF-8 costs that line only."""
+    from newsweave.load.decode import decode
+
+    try:
+        texts: list[str | InputError] = decode(raw, settings.encoding).split("\n")
+        whole = None
+    except InputError as exc:
+        if settings.encoding:
+            raise
+        texts, whole = [_utf8_line(line, number == 1) for number, line in enumerate(raw.split(b"\n"), start=1)], exc
     lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only: str.splitlines() would also cut a record at a U+2028, NEL or
+    # form feed inside its text, which JSON writers leave unescaped.
+    for number, line in enumerate(texts, start=1):
+        if isinstance(line, InputError):
+            lines.append((number, line))
+            continue
         if not line.strip():
             continue
         try:
@@ -54,8 +79,21 @@ def read_record_file(path: Path, settings: Settings) -> list[Document | InputPro
         except InputError as exc:
             lines.append((number, exc))
     if not lines:
-        raise InputError("no JSON lines")
-    return _documents(path, lines, "line")
+        raise whole or InputError("no JSON lines")
+    try:
+        items = _documents(path, lines, "line")
+    except InputError as exc:  # its one line is no record
+        raise (whole or exc) from None
+    if whole and not any(isinstance(item, Document) for item in items):
+        raise whole  # no line of it is a record: the file as a whole is the problem (binary junk, say)
+    return items
+
+
+def _utf8_line(line: bytes, first: bool) -> str | InputError:
+    try:
+        return line.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as exc:
+        return InputError(f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at offset {exc.start} of the line)")
 
 
 def _documents(path: Path, numbered: list[tuple[int, object]], unit: str) -> list[Document | InputProblem]:

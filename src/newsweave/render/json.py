@@ -64,7 +64,7 @@ def fact_to_dict(group: FactGroup, in_summary: bool) -> dict[str, Any]:
         "in_summary": in_summary,
         "salience": group.salience,
         # False when the quoted sentence's main claim is another fact (single_source leaves such facts out).
-        "main_claim": getattr(group, "representative_claim", None) is None or group.representative_claim.main,
+        "main_claim": group.representative_claim is None or group.representative_claim.main,
         "evidence": [dict(s.evidence.to_dict(), text=s.text) for s in group.sentences],
         # The claim layer: where inside those sentences each report states the fact.
         "claims": [claim_to_dict(c) for c in group.claims],

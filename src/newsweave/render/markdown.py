@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsweave.corroborate import corroborated, one_line_per_sentence, single_source
@@ -18,6 +19,10 @@ from newsweave.render.labels import (
 
 if TYPE_CHECKING:
     from newsweave.pipeline import Brief
+
+# Control characters but tab and line ends: a report's ESC sequences would drive the terminal the
+# brief is printed on (set its title, hide text, write the clipboard). The JSON keeps them: offsets index them.
+TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def brief_to_markdown(brief: Brief) -> str:
@@ -50,7 +55,7 @@ def brief_to_markdown(brief: Brief) -> str:
     if story.problems:
         lines += ["", "## Could not read", ""]
         lines += [f"- `{p.source}`: {p.reason}" for p in story.problems]
-    return "\n".join(lines) + "\n"
+    return TERMINAL_CONTROLS.sub("\ufffd", "\n".join(lines) + "\n")
 
 
 def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> str:

@@ -2,9 +2,10 @@
 
 The corpus caches briefs as this JSON, so the JSON must hold everything the
 renderers read: a rebuilt brief renders to the same Markdown, HTML and JSON as
-the brief it was written from. The stages' working layers (spaCy parses,
-similarity matrices, the sentences' terms, attributions) are not in the JSON
-and stay empty.
+the brief it was written from (tests/test_hostile_cache.py checks it, and the
+corpus caches only briefs that do). The stages' working layers are not in the
+JSON and stay empty: spaCy parses, similarity matrices, the sentences' terms,
+a claim's parse (its quantities are kept as the JSON gives them).
 
 The input is treated as hostile: every field is type-checked, every span must
 lie inside its document, a fact's or summary sentence's text must be the very
@@ -16,6 +17,7 @@ later in a renderer.
 from __future__ import annotations
 
 import bisect
+import math
 from typing import Any
 
 from newsweave.errors import InputError
@@ -23,6 +25,10 @@ from newsweave.render.json import SCHEMA
 from newsweave.settings import Settings
 from newsweave.story import (
     BODY,
+    BOILERPLATE,
+    CAPTION,
+    Attribution,
+    Claim,
     Discrepancy,
     DiscrepancyValue,
     Document,
@@ -35,11 +41,12 @@ from newsweave.story import (
     Relation,
     Sentence,
     Story,
+    StoryWarning,
     SummarySentence,
     TimelineEntry,
 )
 
-ROLES = ("body", "caption", "boilerplate")
+ROLES = (BODY, CAPTION, BOILERPLATE)
 
 
 class _Reader:
@@ -81,7 +88,7 @@ class _Reader:
 
     def number(self, data: dict, key: str, where: str, default: float) -> float:
         value = data.get(key, default)
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value:
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
             self.fail(f"{where}.{key}", "expected a number")
         return float(value)
 
@@ -145,6 +152,9 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
     story.summary = [_summary_item(read, sentences, facts, value, where) for where, value in read.items(data, "summary")]
     story.facts = sorted(facts.values(), key=lambda g: g.id)
     story.sentences = sentences.ordered()
+    order = {d.id: n for n, d in enumerate(story.documents)}
+    story.claims = sorted({id(c): c for g in story.facts for c in g.claims}.values(), key=lambda c: (order[c.document], c.start, c.end))
+    story.attributions = [_attribution(read, sentences, value, where) for where, value in read.items(data, "attributions", required=False)]
 
     story.entities = [_entity(read, value, where) for where, value in read.items(data, "entities", required=False)]
     sentences.place(story.entities)
@@ -175,9 +185,7 @@ def _problem(read: _Reader, value: Any, where: str) -> InputProblem:
     return InputProblem(read.str(value, "source", where), read.str(value, "reason", where))
 
 
-def _warning(read: _Reader, value: Any, where: str):
-    from newsweave.story import StoryWarning
-
+def _warning(read: _Reader, value: Any, where: str) -> StoryWarning:
     value = read.obj(value, where)
     left_out = []
     for at, report in read.items(value, "left_out", f"{where}."):
@@ -201,6 +209,11 @@ class _Sentences:
         self.read = read
         self.story = story
         self.by_span: dict[tuple[str, int, int], Sentence] = {}
+        self.claims = 0
+
+    def next_claim_id(self) -> int:
+        self.claims += 1
+        return self.claims
 
     def add(self, value: Any, where: str) -> Sentence:
         value = self.read.obj(value, where)
@@ -269,16 +282,78 @@ def _fact(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], val
     main_claim = value.get("main_claim", True)
     if not isinstance(main_claim, bool):
         read.fail(f"{where}.main_claim", "expected true or false")
-    if not main_claim:
+    group.claims = [_claim(read, members, claim, at) for at, claim in read.items(value, "claims", f"{where}.", required=False)]
+    for claim in group.claims:
+        claim.id = sentences.next_claim_id()
+    # Which claim the pipeline quoted: one in the representative sentence, main or not as the JSON says.
+    quoted = [c for c in group.claims if c.sentence is representative]
+    group.representative_claim = next((c for c in quoted if c.main == main_claim), None)
+    if group.representative_claim is None and not main_claim:
         # All the JSON tells of the claim layer: the quoted words are not their sentence's main claim.
-        from newsweave.story import Claim
-
         group.representative_claim = Claim(
             id=fact_id, document=representative.document, start=representative.start, end=representative.end,
             text=representative.text, sentence=representative, main=False,
         )
     facts[fact_id] = group
     return group
+
+
+class RestoredQuantity(dict):
+    """A claim's quantity as the JSON holds it (`to_dict()` gives it back); the parse behind it is not kept."""
+
+    def to_dict(self) -> dict:
+        return dict(self)
+
+
+def _claim(read: _Reader, members: list[Sentence], value: Any, where: str) -> Claim:
+    value = read.obj(value, where)
+    span = read.span(value, where)
+    text = read.str(value, "text", where)
+    if text != read.documents[span.document].text[span.start : span.end]:
+        read.fail(f"{where}.text", "is not the text the span points at")
+    sentence = next((s for s in members if s.document == span.document and s.start <= span.start < s.end), None)
+    if sentence is None:
+        read.fail(where, "lies in none of its fact's sentences")
+    main = value.get("main", False)
+    if not isinstance(main, bool):
+        read.fail(f"{where}.main", "expected true or false")
+    quantities = [RestoredQuantity(read.obj(q, at)) for at, q in read.items(value, "quantities", f"{where}.", required=False)]
+    return Claim(
+        id=0,
+        document=span.document,
+        start=span.start,
+        end=span.end,
+        text=text,
+        sentence=sentence,
+        pieces=tuple((e.start, e.end) for e in read.spans(value, "pieces", where)) if "pieces" in value else (),
+        kind=read.str(value, "kind", where),
+        main=main,
+        quantities=quantities,
+    )
+
+
+def _attribution(read: _Reader, sentences: _Sentences, value: Any, where: str) -> Attribution:
+    value = read.obj(value, where)
+    document = read.str(value, "document", where)
+    if document not in read.documents:
+        read.fail(f"{where}.document", f"{document!r} is not one of the brief's documents")
+    evidence = read.spans(value, "evidence", where)
+    inferred = value.get("inferred", False)
+    if not isinstance(inferred, bool):
+        read.fail(f"{where}.inferred", "expected true or false")
+    first = evidence[0] if evidence else None
+    holder = next(
+        (s for s in sentences.by_span.values() if first and s.document == first.document and s.start <= first.start < s.end), None
+    )
+    return Attribution(
+        document=document,
+        sentence=holder.index if holder else -1,
+        speaker=read.str(value, "speaker", where, optional=True),
+        origin=read.str(value, "origin", where, optional=True),
+        evidence=evidence,
+        kind=read.str(value, "kind", where),
+        inferred=inferred,
+    )
 
 
 def _summary_item(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], value: Any, where: str) -> SummarySentence:

@@ -224,7 +224,15 @@ def stored_name(filename: str | None, number: int, taken: set[str]) -> str:
 
 
 def _named(problems: list[InputProblem], names: dict[str, str]) -> list[InputProblem]:
-    return [InputProblem(names.get(p.source, p.source), p.reason) for p in problems]
+    """Problems under the uploads' own names: never the server's temporary path, not even in "FILE line 3"."""
+    return [InputProblem(_upload_name(p.source, names), p.reason) for p in problems]
+
+
+def _upload_name(source: str, names: dict[str, str]) -> str:
+    for stored, name in names.items():
+        if source == stored or source.startswith(stored + " "):
+            return name + source[len(stored):]
+    return source
 
 
 def _attempt(job: Callable[[], Any]) -> Any:

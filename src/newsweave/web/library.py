@@ -135,8 +135,9 @@ class Corpus:
 
     def __init__(self, path: str | Path, settings: Settings, max_entries: int = 32, max_bytes: int = 32 * 1024 * 1024):
         from newsweave.corpus import open_store
+        from newsweave.corpus.store import is_database_url
 
-        self.path = Path(path)
+        self.path = path if is_database_url(path) else Path(path)  # a PostgreSQL URL is no path
         self.settings = settings
         self.store = open_store(self.path, readonly=True)  # thread-safe; fails now if it is not a corpus
         self.briefs = BriefCache(max_entries, max_bytes)

@@ -26,6 +26,7 @@ def warc_items(path: Path, context) -> Iterator:
     try:
         with open(path, "rb") as stream:
             archive = ArchiveIterator(stream, arc2warc=True)
+            _bound_header_lines(archive.reader)
             iterator = iter(archive)
             while True:
                 # On failure archive.offset is where the record being read starts: warcio moves
@@ -80,6 +81,19 @@ def warc_items(path: Path, context) -> Iterator:
 
 
 GZIP_MAGIC = b"\x1f\x8b"
+HEADER_LINE_LIMIT = 64 * 1024  # longer than any real WARC, ARC or HTTP header line
+
+
+def _bound_header_lines(reader) -> None:
+    """Make warcio read header lines of at most HEADER_LINE_LIMIT bytes.
+
+    warcio reads a header line whole, however long: a gzip member of a few
+    kilobytes that inflates to gigabytes with no line end (a gzip bomb) would
+    be held in memory. Cut at the limit, such a line is no header and the
+    archive is reported as unreadable; record bodies are read in blocks anyway.
+    """
+    readline = reader.readline
+    reader.readline = lambda length=None: readline(HEADER_LINE_LIMIT if not length or length > HEADER_LINE_LIMIT else length)
 
 
 def _drain(record) -> bool:

@@ -1,0 +1,723 @@
+"""The corpus in PostgreSQL, so a team shares one corpus: `open_store("postgresql://user@host/db")`.
+
+The same interface and behaviour as `SQLiteStore` (corpus/store.py), in the
+database a newsroom already runs:
+
+- psycopg 3; reads go through a connection pool (a server's threads), writes
+  through one connection of the store's own.
+- Migrations: numbered steps of PostgreSQL DDL, frozen as written, run in one
+  transaction under an advisory lock; the version is kept in `newsweave_schema`.
+- Full-text search: a generated `tsvector` column (title weighted above text,
+  English stemming) with a GIN index; snippets by `ts_headline`.
+- One transaction per article (a savepoint inside `batch`). The order-dependent
+  part of storing an article (its id, the duplicate check, the story it joins)
+  runs under a transaction-level advisory lock: writers from several processes
+  take turns article by article (or group by group), so the corpus they build is
+  the one a single writer would have built from the same arrival order, and no
+  article is lost. Readers never wait: PostgreSQL's snapshots.
+- Article and story ids are the next free number taken under that lock, as
+  SQLite's do, so both backends number a corpus alike.
+
+psycopg is imported only when a PostgreSQL corpus is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from newsweave.corpus.store import (
+    _WORD,
+    LOCK_WAIT,
+    Article,
+    Store,
+    StoreError,
+    _document,
+    now,
+    story_label,
+)
+from newsweave.errors import InputError
+from newsweave.story import Document
+
+# Advisory lock keys (one 32-bit namespace, "news", and a lock number): writing articles, migrating.
+_NAMESPACE = 0x6E657773
+WRITE_LOCK = (_NAMESPACE, 1)
+MIGRATE_LOCK = (_NAMESPACE, 2)
+# The full-text index holds each article's first this many characters (a tsvector is at most 1 MB).
+INDEXED_CHARACTERS = 200_000
+# Snippet marks while PostgreSQL builds the snippet (private-use characters, replaced afterwards).
+_START, _STOP = "\ue000", "\ue001"
+
+# Dates are ISO 8601 text and compared as text, so their columns sort bytewise (COLLATE "C"),
+# whatever the database's locale, as SQLite's do.
+SCHEMA_1 = f"""
+CREATE TABLE stories (
+    id BIGINT PRIMARY KEY,
+    title TEXT,
+    articles INTEGER NOT NULL DEFAULT 0,
+    outlets INTEGER NOT NULL DEFAULT 0,
+    first_published TEXT COLLATE "C",
+    last_published TEXT COLLATE "C",
+    updated TEXT COLLATE "C" NOT NULL,
+    -- bumped whenever an article joins: cached briefs of older versions are stale
+    version INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE articles (
+    id BIGINT PRIMARY KEY,
+    url TEXT,
+    canonical_url TEXT UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    title TEXT,
+    author TEXT,
+    outlet TEXT,
+    published TEXT COLLATE "C",
+    text TEXT NOT NULL,
+    source TEXT,
+    wire TEXT,
+    story_id BIGINT REFERENCES stories(id),
+    copy_of BIGINT REFERENCES articles(id),
+    added TEXT COLLATE "C" NOT NULL,
+    search TSVECTOR GENERATED ALWAYS AS (
+        setweight(to_tsvector('english', coalesce(title, '')), 'A')
+        || setweight(to_tsvector('english', left(text, {INDEXED_CHARACTERS})), 'B')
+    ) STORED
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_url ON articles(url);
+CREATE INDEX articles_search ON articles USING GIN (search);
+CREATE TABLE brief_cache (
+    story_id BIGINT PRIMARY KEY REFERENCES stories(id),
+    key TEXT NOT NULL,
+    brief BYTEA NOT NULL,
+    created TEXT NOT NULL
+);
+"""
+
+# The clustering and duplicate indexes (corpus/cluster.py, corpus/dedup.py): the tables of
+# `cluster.tables_sql()` in PostgreSQL's types.
+SCHEMA_2 = """
+CREATE TABLE cluster_stories (
+    story_id BIGINT PRIMARY KEY,
+    size INTEGER NOT NULL DEFAULT 0,
+    first_day DOUBLE PRECISION,
+    last_day DOUBLE PRECISION,
+    terms TEXT NOT NULL DEFAULT '{}',
+    names TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE cluster_members (
+    article_id BIGINT PRIMARY KEY,
+    story_id BIGINT NOT NULL,
+    similarity DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX cluster_members_story ON cluster_members (story_id);
+CREATE TABLE cluster_postings (
+    key TEXT COLLATE "C" NOT NULL,
+    story_id BIGINT NOT NULL,
+    seen BIGINT NOT NULL,
+    PRIMARY KEY (key, story_id)
+);
+CREATE INDEX cluster_postings_seen ON cluster_postings (key, seen);
+CREATE TABLE cluster_frequencies (
+    key TEXT COLLATE "C" PRIMARY KEY,
+    documents BIGINT NOT NULL
+);
+CREATE TABLE cluster_totals (
+    name TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+CREATE TABLE dedup_signatures (
+    article_id BIGINT PRIMARY KEY,
+    shingles INTEGER NOT NULL,
+    wire TEXT,
+    hashes BYTEA NOT NULL,
+    duplicate_of BIGINT,
+    reason TEXT
+);
+CREATE TABLE dedup_buckets (
+    band INTEGER NOT NULL,
+    bucket BIGINT NOT NULL,
+    article_id BIGINT NOT NULL,
+    PRIMARY KEY (band, bucket, article_id)
+);
+"""
+
+
+def migrations() -> list[str]:
+    """The ordered migration steps (SQL scripts): step N brings the version from N-1 to N. Only ever append."""
+    return [SCHEMA_1, SCHEMA_2]
+
+
+def display_name(url: str) -> str:
+    """The database URL as shown in messages: without its password."""
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password is not None:
+        netloc = f"{parts.username or ''}:***@{netloc.rsplit('@', 1)[1]}"
+    query = re.sub(r"(?i)(^|&)(password=)[^&]*", r"\1\2***", parts.query)
+    return f"{parts.scheme}://{netloc}{parts.path}" + (f"?{query}" if query else "")
+
+
+def _modules(name: str):
+    try:
+        import psycopg
+        import psycopg_pool
+    except ImportError:
+        raise InputError(f"{name}: a PostgreSQL corpus needs psycopg: pip install 'newsweave[postgres]'") from None
+    return psycopg, psycopg_pool
+
+
+def _reason(exc: Exception) -> str:
+    """A psycopg error as one line."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+class PostgresStore(Store):
+    def __init__(self, url: str, readonly: bool = False, lock_wait: float = LOCK_WAIT, pool_size: int = 8):
+        psycopg, psycopg_pool = _modules(display_name(url))
+        self._psycopg = psycopg
+        self.url = url
+        self.path = display_name(url)  # what messages name the corpus by
+        self.readonly = readonly
+        self.lock_wait = lock_wait
+        self._lock = threading.RLock()
+        self._batch: dict | None = None
+        self._writer = None
+        # A read-only store's sessions cannot write at all, whatever the code asks.
+        self._options = {"autocommit": True}
+        if readonly:
+            self._options["options"] = "-c default_transaction_read_only=on"
+        conn = self._connect()
+        try:
+            self._migrate(conn)
+        except psycopg.Error as exc:
+            conn.close()
+            raise InputError(f"{self.path}: cannot open the corpus ({_reason(exc)})") from None
+        except BaseException:
+            conn.close()
+            raise
+        if readonly:
+            conn.close()
+        else:
+            self._writer = conn
+        self.pool = psycopg_pool.ConnectionPool(
+            url, min_size=1, max_size=pool_size, kwargs=self._options, open=True, name="newsweave-corpus"
+        )
+
+    def _connect(self):
+        try:
+            return self._psycopg.connect(self.url, connect_timeout=10, **self._options)
+        except self._psycopg.Error as exc:
+            raise InputError(f"{self.path}: cannot connect to the corpus database ({_reason(exc)})") from None
+
+    # --- migrations --------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return self._rows("SELECT version FROM newsweave_schema")[0]["version"]
+
+    @staticmethod
+    def _stored_version(conn) -> int | None:
+        if conn.execute("SELECT to_regclass('newsweave_schema')").fetchone()[0] is None:
+            return None
+        row = conn.execute("SELECT version FROM newsweave_schema").fetchone()
+        return row[0] if row else 0
+
+    def _migrate(self, conn) -> None:
+        steps = migrations()
+        version = self._stored_version(conn)
+        if version is not None and version > len(steps):
+            raise InputError(f"{self.path}: corpus schema version {version} is newer than this newsweave knows ({len(steps)})")
+        if version == len(steps):
+            return
+        if self.readonly and not version:
+            raise InputError(f"{self.path}: not a newsweave corpus database (no corpus tables)")
+        if self.readonly:
+            raise InputError(f"{self.path}: corpus schema version {version} needs upgrading; run `newsweave ingest` on it once")
+        # The check and the steps share one transaction under a lock: of several processes
+        # opening a new database at once, the first migrates and the others find the schema in place.
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATE_LOCK)
+            conn.execute("CREATE TABLE IF NOT EXISTS newsweave_schema (version INTEGER NOT NULL)")
+            version = self._stored_version(conn)
+            if version > len(steps):
+                raise InputError(f"{self.path}: corpus schema version {version} is newer than this newsweave knows ({len(steps)})")
+            if not conn.execute("SELECT 1 FROM newsweave_schema").fetchone():
+                conn.execute("INSERT INTO newsweave_schema (version) VALUES (0)")
+            for number, step in enumerate(steps[version:], start=version + 1):
+                conn.execute(step)
+                conn.execute("UPDATE newsweave_schema SET version = %s", (number,))
+
+    # --- transactions ------------------------------------------------------
+    def _writer_connection(self):
+        if self._writer is None or self._writer.closed or self._writer.broken:
+            if self._writer is not None:
+                self._writer.close()
+            self._writer = self._connect()
+        return self._writer
+
+    def _begin(self, conn, lock_wait: float | None) -> None:
+        """Start a write transaction holding the write lock; waits `lock_wait` s for a stuck writer at most."""
+        errors = self._psycopg.errors
+        lock_wait = self.lock_wait if lock_wait is None else lock_wait
+        try:
+            # One round trip (no parameters: the simple query protocol takes several statements).
+            conn.execute(
+                f"BEGIN; SET LOCAL lock_timeout = {max(1, int(lock_wait * 1000))}; "
+                f"SELECT pg_advisory_xact_lock({WRITE_LOCK[0]}, {WRITE_LOCK[1]})"
+            )
+        except errors.LockNotAvailable:
+            conn.execute("ROLLBACK")
+            # PostgreSQL queues lock waiters in turn, so a wait this long means one writer held it throughout.
+            raise StoreError(
+                f"database is locked: another process has held the corpus for {lock_wait:g} s without committing"
+            ) from None
+        except BaseException:
+            self._abandon(conn)
+            raise
+
+    @staticmethod
+    def _abandon(conn) -> None:
+        try:
+            conn.execute("ROLLBACK")
+        except Exception:  # the connection is gone: the server rolled back already
+            pass
+
+    def _in_transaction(self, conn) -> bool:
+        return conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
+
+    @contextmanager
+    def _transaction(self, lock_wait: float | None = None):
+        """One unit of work (an article): its own transaction, or inside `batch` a savepoint."""
+        with self._lock:
+            conn = self._writer_connection()
+            if self._batch is None:
+                self._begin(conn, lock_wait)
+                try:
+                    yield conn
+                except BaseException:
+                    self._abandon(conn)
+                    raise
+                conn.execute("COMMIT")
+                return
+            if not self._in_transaction(conn):
+                self._begin(conn, lock_wait)
+                self._batch.update(units=0, started=time.monotonic())
+            conn.execute("SAVEPOINT unit")
+            try:
+                yield conn
+            except BaseException:
+                try:
+                    conn.execute("ROLLBACK TO unit")
+                    conn.execute("RELEASE unit")
+                except Exception:
+                    self._abandon(conn)
+                raise
+            conn.execute("RELEASE unit")
+            self._batch["units"] += 1
+            if self._batch["units"] >= self._batch["size"] or time.monotonic() - self._batch["started"] >= self._batch["seconds"]:
+                conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self, size: int = 200, seconds: float = 1.0):
+        """Commit the articles added inside in groups of `size`, or every `seconds` (see SQLiteStore.batch).
+
+        The group holds the write lock until it commits: other writers wait for it, readers never do.
+        """
+        with self._lock:
+            self._batch = {"size": size, "seconds": seconds, "thread": threading.get_ident()}
+            try:
+                yield self
+            finally:
+                self._batch = None
+                conn = self._writer
+                if conn is not None and not conn.closed and self._in_transaction(conn):
+                    if conn.info.transaction_status == self._psycopg.pq.TransactionStatus.INTRANS:
+                        conn.execute("COMMIT")  # every released savepoint is a whole article
+                    else:
+                        self._abandon(conn)
+
+    def _rows(self, sql: str, params=()) -> list[dict]:
+        from psycopg.rows import dict_row
+
+        batch = self._batch
+        if batch is not None and batch["thread"] == threading.get_ident():
+            # Inside a batch, this thread sees the articles its open transaction has added, as with SQLite.
+            with self._lock:
+                return self._writer_connection().cursor(row_factory=dict_row).execute(sql, params).fetchall()
+        with self.pool.connection() as conn:
+            return conn.cursor(row_factory=dict_row).execute(sql, params).fetchall()
+
+    # --- reading -----------------------------------------------------------
+    _STORY_FIELDS = "id, title, articles, outlets, first_published, last_published, updated"
+    _STORY_ORDER = "ORDER BY articles DESC, COALESCE(last_published, updated) DESC, id DESC"
+
+    def stories(self, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        where, params = self._story_filter(query)
+        return self._rows(
+            f"SELECT {self._STORY_FIELDS} FROM stories WHERE articles > 0 {where} {self._STORY_ORDER} LIMIT %s OFFSET %s",
+            (*params, int(limit), int(offset)),
+        )
+
+    def count_stories(self, query: str | None = None) -> int:
+        where, params = self._story_filter(query)
+        return self._rows(f"SELECT COUNT(*) AS n FROM stories WHERE articles > 0 {where}", params)[0]["n"]
+
+    def _story_filter(self, query: str | None) -> tuple[str, tuple]:
+        words = search_words(query)
+        if not words:
+            return "", ()
+        return (
+            "AND id IN (SELECT story_id FROM articles WHERE search @@ plainto_tsquery('english', %s))",
+            (words,),
+        )
+
+    def story(self, story_id: int) -> dict | None:
+        rows = self._rows(f"SELECT {self._STORY_FIELDS}, version FROM stories WHERE id = %s", (int(story_id),))
+        return rows[0] if rows else None
+
+    def story_documents(self, story_id: int) -> list[Document]:
+        rows = self._rows(
+            "SELECT * FROM articles WHERE story_id = %s ORDER BY COALESCE(published, added), id", (int(story_id),)
+        )
+        return [_document(row) for row in rows]
+
+    def document(self, document_id: str) -> Document | None:
+        try:
+            number = int(document_id)
+        except (TypeError, ValueError):
+            return None
+        if not -(2**63) <= number < 2**63:
+            return None
+        rows = self._rows("SELECT * FROM articles WHERE id = %s", (number,))
+        return _document(rows[0]) if rows else None
+
+    def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[dict]:
+        words = search_words(query)
+        if not words:
+            return []
+        options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=16, MinWords=8, ShortWord=2, MaxFragments=1"
+        # The snippets are made for the page of results only, after ranking.
+        rows = self._rows(
+            "SELECT a.id, a.title, a.story_id, a.outlet, a.published, "
+            "ts_headline('english', translate(a.text, %s, ''), q, %s) AS snippet, "
+            "left(a.text, 200) AS head, right(a.text, 200) AS tail "
+            "FROM (SELECT id, ts_rank(search, q) AS rank, q FROM articles, plainto_tsquery('english', %s) AS q "
+            "      WHERE search @@ q ORDER BY rank DESC, id LIMIT %s) AS best "
+            "JOIN articles a ON a.id = best.id ORDER BY best.rank DESC, a.id",
+            (_START + _STOP, options, words, int(limit)),
+        )
+        return [
+            {
+                "document": str(row["id"]),
+                "title": row["title"],
+                "snippet": _snippet(row, mark),
+                "story": row["story_id"],
+                "outlet": row["outlet"],
+                "published": row["published"],
+            }
+            for row in rows
+        ]
+
+    def count_articles(self) -> int:
+        return self._rows("SELECT COUNT(*) AS n FROM articles")[0]["n"]
+
+    # --- writing -----------------------------------------------------------
+    def has_url(self, url: str) -> bool:
+        return bool(self._rows("SELECT 1 FROM articles WHERE url = %s OR canonical_url = %s LIMIT 1", (url, url)))
+
+    def add_article(self, article: Article) -> int | None:
+        from newsweave.corpus import hooks
+        from newsweave.corpus.ingest import prepare
+
+        if article.prepared is None:
+            # The signature and features depend on the article alone: worked out before taking the lock.
+            article = replace(article, prepared=prepare(article))
+        digest = article.content_hash
+        try:
+            with self._transaction() as conn:
+                stored, article_id = conn.execute(
+                    "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = %s OR canonical_url = %s), "
+                    "(SELECT COALESCE(MAX(id), 0) + 1 FROM articles)",
+                    (digest, article.canonical_url),
+                ).fetchone()
+                if stored:
+                    return None
+                conn.execute(
+                    "INSERT INTO articles (id, url, canonical_url, content_hash, title, author, outlet, published, text, "
+                    "source, wire, added) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (
+                        article_id,
+                        article.url,
+                        article.canonical_url,
+                        digest,
+                        article.title,
+                        article.author,
+                        article.outlet,
+                        article.published,
+                        article.text,
+                        article.source,
+                        article.prepared.wire,
+                        now(),
+                    ),
+                )
+                copy_of = hooks.find_duplicate(conn, article_id, article, state=PostgresDedupState(conn))
+                story_id = hooks.assign_story(
+                    conn, article_id, article, state=PostgresClusterState(conn),
+                    new_story=lambda: new_story(conn, article.title),
+                )
+                conn.execute("UPDATE articles SET copy_of = %s, story_id = %s WHERE id = %s", (copy_of, story_id, article_id))
+                refresh_story(conn, story_id, story_label(article))
+                return article_id
+        except self._psycopg.OperationalError as exc:
+            if self._writer is not None and self._writer.broken:
+                raise InputError(f"{self.path}: lost the connection to the corpus database ({_reason(exc)})") from None
+            raise StoreError(_reason(exc)) from None
+        except self._psycopg.Error as exc:
+            # Data PostgreSQL refuses (a NUL character in a text): this article's error, not the source's.
+            raise StoreError(_reason(exc)) from None
+
+    def cached_brief(self, story_id: int, key: str) -> bytes | None:
+        rows = self._rows(
+            "SELECT brief FROM brief_cache JOIN stories ON stories.id = brief_cache.story_id "
+            "WHERE story_id = %s AND key = %s || ':' || stories.version",
+            (int(story_id), key),
+        )
+        return bytes(rows[0]["brief"]) if rows else None
+
+    def cache_brief(self, story_id: int, key: str, data: bytes) -> None:
+        """Keep a story's brief (a read-only store never writes; a busy or read-only database is not waited on)."""
+        if self.readonly:
+            return
+        errors = self._psycopg.errors
+        try:
+            with self.pool.connection() as conn, conn.transaction():
+                conn.execute("SET LOCAL lock_timeout = 5000")
+                conn.execute(
+                    "INSERT INTO brief_cache (story_id, key, brief, created) "
+                    "SELECT id, %s || ':' || version, %s, %s FROM stories WHERE id = %s "
+                    "ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, brief = excluded.brief, created = excluded.created",
+                    (key, data, now(), int(story_id)),
+                )
+        except (errors.LockNotAvailable, errors.InsufficientPrivilege, errors.ReadOnlySqlTransaction):
+            pass
+
+    def close(self) -> None:
+        with self._lock:
+            if self._writer is not None:
+                self._writer.close()
+            self.pool.close()
+
+
+def search_words(query: str | None) -> str:
+    """A user's words for plainto_tsquery: every word must appear; nothing in them is syntax."""
+    return " ".join(_WORD.findall(query or ""))
+
+
+def _snippet(row: dict, mark: tuple[str, str]) -> str:
+    """ts_headline's fragment with the caller's marks, and '…' where it cuts the text (as FTS5's snippet)."""
+    fragment = row["snippet"] or ""
+    plain = fragment.replace(_START, "").replace(_STOP, "")
+    text = fragment.replace(_START, mark[0]).replace(_STOP, mark[1])
+    head, tail = row["head"] or "", row["tail"] or ""
+    if plain and not head.startswith(plain[: len(head)]):
+        text = "…" + text
+    if plain and not tail.endswith(plain[-len(tail):] if tail else ""):
+        text = text + "…"
+    return text
+
+
+def refresh_story(conn, story_id: int, title: str | None = None) -> None:
+    """Recount a story's articles and outlets and bump its version (store.refresh_story in PostgreSQL).
+    An article without an outlet counts as an outlet of its own."""
+    conn.execute(
+        "UPDATE stories SET title = COALESCE(title, %s), articles = s.articles, outlets = s.outlets, "
+        "first_published = s.first, last_published = s.last, updated = %s, version = version + 1 "
+        "FROM (SELECT COUNT(*) AS articles, COUNT(DISTINCT outlet) + COUNT(*) FILTER (WHERE outlet IS NULL) AS outlets, "
+        "MIN(published) AS first, MAX(published) AS last FROM articles WHERE story_id = %s) AS s "
+        "WHERE stories.id = %s",
+        (title, now(), story_id, story_id),
+    )
+
+
+def new_story(conn, title: str | None = None) -> int:
+    """A new story's row; its id is the next free one (the caller holds the write lock)."""
+    return conn.execute(
+        "INSERT INTO stories (id, title, updated) SELECT COALESCE(MAX(id), 0) + 1, %s, %s FROM stories RETURNING id",
+        (title, now()),
+    ).fetchone()[0]
+
+
+# --- the duplicate and clustering indexes ------------------------------------
+
+
+class PostgresDedupState:
+    """corpus/dedup.py's `DedupState` in PostgreSQL; never commits (the caller's transaction does)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        # Signatures and originals of the candidates, read in one query with them.
+        self.known: dict[int, tuple] = {}
+
+    def candidates(self, buckets):
+        from newsweave.corpus.dedup import MAX_BUCKET, MAX_CANDIDATES
+
+        # One query for all bands, each band's bucket read only MAX_BUCKET deep, in band order.
+        rows = self.conn.execute(
+            "SELECT hit.article_id FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(bucket, band) "
+            "CROSS JOIN LATERAL (SELECT article_id FROM dedup_buckets d WHERE d.band = q.band - 1 AND d.bucket = q.bucket "
+            "ORDER BY article_id LIMIT %s) AS hit ORDER BY q.band, hit.article_id",
+            (list(buckets), MAX_BUCKET),
+        )
+        found = Counter(row[0] for row in rows)
+        # The ones the deduplicator compares, fetched together rather than one query each.
+        best = [article_id for article_id, _ in found.most_common(MAX_CANDIDATES)]
+        if best:
+            for row in self.conn.execute(
+                "SELECT article_id, shingles, wire, hashes, duplicate_of FROM dedup_signatures WHERE article_id = ANY(%s)",
+                (best,),
+            ):
+                self.known[row[0]] = row[1:]
+        return found
+
+    def _row(self, article_id):
+        if article_id not in self.known:
+            row = self.conn.execute(
+                "SELECT shingles, wire, hashes, duplicate_of FROM dedup_signatures WHERE article_id = %s", (article_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            self.known[article_id] = row
+        return self.known[article_id]
+
+    def signature(self, article_id):
+        import numpy
+
+        from newsweave.corpus.dedup import HASH_TYPE, Signature
+
+        row = self._row(article_id)
+        if row is None:
+            return None
+        return Signature(numpy.frombuffer(bytes(row[2]), dtype=HASH_TYPE), row[0], row[1])
+
+    def original(self, article_id):
+        row = self._row(article_id)
+        return row[3] if row and row[3] is not None else article_id
+
+    def add(self, article_id, sig, buckets, duplicate_of, reason):
+        self.conn.execute(
+            "INSERT INTO dedup_signatures (article_id, shingles, wire, hashes, duplicate_of, reason) "
+            "VALUES (%s, %s, %s, %s, %s, %s)",
+            (article_id, sig.shingles, sig.wire, sig.hashes.tobytes(), duplicate_of, reason),
+        )
+        self.conn.execute(
+            "INSERT INTO dedup_buckets (band, bucket, article_id) "
+            "SELECT band - 1, bucket, %s FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(bucket, band) "
+            "ON CONFLICT DO NOTHING",
+            (article_id, list(buckets)),
+        )
+
+    def recorded(self, article_id):
+        row = self.conn.execute(
+            "SELECT duplicate_of, reason FROM dedup_signatures WHERE article_id = %s", (article_id,)
+        ).fetchone()
+        return (True, row[0], row[1]) if row else (False, None, None)
+
+
+class PostgresClusterState:
+    """corpus/cluster.py's `ClusterState` in PostgreSQL; never commits (the caller's transaction does)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        # Posting list lengths seen by the last lookup: only a full list needs trimming.
+        self.lengths: dict[str, int] = {}
+
+    def member_story(self, article_id):
+        row = self.conn.execute("SELECT story_id FROM cluster_members WHERE article_id = %s", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def document_count(self):
+        row = self.conn.execute("SELECT value FROM cluster_totals WHERE name = 'documents'").fetchone()
+        return row[0] if row else 0
+
+    def frequencies(self, keys):
+        keys = list(dict.fromkeys(keys))
+        rows = self.conn.execute("SELECT key, documents FROM cluster_frequencies WHERE key = ANY(%s)", (keys,))
+        return dict(rows.fetchall())
+
+    def add_document(self, keys):
+        self.conn.execute(
+            "WITH total AS (INSERT INTO cluster_totals (name, value) VALUES ('documents', 1) "
+            "ON CONFLICT (name) DO UPDATE SET value = cluster_totals.value + 1) "
+            "INSERT INTO cluster_frequencies (key, documents) SELECT key, 1 FROM unnest(%s::text[]) AS key "
+            "ON CONFLICT (key) DO UPDATE SET documents = cluster_frequencies.documents + 1",
+            (sorted(set(keys)),),
+        )
+
+    def postings(self, keys):
+        found: dict[str, list[int]] = {}
+        # In key order, then story order: the order SQLite's index gives, so votes tie alike.
+        for key, story_id in self.conn.execute(
+            "SELECT key, story_id FROM cluster_postings WHERE key = ANY(%s) ORDER BY key, story_id", (list(keys),)
+        ):
+            found.setdefault(key, []).append(story_id)
+        self.lengths = {key: len(stories) for key, stories in found.items()}
+        return found
+
+    def post(self, keys, story_id, seen, cap):
+        keys = list(keys)
+        self.conn.execute(
+            "INSERT INTO cluster_postings (key, story_id, seen) SELECT key, %s, %s FROM unnest(%s::text[]) AS key "
+            "ON CONFLICT (key, story_id) DO UPDATE SET seen = excluded.seen",
+            (story_id, seen, keys),
+        )
+        for key in keys:
+            if self.lengths.get(key, 0) >= cap:
+                self.conn.execute(
+                    "DELETE FROM cluster_postings WHERE key = %s AND seen < ("
+                    "SELECT seen FROM cluster_postings WHERE key = %s ORDER BY seen DESC LIMIT 1 OFFSET %s)",
+                    (key, key, cap - 1),
+                )
+
+    def story(self, story_id):
+        from newsweave.corpus.cluster import StoryProfile
+
+        row = self.conn.execute(
+            "SELECT size, first_day, last_day, terms, names FROM cluster_stories WHERE story_id = %s", (story_id,)
+        ).fetchone()
+        if row is None:
+            return StoryProfile(story_id)
+        size, first_day, last_day, terms, names = row
+        return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
+
+    def new_story(self):
+        return self.conn.execute(
+            "INSERT INTO cluster_stories (story_id, size) SELECT COALESCE(MAX(story_id), 0) + 1, 0 FROM cluster_stories "
+            "RETURNING story_id"
+        ).fetchone()[0]
+
+    def save_story(self, profile):
+        self.conn.execute(
+            "INSERT INTO cluster_stories (story_id, size, first_day, last_day, terms, names) "
+            "VALUES (%s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (story_id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
+            "last_day = excluded.last_day, terms = excluded.terms, names = excluded.names",
+            (
+                profile.id,
+                profile.size,
+                profile.first_day,
+                profile.last_day,
+                json.dumps(profile.terms, separators=(",", ":")),
+                json.dumps(profile.names, separators=(",", ":")),
+            ),
+        )
+
+    def add_member(self, article_id, story_id, similarity):
+        self.conn.execute(
+            "INSERT INTO cluster_members (article_id, story_id, similarity) VALUES (%s, %s, %s)",
+            (article_id, story_id, similarity),
+        )
