@@ -17,6 +17,8 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
     A reader should know which parts of the summary rest on one report; those
     come first, then other central single-report facts up to `limit`.
     """
+    if story.sole_facts is not None:
+        return story.sole_facts  # listed with the default limit when the brief was made
     in_summary = {item.fact.id for item in story.summary}
     # A sentence rests on one report when its main claim does; its other claims may be
     # corroborated ("…calls to Birmingham before the massacre which killed 130 people").

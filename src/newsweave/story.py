@@ -493,6 +493,9 @@ class Story:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # "Resting on one report only", when it is known already (a brief rebuilt from its JSON, whose
+    # similarity layers are gone); None: corroborate.single_source works it out.
+    sole_facts: list[FactGroup] | None = field(default=None, repr=False)
     # align's working layer: the sentences it compared and their similarity
     # matrix (numpy), reused by summarize to keep the summary free of repeats.
     aligned: list[Sentence] = field(default_factory=list, repr=False)

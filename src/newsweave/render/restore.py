@@ -144,8 +144,8 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
 
     facts: dict[int, FactGroup] = {}
     for key in ("facts", "single_source"):
-        for where, value in read.items(data, key):
-            _fact(read, sentences, facts, value, where)
+        listed = [_fact(read, sentences, facts, value, where) for where, value in read.items(data, key)]
+    story.sole_facts = listed
     for where, value in read.items(data, "sole_origins", required=False):
         for at, fact in read.items(read.obj(value, where), "facts", f"{where}."):
             _fact(read, sentences, facts, fact, at)
@@ -372,7 +372,7 @@ def _summary_item(read: _Reader, sentences: _Sentences, facts: dict[int, FactGro
         facts[fact_id] = group
     if quoted not in group.sentences:
         read.fail(f"{where}.evidence[0]", f"is not a sentence of fact {fact_id}")
-    group.representative = quoted
+    # The summary may quote the cleanest wording of a fact, not its representative: the fact keeps its own.
     return SummarySentence(text=text, fact=group, sentence=quoted)
 
 
