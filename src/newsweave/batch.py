@@ -45,12 +45,8 @@ def cluster_id(cluster: dict[str, Any]):
     value = cluster.get("id")
     if value is not None and not isinstance(value, (str, int, float)):
         raise InputError(f"'id' must be a string or a number, not {type(value).__name__}")
-    # The result line must stay JSON in UTF-8: a lone surrogate ("\ud800") cannot be written,
-    # and NaN or Infinity are no JSON. Such ids come back printable, as strings.
-    if isinstance(value, str):
-        from newsweave.load.decode import displayable
-
-        return displayable(value)
+    # NaN and Infinity are no JSON: such ids come back as strings. A string id comes back as given,
+    # even a lone surrogate ("\ud800"), which the command line writes as that JSON escape again.
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     return value
