@@ -279,6 +279,15 @@ def test_a_boilerplate_only_report_beside_real_ones_is_summarized():
         assert any(item.text in text for text in JOURNAL)
 
 
+def test_a_figure_hundreds_of_digits_long_is_read_as_words_not_a_crash():
+    """float() of a 400-digit figure is infinity, and int(infinity) raised OverflowError deep in annotate."""
+    huge = "9" * 400
+    result = newsweave.brief([*JOURNAL, f"The ledger listed {huge} entries, the clerk said on Monday."])
+
+    assert result.summary
+    assert all(huge not in number for s in result.story.sentences for number in s.numbers)
+
+
 # --- 4. batch mode isolates every failure -----------------------------------------------
 
 

@@ -7,6 +7,7 @@ and a full name also yields its surname, which is how later mentions refer back.
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Span
@@ -28,7 +29,9 @@ def number_value(word: str) -> float | None:
     """'9', '1,400', 'nine', 'Eleven' → a number; anything else → None."""
     word = word.lower().strip()
     if _DIGITS.match(word):
-        return float(word.replace(",", ""))
+        value = float(word.replace(",", ""))
+        # A figure hundreds of digits long is infinity as a float: no count a report could mean.
+        return value if math.isfinite(value) else None
     if word in _UNITS:
         return float(_UNITS[word])
     if word in _SCALES:
