@@ -164,3 +164,22 @@ def test_summarize_command_accepts_a_utf8_bom(cli, clusters, tmp_path):
     assert run.returncode == 0, run.stderr
     [result] = [json.loads(line) for line in run.stdout.splitlines()]
     check_result(result, expected[1], "ferry-strings")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (b'{"id": "ferry-7", "documents": []}', "ferry-7"),
+        (b'{"id": NaN, "documents": []}', "nan"),  # no JSON number: echoed as a string, as a summarized cluster's is
+        (b'{"id": ["a"], "documents": []}', None),
+        (b"[" * 100_000, None),
+        (b"\xff\xfe not JSON", None),
+        (None, None),
+    ],
+)
+def test_a_cluster_whose_worker_failed_keeps_its_id_as_a_summarized_one_would(line, expected):
+    from newsweave.batch import SummarizeLines
+
+    result = SummarizeLines(Settings()).failed((3, line), "worker died")
+    assert result == {"id": expected, "line": 3, "error": "internal error (worker died)"}
+    json.loads(json.dumps(result, allow_nan=False))  # a valid JSON line

@@ -143,7 +143,6 @@ def _line_id(line: str | bytes | None) -> Any:
     from newsweave.load.records import parse_json
 
     try:
-        value = parse_json(line, where=False).get("id") if line else None
-    except (InputError, ValueError, AttributeError, TypeError):  # parse_json: deep nesting too
+        return cluster_id(parse_json(line, where=False)) if line else None
+    except (InputError, ValueError, AttributeError, TypeError):  # parse_json: deep nesting too; cluster_id: an odd id
         return None
-    return value if isinstance(value, (str, int, float)) else None

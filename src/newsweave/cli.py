@@ -275,7 +275,7 @@ def run_summarize(args) -> int:
     """One result line per cluster, each written and flushed as soon as it is ready."""
     import json
 
-    from newsweave.batch import SummarizeLines, max_line_bytes
+    from newsweave.batch import max_line_bytes, summarize_lines
     from newsweave.errors import InputError
     from newsweave.load.files import bounded_lines
 
@@ -293,9 +293,7 @@ def run_summarize(args) -> int:
     progress = _batch_progress(total)
     with engine, stream, progress, OutputFile(args.output) as output:
         task = progress.add_task("clusters", total=total)
-        for result in engine.map(SummarizeLines(settings), bounded_lines(stream, limit)):
-            if result is None:
-                continue
+        for result in summarize_lines((line for _, line in bounded_lines(stream, limit)), settings, engine):
             clusters += 1
             if "error" in result:
                 failures += 1

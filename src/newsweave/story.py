@@ -124,6 +124,7 @@ class Claim:
         return [Evidence(self.document, start, end) for start, end in (self.pieces or ((self.start, self.end),))]
 
     def to_dict(self) -> dict[str, Any]:
+        """The claim as a brief's JSON holds it (a fact's `claims`; render/restore.py reads it back)."""
         return {
             "document": self.document,
             "start": self.start,
@@ -131,11 +132,8 @@ class Claim:
             "text": self.text,
             "kind": self.kind,
             "main": self.main,
-            "subject": self.subject,
-            "predicate": self.predicate,
             "pieces": [e.to_dict() for e in self.spans],
             "quantities": [q.to_dict() for q in self.quantities],
-            "sentence": self.sentence.evidence.to_dict(),
         }
 
 

@@ -73,7 +73,7 @@ def brief_to_html(brief: Brief) -> str:
         parts.append("<p>No fact is stated by more than one report.</p>")
     parts.append("</section>")
 
-    parts += _crosscheck_sections(story, numbers)
+    parts += _crosscheck_sections(story, numbers, inferred)
     parts += _analyst_sections(story, numbers)
 
     lonely = single_source(story)
@@ -151,12 +151,12 @@ def _marked_text(text: str, sentences: list[Sentence], numbers: dict[str, int]) 
     return "".join(out)
 
 
-def _origins(group: FactGroup, numbers: dict[str, int], inferred: set[str] = frozenset()) -> str:
+def _origins(group: FactGroup, numbers: dict[str, int], inferred: set[str]) -> str:
     label = origins_label(group, numbers, inferred)
     return f'<div class="origins">{escape(label)}</div>' if label else ""
 
 
-def _crosscheck_sections(story: Story, numbers: dict[str, int]) -> list[str]:
+def _crosscheck_sections(story: Story, numbers: dict[str, int], inferred: set[str]) -> list[str]:
     """Where reports disagree (each side next to the other, linked to its words) and facts resting on one credited outlet."""
     parts: list[str] = []
     if story.discrepancies:
@@ -175,7 +175,7 @@ def _crosscheck_sections(story: Story, numbers: dict[str, int]) -> list[str]:
     if sole:
         parts.append('<section id="origins"><h2>Resting on one outlet the reports credit</h2><ul>')
         for origin, groups in sole:
-            mark = ' <span class="note">(inferred)</span>' if origin in inferred_origins(story) else ""
+            mark = ' <span class="note">(inferred)</span>' if origin in inferred else ""
             parts.append(f"<li><strong>{escape(origin)}</strong>{mark} is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''}:<ul>")
             parts += [f'<li data-fact="{g.id}">{escape(g.representative.text)} {_citations(g, numbers)}</li>' for g in groups]
             parts.append("</ul></li>")

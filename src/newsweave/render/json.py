@@ -67,20 +67,7 @@ def fact_to_dict(group: FactGroup, in_summary: bool) -> dict[str, Any]:
         "main_claim": group.representative_claim is None or group.representative_claim.main,
         "evidence": [dict(s.evidence.to_dict(), text=s.text) for s in group.sentences],
         # The claim layer: where inside those sentences each report states the fact.
-        "claims": [claim_to_dict(c) for c in group.claims],
-    }
-
-
-def claim_to_dict(claim) -> dict[str, Any]:
-    return {
-        "document": claim.document,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
-        "kind": claim.kind,
-        "main": claim.main,
-        "pieces": [e.to_dict() for e in claim.spans],
-        "quantities": [q.to_dict() for q in claim.quantities],
+        "claims": [c.to_dict() for c in group.claims],
     }
 
 

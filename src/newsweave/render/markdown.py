@@ -44,7 +44,7 @@ def brief_to_markdown(brief: Brief) -> str:
     lines += [f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {g.representative.text}" for g in one_line_per_sentence(facts)] or [
         "_No fact is stated by more than one report._"
     ]
-    lines += _crosscheck_sections(story, cite)
+    lines += _crosscheck_sections(story, cite, inferred)
     lines += _analyst_sections(story, cite)
     lonely = single_source(story)
     if lonely:
@@ -64,7 +64,7 @@ def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> 
     return f"{group.support} reports" + (f" · {label}" if label else "")
 
 
-def _crosscheck_sections(story, cite) -> list[str]:
+def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
     """Where reports disagree, which facts rest on one outlet they credit, and the quotes reports share."""
     lines: list[str] = []
     if story.discrepancies:
@@ -73,7 +73,6 @@ def _crosscheck_sections(story, cite) -> list[str]:
             sides = " vs ".join(f"“{v.value}” {cite(v.documents)}" for v in item.values)
             lines.append(f"- **{item.subject}** _({item.kind})_: {sides}")
     sole = sole_origin_facts(story)
-    inferred = inferred_origins(story)
     if sole:
         lines += ["", "## Resting on one outlet the reports credit", ""]
         for origin, groups in sole:

@@ -98,11 +98,16 @@ class _Reader:
             self.fail(f"{where}.{key}", "expected a list of strings")
         return values
 
-    def span(self, value: Any, where: str) -> Evidence:
-        value = self.obj(value, where)
-        document = self.str(value, "document", where)
+    def document(self, data: dict, where: str) -> str:
+        """The id in `data["document"]`, which must be one of the brief's documents."""
+        document = self.str(data, "document", where)
         if document not in self.documents:
             self.fail(f"{where}.document", f"{document!r} is not one of the brief's documents")
+        return document
+
+    def span(self, value: Any, where: str) -> Evidence:
+        value = self.obj(value, where)
+        document = self.document(value, where)
         start, end = self.int(value, "start", where), self.int(value, "end", where)
         if not 0 <= start <= end <= len(self.documents[document].text):
             self.fail(where, f"span {start}..{end} lies outside document {document!r}")
@@ -210,6 +215,7 @@ class _Sentences:
         self.story = story
         self.by_span: dict[tuple[str, int, int], Sentence] = {}
         self.claims = 0
+        self.starts: dict[str, list[tuple[int, int, int]]] | None = None
 
     def next_claim_id(self) -> int:
         self.claims += 1
@@ -243,16 +249,25 @@ class _Sentences:
         order = {d.id: n for n, d in enumerate(self.story.documents)}
         return sorted(self.by_span.values(), key=lambda s: (order[s.document], s.start, s.end))
 
+    def position(self, document: str, offset: int) -> int | None:
+        """The position in `story.sentences` of the sentence holding `offset` of `document`, or None.
+
+        Read only once the layer is complete (`story.sentences` set): the lookup is built on first use.
+        """
+        if self.starts is None:
+            self.starts = {}
+            for position, sentence in enumerate(self.story.sentences):
+                self.starts.setdefault(sentence.document, []).append((sentence.start, sentence.end, position))
+        spans = self.starts.get(document, [])
+        at = bisect.bisect_right(spans, (offset, float("inf"), 0)) - 1
+        return spans[at][2] if at >= 0 and spans[at][0] <= offset < spans[at][1] else None
+
     def place(self, entities: list[Entity]) -> None:
         """Point each mention at the sentence holding it (Mention.sentence), as the entity stage does."""
-        starts: dict[str, list[tuple[int, int, int]]] = {}
-        for position, sentence in enumerate(self.story.sentences):
-            starts.setdefault(sentence.document, []).append((sentence.start, sentence.end, position))
         for mention in (m for e in entities for m in e.mentions):
-            spans = starts.get(mention.document, [])
-            at = bisect.bisect_right(spans, (mention.start, float("inf"), 0)) - 1
-            if at >= 0 and spans[at][0] <= mention.start < spans[at][1]:
-                mention.sentence = spans[at][2]
+            position = self.position(mention.document, mention.start)
+            if position is not None:
+                mention.sentence = position
 
 
 def _fact(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], value: Any, where: str) -> FactGroup:
@@ -267,7 +282,7 @@ def _fact(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], val
     alike = [s for s in members if s.text == text]
     if not alike:
         read.fail(f"{where}.text", "is not the words of any of its sentences")
-    # The pipeline prefers body copy over a caption repeating it (align._representative_score).
+    # The pipeline prefers body copy over a caption repeating it (align._representative_claim_score).
     representative = next((s for s in alike if s.role == BODY), alike[0])
     documents = list(dict.fromkeys(s.document for s in members))
     origins = read.strings(value, "origins", where)
@@ -307,10 +322,8 @@ class RestoredQuantity(dict):
 
 def _claim(read: _Reader, members: list[Sentence], value: Any, where: str) -> Claim:
     value = read.obj(value, where)
-    span = read.span(value, where)
-    text = read.str(value, "text", where)
-    if text != read.documents[span.document].text[span.start : span.end]:
-        read.fail(f"{where}.text", "is not the text the span points at")
+    span = read.span(value, where)  # a "text" given must be the words the span points at
+    text = read.str(value, "text", where)  # and here it must be given
     sentence = next((s for s in members if s.document == span.document and s.start <= span.start < s.end), None)
     if sentence is None:
         read.fail(where, "lies in none of its fact's sentences")
@@ -334,20 +347,15 @@ def _claim(read: _Reader, members: list[Sentence], value: Any, where: str) -> Cl
 
 def _attribution(read: _Reader, sentences: _Sentences, value: Any, where: str) -> Attribution:
     value = read.obj(value, where)
-    document = read.str(value, "document", where)
-    if document not in read.documents:
-        read.fail(f"{where}.document", f"{document!r} is not one of the brief's documents")
+    document = read.document(value, where)
     evidence = read.spans(value, "evidence", where)
     inferred = value.get("inferred", False)
     if not isinstance(inferred, bool):
         read.fail(f"{where}.inferred", "expected true or false")
-    first = evidence[0] if evidence else None
-    holder = next(
-        (s for s in sentences.by_span.values() if first and s.document == first.document and s.start <= first.start < s.end), None
-    )
+    holder = sentences.position(evidence[0].document, evidence[0].start) if evidence else None
     return Attribution(
         document=document,
-        sentence=holder.index if holder else -1,
+        sentence=sentences.story.sentences[holder].index if holder is not None else -1,
         speaker=read.str(value, "speaker", where, optional=True),
         origin=read.str(value, "origin", where, optional=True),
         evidence=evidence,
