@@ -53,6 +53,14 @@ def test_years_dates_and_relative_times_are_not_quantities():
     assert q.find("one of them said") == []
 
 
+def test_a_figure_too_long_for_a_float_is_no_quantity():
+    # Hostile input: 400 digits make float('inf'), which no interval, key or JSON value can hold.
+    digits = "9" * 400
+    assert q.find(f"At least {digits} people were killed and ${digits} billion was lost.") == []
+    assert q.number_value(digits) is None
+    assert [x.value for x in q.find(f"{digits} and 12 people")] == [12]
+
+
 @pytest.mark.parametrize("a, b", [
     ("about 1,400", "1,412"),
     ("nearly 7,000", "6,900"),

@@ -159,14 +159,10 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     scale = math.log(total + 1) or 1.0
     bags = [{_stem(t) for t in c.terms} for c in claims]
     weight = np.array([sum(idf.get(t, 0.0) for t in bag) for bag in bags])
-    holders: dict[str, list[int]] = {}
-    for i, bag in enumerate(bags):
-        for t in bag:
-            holders.setdefault(t, []).append(i)
     rarest = np.zeros((n, n))
     shared = np.zeros((n, n))
     terms = np.zeros((n, n))
-    for t, rows in holders.items():
+    for t, rows in _holders(bags).items():
         if len(rows) > 1:
             block = np.ix_(rows, rows)
             rarest[block] = np.maximum(rarest[block], idf.get(t, 0.0) / scale)
@@ -174,20 +170,8 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
             terms[block] += 1.0
     smaller = np.minimum(weight[:, None], weight[None, :])
     contained = np.where(smaller > 0, shared / np.where(smaller > 0, smaller, 1.0), 0.0)
-    entity = np.zeros((n, n))
-    owners: dict[str, list[int]] = {}
-    for i, c in enumerate(claims):
-        for e in set(c.entities):
-            owners.setdefault(e, []).append(i)
-    for rows in owners.values():
-        entity[np.ix_(rows, rows)] = 1.0
-    figure = np.zeros((n, n))
-    counted: dict[str, list[int]] = {}
-    for i, c in enumerate(claims):
-        for x in set(c.numbers):
-            counted.setdefault(x, []).append(i)
-    for rows in counted.values():
-        figure[np.ix_(rows, rows)] = 1.0
+    entity = _sharing([set(c.entities) for c in claims])
+    figure = _sharing([set(c.numbers) for c in claims])
     predicates = np.array([c.predicate or f"?{i}" for i, c in enumerate(claims)], dtype=object)
     short = np.array([len(bag) <= 2 for bag in bags])
     return {
@@ -204,7 +188,26 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     }
 
 
+def _holders(bags) -> dict[str, list[int]]:
+    """Each item -> the rows whose bag holds it."""
+    holders: dict[str, list[int]] = {}
+    for i, bag in enumerate(bags):
+        for item in bag:
+            holders.setdefault(item, []).append(i)
+    return holders
+
+
+def _sharing(bags) -> np.ndarray:
+    """1 where two rows' bags share an item."""
+    n = len(bags)
+    matrix = np.zeros((n, n))
+    for rows in _holders(bags).values():
+        matrix[np.ix_(rows, rows)] = 1.0
+    return matrix
+
+
 def _tfidf(bags: list[list[str]]) -> np.ndarray:
+    """Rows are L2-normalised TF-IDF vectors of the bags."""
     vocabulary: dict[str, int] = {}
     for bag in bags:
         for item in bag:
@@ -230,10 +233,8 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     apart = (ids[:, None] == ids[None, :]) & (matrix < CLAIM_NEAR_COPY)
     apart |= sentence[:, None] == sentence[None, :]
     for a, b in zip(*np.nonzero(ids[:, None] == ids[None, :])):
-        if a < b and apart[a, b] and sentence[a] != sentence[b]:
-            shorter, longer = sorted((set(claims[a].terms), set(claims[b].terms)), key=len)
-            if len(shorter) >= 4 and len(shorter & longer) >= CONTAINED * len(shorter):
-                apart[a, b] = apart[b, a] = False
+        if a < b and apart[a, b] and sentence[a] != sentence[b] and _words_inside(claims[a].terms, claims[b].terms):
+            apart[a, b] = apart[b, a] = False
     with_figures = [i for i, c in enumerate(claims) if c.quantities]
     for x, a in enumerate(with_figures):
         for b in with_figures[x + 1 :]:
@@ -278,18 +279,7 @@ def similarity_matrix(sentences: list[Sentence], method: str = "combined") -> np
 
 def tfidf_vectors(sentences: list[Sentence]) -> np.ndarray:
     """Rows are L2-normalised TF-IDF vectors over the sentences' content lemmas."""
-    vocabulary: dict[str, int] = {}
-    for sentence in sentences:
-        for term in sentence.terms:
-            vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((len(sentences), max(1, len(vocabulary))), dtype=np.float32)
-    for row, sentence in enumerate(sentences):
-        for term, count in Counter(sentence.terms).items():
-            matrix[row, vocabulary[term]] = 1.0 + math.log(count)
-    document_frequency = (matrix > 0).sum(axis=0)
-    matrix *= np.log((1 + len(sentences)) / (1 + document_frequency)) + 1.0
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+    return _tfidf([sentence.terms for sentence in sentences])
 
 
 def tfidf_cosine(sentences: list[Sentence]) -> np.ndarray:
@@ -331,11 +321,15 @@ def _same_document_apart(sentences: list[Sentence], similarity: np.ndarray) -> n
     ids = np.array([s.document for s in sentences], dtype=object)
     apart = (ids[:, None] == ids[None, :]) & (similarity < NEAR_COPY)
     for a, b in zip(*np.nonzero(apart)):
-        if a < b:
-            shorter, longer = sorted((set(sentences[a].terms), set(sentences[b].terms)), key=len)
-            if len(shorter) >= 4 and len(shorter & longer) >= CONTAINED * len(shorter):
-                apart[a, b] = apart[b, a] = False
+        if a < b and _words_inside(sentences[a].terms, sentences[b].terms):
+            apart[a, b] = apart[b, a] = False
     return apart
+
+
+def _words_inside(a, b) -> bool:
+    """The shorter's words (four or more) lie almost all inside the other's: a shortened copy."""
+    shorter, longer = sorted((set(a), set(b)), key=len)
+    return len(shorter) >= 4 and len(shorter & longer) >= CONTAINED * len(shorter)
 
 
 def average_linkage(similarity: np.ndarray, apart: np.ndarray, threshold: float, penalty: float = 0.0) -> list[list[int]]:
@@ -374,10 +368,3 @@ def _centrality(sentences: list[Sentence]) -> np.ndarray:
     centroid = vectors.sum(axis=0)
     norm = np.linalg.norm(centroid)
     return vectors @ (centroid / norm) if norm else np.zeros(len(sentences))
-
-
-def _representative_score(sentence: Sentence, consensus: float, centrality: float) -> tuple:
-    # Body copy over captions; then the wording closest to the group's other
-    # wordings, so one report's misspelling is not the one quoted; then the
-    # most on-topic; then the earliest.
-    return (sentence.role == BODY, 6 <= sentence.words <= 60, round(float(consensus), 3), round(float(centrality), 3), -sentence.index)

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from newsweave.annotate.features import entity_key, number_key
-from newsweave.quantities import COUNT, entity_around, find, measure
+from newsweave.annotate.features import entity_key, entity_lookup, number_key
+from newsweave.quantities import COUNT, entity_around, find, measure, word_classes
 from newsweave.story import BOILERPLATE, Claim, Sentence, Story
 
 REPORTING = {
@@ -67,7 +67,7 @@ _SYNONYMS = {
     "storm": "storm hurricane",
     "approve": "approve approval pass",
 }
-SYNONYM: dict[str, str] = {word: head for head, words in _SYNONYMS.items() for word in words.split()}
+SYNONYM = word_classes(_SYNONYMS)
 
 
 def term(lemma: str) -> str:
@@ -82,17 +82,19 @@ def build_claims(story: Story) -> Story:
         by_document.setdefault(sentence.document, []).append(sentence)
     for document in story.documents:
         doc = story.parses.get(document.id)
+        entities_in = entity_lookup(doc) if doc is not None else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
             if sentence.role == BOILERPLATE:
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
-            found = sentence_claims(sentence, span, last_person) if span is not None and len(span) else []
+            ents = entities_in(span) if span is not None else []
+            found = sentence_claims(sentence, span, last_person, ents) if span is not None and len(span) else []
             if not found:
                 found = [_whole(sentence)]
             claims.extend(c for c in found if not _WIRE_JUNK.search(c.text))
             if span is not None:
-                people = [e for e in span.ents if e.label_ == "PERSON"]
+                people = [e for e in ents if e.label_ == "PERSON"]
                 if people:
                     last_person = _person_key(people[-1])
     for number, claim in enumerate(claims):
@@ -110,7 +112,9 @@ def _whole(sentence: Sentence) -> Claim:
     )
 
 
-def sentence_claims(sentence: Sentence, span, last_person: str = "") -> list[Claim]:
+def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) -> list[Claim]:
+    """The claims of one sentence; `ents` are the span's entities when the caller has them
+    (`Span.ents` walks the whole document's entities on every call)."""
     heads = _claim_heads(span)
     if not heads:
         return []
@@ -118,7 +122,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "") -> list[Cla
     # A reporting verb with reported content: the content is the claim, the saying its attribution.
     reporting = {h for h in heads if _reports(h, heads)}
     quantities = [measure(q, span.doc) for q in find(sentence.text, sentence.document, sentence.start)]
-    ents = list(span.ents)
+    ents = list(span.ents if ents is None else ents)
     claims = []
     for head in heads:
         if head in reporting:

@@ -21,6 +21,7 @@ upper bounds).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -127,6 +128,16 @@ def compatible(a: Quantity, b: Quantity) -> bool:
 
 # --- synonym classes (written once, vectors-free) ------------------------------
 
+
+def word_classes(classes: dict[str, str]) -> dict[str, str]:
+    """{class: "word word ..."} -> {word: class}; a word listed under two classes keeps the first."""
+    found: dict[str, str] = {}
+    for name, words in classes.items():
+        for word in words.split():
+            found.setdefault(word, name)
+    return found
+
+
 # Predicates that say the same thing about a quantity: lemma -> class.
 _PREDICATE_CLASSES = {
     "kill": "kill killed die dead death fatality fatal toll perish slay slain murder massacre claim life lose",
@@ -155,10 +166,7 @@ _PREDICATE_CLASSES = {
     "strike": "strike hit",
     "attack": "attack massacre assault bombing blast explosion shooting",
 }
-PREDICATE_CLASS: dict[str, str] = {}
-for _class, _words in _PREDICATE_CLASSES.items():
-    for _word in _words.split():
-        PREDICATE_CLASS.setdefault(_word, _class)
+PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 
 # Counted nouns that count the same thing: lemma -> class. Words for anyone are one class.
 _NOUN_CLASSES = {
@@ -173,10 +181,7 @@ _NOUN_CLASSES = {
     "fee": "fee fees",
     "explosion": "explosion blast bombing bomb",
 }
-NOUN_CLASS: dict[str, str] = {}
-for _class, _words in _NOUN_CLASSES.items():
-    for _word in _words.split():
-        NOUN_CLASS.setdefault(_word, _class)
+NOUN_CLASS = word_classes(_NOUN_CLASSES)
 
 # A noun that is itself the event: "12 deaths" = 12 people killed.
 EVENT_NOUNS = {"death": "kill", "injury": "injure", "arrest": "arrest"}
@@ -325,7 +330,8 @@ def number_value(text: str) -> float | None:
             return None
     if not seen:
         return None
-    return total + (current or 0.0)
+    value = total + (current or 0.0)
+    return value if math.isfinite(value) else None  # 400 digits are no count: float gives inf
 
 
 def _precision(text: str, value: float) -> float:

@@ -45,9 +45,6 @@ NOT_ONE_STORY = "not one story"
 # (benchmarks/one_story.py): 0.08 mixed more pairs of different stories, 0.12
 # split more real ones.
 THRESHOLD = 0.10
-# Reports this alike are one report twice (corpus/dedup.py's near-identical
-# bar): two copies of a crawl notice do not outvote one real report.
-_SAME_REPORT = 0.5
 # _join_alike (tuned with benchmarks/one_story.py): a report of at most
 # SHORT_REPORT distinct content words that shares SHORT_OVERLAP of them (and
 # at least SHARED_WORDS) with another report is that report's story; so are
@@ -158,13 +155,15 @@ def _first(group: list[Document], documents: list[Document]) -> int:
 
 
 def _distinct_reports(group: list[Document]) -> int:
-    """How many reports, near-identical ones counted once."""
+    """How many reports, near-identical ones (by corpus dedup's bar) counted once:
+    two copies of a crawl notice do not outvote one real report."""
+    from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS
     from newsweave.corpus.features import shingles
 
     distinct: list[set[str]] = []
     for document in group:
-        grams = set(shingles(document.text, 3))
-        if not any(_jaccard(grams, other) >= _SAME_REPORT for other in distinct):
+        grams = set(shingles(document.text, SHINGLE_WORDS))
+        if not any(_jaccard(grams, other) >= NEAR_IDENTICAL for other in distinct):
             distinct.append(grams)
     return len(distinct)
 

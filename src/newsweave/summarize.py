@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from newsweave.settings import Settings
 from newsweave.story import BODY, FactGroup, Sentence, Story, SummarySentence
@@ -247,27 +246,15 @@ def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[int, int])
 def _bigrams(sentence: Sentence) -> set[tuple[str, str]]:
     """Pairs of adjacent words, folded, leaving out pairs of two stop words (Gillick & Favre's
     concepts: the wording ROUGE-2 rewards, "the president" included)."""
-    words = [_fold(w) for w in _WORD.findall(sentence.text.lower())]
-    stops = _stop_words()
+    # The clusterer's plural fold and stop words; imported here, as the corpus package is not light.
+    from newsweave.corpus.features import _stem, stop_words
+
+    words = [_stem(w) for w in _WORD.findall(sentence.text.lower())]
+    stops = stop_words()
     return {(a, b) for a, b in zip(words, words[1:]) if a not in stops or b not in stops}
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-
-
-@lru_cache(maxsize=100_000)
-def _fold(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def _stop_words() -> frozenset[str]:
-    from newsweave.corpus.features import stop_words
-
-    return stop_words()
 
 
 def _lead(rank: int) -> float:

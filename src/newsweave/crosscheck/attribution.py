@@ -79,6 +79,9 @@ def wire_name(name: str | None) -> str | None:
 
 def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
     """(document, sentence index) -> what the sentence itself credits, with pronouns and repeated speakers resolved."""
+    # Here, not at the top: corpus dedup imports this module for `wire_credit` without spaCy.
+    from newsweave.annotate.features import entity_lookup
+
     found: dict[tuple[str, int], Attribution] = {}
     for document in story.documents:
         doc = story.parses.get(document.id)
@@ -87,6 +90,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
         names = OutletNames(document.text)
         # Words of the people this report names: "Rodriguez told" is a person even where the tagger missed it there.
         person_words = {token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
+        entities_in = entity_lookup(doc)
         # speaker head word -> the last attribution to a speaker of that head word
         speakers: dict[str, Attribution] = {}
         last_person: str | None = None
@@ -108,7 +112,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                 if key:
                     speakers[key] = attribution
                 found[document.id, sentence.index] = attribution
-            people = [ent.text for ent in span.ents if ent.label_ == "PERSON"]
+            people = [ent.text for ent in entities_in(span) if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1]
     return found
@@ -128,10 +132,12 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
             phrase = _phrase(obj)
             phrases.append((token.idx, _end(phrase)))
             if is_outlet(_text(phrase)):
-                origin, written = (origin, written) if origin else (names.resolve(_text(phrase)), _text(phrase))
+                if not origin:
+                    origin, written = names.resolve(_text(phrase)), _text(phrase)
             else:
                 speaker = speaker or _text(phrase)
-                origin, written = (origin, written) if origin else _outlet_inside(obj, names)
+                if not origin:
+                    origin, written = _outlet_inside(obj, names)
             continue
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
@@ -143,12 +149,14 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
         start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
         if is_outlet(subject_text) and token.lemma_.lower() in OUTLET_VERBS:
-            origin, written = (origin, written) if origin else (names.resolve(subject_text), subject_text)
+            if not origin:
+                origin, written = names.resolve(subject_text), subject_text
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
             if speaker is None:
                 speaker = last_person if subject.lower_ in _PRONOUNS and last_person else subject_text
                 named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
-            origin, written = (origin, written) if origin else _outlet_inside(subject, names)
+            if not origin:
+                origin, written = _outlet_inside(subject, names)
         else:
             continue
         if token.lemma_.lower() == "tell":
@@ -156,8 +164,8 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
             if told is not None:
                 told_phrase = _phrase(told)
                 end = max(end, _end(told_phrase))
-                if is_outlet(_text(told_phrase)):
-                    origin, written = (origin, written) if origin else (names.resolve(_text(told_phrase)), _text(told_phrase))
+                if is_outlet(_text(told_phrase)) and not origin:
+                    origin, written = names.resolve(_text(told_phrase)), _text(told_phrase)
         phrases.append((start, end))
     if not phrases:
         return None

@@ -28,8 +28,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsweave.annotate.features import entity_key, number_value
-from newsweave.story import BODY, Discrepancy, DiscrepancyValue, Evidence, Story
+from spacy.tokens import Span
+
+from newsweave import quantities as q
+from newsweave.annotate.features import entity_key, entity_lookup, number_value
+from newsweave.story import (
+    BODY,
+    Discrepancy,
+    DiscrepancyValue,
+    Evidence,
+    Sentence,
+    Story,
+)
 
 # What happened to the counted: lemma -> predicate class. Extend freely.
 PREDICATES = {
@@ -119,6 +129,7 @@ def counts(story: Story) -> list[Count]:
             continue
         last_person = None  # who "he was 35" is about
         places = frozenset(entity_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
+        entities_in, text = entity_lookup(doc), doc.text  # once per report: both walk the whole document
         counted: tuple[int, str] | None = None  # (sentence index, noun class) of the last count of attackers
         for sentence in (s for s in story.sentences if s.document == document.id):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -126,22 +137,34 @@ def counts(story: Story) -> list[Count]:
                 continue
             # "Eleven terrorists ... Of those 11, nine are dead": a bare count goes on counting them
             context = counted[1] if counted and sentence.index - counted[0] <= 1 else None
+            where = _Where(sentence, span, entities_in(span), text)
             for token in span:
-                shared = [_count(token, sentence, last_person, context, person) for person in _sharing_an_age(token, names)]
-                for count in [c for c in shared if c is not None] or [_count(token, sentence, last_person, context)]:
+                shared = [_count(token, where, last_person, context, person) for person in _sharing_an_age(token, names)]
+                for count in [c for c in shared if c is not None] or [_count(token, where, last_person, context)]:
                     if count is None:
                         continue
                     count.known_places = places
                     found.append(count)
                     if count.subject[0] == "count" and NOUNS.get(count.subject[1]) == "attackers":
                         counted = (sentence.index, "attackers")
-            people = [ent for ent in span.ents if ent.label_ == "PERSON"]
+            people = [ent for ent in where.ents if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1][-1]
     return found
 
 
-def _count(token, sentence, last_person, context: str | None = None, person=None) -> Count | None:
+@dataclass
+class _Where:
+    """The sentence a count is read in: its span and entities, and the report's text."""
+
+    sentence: Sentence
+    span: Span
+    ents: list
+    document_text: str
+
+
+def _count(token, where: _Where, last_person, context: str | None = None, person=None) -> Count | None:
+    sentence = where.sentence
     if not token.like_num:
         return None
     person = person or _age_of(token, last_person)
@@ -170,7 +193,7 @@ def _count(token, sentence, last_person, context: str | None = None, person=None
     subject = ("age", entity_key(person.text)) if person is not None else _subject(token, context)
     if subject is None:
         return None
-    doc_text = token.doc.text
+    doc_text = where.document_text
     start, end = token.idx, last.idx + len(last.text)
     low = high = value
     before = doc_text[max(sentence.start, start - 25) : start]
@@ -192,12 +215,11 @@ def _count(token, sentence, last_person, context: str | None = None, person=None
     if including and number_value(including.group(1)) is not None:
         low = max(0.0, low - number_value(including.group(1)))
     written = doc_text[start:end]
-    span = token.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    ents = span.ents if span is not None else ()
+    span, ents = where.span, where.ents
     dates = frozenset(e.text.lower() for e in ents if e.label_ == "DATE" and not _AGE_LIKE.search(e.text))
     places = frozenset(entity_key(e.text) for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
     words = frozenset(
-        t.lemma_.lower() for t in (span if span is not None else ())
+        t.lemma_.lower() for t in span
         if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.is_alpha and not t.is_stop and t.lemma_.lower() not in _REPORTING
     ) - set(subject[1].split()) - {subject[0]}
     evidence = Evidence(sentence.document, start, evidence_end)
@@ -210,10 +232,8 @@ _REPORTING = {"say", "tell", "report", "accord", "people", "person", "add", "sta
 
 
 def _full_name(token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    ent = q.entity_around(token)
+    return ent.text if ent is not None else token.text
 
 
 # spaCy tags ages as dates ("14", "13-year-old"): they say nothing about when.
@@ -510,8 +530,6 @@ CONTEXT_MIN = 0.4  # Dice overlap of two claims' words (with their sentences') f
 
 
 def _measure_key(quantity) -> tuple | None:
-    from newsweave import quantities as q
-
     if quantity.kind == q.AGE:
         return (q.AGE, quantity.owner) if quantity.owner else None
     if quantity.kind == q.LENGTH:
@@ -528,8 +546,6 @@ def _measure_key(quantity) -> tuple | None:
 
 
 def _same_measure(a, b) -> bool:
-    from newsweave import quantities as q
-
     key_a, key_b = _measure_key(a), _measure_key(b)
     if key_a is None or key_b is None or key_a != key_b:
         return False
@@ -549,8 +565,6 @@ def _words(claim) -> set[str]:
 
 def _about_same(a, b) -> bool:
     """Two claims about the same thing: one subject, or words in common; not different places or dates."""
-    from newsweave.quantities import noun_class
-
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):
         return False
@@ -558,7 +572,7 @@ def _about_same(a, b) -> bool:
     dates_b = {w for d in b.dates for w in d.lower().split()}
     if dates_a and dates_b and dates_a.isdisjoint(dates_b):
         return False  # "a year earlier" and "last spring": two occasions
-    counted = {x.noun for x in a.quantities + b.quantities} | {noun_class(w) for w in _ANYONE}
+    counted = {x.noun for x in a.quantities + b.quantities} | {q.noun_class(w) for w in _ANYONE}
     if a.subject and a.subject == b.subject and not a.subject.isdigit() and a.subject not in _VAGUE_SUBJECTS | counted:
         return True  # (the counted noun as subject, "50 people were killed", says nothing of which occasion)
     words_a, words_b = _words(a), _words(b)
@@ -573,8 +587,6 @@ _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", 
 
 def comparable_pairs(a, b):
     """Pairs of quantities of two claims that measure the same thing."""
-    from newsweave import quantities as q
-
     pairs = [(x, y) for x in a.quantities for y in b.quantities if _same_measure(x, y)]
     if not pairs:
         return []
@@ -586,14 +598,10 @@ def comparable_pairs(a, b):
 def conflicting(a, b) -> bool:
     """Whether two claims give different figures for one measure ("2 injured", "352 injured"):
     whether or not they are about the same occasion, they do not state the same fact."""
-    from newsweave.quantities import compatible
-
-    return any(_same_measure(x, y) and not compatible(x, y) for x in a.quantities for y in b.quantities)
+    return any(_same_measure(x, y) and not q.compatible(x, y) for x in a.quantities for y in b.quantities)
 
 
 def quantity_discrepancies(story: Story) -> list[Discrepancy]:
-    from newsweave.quantities import compatible, describe as describe_quantity
-
     claims = [c for c in story.claims if c.quantities and c.sentence.role == BODY]  # not captions or slugs
     by_measure: dict[tuple, list[tuple]] = {}
     for i, a in enumerate(claims):
@@ -601,7 +609,7 @@ def quantity_discrepancies(story: Story) -> list[Discrepancy]:
             if a.document == b.document:
                 continue
             for x, y in comparable_pairs(a, b):
-                if x.vague or y.vague or compatible(x, y):
+                if x.vague or y.vague or q.compatible(x, y):
                     continue
                 # a report that also gives the other's figure for this measure counts two things
                 if _also_states(claims, a.document, y) or _also_states(claims, b.document, x):
@@ -621,15 +629,13 @@ def quantity_discrepancies(story: Story) -> list[Discrepancy]:
             DiscrepancyValue(quantity.written, quantity.normalized, evidence)
             for quantity, evidence in (sides[key] for key in sorted(sides))
         ]
-        found.append(Discrepancy("number", describe_quantity(pairs[0][0]), values, confidence=0.8))
+        found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
 
 
 def _also_states(claims, document: str, quantity) -> bool:
-    from newsweave.quantities import compatible
-
     return any(
-        c.document == document and any(_same_measure(z, quantity) and not z.vague and compatible(z, quantity) for z in c.quantities)
+        c.document == document and any(_same_measure(z, quantity) and not z.vague and q.compatible(z, quantity) for z in c.quantities)
         for c in claims
     )
 
