@@ -1,4 +1,4 @@
-"""Where storing an article meets duplicate detection, story clustering and wire bylines.
+"""Where storing an article meets duplicate detection and story clustering.
 
 The store calls these inside the article's own transaction, so an article is
 never stored without its duplicate mark and its story. The SQLite store lets
@@ -26,29 +26,20 @@ def _function(module: str, name: str):
     return getattr(found, name, None) if found is not None else None
 
 
-def wire_credit(text: str) -> str | None:
-    """The wire service a byline or dateline credits (AP, Reuters, AFP), if any."""
-    credit = _function("newsweave.crosscheck.attribution", "wire_credit")
-    return credit(text) if credit is not None else None
-
-
 def find_duplicate(conn, article_id: int, article, state=None) -> int | None:
     """The id of the stored article this one is a syndicated or near-identical copy of.
 
     `state`: the duplicate index to use (a `dedup.DedupState`); by default the SQLite one on `conn`."""
     prepared = getattr(article, "prepared", None)
+    signature = prepared.signature if prepared is not None else None
     if state is not None:
         from newsweave.corpus.dedup import Deduplicator
 
-        signature = prepared.signature if prepared is not None else None
         return Deduplicator(state).find(article_id, article.text, article.title, signature)[0]
     find = _function("newsweave.corpus.dedup", "find_duplicate")
     if find is None:
         return None
-    if prepared is not None:
-        original, _reason = find(conn, article_id, article.text, article.title, prepared=prepared.signature)
-    else:
-        original, _reason = find(conn, article_id, article.text, article.title)
+    original, _reason = find(conn, article_id, article.text, article.title, prepared=signature)
     return original
 
 
@@ -69,6 +60,4 @@ def assign_story(conn, article_id: int, article, state=None, new_story=None) -> 
         from newsweave.corpus.store import new_story
 
         return new_story(conn, article.title)
-    if prepared is not None:
-        return assign(conn, article_id, article.title, article.text, article.published, features=features)
-    return assign(conn, article_id, article.title, article.text, article.published)
+    return assign(conn, article_id, article.title, article.text, article.published, features=features)

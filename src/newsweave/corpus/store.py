@@ -24,7 +24,7 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -444,15 +444,18 @@ class SQLiteStore(Store):
 
     def add_article(self, article: Article) -> int | None:
         from newsweave.corpus import hooks
+        from newsweave.corpus.ingest import prepare
 
-        _rehearse(article)
+        stored = "SELECT 1 FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)"
         digest = article.content_hash
-        wire = article.prepared.wire if article.prepared is not None else hooks.wire_credit(article.text)
+        key = (digest, article.canonical_url)
+        if article.prepared is None and not self._rows(stored, key):
+            # The signature and features depend on the article alone: worked out before taking the
+            # write lock (the first article also loads spaCy's word lists and datasketch, for seconds),
+            # and not at all for a copy already stored (articles are never deleted).
+            article = replace(article, prepared=prepare(article))
         with self._transaction() as conn:
-            if conn.execute(
-                "SELECT 1 FROM articles WHERE content_hash = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)",
-                (digest, article.canonical_url),
-            ).fetchone():
+            if conn.execute(stored, key).fetchone():
                 return None
             article_id = conn.execute(
                 "INSERT INTO articles (url, canonical_url, content_hash, title, author, outlet, published, text, "
@@ -467,7 +470,7 @@ class SQLiteStore(Store):
                     article.published,
                     article.text,
                     article.source,
-                    wire,
+                    article.prepared.wire,
                     now(),
                 ),
             ).lastrowid
@@ -503,26 +506,6 @@ class SQLiteStore(Store):
     def close(self) -> None:
         with self._lock:
             self.conn.close()
-
-
-_rehearsed = threading.Event()
-
-
-def _rehearse(article: Article) -> None:
-    """Once per process, store the first article in a scratch in-memory corpus before the real one.
-
-    The duplicate and story hooks import their libraries (spaCy's word lists,
-    datasketch) on first use, which takes seconds; done inside the real
-    transaction, that would hold every other writer's lock for as long.
-    """
-    if _rehearsed.is_set():
-        return
-    _rehearsed.set()
-    try:
-        with SQLiteStore(":memory:") as scratch:
-            scratch.add_article(article)
-    except Exception:  # the real write reports whatever is wrong with the article
-        pass
 
 
 def refresh_story(conn: sqlite3.Connection, story_id: int, title: str | None = None) -> None:

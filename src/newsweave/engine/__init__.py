@@ -55,6 +55,12 @@ class Work:
         """The result that stands for an item whose every try failed."""
         return Failed(item, reason)
 
+    def __eq__(self, other: object) -> bool:
+        """Works of one class with equal settings are the same work: workers set up for one serve the other."""
+        if type(other) is not type(self):
+            return NotImplemented
+        return vars(self) == vars(other)
+
 
 class Failed:
     """An item whose every try failed, and why (the default `Work.failed` result)."""

@@ -3,7 +3,7 @@
 With one worker the items are worked one after the other, lazily, exactly as
 before engines existed. With more, a `ProcessPoolExecutor` (spawned, so no
 thread or lock of this process is copied into a worker) runs them; each
-worker unpickles the work and sets it up once. Results come back in the
+worker receives the work once and sets it up once. Results come back in the
 items' order, at most `window` items ahead.
 
 A worker that dies (killed, out of memory, a crash in a C library) breaks
@@ -14,7 +14,6 @@ is found, reported through `work.failed`, and the others go on.
 
 from __future__ import annotations
 
-import pickle
 from collections import deque
 from typing import Any, Iterable, Iterator
 
@@ -46,7 +45,7 @@ class LocalEngine(Engine):
         self.retries = retries
         self.window = window or 4 * self.workers
         self._pool = None
-        self._pool_work: bytes | None = None
+        self._pool_work: Work | None = None
 
     def map(self, work: Work, items: Iterable[Any]) -> Iterator[Any]:
         if self.workers == 1:
@@ -68,13 +67,12 @@ class LocalEngine(Engine):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        key = pickle.dumps(work)
-        if fresh or self._pool is None or key != self._pool_work:
+        if fresh or self._pool is None or work != self._pool_work:
             self.close()
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start, initargs=(work,)
             )
-            self._pool_work = key
+            self._pool_work = work
         return self._pool
 
     def _pooled(self, work: Work, items: Iterable[Any]) -> Iterator[Any]:

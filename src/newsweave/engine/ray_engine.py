@@ -2,9 +2,9 @@
 
 Items are read in windows of `window`. Each window becomes a dataset of
 `batch_size`-item blocks, mapped with `map_batches` by a callable class
-(`_Batches`) that unpickles the work and sets it up once per actor, with
-`workers` actors; the rows come back in order (`preserve_order`) and are
-yielded as they arrive. A window is the unit of read-ahead: the actors (and
+(`_Batches`) that receives the work (Ray serialises it) and sets it up once
+per actor, with `workers` actors; the rows come back in order
+(`preserve_order`) and are yielded as they arrive. A window is the unit of read-ahead: the actors (and
 their models) are set up once per window, so windows are large.
 
 Failures: an exception in the work is retried in the actor (`attempt`). A
@@ -46,8 +46,8 @@ def import_ray():
 class _Batches:
     """Ray Data's callable class: one per actor, so the work is set up (the model loaded) once per actor."""
 
-    def __init__(self, work: bytes, retries: int):
-        self.work: Work = pickle.loads(work)
+    def __init__(self, work: Work, retries: int):
+        self.work = work
         self.retries = retries
         self.setup_error = None
         try:
@@ -102,7 +102,6 @@ class RayEngine(Engine):
         logging.getLogger("ray.data").setLevel(logging.CRITICAL)
 
     def map(self, work: Work, items: Iterable[Any]) -> Iterator[Any]:
-        blob = pickle.dumps(work)
         items = iter(items)
         while True:
             window, error = [], None
@@ -114,16 +113,16 @@ class RayEngine(Engine):
             except Exception as exc:  # the items' own failure: raised after the results of those read before it
                 error = exc
             if window:
-                yield from self._window(work, blob, window)
+                yield from self._window(work, window)
             if error is not None:
                 raise error
             if len(window) < self.window:
                 return
 
-    def _window(self, work: Work, blob: bytes, window: list) -> Iterator[Any]:
+    def _window(self, work: Work, window: list) -> Iterator[Any]:
         results: dict[int, Any] = {}
         following = 0  # the next index to yield
-        for index, result in self._run(blob, list(enumerate(window)), self.batch_size):
+        for index, result in self._run(work, list(enumerate(window)), self.batch_size):
             results[index] = result
             while following in results:
                 yield check(results.pop(following))
@@ -134,13 +133,13 @@ class RayEngine(Engine):
             for _ in range(self.retries):
                 if index in results:
                     break
-                results.update(self._run(blob, [(index, window[index])], 1))
+                results.update(self._run(work, [(index, window[index])], 1))
         for index in range(following, len(window)):
             if index not in results:
                 results[index] = work.failed(window[index], f"its Ray worker died each of {1 + self.retries} times")
             yield check(results.pop(index))
 
-    def _run(self, blob: bytes, numbered: list[tuple[int, Any]], batch_size: int) -> Iterator[tuple[int, Any]]:
+    def _run(self, work: Work, numbered: list[tuple[int, Any]], batch_size: int) -> Iterator[tuple[int, Any]]:
         """(index, result) for each item that completes; the items of a batch whose actor died are
         left out (Ray Data skips the block: `max_errored_blocks`), for `_window` to retry."""
         import warnings
@@ -148,6 +147,9 @@ class RayEngine(Engine):
         import ray
         from ray.data import ActorPoolStrategy, DataContext
 
+        # Items and results travel as pickled bytes, not as Ray Data values: Ray Data turns what it
+        # can into Arrow columns (a batch's result dicts into one struct with every key, None where
+        # a dict had none), and the results would no longer be the ones the local engine gives.
         rows = [{"index": index, "payload": pickle.dumps(item)} for index, item in numbered]
         blocks = -(-len(rows) // batch_size)
         DataContext.get_current().max_errored_blocks = blocks
@@ -156,7 +158,7 @@ class RayEngine(Engine):
             warnings.simplefilter("ignore")
             dataset = ray.data.from_items(rows, override_num_blocks=blocks).map_batches(
                 _Batches,
-                fn_constructor_args=(blob, self.retries),
+                fn_constructor_args=(work, self.retries),
                 batch_size=batch_size,
                 # One batch at a time on an actor: when it dies, only its own batch is lost with it.
                 compute=ActorPoolStrategy(size=min(self.workers, blocks), max_tasks_in_flight_per_actor=1),
