@@ -34,39 +34,20 @@ import json
 import re
 import runpy
 import sys
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import crosscheck_gold_tool  # noqa: E402
-from crosscheck_gold_tool import KINDS, SHARED, show as _show_multinews  # noqa: E402
+# cluster_texts: document id -> text exactly as newsweave holds it (Multi-News, DUC 2003 or the seeds).
+from crosscheck_gold_tool import KINDS, SHARED, cluster_texts, show as _show_multinews  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
-DUC = SHARED / "data" / "duc2003_task2.jsonl"
 GOLD = {
     "tune": ROOT / "tests" / "data" / "claims_gold_tune.json",
     "heldout": ROOT / "tests" / "data" / "claims_gold_heldout.json",
 }
 SOURCES = ("multinews", "duc2003", "seeds")
-
-
-@lru_cache(maxsize=None)
-def _duc() -> dict[str, dict[str, str]]:
-    clusters = {}
-    with DUC.open(encoding="utf-8") as lines:
-        for line in lines:
-            row = json.loads(line)
-            clusters[row["id"]] = {d["id"]: d["text"] for d in row["documents"]}
-    return clusters
-
-
-def cluster_texts(source: str, cluster_id: str) -> dict[str, str]:
-    """document id -> text exactly as newsweave holds it (crosscheck_gold_tool's, plus DUC 2003)."""
-    if source == "duc2003":
-        return dict(_duc()[cluster_id])
-    return crosscheck_gold_tool.cluster_texts(source, cluster_id)
 
 
 _QUOTE_MARKS = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}

@@ -178,13 +178,7 @@ def run_baseline(cluster: dict) -> Run:
         members[root(i)].append({"document": d, "start": s, "end": e})
     groups = [g for g in members.values() if len(g) > 1]
     seconds = time.perf_counter() - started
-    return Run(groups, _baseline_discrepancies(cluster), "sentence groups", [], seconds)
-
-
-def _baseline_discrepancies(cluster: dict) -> list[dict]:
-    # crosscheck_quality's baseline reads texts through its own cluster_texts; ours also knows DUC 2003.
-    crosscheck_quality.cluster_texts = cluster_texts
-    return crosscheck_quality.baseline_discrepancies(cluster)
+    return Run(groups, crosscheck_quality.baseline_discrepancies(cluster), "sentence groups", [], seconds)
 
 
 RUNNERS = {"newsweave": run_newsweave, "baseline": run_baseline}

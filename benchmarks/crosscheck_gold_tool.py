@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 MULTINEWS = SHARED / "data" / "multinews_dev.jsonl"
+DUC = SHARED / "data" / "duc2003_task2.jsonl"
 SEEDS = SHARED / "seeds"
 GOLD = ROOT / "tests" / "data" / "crosscheck_gold.json"
 KINDS = ("number", "name", "date", "attribution", "quote")
@@ -49,9 +50,10 @@ _NUMBER_WORDS = {
 
 
 @lru_cache(maxsize=None)
-def _multinews() -> dict[str, dict[str, str]]:
+def jsonl_clusters(path: Path) -> dict[str, dict[str, str]]:
+    """cluster id -> (document id -> text) of a ../shared/data JSONL set, read once per process."""
     clusters = {}
-    with MULTINEWS.open(encoding="utf-8") as lines:
+    with path.open(encoding="utf-8") as lines:
         for line in lines:
             row = json.loads(line)
             clusters[row["id"]] = {d["id"]: d["text"] for d in row["documents"]}
@@ -60,8 +62,8 @@ def _multinews() -> dict[str, dict[str, str]]:
 
 def cluster_texts(source: str, cluster_id: str) -> dict[str, str]:
     """document id -> text exactly as newsweave holds it."""
-    if source == "multinews":
-        return dict(_multinews()[cluster_id])
+    if source in ("multinews", "duc2003"):
+        return dict(jsonl_clusters(MULTINEWS if source == "multinews" else DUC)[cluster_id])
     if source == "seeds":
         # newsweave decodes the bytes as they are (no newline translation).
         return {p.stem: p.read_bytes().decode("utf-8") for p in sorted(SEEDS.glob("*.txt"))}
