@@ -3,7 +3,7 @@
 Measures, on the hand-aligned gold set of benchmarks/alignment_quality.py
 (tests/data/alignment_gold.json), what an optional embedding extra would buy:
 for each gold cluster newsweave.brief() is run once with the default settings
-to get the sentences newsweave compares (`result.story.aligned`); then, for each
+to get the sentences newsweave compares (`result.story.workspace.aligned`); then, for each
 similarity below, newsweave's own average-linkage clustering
 (`newsweave.align.average_linkage`) is run over a threshold sweep and the fact
 groups are scored pairwise exactly as alignment_quality.py scores them (same
@@ -214,7 +214,7 @@ def aligned_sentences(clusters: list[dict], seeds: Path, multinews: dict[str, st
         for document in result.story.documents:
             if texts.get(document.id) != document.text:
                 raise SystemExit(f"newsweave read {document.id!r} differently from the gold text; offsets would not line up")
-        out[c["cluster"]] = result.story.aligned
+        out[c["cluster"]] = result.story.workspace.aligned
     return out
 
 
@@ -327,7 +327,7 @@ def speed_sets(seeds: Path, duc: Path, runs: int) -> list[dict]:
         cases.append((cluster["id"], docs, len(docs)))
     out = []
     for name, sources, reports in cases:
-        texts = [s.text for s in newsweave.brief(sources).story.aligned]  # also the warm-up
+        texts = [s.text for s in newsweave.brief(sources).story.workspace.aligned]  # also the warm-up
         seconds = median_seconds(lambda: newsweave.brief(sources), runs)
         out.append({"name": name, "reports": reports, "brief": seconds, "texts": texts})
     return out

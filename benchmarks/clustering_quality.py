@@ -55,7 +55,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsweave.corpus.cluster import ClusterSettings, Clusterer, MemoryState
-from newsweave.corpus.features import ArticleFeatures, article_features
+from newsweave.corpus.signatures import ArticleFeatures, article_features
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SETS = ("multinews", "duc", "ecbplus")

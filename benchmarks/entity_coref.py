@@ -106,7 +106,7 @@ def scored_mentions(story, gold, topic: str, subtopic: str):
             ours[m.document].append((m.start, m.end, entity.id))
     rows = []
     for document in story.documents:
-        doc = story.parses[document.id]
+        doc = story.workspace.parses[document.id]
         for start, end, chain in gold[document.id]:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:

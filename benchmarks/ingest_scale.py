@@ -26,7 +26,7 @@ resident size, generator included). The paths:
 - store: the corpus store itself (`open_store(...).add_article`): the
   article row, its FTS5 index, duplicate check and story, one transaction
   per article in a real SQLite file in WAL mode;
-- sqlite: `dedup.find_duplicate` and `cluster.assign_story` alone on a real
+- sqlite: the deduplicator and clusterer on the store's tables (corpus/tables.py) alone on a real
   SQLite file, one transaction per article (no article rows, no FTS);
 - postgres: the corpus store on PostgreSQL (`open_store(URL)`, corpus/postgres.py):
   the same work as `store`, with the tsvector index, in the empty database
@@ -98,11 +98,11 @@ def peak_mb() -> float:
 
 
 def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None) -> dict:
-    from newsweave.corpus import cluster, dedup, features
+    from newsweave.corpus import cluster, dedup, signatures
 
     pools = sentence_pools(data)
     # Load the lazy parts (stop words, MinHash permutations, wire bylines) before the clock starts.
-    features.stop_words()
+    signatures.stop_words()
     dedup.signature("Warm up (Reuters) the index.")
     slices, copies, marks = [], 0, []
     if path == "memory":
@@ -115,7 +115,7 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
     elif path in ("store", "postgres"):
         from datetime import datetime, timezone
 
-        from newsweave.corpus.store import Article, open_store
+        from newsweave.corpus import Article, open_store
 
         if path == "postgres":
             if not postgres:
@@ -143,16 +143,18 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
     else:
         import sqlite3
 
+        from newsweave.corpus import open_store
+        from newsweave.corpus.tables import Duplicates, Stories
+
         folder = tempfile.mkdtemp(prefix="newsweave-scale-")
+        open_store(os.path.join(folder, "corpus.db")).close()  # the tables, from the store's migrations
         conn = sqlite3.connect(os.path.join(folder, "corpus.db"), isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        cluster.ensure_tables(conn)
 
         def add(article_id, title, text, day):
             conn.execute("BEGIN")
-            copy = dedup.find_duplicate(conn, article_id, text, title)[0]
-            story = cluster.assign_story(conn, article_id, title, text, day)
+            copy = dedup.Deduplicator(Duplicates(conn)).find(article_id, text, title)[0]
+            story = cluster.Clusterer(Stories(conn)).assign(article_id, title, text, day).story
             conn.execute("COMMIT")
             return copy, story
 

@@ -87,3 +87,21 @@ def test_numbers_in_words_and_digits_are_normalised():
     assert number_value("Eleven") == 11
     assert number_value("1,400") == 1400
     assert number_value("hundreds") is None
+
+
+def test_the_stages_working_state_is_kept_apart_from_the_brief():
+    """Parses and similarity matrices live in the story's workspace: not fields of the brief,
+    left out of its repr and its equality, and keyed by stable ids (`Sentence.key`), not `id()`."""
+    import dataclasses
+
+    from newsweave.story import Story, Workspace
+
+    story = newsweave.brief([newsweave.Document(id="messy", text=MESSY)]).story
+    workspace = story.workspace
+    assert list(workspace.parses) == ["messy"] and workspace.parses["messy"].text == MESSY
+    assert workspace.aligned and workspace.similarity.shape == (len(workspace.aligned),) * 2
+    assert workspace.dates and all(d.evidence.document == "messy" for d in workspace.dates)
+    assert not {f.name for f in dataclasses.fields(Story)} & {"parses", "aligned", "similarity", "dates"}
+    assert "workspace" not in repr(story) and dataclasses.replace(story, workspace=Workspace()) == story
+    assert len({s.key for s in story.sentences}) == len(story.sentences)
+    assert all(s.key == (s.document, s.start, s.end) for s in story.sentences)

@@ -5,12 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
+from in_process import run_in_process
 
-from newsweave import Settings
-from newsweave.batch import cluster_documents, summarize_lines
+from newsweave import Settings, pipeline
+from newsweave.batch import cluster_documents, summarize_cluster, summarize_lines
 from newsweave.errors import InputError
+from newsweave.load import unique_ids
 
 WORDS = 40
+
+
+@pytest.fixture
+def cli():
+    """The command in process: the model loads once for all of these tests."""
+    return run_in_process
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +50,7 @@ def check_result(result: dict, documents: dict[str, str] | None, cluster_id, wor
     assert result["id"] == cluster_id
     summary, citations = result["summary"], result["citations"]
     assert summary and len(summary) == len(citations)
-    for sentence, cited in zip(summary, citations):
+    for sentence, cited in zip(summary, citations, strict=True):
         assert cited and set(cited) <= set(documents)
         assert any(sentence in documents[d] for d in cited), (sentence, cited)
     total = sum(len(s.split()) for s in summary)
@@ -60,7 +68,7 @@ def test_summarize_command(cli, clusters, tmp_path):
     assert "Traceback" not in run.stderr
     results = [json.loads(line) for line in run.stdout.splitlines()]
     assert len(results) == len(lines)
-    for result, documents, cluster_id in zip(results, expected, ["ferry-objects", "ferry-strings", "no-documents", None]):
+    for result, documents, cluster_id in zip(results, expected, ["ferry-objects", "ferry-strings", "no-documents", None], strict=True):
         check_result(result, documents, cluster_id)
     assert "no 'documents'" in results[2]["error"]
     assert "invalid JSON" in results[3]["error"]
@@ -99,7 +107,7 @@ def test_summarize_lines_in_order_with_errors(clusters):
     results = list(summarize_lines(lines + extra, Settings(words=WORDS)))
 
     assert len(results) == len(lines) + 3
-    for result, documents, cluster_id in zip(results, expected, ["ferry-objects", "ferry-strings", "no-documents", None]):
+    for result, documents, cluster_id in zip(results, expected, ["ferry-objects", "ferry-strings", "no-documents", None], strict=False):
         check_result(result, documents, cluster_id)
     not_object, no_text, blank_doc = results[len(lines):]
     assert (not_object["id"], not_object["line"]) == (None, 6)
@@ -183,3 +191,27 @@ def test_a_cluster_whose_worker_failed_keeps_its_id_as_a_summarized_one_would(li
     result = SummarizeLines(Settings()).failed((3, line), "worker died")
     assert result == {"id": expected, "line": 3, "error": "internal error (worker died)"}
     json.loads(json.dumps(result, allow_nan=False))  # a valid JSON line
+
+
+def test_batch_runs_only_the_stages_its_summary_reads_and_summarizes_as_the_full_pipeline(clusters, monkeypatch):
+    """No timeline in batch mode, and each result byte-identical to the full pipeline's summary."""
+    lines, _ = clusters
+    settings = Settings(words=WORDS)
+    clusters_in = [json.loads(lines[0]), json.loads(lines[1])]
+    full = []
+    for cluster in clusters_in:
+        story = pipeline.build_story(unique_ids(cluster_documents(cluster)), settings)
+        full.append({"id": cluster["id"], "summary": [s.text for s in story.summary], "citations": [s.documents for s in story.summary]})
+
+    def no_timeline(story, settings):
+        raise AssertionError("batch mode ran the timeline")
+
+    monkeypatch.setitem(pipeline.STAGES, "timeline", no_timeline)
+    batch = [summarize_cluster(cluster, settings) for cluster in clusters_in]
+    assert [json.dumps(r, ensure_ascii=False) for r in batch] == [json.dumps(r, ensure_ascii=False) for r in full]
+    assert set(pipeline.SUMMARY_STAGES) < set(pipeline.STAGES)
+
+
+def test_build_story_refuses_an_unknown_stage():
+    with pytest.raises(ValueError, match="unknown stage"):
+        pipeline.build_story([], Settings(), stages=("annotate", "render"))

@@ -1,17 +1,27 @@
-"""The `newsweave` command, run for real in subprocesses."""
+"""The `newsweave` command: in process (`newsweave.cli.main`), and in subprocesses where a fresh process is the point."""
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import run_newsweave
+from in_process import run_in_process
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsweave"
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "valley-dam-evacuation"
 EXAMPLE_IDS = {"evening-post", "herald", "radio", "wire"}
 MIXED_ENCODING = "The caf\u00e9 reopened. ".encode("utf-8") + "A na\u00efve passenger filmed it.\n".encode("latin-1")
+
+
+@pytest.fixture
+def cli():
+    return run_in_process
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +57,95 @@ def test_brief_help_lists_options(cli):
 def test_version(cli):
     run = cli("--version")
     assert run.returncode == 0 and run.stdout.strip() == "newsweave 0.1.0"
+
+
+def test_entry_points_run_in_a_fresh_process(tmp_path):
+    """`python -m newsweave` and the installed `newsweave` script both reach cli.main, exit status included."""
+    run = run_newsweave("--version")
+    assert run.returncode == 0 and run.stdout.strip() == "newsweave 0.1.0"
+    script = Path(sys.executable).with_name("newsweave")
+    if script.exists():
+        installed = subprocess.run([str(script), "brief", "--words", "0"], capture_output=True, text=True, timeout=60)
+        assert installed.returncode == 2 and "expected a whole number above 0" in installed.stderr
+    missing = run_newsweave("brief", tmp_path / "nothing.txt")
+    assert missing.returncode == 1 and "newsweave: error: no readable reports" in missing.stderr
+
+
+def test_interrupt_exits_130_without_a_traceback(tmp_path):
+    """Ctrl-C (SIGINT) while a command waits for input: exit status 130, as a shell expects, and no traceback."""
+    import errno
+    import os
+    import signal
+    import time
+
+    fifo = tmp_path / "clusters.jsonl"
+    os.mkfifo(fifo)
+    process = subprocess.Popen([sys.executable, "-m", "newsweave", "summarize", "--jsonl", str(fifo)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = None
+    try:
+        deadline = time.monotonic() + 60
+        while writer is None:  # the command has opened the pipe: it is inside main(), waiting for a line
+            try:
+                writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as exc:
+                assert exc.errno == errno.ENXIO and process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=60)
+    finally:
+        if writer is not None:
+            os.close(writer)
+        process.kill()
+        process.wait(timeout=10)
+    assert process.returncode == 130, errors
+    assert "Traceback" not in errors
+
+
+def test_a_reader_that_goes_away_stops_the_command_quietly():
+    """`newsweave brief ... | head -c 10`: the closed pipe ends the command with status 1, no traceback."""
+    process = subprocess.Popen([sys.executable, "-m", "newsweave", "brief", str(EXAMPLE), "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # gone before the brief is written
+        errors = process.stderr.read().decode("utf-8")
+        process.wait(timeout=120)
+    finally:
+        process.kill()
+    assert process.returncode == 1, errors
+    assert errors == ""  # quietly: no error line, no traceback
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_no_library_module_imports_the_cli():
+    """The CLI sits on top: nothing outside newsweave/cli/ imports it (function-level imports included)."""
+    offenders = [
+        str(path.relative_to(SRC)) for path in SRC.rglob("*.py")
+        if SRC / "cli" not in path.parents and path.name != "__main__.py"
+        and any(name == "newsweave.cli" or name.startswith("newsweave.cli.") for name in _imports(path))
+    ]
+    assert offenders == []
+
+
+def test_the_package_keeps_its_public_api():
+    """`newsweave.brief` stays the function although newsweave/brief.py (the Brief class) is a submodule."""
+    import newsweave
+    import newsweave.brief
+    import newsweave.service
+
+    assert newsweave.brief is newsweave.service.brief and callable(newsweave.brief)
+    assert newsweave.Brief is sys.modules["newsweave.brief"].Brief
 
 
 def test_importing_the_cli_does_not_load_spacy():

@@ -8,8 +8,9 @@ import sqlite3
 
 import pytest
 
-from newsweave.corpus import cluster
-from newsweave.corpus.cluster import ClusterSettings, Clusterer, MemoryState
+from newsweave.corpus import open_store
+from newsweave.corpus.cluster import Clusterer, ClusterSettings, MemoryState
+from newsweave.corpus.tables import Stories
 
 # (gold story, published, title, text): invented reports. Three stories told in
 # different words, and two earthquakes: the same kind of event, different stories.
@@ -70,9 +71,13 @@ def test_a_story_fades_with_time():
 
 
 def _database(path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None)
-    cluster.ensure_tables(conn)
-    return conn
+    open_store(path).close()  # the tables come from the store's migrations
+    return sqlite3.connect(path, isolation_level=None)
+
+
+def assign_story(conn: sqlite3.Connection, article_id, title, text, published, settings=None) -> int:
+    """The story of an article, clustered in the corpus database's own tables."""
+    return Clusterer(Stories(conn), settings).assign(article_id, title, text, published).story
 
 
 def test_assignments_persist_across_sessions(tmp_path):
@@ -82,18 +87,18 @@ def test_assignments_persist_across_sessions(tmp_path):
     conn.execute("BEGIN")
     stories = {}
     for i, (story, published, title, text) in enumerate(first_half):
-        stories.setdefault(story, cluster.assign_story(conn, i, title, text, published))
+        stories.setdefault(story, assign_story(conn, i, title, text, published))
     conn.execute("COMMIT")
     conn.close()
 
     conn = sqlite3.connect(path, isolation_level=None)  # a new ingest run
     conn.execute("BEGIN")
     for i, (story, published, title, text) in enumerate(second_half, start=len(first_half)):
-        story_id = cluster.assign_story(conn, i, title, text, published)
+        story_id = assign_story(conn, i, title, text, published)
         assert stories.setdefault(story, story_id) == story_id, story
     # Asking again for a known article gives its story and changes nothing.
     story, published, title, text = first_half[0]
-    assert cluster.assign_story(conn, 0, title, text, published) == stories[story]
+    assert assign_story(conn, 0, title, text, published) == stories[story]
     conn.execute("COMMIT")
     assert conn.execute("SELECT COUNT(*) FROM cluster_members").fetchone()[0] == len(STREAM)
     assert conn.execute("SELECT COUNT(DISTINCT story_id) FROM cluster_members").fetchone()[0] == 5
@@ -106,7 +111,7 @@ def test_sqlite_and_memory_states_agree(tmp_path):
     conn.execute("BEGIN")
     for i, (_, published, title, text) in enumerate(STREAM):
         in_memory.append(memory.assign(i, title, text, published).story)
-        in_sqlite.append(cluster.assign_story(conn, i, title, text, published))
+        in_sqlite.append(assign_story(conn, i, title, text, published))
     conn.execute("ROLLBACK")
     assert in_memory == in_sqlite
 
@@ -135,7 +140,7 @@ def test_sqlite_posting_lists_stay_capped(tmp_path):
     conn.execute("BEGIN")
     for i in range(800):
         words = ["council", "police", "government", "minister"] + rng.sample(vocabulary, 12)
-        cluster.assign_story(conn, i, None, " ".join(words) + ".", "2024-05-01", settings=settings)
+        assign_story(conn, i, None, " ".join(words) + ".", "2024-05-01", settings=settings)
     conn.execute("COMMIT")
     longest = conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM cluster_postings GROUP BY key)").fetchone()[0]
     assert conn.execute("SELECT COUNT(*) FROM cluster_stories").fetchone()[0] > settings.posting_cap
@@ -223,7 +228,7 @@ def test_the_boilerplate_rule_is_the_same_on_sqlite(tmp_path):
     conn.execute("BEGIN")
     for i, (_, published, title, text) in enumerate(rows):
         in_memory.append(memory.assign(i, title, text, published).story)
-        in_sqlite.append(cluster.assign_story(conn, i, title, text, published))
+        in_sqlite.append(assign_story(conn, i, title, text, published))
     conn.execute("ROLLBACK")
     assert in_memory == in_sqlite
     assert len({in_sqlite[i] for i in (1, 3, 5)}) == 3

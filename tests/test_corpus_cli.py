@@ -1,5 +1,5 @@
-"""The corpus commands end to end, in subprocesses: ingest, stories, search, brief --db --story,
-and recovery after an ingest killed with SIGKILL mid-way; on an SQLite file and on PostgreSQL."""
+"""The corpus commands end to end: ingest, stories, search, brief --db --story (in process, `newsweave.cli.main`),
+recovery after an ingest killed with SIGKILL mid-way and `serve` (in subprocesses); on an SQLite file and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from conftest import is_postgres, query, run_newsweave
+from conftest import is_postgres, query
 from corpus_fixtures import (
     ARTICLES,
     NOT_AN_ARTICLE,
@@ -22,6 +22,7 @@ from corpus_fixtures import (
     opml,
     rss_feed,
 )
+from in_process import run_in_process
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def corpus(request, site, tmp_path_factory):
     (folder / "feeds.opml").write_text(opml([f"{site.url}/ferry.rss", f"{site.url}/library.rss"]), encoding="utf-8")
     (folder / "sections.html").write_text(NOT_AN_ARTICLE, encoding="utf-8")
     db = folder / "news.db" if request.param == "sqlite" else request.getfixturevalue("postgres_server").create_database()
-    result = run_newsweave("ingest", folder / "feeds.opml", folder / "sections.html", f"{site.url}/nowhere", "--db", db,
+    result = run_in_process("ingest", folder / "feeds.opml", folder / "sections.html", f"{site.url}/nowhere", "--db", db,
                            "--delay", "0", "--json", "--allow-private-addresses")
     return db, result
 
@@ -68,58 +69,58 @@ def test_ingest_reports_counts_and_each_failed_source(corpus):
 
 def test_stories_lists_biggest_first(corpus):
     db, _ = corpus
-    result = run_newsweave("stories", "--db", db, "--json")
+    result = run_in_process("stories", "--db", db, "--json")
     assert result.returncode == 0, result.stderr
     listing = json.loads(result.stdout)
     sizes = [s["articles"] for s in listing["stories"]]
     assert sizes == sorted(sizes, reverse=True) and sum(sizes) == 5 and listing["total"] == len(sizes)
-    table = run_newsweave("stories", "--db", db)
+    table = run_in_process("stories", "--db", db)
     assert table.returncode == 0 and listing["stories"][0]["title"][:20] in table.stdout
-    filtered = json.loads(run_newsweave("stories", "--db", db, "--search", "parish records", "--json").stdout)
+    filtered = json.loads(run_in_process("stories", "--db", db, "--search", "parish records", "--json").stdout)
     assert 1 <= filtered["total"] < listing["total"] or listing["total"] == 1
 
 
 def test_search_finds_articles(corpus):
     db, _ = corpus
-    results = json.loads(run_newsweave("search", "--db", db, "hypothermia", "--json").stdout)
+    results = json.loads(run_in_process("search", "--db", db, "hypothermia", "--json").stdout)
     assert len(results) == 3
     assert all("[hypothermia]" in r["snippet"] for r in results)
-    text = run_newsweave("search", "--db", db, "parish", "records")
+    text = run_in_process("search", "--db", db, "parish", "records")
     assert text.returncode == 0 and "[parish]" in text.stdout and "story " in text.stdout
-    none = run_newsweave("search", "--db", db, "zeppelin")
+    none = run_in_process("search", "--db", db, "zeppelin")
     assert none.returncode == 0 and "no article matches" in none.stderr
 
 
 def test_brief_a_stored_story_as_html(corpus, tmp_path):
     db, _ = corpus
-    story = json.loads(run_newsweave("stories", "--db", db, "--search", "hypothermia", "--json").stdout)["stories"][0]
+    story = json.loads(run_in_process("stories", "--db", db, "--search", "hypothermia", "--json").stdout)["stories"][0]
     output = tmp_path / "story.html"
-    result = run_newsweave("brief", "--db", db, "--story", story["id"], "--format", "html", "-o", output)
+    result = run_in_process("brief", "--db", db, "--story", story["id"], "--format", "html", "-o", output)
     assert result.returncode == 0, result.stderr
     page = output.read_text(encoding="utf-8")
     assert page.lower().startswith("<!doctype html>") and "hypothermia" in page
     # The second time the cached brief is used: same bytes.
     again = tmp_path / "again.html"
-    assert run_newsweave("brief", "--db", db, "--story", story["id"], "--format", "html", "-o", again).returncode == 0
+    assert run_in_process("brief", "--db", db, "--story", story["id"], "--format", "html", "-o", again).returncode == 0
     assert again.read_text(encoding="utf-8") == page
 
 
 def test_corpus_command_errors_are_one_line(corpus, tmp_path, request):
     db, _ = corpus
     if is_postgres(db):
-        missing = run_newsweave("stories", "--db", request.getfixturevalue("postgres_server").url("none"))
+        missing = run_in_process("stories", "--db", request.getfixturevalue("postgres_server").url("none"))
         expected = 'database "none" does not exist'
     else:
-        missing, expected = run_newsweave("stories", "--db", tmp_path / "none.db"), "no such corpus database"
+        missing, expected = run_in_process("stories", "--db", tmp_path / "none.db"), "no such corpus database"
     assert missing.returncode == 1 and expected in missing.stderr and "Traceback" not in missing.stderr
     assert len(missing.stderr.strip().splitlines()) == 1
-    no_story = run_newsweave("brief", "--db", db, "--story", "999")
+    no_story = run_in_process("brief", "--db", db, "--story", "999")
     assert no_story.returncode == 1 and "story 999: no such story" in no_story.stderr
-    half = run_newsweave("brief", "--story", "1")
+    half = run_in_process("brief", "--story", "1")
     assert half.returncode == 1 and "both --db FILE and --story ID" in half.stderr
-    nothing = run_newsweave("brief")
+    nothing = run_in_process("brief")
     assert nothing.returncode == 1 and "--db and --story" in nothing.stderr
-    all_bad = run_newsweave("ingest", tmp_path / "nope.jsonl", "--db", tmp_path / "x.db")
+    all_bad = run_in_process("ingest", tmp_path / "nope.jsonl", "--db", tmp_path / "x.db")
     assert all_bad.returncode == 1 and "nope.jsonl: no such file" in all_bad.stderr
 
 
@@ -143,7 +144,8 @@ def _articles(db) -> int:
 
 def test_an_ingest_killed_mid_way_leaves_a_consistent_corpus_and_a_rerun_finishes(site, corpus_db):
     db = corpus_db
-    command = [sys.executable, "-m", "newsweave", "ingest", f"{site.url}/slow.rss", "--db", str(db), "--delay", "0", "--json", "--allow-private-addresses"]
+    command = [sys.executable, "-m", "newsweave", "ingest", f"{site.url}/slow.rss", "--db", str(db), "--delay", "0", "--json",
+               "--allow-private-addresses"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -166,9 +168,9 @@ def test_an_ingest_killed_mid_way_leaves_a_consistent_corpus_and_a_rerun_finishe
 
 def test_export_a_stored_story_as_graphml(corpus, tmp_path):
     db, _ = corpus
-    story = json.loads(run_newsweave("stories", "--db", db, "--json").stdout)["stories"][0]
+    story = json.loads(run_in_process("stories", "--db", db, "--json").stdout)["stories"][0]
     output = tmp_path / "story.graphml"
-    result = run_newsweave("export", "--db", db, "--story", story["id"], "--format", "graphml", "-o", output)
+    result = run_in_process("export", "--db", db, "--story", story["id"], "--format", "graphml", "-o", output)
     assert result.returncode == 0, result.stderr
     assert "<graphml" in output.read_text(encoding="utf-8")
 
@@ -180,7 +182,8 @@ def test_a_killed_ingest_of_a_local_export_committed_in_groups_recovers(tmp_path
     with open(export, "w", encoding="utf-8") as stream:
         for number in range(400):
             first, second = names[number % 5], names[(number // 5) % 5]
-            text = f"Dispatch {number} of an invented wire. " + " ".join(ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][2:])
+            paragraphs = ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][2:]
+            text = f"Dispatch {number} of an invented wire. " + " ".join(paragraphs)
             stream.write(json.dumps({"id": number, "text": text, "title": f"Dispatch {number}"}) + "\n")
     db = corpus_db
     command = [sys.executable, "-m", "newsweave", "ingest", str(export), "--db", str(db), "--json"]

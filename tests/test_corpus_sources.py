@@ -440,3 +440,53 @@ def test_a_fetched_feed_never_reads_files_and_resolves_relative_links(site, tmp_
     assert reasons == ["HTTP 404 Not Found", "entry has no content and its link is not an http(s) URL",
                        "only http(s) URLs are read from this list, never files"], reasons
     assert {row["url"] for row in stored(db)} == {f"{site.url}/articles/{n}" for n in ("ferry-courier", "ferry-wire", "ferry-gazette")}
+
+
+def test_a_report_held_in_memory_is_read_as_the_same_file(tmp_path, site):
+    """Uploads reach the corpus as `newsweave.load.Source`s: the same articles and problems as files of
+    their names, in each format, truncated archives included; they name no file and have no address."""
+    from newsweave.corpus.sources import Context, read_source
+    from newsweave.corpus.sources.fetch import Fetcher
+    from newsweave.load import Source
+    from newsweave.settings import Settings
+
+    pages = {f"https://news.example/articles/{name}": article_page(name) for name in ("ferry-wire", "ferry-courier", "library-post")}
+    archive = tmp_path / "archive.warc.gz"
+    ends = _record_boundaries(archive, pages)
+    cut = tmp_path / "cut.warc"
+    _record_boundaries(cut, pages)
+    cut.write_bytes(cut.read_bytes()[: -200])
+    files = {
+        "export.jsonl": json.dumps({"text": article_text("ferry-wire"), "title": "Wire"}) + "\n{broken\n",
+        "export.csv": "title,text\nCourier," + json.dumps(article_text("ferry-courier")) + "\n",
+        "export.json": json.dumps([{"text": article_text("library-post")}, {"title": "no text"}]),
+        "page.html": article_page("ferry-gazette"),
+        "notes.md": "# Ferry notes\n\n" + article_text("library-voice"),
+        "feed.rss": rss_feed("Coast Wire", site.url, ["ferry-wire"]),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    context = Context(Settings(), Fetcher(timeout=5.0, delay=0.0, allow_private=True), local_references=False)
+
+    def items(source):
+        found = []
+        for item in read_source(source, context):
+            found.append((type(item).__name__, getattr(item, "text", None), getattr(item, "title", None),
+                          getattr(item, "source", None), getattr(item, "reason", None)))
+        return found
+
+    assert ends
+    for path in [*(tmp_path / name for name in files), archive, cut]:
+        name = str(path)
+        try:
+            expected = items(name)
+        except Exception as exc:  # the cut archive: its articles, then the error
+            expected = [type(exc).__name__, str(exc)]
+        try:
+            got = items(Source(name, path.read_bytes()))
+        except Exception as exc:
+            got = [type(exc).__name__, str(exc)]
+        assert got == expected, path.name
+        assert path == cut or (got and got[0][0] == "Article"), path.name
+    page = next(read_source(Source("page.html", files["page.html"].encode()), context))
+    assert page.url is None and page.source == "page.html"  # an upload has no address: never a path on the server

@@ -5,8 +5,10 @@ database); the tests of one backend's own schema and migrations say which in the
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from conftest import query
@@ -15,7 +17,9 @@ from corpus_fixtures import ARTICLES, article_text, check_consistent
 import newsweave
 import newsweave.pipeline
 from newsweave.corpus import Article, brief_story, ingest, open_store
-from newsweave.corpus.store import migrations
+from newsweave.corpus.cluster import Clusterer
+from newsweave.corpus.dedup import Deduplicator
+from newsweave.corpus.sqlite import migrations, statements
 from newsweave.errors import InputError
 
 
@@ -50,7 +54,8 @@ def test_a_new_corpus_is_migrated_to_the_latest_schema_in_wal_mode(tmp_path):
 def test_an_old_corpus_is_upgraded_step_by_step_and_keeps_its_articles(tmp_path):
     db = tmp_path / "old.db"
     conn = sqlite3.connect(db)
-    migrations()[0](conn)  # a corpus written when only the first step existed
+    for statement in statements(migrations()[0]):  # a corpus written when only the first step existed
+        conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute(
         "INSERT INTO articles (content_hash, text, added) VALUES ('h', 'An article from before the upgrade.', '2026-01-01')"
@@ -63,6 +68,72 @@ def test_an_old_corpus_is_upgraded_step_by_step_and_keeps_its_articles(tmp_path)
         assert store.schema_version == len(migrations())
         assert store.count_articles() == 1
         assert store.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cluster_members'").fetchone()[0] == 1
+
+
+OLD_CORPUS = Path(__file__).parent / "data" / "corpus-schema-2.db.gz"
+# What the previous release stored in it (schema 2, migration 2 then built by code), in this order.
+OLD_ARTICLES = ["ferry-wire", "ferry-courier", "library-post"]
+
+
+def test_a_corpus_written_by_the_previous_release_opens_and_grows_like_a_new_one(tmp_path):
+    old = tmp_path / "old.db"
+    old.write_bytes(gzip.decompress(OLD_CORPUS.read_bytes()))
+    later = [name for name in ARTICLES if name not in OLD_ARTICLES]
+    with open_store(old, readonly=True) as store:
+        assert store.schema_version == len(migrations()) == 2
+        assert [d.title for d in store.story_documents(1)] == [ARTICLES[n]["title"] for n in OLD_ARTICLES[:2]]
+    with open_store(old) as store:
+        for name in later:
+            assert store.add_article(article(name)) is not None
+    fresh = tmp_path / "fresh.db"
+    with open_store(fresh) as store:
+        for name in OLD_ARTICLES + later:
+            store.add_article(article(name))
+
+    def corpus(db):
+        return (
+            query(db, "SELECT id, title, story_id, copy_of, wire FROM articles ORDER BY id"),
+            query(db, "SELECT id, title, articles, outlets, first_published, last_published, version FROM stories ORDER BY id"),
+            query(db, "SELECT article_id, story_id FROM cluster_members ORDER BY 1"),
+            query(db, "SELECT article_id, duplicate_of, reason FROM dedup_signatures ORDER BY 1"),
+        )
+
+    assert corpus(old) == corpus(fresh)
+    check_consistent(old)
+
+
+def test_storing_an_article_creates_no_table_and_reads_no_schema(tmp_path):
+    with open_store(tmp_path / "news.db") as store:
+        store.add_article(article("ferry-wire"))  # the first article loads the word lists
+        statements_run = []
+        store.conn.set_trace_callback(statements_run.append)
+        store.add_article(article("ferry-courier"))
+        store.conn.set_trace_callback(None)
+    assert any(sql.startswith("INSERT INTO articles") for sql in statements_run)
+    assert not [sql for sql in statements_run if "CREATE" in sql.upper() or "sqlite_master" in sql]
+
+
+def test_wire_credit_is_worked_out_once_per_article(store, corpus_db, monkeypatch):
+    import newsweave.crosscheck.attribution as attribution
+
+    calls = []
+    real = attribution.wire_credit
+    monkeypatch.setattr(attribution, "wire_credit", lambda text: calls.append(text) or real(text))
+    store.add_article(article("ferry-wire", text="OSLO (Reuters) - " + article_text("ferry-wire")))
+    assert len(calls) == 1
+    assert query(corpus_db, "SELECT wire FROM articles") == [("Reuters",)]
+
+
+def test_a_failing_duplicate_check_is_the_articles_error_never_silence(store, monkeypatch):
+    # Duplicate detection and clustering are plain imports and plain calls: an error in them
+    # (even an ImportError) fails the article and leaves nothing of it behind.
+    def broken(*args, **kwargs):
+        raise ImportError("invented: datasketch is missing")
+
+    monkeypatch.setattr(Deduplicator, "find", broken)
+    with pytest.raises(ImportError, match="invented"):
+        store.add_article(article("ferry-wire"))
+    assert store.count_articles() == 0 and store.stories() == []
 
 
 def test_a_corpus_from_a_newer_newsweave_is_refused(tmp_path):
@@ -231,17 +302,15 @@ def test_progress_is_told_each_outcome(tmp_path, corpus_db):
 
 
 def test_an_article_that_cannot_be_stored_is_rolled_back_and_the_rest_go_on(tmp_path, corpus_db, monkeypatch):
-    from newsweave.corpus import hooks
+    real = Clusterer.assign
 
-    real = hooks.assign_story
-
-    def flaky(conn, article_id, article, **kwargs):
-        story = real(conn, article_id, article, **kwargs)  # writes its index rows first
-        if "Kestle" in article.text:
+    def flaky(self, article_id, title, text, *args, **kwargs):
+        story = real(self, article_id, title, text, *args, **kwargs)  # writes its index rows first
+        if "Kestle" in text:
             raise ValueError("invented failure after partial writes")
         return story
 
-    monkeypatch.setattr(hooks, "assign_story", flaky)
+    monkeypatch.setattr(Clusterer, "assign", flaky)
     export = tmp_path / "export.jsonl"
     export.write_text("\n".join(json.dumps({"title": a["title"], "text": article_text(n)}) for n, a in ARTICLES.items()))
     db = corpus_db
@@ -366,3 +435,37 @@ def test_postgres_without_psycopg_says_what_to_install(monkeypatch):
     with pytest.raises(InputError) as caught:
         open_store("postgresql://news@db.example/corpus?sslmode=require&password=secret")
     assert "secret" not in str(caught.value) and "password=***" in str(caught.value)
+
+
+# --- the package's shape -----------------------------------------------------------
+
+
+def test_the_corpus_and_the_engines_import_no_module_in_a_circle():
+    # Every import counts, those inside functions too: a circle through a lazy import is still one.
+    import ast
+
+    import networkx
+
+    source = Path(newsweave.__file__).parent
+    modules = {}
+    for path in source.rglob("*.py"):
+        parts = list(path.relative_to(source.parent).with_suffix("").parts)
+        package = parts[-1] == "__init__"
+        name = ".".join(parts[:-1] if package else parts)
+        modules[name] = (path, name if package else name.rpartition(".")[0])
+    graph = networkx.DiGraph()
+    for name, (path, package) in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1]) if node.level else ""
+                module = ".".join(part for part in (base, node.module or "") if part)
+                targets = [module] + [f"{module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            graph.add_edges_from((name, target) for target in targets if target in modules and target != name)
+    mine = ("newsweave.corpus", "newsweave.engine")
+    circles = [sorted(group) for group in networkx.strongly_connected_components(graph)
+               if len(group) > 1 and any(module.startswith(mine) for module in group)]
+    assert circles == []

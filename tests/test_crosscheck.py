@@ -268,16 +268,43 @@ def test_a_shorter_quote_of_the_same_words_is_not_a_wording_difference():
     assert any(len(q.documents) == 2 for q in brief.story.quotes)
 
 
-def test_name_and_date_discrepancies_come_from_their_layers(monkeypatch):
-    import newsweave.timeline
+def test_crosscheck_gathers_name_and_date_discrepancies(monkeypatch):
+    import newsweave.crosscheck
     from newsweave.story import Discrepancy, DiscrepancyValue, Evidence
 
-    def fake(story):
-        return [Discrepancy("date", "when", [DiscrepancyValue("Monday", "x", [Evidence("r1", 0, 3)])] * 2)]
+    def fake(kind):
+        value = DiscrepancyValue("Monday", "x", [Evidence("r1", 0, 3)])
+        return lambda story: [Discrepancy(kind, "when", [value, value])]
 
-    monkeypatch.setattr(newsweave.timeline, "date_discrepancies", fake, raising=False)
+    monkeypatch.setattr(newsweave.crosscheck, "date_discrepancies", fake("date"))
+    monkeypatch.setattr(newsweave.crosscheck, "name_discrepancies", fake("name"))
     brief = _brief("The fair opened on Monday in the town square.", "The town fair opened Tuesday on the square.")
-    assert [d.kind for d in brief.story.discrepancies].count("date") == 1
+    kinds = [d.kind for d in brief.story.discrepancies]
+    assert kinds.count("date") == 1 and kinds.count("name") == 1
+
+
+def test_entities_and_timeline_find_no_discrepancies_themselves():
+    """Crosscheck owns every discrepancy kind: the entity and timeline stages only build their layers."""
+    import newsweave.entities
+    import newsweave.timeline
+
+    for module in (newsweave.entities, newsweave.timeline):
+        assert not [name for name in vars(module) if "discrepanc" in name.lower()], module.__name__
+
+
+def test_date_discrepancies_read_the_timeline_stage_s_dates():
+    """The date expressions are found once, by the timeline stage, and kept in the story's workspace."""
+    from newsweave.crosscheck.dates import date_discrepancies
+
+    brief = _brief(
+        "The mayor of Lowford was arrested on March 3, 2024 at her home.\n",
+        "The mayor of Lowford was arrested on March 4, 2024, court papers show.\n",
+    )
+    story = brief.story
+    assert story.workspace.dates and [d.kind for d in story.discrepancies].count("date") == 1
+    assert len(date_discrepancies(story)) == 1
+    story.workspace.dates = []  # as if the timeline stage had not run: nothing dated, nothing to compare
+    assert date_discrepancies(story) == []
 
 
 def test_ages_in_every_form_and_not_someone_elses():

@@ -7,8 +7,9 @@ import sqlite3
 import pytest
 from conftest import is_postgres, query
 
-from newsweave.corpus import cluster, dedup, open_store
+from newsweave.corpus import open_store
 from newsweave.corpus.dedup import Deduplicator, MemoryDedupState
+from newsweave.corpus.tables import Duplicates
 
 # Invented reports.
 WIRE = (
@@ -46,22 +47,21 @@ class Index:
 
     def __init__(self, db):
         self.db = db
+        open_store(db).close()  # the tables come from the store's migrations
         if is_postgres(db):
             import psycopg
 
-            open_store(db).close()  # creates the tables
+            from newsweave.corpus.postgres import PostgresDuplicates
+
             self.conn = psycopg.connect(db)  # not autocommit: a transaction, as in the store
+            self.table = PostgresDuplicates
         else:
             self.conn = sqlite3.connect(db, isolation_level=None)
-            cluster.ensure_tables(self.conn)
             self.conn.execute("BEGIN")
+            self.table = Duplicates
 
     def find(self, article_id, text, title=None):
-        if is_postgres(self.db):
-            from newsweave.corpus.postgres import PostgresDedupState
-
-            return Deduplicator(PostgresDedupState(self.conn)).find(article_id, text, title)
-        return dedup.find_duplicate(self.conn, article_id, text, title)
+        return Deduplicator(self.table(self.conn)).find(article_id, text, title)
 
     def close(self):
         self.conn.commit() if is_postgres(self.db) else self.conn.execute("COMMIT")

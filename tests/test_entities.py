@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from newsweave.entities import name_discrepancies
+from newsweave.crosscheck.names import name_discrepancies
 from newsweave.entities.resolve import near_identical
 
 

@@ -8,8 +8,15 @@ import json
 import zipfile
 
 import pytest
+from in_process import run_in_process
 
+from newsweave.errors import InputError
 from newsweave.export import EXPORT_FORMATS, export_brief
+
+
+@pytest.fixture
+def cli():
+    return run_in_process
 
 
 @pytest.fixture(scope="module")
@@ -74,8 +81,8 @@ def test_ftm_lines_parse_and_reference_each_other(data):
     for link in links:
         for reference in link["properties"]["subject"] + link["properties"]["object"]:
             assert reference in by_id
-    killed = [l for l in links if l["properties"]["role"] == ["was killed by"]
-              and by_id[l["properties"]["subject"][0]]["properties"]["name"] == ["Junaid Hussain"]]
+    killed = [link for link in links if link["properties"]["role"] == ["was killed by"]
+              and by_id[link["properties"]["subject"][0]]["properties"]["name"] == ["Junaid Hussain"]]
     assert killed and "drone strike" in killed[0]["properties"]["summary"][0]
     assert killed[0]["properties"]["description"][0].count(";") == 1  # stated by two reports
     person = by_id[killed[0]["properties"]["subject"][0]]
@@ -92,8 +99,6 @@ def test_exports_are_stable(data):
 
 
 def test_export_takes_a_brief_object_and_refuses_other_input(brief):
-    from newsweave.errors import InputError
-
     assert export_brief(brief, "json") == export_brief(brief.to_dict(), "json")
     with pytest.raises(InputError):
         export_brief({"schema": "something else"}, "json")
@@ -122,7 +127,7 @@ def test_cli_export_from_a_brief_json_and_from_reports(tmp_path, data, cli, good
 
 
 def test_a_brief_json_without_the_analyst_layers_is_rebuilt_from_its_documents(reports):
-    from newsweave.export import brief_data
+    from newsweave.service import brief_data
 
     old = {
         "schema": "newsweave.brief/1",
@@ -135,3 +140,26 @@ def test_a_brief_json_without_the_analyst_layers_is_rebuilt_from_its_documents(r
     assert {"Ines Varga", "Port Aldwin"} <= names
     varga = next(e for e in data["entities"] if e["name"] == "Ines Varga")
     assert varga["documents"] == ["wire", "courier"]
+
+    # The export package itself only reads briefs: it names the service that rebuilds one.
+    with pytest.raises(InputError, match=r"newsweave\.service\.export_brief"):
+        export_brief(old, "json")
+
+
+def test_export_has_no_hidden_words_option_and_lists_the_one_format_list(cli):
+    assert cli("export", "brief.json", "--format", "json", "--words", "50").returncode == 2
+    usage = cli("export", "--help").stdout
+    assert "{" + ",".join(EXPORT_FORMATS) + "}" in usage and "--words" not in usage
+    from newsweave.web.api import EXPORT_FORMATS as WEB_FORMATS
+
+    assert list(WEB_FORMATS) == list(EXPORT_FORMATS)
+
+
+def test_export_files_names_the_csv_tables_after_the_output(data, tmp_path):
+    from newsweave.service import export_files
+
+    pairs = export_files(data, "csv", str(tmp_path / "story.csv"))
+    assert [path for path, _ in pairs] == [f"{tmp_path}/story-nodes.csv", f"{tmp_path}/story-edges.csv"]
+    [(path, archive)] = export_files(data, "csv", str(tmp_path / "story.zip"))
+    assert path == f"{tmp_path}/story.zip" and archive == export_brief(data, "csv")
+    assert export_files(data, "gexf", None) == [(None, export_brief(data, "gexf"))]

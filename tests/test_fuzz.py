@@ -224,6 +224,17 @@ def test_any_bytes_in_any_report_file_are_a_document_or_one_problem(data, suffix
 
 
 @budget(1.0)
+@given(data=file_bytes, suffix=st.sampled_from([".txt", ".md", ".html", ".json", ".jsonl"]))
+def test_any_bytes_in_memory_read_exactly_as_the_same_file(data, suffix):
+    from newsweave.load import Source
+
+    path = write(f"memory{suffix}", data)
+    from_file = load(path)
+    from_memory = load(Source(str(path), data))
+    assert from_memory == from_file  # the same documents, or the same problems naming the same name
+
+
+@budget(1.0)
 @given(page=html_page, encoding=st.sampled_from(["utf-8", "utf-16", "cp1252"]))
 def test_random_html_fragments_are_an_article_or_one_problem(page, encoding):
     bad = write("fragment.html", encode((page, encoding)))
@@ -322,6 +333,34 @@ def test_a_record_of_any_shape_is_a_document_or_an_input_error(value):
     for field in (document.id, document.title, document.outlet, document.published, document.url):
         if field is not None:
             field.encode("utf-8")
+
+
+published_text = st.one_of(
+    wild_text,
+    st.from_regex(r"\A[0-9]{1,6}[-/.][0-9]{1,3}[-/.][0-9]{1,6}([T ][0-9]{1,3}:[0-9]{1,3}(:[0-9]{1,3})?)?(Z|[+-][0-9]{1,4}(:[0-9]{2})?)?\Z"),
+    st.from_regex(r"\A([A-Z][a-z]+, )?[0-9]{1,3} [A-Z][a-z]{2,8}\.? [0-9]{1,5}( [0-9]{1,3}:[0-9]{2}(:[0-9]{2})? ?([AaPp]\.?[Mm]\.?)?)?( ?(GMT|UTC|[+-][0-9]{2,4}))?\Z"),
+    st.from_regex(r"\A[A-Z][a-z]+\.? [0-9]{1,3}(st|nd|rd|th)?,? [0-9]{1,5}\Z"),
+)
+
+
+@budget(1.0)
+@given(value=st.one_of(published_text, json_value, st.datetimes(), st.dates()))
+def test_the_published_parser_never_raises_and_gives_a_whole_day_or_none(value):
+    from datetime import datetime
+
+    from newsweave.corpus.cluster import day_number
+    from newsweave.corpus.sources import iso_date
+    from newsweave.load.published import parse_published
+
+    moment = parse_published(value)
+    assert moment is None or isinstance(moment, datetime)
+    if isinstance(value, str) and moment is not None:
+        assert len(value.strip()) <= 100
+    # Its three readers never raise either, and agree on whether there is a date.
+    day = day_number(value) if not isinstance(value, (int, float)) else None
+    assert (day is None) == (moment is None) or isinstance(value, (int, float, bool))
+    written = iso_date(value)
+    assert written is None or isinstance(written, str)
 
 
 # --- the batch reader -------------------------------------------------------------------

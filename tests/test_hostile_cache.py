@@ -180,13 +180,12 @@ def test_a_read_only_store_reads_the_cache_but_never_writes_it(corpus):
 
 
 def test_a_cache_row_of_another_newsweave_version_is_not_used(cached, monkeypatch):
-    import importlib.metadata
+    import newsweave.corpus.briefs
 
     db, story_id = cached
     [(old_key, _)] = cached_rows(db)
 
-    real = importlib.metadata.version
-    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0.0" if name == "newsweave" else real(name))
+    monkeypatch.setattr(newsweave.corpus.briefs, "package_version", lambda: "99.0.0")
     calls = []
     real_build = newsweave.pipeline.build_story
     monkeypatch.setattr(newsweave.pipeline, "build_story", lambda *a, **k: calls.append(1) or real_build(*a, **k))

@@ -466,7 +466,7 @@ def test_a_long_report_is_parsed_in_parts_and_its_offsets_index_the_whole_text()
     annotate(story, Settings(max_report_chars=len(text)))
 
     assert story.warnings == []
-    doc = story.parses["follow-up"]
+    doc = story.workspace.parses["follow-up"]
     assert doc.text == text
     assert story.sentences and all(text[s.start : s.end] == s.text for s in story.sentences)
     late = [s for s in story.sentences if s.start > 2 * PART_CHARS]
@@ -510,7 +510,7 @@ def test_brief_of_a_report_over_a_million_characters(tmp_path, good_files):
 
 @pytest.mark.parametrize("umask, expected", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
 def test_output_file_gets_the_umask_mode(tmp_path, umask, expected):
-    from newsweave.cli import write_output
+    from newsweave.output import write_output
 
     target = tmp_path / "brief.md"
     previous = os.umask(umask)
@@ -525,7 +525,7 @@ def test_output_file_gets_the_umask_mode(tmp_path, umask, expected):
 
 
 def test_replacing_an_output_file_keeps_its_mode(tmp_path):
-    from newsweave.cli import write_output
+    from newsweave.output import write_output
 
     target = tmp_path / "brief.md"
     target.write_text("old")

@@ -38,7 +38,8 @@ HOSTILE_TWIN = (
 def test_page_is_self_contained_and_every_citation_has_a_target():
     html = newsweave.brief([EXAMPLE]).to_html()
     assert "<script" not in html
-    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html.replace('href="https://rivertonherald', "").replace('href="https://valleyradio6', ""))
+    originals = html.replace('href="https://rivertonherald', "").replace('href="https://valleyradio6', "")
+    assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", originals)
     ids = set(re.findall(r'id="([^"]+)"', html))
     targets = re.findall(r'class="cite" href="#([^"]+)"', html)
     assert targets and all(t in ids for t in targets)
@@ -125,3 +126,88 @@ def test_hostile_report_shows_as_text_and_runs_nothing(served, browser):
     assert page.locator("img").count() == 0
     assert "<img src=x onerror=alert(1)>" in page.locator("aside.sources").inner_text()
     page.close()
+
+
+# --- one renderer: the stand-alone page and the web app share templates and read one form of the brief ---
+
+
+@pytest.fixture(scope="module")
+def example_brief():
+    return newsweave.brief([EXAMPLE])
+
+
+TWO_WARNINGS = [
+    {"kind": "not one story", "message": "several stories", "left_out": [
+        {"id": "other<1>", "title": "A <b>ferry</b> strike", "path": "/reports/other.txt", "url": None}]},
+    {"kind": "note", "message": "Take <care> & read \"slowly\"", "left_out": []},
+]
+
+
+def with_warnings(brief, warnings):
+    from newsweave.render.restore import brief_from_dict
+
+    data = brief.to_dict()
+    data["warnings"] = warnings
+    return brief_from_dict(data)
+
+
+def test_every_warning_sits_in_the_one_warnings_section_and_ids_are_unique(example_brief):
+    """The page once opened a `<section id="warnings">` per warning: two warnings, two elements with one id."""
+    from collections import Counter
+
+    html = with_warnings(example_brief, TWO_WARNINGS).to_html()
+    assert html.count('id="warnings"') == 1
+    section = html[html.index('<section id="warnings"') : html.index("</section>", html.index('id="warnings"'))]
+    assert "compares nothing across stories" in section and "other&lt;1&gt;" in section
+    assert "Take &lt;care&gt; &amp; read &quot;slowly&quot;" in section and "<care>" not in html
+    repeated = [name for name, count in Counter(re.findall(r' id="([^"]+)"', html)).items() if count > 1]
+    assert repeated == []
+
+
+def test_one_warning_reads_as_it_always_has(example_brief):
+    html = with_warnings(example_brief, TWO_WARNINGS[1:]).to_html()
+    assert (
+        '<section id="warnings" class="warning"><p><strong>Warning.</strong> Take &lt;care&gt; &amp; read &quot;slowly&quot;</p><ul>\n'
+        "</ul></section>\n<section id=\"summary\">"
+    ) in html
+
+
+def test_the_web_story_page_reads_the_json_alone_and_shows_the_shared_warnings(example_brief):
+    import json
+
+    from newsweave.render.templating import environment
+    from newsweave.web.pages import TEMPLATES
+    from newsweave.web.view import StoryView
+
+    brief = with_warnings(example_brief, TWO_WARNINGS)
+    data = json.loads(brief.to_json())  # nothing but the JSON the API serves and the corpus caches
+    view = StoryView("b1", data, "/briefs/b1")
+    assert view.headline == newsweave.render.labels.headline(brief.story)
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for sentence in example_brief.story.sentences:
+        spans.setdefault(sentence.document, []).append((sentence.start, sentence.end))
+    assert view.sentences == spans
+    page = environment(TEMPLATES).get_template("story.html").render(
+        story=view, api_base="/api/briefs/b1", export_formats=["graphml"], has_corpus=False,
+        config=None, form_token="t", form_token_field="csrf_token",
+    )
+    assert page.count('id="warnings"') == 1 and "compares nothing across stories" in page
+    assert "A &lt;b&gt;ferry&lt;/b&gt; strike" in page and "<b>ferry" not in page
+    # The stand-alone page words the same warning in the same markup (one partial, render/templates/parts.html).
+    standalone = brief.to_html()
+    section = standalone[standalone.index('<section id="warnings"') : standalone.index("</section>", standalone.index('id="warnings"'))]
+    assert section in page
+
+
+def test_help_does_not_load_jinja():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom newsweave.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('jinja2', 'spacy') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

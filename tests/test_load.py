@@ -504,3 +504,131 @@ def test_all_inputs_bad_raises_no_readable_reports(tmp_path):
 def test_no_inputs_raises_no_readable_reports():
     with pytest.raises(NoReadableReports, match="no inputs"):
         newsweave.brief([])
+
+
+# --- reports held in memory (uploads, pages fetched already) ---------------------------------
+
+
+def report_files(folder: Path, reports: dict[str, str]) -> list[Path]:
+    """One report in each format the loader reads, as files."""
+    names = list(reports)
+    files_ = {
+        "wire.txt": reports[names[0]],
+        "notes.md": f"# Ferry aground off Port Aldwin\n\n{reports[names[1]]}",
+        "courier.html": html_page(paragraphs(reports[names[2]])),
+        "record.json": json.dumps({"text": reports[names[0]], "title": "Ferry aground", "published": "2024-03-09"}),
+        "lines.jsonl": "\n".join(json.dumps({"id": f"r{n}", "text": text}) for n, text in enumerate(reports.values())) + "\n",
+    }
+    for name, text in files_.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [folder / name for name in files_]
+
+
+def test_a_source_of_bytes_or_text_is_read_as_the_same_file(tmp_path, reports):
+    from newsweave.load import Source
+
+    for path in report_files(tmp_path, reports):
+        expected = load([path])
+        assert expected[0] and not expected[1]
+        assert load([Source(str(path), path.read_bytes())]) == expected, path.name
+        assert load([Source(str(path), path.read_text(encoding="utf-8"))]) == expected, path.name
+        # A kind given outright wins over the name's suffix; the name's stem is the id unless one is given.
+        kind = {".txt": "text", ".md": "markdown", ".html": "html", ".json": "json", ".jsonl": "jsonl"}[path.suffix]
+        documents, _ = load([Source("upload", path.read_bytes(), kind=kind, id=path.stem)])
+        assert [(d.id, d.text, d.title) for d in documents] == [(d.id, d.text, d.title) for d in expected[0]]
+
+
+def test_an_in_memory_reports_problems_name_it_as_given(reports):
+    from newsweave.load import Source
+
+    good = json.dumps({"text": "The ferry ran aground off Port Aldwin on Saturday."})
+    sources = [
+        Source("C:\\Users\\ed\\lines.jsonl", f"{good}\n{{not json\n".encode()),
+        Source("../../scan.pdf", b"%PDF-1.4 junk"),
+        Source("scan.txt", b"%PDF-1.4 junk"),
+        Source("empty.md", b""),
+        Source("big.txt", "x" * 201),
+        Source("lone.txt", "A lone \ud800 surrogate."),
+        Source("odd.txt", b"text", kind="pdf"),
+    ]
+    documents, problems = load(sources, Settings(max_input_bytes=200))
+    assert [d.id for d in documents] == ["lines-1"] and documents[0].path == "C:\\Users\\ed\\lines.jsonl"
+    assert [p.source for p in problems] == [
+        "C:\\Users\\ed\\lines.jsonl line 2", "../../scan.pdf", "scan.txt", "empty.md", "big.txt", "lone.txt", "odd.txt"
+    ]
+    reasons = [p.reason for p in problems]
+    assert "invalid JSON" in reasons[0]
+    assert "unsupported file type '.pdf'" in reasons[1]
+    assert "PDF" in reasons[2] and "empty" in reasons[3] and "too large" in reasons[4]
+    assert "lone surrogate" in reasons[5] and "unknown kind 'pdf'" in reasons[6]
+
+
+# --- the one reader of publication dates -----------------------------------------------------
+
+PUBLISHED = {
+    "2026-10-15": "2026-10-15T00:00:00",
+    " 2026-10-15 ": "2026-10-15T00:00:00",
+    "2026-10-15T08:30:00Z": "2026-10-15T08:30:00+00:00",
+    "2026-10-15T08:30:00+02:00": "2026-10-15T08:30:00+02:00",  # never converted: the paper's own day
+    "2026-10-15 08:30": "2026-10-15T08:30:00",
+    "20261015": "2026-10-15T00:00:00",
+    "2026/10/15": "2026-10-15T00:00:00",
+    "Thu, 15 Oct 2026 08:30:00 +0200": "2026-10-15T08:30:00+02:00",
+    "Thu, 15 Oct 2026 08:30:00 GMT": "2026-10-15T08:30:00+00:00",
+    "October 15, 2026": "2026-10-15T00:00:00",
+    "Oct. 15th, 2026": "2026-10-15T00:00:00",
+    "15 October 2026": "2026-10-15T00:00:00",
+    "Thursday, October 15, 2026 8:30 PM": "2026-10-15T20:30:00",
+    # No whole day, or no telling which: no date.
+    "2026": None, "October 2026": None, "2026-W42": None, "10/15/2026": None, "05/06/2026": None,
+    "yesterday": None, "3 hours ago": None, "2026-02-30": None, "Feb 30, 2026": None, "2026-13-01": None,
+    "99999-99-99": None, "Smarch 15, 2026": None, "2026-10-15T25:00": None, "October 15, 2026 13:00 PM": None,
+    "Thu, 15 Oct 2026 08:30:00 +9900": None, "2026-10-15 " + "9" * 200: None, "2026-10-15\x00": None,
+    "": None, "\ud800": None,
+}
+
+
+@pytest.mark.parametrize("value", list(PUBLISHED))
+def test_published_dates_are_read_one_way_everywhere(value):
+    from newsweave.corpus.cluster import day_number
+    from newsweave.corpus.sources import iso_date
+    from newsweave.load.published import parse_published
+
+    moment = parse_published(value)
+    assert (moment.isoformat() if moment else None) == PUBLISHED[value]
+    # Clustering's time factor and the corpus's sortable dates read it the same way.
+    assert (day_number(value) is None) == (moment is None)
+    if moment is not None:
+        in_utc = moment.astimezone(__import__("datetime").UTC) if moment.tzinfo else moment
+        assert iso_date(value)[:10] == in_utc.date().isoformat()
+    elif value.strip():
+        assert iso_date(value) == value.strip()  # text that is no date is kept as it is
+
+
+def test_published_values_that_are_not_text():
+    import time as clock
+    from datetime import UTC, date, datetime
+
+    from newsweave.load.published import parse_published
+
+    assert parse_published(datetime(2026, 10, 15, 8, 30)) == datetime(2026, 10, 15, 8, 30)
+    assert parse_published(date(2026, 10, 15)) == datetime(2026, 10, 15)
+    feed_time = clock.struct_time((2026, 10, 15, 8, 30, 0, 3, 288, 0))
+    assert parse_published(feed_time) == datetime(2026, 10, 15, 8, 30, tzinfo=UTC)
+    for hostile in (None, 20261015, 1e308, float("nan"), ["2026-10-15"], {"date": "2026-10-15"}, b"2026-10-15", object()):
+        assert parse_published(hostile) is None
+
+
+def test_the_loaders_import_no_heavy_library_until_they_read():
+    """trafilatura/lxml, feedparser and warcio load only when a page, feed or archive is read (`--help` stays fast)."""
+    import subprocess
+    import sys
+
+    heavy = ("trafilatura", "lxml", "feedparser", "warcio", "dateparser", "spacy")
+    code = (
+        "import sys, newsweave.load, newsweave.load.published, newsweave.corpus.sources\n"
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

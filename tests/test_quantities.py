@@ -196,3 +196,12 @@ def test_figures_of_two_unrelated_stories_are_not_compared():
         "The attacks in the city centre on Friday night injured 352 people, officials said.",
     )
     assert found == []
+
+
+def test_two_words_for_the_same_counted_people_are_one_measure():
+    # "soldiers" and "troops" count the same people: 15,000 against about 6,000 is a disagreement
+    found, _ = _numbers(
+        "The army has 15,000 soldiers in the Varna province, its spokesman said on Monday.",
+        "Only about 6,000 troops are in the Varna province, the army spokesman said on Monday.",
+    )
+    assert {"15,000", "about 6,000"} <= _sides(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
-from newsweave.timeline import date_discrepancies
+from newsweave.crosscheck.dates import date_discrepancies
 
 
 @pytest.fixture(scope="module")

@@ -88,6 +88,36 @@ def test_upload_files_reads_them_like_the_command_line(client, reports):
     assert "unsupported" in data["problems"][0]["reason"]
 
 
+def test_uploads_are_read_in_memory_and_their_problems_name_them(client, reports, tmp_path, monkeypatch):
+    import tempfile
+
+    def no_temporary_files(*args, **kwargs):
+        raise AssertionError("a web brief wrote a temporary file")
+
+    for name in ("mkdtemp", "mkstemp", "TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, no_temporary_files)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # and nothing lands where temporary files would
+    lines = "\n".join([json.dumps({"id": "wire", "text": reports["wire"]}), "{not json", json.dumps({"title": "no text"})])
+    files = [
+        ("files", ("../desk lines.jsonl", lines.encode("utf-8"), "application/x-ndjson")),
+        ("files", ("courier.md", f"# Ferry aground\n\n{reports['courier']}".encode(), "text/markdown")),
+        ("files", ("empty.txt", b"", "text/plain")),
+    ]
+    response = client.post("/api/brief", files=files, data=token(client))
+    assert response.status_code == 201, response.text
+    data = response.json()
+    assert [(d["id"], d["path"], d["title"]) for d in data["documents"]] == [
+        ("wire", "../desk lines.jsonl", None), ("courier", "courier.md", "Ferry aground")
+    ]
+    assert [p["source"] for p in data["problems"]] == [
+        "../desk lines.jsonl line 2", "../desk lines.jsonl line 3", "empty.txt"
+    ]
+    assert list(tmp_path.iterdir()) == []
+    # Nothing readable: the 400 names each upload as it was sent.
+    response = client.post("/api/brief", files=[("files", ("../notes.pdf", b"%PDF-1.4", "application/pdf"))], data=token(client))
+    assert response.status_code == 400 and "../notes.pdf: unsupported file type '.pdf'" in response.json()["detail"]
+
+
 def test_pasted_text_is_never_read_as_a_path(client):
     response = client.post("/api/brief", json={"texts": ["/etc/passwd", "../../../etc/hostname"]})
     assert response.status_code == 201
@@ -154,10 +184,18 @@ def test_exports(client, posted):
     assert client.get(f"/api/briefs/{brief_id}/export?format=pdf").status_code == 400
 
 
-def test_export_without_the_export_module_is_501(client, posted, monkeypatch):
-    monkeypatch.setitem(__import__("sys").modules, "newsweave.export", None)
-    response = client.get(f"/api/briefs/{posted.headers['x-newsweave-brief']}/export?format=gexf")
-    assert response.status_code == 501 and "not available" in response.json()["detail"]
+def test_the_api_exports_every_format_of_the_one_list(client, posted):
+    # newsweave.export is part of newsweave (no 501 fallback): the API serves exactly its formats.
+    from newsweave.export import EXPORT_FORMATS
+    from newsweave.web import api
+
+    assert api.EXPORT_FORMATS is EXPORT_FORMATS
+    brief_id = posted.headers["x-newsweave-brief"]
+    for format, (media_type, extension) in EXPORT_FORMATS.items():
+        response = client.get(f"/api/briefs/{brief_id}/export?format={format}")
+        assert response.status_code == 200, (format, response.text)
+        assert response.headers["content-type"].startswith(media_type)
+        assert response.headers["content-disposition"].endswith(f'.{extension}"')
 
 
 def test_urls_are_fetched_only_with_allow_urls(reports):
@@ -320,3 +358,37 @@ def test_ingest_endpoint_adds_reports_when_allowed(tmp_path):
     with open_store(db, readonly=True) as store:
         assert store.count_articles() == 3
     assert client.get("/api/search", params={"q": "refloated towed"}).json()["results"][0]["title"] == "Ferry refloated"
+
+
+def test_ingest_reads_uploads_and_pasted_texts_in_memory(tmp_path, monkeypatch):
+    import tempfile
+
+    from newsweave.corpus import open_store
+
+    db = tmp_path / "news.db"
+    open_store(db).close()
+    client = TestClient(create_app(ServerConfig(db=db, allow_ingest=True)))
+    form = token(client)
+
+    def no_temporary_files(*args, **kwargs):
+        raise AssertionError("an ingest wrote a temporary file")
+
+    for name in ("mkdtemp", "mkstemp", "TemporaryDirectory", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile"):
+        monkeypatch.setattr(tempfile, name, no_temporary_files)
+    lines = json.dumps({"text": "The ferry Gull Maiden was refloated at high tide on Monday, its operator said."}) + "\n{broken\n"
+    files = [
+        ("files", ("ferry-courier.html", article_page("ferry-courier").encode(), "text/html")),
+        ("files", ("../export lines.jsonl", lines.encode(), "application/x-ndjson")),
+        ("files", ("scan.pdf", b"%PDF-1.4", "application/pdf")),
+    ]
+    pasted = "A tug stood by the ferry all of Sunday night, the harbour master said."
+    response = client.post("/api/ingest", files=files, data={**form, "text": pasted})
+    assert response.status_code == 200, response.text
+    report = response.json()
+    assert report["added"] == 3
+    assert [s["source"] for s in report["sources"]] == ["pasted texts", "ferry-courier.html", "../export lines.jsonl", "scan.pdf"]
+    errors = [(e["source"], e["reason"]) for s in report["sources"] for e in s["errors"]]
+    assert errors[0][0] == "../export lines.jsonl line 2" and "invalid JSON" in errors[0][1]
+    assert errors[1] == ("scan.pdf", "unsupported file type '.pdf'")
+    with open_store(db, readonly=True) as store:
+        assert store.count_articles() == 3

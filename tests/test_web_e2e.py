@@ -2,7 +2,8 @@
 
 One real uvicorn server per module on a free local port, driven with Playwright
 in Debian's Chromium. The story is briefed from the bundled example through
-the real New brief form (its file upload, and the form's token). NEWSWEAVE_UPDATE_SCREENSHOT=1 rewrites docs/story-page.png (shown in the README).
+the real New brief form (its file upload, and the form's token).
+NEWSWEAVE_UPDATE_SCREENSHOT=1 rewrites docs/story-page.png (shown in the README).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def post_brief(base: str, **kwargs) -> str:
 
 
 @pytest.fixture(scope="module")
-def example_page(server, browser) -> str:
+def example_page(server, browser) -> str:  # noqa: F811 (the fixture imported above)
     """The bundled example, uploaded through the New brief form in the browser."""
     files = [str(p) for p in sorted(EXAMPLE.iterdir()) if p.name != "README.md"]
     context = browser.new_context()
@@ -100,7 +101,7 @@ def example_page(server, browser) -> str:
 
 
 @pytest.fixture
-def page(browser):
+def page(browser):  # noqa: F811 (the fixture imported above)
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
     page.problems = []  # console errors (a CSP violation shows up here) and uncaught exceptions
@@ -120,7 +121,7 @@ def test_citation_opens_the_report_with_the_sentence_highlighted(page, example_p
     mark = page.locator("#source mark.evidence")
     assert mark.is_visible()
     assert mark.text_content() == texts[doc][start:end]
-    number = [d["number"] for d in data["documents"] if d["id"] == doc][0]
+    number = next(d["number"] for d in data["documents"] if d["id"] == doc)
     assert page.locator("#source .num").text_content() == str(number)
     # the whole report is there, and the highlighted sentence sits at its offsets
     assert page.locator("#source .source-text").text_content() == texts[doc]
@@ -148,7 +149,7 @@ def test_network_draws_nodes_and_an_edge_shows_its_sentences(page, example_page,
         first.wait_for()
         relation = data["relations"][page.evaluate("window.newsweaveNetwork.edges()[0].data('index')")]
         span = relation["evidence"][0]
-        text = [d["text"] for d in data["documents"] if d["id"] == span["document"]][0]
+        text = next(d["text"] for d in data["documents"] if d["id"] == span["document"])
         assert text[span["start"] : span["end"]] in first.text_content()
         first.click()
         assert page.locator("#source mark.evidence").text_content() == text[span["start"] : span["end"]]

@@ -280,11 +280,11 @@ def test_an_internal_error_is_a_500_with_the_security_headers(corpus_db, monkeyp
 
 
 def test_story_brief_cache_is_lru_bounded_by_count_and_rebriefs(corpus_db, monkeypatch):
-    import newsweave.corpus
+    from newsweave.web import briefs
 
     briefed = []
-    real = newsweave.corpus.brief_story
-    monkeypatch.setattr(newsweave.corpus, "brief_story", lambda store, story_id, settings: briefed.append(story_id) or real(store, story_id, settings))
+    real = briefs.brief_story
+    monkeypatch.setattr(briefs, "brief_story", lambda store, story_id, settings: briefed.append(story_id) or real(store, story_id, settings))
     client = TestClient(create_app(ServerConfig(db=corpus_db, cached_stories=2)))
     ids = [s["id"] for s in client.get("/api/stories").json()["stories"]]
     assert len(ids) == 4

@@ -1,4 +1,4 @@
-"""Stage 3, align: group the claims that state the same fact into fact groups.
+"""The align stage (after claims, before entities): group the claims that state the same fact into fact groups.
 
 Two claims of different reports are compared by `claim_similarity`: how
 likely they state one fact, a logistic model over lexical evidence (their own
@@ -30,8 +30,9 @@ NEAR_COPY = 0.6
 CONTAINED = 0.8
 # Claims: how likely two claims of different reports state one fact, a logistic model over
 # lexical evidence (weights fitted on the claims gold set's tune half; see CLAIM_WEIGHTS).
-CLAIM_THRESHOLD = 0.3
+CLAIM_THRESHOLD = 0.42
 SAME_FIGURE = 0.9  # the least likelihood of one fact for one predicate with one figure
+RARE_PREDICATE = 0.6  # a predicate this rare in the story (scaled IDF) with three shared terms is one fact
 CLAIM_NEAR_COPY = 0.9  # one report's two claims this likely alike are one (a caption repeating the body)
 # A term's first letters stand for its family ("paralyzed"/"paralysis", "collided"/"collision").
 STEM = 6
@@ -41,8 +42,8 @@ def align(story: Story, settings: Settings) -> Story:
     """Group claims that state the same thing; keep the sentence similarity summarize needs."""
     sentences = [s for s in story.sentences if s.role != BOILERPLATE and s.terms]
     similarity = similarity_matrix(sentences, settings.similarity)
-    story.similarity = similarity  # kept for summarize's redundancy check
-    story.aligned = sentences
+    story.workspace.similarity = similarity  # kept for summarize and corroborate
+    story.workspace.aligned = sentences
     if not story.claims:
         from newsweave.claims import build_claims
 
@@ -98,17 +99,23 @@ def align(story: Story, settings: Settings) -> Story:
 # claims gold set (a pair is positive when both overlap one gold claim); the sentence's words
 # weigh most: a short claim says little alone, and its sentence tells two such claims apart.
 CLAIM_WEIGHTS = {
-    "claim": 1.27,  # cosine of the claims' own terms, entities and figures
-    "sentence": 8.02,  # cosine of their sentences' terms
-    "both": 2.04,  # geometric mean of the two: one fact in one context
-    "contained": 0.99,  # the shorter claim's (IDF-weighted) terms found in the other
-    "rarest": 2.38,  # the rarest term they share (scaled IDF): "autopsy", "banquet"
-    "short": -0.42,  # either claim has two terms or fewer ("remain on high alert")
-    "predicate": 0.25,  # same predicate (synonyms folded)
-    "entity": 0.27,  # a shared entity
-    "figure": 1.08,  # the same exact figure ("130")
-    "three": 0.54,  # three or more terms in common: a fact retold inside a longer sentence
-    "bias": -5.96,
+    "claim": 1.01,  # cosine of the claims' own terms, entities and figures
+    "sentence": 5.79,  # cosine of their sentences' terms
+    "both": 1.49,  # geometric mean of the two: one fact in one context
+    "contained": 0.83,  # the shorter claim's (IDF-weighted) terms found in the other
+    "rarest": 0.81,  # the rarest term they share (scaled IDF): "autopsy", "banquet"
+    "short": -0.28,  # either claim has two terms or fewer ("remain on high alert")
+    "predicate": 0.38,  # same predicate (synonyms folded)
+    "rare_predicate": -0.03,  # same predicate, by how seldom the story uses it ("severe")
+    "entity": 0.35,  # a shared entity
+    "figure": 0.92,  # the same exact figure ("130")
+    "three": 0.41,  # three or more terms in common: a fact retold inside a longer sentence
+    "shared": 1.17,  # the IDF of all the terms they share (scaled, capped)
+    "context_rarest": 3.95,  # the rarest term their sentences share
+    "subject": 0.47,  # the same subject (entity key or lemma)
+    "date": 0.77,  # the same date expression
+    "same_quantity": 0.8,  # compatible values of one measure ("about 1,400 homes", "1,412 homes")
+    "bias": -7.26,
 }
 
 
@@ -124,7 +131,13 @@ def claim_similarity(claims: list[Claim]) -> np.ndarray:
     matrix = 1.0 / (1.0 + np.exp(-score))
     # One predicate with one figure ("killed 14", "14 people were killed") is one fact
     # however little else the two sentences share.
-    matrix = np.where(features["figure"] * features["predicate"] * _contentful(claims) > 0, np.maximum(matrix, SAME_FIGURE), matrix)
+    contentful = _contentful(claims)
+    same_figure = np.maximum(features["figure"] * features["predicate"] * contentful, _same_figure_measured(claims))
+    matrix = np.where(same_figure > 0, np.maximum(matrix, SAME_FIGURE), matrix)
+    # So is one rarely used predicate with two more words in common ("the threat remains severe",
+    # "raised the terror alert to severe"): what is said of the thing, and the thing.
+    same_state = (features["rare_predicate"] >= RARE_PREDICATE) * features["three"] * contentful
+    matrix = np.where(same_state > 0, np.maximum(matrix, SAME_FIGURE), matrix)
     np.fill_diagonal(matrix, 1.0)
     return matrix
 
@@ -174,6 +187,16 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     figure = _sharing([set(c.numbers) for c in claims])
     predicates = np.array([c.predicate or f"?{i}" for i, c in enumerate(claims)], dtype=object)
     short = np.array([len(bag) <= 2 for bag in bags])
+    # The same predicate counts for more when the story seldom uses it ("severe" against "say").
+    predicate_rarity = np.array([idf.get(_stem(c.predicate), 0.0) / scale if c.predicate else 0.0 for c in claims])
+    same_predicate = (predicates[:, None] == predicates[None, :]).astype(float)
+    # The rarest word two claims' sentences share: the context that tells two short claims apart.
+    context_rarest = np.zeros((n, n))
+    for t, rows in _holders([{_stem(term(t)) for t in c.sentence.terms} for c in claims]).items():
+        if len(rows) > 1:
+            block = np.ix_(rows, rows)
+            context_rarest[block] = np.maximum(context_rarest[block], idf.get(t, 0.0) / scale)
+    subjects = np.array([c.subject or f"?{i}" for i, c in enumerate(claims)], dtype=object)
     return {
         "claim": claim,
         "sentence": sentence,
@@ -181,11 +204,51 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
         "contained": np.clip(contained, 0.0, 1.0),
         "rarest": rarest,
         "short": (short[:, None] | short[None, :]).astype(float),
-        "predicate": (predicates[:, None] == predicates[None, :]).astype(float),
+        "predicate": same_predicate,
+        "rare_predicate": same_predicate * np.minimum(predicate_rarity[:, None], predicate_rarity[None, :]),
         "entity": entity,
         "figure": figure,
         "three": (terms >= 3).astype(float),
+        "shared": np.clip(shared / scale, 0.0, 3.0) / 3.0,
+        "context_rarest": context_rarest,
+        "subject": (subjects[:, None] == subjects[None, :]).astype(float),
+        "date": _sharing([{d.lower() for d in c.dates} for c in claims]),
+        "same_quantity": _same_quantity(claims),
     }
+
+
+def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
+    """1 where two claims give one exact figure for one measure: the same counted noun and the same
+    predicate ("the 14 people killed in the collapse", "Fourteen people were killed"), whatever
+    else each claim's own verb says."""
+    n = len(claims)
+    matrix = np.zeros((n, n))
+    keys = [
+        {(x.kind, x.value, x.noun, x.predicate) for x in c.quantities
+         if x.exact and x.noun and x.predicate == c.predicate and x.predicate not in ("be", "have")}
+        for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit)
+    ]
+    for rows in _holders(keys).values():
+        matrix[np.ix_(rows, rows)] = 1.0
+    return matrix
+
+
+def _same_quantity(claims: list[Claim]) -> np.ndarray:
+    """1 where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
+    from newsweave.quantities import compatible
+
+    n = len(claims)
+    matrix = np.zeros((n, n))
+    holding = [i for i, c in enumerate(claims) if c.quantities]
+    for x, a in enumerate(holding):
+        for b in holding[x + 1 :]:
+            if any(
+                p.kind == r.kind and ((p.noun and p.noun == r.noun) or (p.predicate and p.predicate == r.predicate)) and compatible(p, r)
+                for p in claims[a].quantities
+                for r in claims[b].quantities
+            ):
+                matrix[a, b] = matrix[b, a] = 1.0
+    return matrix
 
 
 def _holders(bags) -> dict[str, list[int]]:

@@ -9,10 +9,14 @@ on with the next line.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
+import newsweave.pipeline as pipeline
 from newsweave.engine import Work
 from newsweave.errors import InputError, ModelNotFound, NewsweaveError
+from newsweave.load import record_document, unique_ids
+from newsweave.load.records import parse_json
 from newsweave.settings import Settings
 
 # A line holds a whole cluster, so it may hold several reports of the largest
@@ -26,8 +30,6 @@ def max_line_bytes(settings: Settings) -> int:
 
 def cluster_documents(cluster: dict[str, Any]):
     """The `Document`s of one cluster: `documents` as objects with `text`, or as plain strings."""
-    from newsweave.load import record_document
-
     documents = cluster.get("documents")
     if not isinstance(documents, list) or not documents:
         raise InputError("no 'documents' list")
@@ -53,10 +55,8 @@ def cluster_id(cluster: dict[str, Any]):
 
 
 def summarize_cluster(cluster: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    from newsweave.load import unique_ids
-    from newsweave.pipeline import build_story
-
-    story = build_story(unique_ids(cluster_documents(cluster)), settings)
+    # Only the stages the summary reads: the timeline (and the discrepancies) would be thrown away.
+    story = pipeline.build_story(unique_ids(cluster_documents(cluster)), settings, stages=pipeline.SUMMARY_STAGES)
     return {
         "id": cluster_id(cluster),
         "summary": [item.text for item in story.summary],
@@ -83,8 +83,6 @@ def summarize_lines(lines: Iterable[str | bytes | None], settings: Settings, eng
 
 def summarize_line(number: int, line: str | bytes | None, settings: Settings) -> dict[str, Any] | None:
     """The result of one input line (None for a blank line); never raises for what the line holds."""
-    from newsweave.load.records import parse_json
-
     identifier: Any = None
     try:
         if line is None:
@@ -126,7 +124,7 @@ class SummarizeLines(Work):
         self.settings = settings
 
     def setup(self) -> None:
-        from newsweave.annotate.model import load_model
+        from newsweave.annotate.model import load_model  # lazy: spaCy; keeps --help fast
 
         load_model(self.settings)
 
@@ -140,8 +138,6 @@ class SummarizeLines(Work):
 
 def _line_id(line: str | bytes | None) -> Any:
     """The id of a line whose cluster could not be summarized, if the line says it plainly."""
-    from newsweave.load.records import parse_json
-
     try:
         return cluster_id(parse_json(line, where=False)) if line else None
     except (InputError, ValueError, AttributeError, TypeError):  # parse_json: deep nesting too; cluster_id: an odd id

@@ -1,4 +1,4 @@
-"""The claim stage: split each sentence into the claims it makes, off the dependency parse.
+"""The claims stage (after annotate, before align): split each sentence into the claims it makes, off the dependency parse.
 
 A sentence often states several facts, and another report may state only one
 of them, in other words: "…the massacre which killed 130 people and injured
@@ -17,7 +17,9 @@ annotate made; nothing is re-parsed), a sentence splits at:
 - appositives ("Abaaoud, the alleged leader of the massacre").
 
 "X said (that) Y" is one claim, Y, credited to X: the words of saying are the
-attribution, not a fact of their own. Each claim's evidence is its own words:
+attribution, not a fact of their own; but a speaker named with a title or an
+office ("said Defense Minister Ada Lund") is a claim of its own (kind
+"speaker"): two reports naming the same official so state the same role. Each claim's evidence is its own words:
 a nested claim's words are cut out of its parent's span, so a claim may have
 two pieces around a relative clause.
 """
@@ -81,7 +83,7 @@ def build_claims(story: Story) -> Story:
     for sentence in story.sentences:
         by_document.setdefault(sentence.document, []).append(sentence)
     for document in story.documents:
-        doc = story.parses.get(document.id)
+        doc = story.workspace.parses.get(document.id)
         entities_in = entity_lookup(doc) if doc is not None else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
@@ -126,6 +128,13 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) 
     claims = []
     for head in heads:
         if head in reporting:
+            speaker, words = _speaker(head, span)
+            if words:  # "said Anaheim police Sgt. Daron Wyatt": who the source is, a fact of its own
+                pieces = _pieces(words, span.doc)
+                if pieces:
+                    claim = _claim(sentence, span, ents, speaker, words, pieces, quantities, last_person)
+                    claim.kind = "speaker"
+                    claims.append(claim)
             continue
         tokens = [t for t in span if owner[t.i] == head.i]
         if head.dep_ != "ROOT" and sum(1 for t in tokens if _content(t)) < MIN_CONTENT:
@@ -140,6 +149,20 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) 
     main = min(claims, key=lambda c: (_depth(span.doc[c.head_token]), c.start))
     main.main = True
     return sorted(claims, key=lambda c: c.start)
+
+
+SPEAKER_CONTENT = 3  # a speaker this described ("Defense Minister Ismet Sezgin"), not "police", is a claim
+
+
+def _speaker(head, span):
+    """Who says it and the words naming them, when they say more than a name: a title, a role, an office."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (span.start <= subject.i < span.end):
+        return None, []
+    tokens = [t for t in subject.subtree if span.start <= t.i < span.end]
+    if sum(1 for t in tokens if _content(t)) < SPEAKER_CONTENT or any(t.dep_ in ("relcl", "acl") for t in tokens):
+        return None, []
+    return subject, tokens
 
 
 def _claim_heads(span) -> list:
@@ -271,6 +294,10 @@ def _claim(sentence: Sentence, span, ents, head, tokens, pieces, quantities, las
     dates = tuple(dict.fromkeys(e.text for e in own_ents if e.label_ in ("DATE", "TIME")))
     places = tuple(dict.fromkeys(entity_key(e.text) for e in own_ents if e.label_ in ("GPE", "LOC", "FAC")))
     own_quantities = [q for q in quantities if q.token in token_ids]
+    if head.dep_ in ("relcl", "acl") and subject_token is not None and subject_token.i not in token_ids:
+        # "the 14 people killed in the collapse": the figure counts what the modifier says of them
+        described = {t.i for t in _noun_phrase(subject_token)}
+        own_quantities += [q for q in quantities if q.token in described and q.token not in token_ids]
     own_quantities = [q for q in own_quantities if not (q.kind == COUNT and doc[q.token].ent_type_ in ("DATE", "TIME"))]
     terms = [term(t.lemma_.lower()) for t in tokens if _term_token(t)]
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
@@ -325,17 +352,47 @@ def _person_key(ent) -> str:
     return entity_key(ent[-1].text)
 
 
+# Verbs that link a subject to a state: "remains severe", "became chief" say what X is, like "is".
+_LINKING = {"be", "believe", "seem", "appear", "think", "remain", "become", "stay", "prove", "look", "sound", "get"}
+# Verbs that move something to a state: "raised the alert to severe" says the alert is severe.
+_CHANGE = {"raise", "lower", "increase", "decrease", "reduce", "cut", "upgrade", "downgrade", "elevate", "move", "change", "set"}
+
+
 def _predicate(head) -> str:
-    """The predicate's lemma; for 'is X' and 'is believed to be X', the X."""
+    """The predicate's lemma; for 'is X', 'remains X', 'is believed to be X' and 'raised ... to X', the X."""
     node = head
     for _ in range(3):
-        if node.lemma_.lower() in ("be", "believe", "seem", "appear", "think") or node.pos_ == "AUX":
+        if node.lemma_.lower() in _LINKING or node.pos_ == "AUX":
+            following = _next_word(node)
+            if node.lemma_.lower() != "be" and following is not None and following.pos_ == "ADJ":
+                node = following  # "remains severe": the small model may hang the adjective elsewhere
+                break
             nxt = next((c for c in node.children if c.dep_ in ("attr", "acomp", "xcomp", "oprd")), None)
             if nxt is not None:
                 node = nxt
                 continue
+        if node.lemma_.lower() in _CHANGE:
+            state = next((t for t in node.subtree if t.pos_ == "ADJ" and t.i > node.i and _after_to(t)), None)
+            if state is not None:
+                node = state
         break
     return term(node.lemma_.lower())
+
+
+def _next_word(token):
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and (doc[i].is_punct or doc[i].is_quote):
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].sent.start == token.sent.start else None
+
+
+def _after_to(token) -> bool:
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_quote):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "to"
 
 
 def _argument_tokens(head):
@@ -364,4 +421,6 @@ _SPACE = re.compile(r"\s+")
 _WIRE_JUNK = re.compile(
     r"^[A-Z][\w.,'\- ]{0,60}\((?:AP|AFP|UPI|Reuters|Xinhua|[A-Z]{2,5})\)?\s*_?$"
     r"|<ANNOTATION>|OPTIONAL MATERIAL|STORY CAN END HERE|\bgraf pvs\b|^\(?END OPTIONAL"
+    r"|^[A-Z][A-Z.'\- ]{2,40}$"  # a dateline's city alone ("KINSHASA")
+    r"|^[a-z]{1,4}(?:-[a-z]{1,4}){1,4}$"  # an editor's slug ("ab-cd-efg")
 )

@@ -1,8 +1,13 @@
-"""Which facts stand on several reports, and which important ones on one."""
+"""Which facts stand on several reports, and which important ones on one.
+
+Read by the renderers and `Brief.facts` once the stages have run: fact groups
+come from align, origins from crosscheck, and the "rests on one report" check
+reads align's sentence similarity from the story's workspace.
+"""
 
 from __future__ import annotations
 
-from newsweave.story import BODY, FactGroup, Story
+from newsweave.story import BODY, FactGroup, SentenceKey, Story
 
 
 def corroborated(story: Story) -> list[FactGroup]:
@@ -26,7 +31,7 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
     groups = [
         g for g in story.facts
         if g.support == 1 and g.representative.role == BODY and (g.representative_claim is None or g.representative_claim.main)
-        and id(g.representative) not in echoed
+        and g.representative.key not in echoed
     ]
     groups.sort(key=lambda g: (g.id not in in_summary, -g.salience, g.id))
     return groups[: max(limit, sum(1 for g in groups if g.id in in_summary))]
@@ -40,27 +45,27 @@ ECHO = 0.25
 CLAIM_ECHO = 0.03
 
 
-def _echoed_sentences(story: Story) -> set[int]:
-    """ids of the sentences that some other report's sentence resembles (align's sentence similarity)."""
-    sentences, similarity = story.aligned, story.similarity
+def _echoed_sentences(story: Story) -> set[SentenceKey]:
+    """Keys of the sentences that some other report's sentence resembles (align's sentence similarity)."""
+    sentences, similarity = story.workspace.aligned, story.workspace.similarity
     if similarity is None or not len(sentences):
         return set()
-    import numpy as np
+    import numpy as np  # lazy: keeps --help fast (the renderers import this module)
 
     documents = np.array([s.document for s in sentences], dtype=object)
     other = documents[:, None] != documents[None, :]
     closest = np.where(other, similarity, 0.0).max(axis=1)
-    echoed = {id(s) for s, value in zip(sentences, closest) if value >= ECHO}
-    return echoed | {id(c.sentence) for c in story.claims if c.echo >= CLAIM_ECHO}
+    echoed = {s.key for s, value in zip(sentences, closest, strict=True) if value >= ECHO}
+    return echoed | {c.sentence.key for c in story.claims if c.echo >= CLAIM_ECHO}
 
 
 def one_line_per_sentence(groups: list[FactGroup]) -> list[FactGroup]:
     """Groups to show, one per quoted sentence and set of reports: two claims of one
     sentence that the same reports state would print the same line twice."""
-    seen: set[tuple[int, tuple[str, ...]]] = set()
+    seen: set[tuple[SentenceKey, tuple[str, ...]]] = set()
     shown = []
     for group in groups:
-        key = (id(group.representative), tuple(group.documents))
+        key = (group.representative.key, tuple(group.documents))
         if key not in seen:
             seen.add(key)
             shown.append(group)

@@ -180,6 +180,11 @@ _NOUN_CLASSES = {
     "child": "child kid boy girl",
     "fee": "fee fees",
     "explosion": "explosion blast bombing bomb",
+    "troop": "troop soldier force personnel serviceman servicemember",
+    "supporter": "supporter member follower adherent backer",
+    "worker": "worker employee staff staffer",
+    "protester": "protester protestor demonstrator marcher",
+    "student": "student pupil",
 }
 NOUN_CLASS = word_classes(_NOUN_CLASSES)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 MODEL_ENV = "NEWSWEAVE_SPACY_MODEL"
 # The official package name first, then the PyPI re-upload of the same pipeline.
@@ -41,5 +42,5 @@ class Settings:
     min_summary_words: int = 6
     max_summary_words: int = 60
 
-    def with_(self, **changes) -> Settings:
+    def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -38,9 +38,11 @@ from __future__ import annotations
 
 import re
 
-from newsweave.story import Document, StoryWarning
+from newsweave.corpus.cluster import Clusterer, ClusterSettings, MemoryState
+from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS
+from newsweave.corpus.signatures import keywords, names, shingles
+from newsweave.story import NOT_ONE_STORY, Document, StoryWarning
 
-NOT_ONE_STORY = "not one story"
 # Chosen on Multi-News validation, DUC 2003 and random pairs of their clusters
 # (benchmarks/one_story.py): 0.08 mixed more pairs of different stories, 0.12
 # split more real ones.
@@ -60,8 +62,6 @@ class _NoBackground:
     """The clusterer's in-memory state without document frequencies (see the module note)."""
 
     def __init__(self):
-        from newsweave.corpus.cluster import MemoryState
-
         self.memory = MemoryState()
 
     def __getattr__(self, name):
@@ -76,8 +76,6 @@ class _NoBackground:
 
 def story_groups(documents: list[Document], threshold: float = THRESHOLD) -> list[list[Document]]:
     """The documents sorted into stories by the corpus clusterer; input order within each."""
-    from newsweave.corpus.cluster import Clusterer, ClusterSettings
-
     clusterer = Clusterer(_NoBackground(), ClusterSettings(threshold=threshold))
     stories: dict[int, list[int]] = {}
     longest_first = sorted(range(len(documents)), key=lambda i: (-_words(documents[i]), i))
@@ -93,8 +91,6 @@ class _Profile:
     """What `_join_alike` compares: a report's content words with its figures, and its full names."""
 
     def __init__(self, document: Document):
-        from newsweave.corpus.features import keywords, names
-
         self.words = set(keywords(document.text)) | set(_FIGURE.findall(document.text))
         self.names = {key for key in names(document.text) if " " in key}
 
@@ -157,9 +153,6 @@ def _first(group: list[Document], documents: list[Document]) -> int:
 def _distinct_reports(group: list[Document]) -> int:
     """How many reports, near-identical ones (by corpus dedup's bar) counted once:
     two copies of a crawl notice do not outvote one real report."""
-    from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS
-    from newsweave.corpus.features import shingles
-
     distinct: list[set[str]] = []
     for document in group:
         grams = set(shingles(document.text, SHINGLE_WORDS))

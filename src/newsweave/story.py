@@ -1,9 +1,13 @@
 """The data model that flows through the pipeline.
 
 A `Story` starts as a list of `Document`s (load), gains `Sentence`s (annotate),
-`FactGroup`s (align) and a summary (summarize); renderers read it. Like spaCy's
-`Doc`, every layer points back into the original text with character offsets,
-so any output item can be traced to the exact words a report used.
+`Claim`s (claims), `FactGroup`s (align), entities and relations (entities),
+a timeline (timeline), attributions, quotes, origins and discrepancies
+(crosscheck) and a summary (summarize); renderers read it. Like spaCy's `Doc`,
+every layer points back into the original text with character offsets, so any
+output item can be traced to the exact words a report used. What the stages
+hand each other on the way (parses, similarity matrices) lives apart, in the
+story's `Workspace`: it is not part of the brief.
 """
 
 from __future__ import annotations
@@ -20,8 +24,12 @@ class Evidence:
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"document": self.document, "start": self.start, "end": self.end}
+    def to_dict(self, text: str | None = None) -> dict[str, Any]:
+        """The span as a brief's JSON holds it; with `text`, the words it points at too."""
+        data: dict[str, Any] = {"document": self.document, "start": self.start, "end": self.end}
+        if text is not None:
+            data["text"] = text
+        return data
 
 
 @dataclass
@@ -39,8 +47,9 @@ class Document:
     # of (set by the corpus's duplicate detection): copies count as one origin.
     copy_of: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+        """The report's metadata; `with_text` adds its text, as a brief's `documents` hold it."""
+        data = {
             "id": self.id,
             "path": self.path,
             "title": self.title,
@@ -48,7 +57,13 @@ class Document:
             "published": self.published,
             "url": self.url,
         }
+        if with_text:
+            data["text"] = self.text
+        return data
 
+
+# `Sentence.key`: (document id, start, end). Stages key their working maps by it, never by `id()`.
+SentenceKey = tuple[str, int, int]
 
 # Sentence roles. Only body sentences are summary material; captions and pull
 # quotes still join fact groups so a repeated caption never counts as new.
@@ -79,8 +94,24 @@ class Sentence:
         return Evidence(self.document, self.start, self.end)
 
     @property
+    def key(self) -> SentenceKey:
+        """A stable id within a story: its span (sentences never overlap; a brief read back from JSON keys them so too)."""
+        return (self.document, self.start, self.end)
+
+    @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The sentence as a brief's `sentences` layer holds it (its words are the document's, at its offsets)."""
+        return {
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "index": self.index,
+            "paragraph": self.paragraph,
+            "role": self.role,
+        }
 
 
 @dataclass
@@ -99,7 +130,7 @@ class Claim:
     text: str  # document text[start:end]
     sentence: Sentence
     pieces: tuple[tuple[int, int], ...] = ()
-    kind: str = "clause"  # "clause", "relative", "modifier", "appositive", or "sentence" (not split)
+    kind: str = "clause"  # "clause", "relative", "modifier", "appositive", "speaker", or "sentence" (not split)
     main: bool = False  # the sentence's main claim: what a summary quoting the sentence asserts
     subject: str = ""  # entity key or lemma of who or what the claim is about ("abaaoud", "threat")
     predicate: str = ""  # the predicate's lemma ("kill", "leader")
@@ -186,6 +217,24 @@ class FactGroup:
     def support(self) -> int:
         return len(self.documents)
 
+    def to_dict(self, in_summary: bool = False) -> dict[str, Any]:
+        """The fact as a brief's `facts`, `single_source` and `sole_origins` hold it; `in_summary`: the summary quotes it."""
+        return {
+            "id": self.id,
+            "text": self.representative.text,
+            "documents": self.documents,
+            "support": self.support,
+            "origins": self.origins or self.documents,
+            "independent_sources": self.independent_sources,
+            "in_summary": in_summary,
+            "salience": self.salience,
+            # False when the quoted sentence's main claim is another fact (single_source leaves such facts out).
+            "main_claim": self.representative_claim is None or self.representative_claim.main,
+            "evidence": [s.evidence.to_dict(s.text) for s in self.sentences],
+            # The claim layer: where inside those sentences each report states the fact.
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
 
 @dataclass
 class SummarySentence:
@@ -202,6 +251,17 @@ class SummarySentence:
     @property
     def evidence(self) -> list[Evidence]:
         return self.fact.evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary sentence as a brief's `summary` holds it."""
+        return {
+            "text": self.text,
+            "documents": self.documents,
+            # The quoted sentence first, then the other reports' wording of the fact.
+            "evidence": [self.sentence.evidence.to_dict()]
+            + [s.evidence.to_dict() for s in self.fact.sentences if s is not self.sentence],
+            "fact": self.fact.id,
+        }
 
 
 @dataclass
@@ -375,7 +435,7 @@ class Entity:
             "variants": self.variants,
             "documents": self.documents,
             "mentions": len(self.mentions),
-            "evidence": [dict(m.evidence.to_dict(), text=m.text) for m in self.mentions],
+            "evidence": [m.evidence.to_dict(m.text) for m in self.mentions],
         }
 
 
@@ -448,11 +508,15 @@ class TimelineEntry:
         }
 
 
+# StoryWarning kinds (the renderers word each one for the reader).
+NOT_ONE_STORY = "not one story"
+
+
 @dataclass
 class StoryWarning:
     """Something a reader must know about the brief as a whole, in one line.
 
-    `kind` "not one story": the inputs were several stories; the brief is of
+    `kind` NOT_ONE_STORY: the inputs were several stories; the brief is of
     the largest and `left_out` holds the others' reports (stories.py).
     """
 
@@ -469,6 +533,27 @@ class StoryWarning:
             "message": self.message,
             "left_out": [{"id": d.id, "title": d.title, "path": d.path, "url": d.url} for d in self.left_out],
         }
+
+
+@dataclass
+class Workspace:
+    """The stages' working state: what one stage hands a later one that is not part of the brief.
+
+    Never serialized and never rendered. A brief read back from its JSON
+    (render/restore.py) has an empty workspace, so every reader copes with one.
+    Things are keyed by stable ids (document id, `Sentence.key`), never `id()`.
+    """
+
+    # annotate: each report's spaCy Doc by document id, so later stages (claims, entities,
+    # timeline, crosscheck, summarize) read the one parse and never re-parse.
+    parses: dict[str, Any] = field(default_factory=dict)
+    # align: the sentences it compared, and their similarity matrix (numpy; row i is aligned[i]),
+    # read by summarize (reading order) and corroborate (what rests on one report).
+    aligned: list[Sentence] = field(default_factory=list)
+    similarity: Any = None
+    # timeline: every date expression found (timeline.DateMention), which crosscheck compares
+    # (none when the timeline stage has not run, as in batch mode).
+    dates: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -492,15 +577,10 @@ class Story:
     relations: list[Relation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     # "Resting on one report only", when it is known already (a brief rebuilt from its JSON, whose
-    # similarity layers are gone); None: corroborate.single_source works it out.
+    # workspace is gone); None: corroborate.single_source works it out from the workspace.
     sole_facts: list[FactGroup] | None = field(default=None, repr=False)
-    # align's working layer: the sentences it compared and their similarity
-    # matrix (numpy), reused by summarize to keep the summary free of repeats.
-    aligned: list[Sentence] = field(default_factory=list, repr=False)
-    similarity: Any = field(default=None, repr=False)
-    # annotate's working layer: each report's spaCy Doc by document id, so later
-    # stages (entities, timeline, cross-check) read the one parse, not re-parse.
-    parses: dict[str, Any] = field(default_factory=dict, repr=False)
+    # What the stages hand each other while the brief is built: not part of the brief, never serialized.
+    workspace: Workspace = field(default_factory=Workspace, repr=False, compare=False)
 
     @property
     def claim_groups(self) -> list[FactGroup]:

@@ -1,4 +1,4 @@
-"""Stage 4, summarize: choose report sentences that together cover the story's facts.
+"""The summarize stage (after crosscheck, before render): choose report sentences that together cover the story's facts.
 
 The summary is the set of sentences, within the word budget, that covers the
 most weight of the story's *concepts* (in the manner of Gillick & Favre's
@@ -32,12 +32,18 @@ it (or past the limit with no solution) a budgeted greedy with the classic
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+import numpy as np
+
+from newsweave.corpus.signatures import _stem, stop_words
 from newsweave.settings import Settings
-from newsweave.story import BODY, FactGroup, Sentence, Story, SummarySentence
+from newsweave.story import BODY, FactGroup, Sentence, SentenceKey, Story, SummarySentence
 
 # Sentences opening with these lean on a previous sentence and read badly alone.
 _DANGLING = re.compile(
@@ -113,8 +119,8 @@ def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
     cited = _cited_groups(story)
     out = []
     for sentence in story.sentences:
-        if id(sentence) in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text):
-            out.append(_Candidate(sentence, cited[id(sentence)], penalty=_unclean(story, sentence)))
+        if sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text):
+            out.append(_Candidate(sentence, cited[sentence.key], penalty=_unclean(story, sentence)))
     return out
 
 
@@ -126,19 +132,24 @@ def _usable(sentence: Sentence, settings: Settings) -> bool:
     )
 
 
-def _cited_groups(story: Story) -> dict[int, FactGroup]:
-    """Each sentence's claim group to cite: that of its main claim, else its best-supported one."""
-    group_of = {id(c): g for g in story.facts for c in g.claims}
-    cited: dict[int, tuple[tuple, FactGroup]] = {}
+def _cited_groups(story: Story) -> dict[SentenceKey, FactGroup]:
+    """Each sentence's claim group to cite (by `Sentence.key`): that of its main claim, else its best-supported one."""
+    group_of = _claim_groups(story)
+    cited: dict[SentenceKey, tuple[tuple, FactGroup]] = {}
     for claim in story.claims:
-        group = group_of.get(id(claim))
+        group = group_of.get(claim.id)
         if group is None:
             continue
         rank = (claim.main, group.support)
-        current = cited.get(id(claim.sentence))
+        current = cited.get(claim.sentence.key)
         if current is None or rank > current[0]:
-            cited[id(claim.sentence)] = (rank, group)
+            cited[claim.sentence.key] = (rank, group)
     return {key: group for key, (_, group) in cited.items()}
+
+
+def _claim_groups(story: Story) -> dict[int, FactGroup]:
+    """Each grouped claim's group, by `Claim.id`."""
+    return {c.id: g for g in story.facts for c in g.claims}
 
 
 def _unclean(story: Story, sentence: Sentence) -> float:
@@ -146,7 +157,7 @@ def _unclean(story: Story, sentence: Sentence) -> float:
     text = sentence.text
     # A quote after a colon opens a sentence of its own: "A source said: 'They were ...".
     opening = text.split(": ", 1)[1] if ": " in text[:80] else ""
-    faults = bool(_DANGLING.match(text) or _LOWER_START.match(text) or (opening and _DANGLING.match(opening)))
+    faults = int(bool(_DANGLING.match(text) or _LOWER_START.match(text) or (opening and _DANGLING.match(opening))))
     faults += bool(_PRONOUN_SAID.search(text))
     faults += _disagreeing_determiner(story, sentence)
     return UNCLEAN * faults
@@ -154,7 +165,7 @@ def _unclean(story: Story, sentence: Sentence) -> float:
 
 def _disagreeing_determiner(story: Story, sentence: Sentence) -> bool:
     """'a' or 'an' before a plural noun: a slip another report's wording of the sentence gets right."""
-    doc = story.parses.get(sentence.document)
+    doc = story.workspace.parses.get(sentence.document)
     if doc is None:
         return False
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -170,7 +181,7 @@ def _disagreeing_determiner(story: Story, sentence: Sentence) -> bool:
 # --- concepts ----------------------------------------------------------------
 
 
-def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[int, int]) -> list[float]:
+def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[SentenceKey, int]) -> list[float]:
     """Fill each candidate's concepts; return the concepts' weights."""
     weights: list[float] = []
     index: dict[object, int] = {}
@@ -184,31 +195,31 @@ def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[int, int])
         return index[key]
 
     # Claim groups: independent origins beyond the first, raised by how early the reports put them.
-    group_of = {id(c): g for g in story.facts for c in g.claims}
-    by_sentence: dict[int, list[FactGroup]] = {}
+    group_of = _claim_groups(story)
+    by_sentence: dict[SentenceKey, list[FactGroup]] = {}
     for claim in story.claims:
-        group = group_of.get(id(claim))
+        group = group_of.get(claim.id)
         if group is not None:
-            by_sentence.setdefault(id(claim.sentence), []).append(group)
+            by_sentence.setdefault(claim.sentence.key, []).append(group)
     group_weight: dict[int, float] = {}
     for group in story.facts:
         origins = min(group.independent_sources, group.support)
         base = FACT_WEIGHT * (origins - 1)
-        group_weight[id(group)] = base * (1 + LEAD_WEIGHT * _lead(min(ranks[id(s)] for s in group.sentences)))
+        group_weight[group.id] = base * (1 + LEAD_WEIGHT * _lead(min(ranks[s.key] for s in group.sentences)))
 
     # Content bigrams: reports using each beyond the first, raised by how early it first appears.
     # A report passing on another outlet's words ("..., the Journal reported") is that outlet
     # speaking: two reports quoting one outlet use its wording once.
     credited = {(a.document, a.sentence): a.origin for a in story.attributions if a.origin} if BY_ORIGIN else {}
     first: dict[tuple[str, str], dict[str, int]] = {}
-    bigrams = {id(s): _bigrams(s) for s in story.sentences if s.role == BODY}
+    bigrams = {s.key: _bigrams(s) for s in story.sentences if s.role == BODY}
     for sentence in story.sentences:
         if sentence.role != BODY:
             continue
         source = credited.get((sentence.document, sentence.index), sentence.document)
-        for bigram in bigrams[id(sentence)]:
+        for bigram in bigrams[sentence.key]:
             seen = first.setdefault(bigram, {})
-            rank = ranks[id(sentence)]
+            rank = ranks[sentence.key]
             if rank < seen.get(source, 1 << 30):
                 seen[source] = rank
     bigram_weight = {
@@ -221,37 +232,34 @@ def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[int, int])
     openings: dict[int, set[str]] = {}
     for group in story.facts:
         for sentence in group.sentences:
-            if sentence.role == BODY and ranks[id(sentence)] < LEAD_SENTENCES:
-                openings.setdefault(id(group), set()).add(sentence.document)
+            if sentence.role == BODY and ranks[sentence.key] < LEAD_SENTENCES:
+                openings.setdefault(group.id, set()).add(sentence.document)
     for candidate in candidates:
         found = set()
         sentence = candidate.sentence
-        opened = {sentence.document} if ranks[id(sentence)] < LEAD_SENTENCES else set()
-        for group in by_sentence.get(id(sentence), []):
-            opened |= openings.get(id(group), set())
+        opened = {sentence.document} if ranks[sentence.key] < LEAD_SENTENCES else set()
+        for group in by_sentence.get(sentence.key, []):
+            opened |= openings.get(group.id, set())
         for document in sorted(opened):
             found.add(concept(("opening", document), OPENING_WEIGHT))
-        for group in by_sentence.get(id(candidate.sentence), []):
-            found.add(concept(("fact", id(group)), group_weight[id(group)]))
+        for group in by_sentence.get(sentence.key, []):
+            found.add(concept(("fact", group.id), group_weight[group.id]))
         # Sorted: concept numbers (the solver's tie-breaks) must not follow the string hash seed,
         # which differs between processes (engines' workers, two runs of one command).
-        for bigram in sorted(bigrams[id(candidate.sentence)]):
+        for bigram in sorted(bigrams[sentence.key]):
             if bigram in bigram_weight:
                 found.add(concept(bigram, bigram_weight[bigram]))
-        found.discard(None)
-        candidate.concepts = sorted(found)
+        candidate.concepts = sorted(number for number in found if number is not None)
     return weights
 
 
 def _bigrams(sentence: Sentence) -> set[tuple[str, str]]:
     """Pairs of adjacent words, folded, leaving out pairs of two stop words (Gillick & Favre's
     concepts: the wording ROUGE-2 rewards, "the president" included)."""
-    # The clusterer's plural fold and stop words; imported here, as the corpus package is not light.
-    from newsweave.corpus.features import _stem, stop_words
-
+    # The clusterer's plural fold and stop words.
     words = [_stem(w) for w in _WORD.findall(sentence.text.lower())]
     stops = stop_words()
-    return {(a, b) for a, b in zip(words, words[1:]) if a not in stops or b not in stops}
+    return {(a, b) for a, b in pairwise(words) if a not in stops or b not in stops}
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -271,7 +279,7 @@ def _mark_people(story: Story, candidates: list[_Candidate]) -> None:
     a sentence naming them only by a one-word mention then needs a sentence
     that gives the full name before it.
     """
-    position = {id(s): i for i, s in enumerate(story.sentences)}
+    position = {s.key: i for i, s in enumerate(story.sentences)}
     for entity in story.entities:
         if entity.type != "PERSON" or not any(len(m.text.split()) > 1 for m in entity.mentions):
             continue
@@ -284,7 +292,7 @@ def _mark_people(story: Story, candidates: list[_Candidate]) -> None:
         variants = set(entity.variants)
         misspelt = {m.sentence for m in entity.mentions if m.text in variants}
         for candidate in candidates:
-            at = position[id(candidate.sentence)]
+            at = position[candidate.sentence.key]
             if at in misspelt:
                 candidate.penalty += MISSPELT
             if at in full:
@@ -324,7 +332,7 @@ def _exclusive(candidates: list[_Candidate]) -> list[list[int]]:
     """Sets of candidates of which one at most may be chosen: those sharing a main claim group."""
     sets: dict[int, list[int]] = {}
     for k, candidate in enumerate(candidates):
-        sets.setdefault(id(candidate.group), []).append(k)
+        sets.setdefault(candidate.group.id, []).append(k)
     return [members for members in sets.values() if len(members) > 1]
 
 
@@ -383,10 +391,7 @@ def _highs():
     banner on the C++ stdout before any option can be set, so that one is made with
     file descriptor 1 pointed at /dev/null (once, under a lock)."""
     global _banner_silenced
-    import os
-    import sys
-
-    import highspy
+    import highspy  # optional at run time: without HiGHS, `select` falls back on the greedy
 
     with _SOLVER_LOCK:
         if not _banner_silenced:
@@ -415,8 +420,7 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
              sum_{j in E} s_j <= 1               (one sentence per main claim)
              s_j <= sum_{k names P in full} s_k  (for each person P that j names by surname alone)
     """
-    import highspy
-    import numpy as np
+    import highspy  # optional at run time: see _highs
 
     # A concept only one candidate holds is that candidate's own worth: no column for it.
     holders: list[list[int]] = [[] for _ in weights]
@@ -493,25 +497,26 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
 # --- order ---------------------------------------------------------------------
 
 
-def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[int, int],
+def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[SentenceKey, int],
                    body_counts: dict[str, int]) -> list[_Candidate]:
     """Where the reports first state each sentence's content (relative to each report's
     length), what more reports open with first; a sentence naming someone by surname
     alone after the one that gives the full name."""
-    row = {id(s): i for i, s in enumerate(story.aligned)}
+    aligned, similarity = story.workspace.aligned, story.workspace.similarity
+    row = {s.key: i for i, s in enumerate(aligned)}
     reports = [d.id for d in story.documents]
 
     def place(candidate: _Candidate) -> tuple:
         at: dict[str, float] = {}
-        i = row.get(id(candidate.sentence))
-        alike = [candidate.sentence] + list(candidate.group.sentences)
+        i = row.get(candidate.sentence.key)
+        alike = [candidate.sentence, *candidate.group.sentences]
         if i is not None:
-            alike += [story.aligned[j] for j in (story.similarity[i] >= ALIKE).nonzero()[0]]
+            alike += [aligned[j] for j in (similarity[i] >= ALIKE).nonzero()[0]]
         for sentence in alike:
             if sentence.role != BODY:
                 continue
             # A report with no body copy at all (one caption line) has no count: .get.
-            where = ranks[id(sentence)] / max(1, body_counts.get(sentence.document, 0) - 1)
+            where = ranks[sentence.key] / max(1, body_counts.get(sentence.document, 0) - 1)
             at[sentence.document] = min(where, at.get(sentence.document, 1.0))
         first = min(at.values(), default=1.0)
         return (first, -sum(1 for r in reports if at.get(r, 1.0) <= first + OPENING_SPREAD), candidate.sentence.index)
@@ -520,23 +525,24 @@ def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[int, int]
     result: list[_Candidate] = []
     while ordered:
         introduced = {p for c in result for p in c.introduces}
-        for k, candidate in enumerate(ordered):
-            missing = [p for p in candidate.needs if p not in introduced and p not in candidate.introduces]
-            if not any(p in other.introduces for p in missing for other in ordered):
-                break
-        else:
-            k = 0
+        # The first candidate whose needed names nothing still waiting would introduce.
+        k = next((k for k, candidate in enumerate(ordered)
+                  if not any(p in other.introduces for p in _missing(candidate, introduced) for other in ordered)), 0)
         result.append(ordered.pop(k))
     return result
 
 
-def _body_ranks(story: Story) -> tuple[dict[int, int], dict[str, int]]:
-    """Each sentence's rank among its report's body sentences (captions take
-    the rank of the body sentence they precede), and each report's body count."""
-    ranks: dict[int, int] = {}
+def _missing(candidate: _Candidate, introduced: set[str]) -> list[str]:
+    return [p for p in candidate.needs if p not in introduced and p not in candidate.introduces]
+
+
+def _body_ranks(story: Story) -> tuple[dict[SentenceKey, int], dict[str, int]]:
+    """Each sentence's rank among its report's body sentences, by `Sentence.key` (captions
+    take the rank of the body sentence they precede), and each report's body count."""
+    ranks: dict[SentenceKey, int] = {}
     counts: dict[str, int] = {}
     for sentence in story.sentences:
-        ranks[id(sentence)] = counts.get(sentence.document, 0)
+        ranks[sentence.key] = counts.get(sentence.document, 0)
         if sentence.role == BODY:
             counts[sentence.document] = counts.get(sentence.document, 0) + 1
     return ranks, counts

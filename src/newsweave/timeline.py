@@ -1,4 +1,4 @@
-"""The timeline: dates in the reports, resolved against publication dates.
+"""The timeline stage (after entities, before crosscheck): dates in the reports, resolved against publication dates.
 
 spaCy finds the date expressions ("November 13", "Nov. 13, 2015", "last
 month", "on Friday"); dateparser resolves them. A report's `published` date is
@@ -8,22 +8,23 @@ the anchor when known. When it is not, a date that names its month ("November
 kept with its words, never guessed. Each date is attached to the event in its
 sentence, the word it modifies ("attacks", "killed"), and reports giving one
 event the same date share one entry.
+
+The date expressions found are kept in the story's workspace: crosscheck
+(crosscheck/dates.py) compares them across reports for date discrepancies.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
 from newsweave.entities.mentions import body_copy
+from newsweave.load.published import parse_published
 from newsweave.settings import Settings
 from newsweave.story import (
     BODY,
-    Discrepancy,
-    DiscrepancyValue,
     Evidence,
     Sentence,
     Story,
@@ -58,7 +59,9 @@ class DateMention:
 
 
 def build_timeline(story: Story, settings: Settings) -> Story:
-    story.timeline = timeline_entries(date_mentions(story))
+    mentions = date_mentions(story)
+    story.workspace.dates = mentions  # crosscheck/dates.py compares them across reports
+    story.timeline = timeline_entries(mentions)
     return story
 
 
@@ -67,10 +70,10 @@ def date_mentions(story: Story) -> list[DateMention]:
     story_base = _story_base(story)
     found = []
     for document in story.documents:
-        doc = story.parses.get(document.id)
+        doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
-        published = _parse_published(document.published)
+        published = parse_published(document.published)  # a whole day only: "2015" anchors nothing
         # Body copy only: a caption's date is the photo's, and a slug is no event.
         sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
         for ent in doc.ents:
@@ -104,14 +107,6 @@ def _story_base(story: Story) -> datetime | None:
             if parsed.date_obj is not None:
                 dates.append(parsed.date_obj)
     return max(dates) if dates else None
-
-
-def _parse_published(published: str | None) -> datetime | None:
-    if not published:
-        return None
-    parsed = _parser("current_period", None).get_date_data(published)
-    # "2015" or "December 2015" is no anchor for "yesterday".
-    return parsed.date_obj if parsed.period in ("day", "time") else None
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -212,6 +207,8 @@ def _iso(value: datetime, precision: str) -> str:
 
 @lru_cache(maxsize=64)
 def _parser(prefer: str, base: datetime | None):
+    # lazy: slow to import, and only the timeline stage resolves dates (crosscheck/dates.py imports
+    # this module too, also in batch mode, where the timeline stage does not run)
     from dateparser.date import DateDataParser
 
     settings = {"PREFER_DATES_FROM": prefer, "RETURN_TIME_AS_PERIOD": True}
@@ -237,7 +234,7 @@ def timeline_entries(mentions: list[DateMention]) -> list[TimelineEntry]:
     """One entry per event and date; reports giving the same event the same date share it."""
     entries: dict[tuple, TimelineEntry] = {}
     for mention in mentions:
-        key = (mention.date or mention.text.lower(), mention.precision, _lemma(mention.event))
+        key = (mention.date or mention.text.lower(), mention.precision, event_lemma(mention.event))
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = TimelineEntry(
@@ -264,65 +261,7 @@ def _order(entry: TimelineEntry):
     return (0, entry.date[:10] if entry.precision != "week" else entry.date, precision_rank, -len(entry.documents))
 
 
-def _lemma(word: str) -> str:
+def event_lemma(word: str) -> str:
+    """One key for an event word's forms: "attacks" and "attack" are one event."""
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
-
-def date_discrepancies(story: Story) -> list[Discrepancy]:
-    """The same event given different dates by different reports.
-
-    Two dated sentences are about the same event when they share its word
-    ("killed", "attacks") and a named person, group or place, or when they are
-    in one fact group; dates of different precision that agree ("2015-11" and
-    "2015-11-13") are no disagreement, and neither is a report that also gives
-    the other's date for the event: "a Sept. 25 complaint ... a Sept. 30
-    complaint" are two complaints.
-    """
-    mentions = [m for m in date_mentions(story) if m.date is not None and m.precision != "week"]
-    names = _sentence_names(story)
-    groups = {id(s): g.id for g in story.facts for s in g.sentences}
-    by_event: dict[str, list[DateMention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.event:
-            by_event[_lemma(mention.event)].append(mention)
-    discrepancies = []
-    seen: set[frozenset] = set()
-    for event, group in by_event.items():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if a.evidence.document == b.evidence.document or _compatible(a.date, b.date):
-                    continue
-                if _also_gives(group, b.evidence.document, a.date) or _also_gives(group, a.evidence.document, b.date):
-                    continue
-                same_fact = groups.get(id(a.sentence)) is not None and groups.get(id(a.sentence)) == groups.get(id(b.sentence))
-                shared = names.get(id(a.sentence), set()) & names.get(id(b.sentence), set())
-                if not (same_fact or shared):
-                    continue
-                pair = frozenset((a.date, b.date, event))
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                subject = f"date of {event}" + (f" ({', '.join(sorted(shared))})" if shared else "")
-                values = [DiscrepancyValue(m.text, m.date, [m.evidence]) for m in (a, b)]
-                discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
-    return discrepancies
-
-
-def _also_gives(mentions: list[DateMention], document: str, date: str) -> bool:
-    return any(m.evidence.document == document and _compatible(m.date, date) for m in mentions)
-
-
-def _compatible(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a)
-
-
-def _sentence_names(story: Story) -> dict[int, set[str]]:
-    """id(sentence) → the names of the people, groups and places it mentions."""
-    names: dict[int, set[str]] = defaultdict(set)
-    for entity in story.entities:
-        if entity.type == "NORP":
-            continue
-        for mention in entity.mentions:
-            if 0 <= mention.sentence < len(story.sentences):
-                names[id(story.sentences[mention.sentence])].add(entity.name)
-    return names

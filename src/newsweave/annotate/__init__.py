@@ -1,5 +1,11 @@
-"""Stage 2, annotate: spaCy parses each report once; newsweave keeps sentences
-(with their role in the page) and the features alignment needs, as spans."""
+"""The annotate stage (after load, before claims): spaCy parses each report once.
+
+newsweave keeps sentences (with their role in the page) and the features
+alignment needs, as spans on the story; each report's parse (a spaCy Doc) goes
+into the story's workspace, where the later stages read it instead of parsing
+again. A report longer than `max_report_chars` is cut at a paragraph break,
+with a warning.
+"""
 
 from __future__ import annotations
 
@@ -18,17 +24,17 @@ def annotate(story: Story, settings: Settings) -> Story:
     nlp = load_model(settings)
     story.documents = [_within_length(story, document, settings.max_report_chars) for document in story.documents]
     story.sentences = []
-    story.parses = {}
+    story.workspace.parses = {}
     # A report longer than the parser takes at once is parsed in parts cut at
     # paragraph breaks; the parts' parses are joined back into one Doc whose
     # text is the report's text, so every offset still indexes the document.
     limit = min(PART_CHARS, nlp.max_length)
     parts = [text_parts(document.text, limit) for document in story.documents]
     docs = parse(nlp, [part for split in parts for part in split])
-    for document, split in zip(story.documents, parts):
+    for document, split in zip(story.documents, parts, strict=True):
         doc = join_parts([next(docs) for _ in split])
         story.sentences.extend(document_sentences(document.id, doc))
-        story.parses[document.id] = doc
+        story.workspace.parses[document.id] = doc
     return story
 
 

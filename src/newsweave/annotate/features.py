@@ -7,10 +7,12 @@ and a full name also yields its surname, which is how later mentions refer back.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from collections.abc import Callable, Sequence
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -60,7 +62,9 @@ def stands_alone(span: Span) -> bool:
     return has_verb and any(token.dep_ in SUBJECTS for token in span)
 
 
-def sentence_features(span: Span, ents=None) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def sentence_features(
+    span: Span, ents: Sequence[Span] | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Content lemmas, entity keys and number keys of a sentence.
 
     `ents` are the span's entities when the caller has them: `Span.ents`
@@ -91,16 +95,14 @@ def sentence_features(span: Span, ents=None) -> tuple[tuple[str, ...], tuple[str
     return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(numbers))
 
 
-def entity_lookup(doc):
+def entity_lookup(doc: Doc) -> Callable[[Span], list[Span]]:
     """A function giving the entities inside a span, as `Span.ents` would, from one
     pass over the document's: `Span.ents` (and `Doc.ents`) rebuild the whole
     document's entity list on every call, so calling it per sentence is quadratic."""
-    import bisect
-
     ents = list(doc.ents)
     starts = [ent.start for ent in ents]
 
-    def entities_in(span) -> list:
+    def entities_in(span: Span) -> list[Span]:
         found = []
         for index in range(bisect.bisect_left(starts, span.start), len(ents)):
             if ents[index].end > span.end:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import spacy
+from spacy.language import Language
+
+from newsweave.annotate.sentences import PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401 (registers it)
 from newsweave.errors import ModelNotFound
 from newsweave.settings import DEFAULT_MODELS, MODEL_ENV, Settings
 
 
-def load_model(settings: Settings):
+def load_model(settings: Settings) -> Language:
     return _load(settings.model)
 
 
 @lru_cache(maxsize=4)
-def _load(name: str | None):
-    import spacy
-
-    from newsweave.annotate.sentences import PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401 (registers it)
-
+def _load(name: str | None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
     for candidate in candidates:
         try:

@@ -9,7 +9,10 @@ joined back into one Doc, so character offsets need no mapping at all.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 # Far below spaCy's limit: the parser's memory grows with the part's length,
 # and a news report rarely reaches this, so ordinary reports are one part.
@@ -46,7 +49,7 @@ def cut_point(text: str, start: int, stop: int) -> int:
     return space + 1 if space != -1 else stop
 
 
-def parse(nlp, texts: list[str], batch_size: int = 16) -> Iterator:
+def parse(nlp: Language, texts: list[str], batch_size: int = 16) -> Iterator[Doc]:
     """The Docs of `texts`, in order, parsed in batches of at most `batch_size`
     texts and, past one text, of at most PART_CHARS characters: the parser's
     memory grows with a batch's length (twelve 100,000-character parts at once took 3.5 GB)."""
@@ -62,10 +65,8 @@ def parse(nlp, texts: list[str], batch_size: int = 16) -> Iterator:
         yield from nlp.pipe(batch, batch_size=len(batch))
 
 
-def join_parts(docs: list):
+def join_parts(docs: list[Doc]) -> Doc:
     """One Doc from the parses of consecutive parts; its text is the parts' text joined."""
     if len(docs) == 1:
         return docs[0]
-    from spacy.tokens import Doc
-
     return Doc.from_docs(docs, ensure_whitespace=False)

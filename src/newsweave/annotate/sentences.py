@@ -10,7 +10,9 @@ or heading, or boilerplate.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -55,7 +57,8 @@ _DATELINE = re.compile(
 )
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}")
 _CAPTION_MARK = re.compile(
-    r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s",
+    r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
+    r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s",
 )
 
 
@@ -139,9 +142,7 @@ def _continues(previous: str, current: str) -> bool:
     return len(_OPEN_QUOTES.findall(previous)) % 2 == 1 and not previous.rstrip().endswith(("\"", "”"))
 
 
-def _line_lookup(lines: list[tuple[int, int]]):
-    import bisect
-
+def _line_lookup(lines: list[tuple[int, int]]) -> Callable[[int], int]:
     starts = [start for start, _ in lines]
 
     def line_of(offset: int) -> int:

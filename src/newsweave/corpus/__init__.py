@@ -11,8 +11,10 @@ Everything heavy (feedparser, warcio, trafilatura, spaCy) loads on first use.
 
 from __future__ import annotations
 
+from newsweave.corpus.backends import open_store
 from newsweave.corpus.briefs import brief_story
 from newsweave.corpus.ingest import IngestReport, SourceReport, ingest
-from newsweave.corpus.store import Article, SQLiteStore, Store, open_store
+from newsweave.corpus.sqlite import SQLiteStore
+from newsweave.corpus.store import Article, Store
 
 __all__ = ["Article", "IngestReport", "SQLiteStore", "SourceReport", "Store", "brief_story", "ingest", "open_store"]

@@ -20,9 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tomllib
 import zlib
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
+import newsweave.pipeline as pipeline  # the module: build_story is looked up when a story is briefed
+from newsweave.brief import Brief
 from newsweave.errors import InputError
+from newsweave.render.restore import brief_from_dict
 from newsweave.settings import Settings
 
 # Part of every key: a row written in an older format (the pickles before it) never matches.
@@ -35,8 +41,6 @@ CACHED_BYTES_PER_CHARACTER = 40
 
 def brief_story(store, story_id: int, settings: Settings | None = None):
     """The `newsweave.Brief` of a stored story, from the cache when the story has not changed since."""
-    from newsweave.pipeline import Brief, build_story
-
     settings = settings or Settings()
     story = store.story(story_id)
     if story is None or not story["articles"]:
@@ -48,7 +52,7 @@ def brief_story(store, story_id: int, settings: Settings | None = None):
         restored = restore_brief(cached, settings, documents)
         if restored is not None:
             return restored
-    result = Brief(build_story(documents, settings), settings)
+    result = Brief(pipeline.build_story(documents, settings), settings)
     data = dump_brief(result, documents)
     if data is not None:
         store.cache_brief(story_id, key, data)
@@ -61,14 +65,14 @@ def settings_key(settings: Settings) -> str:
 
 def package_version() -> str:
     """The installed newsweave's version, so upgrading newsweave retires every cached brief."""
-    from importlib.metadata import PackageNotFoundError, version
-
     try:
         return version("newsweave")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        import newsweave
-
-        return f"{newsweave.__version__}+source"
+    except PackageNotFoundError:  # run from a source tree that was never installed: its pyproject.toml's
+        try:
+            with open(Path(__file__).resolve().parents[3] / "pyproject.toml", "rb") as file:
+                return f"{tomllib.load(file)['project']['version']}+source"
+        except (OSError, KeyError, tomllib.TOMLDecodeError):
+            return "unknown+source"
 
 
 def dump_brief(result, documents) -> bytes | None:
@@ -90,8 +94,6 @@ def dump_brief(result, documents) -> bytes | None:
 
 def restore_brief(data: bytes, settings: Settings, documents) -> object | None:
     """The cached brief, or None when the row is not a valid brief of exactly these documents."""
-    from newsweave.render.restore import brief_from_dict
-
     limit = BASE_CACHED_BYTES + CACHED_BYTES_PER_CHARACTER * sum(len(d.text) for d in documents)
     try:
         inflater = zlib.decompressobj()

@@ -3,7 +3,7 @@
 An article is compared with a handful of candidate stories only, never with
 the whole corpus:
 
-1. Its keywords and name phrases (corpus/features.py) are weighted by TF-IDF
+1. Its keywords and name phrases (corpus/signatures.py) are weighted by TF-IDF
    against the document frequencies seen so far.
 2. Its strongest keys look up an inverted index of key → stories. Each
    posting list keeps only the `posting_cap` stories that used the key most
@@ -21,7 +21,8 @@ the whole corpus:
    needs no state of its own: the candidate's centroid is the evidence.
 
 The algorithm (`Clusterer`) works on a pluggable state: `MemoryState` for the
-benchmarks' millions of articles, `SQLiteState` for the corpus database, where
+benchmarks' millions of articles, the store's stories table for a corpus
+(corpus/tables.py, with its PostgreSQL variant in corpus/postgres.py), where
 the state survives across ingest runs. Settings were tuned on the tuning
 part of benchmarks/clustering_quality.py and reported on its held-out part
 (see docs/benchmarks.md).
@@ -30,15 +31,15 @@ part of benchmarks/clustering_quality.py and reported on its held-out part
 from __future__ import annotations
 
 import heapq
-import json
 import math
-import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any, Callable, Iterable, Protocol
+from datetime import UTC
+from typing import Any, Protocol
 
-from newsweave.corpus.features import ArticleFeatures, article_features
+from newsweave.corpus.signatures import ArticleFeatures, article_features
+from newsweave.load.published import parse_published
 
 # Names share the frequency table and the index with keywords under this prefix.
 NAME = "@"
@@ -118,23 +119,17 @@ class ClusterState(Protocol):
 
 
 def day_number(published: Any) -> float | None:
-    """An ISO date or datetime (or a datetime/date) as days since the epoch; None if unknown."""
+    """A publication date (text as load/published.py reads it, or a datetime/date) as days since the epoch; None if unknown."""
     if published is None or published == "":
         return None
     if isinstance(published, (int, float)):
         return float(published)
-    if isinstance(published, str):
-        try:
-            published = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    if isinstance(published, datetime):
-        if published.tzinfo is None:
-            published = published.replace(tzinfo=timezone.utc)
-        return published.timestamp() / 86400.0
-    if isinstance(published, date):
-        return datetime(published.year, published.month, published.day, tzinfo=timezone.utc).timestamp() / 86400.0
-    return None
+    moment = parse_published(published)
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp() / 86400.0
 
 
 def _unit_vector(counts: Counter[str], frequencies: dict[str, int], documents: int, keep: int, prefix: str = "") -> dict[str, float]:
@@ -220,13 +215,15 @@ class Clusterer:
         names = _unit_vector(features.names, frequencies, documents, settings.article_names, NAME)
 
         query = _strongest(terms, names, settings.query_terms, settings.query_names)
-        votes: Counter[int] = Counter()
+        votes: dict[int, float] = {}  # story id → summed weights of the keys it shares
         for key, stories in state.postings(query).items():
             for story_id in stories:
-                votes[story_id] += query[key]
-        candidates = [story_id for story_id, _ in votes.most_common(settings.max_candidates)]
+                votes[story_id] = votes.get(story_id, 0.0) + query[key]
+        # Counter.most_common's own order: heaviest first, ties in first-vote order.
+        candidates = [story_id for story_id, _ in heapq.nlargest(settings.max_candidates, votes.items(), key=lambda item: item[1])]
 
-        best, best_score = None, 0.0
+        best: StoryProfile | None = None
+        best_score = 0.0
         for story_id in candidates:
             profile = state.story(story_id)
             score = self.similarity(terms, names, day, profile)
@@ -234,7 +231,7 @@ class Clusterer:
                 best, best_score = profile, score
 
         created = best is None or best_score < settings.threshold or self.is_boilerplate(features, terms, names, best)
-        if created:
+        if created or best is None:
             best = StoryProfile(new_story() if new_story else state.new_story())
             best_score = 0.0
         best.size += 1
@@ -324,179 +321,3 @@ class MemoryState:
 
     def add_member(self, article_id, story_id, similarity):
         self.members[article_id] = story_id
-
-
-def tables_sql() -> str:
-    """The clustering and duplicate tables, for the store's migrations (idempotent)."""
-    from newsweave.corpus.dedup import DEDUP_TABLES
-
-    return CLUSTER_TABLES + DEDUP_TABLES
-
-
-CLUSTER_TABLES = """
-CREATE TABLE IF NOT EXISTS cluster_stories (
-    story_id INTEGER PRIMARY KEY,
-    size INTEGER NOT NULL DEFAULT 0,
-    first_day REAL,
-    last_day REAL,
-    terms TEXT NOT NULL DEFAULT '{}',
-    names TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE IF NOT EXISTS cluster_members (
-    article_id INTEGER PRIMARY KEY,
-    story_id INTEGER NOT NULL,
-    similarity REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS cluster_members_story ON cluster_members (story_id);
-CREATE TABLE IF NOT EXISTS cluster_postings (
-    key TEXT NOT NULL,
-    story_id INTEGER NOT NULL,
-    seen INTEGER NOT NULL,
-    PRIMARY KEY (key, story_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS cluster_postings_seen ON cluster_postings (key, seen);
-CREATE TABLE IF NOT EXISTS cluster_frequencies (
-    key TEXT PRIMARY KEY,
-    documents INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS cluster_totals (
-    name TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
-);
-"""
-
-
-def _chunks(items: list, size: int = 500):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-class SQLiteState:
-    """Clustering state in the corpus database; never commits (the caller's transaction does)."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-        # Posting list lengths seen by the last lookup: only a full list needs trimming.
-        self.lengths: dict[str, int] = {}
-
-    def member_story(self, article_id):
-        row = self.conn.execute("SELECT story_id FROM cluster_members WHERE article_id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
-
-    def document_count(self):
-        row = self.conn.execute("SELECT value FROM cluster_totals WHERE name = 'documents'").fetchone()
-        return row[0] if row else 0
-
-    def frequencies(self, keys):
-        keys = list(dict.fromkeys(keys))
-        found = {}
-        for chunk in _chunks(keys):
-            marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(f"SELECT key, documents FROM cluster_frequencies WHERE key IN ({marks})", chunk))
-        return found
-
-    def add_document(self, keys):
-        self.conn.execute(
-            "INSERT INTO cluster_totals (name, value) VALUES ('documents', 1) "
-            "ON CONFLICT (name) DO UPDATE SET value = value + 1"
-        )
-        self.conn.executemany(
-            "INSERT INTO cluster_frequencies (key, documents) VALUES (?, 1) "
-            "ON CONFLICT (key) DO UPDATE SET documents = documents + 1",
-            [(key,) for key in set(keys)],
-        )
-
-    def postings(self, keys):
-        keys = list(keys)
-        found: dict[str, list[int]] = {}
-        for chunk in _chunks(keys):
-            marks = ",".join("?" * len(chunk))
-            for key, story_id in self.conn.execute(
-                f"SELECT key, story_id FROM cluster_postings WHERE key IN ({marks})", chunk
-            ):
-                found.setdefault(key, []).append(story_id)
-        self.lengths = {key: len(stories) for key, stories in found.items()}
-        return found
-
-    def post(self, keys, story_id, seen, cap):
-        conn = self.conn
-        conn.executemany(
-            "INSERT INTO cluster_postings (key, story_id, seen) VALUES (?, ?, ?) "
-            "ON CONFLICT (key, story_id) DO UPDATE SET seen = excluded.seen",
-            [(key, story_id, seen) for key in keys],
-        )
-        for key in keys:
-            if self.lengths.get(key, 0) >= cap:
-                conn.execute(
-                    "DELETE FROM cluster_postings WHERE key = ? AND seen < ("
-                    "SELECT seen FROM cluster_postings WHERE key = ? ORDER BY seen DESC LIMIT 1 OFFSET ?)",
-                    (key, key, cap - 1),
-                )
-
-    def story(self, story_id):
-        row = self.conn.execute(
-            "SELECT size, first_day, last_day, terms, names FROM cluster_stories WHERE story_id = ?", (story_id,)
-        ).fetchone()
-        if row is None:
-            return StoryProfile(story_id)
-        size, first_day, last_day, terms, names = row
-        return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
-
-    def new_story(self):
-        return self.conn.execute("INSERT INTO cluster_stories (size) VALUES (0)").lastrowid
-
-    def save_story(self, profile):
-        self.conn.execute(
-            "INSERT INTO cluster_stories (story_id, size, first_day, last_day, terms, names) VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (story_id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
-            "last_day = excluded.last_day, terms = excluded.terms, names = excluded.names",
-            (
-                profile.id,
-                profile.size,
-                profile.first_day,
-                profile.last_day,
-                json.dumps(profile.terms, separators=(",", ":")),
-                json.dumps(profile.names, separators=(",", ":")),
-            ),
-        )
-
-    def add_member(self, article_id, story_id, similarity):
-        self.conn.execute(
-            "INSERT INTO cluster_members (article_id, story_id, similarity) VALUES (?, ?, ?)",
-            (article_id, story_id, similarity),
-        )
-
-
-def assign_story(conn: sqlite3.Connection, article_id: int, title: str | None, text: str, published: Any = None,
-                 new_story: Callable[[sqlite3.Connection], int] | None = None,
-                 settings: ClusterSettings | None = None, features: ArticleFeatures | None = None) -> int:
-    """The story id of an article, joining it to a stored story or starting one.
-
-    Runs inside the caller's transaction. An article already assigned keeps its
-    story. A new story gets its row from `new_story(conn)` if given, else from
-    the store's `stories` table when there is one (corpus/store.py), else
-    from `cluster_stories` alone.
-    """
-    ensure_tables(conn)
-    if new_story is None and _has_table(conn, "stories"):
-        from newsweave.corpus.store import new_story as store_story
-
-        new_story = lambda conn: store_story(conn, title)  # noqa: E731
-    create = (lambda: new_story(conn)) if new_story else None
-    # `features`: the article's, if worked out already (by an ingest engine, corpus/ingest.py).
-    return Clusterer(SQLiteState(conn), settings).assign(article_id, title, text, published, features=features,
-                                                         new_story=create).story
-
-
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
-
-
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create the clustering and duplicate tables if a database lacks them, without committing."""
-    if _has_table(conn, "cluster_totals") and _has_table(conn, "dedup_buckets"):
-        return
-    from newsweave.corpus.store import _statements
-
-    for statement in _statements(tables_sql()):
-        conn.execute(statement)

@@ -13,20 +13,20 @@ articles that share a band bucket are candidates, and the signatures decide:
 
 A copy points at the original the first article of its group: copies of
 copies resolve to it. The index state is pluggable like clustering's:
-`MemoryDedupState` for benchmarks, `SQLiteDedupState` inside the corpus.
+`MemoryDedupState` for benchmarks; in a corpus, the store's duplicates table
+(corpus/tables.py, with its PostgreSQL variant in corpus/postgres.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-from newsweave.corpus.features import shingles
+from newsweave.corpus.signatures import shingles
 
 PERMUTATIONS = 126
 BANDS, ROWS = 42, 3  # catches pairs from Jaccard ≈ 0.3 up: (1/42)^(1/3) ≈ 0.29
@@ -66,24 +66,19 @@ class Signature:
 
 @lru_cache(maxsize=1)
 def _template():
-    from datasketch import MinHash
+    from datasketch import MinHash  # lazy: datasketch pulls numpy and scipy; keeps `newsweave --help` fast
 
     # CRC-32 hashes a shingle several times faster than datasketch's SHA-1 and,
     # unlike Python's hash(), is the same in every process: signatures are stored.
     return MinHash(num_perm=PERMUTATIONS, seed=1, hashfunc=zlib.crc32)
 
 
-def wire_credit(text: str) -> str | None:
-    """The wire agency a byline credits, from the cross-check module (None if it is not installed)."""
-    try:
-        from newsweave.crosscheck.attribution import wire_credit as credit
-    except ImportError:
-        return None
-    return credit(text)
-
-
 def signature(text: str, title: str | None = None) -> Signature:
-    from datasketch import MinHash
+    """The article's MinHash signature, with the wire agency its byline credits (worked out here, once)."""
+    from datasketch import MinHash  # lazy: see _template
+
+    # lazy: the crosscheck package loads its stages (and spaCy) on import; keeps `newsweave --help` fast.
+    from newsweave.crosscheck.attribution import wire_credit
 
     template = _template()
     words = shingles(f"{title}\n{text}" if title else text, SHINGLE_WORDS)
@@ -129,7 +124,7 @@ class Deduplicator:
             return duplicate_of, reason
         sig = prepared if prepared is not None else signature(text, title)
         buckets = bands(sig)
-        best, best_score = None, 0.0
+        best, best_score, best_wire = None, 0.0, None
         if sig.shingles >= MIN_SHINGLES:
             for other_id, _ in state.candidates(buckets).most_common(MAX_CANDIDATES):
                 other = state.signature(other_id)
@@ -137,13 +132,13 @@ class Deduplicator:
                     continue
                 jaccard = other.jaccard(sig)
                 same_wire = sig.wire is not None and sig.wire == other.wire and jaccard >= WIRE_EDIT
-                if same_wire or jaccard >= NEAR_IDENTICAL or sig.containment(other) >= CONTAINED:
-                    if jaccard > best_score:
-                        best, best_score = other_id, jaccard
+                copy = same_wire or jaccard >= NEAR_IDENTICAL or sig.containment(other) >= CONTAINED
+                if copy and jaccard > best_score:
+                    best, best_score, best_wire = other_id, jaccard, other.wire
         duplicate_of = reason = None
         if best is not None:
             duplicate_of = state.original(best)
-            wire = sig.wire or state.signature(best).wire
+            wire = sig.wire or best_wire
             reason = f"wire copy ({wire})" if wire else "near-identical"
         state.add(article_id, sig, buckets, duplicate_of, reason)
         return duplicate_of, reason
@@ -159,7 +154,7 @@ class MemoryDedupState:
         self.articles: dict[Any, tuple[Signature, list[int], Any, str | None]] = {}
 
     def candidates(self, buckets):
-        found = Counter()
+        found: Counter = Counter()
         for bucket in buckets:
             found.update(self.buckets.get(bucket, ())[:MAX_BUCKET])
         return found
@@ -187,80 +182,3 @@ class MemoryDedupState:
     def recorded(self, article_id):
         known = self.articles.get(article_id)
         return (True, known[2], known[3]) if known else (False, None, None)
-
-
-DEDUP_TABLES = """
-CREATE TABLE IF NOT EXISTS dedup_signatures (
-    article_id INTEGER PRIMARY KEY,
-    shingles INTEGER NOT NULL,
-    wire TEXT,
-    hashes BLOB NOT NULL,
-    duplicate_of INTEGER,
-    reason TEXT
-);
-CREATE TABLE IF NOT EXISTS dedup_buckets (
-    band INTEGER NOT NULL,
-    bucket INTEGER NOT NULL,
-    article_id INTEGER NOT NULL,
-    PRIMARY KEY (band, bucket, article_id)
-) WITHOUT ROWID;
-"""
-
-
-class SQLiteDedupState:
-    """Duplicate index in the corpus database; never commits (the caller's transaction does)."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-
-    def candidates(self, buckets):
-        found = Counter()
-        for band, bucket in enumerate(buckets):
-            rows = self.conn.execute(
-                "SELECT article_id FROM dedup_buckets WHERE band = ? AND bucket = ? LIMIT ?", (band, bucket, MAX_BUCKET)
-            )
-            found.update(row[0] for row in rows)
-        return found
-
-    def signature(self, article_id):
-        import numpy
-
-        row = self.conn.execute(
-            "SELECT shingles, wire, hashes FROM dedup_signatures WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        return Signature(numpy.frombuffer(row[2], dtype=HASH_TYPE), row[0], row[1])
-
-    def original(self, article_id):
-        row = self.conn.execute("SELECT duplicate_of FROM dedup_signatures WHERE article_id = ?", (article_id,)).fetchone()
-        return row[0] if row and row[0] is not None else article_id
-
-    def add(self, article_id, sig, buckets, duplicate_of, reason):
-        self.conn.execute(
-            "INSERT INTO dedup_signatures (article_id, shingles, wire, hashes, duplicate_of, reason) VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, sig.shingles, sig.wire, sig.hashes.tobytes(), duplicate_of, reason),
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO dedup_buckets (band, bucket, article_id) VALUES (?, ?, ?)",
-            [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
-        )
-
-    def recorded(self, article_id):
-        row = self.conn.execute(
-            "SELECT duplicate_of, reason FROM dedup_signatures WHERE article_id = ?", (article_id,)
-        ).fetchone()
-        return (True, row[0], row[1]) if row else (False, None, None)
-
-
-def find_duplicate(conn: sqlite3.Connection, article_id: int, text: str, title: str | None = None,
-                   prepared: Signature | None = None) -> tuple[int | None, str | None]:
-    """(duplicate_of article id, reason) for a new article, or (None, None); runs in the caller's transaction.
-
-    The article is recorded in the index either way, so later copies find it.
-    Calling again for the same article returns the recorded answer.
-    """
-    from newsweave.corpus.cluster import ensure_tables
-
-    ensure_tables(conn)
-    return Deduplicator(SQLiteDedupState(conn)).find(article_id, text, title, prepared)

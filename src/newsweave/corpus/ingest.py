@@ -16,16 +16,27 @@ the corpus comes out the same whichever engine ran.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
+from newsweave.corpus.backends import open_store
+from newsweave.corpus.prepared import Prepared, prepare
+from newsweave.corpus.signatures import stop_words
+from newsweave.corpus.sources import FEED_SUFFIXES, OPML_SUFFIXES, Context, Skipped, is_url, read_source
+from newsweave.corpus.sources.fetch import Fetcher
+from newsweave.corpus.store import Article, Store, StoreError
 from newsweave.engine import Work
 from newsweave.errors import InputError
 from newsweave.settings import Settings
 from newsweave.story import InputProblem
+
+__all__ = ["ADDED", "DUPLICATE", "ERROR", "SKIPPED", "IngestReport", "PrepareArticles", "Prepared", "SourceReport",
+           "ingest", "prepare"]
 
 # Outcomes a progress callback is told about, per item, plus "start" and "done" per source.
 ADDED, DUPLICATE, SKIPPED, ERROR = "added", "duplicate", "skipped", "error"
@@ -110,10 +121,6 @@ def ingest(
     naming files (an OPML list's feed files): for sources that came over HTTP.
     `engine` prepares the articles in parallel (see the module's notes).
     """
-    from newsweave.corpus.sources import Context
-    from newsweave.corpus.sources.fetch import Fetcher
-    from newsweave.corpus.store import Store, open_store
-
     settings = settings or Settings()
     store = db if isinstance(db, Store) else open_store(db)
     fetcher = fetcher or Fetcher(timeout=timeout, delay=delay, max_bytes=settings.max_input_bytes, allow_private=allow_private)
@@ -150,11 +157,8 @@ def ingest(
 
 def _ingest_source(store, source, context, report: SourceReport, notify: Progress, engine=None,
                    in_flight: Counter | None = None) -> None:
-    from newsweave.corpus.sources import Skipped, read_source
-    from newsweave.corpus.store import Article
-
     in_flight = Counter() if in_flight is None else in_flight
-    items = read_source(source if isinstance(source, str) else Path(source), context)
+    items = read_source(Path(source) if isinstance(source, os.PathLike) else source, context)  # str, or a load.Source
     if engine is not None:
         items = engine.map(PrepareArticles(), _tracked(items, in_flight))
     for item in items:
@@ -178,8 +182,6 @@ def _ingest_source(store, source, context, report: SourceReport, notify: Progres
 
 def _tracked(items: Iterable, in_flight: Counter) -> Iterator:
     """The items, counting the URLs of the articles among them as in flight until stored."""
-    from newsweave.corpus.store import Article
-
     for item in items:
         if isinstance(item, Article):
             in_flight.update(_urls(item))
@@ -190,38 +192,15 @@ def _urls(article) -> list[str]:
     return [url for url in {article.url, article.canonical_url} if url]
 
 
-@dataclass
-class Prepared:
-    """What storing an article needs that depends on the article alone (see `prepare`)."""
-
-    wire: str | None
-    signature: Any  # corpus.dedup.Signature
-    features: Any  # corpus.features.ArticleFeatures
-
-
-def prepare(article) -> Prepared:
-    """The pure, per-article part of storing it: its MinHash signature (with its wire credit) and
-    clustering features. The store uses these instead of computing them in its transaction."""
-    from newsweave.corpus.dedup import signature
-    from newsweave.corpus.features import article_features
-
-    sig = signature(article.text, article.title)
-    return Prepared(sig.wire, sig, article_features(article.title, article.text))
-
-
 class PrepareArticles(Work):
     """`prepare` as an engine's work: articles come back prepared; problems and skips pass through."""
 
     fatal = ()
 
     def setup(self) -> None:
-        from newsweave.corpus.features import stop_words
-
         stop_words()  # spaCy's word list and datasketch load once per worker, not with the first article
 
     def __call__(self, item):
-        from newsweave.corpus.store import Article
-
         if isinstance(item, Article):
             item.prepared = prepare(item)
         return item
@@ -240,17 +219,11 @@ class NotPrepared:
 
 def _local(source) -> bool:
     """Local files are read fast enough to commit their articles in groups; anything that fetches is not."""
-    from newsweave.corpus.sources import FEED_SUFFIXES, OPML_SUFFIXES, is_url
-
-    return not is_url(str(source)) and Path(source).suffix.lower() not in FEED_SUFFIXES | OPML_SUFFIXES
+    return not is_url(str(source)) and Path(str(source)).suffix.lower() not in FEED_SUFFIXES | OPML_SUFFIXES
 
 
 def _store(store, article, report: SourceReport) -> str:
     """Store one article; a failure (its transaction rolled back) is that article's error, not the source's."""
-    import sqlite3
-
-    from newsweave.corpus.store import StoreError
-
     try:
         return ADDED if store.add_article(article) is not None else DUPLICATE
     except (sqlite3.Error, StoreError, ValueError, TypeError, KeyError) as exc:

@@ -1,7 +1,8 @@
 """The corpus in PostgreSQL, so a team shares one corpus: `open_store("postgresql://user@host/db")`.
 
-The same interface and behaviour as `SQLiteStore` (corpus/store.py), in the
-database a newsroom already runs:
+The same interface and behaviour as `SQLiteStore` (corpus/sqlite.py), in the
+database a newsroom already runs. What both do alike lives once in
+corpus/tables.py; this module holds only the SQL that differs:
 
 - psycopg 3; reads go through a connection pool (a server's threads), writes
   through one connection of the store's own.
@@ -23,27 +24,17 @@ psycopg is imported only when a PostgreSQL corpus is opened.
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
 from collections import Counter
-from contextlib import contextmanager
-from dataclasses import replace
+from contextlib import contextmanager, suppress
 from urllib.parse import urlsplit
 
-from newsweave.corpus.store import (
-    _WORD,
-    LOCK_WAIT,
-    Article,
-    Store,
-    StoreError,
-    _document,
-    now,
-    story_label,
-)
+from newsweave.corpus.dedup import MAX_BUCKET, MAX_CANDIDATES
+from newsweave.corpus.store import LOCK_WAIT, Article, StoreError, now, query_words
+from newsweave.corpus.tables import Articles, Briefs, Duplicates, SQLStore, Stories, Tables
 from newsweave.errors import InputError
-from newsweave.story import Document
 
 # Advisory lock keys (one 32-bit namespace, "news", and a lock number): writing articles, migrating.
 _NAMESPACE = 0x6E657773
@@ -100,7 +91,7 @@ CREATE TABLE brief_cache (
 """
 
 # The clustering and duplicate indexes (corpus/cluster.py, corpus/dedup.py): the tables of
-# `cluster.tables_sql()` in PostgreSQL's types.
+# SQLite's step 2 (corpus/sqlite.py) in PostgreSQL's types.
 SCHEMA_2 = """
 CREATE TABLE cluster_stories (
     story_id BIGINT PRIMARY KEY,
@@ -164,6 +155,7 @@ def display_name(url: str) -> str:
 
 
 def _modules(name: str):
+    # lazy: psycopg loads only when a PostgreSQL corpus is opened (keeps `newsweave --help` fast).
     try:
         import psycopg
         import psycopg_pool
@@ -177,7 +169,9 @@ def _reason(exc: Exception) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-class PostgresStore(Store):
+class PostgresStore(SQLStore):
+    mark = "%s"
+
     def __init__(self, url: str, readonly: bool = False, lock_wait: float = LOCK_WAIT, pool_size: int = 8):
         psycopg, psycopg_pool = _modules(display_name(url))
         self._psycopg = psycopg
@@ -189,7 +183,7 @@ class PostgresStore(Store):
         self._batch: dict | None = None
         self._writer = None
         # A read-only store's sessions cannot write at all, whatever the code asks.
-        self._options = {"autocommit": True}
+        self._options: dict[str, object] = {"autocommit": True}
         if readonly:
             self._options["options"] = "-c default_transaction_read_only=on"
         conn = self._connect()
@@ -243,7 +237,7 @@ class PostgresStore(Store):
         with conn.transaction():
             conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATE_LOCK)
             conn.execute("CREATE TABLE IF NOT EXISTS newsweave_schema (version INTEGER NOT NULL)")
-            version = self._stored_version(conn)
+            version = self._stored_version(conn) or 0  # the table exists now: 0 when just created
             if version > len(steps):
                 raise InputError(f"{self.path}: corpus schema version {version} is newer than this newsweave knows ({len(steps)})")
             if not conn.execute("SELECT 1 FROM newsweave_schema").fetchone():
@@ -282,10 +276,8 @@ class PostgresStore(Store):
 
     @staticmethod
     def _abandon(conn) -> None:
-        try:
+        with suppress(Exception):  # the connection is gone: the server rolled back already
             conn.execute("ROLLBACK")
-        except Exception:  # the connection is gone: the server rolled back already
-            pass
 
     def _in_transaction(self, conn) -> bool:
         return conn.info.transaction_status != self._psycopg.pq.TransactionStatus.IDLE
@@ -341,8 +333,11 @@ class PostgresStore(Store):
                     else:
                         self._abandon(conn)
 
+    def tables(self, conn) -> Tables:
+        return Tables(PostgresArticles(conn), PostgresDuplicates(conn), PostgresStories(conn))
+
     def _rows(self, sql: str, params=()) -> list[dict]:
-        from psycopg.rows import dict_row
+        from psycopg.rows import dict_row  # lazy: psycopg (see _modules)
 
         batch = self._batch
         if batch is not None and batch["thread"] == threading.get_ident():
@@ -353,20 +348,6 @@ class PostgresStore(Store):
             return conn.cursor(row_factory=dict_row).execute(sql, params).fetchall()
 
     # --- reading -----------------------------------------------------------
-    _STORY_FIELDS = "id, title, articles, outlets, first_published, last_published, updated"
-    _STORY_ORDER = "ORDER BY articles DESC, COALESCE(last_published, updated) DESC, id DESC"
-
-    def stories(self, query: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-        where, params = self._story_filter(query)
-        return self._rows(
-            f"SELECT {self._STORY_FIELDS} FROM stories WHERE articles > 0 {where} {self._STORY_ORDER} LIMIT %s OFFSET %s",
-            (*params, int(limit), int(offset)),
-        )
-
-    def count_stories(self, query: str | None = None) -> int:
-        where, params = self._story_filter(query)
-        return self._rows(f"SELECT COUNT(*) AS n FROM stories WHERE articles > 0 {where}", params)[0]["n"]
-
     def _story_filter(self, query: str | None) -> tuple[str, tuple]:
         words = search_words(query)
         if not words:
@@ -375,26 +356,6 @@ class PostgresStore(Store):
             "AND id IN (SELECT story_id FROM articles WHERE search @@ plainto_tsquery('english', %s))",
             (words,),
         )
-
-    def story(self, story_id: int) -> dict | None:
-        rows = self._rows(f"SELECT {self._STORY_FIELDS}, version FROM stories WHERE id = %s", (int(story_id),))
-        return rows[0] if rows else None
-
-    def story_documents(self, story_id: int) -> list[Document]:
-        rows = self._rows(
-            "SELECT * FROM articles WHERE story_id = %s ORDER BY COALESCE(published, added), id", (int(story_id),)
-        )
-        return [_document(row) for row in rows]
-
-    def document(self, document_id: str) -> Document | None:
-        try:
-            number = int(document_id)
-        except (TypeError, ValueError):
-            return None
-        if not -(2**63) <= number < 2**63:
-            return None
-        rows = self._rows("SELECT * FROM articles WHERE id = %s", (number,))
-        return _document(rows[0]) if rows else None
 
     def search(self, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[dict]:
         words = search_words(query)
@@ -423,56 +384,9 @@ class PostgresStore(Store):
             for row in rows
         ]
 
-    def count_articles(self) -> int:
-        return self._rows("SELECT COUNT(*) AS n FROM articles")[0]["n"]
-
-    # --- writing -----------------------------------------------------------
-    def has_url(self, url: str) -> bool:
-        return bool(self._rows("SELECT 1 FROM articles WHERE url = %s OR canonical_url = %s LIMIT 1", (url, url)))
-
     def add_article(self, article: Article) -> int | None:
-        from newsweave.corpus import hooks
-        from newsweave.corpus.ingest import prepare
-
-        if article.prepared is None:
-            # The signature and features depend on the article alone: worked out before taking the lock.
-            article = replace(article, prepared=prepare(article))
-        digest = article.content_hash
         try:
-            with self._transaction() as conn:
-                stored, article_id = conn.execute(
-                    "SELECT EXISTS (SELECT 1 FROM articles WHERE content_hash = %s OR canonical_url = %s), "
-                    "(SELECT COALESCE(MAX(id), 0) + 1 FROM articles)",
-                    (digest, article.canonical_url),
-                ).fetchone()
-                if stored:
-                    return None
-                conn.execute(
-                    "INSERT INTO articles (id, url, canonical_url, content_hash, title, author, outlet, published, text, "
-                    "source, wire, added) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    (
-                        article_id,
-                        article.url,
-                        article.canonical_url,
-                        digest,
-                        article.title,
-                        article.author,
-                        article.outlet,
-                        article.published,
-                        article.text,
-                        article.source,
-                        article.prepared.wire,
-                        now(),
-                    ),
-                )
-                copy_of = hooks.find_duplicate(conn, article_id, article, state=PostgresDedupState(conn))
-                story_id = hooks.assign_story(
-                    conn, article_id, article, state=PostgresClusterState(conn),
-                    new_story=lambda: new_story(conn, article.title),
-                )
-                conn.execute("UPDATE articles SET copy_of = %s, story_id = %s WHERE id = %s", (copy_of, story_id, article_id))
-                refresh_story(conn, story_id, story_label(article))
-                return article_id
+            return super().add_article(article)
         except self._psycopg.OperationalError as exc:
             if self._writer is not None and self._writer.broken:
                 raise InputError(f"{self.path}: lost the connection to the corpus database ({_reason(exc)})") from None
@@ -480,14 +394,6 @@ class PostgresStore(Store):
         except self._psycopg.Error as exc:
             # Data PostgreSQL refuses (a NUL character in a text): this article's error, not the source's.
             raise StoreError(_reason(exc)) from None
-
-    def cached_brief(self, story_id: int, key: str) -> bytes | None:
-        rows = self._rows(
-            "SELECT brief FROM brief_cache JOIN stories ON stories.id = brief_cache.story_id "
-            "WHERE story_id = %s AND key = %s || ':' || stories.version",
-            (int(story_id), key),
-        )
-        return bytes(rows[0]["brief"]) if rows else None
 
     def cache_brief(self, story_id: int, key: str, data: bytes) -> None:
         """Keep a story's brief (a read-only store never writes; a busy or read-only database is not waited on)."""
@@ -497,12 +403,7 @@ class PostgresStore(Store):
         try:
             with self.pool.connection() as conn, conn.transaction():
                 conn.execute("SET LOCAL lock_timeout = 5000")
-                conn.execute(
-                    "INSERT INTO brief_cache (story_id, key, brief, created) "
-                    "SELECT id, %s || ':' || version, %s, %s FROM stories WHERE id = %s "
-                    "ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, brief = excluded.brief, created = excluded.created",
-                    (key, data, now(), int(story_id)),
-                )
+                PostgresBriefs(conn).keep(story_id, key, data)
         except (errors.LockNotAvailable, errors.InsufficientPrivilege, errors.ReadOnlySqlTransaction):
             pass
 
@@ -515,7 +416,7 @@ class PostgresStore(Store):
 
 def search_words(query: str | None) -> str:
     """A user's words for plainto_tsquery: every word must appear; nothing in them is syntax."""
-    return " ".join(_WORD.findall(query or ""))
+    return " ".join(query_words(query))
 
 
 def _snippet(row: dict, mark: tuple[str, str]) -> str:
@@ -531,43 +432,26 @@ def _snippet(row: dict, mark: tuple[str, str]) -> str:
     return text
 
 
-def refresh_story(conn, story_id: int, title: str | None = None) -> None:
-    """Recount a story's articles and outlets and bump its version (store.refresh_story in PostgreSQL).
-    An article without an outlet counts as an outlet of its own."""
-    conn.execute(
-        "UPDATE stories SET title = COALESCE(title, %s), articles = s.articles, outlets = s.outlets, "
-        "first_published = s.first, last_published = s.last, updated = %s, version = version + 1 "
-        "FROM (SELECT COUNT(*) AS articles, COUNT(DISTINCT outlet) + COUNT(*) FILTER (WHERE outlet IS NULL) AS outlets, "
-        "MIN(published) AS first, MAX(published) AS last FROM articles WHERE story_id = %s) AS s "
-        "WHERE stories.id = %s",
-        (title, now(), story_id, story_id),
-    )
+# --- the tables: only the statements whose SQL differs from corpus/tables.py ---
 
 
-def new_story(conn, title: str | None = None) -> int:
-    """A new story's row; its id is the next free one (the caller holds the write lock)."""
-    return conn.execute(
-        "INSERT INTO stories (id, title, updated) SELECT COALESCE(MAX(id), 0) + 1, %s, %s FROM stories RETURNING id",
-        (title, now()),
-    ).fetchone()[0]
+class PostgresArticles(Articles):
+    mark = "%s"
+
+    def insert(self, article: Article) -> int:
+        """Its id is the next free one, as in SQLite (the caller holds the write lock)."""
+        article_id = self.one("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")[0]
+        columns = self.INSERT.replace("INSERT INTO articles (", "INSERT INTO articles (id, ").replace("VALUES (", "VALUES (?, ")
+        self.execute(columns, (article_id, *self.values(article)))
+        return article_id
 
 
-# --- the duplicate and clustering indexes ------------------------------------
-
-
-class PostgresDedupState:
-    """corpus/dedup.py's `DedupState` in PostgreSQL; never commits (the caller's transaction does)."""
-
-    def __init__(self, conn):
-        self.conn = conn
-        # Signatures and originals of the candidates, read in one query with them.
-        self.known: dict[int, tuple] = {}
+class PostgresDuplicates(Duplicates):
+    mark = "%s"
 
     def candidates(self, buckets):
-        from newsweave.corpus.dedup import MAX_BUCKET, MAX_CANDIDATES
-
         # One query for all bands, each band's bucket read only MAX_BUCKET deep, in band order.
-        rows = self.conn.execute(
+        rows = self.execute(
             "SELECT hit.article_id FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(bucket, band) "
             "CROSS JOIN LATERAL (SELECT article_id FROM dedup_buckets d WHERE d.band = q.band - 1 AND d.bucket = q.bucket "
             "ORDER BY article_id LIMIT %s) AS hit ORDER BY q.band, hit.article_id",
@@ -577,80 +461,42 @@ class PostgresDedupState:
         # The ones the deduplicator compares, fetched together rather than one query each.
         best = [article_id for article_id, _ in found.most_common(MAX_CANDIDATES)]
         if best:
-            for row in self.conn.execute(
+            for row in self.execute(
                 "SELECT article_id, shingles, wire, hashes, duplicate_of FROM dedup_signatures WHERE article_id = ANY(%s)",
                 (best,),
             ):
-                self.known[row[0]] = row[1:]
+                self.known[row[0]] = tuple(row[1:])
         return found
 
-    def _row(self, article_id):
-        if article_id not in self.known:
-            row = self.conn.execute(
-                "SELECT shingles, wire, hashes, duplicate_of FROM dedup_signatures WHERE article_id = %s", (article_id,)
-            ).fetchone()
-            if row is None:
-                return None
-            self.known[article_id] = row
-        return self.known[article_id]
-
-    def signature(self, article_id):
-        import numpy
-
-        from newsweave.corpus.dedup import HASH_TYPE, Signature
-
-        row = self._row(article_id)
-        if row is None:
-            return None
-        return Signature(numpy.frombuffer(bytes(row[2]), dtype=HASH_TYPE), row[0], row[1])
-
-    def original(self, article_id):
-        row = self._row(article_id)
-        return row[3] if row and row[3] is not None else article_id
-
     def add(self, article_id, sig, buckets, duplicate_of, reason):
-        self.conn.execute(
+        self.execute(
             "INSERT INTO dedup_signatures (article_id, shingles, wire, hashes, duplicate_of, reason) "
             "VALUES (%s, %s, %s, %s, %s, %s)",
             (article_id, sig.shingles, sig.wire, sig.hashes.tobytes(), duplicate_of, reason),
         )
-        self.conn.execute(
+        self.execute(
             "INSERT INTO dedup_buckets (band, bucket, article_id) "
             "SELECT band - 1, bucket, %s FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(bucket, band) "
             "ON CONFLICT DO NOTHING",
             (article_id, list(buckets)),
         )
 
-    def recorded(self, article_id):
-        row = self.conn.execute(
-            "SELECT duplicate_of, reason FROM dedup_signatures WHERE article_id = %s", (article_id,)
-        ).fetchone()
-        return (True, row[0], row[1]) if row else (False, None, None)
 
+class PostgresStories(Stories):
+    mark = "%s"
 
-class PostgresClusterState:
-    """corpus/cluster.py's `ClusterState` in PostgreSQL; never commits (the caller's transaction does)."""
-
-    def __init__(self, conn):
-        self.conn = conn
-        # Posting list lengths seen by the last lookup: only a full list needs trimming.
-        self.lengths: dict[str, int] = {}
-
-    def member_story(self, article_id):
-        row = self.conn.execute("SELECT story_id FROM cluster_members WHERE article_id = %s", (article_id,)).fetchone()
-        return row[0] if row else None
-
-    def document_count(self):
-        row = self.conn.execute("SELECT value FROM cluster_totals WHERE name = 'documents'").fetchone()
-        return row[0] if row else 0
+    def new_story(self) -> int:
+        """Its id is the next free one, as in SQLite (the caller holds the write lock)."""
+        return self.one(
+            "INSERT INTO stories (id, updated) SELECT COALESCE(MAX(id), 0) + 1, %s FROM stories RETURNING id", (now(),)
+        )[0]
 
     def frequencies(self, keys):
         keys = list(dict.fromkeys(keys))
-        rows = self.conn.execute("SELECT key, documents FROM cluster_frequencies WHERE key = ANY(%s)", (keys,))
-        return dict(rows.fetchall())
+        return dict(self.execute("SELECT key, documents FROM cluster_frequencies WHERE key = ANY(%s)", (keys,)).fetchall())
 
     def add_document(self, keys):
-        self.conn.execute(
+        self.execute(
             "WITH total AS (INSERT INTO cluster_totals (name, value) VALUES ('documents', 1) "
             "ON CONFLICT (name) DO UPDATE SET value = cluster_totals.value + 1) "
             "INSERT INTO cluster_frequencies (key, documents) SELECT key, 1 FROM unnest(%s::text[]) AS key "
@@ -661,63 +507,20 @@ class PostgresClusterState:
     def postings(self, keys):
         found: dict[str, list[int]] = {}
         # In key order, then story order: the order SQLite's index gives, so votes tie alike.
-        for key, story_id in self.conn.execute(
+        for key, story_id in self.execute(
             "SELECT key, story_id FROM cluster_postings WHERE key = ANY(%s) ORDER BY key, story_id", (list(keys),)
         ):
             found.setdefault(key, []).append(story_id)
         self.lengths = {key: len(stories) for key, stories in found.items()}
         return found
 
-    def post(self, keys, story_id, seen, cap):
-        keys = list(keys)
-        self.conn.execute(
+    def _post(self, keys, story_id, seen):
+        self.execute(
             "INSERT INTO cluster_postings (key, story_id, seen) SELECT key, %s, %s FROM unnest(%s::text[]) AS key "
             "ON CONFLICT (key, story_id) DO UPDATE SET seen = excluded.seen",
             (story_id, seen, keys),
         )
-        for key in keys:
-            if self.lengths.get(key, 0) >= cap:
-                self.conn.execute(
-                    "DELETE FROM cluster_postings WHERE key = %s AND seen < ("
-                    "SELECT seen FROM cluster_postings WHERE key = %s ORDER BY seen DESC LIMIT 1 OFFSET %s)",
-                    (key, key, cap - 1),
-                )
 
-    def story(self, story_id):
-        from newsweave.corpus.cluster import StoryProfile
 
-        row = self.conn.execute(
-            "SELECT size, first_day, last_day, terms, names FROM cluster_stories WHERE story_id = %s", (story_id,)
-        ).fetchone()
-        if row is None:
-            return StoryProfile(story_id)
-        size, first_day, last_day, terms, names = row
-        return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
-
-    def new_story(self):
-        return self.conn.execute(
-            "INSERT INTO cluster_stories (story_id, size) SELECT COALESCE(MAX(story_id), 0) + 1, 0 FROM cluster_stories "
-            "RETURNING story_id"
-        ).fetchone()[0]
-
-    def save_story(self, profile):
-        self.conn.execute(
-            "INSERT INTO cluster_stories (story_id, size, first_day, last_day, terms, names) "
-            "VALUES (%s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (story_id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
-            "last_day = excluded.last_day, terms = excluded.terms, names = excluded.names",
-            (
-                profile.id,
-                profile.size,
-                profile.first_day,
-                profile.last_day,
-                json.dumps(profile.terms, separators=(",", ":")),
-                json.dumps(profile.names, separators=(",", ":")),
-            ),
-        )
-
-    def add_member(self, article_id, story_id, similarity):
-        self.conn.execute(
-            "INSERT INTO cluster_members (article_id, story_id, similarity) VALUES (%s, %s, %s)",
-            (article_id, story_id, similarity),
-        )
+class PostgresBriefs(Briefs):
+    mark = "%s"

@@ -1,38 +1,41 @@
-"""Stage 4, cross-check: who each report credits (origins, quotes) and where reports disagree.
+"""The cross-check stage (after timeline, before summarize): who each report credits, and where reports disagree.
 
 Attributions come from the parse (attribution.py), quotes are found and
-credited (quotes.py), each fact group counts its independent origins
-(origins.py), and numbers (numbers.py), quotes and their credits are compared
-across reports. Name and date discrepancies come from the entity and
-timeline layers.
+credited (quotes.py), and each fact group counts its independent origins
+(origins.py). Then every kind of discrepancy is found here, one module each:
+numbers (numbers.py), quotes and their credits (quotes.py), names
+(names.py, from the spellings the entity stage kept) and dates (dates.py,
+from the date expressions the timeline stage found). A new kind of
+discrepancy is a new module called from `crosscheck()`.
 """
 
 from __future__ import annotations
 
+from newsweave.crosscheck.attribution import carry_between, sentence_attributions
+from newsweave.crosscheck.dates import date_discrepancies
+from newsweave.crosscheck.names import name_discrepancies
+from newsweave.crosscheck.numbers import merge_discrepancies, number_discrepancies, quantity_discrepancies
+from newsweave.crosscheck.origins import fill_fact_origins
+from newsweave.crosscheck.quotes import (
+    attribution_discrepancies,
+    carry_into_sentences,
+    credit_quotes,
+    find_quotes,
+    group_quotes,
+    quote_discrepancies,
+    story_quotes,
+)
 from newsweave.settings import Settings
 from newsweave.story import Story
 
 
 def crosscheck(story: Story, settings: Settings) -> Story:
-    from newsweave.crosscheck.attribution import carry_between, sentence_attributions
-    from newsweave.crosscheck.numbers import merge_discrepancies, number_discrepancies, quantity_discrepancies
-    from newsweave.crosscheck.origins import fill_fact_origins
-    from newsweave.crosscheck.quotes import (
-        attribution_discrepancies,
-        carry_into_sentences,
-        credit_quotes,
-        find_quotes,
-        group_quotes,
-        quote_discrepancies,
-        story_quotes,
-    )
-
     attributions = sentence_attributions(story)
     quotes = [quote for document in story.documents for quote in find_quotes(document.id, document.text)]
     credit_quotes(story, quotes, attributions)
     carry_into_sentences(story, quotes, attributions)
     carry_between(story, attributions)
-    # One entry per attributing phrase; sentences that inherit one share it.
+    # One entry per attributing phrase; sentences that inherit one share the very object.
     story.attributions = sorted({id(a): a for a in attributions.values()}.values(), key=lambda a: (a.document, a.sentence))
     for claim in story.claims:
         claim.attribution = attributions.get((claim.document, claim.sentence.index))
@@ -45,14 +48,7 @@ def crosscheck(story: Story, settings: Settings) -> Story:
         merge_discrepancies(number_discrepancies(story), quantity_discrepancies(story))
         + attribution_discrepancies(groups, texts)
         + quote_discrepancies(groups)
-        + _from_other_layers(story)
+        + name_discrepancies(story)
+        + date_discrepancies(story)
     )
     return story
-
-
-def _from_other_layers(story: Story) -> list:
-    """Name and date discrepancies, read off the entity and timeline layers."""
-    from newsweave.entities import name_discrepancies
-    from newsweave.timeline import date_discrepancies
-
-    return name_discrepancies(story) + date_discrepancies(story)

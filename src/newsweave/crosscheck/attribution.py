@@ -13,7 +13,10 @@ credited to (see quotes.py).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
+from newsweave.annotate.features import entity_lookup
 from newsweave.crosscheck.outlets import (
     WIRES,
     OutletNames,
@@ -23,6 +26,9 @@ from newsweave.crosscheck.outlets import (
     tidy_name,
 )
 from newsweave.story import Attribution, Evidence, Sentence, Story
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 REPORTING_VERBS = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
@@ -79,12 +85,9 @@ def wire_name(name: str | None) -> str | None:
 
 def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
     """(document, sentence index) -> what the sentence itself credits, with pronouns and repeated speakers resolved."""
-    # Here, not at the top: corpus dedup imports this module for `wire_credit` without spaCy.
-    from newsweave.annotate.features import entity_lookup
-
     found: dict[tuple[str, int], Attribution] = {}
     for document in story.documents:
-        doc = story.parses.get(document.id)
+        doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
         names = OutletNames(document.text)
@@ -104,7 +107,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                 earlier = speakers.get(key) if key else None
                 if earlier is not None and sentence.index - earlier.sentence <= CARRY:
                     # "the official said" right after "a US official told the Journal": the same official
-                    if attribution.speaker.lower().startswith("the "):
+                    if attribution.speaker and attribution.speaker.lower().startswith("the "):
                         attribution.speaker = earlier.speaker
                     if attribution.origin is None and earlier.origin:
                         attribution.origin, attribution.kind = earlier.origin, "outlet"
@@ -118,7 +121,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
     return found
 
 
-def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str | None, person_words: set[str]) -> Attribution | None:
+def _attribution(span: Span, sentence: Sentence, names: OutletNames, last_person: str | None, person_words: set[str]) -> Attribution | None:
     speaker = origin = None
     written = None  # the words that name the origin, as the report wrote them
     named = False  # the speaker is a person named in these words ("Rodriguez told"), not "he" or "a source"
@@ -171,21 +174,21 @@ def _attribution(span, sentence: Sentence, names: OutletNames, last_person: str 
         return None
     evidence = [Evidence(sentence.document, start, end) for start, end in sorted(set(phrases))]
     kind = "outlet" if origin else "source"
-    inferred = bool(origin and written) and not names_outlet(written, origin)
+    inferred = bool(origin and written and not names_outlet(written, origin))
     return Attribution(sentence.document, sentence.index, speaker, origin, evidence, kind=kind, named=named, inferred=inferred)
 
 
 _STATEMENTS = {"statement", "release", "message", "letter", "post", "tweet", "note"}
 
 
-def _issuer(verb):
+def _issuer(verb: Token) -> Token | None:
     """'The company issued a statement saying': whoever issued the statement the verb hangs off."""
     if verb.dep_ != "acl" or verb.head.lemma_.lower() not in _STATEMENTS:
         return None
     return next((c for c in verb.head.head.children if c.dep_ in SUBJECTS), None)
 
 
-def _phrase(head) -> list:
+def _phrase(head: Token) -> list[Token]:
     """The head's noun phrase without the clauses hanging off its right."""
     tokens = [head]
     for child in head.children:
@@ -196,15 +199,15 @@ def _phrase(head) -> list:
     return [t for t in head.doc[first.i : last.i + 1] if not (t.is_punct and t.i in (first.i, last.i))] or [head]
 
 
-def _text(tokens) -> str:
+def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _end(tokens) -> int:
+def _end(tokens: list[Token]) -> int:
     return tokens[-1].idx + len(tokens[-1].text)
 
 
-def _outlet_inside(head, names: OutletNames) -> tuple[str | None, str | None]:
+def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | None]:
     """(outlet, its name as written) named inside a speaker phrase: 'officials speaking ... to the Wall Street Journal'."""
     for token in head.subtree:
         if token.dep_ == "pobj" and token.head.lower_ == "to" and is_outlet(_text(_phrase(token))):
@@ -238,7 +241,7 @@ def carry_between(story: Story, attributions: dict[tuple[str, int], Attribution]
             by_document.setdefault(sentence.document, []).append(sentence)
     for document, sentences in by_document.items():
         credited = [i for i, s in enumerate(sentences) if (document, s.index) in attributions]
-        for before, after in zip(credited, credited[1:]):
+        for before, after in pairwise(credited):
             first, last = attributions[document, sentences[before].index], attributions[document, sentences[after].index]
             if 1 < after - before <= gap + 1 and first.origin and first.origin == last.origin:
                 for sentence in sentences[before + 1 : after]:

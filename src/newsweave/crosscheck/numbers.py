@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from newsweave import quantities as q
+import newsweave.quantities as q
 from newsweave.annotate.features import entity_key, entity_lookup, number_value
 from newsweave.story import (
     BODY,
@@ -124,7 +124,7 @@ def counts(story: Story) -> list[Count]:
     found = []
     names = {word for entity in story.entities if entity.type == "PERSON" for word in entity.name.split()}
     for document in story.documents:
-        doc = story.parses.get(document.id)
+        doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
         last_person = None  # who "he was 35" is about
@@ -526,6 +526,7 @@ def _plural(noun: str) -> str:
 # entity, or enough shared words. Claims naming different places or dates are
 # about different occasions.
 
+SAME_FACT = 0.5  # claims the aligner finds this likely one fact are about the same thing
 CONTEXT_MIN = 0.4  # Dice overlap of two claims' words (with their sentences') for "about the same thing"
 
 
@@ -585,14 +586,15 @@ def _about_same(a, b) -> bool:
 _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", "there", "one", "official", "police"}
 
 
-def comparable_pairs(a, b):
-    """Pairs of quantities of two claims that measure the same thing."""
+def comparable_pairs(a, b, likeness: float = 0.0):
+    """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
+    the aligner finds the two claims state one fact, figures aside (align.claim_similarity)."""
     pairs = [(x, y) for x in a.quantities for y in b.quantities if _same_measure(x, y)]
     if not pairs:
         return []
     if all(x.kind == q.AGE for x, _ in pairs):
         return pairs  # one named person has one age
-    return pairs if _about_same(a, b) else []
+    return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
 
 
 def conflicting(a, b) -> bool:
@@ -602,13 +604,16 @@ def conflicting(a, b) -> bool:
 
 
 def quantity_discrepancies(story: Story) -> list[Discrepancy]:
+    from newsweave.align import claim_similarity
+
     claims = [c for c in story.claims if c.quantities and c.sentence.role == BODY]  # not captions or slugs
+    likeness = claim_similarity(claims)
     by_measure: dict[tuple, list[tuple]] = {}
     for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
+        for j, b in enumerate(claims[i + 1 :], start=i + 1):
             if a.document == b.document:
                 continue
-            for x, y in comparable_pairs(a, b):
+            for x, y in comparable_pairs(a, b, float(likeness[i, j])):
                 if x.vague or y.vague or q.compatible(x, y):
                     continue
                 # a report that also gives the other's figure for this measure counts two things

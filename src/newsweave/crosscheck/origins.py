@@ -40,9 +40,9 @@ def fill_fact_origins(story: Story, attributions: dict[tuple[str, int], Attribut
             credited = attribution.origin if attribution is not None else None
             by_document.setdefault(sentence.document, []).append(credited or "")
         origins: dict[str, None] = {}
-        for document, credited in by_document.items():
+        for document, credits in by_document.items():
             # A caption restating a credited body sentence does not make the report its own origin.
-            named = [c for c in credited if c]
+            named = [c for c in credits if c]
             for origin in named or [own[document]]:
                 origins.setdefault(origin, None)
         group.origins = list(origins)

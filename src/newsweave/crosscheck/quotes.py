@@ -13,10 +13,15 @@ interrupted by different words, not just cut shorter.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.crosscheck.attribution import speaker_key
+from newsweave.crosscheck.outlets import OutletNames, outlet_mentions
 from newsweave.story import (
     BODY,
     Attribution,
@@ -24,6 +29,7 @@ from newsweave.story import (
     DiscrepancyValue,
     Evidence,
     Quote,
+    Sentence,
     Story,
 )
 
@@ -139,7 +145,7 @@ def credit_quotes(story: Story, quotes: list[QuoteSpan], attributions: dict[tupl
             previous[quote.document] = (paragraph, quote.attribution)
 
 
-def _opens_paragraph(story: Story, quote: QuoteSpan, inside) -> bool:
+def _opens_paragraph(story: Story, quote: QuoteSpan, inside: list[Sentence]) -> bool:
     if not inside:
         return False
     text = story.document(quote.document).text
@@ -178,8 +184,6 @@ def _spelling(word: str) -> str:
 
 
 def _content(words: list[str]) -> set[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     return {w for w in words if w not in STOP_WORDS and len(w) > 1}
 
 
@@ -227,9 +231,9 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
         short, long = sorted((
             sum(i not in shared_a for i in range(*edge_a)), sum(i not in shared_b for i in range(*edge_b))
         ))
-        if 0 < short and long <= EDGE and (short <= 2 or n == 1):
+        if short > 0 and long <= EDGE and (short <= 2 or n == 1):
             regions.append((edge_a, edge_b))
-    regions += [((l.a + l.size, r.a), (l.b + l.size, r.b)) for l, r in zip(blocks, blocks[1:])]
+    regions += [((left.a + left.size, right.a), (left.b + left.size, right.b)) for left, right in pairwise(blocks)]
     changed: list[str] = []
     for (start_a, end_a), (start_b, end_b) in regions:
         gap_a = [words_a[i] for i in range(start_a, end_a) if i not in shared_a]
@@ -331,8 +335,6 @@ def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, st
 
 
 def _alike(a: str, b: str) -> bool:
-    import unicodedata
-
     def plain(name: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
@@ -361,23 +363,27 @@ def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
     return None
 
 
-_TITLES = {"sgt", "lt", "capt", "col", "gen", "det", "insp", "supt", "dr", "mr", "mrs", "ms", "rev", "gov", "sen", "rep", "prof", "officer", "chief"}
+_TITLES = {
+    "sgt", "lt", "capt", "col", "gen", "det", "insp", "supt", "dr", "mr", "mrs", "ms", "rev", "gov", "sen", "rep", "prof",
+    "officer", "chief",
+}
 
 
 def _credit_phrase(quote: QuoteSpan, texts: dict[str, str]) -> Evidence:
     """The attributing phrase that names the origin ("a source told The Mirror") or the speaker."""
+    attribution = quote.attribution
+    # only credited quotes get here: _origin_of and _surname_of give no credit without an attribution
+    assert attribution is not None
     text = texts[quote.document]
-    origin, speaker = quote.attribution.origin, quote.attribution.speaker
-    for evidence in quote.attribution.evidence:
+    origin, speaker = attribution.origin, attribution.speaker
+    for evidence in attribution.evidence:
         phrase = text[evidence.start : evidence.end]
-        if (_names(phrase, origin) if origin else bool(speaker) and speaker in phrase):
+        if _names(phrase, origin) if origin else bool(speaker and speaker in phrase):
             return evidence
-    return quote.attribution.evidence[-1]
+    return attribution.evidence[-1]
 
 
 def _names(phrase: str, origin: str) -> bool:
-    from newsweave.crosscheck.outlets import OutletNames, outlet_mentions
-
     names = OutletNames(phrase)
     return any(names.resolve(written) == origin for _, _, written in outlet_mentions(phrase))
 

@@ -14,10 +14,14 @@ is found, reported through `work.failed`, and the others go on.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
-from newsweave.engine import RETRIES, Engine, Fatal, Work, attempt, check
+from newsweave.engine.base import RETRIES, Engine, Fatal, Work, attempt, check
 
 # Set in each worker process by `_start`.
 _work: Work | None = None
@@ -34,6 +38,7 @@ def _start(work: Work) -> None:
 
 
 def _run(item: Any, retries: int) -> Any:
+    assert _work is not None, "the pool's initializer sets the work"
     return _setup_error or attempt(_work, item, retries)
 
 
@@ -44,7 +49,7 @@ class LocalEngine(Engine):
         self.workers = max(1, int(workers))
         self.retries = retries
         self.window = window or 4 * self.workers
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
         self._pool_work: Work | None = None
 
     def map(self, work: Work, items: Iterable[Any]) -> Iterator[Any]:
@@ -64,9 +69,6 @@ class LocalEngine(Engine):
     # --- the pool ------------------------------------------------------------
     def _executor(self, work: Work, fresh: bool = False):
         """The pool for `work`: kept across `map` calls (each ingest source) so workers set up once."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         if fresh or self._pool is None or work != self._pool_work:
             self.close()
             self._pool = ProcessPoolExecutor(
@@ -76,8 +78,6 @@ class LocalEngine(Engine):
         return self._pool
 
     def _pooled(self, work: Work, items: Iterable[Any]) -> Iterator[Any]:
-        from concurrent.futures.process import BrokenProcessPool
-
         items = iter(items)
         pending: deque = deque()  # [item, future] in arrival order
         exhausted = False
@@ -115,8 +115,6 @@ class LocalEngine(Engine):
             yield check(result)
 
     def _submit(self, work: Work, item: Any):
-        from concurrent.futures.process import BrokenProcessPool
-
         try:
             return self._executor(work).submit(_run, item, self.retries)
         except BrokenProcessPool:
@@ -124,8 +122,6 @@ class LocalEngine(Engine):
 
     def _alone(self, work: Work, item: Any) -> Any:
         """One item with nothing else in flight, in fresh pools until it stops killing its worker."""
-        from concurrent.futures.process import BrokenProcessPool
-
         for _ in range(1 + self.retries):
             try:
                 return self._executor(work).submit(_run, item, self.retries).result()

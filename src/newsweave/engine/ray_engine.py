@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import logging
 import pickle
-from typing import Any, Iterable, Iterator
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from newsweave.engine import (
+from newsweave.engine.base import (
     RETRIES,
     Engine,
     EngineError,
@@ -35,7 +37,7 @@ INSTALL = "pip install 'newsweave[ray]'"
 
 
 def import_ray():
-    try:
+    try:  # lazy: Ray is an extra, and heavy; keeps `newsweave --help` fast
         import ray
         import ray.data
     except ImportError:
@@ -56,7 +58,7 @@ class _Batches:
             self.setup_error = Fatal(exc)
 
     def __call__(self, batch: dict) -> dict:
-        import numpy
+        import numpy  # lazy: in the Ray actor only (Ray Data's batches are numpy arrays)
 
         results = [
             pickle.dumps(self.setup_error or attempt(self.work, pickle.loads(payload), self.retries))
@@ -91,7 +93,7 @@ class RayEngine(Engine):
     @staticmethod
     def _quiet() -> None:
         """Results go to stdout and problems to stderr as newsweave writes them: no Ray Data progress bars or logs."""
-        from ray.data import DataContext
+        from ray.data import DataContext  # lazy: see import_ray
 
         context = DataContext.get_current()
         context.enable_progress_bars = False
@@ -142,9 +144,7 @@ class RayEngine(Engine):
     def _run(self, work: Work, numbered: list[tuple[int, Any]], batch_size: int) -> Iterator[tuple[int, Any]]:
         """(index, result) for each item that completes; the items of a batch whose actor died are
         left out (Ray Data skips the block: `max_errored_blocks`), for `_window` to retry."""
-        import warnings
-
-        import ray
+        import ray  # lazy: Ray loads only when this engine runs work (see import_ray)
         from ray.data import ActorPoolStrategy, DataContext
 
         # Items and results travel as pickled bytes, not as Ray Data values: Ray Data turns what it
@@ -177,7 +177,7 @@ class RayEngine(Engine):
 
     def close(self) -> None:
         if self._started:
-            import ray
+            import ray  # lazy: see import_ray
 
             ray.shutdown()
             self._started = False
@@ -187,7 +187,7 @@ def _errors_to_stderr() -> None:
     """Ray prints the errors it is sent (a worker died) on standard output, where `summarize`
     writes its results: send them to standard error instead."""
     try:
-        from ray._private import worker
+        from ray._private import worker  # lazy: see import_ray
     except ImportError:
         return
     original = getattr(worker, "print_to_stdstream", None)
@@ -197,5 +197,5 @@ def _errors_to_stderr() -> None:
     def to_stderr(data, *args, **kwargs):
         return original({**data, "is_err": True}, *args, **kwargs)
 
-    to_stderr.newsweave = True
+    to_stderr.newsweave = True  # type: ignore[attr-defined]  # marks the handler as ours
     worker.print_to_stdstream = to_stderr

@@ -1,80 +1,22 @@
-"""Entities resolved across reports, and the typed links between them.
+"""The entity stage (after align, before timeline): entities resolved across reports, and the typed links between them.
 
 mentions.py finds names (spaCy NER plus the alias table), resolve.py decides
 which name the same person, group or place across reports, relations.py reads
-the links between them off the parse.
+the links between them off the parse. Spellings that disagree are kept as an
+entity's `variants`; crosscheck (crosscheck/names.py) reports them.
 """
 
 from __future__ import annotations
 
+from newsweave.entities.mentions import story_mentions
+from newsweave.entities.relations import find_relations
+from newsweave.entities.resolve import resolve
 from newsweave.settings import Settings
-from newsweave.story import Discrepancy, DiscrepancyValue, Story
+from newsweave.story import Story
 
 
 def resolve_entities(story: Story, settings: Settings) -> Story:
-    from newsweave.entities.mentions import story_mentions
-    from newsweave.entities.relations import find_relations
-    from newsweave.entities.resolve import resolve
-
     texts = {document.id: document.text for document in story.documents}
     story.entities = resolve(story_mentions(story), texts)
     story.relations = find_relations(story, story.entities)
     return story
-
-
-def name_discrepancies(story: Story) -> list[Discrepancy]:
-    """One `name` discrepancy per entity the reports spell in different ways
-    ("Junaid Hussian" / "Junaid Hussain"): each spelling with where it is used."""
-    from newsweave.entities.aliases import alias_key
-    from newsweave.entities.resolve import near_identical, same_letters
-
-    discrepancies = []
-    for entity in story.entities:
-        if not entity.variants:
-            continue
-        spellings: dict[str, list] = {}
-        slips = {alias_key(v) for v in entity.variants}
-
-        def spelled(key: str) -> bool:  # a bare surname shows no spelling of the full name, nor 'Price' of 'Tavin'
-            return key in slips or any(near_identical(key, slip) for slip in slips)
-
-        for mention in entity.mentions:
-            if all(len(slip.split()) == 1 for slip in slips):
-                # a word folded into the full name ('Vasilades'): each use of that word, as written
-                for word in (w.strip(",\"'“”‘’()") for w in mention.text.split()):
-                    if spelled(alias_key(word)):
-                        spellings.setdefault(word, []).append(mention.evidence)
-            elif spelled(alias_key(mention.text)):
-                spellings.setdefault(mention.text, []).append(mention.evidence)
-        _fold_bare_words(spellings)
-        if len({same_letters(text) for text in spellings}) < 2:
-            continue  # 'Grünberg' / 'Grunberg', 'O'Mara' / 'O’Mara': one spelling
-        values = [DiscrepancyValue(text, entity.name, evidence) for text, evidence in spellings.items()]
-        discrepancies.append(Discrepancy("name", f"spelling of {entity.name}", values, confidence=0.8))
-    return _with_slips(discrepancies, story)
-
-
-def _fold_bare_words(spellings: dict[str, list]) -> None:
-    """A bare 'Kowalczyk' is the spelling of 'Marta Kowalczyk': one side, not two."""
-    for short in [text for text in spellings if len(text.split()) == 1]:
-        longer = [text for text in spellings if len(text.split()) > 1 and text.split()[-1] == short]
-        if len(longer) == 1:
-            spellings[longer[0]].extend(spellings.pop(short))
-
-
-def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepancy]:
-    """Add people the resolver kept apart whose names differ by one slipped word ('Steve Mullin'
-    / 'Steve Mullins', 'Lehmkul' / 'Kim Lehmkuhl'): each side with the mentions using its spelling;
-    a person who already has a spelling discrepancy gains a side."""
-    from newsweave.entities.resolve import slipped_people
-
-    by_subject = {d.subject: d for d in discrepancies}
-    texts = {document.id: document.text for document in story.documents}
-    for name, main, main_evidence, slip, slip_evidence in slipped_people(story.entities, texts):
-        subject = f"spelling of {name}"
-        if subject not in by_subject:
-            by_subject[subject] = Discrepancy("name", subject, [DiscrepancyValue(main, name, main_evidence)], confidence=0.7)
-        values = by_subject[subject].values
-        if not any(v.value == slip for v in values):
-            values.append(DiscrepancyValue(slip, name, slip_evidence))
-    return list(by_subject.values())

@@ -30,7 +30,7 @@ def story_mentions(story: Story) -> list[Mention]:
     """Every name mention in the story's body and captions, in document order."""
     mentions: list[Mention] = []
     for document in story.documents:
-        doc = story.parses.get(document.id)
+        doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
@@ -53,13 +53,13 @@ def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mentio
     down to the names the story's ordinary sentences use ("Bush", "Red Sox", "Teixeira")."""
     in_headline = [_title_case(story.sentences[m.sentence].text) for m in mentions]
     known = set()
-    for mention, headline in zip(mentions, in_headline):
+    for mention, headline in zip(mentions, in_headline, strict=True):
         if not headline:
             known.add(mention.text)
             words = mention.text.split()
             known.update(" ".join(words[i:]) for i in range(1, len(words)))  # "LaRue", "Colts", "Red Sox"
     repaired = []
-    for mention, headline in zip(mentions, in_headline):
+    for mention, headline in zip(mentions, in_headline, strict=True):
         if not headline or mention.text in known or " " not in mention.text:
             repaired.append(mention)
             continue
@@ -114,6 +114,8 @@ _PLACE_NOUNS = {
     "region", "province", "city", "town", "village", "camp", "stadium", "mosque", "church", "airport", "station",
     "hotel", "restaurant", "bar", "venue", "theatre", "theater", "prison", "hospital", "border", "county", "port",
 }
+# Of those, the ones that make a name an area (GPE), not a building or site (FAC).
+_AREA_NOUNS = {"neighborhood", "neighbourhood", "district", "suburb", "quarter", "region", "province", "area", "county"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _TITLE = re.compile(
     r"(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Det|Insp|Supt|Prof|Rev|St)\.?|President|Vice|Prime|Minister|"
@@ -130,7 +132,7 @@ def _place_not_person(ent) -> str | None:
         return None
     token = ent.root
     if token.dep_ == "compound" and token.head.lemma_.lower() in _PLACE_NOUNS:
-        return "FAC" if token.head.lemma_.lower() not in ("neighborhood", "neighbourhood", "district", "suburb", "quarter", "region", "province", "area", "county") else "GPE"
+        return "GPE" if token.head.lemma_.lower() in _AREA_NOUNS else "FAC"
     for other in token.conjuncts:
         if other.ent_type_ in _PLACE_LABELS:
             return other.ent_type_
@@ -172,8 +174,11 @@ def _add_table_aliases(mentions: list[Mention], document_id: str, text: str) -> 
         overlapping = [m for m in mentions if m.start < end and start < m.end]
         if any(m.end - m.start >= end - start for m in overlapping):
             continue  # the model's mention is as long or longer: trust it
+        alias = lookup(match.group())
+        if alias is None:  # the pattern is built from the table; kept for the type checker
+            continue
         mentions = [m for m in mentions if m not in overlapping]
-        mentions.append(Mention(document_id, start, end, match.group(), lookup(match.group()).type))
+        mentions.append(Mention(document_id, start, end, match.group(), alias.type))
     return sorted(mentions, key=lambda m: m.start)
 
 

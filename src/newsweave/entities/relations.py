@@ -32,8 +32,8 @@ def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
     together: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     by_token = _entity_tokens(story, entities)
     types = {e.id: e.type for e in entities}
-    for position, sentence in enumerate(story.sentences):
-        doc = story.parses.get(sentence.document)
+    for sentence in story.sentences:
+        doc = story.workspace.parses.get(sentence.document)
         tokens = by_token.get(sentence.document)
         if doc is None or not tokens or not body_copy(sentence):
             continue  # a caption or a slug states no link ("RTS717A A bird flies over ... Parliament")
@@ -59,7 +59,7 @@ def _entity_tokens(story: Story, entities: list[Entity]) -> dict[str, dict[int, 
     tokens: dict[str, dict[int, str]] = defaultdict(dict)
     for entity in entities:
         for mention in entity.mentions:
-            doc = story.parses.get(mention.document)
+            doc = story.workspace.parses.get(mention.document)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if doc is not None else None
             for token in span or ():
                 tokens[mention.document][token.i] = entity.id

@@ -12,7 +12,10 @@ report them. Two people named in full are never joined for sharing a surname.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
+
+from rapidfuzz.distance import OSA
 
 from newsweave.entities.aliases import alias_key, lookup
 from newsweave.story import Entity, Evidence, Mention
@@ -55,8 +58,8 @@ def _group_key(mention: Mention) -> str:
 
 
 def _join_acronyms(groups: dict[str, list[Mention]], merged: _UnionFind) -> None:
-    initials = {}
-    for key, mentions in groups.items():
+    initials: dict[str, list[str]] = {}
+    for key in groups:
         words = [w for w in key.split() if w not in _FUNCTION_WORDS]
         if len(words) >= 2:
             initials.setdefault("".join(w[0] for w in words), []).append(key)
@@ -91,12 +94,10 @@ def near_identical(a: str, b: str) -> bool:
     consonants ('jabalia' ~ 'jebaliya'); so 'Hassan' and 'Hussein', 'Austria' and
     'Australia', 'Niger' and 'Nigeria' stay apart.
     """
-    from rapidfuzz.distance import OSA
-
     words_a, words_b = a.split(), b.split()
     if len(words_a) != len(words_b) or a == b:
         return False
-    for x, y in zip(words_a, words_b):
+    for x, y in zip(words_a, words_b, strict=True):
         if x == y:
             continue
         if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0] or _inflected(x, y):
@@ -116,8 +117,6 @@ def slipped(a: str, b: str, shortest: int = 4) -> bool:
     """One word typed with a slip: a letter added, dropped, changed or two swapped
     ('Mullin'/'Mullins', 'Cornad'/'Conrad', 'Lehmkul'/'Lehmkuhl'); two in a long
     word ('Browne-Louis'/'Browne-Lewis'). The first letter is never the slip."""
-    from rapidfuzz.distance import OSA
-
     if same_letters(a) == same_letters(b) or a[0] != b[0] or min(len(a), len(b)) < shortest:
         return False
     return OSA.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
@@ -126,8 +125,6 @@ def slipped(a: str, b: str, shortest: int = 4) -> bool:
 def same_letters(name: str) -> str:
     """'Grünberg' → 'grunberg', 'O’Mara' → 'omara', 'Jon-Benet' → 'jonbenet': accents, hyphens and
     apostrophes are how a name is typeset, not how it is spelled."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
 
 
@@ -150,7 +147,7 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             other_words = _name_words(other.name)
             if len(other_words) != len(words):
                 continue
-            differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words)) if x != y]
+            differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words, strict=True)) if x != y]
             if len(differing) == 1 and slipped(differing[0][1], differing[0][2], 5 if differing[0][0] == 0 else 4):
                 main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
                 if not _possessive(slip, main, texts):
@@ -295,7 +292,7 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
         if not candidates:
             kept.append(entity)
             continue
-        unresolved = []
+        unresolved: list[Mention] = []
         slips = {alias_key(v) for v in entity.variants}
         for mention in entity.mentions:
             target = candidates[0] if len(candidates) == 1 else _named_before(mention, candidates)

@@ -7,13 +7,16 @@ that Gephi and Cytoscape read every column.
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-
-def brief_graph(data: dict[str, Any]):
+if TYPE_CHECKING:
     import networkx as nx
 
-    graph = nx.MultiDiGraph(name="newsweave brief")
+
+def brief_graph(data: dict[str, Any]) -> nx.MultiDiGraph[str]:
+    import networkx as nx  # lazy: keeps --help fast
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name="newsweave brief")
     for entity in data.get("entities", []):
         graph.add_node(
             entity["id"],
@@ -39,7 +42,7 @@ def brief_graph(data: dict[str, Any]):
 
 
 def graph_text(data: dict[str, Any], format: str) -> str:
-    import networkx as nx
+    import networkx as nx  # lazy: keeps --help fast
 
     graph = brief_graph(data)
     buffer = io.BytesIO()

@@ -1,59 +1,132 @@
-"""Stage 1, load: turn paths, folders, raw texts and records into `Document`s.
+"""Stage 1, load: turn paths, folders, raw texts, records and in-memory reports into `Document`s.
 
 Each input that cannot be read becomes an `InputProblem` naming it and the
-reason; it never stops the others.
+reason; it never stops the others. A report held in memory (an upload, a
+page already fetched) is a `Source`: it is read exactly as a file of that
+name would be, and its problems name it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from newsweave.errors import InputError
-from newsweave.load.decode import check_size, check_unicode, decode, displayable
+from newsweave.load.decode import as_text, check_size, check_unicode, displayable
 from newsweave.load.files import check_regular, read_regular
+from newsweave.load.html import html_documents
+from newsweave.load.records import record_document, record_documents
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
+
+__all__ = ["Source", "load_sources", "record_document", "unique_ids"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+# The reader a file's suffix picks, by the name a `Source` may give instead.
+KINDS = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    """A report held in memory (an upload, a page fetched already), read as a file named `name` would be.
+
+    `name` stands where a file's path would: problems name it (with "line 3" and
+    the like), it is the document's `path`, its stem is the document's id
+    unless `id` is given, and its suffix picks the reader unless `kind` does
+    ("text", "markdown", "html", "json" or "jsonl"; the corpus also reads "warc",
+    "opml", "feed", "csv" and "tsv"). `data` is bytes, decoded as a file's are,
+    or text already decoded; the size limit holds for both.
+    """
+
+    name: str
+    data: bytes | str
+    kind: str | None = None
+    id: str | None = None
+
+    def __str__(self) -> str:  # what a report names it by
+        return self.name
+
+    def reader_kind(self) -> str | None:
+        return self.kind if self.kind is not None else KINDS.get(_suffix(self.name))
 
 
 def load_sources(sources: Iterable[Any], settings: Settings) -> tuple[list[Document], list[InputProblem]]:
     """Load every source; return the documents read and the problems met, in input order."""
-    if isinstance(sources, (str, os.PathLike, Document, dict)):
+    if isinstance(sources, (str, os.PathLike, Document, dict, Source)):
         sources = [sources]
     documents: list[Document] = []
     problems: list[InputProblem] = []
     for number, source in enumerate(sources, start=1):
         if isinstance(source, Document):
-            _collect(displayable(source.id), lambda: [_checked(source)], documents, problems)
+            _collect(displayable(source.id), documents, problems, _checked, source)
+        elif isinstance(source, Source):
+            _collect(source.name, documents, problems, read_source, source, settings)
         elif isinstance(source, dict):
-            _collect(f"record {number}", lambda: [record_document(source, f"record-{number}")], documents, problems)
+            _collect(f"record {number}", documents, problems, _record, source, f"record-{number}")
         elif isinstance(source, os.PathLike) or (isinstance(source, str) and looks_like_path(source)):
-            path = Path(source)
-            for file, reader in expand(path, problems):
-                _collect(str(file), lambda: reader(file, settings), documents, problems)
+            for file, reader in expand(Path(source), problems):
+                _collect(str(file), documents, problems, reader, file, settings)
         elif isinstance(source, str):
-            _collect(f"text {number}", lambda: [text_document(source, f"text-{number}", settings)], documents, problems)
+            _collect(f"text {number}", documents, problems, _text, source, f"text-{number}", settings)
         else:
             problems.append(InputProblem(repr(source)[:60], f"cannot read a {type(source).__name__}"))
-    return unique_ids([_writable(d) for d in documents]), [InputProblem(displayable(p.source), displayable(p.reason)) for p in problems]
+    readable = [InputProblem(displayable(p.source), displayable(p.reason)) for p in problems]
+    return unique_ids([_writable(d) for d in documents]), readable
 
 
-def _checked(document: Document) -> Document:
+def read_source(source: Source, settings: Settings) -> list[Document | InputProblem]:
+    """The documents of an in-memory report (see `Source`); InputError when none can be read."""
+    if not isinstance(source.data, (bytes, str)):
+        raise InputError(f"cannot read a {type(source.data).__name__}")
+    kind = source.reader_kind()
+    if kind not in READERS:
+        suffix = _suffix(source.name)
+        raise InputError(
+            f"unknown kind {kind!r} (use {', '.join(sorted(READERS))})" if kind is not None
+            else f"unsupported file type '{suffix or _bare_name(source.name)}' (use {', '.join(sorted(SUFFIXES))})"
+        )
+    size = len(source.data) if isinstance(source.data, bytes) else len(source.data.encode("utf-8", "surrogatepass"))
+    check_size(size, settings.max_input_bytes)
+    document_id = source.id if source.id is not None else Path(_bare_name(source.name)).stem or "upload"
+    return READERS[kind](source.data, document_id, settings, source.name)
+
+
+def _bare_name(name: str) -> str:
+    """A name's last part, whichever separator it uses (an upload from Windows sends "C:\\Users\\...")."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _suffix(name: str) -> str:
+    return Path(_bare_name(name)).suffix.lower()
+
+
+def _checked(document: Document) -> list[Document]:
     check_unicode(document.text)
-    return document
+    return [document]
+
+
+def _record(record: dict, default_id: str) -> list[Document]:
+    return [record_document(record, default_id)]
+
+
+def _text(text: str, default_id: str, settings: Settings) -> list[Document]:
+    return [text_document(text, default_id, settings)]
 
 
 def _writable(document: Document) -> Document:
     """The document with names that can be printed and written: a file name need not be UTF-8."""
-    named = {"id": displayable(document.id), "path": displayable(document.path) if document.path else document.path}
-    return document if named == {"id": document.id, "path": document.path} else dataclasses.replace(document, **named)
+    named, path = displayable(document.id), displayable(document.path) if document.path else document.path
+    return document if (named, path) == (document.id, document.path) else dataclasses.replace(document, id=named, path=path)
 
 
 def looks_like_path(value: str) -> bool:
@@ -101,19 +174,18 @@ def expand(path: Path, problems: list[InputProblem]):
     yield path, reader
 
 
-def reader_for(path: Path):
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return read_text_file
-    if suffix in HTML_SUFFIXES:
-        from newsweave.load.html import read_html_file
+def reader_for(path: Path) -> Callable[[Path, Settings], list] | None:
+    """The reader of a report file, by its suffix; None when newsweave reads no such file."""
+    kind = KINDS.get(path.suffix.lower())
+    return None if kind is None else lambda file, settings: read_file(file, settings, kind)
 
-        return read_html_file
-    if suffix in RECORD_SUFFIXES:
-        from newsweave.load.records import read_record_file
 
-        return read_record_file
-    return None
+def read_file(path: Path, settings: Settings, kind: str | None = None) -> list[Document | InputProblem]:
+    """The documents of a report file (regular files only, never more than the size limit: see load/files.py)."""
+    kind = kind or KINDS.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(f"unsupported file type '{path.suffix or path.name}'")
+    return READERS[kind](read_regular(path, settings.max_input_bytes), path.stem, settings, str(path))
 
 
 def read_bytes(path: Path, settings: Settings) -> bytes:
@@ -122,8 +194,24 @@ def read_bytes(path: Path, settings: Settings) -> bytes:
 
 
 def read_text_file(path: Path, settings: Settings) -> list[Document]:
-    text = decode(read_bytes(path, settings), settings.encoding)
-    return [Document(id=path.stem, text=text, path=str(path), title=markdown_title(text) if path.suffix.lower() in {".md", ".markdown"} else None)]
+    return text_documents(read_bytes(path, settings), path.stem, settings, str(path), markdown=path.suffix.lower() in {".md", ".markdown"})
+
+
+def text_documents(
+    data: bytes | str, document_id: str, settings: Settings, path: str | None = None, *, markdown: bool = False
+) -> list[Document]:
+    text = as_text(data, settings.encoding)
+    return [Document(id=document_id, text=text, path=path, title=markdown_title(text) if markdown else None)]
+
+
+# Each reader: (bytes or text, document id, settings, name) -> Documents, and InputProblems for parts it could not read.
+READERS: dict[str, Callable[[bytes | str, str, Settings, str], list]] = {
+    "text": lambda data, id_, settings, name: text_documents(data, id_, settings, name),
+    "markdown": lambda data, id_, settings, name: text_documents(data, id_, settings, name, markdown=True),
+    "html": lambda data, id_, settings, name: html_documents(data, id_, settings, path=name),
+    "json": lambda data, id_, settings, name: record_documents(data, name, id_, settings, lines=False, path=name),
+    "jsonl": lambda data, id_, settings, name: record_documents(data, name, id_, settings, lines=True, path=name),
+}
 
 
 def text_document(text: str, default_id: str, settings: Settings) -> Document:
@@ -132,35 +220,6 @@ def text_document(text: str, default_id: str, settings: Settings) -> Document:
         raise InputError("empty text")
     check_unicode(text)
     return Document(id=default_id, text=text)
-
-
-def record_document(record: dict | str, default_id: str, path: str | None = None) -> Document:
-    """A document from a JSON object with `text` and optional metadata fields, or from a plain string."""
-    if isinstance(record, str):
-        record = {"text": record}
-    if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object with a 'text' field or a string, got {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise InputError("no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}")
-    if not text.strip():
-        raise InputError("empty 'text'")
-    check_unicode(text, "'text'")
-
-    def field(name: str) -> str | None:
-        value = record.get(name)
-        # A list or object here is not metadata (and a deeply nested one would not even print).
-        return displayable(str(value)) if isinstance(value, (str, int, float)) else None
-
-    return Document(
-        id=field("id") or default_id,
-        text=text,
-        path=path,
-        title=field("title"),
-        outlet=field("outlet"),
-        published=field("published"),
-        url=field("url"),
-    )
 
 
 def markdown_title(text: str) -> str | None:
@@ -192,10 +251,10 @@ def unique_ids(documents: list[Document]) -> list[Document]:
     return result
 
 
-def _collect(source: str, read, documents: list[Document], problems: list[InputProblem]) -> None:
-    """Run one reader; it returns Documents, and InputProblems for parts it could not read."""
+def _collect(source: str, documents: list[Document], problems: list[InputProblem], read: Callable[..., list], *args: Any) -> None:
+    """Run one reader on `args`; it returns Documents, and InputProblems for parts it could not read."""
     try:
-        items = read()
+        items = read(*args)
     except InputError as exc:
         problems.append(InputProblem(source, str(exc)))
         return

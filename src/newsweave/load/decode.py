@@ -34,7 +34,9 @@ _MAGIC = (
 )
 
 # UTF-8 read as Windows-1252 leaves these fingerprints ("Ã©", "â€™").
-_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -103,6 +105,16 @@ def decode(data: bytes, encoding: str | None = None) -> str:
                 "and not clean Windows-1252 either; re-save it as UTF-8 or name its encoding"
             ) from None
         return _check_text(text)
+
+
+def as_text(data: bytes | str, encoding: str | None = None) -> str:
+    """Report bytes decoded (see `decode`), or a text already decoded given the same checks."""
+    if isinstance(data, bytes):
+        return decode(data, encoding)
+    if not data.strip():
+        raise InputError("empty file")  # as for bytes
+    check_unicode(data)
+    return _check_text(data)
 
 
 def _check_text(text: str) -> str:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 from newsweave.errors import InputError
 from newsweave.load.decode import check_size, size_label

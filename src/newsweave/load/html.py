@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from newsweave.errors import InputError
+from newsweave.load.decode import as_text
+from newsweave.load.files import read_regular
 from newsweave.settings import Settings
 from newsweave.story import Document
 
@@ -14,10 +17,12 @@ _PROSE = re.compile(r"^[^\n]*(?:\S+\s+){5,}[^\n]*[.!?][\"'”’)]*\s*$", re.MUL
 
 
 def read_html_file(path: Path, settings: Settings) -> list[Document]:
-    from newsweave.load import read_bytes
-    from newsweave.load.decode import decode
+    return html_documents(read_regular(path, settings.max_input_bytes), path.stem, settings, path=str(path))
 
-    return [html_document(decode(read_bytes(path, settings), settings.encoding), path.stem, str(path))]
+
+def html_documents(data: bytes | str, document_id: str, settings: Settings, path: str | None = None) -> list[Document]:
+    """The article of an HTML page given as bytes (decoded as a file's are) or text."""
+    return [html_document(as_text(data, settings.encoding), document_id, path)]
 
 
 def html_document(html: str, document_id: str, path: str | None = None, url: str | None = None) -> Document:
@@ -29,18 +34,18 @@ def html_document_and_author(
     html: str, document_id: str, path: str | None = None, url: str | None = None
 ) -> tuple[Document, str | None]:
     """The document and the page's byline, from one extraction (the corpus stores the author)."""
-    import trafilatura
+    import trafilatura  # lazy: trafilatura and lxml take a second to import, and --help must stay instant
 
     if "<" not in html:
         raise InputError("no HTML markup found")
     try:
-        extracted = trafilatura.bare_extraction(
+        extracted: Any = trafilatura.bare_extraction(  # a trafilatura Document (never a dict: as_dict is off)
             html, url=url, with_metadata=True, include_comments=False, include_tables=False
         )
     except Exception as exc:  # lxml and trafilatura raise many types on hostile markup
         raise InputError(f"unreadable HTML ({type(exc).__name__}: {exc})") from None
     text = (getattr(extracted, "text", None) or "").strip() if extracted is not None else ""
-    if not _PROSE.search(text):
+    if extracted is None or not _PROSE.search(text):
         # trafilatura falls back to any text it finds, such as a menu.
         raise InputError("no article text found in the HTML (is it an index page, a menu or a login wall?)")
     document = Document(

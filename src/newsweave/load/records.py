@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from newsweave.errors import InputError
+from newsweave.load.decode import as_text, check_unicode, displayable
+from newsweave.load.files import read_regular
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
 
@@ -36,33 +39,35 @@ def parse_json(text: str | bytes, where: bool = True) -> Any:
 
 
 def read_record_file(path: Path, settings: Settings) -> list[Document | InputProblem]:
-    from newsweave.load import read_bytes
-    from newsweave.load.decode import decode
+    data = read_regular(path, settings.max_input_bytes)
+    return record_documents(data, str(path), path.stem, settings, lines=path.suffix.lower() != ".json", path=str(path))
 
-    raw = read_bytes(path, settings)
-    if path.suffix.lower() != ".json":
-        return _json_lines(path, raw, settings)
-    data = parse_json(decode(raw, settings.encoding))
-    records = data.get("documents") if isinstance(data, dict) and "text" not in data else data
+
+def record_documents(
+    data: bytes | str, name: str, document_id: str, settings: Settings, *, lines: bool, path: str | None = None
+) -> list[Document | InputProblem]:
+    """The documents of a JSON (`lines`: JSON Lines) text named `name`; ids are `document_id`, or it with the item's number."""
+    if lines:
+        return _json_lines(name, document_id, path, data, settings)
+    parsed = parse_json(as_text(data, settings.encoding))
+    records = parsed.get("documents") if isinstance(parsed, dict) and "text" not in parsed else parsed
     if isinstance(records, dict):
         records = [records]
     if not isinstance(records, list):
         raise InputError("expected a JSON object with 'text', a list of them, or an object with 'documents'")
     if not records:
         raise InputError("no documents in the JSON")
-    return _documents(path, list(enumerate(records, start=1)), "item")
+    return _documents(name, document_id, path, list(enumerate(records, start=1)), "item")
 
 
-def _json_lines(path: Path, raw: bytes, settings: Settings) -> list[Document | InputProblem]:
+def _json_lines(name: str, document_id: str, path: str | None, raw: bytes | str, settings: Settings) -> list[Document | InputProblem]:
     """One record a line. A file that is not text as a whole may still be lines of UTF-8 but for
     one: then each line is decoded on its own, and a line that is not UTF-8 costs that line only."""
-    from newsweave.load.decode import decode
-
     try:
-        texts: list[str | InputError] = decode(raw, settings.encoding).split("\n")
+        texts: list[str | InputError] = list(as_text(raw, settings.encoding).split("\n"))
         whole = None
     except InputError as exc:
-        if settings.encoding:
+        if settings.encoding or isinstance(raw, str):
             raise
         texts, whole = [_utf8_line(line, number == 1) for number, line in enumerate(raw.split(b"\n"), start=1)], exc
     lines = []
@@ -81,7 +86,7 @@ def _json_lines(path: Path, raw: bytes, settings: Settings) -> list[Document | I
     if not lines:
         raise whole or InputError("no JSON lines")
     try:
-        items = _documents(path, lines, "line")
+        items = _documents(name, document_id, path, lines, "line")
     except InputError as exc:  # its one line is no record
         raise (whole or exc) from None
     if whole and not any(isinstance(item, Document) for item in items):
@@ -96,18 +101,47 @@ def _utf8_line(line: bytes, first: bool) -> str | InputError:
         return InputError(f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at offset {exc.start} of the line)")
 
 
-def _documents(path: Path, numbered: list[tuple[int, object]], unit: str) -> list[Document | InputProblem]:
-    from newsweave.load import record_document
-
+def _documents(
+    name: str, document_id: str, path: str | None, numbered: Sequence[tuple[int, Any]], unit: str
+) -> list[Document | InputProblem]:
     single = len(numbered) == 1
     items: list[Document | InputProblem] = []
     for number, record in numbered:
         try:
             if isinstance(record, InputError):
                 raise record
-            items.append(record_document(record, path.stem if single else f"{path.stem}-{number}", str(path)))
+            items.append(record_document(record, document_id if single else f"{document_id}-{number}", path))
         except InputError as exc:
-            items.append(InputProblem(f"{path} {unit} {number}", str(exc)))
-    if not any(isinstance(item, Document) for item in items) and single:
+            items.append(InputProblem(f"{name} {unit} {number}", str(exc)))
+    if single and isinstance(items[0], InputProblem):
         raise InputError(items[0].reason)
     return items
+
+
+def record_document(record: dict | str, default_id: str, path: str | None = None) -> Document:
+    """A document from a JSON object with `text` and optional metadata fields, or from a plain string."""
+    if isinstance(record, str):
+        record = {"text": record}
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object with a 'text' field or a string, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError("no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("empty 'text'")
+    check_unicode(text, "'text'")
+
+    def field(name: str) -> str | None:
+        value = record.get(name)
+        # A list or object here is not metadata (and a deeply nested one would not even print).
+        return displayable(str(value)) if isinstance(value, (str, int, float)) else None
+
+    return Document(
+        id=field("id") or default_id,
+        text=text,
+        path=path,
+        title=field("title"),
+        outlet=field("outlet"),
+        published=field("published"),
+        url=field("url"),
+    )

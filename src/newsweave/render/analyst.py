@@ -31,7 +31,7 @@ def more_label(hidden: int) -> str:
 
 def _named_by_crosscheck(story: Story) -> set[str]:
     """Ids of the entities named in a disagreement's sides, or as the speaker or origin of a quote several reports share."""
-    from newsweave.entities.aliases import alias_key
+    from newsweave.entities.aliases import alias_key  # lazy: it pulls spaCy; keeps --help fast
 
     spans = [e for d in story.discrepancies for v in d.values for e in v.evidence]
     names = {alias_key(v.normalized) for d in story.discrepancies for v in d.values if isinstance(v.normalized, str)}

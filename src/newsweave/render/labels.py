@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsweave.story import Document, FactGroup, Story
+from newsweave.story import NOT_ONE_STORY, Document, FactGroup, Story
 
 
 def citation_numbers(story: Story) -> dict[str, int]:
@@ -12,20 +12,25 @@ def citation_numbers(story: Story) -> dict[str, int]:
 
 
 def headline(story: Story) -> str:
-    """The report title that shares most words with the other titles.
+    """The report title that shares most words with the other titles (`consensus_title`)."""
+    return consensus_title([d.title for d in story.documents], len(story.documents))
+
+
+def consensus_title(titles: list[str | None], reports: int) -> str:
+    """The title that shares most words with the other titles, or "Brief of N reports" when none has one.
 
     A single report's headline may carry its own error (a wrong number), so
     the consensus title is the safer one to put on the brief.
     """
-    titles = [d.title for d in story.documents if d.title]
-    if not titles:
-        return f"Brief of {len(story.documents)} reports"
-    words = [set(re.findall(r"[\w',.]+", t.lower())) for t in titles]
+    named = [t for t in titles if t]
+    if not named:
+        return f"Brief of {reports} reports"
+    words = [set(re.findall(r"[\w',.]+", t.lower())) for t in named]
 
     def agreement(i: int) -> float:
         return sum(len(words[i] & other) / len(words[i] | other) for j, other in enumerate(words) if j != i)
 
-    return titles[max(range(len(titles)), key=lambda i: (agreement(i), -i))]
+    return named[max(range(len(named)), key=lambda i: (agreement(i), -i))]
 
 
 def document_line(document: Document) -> str:
@@ -91,17 +96,14 @@ def quote_credit(speaker: str | None, origin: str | None, inferred: set[str] | f
 
 def warning_lines(story: Story) -> list[tuple[str, list[Document]]]:
     """(what to tell the reader, the reports it names) for each warning about the brief as a whole."""
-    from newsweave.stories import NOT_ONE_STORY
+    return [(warning_text(w.kind, w.message, len(story.documents), len(w.left_out)), w.left_out) for w in story.warnings]
 
-    lines = []
-    for warning in story.warnings:
-        if warning.kind == NOT_ONE_STORY:
-            total = len(story.documents) + len(warning.left_out)
-            text = (
-                f"Not one story: these {total} reports tell more than one story. This brief is of the largest "
-                f"({len(story.documents)} reports) and compares nothing across stories. Left out:"
-            )
-        else:
-            text = warning.message
-        lines.append((text, warning.left_out))
-    return lines
+
+def warning_text(kind: str, message: str, reports: int, left_out: int) -> str:
+    """What to tell the reader of one warning, for a brief of `reports` reports that left `left_out` out."""
+    if kind == NOT_ONE_STORY:
+        return (
+            f"Not one story: these {reports + left_out} reports tell more than one story. This brief is of the largest "
+            f"({reports} reports) and compares nothing across stories. Left out:"
+        )
+    return message

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsweave.corroborate import corroborated, one_line_per_sentence, single_source
+from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
 from newsweave.render.labels import (
     citation_numbers,
     document_line,
@@ -18,7 +19,7 @@ from newsweave.render.labels import (
 )
 
 if TYPE_CHECKING:
-    from newsweave.pipeline import Brief
+    from newsweave.render import Briefed as Brief
 
 # Control characters but tab and line ends: a report's ESC sequences would drive the terminal the
 # brief is printed on (set its title, hide text, write the clipboard). The JSON keeps them: offsets index them.
@@ -32,7 +33,12 @@ def brief_to_markdown(brief: Brief) -> str:
     def cite(document_ids: list[str]) -> str:
         return "[" + ", ".join(str(numbers[d]) for d in document_ids) + "]"
 
-    lines = [f"# {headline(story)}", "", f"_{len(story.documents)} reports, briefed by newsweave. Numbers in brackets cite the reports listed at the end._", ""]
+    lines = [
+        f"# {headline(story)}",
+        "",
+        f"_{len(story.documents)} reports, briefed by newsweave. Numbers in brackets cite the reports listed at the end._",
+        "",
+    ]
     for text, left_out in warning_lines(story):
         lines += [f"> **Warning.** {text}"] + [f"> - {document_line(d)}" for d in left_out] + [""]
     lines += ["## What happened", ""]
@@ -41,15 +47,17 @@ def brief_to_markdown(brief: Brief) -> str:
     lines += ["", "## Corroborated: stated by two or more reports", ""]
     inferred = inferred_origins(story)
     # The sentence each claim group quotes, once per sentence and set of reports.
-    lines += [f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {g.representative.text}" for g in one_line_per_sentence(facts)] or [
-        "_No fact is stated by more than one report._"
-    ]
+    lines += [
+        f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {g.representative.text}"
+        for g in one_line_per_sentence(facts)
+    ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
     lines += _analyst_sections(story, cite)
     lonely = single_source(story)
     if lonely:
         lines += ["", "## Resting on one report only", ""]
-        lines += [f"- {cite(g.documents)} {g.representative.text}" + (" _(in the summary)_" if g.id in {i.fact.id for i in story.summary} else "") for g in lonely]
+        in_summary = {item.fact.id for item in story.summary}
+        lines += [f"- {cite(g.documents)} {g.representative.text}" + (" _(in the summary)_" if g.id in in_summary else "") for g in lonely]
     lines += ["", "## Reports", ""]
     lines += [f"{numbers[d.id]}. {document_line(d)}" for d in story.documents]
     if story.problems:
@@ -77,7 +85,9 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
         lines += ["", "## Resting on one outlet the reports credit", ""]
         for origin, groups in sole:
             documents = list(dict.fromkeys(d for g in groups for d in g.documents))
-            lines.append(f"- **{origin}**{' _(inferred)_' if origin in inferred else ''} is the only origin of {len(groups)} fact{'s' if len(groups) > 1 else ''} in {cite(documents)}:")
+            mark = " _(inferred)_" if origin in inferred else ""
+            facts = f"{len(groups)} fact{'s' if len(groups) > 1 else ''}"
+            lines.append(f"- **{origin}**{mark} is the only origin of {facts} in {cite(documents)}:")
             lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in one_line_per_sentence(groups)]
     shared = [q for q in story.quotes if len(q.documents) > 1]
     if shared:
@@ -88,8 +98,6 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
 
 def _analyst_sections(story, cite) -> list[str]:
     """Who is involved (and the links the reports state), and when things happened."""
-    from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
-
     lines: list[str] = []
     groups = involved(story)
     if groups:

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from typing import Any
+from typing import Any, NoReturn
 
+from newsweave.brief import Brief
 from newsweave.errors import InputError
 from newsweave.render.json import SCHEMA
 from newsweave.settings import Settings
@@ -56,7 +57,7 @@ class _Reader:
         self.documents = documents
 
     @staticmethod
-    def fail(where: str, why: str):
+    def fail(where: str, why: str) -> NoReturn:
         raise InputError(f"not a valid newsweave brief: {where}: {why}")
 
     def obj(self, value: Any, where: str) -> dict:
@@ -72,15 +73,16 @@ class _Reader:
             self.fail(f"{where}{key}", "expected a list")
         return [(f"{where}{key}[{n}]", item) for n, item in enumerate(value)]
 
-    def str(self, data: dict, key: str, where: str, optional: bool = False) -> str | None:
+    def string(self, data: dict, key: str, where: str) -> str:
         value = data.get(key)
-        if value is None and optional:
-            return None
         if not isinstance(value, str):
             self.fail(f"{where}.{key}", "expected a string")
         return value
 
-    def int(self, data: dict, key: str, where: str, default: int | None = None) -> int:
+    def optional_string(self, data: dict, key: str, where: str) -> str | None:
+        return None if data.get(key) is None else self.string(data, key, where)
+
+    def integer(self, data: dict, key: str, where: str, default: int | None = None) -> int:
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool):
             self.fail(f"{where}.{key}", "expected an integer")
@@ -100,7 +102,7 @@ class _Reader:
 
     def document(self, data: dict, where: str) -> str:
         """The id in `data["document"]`, which must be one of the brief's documents."""
-        document = self.str(data, "document", where)
+        document = self.string(data, "document", where)
         if document not in self.documents:
             self.fail(f"{where}.document", f"{document!r} is not one of the brief's documents")
         return document
@@ -108,7 +110,7 @@ class _Reader:
     def span(self, value: Any, where: str) -> Evidence:
         value = self.obj(value, where)
         document = self.document(value, where)
-        start, end = self.int(value, "start", where), self.int(value, "end", where)
+        start, end = self.integer(value, "start", where), self.integer(value, "end", where)
         if not 0 <= start <= end <= len(self.documents[document].text):
             self.fail(where, f"span {start}..{end} lies outside document {document!r}")
         if "text" in value and value["text"] != self.documents[document].text[start:end]:
@@ -127,8 +129,6 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
     they are (with their `copy_of`). Raises `InputError` for anything that is
     not a valid brief.
     """
-    from newsweave.pipeline import Brief
-
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"not a valid newsweave brief: expected a JSON object with \"schema\": \"{SCHEMA}\"")
     read = _Reader({})
@@ -136,7 +136,7 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
     if len({d.id for d in listed}) != len(listed):
         read.fail("documents", "two documents share an id")
     if documents is not None:
-        if [dict(d.to_dict(), text=d.text) for d in documents] != [dict(d.to_dict(), text=d.text) for d in listed]:
+        if [d.to_dict(with_text=True) for d in documents] != [d.to_dict(with_text=True) for d in listed]:
             read.fail("documents", "not the reports given")
         listed = list(documents)
     read.documents = {d.id: d for d in listed}
@@ -149,8 +149,8 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
 
     facts: dict[int, FactGroup] = {}
     for key in ("facts", "single_source"):
-        listed = [_fact(read, sentences, facts, value, where) for where, value in read.items(data, key)]
-    story.sole_facts = listed
+        read_facts = [_fact(read, sentences, facts, value, where) for where, value in read.items(data, key)]
+    story.sole_facts = read_facts  # the last list read: single_source
     for where, value in read.items(data, "sole_origins", required=False):
         for at, fact in read.items(read.obj(value, where), "facts", f"{where}."):
             _fact(read, sentences, facts, fact, at)
@@ -174,20 +174,20 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
 def _document(read: _Reader, value: Any, where: str) -> Document:
     value = read.obj(value, where)
     return Document(
-        id=read.str(value, "id", where),
-        text=read.str(value, "text", where),
-        path=read.str(value, "path", where, optional=True),
-        title=read.str(value, "title", where, optional=True),
-        outlet=read.str(value, "outlet", where, optional=True),
-        published=read.str(value, "published", where, optional=True),
-        url=read.str(value, "url", where, optional=True),
-        copy_of=read.str(value, "copy_of", where, optional=True),
+        id=read.string(value, "id", where),
+        text=read.string(value, "text", where),
+        path=read.optional_string(value, "path", where),
+        title=read.optional_string(value, "title", where),
+        outlet=read.optional_string(value, "outlet", where),
+        published=read.optional_string(value, "published", where),
+        url=read.optional_string(value, "url", where),
+        copy_of=read.optional_string(value, "copy_of", where),
     )
 
 
 def _problem(read: _Reader, value: Any, where: str) -> InputProblem:
     value = read.obj(value, where)
-    return InputProblem(read.str(value, "source", where), read.str(value, "reason", where))
+    return InputProblem(read.string(value, "source", where), read.string(value, "reason", where))
 
 
 def _warning(read: _Reader, value: Any, where: str) -> StoryWarning:
@@ -197,14 +197,14 @@ def _warning(read: _Reader, value: Any, where: str) -> StoryWarning:
         report = read.obj(report, at)
         left_out.append(
             Document(
-                id=read.str(report, "id", at),
+                id=read.string(report, "id", at),
                 text="",  # a report left out of the brief: only named, never cited
-                title=read.str(report, "title", at, optional=True),
-                path=read.str(report, "path", at, optional=True),
-                url=read.str(report, "url", at, optional=True),
+                title=read.optional_string(report, "title", at),
+                path=read.optional_string(report, "path", at),
+                url=read.optional_string(report, "url", at),
             )
         )
-    return StoryWarning(kind=read.str(value, "kind", where), message=read.str(value, "message", where), left_out=left_out)
+    return StoryWarning(kind=read.string(value, "kind", where), message=read.string(value, "message", where), left_out=left_out)
 
 
 class _Sentences:
@@ -234,9 +234,9 @@ class _Sentences:
                 start=span.start,
                 end=span.end,
                 text=self.read.documents[span.document].text[span.start : span.end],
-                index=self.read.int(value, "index", where, default=-1),
+                index=self.read.integer(value, "index", where, default=-1),
                 role=role,
-                paragraph=self.read.int(value, "paragraph", where, default=0),
+                paragraph=self.read.integer(value, "paragraph", where, default=0),
             )
         return self.by_span[key]
 
@@ -272,13 +272,13 @@ class _Sentences:
 
 def _fact(read: _Reader, sentences: _Sentences, facts: dict[int, FactGroup], value: Any, where: str) -> FactGroup:
     value = read.obj(value, where)
-    fact_id = read.int(value, "id", where)
+    fact_id = read.integer(value, "id", where)
     if fact_id in facts:
         return facts[fact_id]  # a fact listed twice (facts and sole_origins) is one group
     members = [sentences.of(span, at) for at, span in read.items(value, "evidence", f"{where}.")]
     if not members:
         read.fail(f"{where}.evidence", "a fact needs at least one sentence")
-    text = read.str(value, "text", where)
+    text = read.string(value, "text", where)
     alike = [s for s in members if s.text == text]
     if not alike:
         read.fail(f"{where}.text", "is not the words of any of its sentences")
@@ -323,7 +323,7 @@ class RestoredQuantity(dict):
 def _claim(read: _Reader, members: list[Sentence], value: Any, where: str) -> Claim:
     value = read.obj(value, where)
     span = read.span(value, where)  # a "text" given must be the words the span points at
-    text = read.str(value, "text", where)  # and here it must be given
+    text = read.string(value, "text", where)  # and here it must be given
     sentence = next((s for s in members if s.document == span.document and s.start <= span.start < s.end), None)
     if sentence is None:
         read.fail(where, "lies in none of its fact's sentences")
@@ -339,7 +339,7 @@ def _claim(read: _Reader, members: list[Sentence], value: Any, where: str) -> Cl
         text=text,
         sentence=sentence,
         pieces=tuple((e.start, e.end) for e in read.spans(value, "pieces", where)) if "pieces" in value else (),
-        kind=read.str(value, "kind", where),
+        kind=read.string(value, "kind", where),
         main=main,
         quantities=quantities,
     )
@@ -356,10 +356,10 @@ def _attribution(read: _Reader, sentences: _Sentences, value: Any, where: str) -
     return Attribution(
         document=document,
         sentence=sentences.story.sentences[holder].index if holder is not None else -1,
-        speaker=read.str(value, "speaker", where, optional=True),
-        origin=read.str(value, "origin", where, optional=True),
+        speaker=read.optional_string(value, "speaker", where),
+        origin=read.optional_string(value, "origin", where),
         evidence=evidence,
-        kind=read.str(value, "kind", where),
+        kind=read.string(value, "kind", where),
         inferred=inferred,
     )
 
@@ -370,10 +370,10 @@ def _summary_item(read: _Reader, sentences: _Sentences, facts: dict[int, FactGro
     if not spans:
         read.fail(f"{where}.evidence", "a summary sentence needs its span")
     quoted = sentences.of(spans[0][1], spans[0][0])
-    text = read.str(value, "text", where)
+    text = read.string(value, "text", where)
     if text != quoted.text:
         read.fail(f"{where}.text", "is not the text its first span points at")
-    fact_id = read.int(value, "fact", where)
+    fact_id = read.integer(value, "fact", where)
     group = facts.get(fact_id)
     if group is None:  # a brief from before summary facts were always listed: the group is the item's evidence
         group = FactGroup(id=fact_id, sentences=[quoted] + [sentences.of(s, at) for at, s in spans[1:]], representative=quoted)
@@ -386,15 +386,15 @@ def _summary_item(read: _Reader, sentences: _Sentences, facts: dict[int, FactGro
 
 def _entity(read: _Reader, value: Any, where: str) -> Entity:
     value = read.obj(value, where)
-    kind = read.str(value, "type", where)
+    kind = read.string(value, "type", where)
     mentions = []
     for at, span in read.items(value, "evidence", f"{where}."):
         evidence = read.span(span, at)
         text = read.documents[evidence.document].text[evidence.start : evidence.end]
         mentions.append(Mention(evidence.document, evidence.start, evidence.end, text, kind))
     return Entity(
-        id=read.str(value, "id", where),
-        name=read.str(value, "name", where),
+        id=read.string(value, "id", where),
+        name=read.string(value, "name", where),
         type=kind,
         mentions=mentions,
         variants=read.strings(value, "variants", where),
@@ -403,15 +403,15 @@ def _entity(read: _Reader, value: Any, where: str) -> Entity:
 
 def _relation(read: _Reader, entity_ids: set[str], value: Any, where: str) -> Relation:
     value = read.obj(value, where)
-    source, target = read.str(value, "source", where), read.str(value, "target", where)
+    source, target = read.string(value, "source", where), read.string(value, "target", where)
     for key, name in (("source", source), ("target", target)):
         if name not in entity_ids:
             read.fail(f"{where}.{key}", f"{name!r} is not one of the brief's entities")
     return Relation(
         source=source,
         target=target,
-        label=read.str(value, "label", where),
-        kind=read.str(value, "kind", where),
+        label=read.string(value, "label", where),
+        kind=read.string(value, "kind", where),
         evidence=read.spans(value, "evidence", where),
     )
 
@@ -419,43 +419,43 @@ def _relation(read: _Reader, entity_ids: set[str], value: Any, where: str) -> Re
 def _timeline_entry(read: _Reader, value: Any, where: str) -> TimelineEntry:
     value = read.obj(value, where)
     when = read.strings(value, "when", where)
-    date = read.str(value, "date", where, optional=True)
+    date = read.optional_string(value, "date", where)
     if date is None and not when:
         read.fail(f"{where}.when", "an undated entry needs the words that date it")
-    text, evidence = read.str(value, "text", where), read.spans(value, "evidence", where)
+    text, evidence = read.string(value, "text", where), read.spans(value, "evidence", where)
     if evidence and text != read.documents[evidence[0].document].text[evidence[0].start : evidence[0].end]:
         read.fail(f"{where}.text", "is not the sentence its first span points at")
     return TimelineEntry(
         date=date,
-        precision=read.str(value, "precision", where),
+        precision=read.string(value, "precision", where),
         text=text,
         when=when,
         evidence=evidence,
-        event=read.str(value, "event", where, optional=True) or "",
-        anchor=read.str(value, "anchor", where, optional=True),
+        event=read.optional_string(value, "event", where) or "",
+        anchor=read.optional_string(value, "anchor", where),
     )
 
 
 def _quote(read: _Reader, value: Any, where: str) -> Quote:
     value = read.obj(value, where)
     return Quote(
-        text=read.str(value, "text", where),
-        speaker=read.str(value, "speaker", where, optional=True),
-        origin=read.str(value, "origin", where, optional=True),
+        text=read.string(value, "text", where),
+        speaker=read.optional_string(value, "speaker", where),
+        origin=read.optional_string(value, "origin", where),
         evidence=read.spans(value, "evidence", where),
     )
 
 
 def _discrepancy(read: _Reader, value: Any, where: str) -> Discrepancy:
     value = read.obj(value, where)
-    kind = read.str(value, "kind", where)
+    kind = read.string(value, "kind", where)
     values = []
     for at, side in read.items(value, "values", f"{where}."):
         side = read.obj(side, at)
-        values.append(DiscrepancyValue(read.str(side, "value", at), side.get("normalized"), read.spans(side, "evidence", at)))
+        values.append(DiscrepancyValue(read.string(side, "value", at), side.get("normalized"), read.spans(side, "evidence", at)))
     return Discrepancy(
         kind=kind,
-        subject=read.str(value, "subject", where),
+        subject=read.string(value, "subject", where),
         values=values,
         confidence=read.number(value, "confidence", where, default=1.0),
     )

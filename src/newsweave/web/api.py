@@ -2,7 +2,7 @@
 
 Every endpoint hands over to the Python API: briefs are `Brief.to_dict()`
 (schema `newsweave.brief/1`, docs/brief-schema.md), exports are
-`newsweave.export.export_brief`, stories come from the corpus store.
+`newsweave.service.export_brief` (in `EXPORT_FORMATS`), stories come from the corpus store.
 """
 
 from __future__ import annotations
@@ -15,21 +15,24 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from starlette.formparsers import MultiPartException
 
-from newsweave.web.intake import RECORD_FIELDS, RequestError, Submission, Upload, add_to_corpus, brief_submission, check_limits
-from newsweave.web.library import MAX_ROW_ID, Entry
+from newsweave.service import EXPORT_FORMATS, export_brief
+from newsweave.web.briefs import MAX_ROW_ID, Entry
+from newsweave.web.intake import (
+    RECORD_FIELDS,
+    RequestError,
+    Submission,
+    Upload,
+    add_to_corpus,
+    brief_submission,
+    check_limits,
+)
 from newsweave.web.security import FORM_TOKEN_FIELD, check_form_token
 
 router = APIRouter(prefix="/api", tags=["api"])
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
-EXPORT_FORMATS = {
-    "graphml": ("application/graphml+xml", "graphml"),
-    "gexf": ("application/xml", "gexf"),
-    "json": ("application/json", "json"),
-    "csv": ("application/zip", "csv.zip"),  # nodes.csv and edges.csv
-    "ftm": ("application/x-ndjson", "ftm.json"),
-}
 
 
 def corpus_of(request: Request):
@@ -50,7 +53,9 @@ def recent_entry(request: Request, brief_id: str) -> Entry:
     entry = request.app.state.recent.get(brief_id)
     if entry is None:
         raise HTTPException(
-            404, f"no brief {brief_id!r} (one-off briefs are kept in memory until the server stops or needs the room: post the reports again)"
+            404,
+            f"no brief {brief_id!r} (one-off briefs are kept in memory until the server stops or needs the room: "
+            "post the reports again)",
         )
     return entry
 
@@ -97,7 +102,7 @@ def document(request: Request, document_id: str) -> dict[str, Any]:
     found = corpus_of(request).document(document_id)
     if found is None:
         raise HTTPException(404, f"no document {document_id!r}")
-    return dict(found.to_dict(), text=found.text)
+    return found.to_dict(with_text=True)
 
 
 @router.get("/briefs/{brief_id}/documents/{document_id:path}", summary="One document of a one-off brief")
@@ -121,7 +126,8 @@ def token(request: Request) -> dict[str, str]:
     description='JSON: {"texts": ["report text", {"id", "text", "title", "outlet", "published", "url"}], '
     '"urls": ["https://..."], "words": 120}. Or multipart form data: fields "text" (repeatable), '
     '"files" (repeatable file uploads), "url" (repeatable), "words", and "csrf_token" (from GET /api/token). '
-    "URLs are fetched only on a server started with --allow-urls. Requests from another site's pages are refused. The response is the brief (schema newsweave.brief/1); its address is in "
+    "URLs are fetched only on a server started with --allow-urls. Requests from another site's pages are refused. "
+    "The response is the brief (schema newsweave.brief/1); its address is in "
     "the Location header.",
     responses={
         400: {"description": "no readable reports, bad input, too many reports"},
@@ -186,8 +192,6 @@ async def read_submission(request: Request, max_reports: int) -> Submission:
     if kind == "application/json":
         return json_submission(await request.body())
     if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        from starlette.formparsers import MultiPartException
-
         try:
             form = await request.form(max_files=max_reports, max_fields=max_reports * 3 + 10)
         except MultiPartException as exc:
@@ -243,10 +247,6 @@ def json_submission(raw: bytes) -> Submission:
 def export_response(entry: Entry, format: str) -> Response:
     if format not in EXPORT_FORMATS:
         raise HTTPException(400, f"unknown export format {format!r} (use {', '.join(EXPORT_FORMATS)})")
-    try:
-        from newsweave.export import export_brief
-    except ImportError:
-        raise HTTPException(501, "exports are not available in this version of newsweave (no newsweave.export)") from None
     output = export_brief(entry.data, format)
     media_type, extension = EXPORT_FORMATS[format]
     return Response(

@@ -10,11 +10,18 @@ OpenAPI document is at /openapi.json.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import secrets
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from pathlib import Path
 
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
 from newsweave.settings import Settings
+from newsweave.web import api, pages
+from newsweave.web.briefs import Corpus, RecentBriefs
+from newsweave.web.security import BodyLimit, CrossSiteGuard, HostCheck, SecurityHeaders, bound_hosts, form_token
 
 MEGABYTE = 1024 * 1024
 
@@ -41,22 +48,7 @@ class ServerConfig:
     form_secret: bytes | None = None
 
 
-def create_app(config: ServerConfig | None = None):
-    import secrets
-
-    from fastapi import FastAPI
-    from fastapi.staticfiles import StaticFiles
-
-    from newsweave.web import api, pages
-    from newsweave.web.library import Corpus, RecentBriefs
-    from newsweave.web.security import (
-        BodyLimit,
-        CrossSiteGuard,
-        HostCheck,
-        SecurityHeaders,
-        form_token,
-    )
-
+def create_app(config: ServerConfig | None = None) -> FastAPI:
     config = config or ServerConfig()
     app = FastAPI(
         title="newsweave",
@@ -86,11 +78,7 @@ def create_app(config: ServerConfig | None = None):
 
 def serve(config: ServerConfig, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the app under uvicorn, answering only to the names it is bound as (and `config.allowed_hosts`)."""
-    from dataclasses import replace
-
-    import uvicorn
-
-    from newsweave.web.security import bound_hosts
+    import uvicorn  # lazy: only `newsweave serve` runs a server; the app itself (and its tests) needs no uvicorn
 
     config = replace(config, allowed_hosts=bound_hosts(host, port, config.allowed_hosts or ()))
     uvicorn.run(create_app(config), host=host, port=port, log_level="info")

@@ -1,21 +1,24 @@
-"""Reports sent to the server (pasted texts, uploaded files, URLs) into a Brief.
+"""Reports sent to the server (pasted texts, uploaded files, URLs) into a Brief, or into the corpus.
 
 Pasted texts become records, never paths: a short text such as "../etc/passwd"
-must not be read as a file on the server. Uploaded files are written under
-their bare, cleaned name into a private temporary folder so the ordinary load
-readers (text, HTML, JSON) read them exactly as `newsweave brief` would.
-Whatever arrives over HTTP may name http(s) URLs only, never a path: the URLs
-sent, and (on ingest) the feeds an uploaded OPML list names.
+must not be read as a file on the server. Uploaded files are read in memory as
+`newsweave.load.Source`s, exactly as `newsweave brief` (or `ingest`) reads files
+of their names, and their problems name them as they were sent: nothing is
+written to disk. Whatever arrives over
+HTTP may name http(s) URLs only, never a path: the URLs sent, and (on ingest)
+the feeds an uploaded OPML list names.
 
 Fetching happens on the server's `Fetching` threads, never on the threads that
-answer requests, so slow sites cannot leave the pages unanswered.
+answer requests, so slow sites cannot leave the pages unanswered; all of it
+goes through ONE `Fetcher` (robots.txt read once a site, the pause between two
+requests to a host kept across users).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -23,12 +26,23 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from starlette.concurrency import run_in_threadpool
+
+from newsweave.brief import Brief
+from newsweave.corpus import ingest
+from newsweave.corpus.sources import is_url
+from newsweave.corpus.sources import kind_of as corpus_kind
+from newsweave.corpus.sources.fetch import Fetcher
 from newsweave.errors import InputError, NoReadableReports
-from newsweave.pipeline import Brief
+from newsweave.load import KINDS, Source
+from newsweave.load.decode import decode
+from newsweave.load.html import html_document
+from newsweave.service import brief_reports
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
-from newsweave.web.library import BRIEFING
+from newsweave.web.briefs import BRIEFING, Corpus
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 RECORD_FIELDS = ("id", "text", "title", "outlet", "published", "url")
@@ -65,8 +79,6 @@ FETCH_TIMEOUT = 20.0  # seconds for each URL, redirects included
 
 
 def check_limits(submission: Submission, max_reports: int, allow_urls: bool) -> None:
-    from newsweave.corpus.sources import is_url
-
     if submission.urls and not allow_urls:
         raise RequestError(400, URLS_OFF)
     for url in submission.urls:
@@ -135,8 +147,6 @@ def fetching(app) -> Fetching:
     """The app's `Fetching`, made on first use from its ServerConfig (a test may set app.state.fetching first)."""
     found = getattr(app.state, "fetching", None)
     if found is None:
-        from newsweave.corpus.sources.fetch import Fetcher
-
         config = app.state.config
         fetcher = (
             Fetcher(timeout=FETCH_TIMEOUT, max_bytes=config.settings.max_input_bytes, allow_private=config.allow_private_addresses)
@@ -149,20 +159,16 @@ def fetching(app) -> Fetching:
 
 async def brief_submission(app, submission: Submission) -> Brief:
     """Fetch the submission's URLs on the fetching threads, then brief it all on a server thread."""
-    from starlette.concurrency import run_in_threadpool
-
     settings = app.state.config.settings
     fetched: list[Any] = []
     if submission.urls:
         pool = fetching(app)
         fetched = await pool.run([partial(fetch_document, pool.fetcher, url, settings) for url in submission.urls])
-    return await run_in_threadpool(build_brief, submission, settings, fetched=fetched)
+    return await run_in_threadpool(build_brief, submission, settings, fetched)
 
 
 async def add_to_corpus(app, submission: Submission) -> dict:
     """Ingest a submission on the fetching threads (uploaded feeds and lists fetch too) with the shared fetcher."""
-    from newsweave.web.library import ingest_submission
-
     pool = fetching(app)
     [outcome] = await pool.run([partial(ingest_submission, app.state.corpus, submission, app.state.config.settings, pool.fetcher)])
     if isinstance(outcome, BaseException):
@@ -170,47 +176,45 @@ async def add_to_corpus(app, submission: Submission) -> dict:
     return outcome
 
 
-def build_brief(submission: Submission, settings: Settings, fetch_timeout: float = FETCH_TIMEOUT, *, fetched: list | None = None) -> Brief:
+def build_brief(submission: Submission, settings: Settings, fetched: list[Any]) -> Brief:
     """Brief everything submitted; unreadable parts become the brief's problems.
 
     `fetched` holds, for each URL, its Document or the exception met fetching it
-    (see `brief_submission`); without it the URLs are fetched here, one by one.
+    (see `brief_submission`, which fetches them with the server's one Fetcher).
     """
-    import newsweave
-
     if submission.words:
         settings = settings.with_(words=submission.words)
     sources: list[Any] = [text_record(value, n) for n, value in enumerate(submission.texts, start=1)]
     problems: list[InputProblem] = []
-    if fetched is None:
-        from newsweave.corpus.sources.fetch import Fetcher
-
-        fetcher = Fetcher(timeout=fetch_timeout, max_bytes=settings.max_input_bytes)
-        fetched = [_attempt(partial(fetch_document, fetcher, url, settings)) for url in submission.urls]
-    for url, outcome in zip(submission.urls, fetched):
+    for url, outcome in zip(submission.urls, fetched, strict=True):
         if isinstance(outcome, Document):
             sources.append(outcome)
         elif isinstance(outcome, InputError):
             problems.append(InputProblem(url, str(outcome)))
         else:  # a bug while reading one page must not cost the others
             problems.append(InputProblem(url, f"unexpected {type(outcome).__name__}: {outcome}"))
-    with tempfile.TemporaryDirectory(prefix="newsweave-upload-") as folder:
-        names: dict[str, str] = {}
-        for n, upload in enumerate(submission.files, start=1):
-            path = Path(folder) / stored_name(upload.filename, n, {Path(p).name for p in names})
-            path.write_bytes(upload.data)
-            names[str(path)] = upload.filename or path.name
-            sources.append(path)
-        with BRIEFING:
-            try:
-                result = newsweave.brief(sources, settings=settings)
-            except NoReadableReports as exc:
-                raise RequestError(400, str(NoReadableReports([*problems, *_named(exc.problems, names)]))) from None
-    for document in result.documents:
-        if document.path in names:
-            document.path = names[document.path]
-    result.story.problems[:] = problems + _named(result.problems, names)
+    sources += upload_sources(submission.files)
+    with BRIEFING:
+        try:
+            result = brief_reports(sources, settings)
+        except NoReadableReports as exc:
+            raise RequestError(400, str(NoReadableReports([*problems, *exc.problems]))) from None
+    result.story.problems[:] = problems + result.problems
     return result
+
+
+def upload_sources(uploads: list[Upload]) -> list[Source]:
+    """Each upload as a Source read by its name's suffix, named as it was sent; its document id
+    is its bare name cleaned (folders in it are dropped, never followed)."""
+    taken: set[str] = set()
+    sources = []
+    for n, upload in enumerate(uploads, start=1):
+        name = stored_name(upload.filename, n, taken)
+        taken.add(name)
+        # The cleaned name's suffix picks the reader (an upload "notes.txt " is a text file); without one,
+        # the name as sent is reported as of an unsupported type.
+        sources.append(Source(upload.filename or name, upload.data, kind=KINDS.get(Path(name).suffix.lower()), id=Path(name).stem))
+    return sources
 
 
 def stored_name(filename: str | None, number: int, taken: set[str]) -> str:
@@ -223,33 +227,31 @@ def stored_name(filename: str | None, number: int, taken: set[str]) -> str:
     return candidate
 
 
-def _named(problems: list[InputProblem], names: dict[str, str]) -> list[InputProblem]:
-    """Problems under the uploads' own names: never the server's temporary path, not even in "FILE line 3"."""
-    return [InputProblem(_upload_name(p.source, names), p.reason) for p in problems]
-
-
-def _upload_name(source: str, names: dict[str, str]) -> str:
-    for stored, name in names.items():
-        if source == stored or source.startswith(stored + " "):
-            return name + source[len(stored):]
-    return source
-
-
-def _attempt(job: Callable[[], Any]) -> Any:
-    try:
-        return job()
-    except Exception as exc:
-        return exc
-
-
 def fetch_document(fetcher, url: str, settings: Settings) -> Document:
     """Download one page with the corpus's polite fetcher and read its article as the HTML reader does."""
-    from urllib.parse import urlsplit
-
-    from newsweave.load.decode import decode
-    from newsweave.load.html import html_document
-
     response = fetcher.fetch(url)
     parts = urlsplit(response.url)
     slug = _SAFE_NAME.sub("-", (parts.netloc + parts.path).strip("/")).strip("-")[:80] or "page"
     return html_document(decode(response.body, settings.encoding), slug, url=response.url)
+
+
+def ingest_submission(corpus: Corpus, submission: Submission, settings: Settings, fetcher=None) -> dict:
+    """Add submitted reports to the corpus (POST /api/ingest, only with --allow-ingest).
+
+    Pasted texts are one JSON-lines report named "pasted texts"; uploads are read
+    in memory by their names' suffixes (feeds, OPML lists, archives, exports,
+    pages, texts), and the report names them as they were sent.
+    """
+    sources: list[Any] = list(submission.urls)
+    if submission.texts:
+        records = [text_record(value, n) for n, value in enumerate(submission.texts, start=1)]
+        # ASCII JSON: a lone surrogate stays an escape, which the reader names as the line's problem.
+        lines = "".join(json.dumps(r) + "\n" for r in records).encode("ascii")
+        sources.append(Source("pasted texts", lines, kind="jsonl"))
+    taken: set[str] = set()
+    for n, upload in enumerate(submission.files, start=1):
+        name = stored_name(upload.filename, n, taken)
+        taken.add(name)
+        sources.append(Source(upload.filename or name, upload.data, kind=corpus_kind(name)))
+    # What came over HTTP names no files (an uploaded OPML list's feeds must be URLs).
+    return ingest(sources, db=corpus.path, settings=settings, fetcher=fetcher, local_references=False).to_dict()

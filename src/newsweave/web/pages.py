@@ -1,8 +1,10 @@
 """The pages: story list, story page, compare view, new brief.
 
-Server-rendered with Jinja2 (autoescape on: report text is hostile input).
-The page script reads its data from a JSON block with `textContent` and puts
-report text on the page only as text nodes.
+Server-rendered with Jinja2 (autoescape on: report text is hostile input), in
+the environment the stand-alone brief renders with (render/templating.py): these
+templates can use its partials (render/templates/parts.html). The page script
+reads its data from a JSON block with `textContent` and puts report text on the
+page only as text nodes.
 """
 
 from __future__ import annotations
@@ -10,32 +12,19 @@ from __future__ import annotations
 from importlib.resources import files
 
 from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from newsweave.render.templating import environment
 from newsweave.web.api import EXPORT_FORMATS, brief_from_request, recent_entry, story_entry
 from newsweave.web.intake import RequestError
 from newsweave.web.security import FORM_TOKEN_FIELD, with_security_headers
-from newsweave.web.view import StoryView, marked, safe_url
+from newsweave.web.view import StoryView
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
-_environment = None
-
-
-def environment():
-    global _environment
-    if _environment is None:
-        import jinja2
-
-        _environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(files("newsweave.web") / "templates")),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        _environment.filters["marked"] = marked
-        _environment.filters["safe_url"] = safe_url
-    return _environment
+TEMPLATES = str(files("newsweave.web") / "templates")
 
 
 def render(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
@@ -46,7 +35,7 @@ def render(request: Request, template: str, status_code: int = 200, **context) -
         form_token=request.app.state.form_token,
         form_token_field=FORM_TOKEN_FIELD,
     )
-    return HTMLResponse(environment().get_template(template).render(**context), status_code=status_code)
+    return HTMLResponse(environment(TEMPLATES).get_template(template).render(**context), status_code=status_code)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -93,13 +82,11 @@ def story_view(request: Request, key: str) -> StoryView:
     """A one-off brief (/briefs/ID) or a corpus story (/stories/ID), by the page's address."""
     kind = request.url.path.split("/")[1]
     entry = recent_entry(request, key) if kind == "briefs" else story_entry(request, key)
-    return StoryView(entry, f"/{kind}/{entry.id}")
+    return StoryView(entry.id, entry.data, f"/{kind}/{entry.id}")
 
 
 def install_error_pages(app) -> None:
     """API paths get JSON errors; pages get a plain page saying what went wrong. Each is one line, never a traceback."""
-    from fastapi.exceptions import RequestValidationError
-    from starlette.exceptions import HTTPException as StarletteHTTPException
 
     def error(request: Request, status: int, message: str, headers=None):
         if request.url.path.startswith(("/api/", "/static/")) or request.url.path == "/openapi.json":

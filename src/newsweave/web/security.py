@@ -272,8 +272,7 @@ async def refuse(send, status: int, message: str) -> None:
         {
             "type": "http.response.start",
             "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-            + SECURITY_HEADERS,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS],
         }
     )
     await send({"type": "http.response.body", "body": body})

@@ -1,28 +1,32 @@
 """What the story page needs from a brief's JSON: numbers, quoted spans, a headline.
 
-The page renders whatever layers the brief has (entities, timeline, … are
-added by other stages over time); a missing layer shows as "none found".
+The page reads one form of the brief, its JSON dict (schema newsweave.brief/1,
+docs/brief-schema.md), as the API serves it and the corpus caches it. It
+renders whatever layers the brief has (entities, timeline, … are added by
+other stages over time); a missing layer shows as "none found".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
-
-from newsweave.web.library import Entry
+from newsweave.render.labels import consensus_title, document_line, warning_text
+from newsweave.story import Document
 
 
 class StoryView:
-    def __init__(self, entry: Entry, base: str):
-        self.id = entry.id
+    def __init__(self, key: str, data: dict[str, Any], base: str):
+        self.id = key
         self.base = base  # "/stories/ID" or "/briefs/ID"
-        self.data = entry.data
-        self.headline = entry.headline
-        self.documents = self.data.get("documents", [])
+        self.data = data
+        self.documents = self.layer("documents")
+        self.headline = consensus_title([d.get("title") for d in self.documents], len(self.documents))
         self.texts = {d["id"]: d.get("text", "") for d in self.documents}
         self.numbers = {d["id"]: n for n, d in enumerate(self.documents, start=1)}
-        self.sentences = entry.sentences
+        # Each report's sentences as (start, end), in reading order: a cited span widens to its sentence.
+        self.sentences: dict[str, list[tuple[int, int]]] = {}
+        for sentence in self.layer("sentences"):
+            self.sentences.setdefault(sentence["document"], []).append((sentence["start"], sentence["end"]))
 
     def layer(self, name: str) -> list[Any]:
         value = self.data.get(name)
@@ -30,6 +34,16 @@ class StoryView:
 
     def has(self, name: str) -> bool:
         return name in self.data
+
+    def warnings(self) -> list[tuple[str, list[str]]]:
+        """(what to tell the reader, a line per report it names) for each warning, worded as the stand-alone page words it."""
+        return [
+            (
+                warning_text(w["kind"], w["message"], len(self.documents), len(w.get("left_out", []))),
+                [document_line(_left_out(d)) for d in w.get("left_out", [])],
+            )
+            for w in self.layer("warnings")
+        ]
 
     def quote(self, evidence: dict) -> str:
         """The exact words an evidence span points at."""
@@ -90,16 +104,6 @@ class StoryView:
         return rows
 
 
-def marked(text: str, mark: tuple[int, int] | None) -> Markup:
-    """`text` escaped, with `text[mark[0]:mark[1]]` marked."""
-    if not mark or not (0 <= mark[0] < mark[1] <= len(text)):
-        return Markup(escape(text))
-    a, b = mark
-    return Markup('{}<mark class="hit">{}</mark>{}').format(text[:a], text[a:b], text[b:])
-
-
-def safe_url(url: Any) -> str | None:
-    """Only http(s) links are ever made from a report's metadata."""
-    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
+def _left_out(report: dict[str, Any]) -> Document:
+    """A report a warning names (its id, title, path, url), as the one-line description reads it."""
+    return Document(id=report["id"], text="", title=report.get("title"), path=report.get("path"), url=report.get("url"))

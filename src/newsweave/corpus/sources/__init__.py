@@ -9,38 +9,22 @@ Nothing is read into memory whole that can be streamed.
 
 from __future__ import annotations
 
-import email.utils
-import time
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Callable, Iterator, Union
+from urllib.parse import urljoin, urlsplit
 
-from newsweave.corpus.sources.fetch import Fetcher
+from newsweave.corpus.sources.feeds import feed_items, opml_feeds
+from newsweave.corpus.sources.html import html_article, html_input_article
+from newsweave.corpus.sources.items import Context, Input, Item, Skipped, is_url, iso_date
+from newsweave.corpus.sources.tables import table_items
+from newsweave.corpus.sources.warc import warc_items
 from newsweave.corpus.store import Article
 from newsweave.errors import InputError
-from newsweave.settings import Settings
+from newsweave.load import Source, text_documents
+from newsweave.load.decode import decode
 from newsweave.story import InputProblem
 
-
-@dataclass
-class Skipped:
-    source: str
-    reason: str
-    stored: bool = False  # already in the corpus, so counted as a duplicate
-
-
-Item = Union[Article, InputProblem, Skipped]
-
-
-@dataclass
-class Context:
-    settings: Settings
-    fetcher: Fetcher
-    is_stored: Callable[[str], bool] = lambda url: False
-    # May a source name files (an OPML list's feed files)? Never for what arrived over HTTP.
-    local_references: bool = True
-
+__all__ = ["Context", "Item", "Skipped", "is_url", "iso_date", "read_source", "sniff"]
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
 OPML_SUFFIXES = {".opml"}
@@ -50,11 +34,11 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 
 
-def is_url(source: str) -> bool:
-    return isinstance(source, str) and source[:8].lower().startswith(("http://", "https://"))
-
-
 def read_source(source, context: Context) -> Iterator[Item]:
+    """A URL, a file or folder (a path), or a report held in memory (a `newsweave.load.Source`)."""
+    if isinstance(source, Source):
+        yield from read_memory(source, context)
+        return
     if is_url(source):
         yield from read_url(source, context)
         return
@@ -78,36 +62,61 @@ def read_folder(folder: Path, context: Context) -> Iterator[Item]:
             yield InputProblem(str(file), str(exc))
 
 
+KINDS = ("warc", "opml", "feed", "jsonl", "json", "csv", "tsv", "html", "text", "markdown")
+
+
+def kind_of(name: str) -> str | None:
+    """The reader a file name's suffix picks, or None."""
+    lowered = name.lower()
+    suffix = Path(lowered).suffix
+    if lowered.endswith(WARC_SUFFIXES):
+        return "warc"
+    if suffix in OPML_SUFFIXES:
+        return "opml"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    if suffix in TABLE_SUFFIXES:
+        return "jsonl" if suffix == ".ndjson" else suffix[1:]
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "markdown" if suffix in {".md", ".markdown"} else "text"
+    return None
+
+
 def read_file(path: Path, context: Context) -> Iterator[Item]:
-    name = path.name.lower()
-    suffix = path.suffix.lower()
-    if name.endswith(WARC_SUFFIXES):
-        from newsweave.corpus.sources.warc import warc_items
-
-        yield from warc_items(path, context)
-    elif suffix in OPML_SUFFIXES:
-        from newsweave.corpus.sources.feeds import opml_items
-
-        yield from opml_items(_read(path, context), str(path), context)
-    elif suffix in FEED_SUFFIXES:
-        from newsweave.corpus.sources.feeds import feed_items
-
-        yield from feed_items(_read(path, context), str(path), context)
-    elif suffix in TABLE_SUFFIXES:
-        from newsweave.corpus.sources.tables import table_items
-
-        yield from table_items(path, context)
-    elif suffix in HTML_SUFFIXES:
-        from newsweave.corpus.sources.html import html_file_article
-
-        yield html_file_article(path, context)
-    elif suffix in TEXT_SUFFIXES:
-        from newsweave.load import read_text_file
-
-        for document in read_text_file(path, context.settings):
-            yield Article(text=document.text, title=document.title, url=str(path.resolve()), source=str(path))
-    else:
+    kind = kind_of(path.name)
+    if kind is None:
         raise InputError(f"unsupported file type '{path.suffix or path.name}'")
+    yield from read_input(Input(str(path), path=path), kind, context)
+
+
+def read_memory(source: Source, context: Context) -> Iterator[Item]:
+    """A report held in memory, read as a file of its name would be (it names no other file)."""
+    kind = source.kind or kind_of(source.name)
+    if kind not in KINDS:
+        suffix = Path(source.name.replace("\\", "/")).suffix
+        raise InputError(f"unknown kind {kind!r}" if kind else f"unsupported file type '{suffix or source.name}'")
+    data = source.data if isinstance(source.data, bytes) else source.data.encode("utf-8", "surrogatepass")
+    yield from read_input(Input(source.name, data=data), kind, context)
+
+
+def read_input(source: Input, kind: str, context: Context) -> Iterator[Item]:
+    settings = context.settings
+    if kind == "warc":
+        yield from warc_items(source, context)
+    elif kind == "opml":
+        yield from opml_items(source.read(settings.max_input_bytes), source.label, context, local=source.path is not None)
+    elif kind == "feed":
+        yield from feed_items(source.read(settings.max_input_bytes), source.label, context, key=source.url or f"upload:{source.label}")
+    elif kind in ("jsonl", "json", "csv", "tsv"):
+        yield from table_items(source, kind, context)
+    elif kind == "html":
+        yield html_input_article(source, context)
+    else:
+        text = source.read(settings.max_input_bytes)
+        for document in text_documents(text, "text", settings, markdown=kind == "markdown"):
+            yield Article(text=document.text, title=document.title, url=source.url, source=source.label)
 
 
 def read_url(url: str, context: Context) -> Iterator[Item]:
@@ -118,17 +127,10 @@ def read_url(url: str, context: Context) -> Iterator[Item]:
     response = context.fetcher.fetch(url)
     kind = sniff(response.body, response.content_type)
     if kind == "opml":
-        from newsweave.corpus.sources.feeds import opml_items
-
         yield from opml_items(response.body, url, context)
     elif kind == "feed":
-        from newsweave.corpus.sources.feeds import feed_items
-
         yield from feed_items(response.body, url, context)
     else:
-        from newsweave.corpus.sources.html import html_article
-        from newsweave.load.decode import decode
-
         yield html_article(decode(response.body, context.settings.encoding), url, response.url)
 
 
@@ -139,39 +141,23 @@ def sniff(body: bytes, content_type: str = "") -> str:
         return "opml"
     if any(kind in content_type for kind in ("rss", "atom", "/xml", "+xml")) and b"<html" not in head:
         return "feed"
-    if head.startswith(b"<?xml") and b"<html" not in head or b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+    if (head.startswith(b"<?xml") and b"<html" not in head) or b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
         return "feed"
     return "html"
 
 
-def _read(path: Path, context: Context) -> bytes:
-    from newsweave.load import read_bytes
-
-    return read_bytes(path, context.settings)
-
-
-def iso_date(value) -> str | None:
-    """A publication date as ISO 8601, so dates sort: "2026-10-03", or a time in UTC.
-
-    Reads ISO, RFC 822 (feeds, e-mail) and feedparser's time tuples; text it
-    cannot read is kept as it is.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, time.struct_time):
-        return _utc(datetime(*value[:6], tzinfo=timezone.utc))
-    text = str(value).strip()
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return text
-    for parse in (datetime.fromisoformat, email.utils.parsedate_to_datetime):
+def opml_items(data: bytes, source: str, context: Context, local: bool = False) -> Iterator[Item]:
+    """Every feed an OPML file lists; a feed that fails is reported and the others are still read.
+    `local`: the list is a file, which may name feed files beside it (if `context.local_references`)."""
+    for feed in opml_feeds(data):
+        target = urljoin(source, feed) if is_url(source) else feed
         try:
-            return _utc(parse(text))
-        except (TypeError, ValueError, IndexError):
-            continue
-    return text
-
-
-def _utc(moment: datetime) -> str:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment.isoformat(timespec="seconds") + "Z" if moment.time() != datetime.min.time() else moment.date().isoformat()
+            if is_url(target):
+                yield from read_url(target, context)
+            elif local and context.local_references and not urlsplit(feed).scheme:  # a feed file next to a local OPML file
+                target = str(Path(source).parent / feed)
+                yield from read_file(Path(target), context)
+            else:
+                raise InputError("only http(s) URLs are read from this list, never files")
+        except InputError as exc:
+            yield InputProblem(f"{source} feed {target}", str(exc))

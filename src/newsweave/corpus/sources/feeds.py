@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import hashlib
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote, urljoin, urlsplit
 
+from newsweave.corpus.sources.html import html_article
+from newsweave.corpus.sources.items import Skipped, is_url, iso_date
 from newsweave.errors import InputError
+from newsweave.load.decode import decode
 from newsweave.story import InputProblem
 
 
-def feed_items(data: bytes, source: str, context) -> Iterator:
-    import feedparser
+def feed_items(data: bytes, source: str, context, key: str | None = None) -> Iterator:
+    """The feed's entries as articles. `key`: the feed's own address, under which its entries without
+    a link are stored (a URL, a file's absolute path, "upload:NAME"); the source's by default."""
+    import feedparser  # lazy: feedparser is only needed when a feed is read, and --help stays fast
 
     parsed = feedparser.parse(data)
     if not parsed.entries:
@@ -37,16 +42,12 @@ def feed_items(data: bytes, source: str, context) -> Iterator:
         link = entry.get("link")
         label = f"{source} entry {number}" + (f" ({link})" if link else "")
         try:
-            yield entry_item(entry, outlet, label, context, source)
+            yield entry_item(entry, outlet, label, context, source, key)
         except InputError as exc:
             yield InputProblem(label, str(exc))
 
 
-def entry_item(entry, outlet: str | None, label: str, context, source: str = ""):
-    from newsweave.corpus.sources import Skipped, iso_date
-    from newsweave.corpus.sources.html import html_article
-    from newsweave.load.decode import decode
-
+def entry_item(entry, outlet: str | None, label: str, context, source: str = "", key: str | None = None):
     link = entry_link(entry, source)
     if link:
         if context.is_stored(link):
@@ -59,11 +60,11 @@ def entry_item(entry, outlet: str | None, label: str, context, source: str = "")
         if not content:
             raise InputError("entry has neither a link nor content" if not entry.get("link") else
                              "entry has no content and its link is not an http(s) URL")
-        key = entry_key(entry, source, content)
-        if context.is_stored(key):
+        address = entry_key(entry, source, content, key)
+        if context.is_stored(address):
             return Skipped(label, "already stored", stored=True)
         article = html_article(f"<html><body><article>{content}</article></body></html>", label)
-        article.url = key
+        article.url = address
     article.title = article.title or entry.get("title") or None
     article.published = article.published or iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
     article.author = article.author or entry.get("author") or None
@@ -73,39 +74,18 @@ def entry_item(entry, outlet: str | None, label: str, context, source: str = "")
 
 def entry_link(entry, source: str) -> str | None:
     """The entry's page, if its link is an http(s) URL (a relative link is read against a fetched feed's URL)."""
-    from newsweave.corpus.sources import is_url
-
     link = (entry.get("link") or "").strip()
     if link and is_url(source) and not urlsplit(link).scheme:
         link = urljoin(source, link)
     return link if is_url(link) else None
 
 
-def entry_key(entry, source: str, content: str) -> str:
-    """A stable address for an entry read from its own content: the feed's, and the entry's id (or its content's hash)."""
-    from newsweave.corpus.sources import is_url
-
-    feed = source if is_url(source) else str(Path(source).resolve())
+def entry_key(entry, source: str, content: str, feed: str | None = None) -> str:
+    """A stable address for an entry read from its own content: the feed's (`feed`, else the source's URL or
+    absolute path), and the entry's id (or its content's hash)."""
+    feed = feed or (source if is_url(source) else str(Path(source).resolve()))
     ident = (entry.get("id") or "").strip() or hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
     return f"{feed}#{quote(ident, safe=':/@-._~')}"
-
-
-def opml_items(data: bytes, source: str, context) -> Iterator:
-    """Every feed an OPML file lists; a feed that fails is reported and the others are still read."""
-    from newsweave.corpus.sources import is_url, read_file, read_url
-
-    for feed in opml_feeds(data):
-        target = urljoin(source, feed) if is_url(source) else feed
-        try:
-            if is_url(target):
-                yield from read_url(target, context)
-            elif context.local_references and not urlsplit(feed).scheme:  # a feed file next to a local OPML file
-                target = str(Path(source).parent / feed)
-                yield from read_file(Path(target), context)
-            else:
-                raise InputError("only http(s) URLs are read from this list, never files")
-        except InputError as exc:
-            yield InputProblem(f"{source} feed {target}", str(exc))
 
 
 def opml_feeds(data: bytes) -> list[str]:
@@ -113,7 +93,7 @@ def opml_feeds(data: bytes) -> list[str]:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         raise InputError(f"not a readable OPML file (invalid XML: {exc})") from None
-    feeds = [outline.get("xmlUrl") for outline in root.iter("outline") if outline.get("xmlUrl")]
+    feeds = [url for outline in root.iter("outline") if (url := outline.get("xmlUrl"))]
     if not feeds:
         raise InputError("OPML file lists no feeds (no outline with an xmlUrl)")
     return list(dict.fromkeys(feeds))

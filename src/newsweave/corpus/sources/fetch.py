@@ -26,9 +26,10 @@ import ssl
 import threading
 import time
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 from newsweave.errors import InputError
 from newsweave.load.decode import check_size
@@ -76,7 +77,7 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.tls = tls  # None: the system's trusted certificates
         self._next_request: dict[str, float] = {}
-        self._rules: dict[str, tuple[float, object]] = {}  # origin: (when read, its rules)
+        self._rules: dict[str, tuple[float, RobotFileParser]] = {}  # origin: (when read, its rules)
         self._lock = threading.Lock()
         self._robots_locks: dict[str, threading.Lock] = {}
 
@@ -105,14 +106,12 @@ class Fetcher:
                 location, response = self._get(target, deadline)
             except InputError as exc:
                 raise InputError(f"redirected to {url}: {exc}" if hop else str(exc)) from None
-            if location is None:
+            if location is None and response is not None:
                 return response
-            url = urljoin(url, location).split("#")[0]
+            url = urljoin(url, location or "").split("#")[0]
         raise InputError(f"too many redirects (more than {self.max_redirects})")
 
     def _allowed(self, target: _Target, deadline: Deadline) -> bool:
-        from urllib.robotparser import RobotFileParser
-
         with self._lock:
             lock = self._robots_locks.setdefault(target.origin, threading.Lock())
         # One robots.txt request per site, however many threads ask at once; the others wait within their deadline.
@@ -123,7 +122,8 @@ class Fetcher:
             if known is None or time.monotonic() - known[0] > ROBOTS_FOR:
                 rules = RobotFileParser()
                 try:
-                    rules.parse(self._follow(f"{target.origin}/robots.txt", deadline, robots=False).body.decode("utf-8", "replace").splitlines())
+                    robots = self._follow(f"{target.origin}/robots.txt", deadline, robots=False)
+                    rules.parse(robots.body.decode("utf-8", "replace").splitlines())
                 except InputError:
                     rules.parse([])
                 known = self._rules[target.origin] = (time.monotonic(), rules)
@@ -385,10 +385,8 @@ def default_tls() -> ssl.SSLContext:
 
 
 def _shutdown(sock: socket.socket) -> None:
-    try:
+    with suppress(OSError):  # the other end may be gone already
         sock.shutdown(socket.SHUT_RDWR)
-    except OSError:
-        pass
 
 
 class _DeadlineSocket:

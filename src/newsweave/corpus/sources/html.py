@@ -3,16 +3,14 @@ HTML loader (one trafilatura extraction)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from newsweave.corpus.sources.items import Input, iso_date
 from newsweave.corpus.store import Article
+from newsweave.load.decode import decode
+from newsweave.load.html import html_document_and_author
 
 
 def html_article(html: str, source: str, url: str | None = None) -> Article:
     """An article from a page's HTML; InputError when the page holds no article."""
-    from newsweave.corpus.sources import iso_date
-    from newsweave.load.html import html_document_and_author
-
     document, author = html_document_and_author(html, "page", url=url)
     return Article(
         text=document.text,
@@ -27,11 +25,9 @@ def html_article(html: str, source: str, url: str | None = None) -> Article:
     )
 
 
-def html_file_article(path: Path, context) -> Article:
-    from newsweave.load import read_bytes
-    from newsweave.load.decode import decode
-
-    html = decode(read_bytes(path, context.settings), context.settings.encoding)
-    article = html_article(html, str(path))
-    article.url = str(path.resolve())
+def html_input_article(source: Input, context) -> Article:
+    """The article of a saved page: a file (stored under its path) or an upload (no address of its own)."""
+    html = decode(source.read(context.settings.max_input_bytes), context.settings.encoding)
+    article = html_article(html, source.label)
+    article.url = source.url
     return article

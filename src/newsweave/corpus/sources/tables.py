@@ -10,13 +10,18 @@ Files are read a line at a time; a bad line is reported and the rest are read.
 from __future__ import annotations
 
 import csv
-import json
+import io
 import sys
-from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
+from newsweave.batch import max_line_bytes
+from newsweave.corpus.sources.items import Input, iso_date
 from newsweave.corpus.store import Article
 from newsweave.errors import InputError
+from newsweave.load.decode import decode
+from newsweave.load.files import bounded_lines
+from newsweave.load.records import parse_json, record_document
+from newsweave.settings import Settings
 from newsweave.story import InputProblem
 
 ALIASES = {
@@ -31,28 +36,25 @@ ALIASES = {
 MULTI_NEWS_SEPARATOR = "|||||"
 
 
-def table_items(path: Path, context) -> Iterator:
-    suffix = path.suffix.lower()
-    if suffix in {".csv", ".tsv"}:
-        yield from csv_items(path, "\t" if suffix == ".tsv" else ",")
-    elif suffix == ".json":
-        yield from json_items(path, context)
+def table_items(source: Input, kind: str, context) -> Iterator:
+    """The articles of an export: `kind` "csv", "tsv", "json" or "jsonl"."""
+    if kind in ("csv", "tsv"):
+        yield from csv_items(source, "\t" if kind == "tsv" else ",")
+    elif kind == "json":
+        yield from json_items(source, context)
     else:
-        yield from jsonl_items(path, context)
+        yield from jsonl_items(source, context)
 
 
-def jsonl_items(path: Path, context=None) -> Iterator:
-    from newsweave.load.files import bounded_lines, open_regular
-    from newsweave.load.records import parse_json
-
+def jsonl_items(source: Input, context=None) -> Iterator:
     limit = _line_limit(context)
     lines = 0
-    with open_regular(path) as stream:
+    with source.open() as stream:
         for number, raw in bounded_lines(stream, limit):
             if raw is not None and not raw.strip():
                 continue
             lines += 1
-            label = f"{path} line {number}"
+            label = f"{source.label} line {number}"
             try:
                 if raw is None:
                     raise InputError(f"line too long (over {limit // (1024 * 1024)} MB)")
@@ -68,38 +70,27 @@ def jsonl_items(path: Path, context=None) -> Iterator:
         raise InputError("no JSON lines")
 
 
-def json_items(path: Path, context) -> Iterator:
-    from newsweave.load import read_bytes
-    from newsweave.load.decode import decode
-    from newsweave.load.records import parse_json
-
-    data = parse_json(decode(read_bytes(path, context.settings), context.settings.encoding))
+def json_items(source: Input, context) -> Iterator:
+    data = parse_json(decode(source.read(context.settings.max_input_bytes), context.settings.encoding))
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
-        yield from record_items(record, f"{path} item {number}")
+        yield from record_items(record, f"{source.label} item {number}")
 
 
 def _line_limit(context) -> int:
     """A line is one article or one cluster of them: as long as a batch mode line may be."""
-    from newsweave.batch import max_line_bytes
-    from newsweave.settings import Settings
-
     return max_line_bytes(getattr(context, "settings", None) or Settings())
 
 
-def csv_items(path: Path, delimiter: str) -> Iterator:
+def csv_items(source: Input, delimiter: str) -> Iterator:
     csv.field_size_limit(sys.maxsize)
-    import io
-
-    from newsweave.load.files import open_regular
-
     try:
-        with io.TextIOWrapper(open_regular(path), newline="", encoding="utf-8-sig") as stream:
+        with io.TextIOWrapper(source.open(), newline="", encoding="utf-8-sig") as stream:
             reader = csv.DictReader(stream, delimiter=delimiter)
             if not reader.fieldnames or not set(reader.fieldnames) & set(ALIASES["text"]):
                 raise InputError(f"no text column (expected one of: {', '.join(ALIASES['text'])})")
             for number, row in enumerate(reader, start=2):
-                yield from record_items({k: v for k, v in row.items() if k and v}, f"{path} line {number}")
+                yield from record_items({k: v for k, v in row.items() if k and v}, f"{source.label} line {number}")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 (byte {exc.start})") from None
     except csv.Error as exc:
@@ -129,9 +120,6 @@ def _item(record, label: str):
 
 
 def record_article(record, label: str) -> Article:
-    from newsweave.corpus.sources import iso_date
-    from newsweave.load import record_document
-
     if isinstance(record, dict):
         record = {field: _first(record, names) for field, names in ALIASES.items()}
     document = record_document(record, label)  # the loader's checks: a non-empty text string

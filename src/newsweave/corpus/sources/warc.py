@@ -8,23 +8,24 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
+from newsweave.corpus.sources.html import html_article
+from newsweave.corpus.sources.items import Input, Skipped
 from newsweave.errors import InputError
-from newsweave.load.decode import check_size
+from newsweave.load.decode import check_size, decode
 
 
-def warc_items(path: Path, context) -> Iterator:
-    from warcio.archiveiterator import ArchiveIterator
-
-    from newsweave.corpus.sources import Skipped
-    from newsweave.corpus.sources.html import html_article
-    from newsweave.load.decode import decode
+def warc_items(source: Input | Path, context) -> Iterator:
+    """The articles of an archive: a file, or one held in memory (an upload)."""
+    if not isinstance(source, Input):
+        source = Input(str(source), path=Path(source))
+    from warcio.archiveiterator import ArchiveIterator  # lazy: warcio is only needed for archives; --help stays fast
 
     records = 0  # whole records read so far
     try:
-        with open(path, "rb") as stream:
+        with source.open() as stream:
             archive = ArchiveIterator(stream, arc2warc=True)
             _bound_header_lines(archive.reader)
             iterator = iter(archive)
@@ -38,18 +39,18 @@ def warc_items(path: Path, context) -> Iterator:
                     uri = record.rec_headers.get_header("WARC-Target-URI")
                     reason = "not a response" if record.rec_type not in {"response", "resource"} else _not_a_page(record)
                 except Exception as exc:  # warcio fails in many ways on a cut or damaged record (even AttributeError)
-                    raise _damaged(path, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
+                    raise _damaged(source, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
                 stored = not reason and uri and context.is_stored(uri)
                 try:
                     body = b"" if reason or stored else record.content_stream().read(context.settings.max_input_bytes + 1)
                     whole = _drain(record)
                 except Exception as exc:  # warcio fails in many ways on a cut or damaged record (even AttributeError)
-                    raise _damaged(path, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
+                    raise _damaged(source, archive.offset, records, f"{type(exc).__name__}: {exc}") from None
                 if not whole:
-                    raise _damaged(path, archive.offset, records, "shorter than its Content-Length")
+                    raise _damaged(source, archive.offset, records, "shorter than its Content-Length")
                 records += 1
                 last = archive.offset
-                label = f"{path} record {records}" + (f" ({uri})" if uri else "")
+                label = f"{source.label} record {records}" + (f" ({uri})" if uri else "")
                 if stored:
                     yield Skipped(label, "already stored", stored=True)
                     continue
@@ -65,15 +66,15 @@ def warc_items(path: Path, context) -> Iterator:
                     continue
                 article.url = uri or label
                 yield article
-            size = path.stat().st_size
+            size = source.size()
             if archive.offset < size:  # warcio stopped quietly at bytes that are no record
-                raise _damaged(path, archive.offset, records, f"{size - archive.offset} bytes cannot be read")
-            if records and _ends_inside_record(path, last):
+                raise _damaged(source, archive.offset, records, f"{size - archive.offset} bytes cannot be read")
+            if records and _ends_inside_record(source, last):
                 # Cut in its gzip trailer: the record's content was whole (and is kept), its checksum is lost.
                 raise InputError(f"truncated archive after {_count(records)}: its last bytes are cut off")
-            if records and _ends_inside_record(path, last, through_end=True):
+            if records and _ends_inside_record(source, last, through_end=True):
                 # A gzip member cut off in its first bytes: warcio reads it as the end of the file.
-                raise _damaged(path, size, records, cut=True)
+                raise _damaged(source, size, records, cut=True)
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     if not records:
@@ -105,14 +106,14 @@ def _drain(record) -> bool:
     return declared.isdigit() and getattr(record.raw_stream, "limit", 0) <= 0
 
 
-def _damaged(path: Path, offset: int, records: int, detail: str = "", cut: bool = False) -> InputError:
+def _damaged(source: Input, offset: int, records: int, detail: str = "", cut: bool = False) -> InputError:
     """The error for an archive that cannot be read past `records` whole records: truncated, or else corrupt.
 
     The records before it have been read (and stored) already; this names what
     happened to the rest. `offset` is where the unreadable record starts.
     """
     whole = _count(records)
-    if cut or _ends_inside_record(path, offset):
+    if cut or _ends_inside_record(source, offset):
         if not records:
             return InputError("truncated archive: it ends inside its first record")
         return InputError(f"truncated archive after {whole} (record {records + 1} is cut off)")
@@ -125,7 +126,7 @@ def _count(records: int) -> str:
     return f"{records} record{'s' if records != 1 else ''}"
 
 
-def _ends_inside_record(path: Path, offset: int, through_end: bool = False) -> bool:
+def _ends_inside_record(source: Input, offset: int, through_end: bool = False) -> bool:
     """Whether the file stops part-way through the record that starts at `offset`
     (`through_end`: through any gzip member from there to the end of the file).
 
@@ -133,7 +134,7 @@ def _ends_inside_record(path: Path, offset: int, through_end: bool = False) -> b
     has no end, or its declared Content-Length runs past the file.
     """
     try:
-        with open(path, "rb") as stream:
+        with source.open() as stream:
             compressed = stream.read(2) == GZIP_MAGIC
             stream.seek(offset)
             head = stream.read(2)
@@ -144,14 +145,14 @@ def _ends_inside_record(path: Path, offset: int, through_end: bool = False) -> b
                 return False
             stream.seek(offset)
             block = stream.read(64 * 1024)
-    except (OSError, zlib.error):
+    except (OSError, InputError, zlib.error):
         return False
     end = block.find(b"\r\n\r\n")
     if end < 0:
         return b"\n\n" not in block  # no end to the header block: unless it is an ARC record (one header line)
     length = re.search(rb"(?im)^content-length:[ \t]*(\d+)", block[:end])
-    remaining = path.stat().st_size - offset
-    return bool(length) and end + 4 + int(length.group(1)) > remaining
+    remaining = source.size() - offset
+    return length is not None and end + 4 + int(length.group(1)) > remaining
 
 
 def _gzip_cut(stream, through_end: bool) -> bool:

@@ -1,4 +1,4 @@
-"""Where the server's briefs come from: one-off briefs kept in memory, and the corpus.
+"""The server's briefs: one-off briefs kept in memory, and the corpus's stories with their briefs.
 
 `newsweave serve` without a database briefs what a user pastes or uploads and
 keeps the recent briefs by id, so the story page's address works until the
@@ -15,7 +15,10 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-from newsweave.pipeline import Brief
+from newsweave.brief import Brief
+from newsweave.corpus import brief_story, open_store
+from newsweave.corpus.store import is_database_url
+from newsweave.render.labels import headline
 from newsweave.settings import Settings
 
 # One brief at a time, one-off or corpus: briefing is CPU-bound and the spaCy
@@ -32,8 +35,6 @@ class Entry:
     """
 
     def __init__(self, entry_id: str, brief: Brief, version: Any = None):
-        from newsweave.render.labels import headline
-
         self.id = entry_id
         self.version = version  # a corpus story's version: a story that gained articles is briefed again
         self.data: dict[str, Any] = brief.to_dict()
@@ -134,9 +135,6 @@ class Corpus:
     """
 
     def __init__(self, path: str | Path, settings: Settings, max_entries: int = 32, max_bytes: int = 32 * 1024 * 1024):
-        from newsweave.corpus import open_store
-        from newsweave.corpus.store import is_database_url
-
         self.path = path if is_database_url(path) else Path(path)  # a PostgreSQL URL is no path
         self.settings = settings
         self.store = open_store(self.path, readonly=True)  # thread-safe; fails now if it is not a corpus
@@ -150,11 +148,9 @@ class Corpus:
 
     def story(self, story_id: str) -> Entry | None:
         """The story's brief, or None when there is no such story."""
-        from newsweave.corpus import brief_story
-
         number = row_id(story_id)
         found = self.store.story(number) if number is not None else None
-        if found is None or not found.get("articles"):
+        if number is None or found is None or not found.get("articles"):
             return None
         version = found.get("version")
         entry = self.briefs.get(number)
@@ -172,38 +168,3 @@ class Corpus:
 
     def search(self, query: str, limit: int) -> list[dict]:
         return self.store.search(query, limit=limit)
-
-
-def ingest_submission(corpus: Corpus, submission, settings: Settings, fetcher=None) -> dict:
-    """Add submitted reports to the corpus (POST /api/ingest, only with --allow-ingest).
-
-    The corpus reads files and URLs: pasted texts become one JSON-lines file
-    and uploads are written under cleaned names, in a private temporary folder.
-    The report names them as they were sent, never by that folder.
-    """
-    import tempfile
-
-    from newsweave.corpus import ingest
-    from newsweave.web.intake import stored_name, text_record
-
-    with tempfile.TemporaryDirectory(prefix="newsweave-ingest-") as folder:
-        sources: list[Any] = list(submission.urls)
-        names: dict[str, str] = {}
-        if submission.texts:
-            pasted = Path(folder) / "pasted-texts.jsonl"
-            records = [text_record(value, n) for n, value in enumerate(submission.texts, start=1)]
-            pasted.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-            names[str(pasted)] = "pasted texts"
-            sources.append(pasted)
-        for n, upload in enumerate(submission.files, start=1):
-            path = Path(folder) / stored_name(upload.filename, n, {Path(p).name for p in names})
-            path.write_bytes(upload.data)
-            names[str(path)] = upload.filename
-            sources.append(path)
-        # What came over HTTP names no files (an uploaded OPML list's feeds must be URLs).
-        report = ingest(sources, db=corpus.path, settings=settings, fetcher=fetcher, local_references=False).to_dict()
-    for source in report["sources"]:
-        source["source"] = names.get(source["source"], source["source"])
-        for error in source["errors"]:
-            error["source"] = next((names[p] + error["source"][len(p):] for p in names if error["source"].startswith(p)), error["source"])
-    return report

@@ -1,4 +1,4 @@
-"""Cheap per-article features for clustering: keywords, name phrases, shingles.
+"""Cheap per-article signatures for clustering and duplicate detection: keywords, name phrases, shingles.
 
 Clustering sees every article of a corpus, so these are regular expressions
 rather than a spaCy pass: on the scale benchmark (benchmarks/ingest_scale.py)
@@ -26,14 +26,17 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]*\s+|\n\s*|[\"“(]\s*)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Capitalised, but they name a time, not a story.
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december today".split()
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "today",
+    ]
 )
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    # spaCy's English list, imported here so `newsweave --help` stays instant.
+    # lazy: spaCy's English list; keeps `newsweave --help` fast.
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS) | {"said", "says", "say", "told", "also", "like", "just", "year", "years"}
@@ -41,6 +44,7 @@ def stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def _entity_key(text: str) -> str:
+    # lazy: annotate.features imports spaCy; keeps `newsweave --help` fast.
     from newsweave.annotate.features import entity_key
 
     return entity_key(text)
@@ -94,7 +98,7 @@ def names(text: str) -> Counter[str]:
             continue
         phrase = " ".join(words)
         if len(words) == 1:
-            if phrase.lower() in stops or phrase.isupper() and len(phrase) > 5:
+            if phrase.lower() in stops or (phrase.isupper() and len(phrase) > 5):
                 continue
             if not starts_sentence:
                 mid_sentence.add(phrase)
