@@ -37,6 +37,8 @@ online clusterer cannot); its distance threshold is swept and the best cut
 shown, so the baseline is tuned on whatever part it is run on, held-out
 included. newsweave's ClusterSettings defaults from before the split were
 chosen on every story: the held-out part is held out from later tuning only.
+The two-threshold scheme (`threshold`, `join_floor`, `join_margin`) was
+chosen on the tuning part alone (docs/benchmarks.md, second round).
 """
 
 from __future__ import annotations

@@ -13,6 +13,13 @@ Measures, in one process (so the spaCy model loads once):
 - batch throughput: the first 20 Multi-News clusters at 300 words;
 - peak resident memory of this process (getrusage maxrss).
 The two warm briefs use the default Settings.
+
+    python benchmarks/speed.py --warm
+
+times only the two warm briefs, as wall time and as the process's CPU time
+(time.process_time, which a busy shared machine inflates less), beside the
+spaCy parse of the same texts alone (nlp.pipe): the floor newsweave's own
+stages sit on. Medians of --runs after one warm-up call.
 """
 
 from __future__ import annotations
@@ -67,6 +74,38 @@ def time_help(runs: int = 7) -> tuple[str, float | None]:
     if call().returncode:
         return label, None
     return label, median_seconds(call, runs)
+
+
+def median_times(call, runs: int) -> tuple[float, float]:
+    """(median wall seconds, median CPU seconds of this process) of `runs` calls."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        call()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def measure_warm(data: Path, seeds: Path, runs: int) -> list[tuple[str, str, str, str]]:
+    """Warm briefs of the seeds and of the first DUC 2003 cluster: wall, CPU, and the spaCy parse alone."""
+    import newsweave
+    from newsweave import Settings
+    from newsweave.annotate.model import load_model
+
+    nlp = load_model(Settings())
+    cluster = load_clusters(data / "duc2003_task2.jsonl", 1)[0]
+    docs = documents(cluster)
+    rows = []
+    for name, source, texts in (
+        (f"the seeds ({len(list(seeds.iterdir()))} files)", [str(seeds)], [p.read_text(encoding="utf-8") for p in sorted(seeds.iterdir())]),
+        (f"{len(docs)} reports ({cluster['id']})", docs, [d.text for d in docs]),
+    ):
+        newsweave.brief(source)  # warm-up (the first also loads the model)
+        wall, cpu = median_times(lambda source=source: newsweave.brief(source), runs)
+        _, parse = median_times(lambda texts=texts: list(nlp.pipe(texts)), runs)
+        rows.append((f"warm brief of {name}, median of {runs}", f"{wall:.3f} s", f"{cpu:.3f} s", f"{parse:.3f} s"))
+    return rows
 
 
 def documents(cluster: dict) -> list:
@@ -127,11 +166,17 @@ def main(argv=None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the JSONL sets")
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of seed reports")
     parser.add_argument("--markdown", type=Path, help="append the table and the command to this file")
+    parser.add_argument("--warm", action="store_true", help="time only the warm briefs, wall and CPU, beside the spaCy parse")
+    parser.add_argument("--runs", type=int, default=5, help="warm briefs per median with --warm")
     args = parser.parse_args(argv)
 
     command = shlex.join(["python", *sys.argv]) if argv is None else shlex.join(["python", __file__, *argv])
     print(f"Command: `{command}`\n")
-    table = markdown_table(measure(args.data, args.seeds))
+    if args.warm:
+        lines = ["| measure | wall | CPU (process) | spaCy parse alone (CPU) |", "|---|---:|---:|---:|"]
+        table = "\n".join(lines + ["| " + " | ".join(row) + " |" for row in measure_warm(args.data, args.seeds, args.runs)])
+    else:
+        table = markdown_table(measure(args.data, args.seeds))
     print(table)
     if args.markdown:
         with open(args.markdown, "a", encoding="utf-8") as handle:

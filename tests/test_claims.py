@@ -270,3 +270,34 @@ def test_seeds_every_group_joins_reports_through_the_same_fact(seeds):
                     all(any(_overlaps(e, g) for e in group.evidence for g in claim["evidence"] if g["document"] == d) for d in (a, b))
                     for claim in gold["claims"]
                 ), (a, b, group.text)
+
+
+def test_pairwise_evidence_at_once_equals_pair_by_pair():
+    """align's vectorised pairwise helpers give what a plain loop over every pair gives (sums
+    added in one order, so the same floats), on invented bags with repeats and empty ones."""
+    import numpy as np
+
+    from newsweave.align import _pair_items, _pair_max, _pair_sum, _set_overlap, _words_inside, _words_inside_pairs
+
+    bags = [{"flood", "river", "bridge", "closed"}, {"river", "bridge"}, set(), {"flood", "river", "bridge", "closed", "road"},
+            {"levee"}, {"river", "levee", "bridge", "closed", "flood"}]
+    weight = {"flood": 0.7, "river": 0.1, "bridge": 1.3, "closed": 0.4, "road": 2.0, "levee": 0.9}
+    n = len(bags)
+    flat, item, items = _pair_items(bags, shared_only=True)
+    values = np.array([weight[t] for t in items])[item]
+    sums, maxima, counts = _pair_sum(n, flat, values), _pair_max(n, flat, values), _pair_sum(n, flat)
+    held = {t for t in weight if sum(t in bag for bag in bags) > 1}
+    for a in range(n):
+        for b in range(n):
+            both = [t for t in items if t in bags[a] and t in bags[b] and t in held]
+            expected = 0.0
+            for t in both:
+                expected += weight[t]
+            assert sums[a, b] == expected
+            assert maxima[a, b] == max((weight[t] for t in both), default=0.0)
+            assert counts[a, b] == len(both)
+    inside = _words_inside_pairs([sorted(bag) for bag in bags])
+    assert [[bool(inside[a, b]) for b in range(n)] for a in range(n)] == [
+        [_words_inside(bags[a], bags[b]) for b in range(n)] for a in range(n)]
+    dice = _set_overlap(bags)
+    assert dice[0, 3] == np.float32(2 * 4 / 9) and dice[2, 2] == 0.0 and dice[4, 4] == 1.0 and dice[0, 4] == 0.0

@@ -232,3 +232,51 @@ def test_the_boilerplate_rule_is_the_same_on_sqlite(tmp_path):
     conn.execute("ROLLBACK")
     assert in_memory == in_sqlite
     assert len({in_sqlite[i] for i in (1, 3, 5)}) == 3
+
+
+# An invented report on one aspect of the telescope story (the island's
+# fishermen): it names the spaceport but few of the story's other words, so it
+# scores under the main bar with the story, and far less with anything else.
+ASPECT = ("Andoya fishermen fear launches",
+          "Fishermen on Andoya say launches from the island's spaceport scare away cod. Tourism operators see it "
+          "differently: hotel bookings doubled before the launch date. The island council will hold a hearing on "
+          "compensation.")
+
+
+def _after_the_stream(clusterer) -> dict[str, int]:
+    return {story: clusterer.assign(i, title, text).story for i, (story, _, title, text) in enumerate(STREAM)}
+
+
+def test_a_clear_best_under_the_bar_joins_its_story():
+    clusterer = Clusterer(MemoryState())
+    stories = _after_the_stream(clusterer)
+    joined = clusterer.assign("aspect", *ASPECT)
+    assert joined.story == stories["telescope"] and not joined.created
+    assert clusterer.settings.join_floor <= joined.similarity < clusterer.settings.threshold
+    # With one bar only, the same report starts a story of its own.
+    single_bar = Clusterer(MemoryState(), ClusterSettings(join_floor=0))
+    _after_the_stream(single_bar)
+    assert single_bar.assign("aspect", *ASPECT).created
+
+
+def test_the_lower_bar_needs_a_runner_up_well_behind():
+    clusterer = Clusterer(MemoryState(), ClusterSettings(threshold=0.2, join_floor=0.12, join_margin=3.0))
+    assert clusterer.joins(0.25, 0.24)  # over the main bar: no ratio test
+    assert clusterer.joins(0.15, 0.04)  # under it, but three times the runner-up
+    assert not clusterer.joins(0.15, 0.06)  # two stories match about alike
+    assert not clusterer.joins(0.10, 0.01)  # under the floor
+    # A lone candidate (a young corpus) has nothing to be clear of: the main bar decides.
+    assert not clusterer.joins(0.15, 0.0)
+    assert not Clusterer(MemoryState(), ClusterSettings(join_floor=0)).joins(0.15, 0.01)
+
+
+def test_the_lower_bar_is_the_same_on_sqlite(tmp_path):
+    conn = _database(tmp_path / "corpus.db")
+    memory = Clusterer(MemoryState())
+    rows = [(title, text) for _, _, title, text in STREAM] + [ASPECT]
+    conn.execute("BEGIN")
+    in_memory = [memory.assign(i, title, text).story for i, (title, text) in enumerate(rows)]
+    in_sqlite = [assign_story(conn, i, title, text, None) for i, (title, text) in enumerate(rows)]
+    conn.execute("ROLLBACK")
+    assert in_memory == in_sqlite
+    assert in_sqlite[-1] == in_sqlite[7]  # the aspect report joined the telescope story

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
 from newsweave.settings import Settings
-from newsweave.story import BOILERPLATE, BODY, Claim, FactGroup, Sentence, Story
+from newsweave.story import BODY, BOILERPLATE, Claim, FactGroup, Sentence, Story
 
 SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
@@ -48,13 +49,13 @@ def align(story: Story, settings: Settings) -> Story:
         from newsweave.claims import build_claims
 
         build_claims(story)
-    centrality = dict(zip((id(s) for s in sentences), _centrality(sentences)))
+    centrality = dict(zip((id(s) for s in sentences), _centrality(sentences), strict=True))
     claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
     matrix = claim_similarity(claims)
     if claims:
         documents = np.array([c.document for c in claims], dtype=object)
         closest = np.where(documents[:, None] != documents[None, :], matrix, 0.0).max(axis=1)
-        for claim, value in zip(claims, closest):
+        for claim, value in zip(claims, closest, strict=True):
             claim.echo = float(value)
     apart = _claims_apart(claims, matrix)
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
@@ -73,7 +74,9 @@ def align(story: Story, settings: Settings) -> Story:
         )
         best = max(
             range(len(members)),
-            key=lambda k: _representative_claim_score(claims[members[k]], consensus[k], centrality.get(id(claims[members[k]].sentence), 0.0)),
+            key=lambda k: _representative_claim_score(
+                claims[members[k]], consensus[k], centrality.get(id(claims[members[k]].sentence), 0.0)
+            ),
         )
         representative = claims[members[best]]
         group_sentences = list({id(c.sentence): c.sentence for c in group_claims}.values())
@@ -161,26 +164,25 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     n = len(claims)
     own_bags = [[_stem(t) for t in c.terms] + [f"@{e}" for e in c.entities] + [f"#{x}" for x in c.numbers] for c in claims]
     own = _tfidf(own_bags)
-    context = _tfidf([[_stem(term(t)) for t in c.sentence.terms] for c in claims])
+    # A sentence's terms, folded once for all its claims.
+    sentences = list({id(c.sentence): c.sentence for c in claims}.values())
+    folded = {id(s): [_stem(term(t)) for t in s.terms] for s in sentences}
+    context = _tfidf([folded[id(c.sentence)] for c in claims])
     claim = np.clip(own @ own.T, 0.0, 1.0)
     sentence = np.clip(context @ context.T, 0.0, 1.0)
     # Rarity counts over the story's sentences: a word in few of them is a strong sign.
-    sentences = list({id(c.sentence): c.sentence for c in claims}.values())
     frequency = Counter(_stem(term(t)) for s in sentences for t in set(s.terms))
     total = len(sentences)
     idf = {t: math.log((total + 1) / (f + 1)) for t, f in frequency.items()}
     scale = math.log(total + 1) or 1.0
     bags = [{_stem(t) for t in c.terms} for c in claims]
     weight = np.array([sum(idf.get(t, 0.0) for t in bag) for bag in bags])
-    rarest = np.zeros((n, n))
-    shared = np.zeros((n, n))
-    terms = np.zeros((n, n))
-    for t, rows in _holders(bags).items():
-        if len(rows) > 1:
-            block = np.ix_(rows, rows)
-            rarest[block] = np.maximum(rarest[block], idf.get(t, 0.0) / scale)
-            shared[block] += idf.get(t, 0.0)
-            terms[block] += 1.0
+    # Sums and maxima over the terms each pair of claims shares, term by term in one order.
+    flat, item, vocabulary = _pair_items(bags, shared_only=True)
+    term_idf = np.array([idf.get(t, 0.0) for t in vocabulary], dtype=float)[item]
+    terms = _pair_sum(n, flat)
+    shared = _pair_sum(n, flat, term_idf)
+    rarest = _pair_max(n, flat, term_idf / scale)
     smaller = np.minimum(weight[:, None], weight[None, :])
     contained = np.where(smaller > 0, shared / np.where(smaller > 0, smaller, 1.0), 0.0)
     entity = _sharing([set(c.entities) for c in claims])
@@ -191,11 +193,8 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     predicate_rarity = np.array([idf.get(_stem(c.predicate), 0.0) / scale if c.predicate else 0.0 for c in claims])
     same_predicate = (predicates[:, None] == predicates[None, :]).astype(float)
     # The rarest word two claims' sentences share: the context that tells two short claims apart.
-    context_rarest = np.zeros((n, n))
-    for t, rows in _holders([{_stem(term(t)) for t in c.sentence.terms} for c in claims]).items():
-        if len(rows) > 1:
-            block = np.ix_(rows, rows)
-            context_rarest[block] = np.maximum(context_rarest[block], idf.get(t, 0.0) / scale)
+    flat, item, vocabulary = _pair_items([set(folded[id(c.sentence)]) for c in claims], shared_only=True)
+    context_rarest = _pair_max(n, flat, np.array([idf.get(t, 0.0) / scale for t in vocabulary], dtype=float)[item])
     subjects = np.array([c.subject or f"?{i}" for i, c in enumerate(claims)], dtype=object)
     return {
         "claim": claim,
@@ -221,16 +220,12 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
     """1 where two claims give one exact figure for one measure: the same counted noun and the same
     predicate ("the 14 people killed in the collapse", "Fourteen people were killed"), whatever
     else each claim's own verb says."""
-    n = len(claims)
-    matrix = np.zeros((n, n))
     keys = [
         {(x.kind, x.value, x.noun, x.predicate) for x in c.quantities
          if x.exact and x.noun and x.predicate == c.predicate and x.predicate not in ("be", "have")}
         for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit)
     ]
-    for rows in _holders(keys).values():
-        matrix[np.ix_(rows, rows)] = 1.0
-    return matrix
+    return _sharing(keys)
 
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:
@@ -262,14 +257,46 @@ def _holders(bags) -> dict[str, list[int]]:
 
 def _sharing(bags) -> np.ndarray:
     """1 where two rows' bags share an item."""
+    flat, _, _ = _pair_items(bags)
+    return (_pair_sum(len(bags), flat) > 0).astype(float)
+
+
+def _pair_items(bags, shared_only: bool = False) -> tuple[np.ndarray, np.ndarray, list]:
+    """Every (pair of rows, item both hold) at once: (flat pair index row * n + column, the item's
+    number, the items), item by item in `_holders` order; the pairs include (row, row). With
+    `shared_only`, only the items two or more rows hold."""
     n = len(bags)
-    matrix = np.zeros((n, n))
-    for rows in _holders(bags).values():
-        matrix[np.ix_(rows, rows)] = 1.0
-    return matrix
+    holders = _holders(bags)
+    items = [item for item, rows in holders.items() if len(rows) > 1 or not shared_only]
+    if not items:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), items
+    rows = np.concatenate([np.asarray(holders[item], dtype=np.int64) for item in items])
+    counts = np.array([len(holders[item]) for item in items])
+    starts = np.cumsum(counts) - counts
+    # Entry e (row r of item t) pairs with each of t's rows: repeat it len(t) times...
+    per_entry = np.repeat(counts, counts)
+    first = np.repeat(rows, per_entry)
+    # ...against t's rows in order.
+    entry_start = np.repeat(np.repeat(starts, counts), per_entry)
+    offset = np.arange(len(first)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
+    second = rows[entry_start + offset]
+    item = np.repeat(np.repeat(np.arange(len(items)), counts), per_entry)
+    return first * n + second, item, items
 
 
-def _tfidf(bags: list[list[str]]) -> np.ndarray:
+def _pair_sum(n: int, flat: np.ndarray, values: np.ndarray | None = None) -> np.ndarray:
+    """n x n sums of `values` (1 each if None) by flat pair index, added in the given order."""
+    return np.bincount(flat, weights=values, minlength=n * n).astype(float).reshape(n, n)
+
+
+def _pair_max(n: int, flat: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """n x n maxima of `values` by flat pair index (0 where a pair has none)."""
+    result = np.zeros(n * n)
+    np.maximum.at(result, flat, values)
+    return result.reshape(n, n)
+
+
+def _tfidf(bags: Sequence[Sequence[str]]) -> np.ndarray:
     """Rows are L2-normalised TF-IDF vectors of the bags."""
     vocabulary: dict[str, int] = {}
     for bag in bags:
@@ -290,14 +317,13 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     near copies; and claims giving incompatible figures for the same measure (a disagreement, not a fact)."""
     from newsweave.crosscheck.numbers import conflicting
 
-    n = len(claims)
     ids = np.array([c.document for c in claims], dtype=object)
     sentence = np.array([id(c.sentence) for c in claims])
-    apart = (ids[:, None] == ids[None, :]) & (matrix < CLAIM_NEAR_COPY)
-    apart |= sentence[:, None] == sentence[None, :]
-    for a, b in zip(*np.nonzero(ids[:, None] == ids[None, :])):
-        if a < b and apart[a, b] and sentence[a] != sentence[b] and _words_inside(claims[a].terms, claims[b].terms):
-            apart[a, b] = apart[b, a] = False
+    same_report = ids[:, None] == ids[None, :]
+    same_sentence = sentence[:, None] == sentence[None, :]
+    apart = (same_report & (matrix < CLAIM_NEAR_COPY)) | same_sentence
+    # ...but not one report's two sentences of which one is a shortened copy of the other.
+    apart &= ~(same_report & ~same_sentence & _words_inside_pairs([c.terms for c in claims]))
     with_figures = [i for i, c in enumerate(claims) if c.quantities]
     for x, a in enumerate(with_figures):
         for b in with_figures[x + 1 :]:
@@ -353,23 +379,12 @@ def tfidf_cosine(sentences: list[Sentence]) -> np.ndarray:
 def _set_overlap(sets: list[set[str]], jaccard: bool = False) -> np.ndarray:
     """Dice (or Jaccard) overlap of every pair of sets; 0 where either is empty."""
     n = len(sets)
-    result = np.zeros((n, n), dtype=np.float32)
-    index: dict[str, list[int]] = {}
-    for i, items in enumerate(sets):
-        for item in items:
-            index.setdefault(item, []).append(i)
-    shared = Counter()
-    for rows in index.values():
-        for a in rows:
-            for b in rows:
-                if a < b:
-                    shared[a, b] += 1
-    for (a, b), count in shared.items():
-        if jaccard:
-            value = count / (len(sets[a]) + len(sets[b]) - count)
-        else:
-            value = 2 * count / (len(sets[a]) + len(sets[b]))
-        result[a, b] = result[b, a] = value
+    shared = _pair_sum(n, _pair_items(sets, shared_only=True)[0])
+    sizes = np.array([len(items) for items in sets], dtype=float)
+    total = sizes[:, None] + sizes[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0/0 where neither has items: masked below
+        value = shared / (total - shared) if jaccard else 2 * shared / total
+    result = np.where(shared > 0, value, 0.0).astype(np.float32)
     np.fill_diagonal(result, [1.0 if items else 0.0 for items in sets])
     return result
 
@@ -383,10 +398,19 @@ def _same_document_apart(sentences: list[Sentence], similarity: np.ndarray) -> n
     """
     ids = np.array([s.document for s in sentences], dtype=object)
     apart = (ids[:, None] == ids[None, :]) & (similarity < NEAR_COPY)
-    for a, b in zip(*np.nonzero(apart)):
+    for a, b in zip(*np.nonzero(apart), strict=True):
         if a < b and _words_inside(sentences[a].terms, sentences[b].terms):
             apart[a, b] = apart[b, a] = False
     return apart
+
+
+def _words_inside_pairs(bags) -> np.ndarray:
+    """`_words_inside` of every pair of bags at once."""
+    sets = [set(bag) for bag in bags]
+    common = _pair_sum(len(sets), _pair_items(sets)[0])
+    sizes = np.array([len(words) for words in sets], dtype=float)
+    shorter = np.minimum(sizes[:, None], sizes[None, :])
+    return (shorter >= 4) & (common >= CONTAINED * shorter)
 
 
 def _words_inside(a, b) -> bool:

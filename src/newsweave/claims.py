@@ -90,7 +90,7 @@ def build_claims(story: Story) -> Story:
             if sentence.role == BOILERPLATE:
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
-            ents = entities_in(span) if span is not None else []
+            ents = entities_in(span) if span is not None and entities_in is not None else []
             found = sentence_claims(sentence, span, last_person, ents) if span is not None and len(span) else []
             if not found:
                 found = [_whole(sentence)]
@@ -126,6 +126,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) 
     quantities = [measure(q, span.doc) for q in find(sentence.text, sentence.document, sentence.start)]
     ents = list(span.ents if ents is None else ents)
     claims = []
+    span_tokens = list(span)
     for head in heads:
         if head in reporting:
             speaker, words = _speaker(head, span)
@@ -136,7 +137,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) 
                     claim.kind = "speaker"
                     claims.append(claim)
             continue
-        tokens = [t for t in span if owner[t.i] == head.i]
+        tokens = [t for t in span_tokens if owner[t.i] == head.i]
         if head.dep_ != "ROOT" and sum(1 for t in tokens if _content(t)) < MIN_CONTENT:
             continue
         pieces = _pieces(tokens, span.doc)
@@ -170,9 +171,7 @@ def _claim_heads(span) -> list:
     for token in span:
         if token.is_space or token.is_punct:
             continue
-        if token.dep_ == "ROOT" or token.head.i == token.i or not (span.start <= token.head.i < span.end):
-            heads.append(token)
-        elif _splits(token):
+        if token.dep_ == "ROOT" or token.head.i == token.i or not (span.start <= token.head.i < span.end) or _splits(token):
             heads.append(token)
     return heads
 
@@ -186,7 +185,7 @@ def _splits(token) -> bool:
     if dep == "conj" and pos == "ADJ" and has_subject:
         return True
     if dep in ("ccomp", "advcl", "parataxis", "pcomp") and verbal:
-        return has_subject or token.tag_ in ("VBG", "VBN") and dep == "advcl" and _own_content(token) >= 3
+        return has_subject or (token.tag_ in ("VBG", "VBN") and dep == "advcl" and _own_content(token) >= 3)
     if dep == "relcl":
         return True
     if dep == "acl" and verbal and token.tag_ in ("VBN", "VBG"):
@@ -201,18 +200,19 @@ def _own_content(token) -> int:
 
 
 def _content(token) -> bool:
-    return token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num) or token.like_num
+    return (token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)) or token.like_num
 
 
 def _owners(span, heads) -> dict[int, int]:
     """Each token's claim: the nearest claim head at or above it."""
     head_ids = {h.i for h in heads}
+    parent = {token.i: token.head.i for token in span}  # indices: a Token made per step is slow
     owner = {}
-    for token in span:
-        node = token
-        while node.i not in head_ids and node.head.i != node.i and span.start <= node.head.i < span.end:
-            node = node.head
-        owner[token.i] = node.i if node.i in head_ids else heads[0].i
+    for i in parent:
+        node = i
+        while node not in head_ids and parent[node] != node and span.start <= parent[node] < span.end:
+            node = parent[node]
+        owner[i] = node if node in head_ids else heads[0].i
     # A clause too small to stand alone gives its words back to its parent.
     for head in heads:
         if head.dep_ == "ROOT" or head.i not in head_ids:
@@ -268,6 +268,9 @@ def _pieces(tokens, doc) -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
+# Entity labels of figures and dates: a claim holds those as numbers and dates, not as entities.
+_NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
 def _claim(sentence: Sentence, span, ents, head, tokens, pieces, quantities, last_person: str) -> Claim:
     doc = span.doc
     start, end = pieces[0][0], pieces[-1][1]
@@ -285,7 +288,7 @@ def _claim(sentence: Sentence, span, ents, head, tokens, pieces, quantities, las
     )
     token_ids = {t.i for t in tokens}
     own_ents = [e for e in ents if any(t.i in token_ids for t in e)]
-    entities = [entity_key(e.text) for e in own_ents if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")]
+    entities = [entity_key(e.text) for e in own_ents if e.label_ not in _NOT_ENTITIES]
     entities += [entity_key(e[-1].text) for e in own_ents if e.label_ == "PERSON" and len(e) > 1]
     if subject and subject_token is not None and subject_token.i not in token_ids and subject_token.pos_ in ("PROPN",):
         entities.append(subject)
@@ -306,7 +309,8 @@ def _claim(sentence: Sentence, span, ents, head, tokens, pieces, quantities, las
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(head.dep_, "clause")
     return Claim(
-        id=0, document=sentence.document, start=start, end=end, text=sentence.text[start - sentence.start : end - sentence.start], sentence=sentence,
+        id=0, document=sentence.document, start=start, end=end, sentence=sentence,
+        text=sentence.text[start - sentence.start : end - sentence.start],
         pieces=pieces, kind=kind, subject=subject, predicate=predicate, arguments=arguments,
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
         quantities=own_quantities, dates=dates, places=places, head_token=head.i,
@@ -319,7 +323,8 @@ _HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparent
 
 def _term_token(token) -> bool:
     lemma = token.lemma_.lower()
-    return (token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1 and lemma not in REPORTING and lemma not in _HEDGING
+    return ((token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1
+            and lemma not in REPORTING and lemma not in _HEDGING)
 
 
 def _subject(head):

@@ -167,6 +167,7 @@ _PREDICATE_CLASSES = {
     "attack": "attack massacre assault bombing blast explosion shooting",
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
+PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
 
 # Counted nouns that count the same thing: lemma -> class. Words for anyone are one class.
 _NOUN_CLASSES = {
@@ -276,7 +277,8 @@ _UNITS = {
 _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True))
 
 _HEDGES = [
-    (r"at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|exceeding|topping", "min"),
+    (r"at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than"
+     r"|a\s+minimum\s+of|exceeding|topping", "min"),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|fewer\s+than|less\s+than|under|at\s+most|no\s+more\s+than|a\s+maximum\s+of", "max"),
     (r"nearly|almost|close\s+to|just\s+under|just\s+shy\s+of|not\s+quite", "nearly"),
     (r"about|around|some|approximately|roughly|an\s+estimated|estimated|circa|an\s+approximate|or\s+so|more\s+or\s+less", "about"),
@@ -302,6 +304,14 @@ _PATTERNS = [
         rf"|\b(?P<vague2>dozens|hundreds|thousands)\b"
         rf"|(?<![\w.,$£€¥-])(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d)", re.I)),
 ]
+
+# What a text must hold for a kind's pattern to match in it (the patterns ignore case): a quick
+# search that spares the slow pattern most sentences.
+_NEEDS = {
+    MONEY: re.compile(rf"{_SIGN}|{_CURRENCY_WORD}", re.I),
+    PERCENT: re.compile(r"%|per\s*cent", re.I),
+    AGE: re.compile(r"old|aged", re.I),
+}
 
 
 def number_value(text: str) -> float | None:
@@ -359,6 +369,9 @@ def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
     for kind, pattern in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not needs.search(text):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
@@ -397,11 +410,21 @@ def _hedged(quantity: Quantity, hedge: str) -> Quantity:
     return quantity.with_(low=value * (1 - ABOUT), high=value * (1 + ABOUT), hedge=hedge)
 
 
-def _read(kind: str, match: re.Match, text: str) -> Quantity | None:
+def _first_group(groups: dict[str, str | None], *names: str) -> str:
+    """The first of the named groups that holds text: a pattern's alternatives each write
+    the number in a group of their own ("" if none did: then no number is read)."""
+    for name in names:
+        value = groups.get(name)
+        if value:
+            return value
+    return ""
+
+
+def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
     groups = match.groupdict()
     written = match.group(0)
     if kind == MONEY:
-        number = groups.get("n") or groups.get("n2")
+        number = _first_group(groups, "n", "n2")
         value = number_value(_expand_abbreviated_scale(number))
         if value is None:
             return None
@@ -429,7 +452,7 @@ def _read(kind: str, match: re.Match, text: str) -> Quantity | None:
             minutes = float(int(groups["h24"]) * 60 + int(groups["m24"]))
         return Quantity(TIME, minutes, minutes, minutes, "min", written, "", 0, 0, written_unit="clock")
     if kind == AGE:
-        number = groups.get("n") or groups.get("n2") or groups.get("n3")
+        number = _first_group(groups, "n", "n2", "n3")
         value = number_value(number)
         if value is None:
             return None
@@ -452,7 +475,8 @@ def _read(kind: str, match: re.Match, text: str) -> Quantity | None:
                         written_unit=unit)
     if kind == ORDINAL:
         word = groups["o"].lower()
-        value = _ORDINALS.get(word) or (float(re.match(r"\d+", word).group()) if word[0].isdigit() else None)
+        digits = re.match(r"\d+", word)  # "21st"; else a word ("twenty-first")
+        value = _ORDINALS.get(word) or (float(digits.group()) if digits else None)
         if value is None:
             return None
         return Quantity(ORDINAL, float(value), float(value), float(value), "", written, "", 0, 0)
@@ -463,11 +487,12 @@ def _read(kind: str, match: re.Match, text: str) -> Quantity | None:
         return Quantity(COUNT, float(low), float(low), float(high), "", written, "", 0, 0, hedge="vague")
     number = groups["n"]
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|trillion|dozen)", number, re.I):
-        low, high = {"dozen": (10, 14)}.get(number.split()[-1].lower(), (None, None))
         value = number_value(number)
-        if low is None:
+        if value is None:
+            return None
+        if number.split()[-1].lower() != "dozen":
             return Quantity(COUNT, value, value, value * 1.99, "", written, "", 0, 0, hedge="vague")
-        return Quantity(COUNT, value, float(low), float(high), "", written, "", 0, 0, hedge="about")
+        return Quantity(COUNT, value, 10.0, 14.0, "", written, "", 0, 0, hedge="about")
     value = number_value(number)
     if value is None:
         return None
@@ -580,12 +605,13 @@ def _predicate(token, noun) -> str:
         if head.pos_ in ("VERB", "AUX"):
             # "left 130 people dead", "nine are dead": a complement says what happened, before the verb does
             for sibling in head.children:
-                if sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "ccomp") and sibling.pos_ == "ADJ" and _predicate_lemma(sibling):
+                if (sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "ccomp") and sibling.pos_ == "ADJ"
+                        and _predicate_lemma(sibling)):
                     return _predicate_lemma(sibling)
         found = _predicate_lemma(head)
-        if found and (head.pos_ in ("VERB", "ADJ", "AUX") or head.dep_ in ("nsubj", "dobj", "attr", "pobj", "ROOT")):
-            if head.pos_ in ("VERB", "AUX", "ADJ") or found in EVENT_NOUNS.values() or found in PREDICATE_CLASS.values():
-                return _refine(head, found)
+        if (found and (head.pos_ in ("VERB", "ADJ", "AUX") or head.dep_ in ("nsubj", "dobj", "attr", "pobj", "ROOT"))
+                and (head.pos_ in ("VERB", "AUX", "ADJ") or found in EVENT_NOUNS.values() or found in PREDICATE_CLASS_NAMES)):
+            return _refine(head, found)
         if head.pos_ in ("VERB", "AUX"):
             # "nine are dead", "left 130 people dead": a complement of the verb the count hangs off
             for sibling in head.children:
@@ -629,9 +655,10 @@ def _age_owner(token) -> str:
     """Whose age: 'Ana Ruiz, 10,', '9-year-old Ana Ruiz', 'Holt, 61', or the person named just before ('the 9-year-old')."""
     doc = token.doc
     head = token
-    while head.dep_ in ("nummod", "npadvmod", "compound", "amod") and head.head.i != head.i and head.head.lower_ in ("year", "years", "old", "month", "months", "-"):
+    while (head.dep_ in ("nummod", "npadvmod", "compound", "amod") and head.head.i != head.i
+           and head.head.lower_ in ("year", "years", "old", "month", "months", "-")):
         head = head.head
-    candidates = [head.head, head] + list(head.head.children)
+    candidates = [head.head, head, *head.head.children]
     for candidate in candidates:
         if candidate.ent_type_ == "PERSON":
             return _surname(candidate)
@@ -726,4 +753,6 @@ _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "pe
 def _plural(noun: str) -> str:
     if noun in _IRREGULAR:
         return _IRREGULAR[noun]
-    return noun + "es" if noun.endswith(("s", "sh", "ch", "x")) else (noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s")
+    if noun.endswith(("s", "sh", "ch", "x")):
+        return noun + "es"
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"

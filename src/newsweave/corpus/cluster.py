@@ -13,12 +13,15 @@ the whole corpus:
    its name centroid (each story keeps only its top terms), times a time
    factor: a story fades once an article is more than `grace_days` away from
    the story's first-to-last span, with a `fade_days` e-folding time.
-4. The best candidate at or above `threshold` takes the article; otherwise the
-   article starts a story. So does a short page that matches its best
-   candidate almost word for word (`short_words`, `copy_similarity`): the same
-   crawl notice, cookie wall or tweet embed turns up under the links of many
-   unrelated stories, and joining them would pull those stories together. It
-   needs no state of its own: the candidate's centroid is the evidence.
+4. The best candidate at or above `threshold` takes the article; so does one
+   at or above the lower `join_floor` that scores `join_margin` times the
+   runner-up (a two-threshold scheme with a ratio test: clearly the only
+   story it could belong to). Otherwise the article starts a story. So does
+   a short page that matches its best candidate almost word for word
+   (`short_words`, `copy_similarity`): the same crawl notice, cookie wall or
+   tweet embed turns up under the links of many unrelated stories, and
+   joining them would pull those stories together. Neither rule needs state
+   of its own: the candidates' centroids are the evidence.
 
 The algorithm (`Clusterer`) works on a pluggable state: `MemoryState` for the
 benchmarks' millions of articles, the store's stories table for a corpus
@@ -47,7 +50,7 @@ NAME = "@"
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    threshold: float = 0.18
+    threshold: float = 0.20
     # Share of the score from keywords; the rest is from name phrases.
     text_weight: float = 0.8
     article_terms: int = 60
@@ -73,6 +76,16 @@ class ClusterSettings:
     # a story of its own instead of pulling those stories together. 0: off.
     short_words: int = 50
     copy_similarity: float = 0.9
+    # The second, lower bar of a two-threshold scheme: an article scoring at
+    # least `join_floor` with its best candidate still joins it when that
+    # candidate beats the runner-up among the candidates `join_margin` times
+    # over (a ratio test).
+    # A report about one aspect of a story shares few words with the story,
+    # but fewer still with any other; an article that is merely on the same
+    # topic as several stories matches them about alike and starts its own.
+    # join_floor 0: one bar only (the behaviour before 2026-12-01).
+    join_floor: float = 0.12
+    join_margin: float = 3.0
 
 
 @dataclass
@@ -191,6 +204,15 @@ class Clusterer:
             return weight * text + (1.0 - weight) * _cosine(names, story.names, names_length)
         return text
 
+    def joins(self, best: float, runner_up: float) -> bool:
+        """Whether the best candidate's score takes the article: over the bar, or over the floor and well clear of the runner-up."""
+        settings = self.settings
+        if best >= settings.threshold:
+            return True
+        # With no runner-up (a young corpus, a lone candidate) there is nothing
+        # to be clear of: the single bar decides.
+        return 0.0 < settings.join_floor <= best and 0.0 < runner_up * settings.join_margin <= best
+
     def is_boilerplate(self, features: ArticleFeatures, terms: dict[str, float], names: dict[str, float],
                        story: StoryProfile) -> bool:
         """A short page that repeats a page already seen: not evidence that its story and the other's are one."""
@@ -223,14 +245,16 @@ class Clusterer:
         candidates = [story_id for story_id, _ in heapq.nlargest(settings.max_candidates, votes.items(), key=lambda item: item[1])]
 
         best: StoryProfile | None = None
-        best_score = 0.0
+        best_score = second = 0.0
         for story_id in candidates:
             profile = state.story(story_id)
             score = self.similarity(terms, names, day, profile)
             if score > best_score:
-                best, best_score = profile, score
+                best, best_score, second = profile, score, best_score
+            elif score > second:
+                second = score
 
-        created = best is None or best_score < settings.threshold or self.is_boilerplate(features, terms, names, best)
+        created = best is None or not self.joins(best_score, second) or self.is_boilerplate(features, terms, names, best)
         if created or best is None:
             best = StoryProfile(new_story() if new_story else state.new_story())
             best_score = 0.0

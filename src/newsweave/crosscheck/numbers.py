@@ -49,7 +49,8 @@ PREDICATES = {
     "injury": "injured", "hospitalize": "injured", "hospitalise": "injured",
     "arrest": "arrested", "arrested": "arrested", "detain": "arrested", "hold": "arrested", "held": "arrested",
     "apprehend": "arrested", "custody": "arrested", "charge": "charged", "charged": "charged",
-    "evacuate": "evacuated", "evacuation": "evacuated", "rescue": "rescued", "missing": "missing", "destroy": "destroyed", "damage": "damaged",
+    "evacuate": "evacuated", "evacuation": "evacuated", "rescue": "rescued", "missing": "missing",
+    "destroy": "destroyed", "damage": "damaged",
 }
 # Counted nouns -> class. Counts of other nouns are not compared. Words for
 # anyone are one class; narrower words ("children", "miners") are their own,
@@ -140,9 +141,11 @@ def counts(story: Story) -> list[Count]:
             where = _Where(sentence, span, entities_in(span), text)
             for token in span:
                 shared = [_count(token, where, last_person, context, person) for person in _sharing_an_age(token, names)]
-                for count in [c for c in shared if c is not None] or [_count(token, where, last_person, context)]:
-                    if count is None:
-                        continue
+                found_here = [c for c in shared if c is not None]
+                if not found_here:
+                    alone = _count(token, where, last_person, context)
+                    found_here = [alone] if alone is not None else []
+                for count in found_here:
                     count.known_places = places
                     found.append(count)
                     if count.subject[0] == "count" and NOUNS.get(count.subject[1]) == "attackers":
@@ -180,8 +183,8 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
         parts = [c for c in token.head.children if c.like_num]
         if parts[0].i != token.i:
             return None  # "Twenty-eight-year-old": counted once, at "Twenty"
-        values = [number_value(c.text) for c in parts]
-        value = None if None in values else sum(values)
+        values = [v for v in (number_value(c.text) for c in parts) if v is not None]
+        value = sum(values) if len(values) == len(parts) else None
         last = parts[-1]
     if value is None or (value == 1 and token.is_alpha):
         return None
@@ -212,8 +215,9 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
     evidence_end = noun.idx + len(noun.text) if noun is not None and 0 < noun.i - last.i <= 3 else end
     # "20 people dead, including the three gunmen": the victims may be 17
     including = _INCLUDING.match(doc_text, evidence_end, sentence.end)
-    if including and number_value(including.group(1)) is not None:
-        low = max(0.0, low - number_value(including.group(1)))
+    included = number_value(including.group(1)) if including else None
+    if included is not None:
+        low = max(0.0, low - included)
     written = doc_text[start:end]
     span, ents = where.span, where.ents
     dates = frozenset(e.text.lower() for e in ents if e.label_ == "DATE" and not _AGE_LIKE.search(e.text))
@@ -306,7 +310,7 @@ def _subject(token, context: str | None = None) -> tuple[str, str] | None:
     # "150 Chinese passengers" vs "153 Chinese passengers": the same kind of people, named alike
     kind = [c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound") and c.i < noun.i and not c.like_num]
     if kind and token.dep_ == "nummod":
-        return ("count", " ".join(kind + [noun.lemma_.lower()]))
+        return ("count", " ".join([*kind, noun.lemma_.lower()]))
     return None
 
 
@@ -437,7 +441,8 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
             evidence = list(dict.fromkeys(c.evidence for c in members))
             values.append(DiscrepancyValue(first.written, first.normalized, evidence))
         same_fact = any(
-            fact_of.get((a.document, a.sentence)) is not None and fact_of.get((a.document, a.sentence)) == fact_of.get((b.document, b.sentence))
+            fact_of.get((a.document, a.sentence)) is not None
+            and fact_of.get((a.document, a.sentence)) == fact_of.get((b.document, b.sentence))
             for a, b in clashing
         )
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
@@ -510,7 +515,7 @@ _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "pe
 def _plural(noun: str) -> str:
     *kind, head = noun.split()
     head = _IRREGULAR.get(head) or (head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s")
-    return " ".join(kind + [head])
+    return " ".join([*kind, head])
 
 
 # --- every other kind of quantity, compared claim by claim (quantities.py, claims.py) ---
@@ -540,7 +545,7 @@ def _measure_key(quantity) -> tuple | None:
     if quantity.kind == q.COUNT:
         if not quantity.noun:
             return None
-        return (q.COUNT, quantity.noun, quantity.predicate if quantity.predicate in q.PREDICATE_CLASS.values() else "")
+        return (q.COUNT, quantity.noun, quantity.predicate if quantity.predicate in q.PREDICATE_CLASS_NAMES else "")
     if not (quantity.noun or quantity.predicate) or quantity.predicate in ("be", "have"):
         return None
     return (quantity.kind, quantity.unit)
@@ -619,7 +624,9 @@ def quantity_discrepancies(story: Story) -> list[Discrepancy]:
                 # a report that also gives the other's figure for this measure counts two things
                 if _also_states(claims, a.document, y) or _also_states(claims, b.document, x):
                     continue
-                by_measure.setdefault(_measure_key(x), []).append((x, a, y, b))
+                key = _measure_key(x)
+                if key is not None:  # always: comparable pairs share a measure
+                    by_measure.setdefault(key, []).append((x, a, y, b))
     found = []
     for pairs in by_measure.values():
         sides: dict[tuple, list] = {}

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -166,14 +168,15 @@ def carry_into_sentences(story: Story, quotes: list[QuoteSpan], attributions: di
 # --- comparing quotes across reports ---
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # each quote is compared with every other report's quotes
+def _words(text: str) -> tuple[str, ...]:
     # An editor's insertions and bleeps: "connected [to Daesh]", "(expletive)", "****".
     text = re.sub(r"\[[^\]]*\]", " ", text)
     text = re.sub(r"\((?:expletive|bleep|inaudible)[^)]*\)|\*{2,}|\b\w\*+\w*", " … ", text, flags=re.I)
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # "U.K." -> "UK"
     text = re.sub(r"\.\s*\.\s*\.|…", " … ", text.replace("’", "'"))  # an ellipsis marks words left out
-    return [_spelling(w) for w in re.findall(r"…|\w+(?:[-']\w+)*", text.lower())]
+    return tuple(_spelling(w) for w in re.findall(r"…|\w+(?:[-']\w+)*", text.lower()))
 
 
 def _spelling(word: str) -> str:
@@ -183,11 +186,11 @@ def _spelling(word: str) -> str:
     return re.sub(r"(?<=\w{3})our$", "or", word)
 
 
-def _content(words: list[str]) -> set[str]:
+def _content(words: Sequence[str]) -> set[str]:
     return {w for w in words if w not in STOP_WORDS and len(w) > 1}
 
 
-def _blocks(words_a: list[str], words_b: list[str]) -> list:
+def _blocks(words_a: Sequence[str], words_b: Sequence[str]) -> list:
     return [m for m in SequenceMatcher(None, words_a, words_b, autojunk=False).get_matching_blocks() if m.size]
 
 

@@ -51,7 +51,8 @@ def _title_case(text: str) -> bool:
 def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mention]:
     """Cut a Title Case headline's run-on names ("Flips Bush", "Red Sox Teixeira Rumor")
     down to the names the story's ordinary sentences use ("Bush", "Red Sox", "Teixeira")."""
-    in_headline = [_title_case(story.sentences[m.sentence].text) for m in mentions]
+    titled = {i: _title_case(story.sentences[i].text) for i in {m.sentence for m in mentions}}  # once a sentence
+    in_headline = [titled[m.sentence] for m in mentions]
     known = set()
     for mention, headline in zip(mentions, in_headline, strict=True):
         if not headline:

@@ -163,7 +163,7 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
                           entity.name, _evidence(entity)))
     tagged = {(m.document, m.start) for p in people for m in p.mentions}
     for person in people:
-        exact = sum(len(re.findall(r"\b" + re.escape(person.name) + r"\b", text)) for text in texts.values())
+        exact = sum(len(re.findall(r"\b" + re.escape(person.name) + r"\b", text)) for text in texts.values() if person.name in text)
         for written, evidence in _untagged_slips(person, texts).items():
             untagged = [e for e in evidence if (e.document, e.start) not in tagged]
             if untagged and len(evidence) < exact:  # the slip is the rarer spelling
@@ -189,7 +189,10 @@ def _untagged_slips(person: Entity, texts: dict[str, str]) -> dict[str, list]:
         pattern = re.compile(
             r"\b" + r"\s+".join(f"({_NAME_WORD})" if k == n else re.escape(w) for k, w in enumerate(written)) + r"\b"
         )
+        others = [w for k, w in enumerate(written) if k != n]
         for document, text in texts.items():
+            if not all(w in text for w in others):
+                continue  # the pattern's fixed words are not all there: no match (and no slow scan)
             for match in pattern.finditer(text):
                 other = match.group(1).lower()
                 if other + "s" == word and text[match.end():match.end() + 2] in ("'s", "’s"):
