@@ -22,6 +22,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsweave.claims import REPORTING, build_claims, term
+from newsweave.quantities import compatible, conflicting
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, Claim, FactGroup, Sentence, Story
 
@@ -46,8 +48,6 @@ def align(story: Story, settings: Settings) -> Story:
     story.workspace.similarity = similarity  # kept for summarize and corroborate
     story.workspace.aligned = sentences
     if not story.claims:
-        from newsweave.claims import build_claims
-
         build_claims(story)
     centrality = dict(zip((id(s) for s in sentences), _centrality(sentences), strict=True))
     claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
@@ -147,8 +147,6 @@ def claim_similarity(claims: list[Claim]) -> np.ndarray:
 
 def _contentful(claims: list[Claim]) -> np.ndarray:
     """Pairs whose predicate says something: not a copula, 'have' or a verb of saying."""
-    from newsweave.claims import REPORTING
-
     weak = np.array([not c.predicate or c.predicate in ("be", "have") or c.predicate in REPORTING for c in claims])
     return (~weak[:, None] & ~weak[None, :]).astype(float)
 
@@ -159,8 +157,6 @@ def _stem(term: str) -> str:
 
 def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     """The pairwise evidence CLAIM_WEIGHTS weighs, each an n x n matrix."""
-    from newsweave.claims import term
-
     n = len(claims)
     own_bags = [[_stem(t) for t in c.terms] + [f"@{e}" for e in c.entities] + [f"#{x}" for x in c.numbers] for c in claims]
     own = _tfidf(own_bags)
@@ -230,8 +226,6 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:
     """1 where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
-    from newsweave.quantities import compatible
-
     n = len(claims)
     matrix = np.zeros((n, n))
     holding = [i for i, c in enumerate(claims) if c.quantities]
@@ -315,8 +309,6 @@ def _tfidf(bags: Sequence[Sequence[str]]) -> np.ndarray:
 def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     """Pairs that may not share a group: claims of one sentence; one report's claims that are not
     near copies; and claims giving incompatible figures for the same measure (a disagreement, not a fact)."""
-    from newsweave.crosscheck.numbers import conflicting
-
     ids = np.array([c.document for c in claims], dtype=object)
     sentence = np.array([id(c.sentence) for c in claims])
     same_report = ids[:, None] == ids[None, :]

@@ -756,3 +756,41 @@ def _plural(noun: str) -> str:
     if noun.endswith(("s", "sh", "ch", "x")):
         return noun + "es"
     return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+
+
+# What two figures measure, and whether they can both be true: shared by align (claims giving
+# incompatible figures are not one fact) and crosscheck/numbers.py (they are a disagreement).
+def measure_key(quantity) -> tuple | None:
+    if quantity.kind == AGE:
+        return (AGE, quantity.owner) if quantity.owner else None
+    if quantity.kind == LENGTH:
+        return (LENGTH,) if quantity.places else None
+    if quantity.kind == ORDINAL:
+        return None  # "the second time", "the third day": rarely one thing reports count alike
+    if quantity.kind == COUNT:
+        if not quantity.noun:
+            return None
+        return (COUNT, quantity.noun, quantity.predicate if quantity.predicate in PREDICATE_CLASS_NAMES else "")
+    if not (quantity.noun or quantity.predicate) or quantity.predicate in ("be", "have"):
+        return None
+    return (quantity.kind, quantity.unit)
+
+
+def same_measure(a, b) -> bool:
+    key_a, key_b = measure_key(a), measure_key(b)
+    if key_a is None or key_b is None or key_a != key_b:
+        return False
+    if a.predicate and b.predicate and a.predicate != b.predicate and a.kind == COUNT:
+        return False  # "two people suffered injuries", "1,400 people woke up away from home": two things
+    if a.kind == LENGTH:
+        return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
+    if a.kind not in (AGE, COUNT):
+        # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands")
+        return (a.noun and a.noun == b.noun) or (a.predicate and a.predicate == b.predicate)
+    return True
+
+
+def conflicting(a, b) -> bool:
+    """Whether two claims give different figures for one measure ("2 injured", "352 injured"):
+    whether or not they are about the same occasion, they do not state the same fact."""
+    return any(same_measure(x, y) and not compatible(x, y) for x in a.quantities for y in b.quantities)

@@ -115,11 +115,16 @@ def open_corpus(corpus: str, readonly: bool = True) -> Store:
     return open_store(corpus, readonly=readonly)
 
 
-def brief_story(corpus: str, story_id: int, settings: Settings) -> Brief:
-    """The brief of one corpus story: its cached brief, or a fresh one (cached when the corpus is writable)."""
+def brief_story(corpus: str | Store, story_id: int, settings: Settings) -> Brief:
+    """The brief of one corpus story: its cached brief, or a fresh one (cached when the corpus is writable).
+
+    `corpus`: a path or database URL, or a store already open (the web server keeps
+    one open, read-only, so it never writes the cache)."""
     from newsweave.corpus import brief_story as cached_brief_story  # lazy: see above
     from newsweave.corpus.store import is_database_url
 
+    if not isinstance(corpus, str | os.PathLike):
+        return cached_brief_story(corpus, story_id, settings)
     writable = is_database_url(corpus) or os.access(corpus, os.W_OK)  # a database's role decides; see cache_brief
     with open_corpus(corpus, readonly=not writable) as store:
         return cached_brief_story(store, story_id, settings)

@@ -155,8 +155,8 @@ def display_name(url: str) -> str:
 
 
 def _modules(name: str):
-    # lazy: psycopg loads only when a PostgreSQL corpus is opened (keeps `newsweave --help` fast).
     try:
+        # lazy: psycopg loads only when a PostgreSQL corpus is opened (keeps `newsweave --help` fast).
         import psycopg
         import psycopg_pool
     except ImportError:

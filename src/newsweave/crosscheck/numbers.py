@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 import newsweave.quantities as q
+from newsweave.align import claim_similarity
 from newsweave.annotate.features import entity_key, entity_lookup, number_value
 from newsweave.story import (
     BODY,
@@ -40,6 +40,9 @@ from newsweave.story import (
     Sentence,
     Story,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # What happened to the counted: lemma -> predicate class. Extend freely.
 PREDICATES = {
@@ -535,36 +538,6 @@ SAME_FACT = 0.5  # claims the aligner finds this likely one fact are about the s
 CONTEXT_MIN = 0.4  # Dice overlap of two claims' words (with their sentences') for "about the same thing"
 
 
-def _measure_key(quantity) -> tuple | None:
-    if quantity.kind == q.AGE:
-        return (q.AGE, quantity.owner) if quantity.owner else None
-    if quantity.kind == q.LENGTH:
-        return (q.LENGTH,) if quantity.places else None
-    if quantity.kind == q.ORDINAL:
-        return None  # "the second time", "the third day": rarely one thing reports count alike
-    if quantity.kind == q.COUNT:
-        if not quantity.noun:
-            return None
-        return (q.COUNT, quantity.noun, quantity.predicate if quantity.predicate in q.PREDICATE_CLASS_NAMES else "")
-    if not (quantity.noun or quantity.predicate) or quantity.predicate in ("be", "have"):
-        return None
-    return (quantity.kind, quantity.unit)
-
-
-def _same_measure(a, b) -> bool:
-    key_a, key_b = _measure_key(a), _measure_key(b)
-    if key_a is None or key_b is None or key_a != key_b:
-        return False
-    if a.predicate and b.predicate and a.predicate != b.predicate and a.kind == q.COUNT:
-        return False  # "two people suffered injuries", "1,400 people woke up away from home": two things
-    if a.kind == q.LENGTH:
-        return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
-    if a.kind not in (q.AGE, q.COUNT):
-        # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands")
-        return (a.noun and a.noun == b.noun) or (a.predicate and a.predicate == b.predicate)
-    return True
-
-
 def _words(claim) -> set[str]:
     return set(claim.terms) | {f"@{e}" for e in claim.entities}
 
@@ -594,7 +567,7 @@ _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", 
 def comparable_pairs(a, b, likeness: float = 0.0):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
     the aligner finds the two claims state one fact, figures aside (align.claim_similarity)."""
-    pairs = [(x, y) for x in a.quantities for y in b.quantities if _same_measure(x, y)]
+    pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y)]
     if not pairs:
         return []
     if all(x.kind == q.AGE for x, _ in pairs):
@@ -602,15 +575,7 @@ def comparable_pairs(a, b, likeness: float = 0.0):
     return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
 
 
-def conflicting(a, b) -> bool:
-    """Whether two claims give different figures for one measure ("2 injured", "352 injured"):
-    whether or not they are about the same occasion, they do not state the same fact."""
-    return any(_same_measure(x, y) and not q.compatible(x, y) for x in a.quantities for y in b.quantities)
-
-
 def quantity_discrepancies(story: Story) -> list[Discrepancy]:
-    from newsweave.align import claim_similarity
-
     claims = [c for c in story.claims if c.quantities and c.sentence.role == BODY]  # not captions or slugs
     likeness = claim_similarity(claims)
     by_measure: dict[tuple, list[tuple]] = {}
@@ -624,7 +589,7 @@ def quantity_discrepancies(story: Story) -> list[Discrepancy]:
                 # a report that also gives the other's figure for this measure counts two things
                 if _also_states(claims, a.document, y) or _also_states(claims, b.document, x):
                     continue
-                key = _measure_key(x)
+                key = q.measure_key(x)
                 if key is not None:  # always: comparable pairs share a measure
                     by_measure.setdefault(key, []).append((x, a, y, b))
     found = []
@@ -647,7 +612,7 @@ def quantity_discrepancies(story: Story) -> list[Discrepancy]:
 
 def _also_states(claims, document: str, quantity) -> bool:
     return any(
-        c.document == document and any(_same_measure(z, quantity) and not z.vague and q.compatible(z, quantity) for z in c.quantities)
+        c.document == document and any(q.same_measure(z, quantity) and not z.vague and q.compatible(z, quantity) for z in c.quantities)
         for c in claims
     )
 

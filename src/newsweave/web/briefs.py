@@ -3,7 +3,7 @@
 `newsweave serve` without a database briefs what a user pastes or uploads and
 keeps the recent briefs by id, so the story page's address works until the
 server stops. With `--db` the corpus store lists stories and briefs them
-(through `newsweave.corpus.brief_story`, which caches).
+(through `newsweave.service.brief_story`, which reads the corpus's cache).
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.brief import Brief
-from newsweave.corpus import brief_story, open_store
+from newsweave.corpus import open_store
 from newsweave.corpus.store import is_database_url
 from newsweave.render.labels import headline
+from newsweave.service import brief_story
 from newsweave.settings import Settings
 
 # One brief at a time, one-off or corpus: briefing is CPU-bound and the spaCy

@@ -1,0 +1,330 @@
+"""Fit align.CLAIM_WEIGHTS on the claims gold set's tune half, and test a new piece of evidence.
+
+Every pair of claims of different reports in a tune cluster is one example: positive
+when both claims' spans overlap the evidence of one gold claim (as
+benchmarks/claims_quality.py reads a claim group). The logistic weights are fitted on
+those pairs; only the tune half is read (tests/data/claims_gold_tune.json).
+
+Cross-validated by cluster (5 folds: a fold's weights never saw its clusters):
+
+- pairwise: average precision of the pair scores, and the recall of claim pairs at
+  pair precision >= 0.85;
+- end to end: align's groups with the fold's weights at several thresholds, scored as
+  claims_quality.py scores them (claim recall, pair precision), so the threshold is
+  chosen on clusters the weights never saw.
+
+Candidate evidence (besides align.claim_features), from the contextual vector spaCy's
+small English model gives each token (`doc.tensor`, 96 dimensions, computed by the parse
+annotate already makes; the model has no static word vectors):
+
+- vector: cosine of the mean vector of each claim's content tokens (nouns, proper
+  nouns, verbs, adjectives, numbers; not stop words);
+- vector_centered: the same after subtracting the story's mean content-token vector;
+- vector_align: each content token's best cosine in the other claim, averaged both ways;
+- vector_align_centered: the same, centered;
+- sentence_vector: cosine of the centered mean vectors of the claims' sentences.
+
+    python3 benchmarks/claims_fit.py                       # baseline vs each candidate, pairwise CV
+    python3 benchmarks/claims_fit.py --end-to-end          # and the grouped claims, CV, per threshold
+    python3 benchmarks/claims_fit.py --detail              # each candidate alone; bootstrap of the change
+    python3 benchmarks/claims_fit.py --fit                 # weights on the whole tune half (for align.py)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import claims_quality as cq
+
+FOLDS = 5
+PRECISION = 0.85
+CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector")
+
+
+def content_rows(doc, pieces) -> list[int]:
+    """Token indices of the content words inside the character ranges `pieces`."""
+    rows = []
+    for start, end in pieces:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            rows.extend(t.i for t in span if t.pos_ in CONTENT and not t.is_stop and not t.is_punct)
+    return rows
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def vector_features(claims, parses) -> dict[str, np.ndarray]:
+    """The candidate evidence, each an n x n matrix."""
+    n = len(claims)
+    tokens, owner = [], []
+    sentence_tokens = []
+    for i, claim in enumerate(claims):
+        doc = parses.get(claim.document)
+        if doc is None or doc.tensor is None or not doc.tensor.size:
+            sentence_tokens.append(np.zeros((0, 96), dtype=np.float32))
+            continue
+        rows = content_rows(doc, claim.pieces or ((claim.start, claim.end),))
+        tokens.extend(doc.tensor[rows])
+        owner.extend([i] * len(rows))
+        srows = content_rows(doc, ((claim.sentence.start, claim.sentence.end),))
+        sentence_tokens.append(doc.tensor[srows])
+    width = tokens[0].shape[0] if tokens else 96
+    vectors = np.array(tokens, dtype=np.float32).reshape(-1, width)
+    owner = np.array(owner, dtype=int)
+    centre = vectors.mean(axis=0) if len(vectors) else np.zeros(width, dtype=np.float32)
+    out = {}
+    for name, shift in (("", 0.0), ("_centered", centre)):
+        shifted = vectors - shift
+        means = np.zeros((n, width), dtype=np.float32)
+        np.add.at(means, owner, shifted)
+        counts = np.bincount(owner, minlength=n)
+        has = counts > 0
+        means[has] /= counts[has, None]
+        unit = _unit(means)
+        out["vector" + name] = np.clip(unit @ unit.T, -1.0, 1.0) * (has[:, None] & has[None, :])
+        # Max alignment: each token's best cosine among the other claim's tokens, averaged over the tokens.
+        tok = _unit(shifted)
+        sims = tok @ tok.T
+        best = np.full((len(tok), n), -1.0, dtype=np.float32)  # token x claim: best cosine in that claim
+        for c in np.unique(owner):
+            best[:, c] = sims[:, owner == c].max(axis=1)
+        sums = np.zeros((n, n), dtype=np.float64)
+        np.add.at(sums, owner, best)
+        mean_best = np.where(has[:, None], sums / np.maximum(counts, 1)[:, None], 0.0)
+        out["vector_align" + name] = 0.5 * (mean_best + mean_best.T) * (has[:, None] & has[None, :])
+    sentence_means = np.array([s.mean(axis=0) - centre if len(s) else np.zeros(width) for s in sentence_tokens])
+    unit = _unit(sentence_means)
+    out["sentence_vector"] = np.clip(unit @ unit.T, -1.0, 1.0)
+    return out
+
+
+def pair_labels(cluster: dict, claims) -> np.ndarray:
+    """n x n: 1 where two claims overlap one gold claim's evidence."""
+    members = [set() for _ in claims]
+    for k, gold in enumerate(cluster["claims"]):
+        for i, claim in enumerate(claims):
+            if any(e["document"] == s.document and e["start"] < s.end and s.start < e["end"]
+                   for s in claim.spans for e in gold["evidence"]):
+                members[i].add(k)
+    n = len(claims)
+    labels = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        for j in range(i + 1, n):
+            labels[i, j] = labels[j, i] = bool(members[i] & members[j])
+    return labels
+
+
+def build(gold: dict) -> list[dict]:
+    """Each tune cluster's story (annotated, claims built) and the evidence of its pairs."""
+    from newsweave import align as A
+    from newsweave.annotate import annotate
+    from newsweave.claims import build_claims
+    from newsweave.settings import Settings
+    from newsweave.story import BOILERPLATE, Document, Story
+
+    built = []
+    for number, cluster in enumerate(gold["clusters"]):
+        texts = cq.cluster_texts(cluster["source"], cluster["id"])
+        story = Story(documents=[Document(id=d, text=t) for d, t in texts.items()])
+        annotate(story, Settings())
+        build_claims(story)
+        claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
+        features = A.claim_features(claims)
+        features.update(vector_features(claims, story.parses))
+        documents = np.array([c.document for c in claims], dtype=object)
+        upper = np.triu_indices(len(claims), 1)
+        keep = documents[upper[0]] != documents[upper[1]]
+        a, b = upper[0][keep], upper[1][keep]
+        labels = pair_labels(cluster, claims)
+        built.append({"cluster": cluster, "story": story, "claims": claims, "features": features,
+                      "pairs": (a, b), "labels": labels[a, b], "fold": number % FOLDS})
+        print(f"  {cluster['id']}: {len(claims)} claims, {len(a)} pairs", file=sys.stderr, flush=True)
+    return built
+
+
+def design(built: list[dict], names: list[str], folds=None):
+    rows = [c for c in built if folds is None or c["fold"] in folds]
+    X = np.concatenate([np.stack([c["features"][k][c["pairs"]] for k in names], axis=1) for c in rows])
+    Y = np.concatenate([c["labels"] for c in rows])
+    return X, Y
+
+
+def fit(X, Y):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=1.0, max_iter=5000).fit(X, Y)
+
+
+def recall_at(Y, scores, precision=PRECISION) -> float:
+    from sklearn.metrics import precision_recall_curve
+
+    p, r, _ = precision_recall_curve(Y, scores)
+    ok = r[p >= precision]
+    return float(ok.max()) if len(ok) else 0.0
+
+
+def cv_scores(built, names) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each pair's score under weights fitted on the other folds; its label; its cluster's number."""
+    scores, labels, clusters = [], [], []
+    for fold in range(FOLDS):
+        model = fit(*design(built, names, [f for f in range(FOLDS) if f != fold]))
+        for number, c in enumerate(built):
+            if c["fold"] == fold:
+                X, Y = design([c], names)
+                scores.append(model.predict_proba(X)[:, 1])
+                labels.append(Y)
+                clusters.append(np.full(len(Y), number))
+    return np.concatenate(scores), np.concatenate(labels), np.concatenate(clusters)
+
+
+def pairwise(built, names) -> tuple[float, float]:
+    from sklearn.metrics import average_precision_score
+
+    scores, labels, _ = cv_scores(built, names)
+    return float(average_precision_score(labels, scores)), recall_at(labels, scores)
+
+
+def detail(built, base: list[str], rounds: int = 300) -> None:
+    """Each candidate alone (overall, and on pairs whose words barely overlap: the paraphrases), and a
+    bootstrap over clusters of what adding it changes."""
+    from sklearn.metrics import average_precision_score as ap
+    from sklearn.metrics import roc_auc_score as auc
+
+    names = base + list(CANDIDATES)
+    X, Y = design(built, names)
+    column = {k: X[:, i] for i, k in enumerate(names)}
+    low = (column["claim"] < 0.1) & (column["sentence"] < 0.2)
+    print(f"\n{len(Y)} pairs, {int(Y.sum())} positive; words barely overlapping (claim cosine < 0.1, sentence "
+          f"cosine < 0.2): {int(low.sum())} pairs, {int(Y[low].sum())} positive (base rate {Y[low].mean():.4f})\n")
+    print("| evidence alone | AP | ROC AUC | AP, little overlap | ROC AUC, little overlap |\n|---|---:|---:|---:|---:|")
+    for k in ("claim", "sentence", *CANDIDATES):
+        x = column[k]
+        print(f"| {k} | {ap(Y, x):.3f} | {auc(Y, x):.3f} | {ap(Y[low], x[low]):.4f} | {auc(Y[low], x[low]):.3f} |")
+    s0, Y, G = cv_scores(built, base)
+    rng = np.random.default_rng(0)
+    rows = [np.nonzero(G == g)[0] for g in np.unique(G)]
+    print("\n| added | AP change (CV) | 95% interval, clusters resampled | pair recall at P >= 0.85 change | 95% interval |"
+          "\n|---|---:|---:|---:|---:|")
+    for k in CANDIDATES:
+        s1, _, _ = cv_scores(built, base + [k])
+        d_ap, d_recall = [], []
+        for _ in range(rounds):
+            pick = np.concatenate([rows[i] for i in rng.integers(0, len(rows), len(rows))])
+            d_ap.append(ap(Y[pick], s1[pick]) - ap(Y[pick], s0[pick]))
+            d_recall.append(recall_at(Y[pick], s1[pick]) - recall_at(Y[pick], s0[pick]))
+        a_lo, a_hi = np.percentile(d_ap, [2.5, 97.5])
+        r_lo, r_hi = np.percentile(d_recall, [2.5, 97.5])
+        print(f"| {k} | {ap(Y, s1) - ap(Y, s0):+.4f} | {a_lo:+.4f} to {a_hi:+.4f} | "
+              f"{recall_at(Y, s1) - recall_at(Y, s0):+.3f} | {r_lo:+.3f} to {r_hi:+.3f} |", flush=True)
+
+
+def weights(model, names) -> dict[str, float]:
+    w = {k: round(float(v), 2) for k, v in zip(names, model.coef_[0])}
+    w["bias"] = round(float(model.intercept_[0]), 2)
+    return w
+
+
+def end_to_end(built, names, thresholds) -> dict[float, dict]:
+    """Claim recall and pair precision of align's groups, each fold under weights fitted on the others."""
+    from newsweave import align as A
+    from newsweave.settings import Settings
+
+    saved = dict(A.CLAIM_WEIGHTS), A.claim_features, A.claim_similarity, A.CLAIM_THRESHOLD
+    totals = {t: {"claims": 0, "recalled": 0, "pairs": 0, "correct": 0} for t in thresholds}
+    try:
+        for fold in range(FOLDS):
+            model = fit(*design(built, names, [f for f in range(FOLDS) if f != fold]))
+            A.CLAIM_WEIGHTS.clear()
+            A.CLAIM_WEIGHTS.update(weights(model, names))
+            for c in (c for c in built if c["fold"] == fold):
+                A.claim_features = lambda claims, c=c: {k: c["features"][k] for k in names}
+                matrix = saved[2](c["claims"])
+                A.claim_similarity = lambda claims, m=matrix: m
+                for t in thresholds:
+                    A.CLAIM_THRESHOLD = t
+                    story = c["story"]
+                    story.facts = []
+                    A.align(story, Settings())
+                    groups, layer = cq.system_groups(story)
+                    scored = cq.score_cluster(c["cluster"], cq.Run(groups, [], layer))
+                    for k in totals[t]:
+                        totals[t][k] += scored[k]
+                A.claim_features = saved[1]
+                A.claim_similarity = saved[2]
+    finally:
+        A.CLAIM_WEIGHTS.clear()
+        A.CLAIM_WEIGHTS.update(saved[0])
+        A.claim_features, A.claim_similarity, A.CLAIM_THRESHOLD = saved[1], saved[2], saved[3]
+    return totals
+
+
+def best_recall(totals) -> tuple[float, float, float]:
+    """The best claim recall at pair precision >= 0.85, its precision and threshold."""
+    best = (0.0, 0.0, float("nan"))
+    for t, s in sorted(totals.items()):
+        recall, precision = s["recalled"] / s["claims"], s["correct"] / max(1, s["pairs"])
+        if precision >= PRECISION and recall > best[0]:
+            best = (recall, precision, t)
+    return best
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--end-to-end", action="store_true", help="also score align's groups, cross-validated")
+    parser.add_argument("--fit", action="store_true", help="print weights fitted on the whole tune half")
+    parser.add_argument("--detail", action="store_true",
+                        help="each candidate alone, and a bootstrap over clusters of what adding it changes")
+    parser.add_argument("--add", action="append", default=[], help="candidate evidence to add (repeatable)")
+    parser.add_argument("--thresholds", default="0.34,0.38,0.42,0.46,0.50,0.54")
+    args = parser.parse_args(argv)
+    from newsweave import align as A
+
+    gold = cq.load_split("tune")
+    started = time.perf_counter()
+    built = build(gold)
+    print(f"built {len(built)} tune clusters in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    base = [k for k in A.CLAIM_WEIGHTS if k != "bias"]
+    variants = {"baseline": base}
+    for name in CANDIDATES:
+        variants[f"+ {name}"] = base + [name]
+    if args.add:
+        variants["+ " + " + ".join(args.add)] = base + args.add
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    print("| evidence | pairwise AP (CV) | pair recall at P >= 0.85 (CV) |"
+          + (" claim recall at pair P >= 0.85 (CV, threshold) |" if args.end_to_end else ""))
+    print("|---|---:|---:|" + ("---:|" if args.end_to_end else ""))
+    for label, names in variants.items():
+        ap, recall = pairwise(built, names)
+        line = f"| {label} | {ap:.3f} | {recall:.3f} |"
+        if args.end_to_end:
+            totals = end_to_end(built, names, thresholds)
+            r, p, t = best_recall(totals)
+            line += f" {r:.3f} (P {p:.3f}, {t}) |"
+            curve = ", ".join(f"{t}: {s['recalled'] / s['claims']:.3f}/{s['correct'] / max(1, s['pairs']):.3f}"
+                               for t, s in sorted(totals.items()))
+            print(f"  {label}: recall/precision by threshold {curve}", file=sys.stderr)
+        print(line, flush=True)
+    if args.detail:
+        detail(built, base)
+    if args.fit:
+        for label, names in variants.items():
+            print(label, json.dumps(weights(fit(*design(built, names)), names)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
