@@ -211,3 +211,29 @@ def test_help_does_not_load_jinja():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _group_with_claim(text: str, claim_words: str, *, offset: int = 10):
+    from newsweave.story import Claim, FactGroup, Sentence
+
+    sentence = Sentence("r1", offset, offset + len(text), text, 0)
+    start = offset + text.index(claim_words)
+    claim = Claim(id=1, document="r1", start=start, end=start + len(claim_words), text=claim_words, sentence=sentence)
+    return FactGroup(id=1, sentences=[sentence], representative=sentence, claims=[claim])
+
+
+def test_a_fact_list_marks_the_claim_inside_the_quoted_sentence():
+    from newsweave.render.labels import claim_marks
+
+    text = "Crews searched the valley after the flood, which destroyed 40 homes, on Sunday."
+    runs = claim_marks(_group_with_claim(text, "which destroyed 40 homes,"))
+    assert "".join(part for part, _ in runs) == text  # nothing added, nothing lost
+    # Edge punctuation stays outside the mark.
+    assert [part for part, marked in runs if marked] == ["which destroyed 40 homes"]
+
+
+def test_a_claim_that_is_its_whole_sentence_is_not_marked():
+    from newsweave.render.labels import claim_marks
+
+    text = "The bridge reopened on Monday."
+    assert claim_marks(_group_with_claim(text, "The bridge reopened on Monday")) == [(text, False)]

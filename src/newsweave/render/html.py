@@ -20,6 +20,7 @@ from newsweave.corroborate import corroborated, single_source
 from newsweave.render import Briefed, analyst
 from newsweave.render.labels import (
     citation_numbers,
+    claim_marks,
     document_line,
     headline,
     inferred_origins,
@@ -81,6 +82,7 @@ class BriefPage:
             self.by_document.setdefault(sentence.document, []).append(sentence)
 
     also_known_as = staticmethod(analyst.also_known_as)
+    claim_marks = staticmethod(claim_marks)
     more_label = staticmethod(analyst.more_label)
     when_label = staticmethod(analyst.when_label)
 

@@ -7,6 +7,54 @@ import re
 from newsweave.story import NOT_ONE_STORY, Document, FactGroup, Story
 
 
+def claim_marks(group: FactGroup) -> list[tuple[str, bool]]:
+    """The quoted sentence cut into runs, True where the group's claims lie inside it.
+
+    A fact list quotes whole sentences, but a claim group is one fact inside
+    one: "...the massacre which killed 130 people..." is what three reports
+    state, not the phone calls around it. One run, unmarked, when the claims
+    cover the sentence (or the group has no claims)."""
+    sentence = group.representative
+    marked = [False] * len(sentence.text)
+    for claim in group.claims:
+        if claim.sentence.key != sentence.key:
+            continue
+        for start, end in claim.pieces or ((claim.start, claim.end),):
+            for at in range(max(start, sentence.start), min(end, sentence.end)):
+                marked[at - sentence.start] = True
+    text = sentence.text
+    words = [marked[i] for i, char in enumerate(text) if char.isalnum()]
+    if not any(words) or all(words):
+        return [(text, False)]
+    runs: list[tuple[str, bool]] = []
+    for char, flag in zip(text, marked, strict=True):
+        if runs and runs[-1][1] == flag:
+            runs[-1] = (runs[-1][0] + char, flag)
+        else:
+            runs.append((char, flag))
+    return _trim_marks(runs)
+
+
+def _trim_marks(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Move spaces and punctuation at a marked run's edges out of it: "*killed 130 people*," not "*killed 130 people,*"."""
+    out: list[tuple[str, bool]] = []
+    for text, flag in runs:
+        if not flag:
+            out.append((text, False))
+            continue
+        core = text.strip(" \t\n,.;:")
+        lead = text[: len(text) - len(text.lstrip(" \t\n,.;:"))]
+        tail = text[len(lead) + len(core):]
+        for part, part_flag in ((lead, False), (core, True), (tail, False)):
+            if not part:
+                continue
+            if out and out[-1][1] == part_flag:
+                out[-1] = (out[-1][0] + part, part_flag)
+            else:
+                out.append((part, part_flag))
+    return out
+
+
 def citation_numbers(story: Story) -> dict[str, int]:
     return {d.id: n for n, d in enumerate(story.documents, start=1)}
 

@@ -9,6 +9,7 @@ from newsweave.corroborate import corroborated, one_line_per_sentence, single_so
 from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
 from newsweave.render.labels import (
     citation_numbers,
+    claim_marks,
     document_line,
     headline,
     inferred_origins,
@@ -20,6 +21,7 @@ from newsweave.render.labels import (
 
 if TYPE_CHECKING:
     from newsweave.render import Briefed as Brief
+    from newsweave.story import FactGroup
 
 # Control characters but tab and line ends: a report's ESC sequences would drive the terminal the
 # brief is printed on (set its title, hide text, write the clipboard). The JSON keeps them: offsets index them.
@@ -48,7 +50,7 @@ def brief_to_markdown(brief: Brief) -> str:
     inferred = inferred_origins(story)
     # The sentence each claim group quotes, once per sentence and set of reports.
     lines += [
-        f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {g.representative.text}"
+        f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {_marked(g)}"
         for g in one_line_per_sentence(facts)
     ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
@@ -64,6 +66,11 @@ def brief_to_markdown(brief: Brief) -> str:
         lines += ["", "## Could not read", ""]
         lines += [f"- `{p.source}`: {p.reason}" for p in story.problems]
     return TERMINAL_CONTROLS.sub("\ufffd", "\n".join(lines) + "\n")
+
+
+def _marked(group: FactGroup) -> str:
+    """The quoted sentence with the group's own claim in italics, when it is only part of the sentence."""
+    return "".join(f"*{text}*" if marked else text for text, marked in claim_marks(group))
 
 
 def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> str:
