@@ -237,3 +237,19 @@ def test_a_claim_that_is_its_whole_sentence_is_not_marked():
 
     text = "The bridge reopened on Monday."
     assert claim_marks(_group_with_claim(text, "The bridge reopened on Monday")) == [(text, False)]
+
+
+def test_the_web_story_page_marks_the_same_claim_as_the_brief():
+    # One logic (render.labels.mark_runs) for both pages: the JSON's claim spans give the page's marks.
+    from newsweave.render.labels import claim_marks
+    from newsweave.web.view import StoryView
+
+    text = "Crews searched the valley after the flood, which destroyed 40 homes, on Sunday."
+    group = _group_with_claim(text, "which destroyed 40 homes,")
+    fact = group.to_dict()
+    fact["evidence"] = [{"document": "r1", "start": 10, "end": 10 + len(text), "text": text}]
+    view = StoryView("1", {"documents": [], "facts": [fact]}, "/briefs/1")
+    assert view.fact_marks(fact) == claim_marks(group)
+    # Hostile JSON: a claim whose offsets are not numbers marks nothing and breaks nothing.
+    fact["claims"] = [{"document": "r1", "start": "x", "end": None}]
+    assert view.fact_marks(fact) == [(text, False)]

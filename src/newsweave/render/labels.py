@@ -15,14 +15,23 @@ def claim_marks(group: FactGroup) -> list[tuple[str, bool]]:
     state, not the phone calls around it. One run, unmarked, when the claims
     cover the sentence (or the group has no claims)."""
     sentence = group.representative
-    marked = [False] * len(sentence.text)
-    for claim in group.claims:
-        if claim.sentence.key != sentence.key:
-            continue
-        for start, end in claim.pieces or ((claim.start, claim.end),):
-            for at in range(max(start, sentence.start), min(end, sentence.end)):
-                marked[at - sentence.start] = True
-    text = sentence.text
+    spans = [
+        piece
+        for claim in group.claims
+        if claim.sentence.key == sentence.key
+        for piece in claim.pieces or ((claim.start, claim.end),)
+    ]
+    return mark_runs(sentence.text, sentence.start, spans)
+
+
+def mark_runs(text: str, start: int, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """`text` (which starts at document offset `start`) cut into runs, True inside `spans` (document offsets).
+
+    Shared by the briefs (claim_marks) and the web's story page, which reads the same spans off the JSON."""
+    marked = [False] * len(text)
+    for span_start, span_end in spans:
+        for at in range(max(span_start, start), min(span_end, start + len(text))):
+            marked[at - start] = True
     words = [marked[i] for i, char in enumerate(text) if char.isalnum()]
     if not any(words) or all(words):
         return [(text, False)]

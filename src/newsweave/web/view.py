@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.render.labels import consensus_title, document_line, warning_text
+from newsweave.render.labels import consensus_title, document_line, mark_runs, warning_text
 from newsweave.story import Document
 
 
@@ -27,6 +27,23 @@ class StoryView:
         self.sentences: dict[str, list[tuple[int, int]]] = {}
         for sentence in self.layer("sentences"):
             self.sentences.setdefault(sentence["document"], []).append((sentence["start"], sentence["end"]))
+
+    def fact_marks(self, fact: dict[str, Any]) -> list[tuple[str, bool]]:
+        """The fact's quoted sentence in runs, True over the claim the reports share (render.labels.claim_marks)."""
+        text = fact.get("text")
+        if not isinstance(text, str):
+            return [("", False)]
+        quoted = next((e for e in fact.get("evidence") or [] if isinstance(e, dict) and e.get("text") == text), None)
+        if not quoted or not isinstance(quoted.get("start"), int):
+            return [(text, False)]
+        spans = [
+            (piece["start"], piece["end"])
+            for claim in fact.get("claims") or []
+            if isinstance(claim, dict) and claim.get("document") == quoted.get("document")
+            for piece in claim.get("pieces") or [claim]
+            if isinstance(piece, dict) and isinstance(piece.get("start"), int) and isinstance(piece.get("end"), int)
+        ]
+        return mark_runs(text, quoted["start"], spans)
 
     def layer(self, name: str) -> list[Any]:
         value = self.data.get(name)
