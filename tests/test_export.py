@@ -163,3 +163,16 @@ def test_export_files_names_the_csv_tables_after_the_output(data, tmp_path):
     [(path, archive)] = export_files(data, "csv", str(tmp_path / "story.zip"))
     assert path == f"{tmp_path}/story.zip" and archive == export_brief(data, "csv")
     assert export_files(data, "gexf", None) == [(None, export_brief(data, "gexf"))]
+
+
+def test_the_csv_zip_is_the_same_whenever_it_is_made(monkeypatch):
+    # writestr(name) stamped the current time into the zip: two exports a tick apart differed.
+    import time as time_module
+
+    from newsweave.export.tables import csv_zip
+
+    data = {"entities": [], "relations": [], "documents": []}
+    first = csv_zip(data)
+    later = time_module.localtime(time_module.time() + 3600)
+    monkeypatch.setattr(time_module, "localtime", lambda *args: later)
+    assert csv_zip(data) == first

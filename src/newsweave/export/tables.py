@@ -48,7 +48,12 @@ def csv_zip(data: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in csv_tables(data).items():
-            archive.writestr(name, text)
+            # A fixed timestamp: writestr(name) stamps the current time, so one brief exported
+            # twice gave two different archives (and a flaky test whenever a second ticked over).
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, text)
     return buffer.getvalue()
 
 
