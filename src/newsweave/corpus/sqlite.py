@@ -3,13 +3,9 @@
 Migrations are numbered SQL scripts, frozen as written (an old step never
 changes with today's code), counted in `PRAGMA user_version`.
 
-Every write of one article (the row, its duplicate check, its story) happens in
-one transaction, so a killed ingest leaves either the whole article or none of it.
-
-Several processes may write one corpus at once (parallel `ingest`s, even into
-a file none of them has created yet): a writer waits for the write lock as long
-as the others keep committing, and gives up only when no one has committed for
-`lock_wait` seconds (a writer that hangs).
+Writes keep the promises of corpus/store.py (one transaction per article, several
+writers at once); here they rest on SQLite's write lock (BEGIN IMMEDIATE), waited
+for while other writers keep committing.
 """
 
 from __future__ import annotations
