@@ -28,6 +28,7 @@ import newsweave.pipeline as pipeline  # its attribute, so a test may stand in f
 from newsweave.brief import Brief
 from newsweave.errors import InputError, NoReadableReports
 from newsweave.export import EXPORT_FORMATS, check_brief_dict, check_format, has_layers
+from newsweave.export import brief_data as export_layers
 from newsweave.export import export_brief as export_data
 from newsweave.export.tables import csv_tables, csv_zip
 from newsweave.load import load_sources
@@ -169,13 +170,11 @@ def brief_data(brief: Any) -> dict[str, Any]:
 
     A brief JSON written before those layers existed is rebuilt from its documents.
     """
-    if isinstance(brief, Brief):
-        return brief.to_dict()
-    check_brief_dict(brief)
-    if has_layers(brief):
-        return brief
-    documents = [{k: v for k, v in d.items() if v is not None} for d in brief["documents"]]
-    return brief_reports(documents, Settings()).to_dict()
+    if isinstance(brief, dict) and not has_layers(brief):
+        check_brief_dict(brief)
+        documents = [{k: v for k, v in d.items() if v is not None} for d in brief["documents"]]
+        return brief_reports(documents, Settings()).to_dict()
+    return export_layers(brief)
 
 
 def export_brief(brief: Any, format: str) -> str | bytes:

@@ -22,6 +22,7 @@ import hashlib
 import json
 import tomllib
 import zlib
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def settings_key(settings: Settings) -> str:
     return hashlib.sha256(f"{CACHE_FORMAT}|{package_version()}|{settings!r}".encode()).hexdigest()[:16]
 
 
+@cache  # the installed version cannot change under a running process; reading it scans sys.path
 def package_version() -> str:
     """The installed newsweave's version, so upgrading newsweave retires every cached brief."""
     try:

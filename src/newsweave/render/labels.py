@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import groupby
+from operator import itemgetter
 
 from newsweave.story import NOT_ONE_STORY, Document, FactGroup, Story
 
@@ -36,32 +38,22 @@ def mark_runs(text: str, start: int, spans: list[tuple[int, int]]) -> list[tuple
     if not any(words) or all(words):
         return [(text, False)]
     runs: list[tuple[str, bool]] = []
-    for char, flag in zip(text, marked, strict=True):
-        if runs and runs[-1][1] == flag:
-            runs[-1] = (runs[-1][0] + char, flag)
-        else:
-            runs.append((char, flag))
-    return _trim_marks(runs)
-
-
-def _trim_marks(runs: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Move spaces and punctuation at a marked run's edges out of it: "*killed 130 people*," not "*killed 130 people,*"."""
-    out: list[tuple[str, bool]] = []
-    for text, flag in runs:
-        if not flag:
-            out.append((text, False))
-            continue
-        core = text.strip(" \t\n,.;:")
-        lead = text[: len(text) - len(text.lstrip(" \t\n,.;:"))]
-        tail = text[len(lead) + len(core):]
-        for part, part_flag in ((lead, False), (core, True), (tail, False)):
-            if not part:
+    for flag, group in groupby(zip(text, marked, strict=True), key=itemgetter(1)):
+        part = "".join(char for char, _ in group)
+        # Spaces and punctuation at a mark's edges stay outside it: "*killed 130 people*," not "*killed 130 people,*".
+        core = part.strip(_MARK_EDGES) if flag else ""
+        lead = part[: len(part) - len(part.lstrip(_MARK_EDGES))] if flag else part
+        for piece, piece_flag in ((lead, False), (core, True), (part[len(lead) + len(core):], False)):
+            if not piece:
                 continue
-            if out and out[-1][1] == part_flag:
-                out[-1] = (out[-1][0] + part, part_flag)
+            if runs and runs[-1][1] == piece_flag:
+                runs[-1] = (runs[-1][0] + piece, piece_flag)
             else:
-                out.append((part, part_flag))
-    return out
+                runs.append((piece, piece_flag))
+    return runs
+
+
+_MARK_EDGES = " \t\n,.;:"
 
 
 def citation_numbers(story: Story) -> dict[str, int]:
