@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newsweave
@@ -105,3 +107,31 @@ def test_the_stages_working_state_is_kept_apart_from_the_brief():
     assert "workspace" not in repr(story) and dataclasses.replace(story, workspace=Workspace()) == story
     assert len({s.key for s in story.sentences}) == len(story.sentences)
     assert all(s.key == (s.document, s.start, s.end) for s in story.sentences)
+
+
+def test_the_model_multiplies_with_numpy_and_parses_as_with_blis():
+    """The speed-up in annotate/model.py changes how fast, never what: the parse BLIS gives, token for token."""
+    import spacy
+    from thinc.api import NumpyOps, use_ops
+
+    from newsweave import Settings
+    from newsweave.annotate.model import load_model
+    from newsweave.annotate.sentences import PARAGRAPH_COMPONENT
+
+    nlp = load_model(Settings())
+    # The convolutions' maxout layers hold the large products (the transition models' last layer keeps its own ops).
+    layers = [node for _, component in nlp.pipeline if getattr(component, "model", None)
+              for node in component.model.walk() if node.name.startswith("maxout")]
+    assert layers and all(isinstance(node.ops, NumpyOps) and not node.ops.use_blis for node in layers)
+
+    with use_ops("numpy", use_blis=True):
+        blis_nlp = spacy.load(nlp.path)
+    blis_nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    assert blis_nlp.get_pipe("ner").model.ops.use_blis and blis_nlp.pipe_names == nlp.pipe_names
+
+    def annotations(doc):
+        return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+    example = Path(__file__).parents[1] / "examples" / "valley-dam-evacuation"
+    texts = [MESSY] + [(example / name).read_text(encoding="utf-8") for name in ("wire.txt", "evening-post.md")]
+    assert [annotations(doc) for doc in nlp.pipe(texts)] == [annotations(doc) for doc in blis_nlp.pipe(texts)]

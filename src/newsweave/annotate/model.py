@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 from newsweave.annotate.sentences import PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401 (registers it)
 from newsweave.errors import ModelNotFound
@@ -16,9 +17,23 @@ def load_model(settings: Settings) -> Language:
     return _load(settings.model)
 
 
+def _numpy_matrix_products() -> None:
+    """Let thinc multiply matrices with numpy (OpenBLAS) instead of its bundled BLIS.
+
+    BLIS runs its generic kernel on this project's CPUs: the float32 products of
+    the tok2vec and NER layers took 3-5 times as long as numpy's, about half of a
+    parse (docs/benchmarks.md, "Speed"). The parses are the same token for token.
+    Only the default CPU ops are replaced: a GPU or a caller's own choice stays.
+    """
+    current = get_current_ops()
+    if isinstance(current, NumpyOps) and type(current) is NumpyOps and current.use_blis:
+        set_current_ops(NumpyOps(use_blis=False))
+
+
 @lru_cache(maxsize=4)
 def _load(name: str | None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
+    _numpy_matrix_products()  # before the load: each layer keeps the ops it was built with
     for candidate in candidates:
         try:
             nlp = spacy.load(candidate)
