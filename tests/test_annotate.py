@@ -135,3 +135,35 @@ def test_the_model_multiplies_with_numpy_and_parses_as_with_blis():
     example = Path(__file__).parents[1] / "examples" / "valley-dam-evacuation"
     texts = [MESSY] + [(example / name).read_text(encoding="utf-8") for name in ("wire.txt", "evening-post.md")]
     assert [annotations(doc) for doc in nlp.pipe(texts)] == [annotations(doc) for doc in blis_nlp.pipe(texts)]
+
+
+def test_attribute_rules_apply_the_rulers_rules_in_its_order():
+    """Made-up rules on a blank pipeline: the rules' lookup gives what spaCy's AttributeRuler gives."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsweave.annotate.attributes import AttributeRules
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+    ruler.add([[{"LOWER": "lock", "TAG": "NN"}]], {"POS": "PROPN", "LEMMA": "Lock"})  # a later rule wins
+    ruler.add([[{"TAG": {"NOT_IN": ["NN", "DT"]}}]], {"POS": "VERB"})
+    ruler.add([[{"DEP": "det"}, {"LOWER": {"REGEX": "^l"}}]], {"LEMMA": "the-l"}, index=0)
+    ruler.add([[{"LOWER": {"IN": ["the", "a"]}}, {"TAG": "NN"}]], {"MORPH": "Definite=Def"}, index=-1)
+    words, tags, deps = ["the", "lock", "opens", "a", "gate"], ["DT", "NN", "VBZ", "DT", "NN"], ["det", "nsubj", "ROOT", "det", "dobj"]
+
+    def tagged() -> Doc:
+        return Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=[1, 2, 2, 4, 2])
+
+    expected = ruler(tagged())
+    rules = AttributeRules(nlp.vocab)
+    assert AttributeRules.can_take_over(ruler)
+    rules.take_over(ruler)
+    got = rules(tagged())
+    table = [(t.pos_, t.lemma_, str(t.morph)) for t in got]
+    assert table == [(t.pos_, t.lemma_, str(t.morph)) for t in expected]
+    assert table[1] == ("PROPN", "Lock", "Definite=Def") and table[0][1] == "the-l" and table[2][0] == "VERB"
+
+    ruler.add([[{"TAG": "DT", "OP": "?"}, {"TAG": "NN"}]], {"POS": "NOUN"})  # a repeat operator: the ruler stays
+    assert not AttributeRules.can_take_over(ruler)

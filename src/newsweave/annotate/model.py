@@ -6,8 +6,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
+from newsweave.annotate.attributes import FACTORY as ATTRIBUTE_RULES
+from newsweave.annotate.attributes import AttributeRules
 from newsweave.annotate.sentences import PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401 (registers it)
 from newsweave.errors import ModelNotFound
 from newsweave.settings import DEFAULT_MODELS, MODEL_ENV, Settings
@@ -30,6 +33,15 @@ def _numpy_matrix_products() -> None:
         set_current_ops(NumpyOps(use_blis=False))
 
 
+def _look_up_attribute_rules(nlp: Language) -> None:
+    """Swap the model's attribute ruler for `AttributeRules`, which gives the same attributes faster."""
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler) and AttributeRules.can_take_over(ruler):
+        rules = nlp.replace_pipe("attribute_ruler", ATTRIBUTE_RULES)
+        assert isinstance(rules, AttributeRules)
+        rules.take_over(ruler)
+
+
 @lru_cache(maxsize=4)
 def _load(name: str | None) -> Language:
     candidates = (name,) if name else DEFAULT_MODELS
@@ -41,6 +53,7 @@ def _load(name: str | None) -> Language:
             continue
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+        _look_up_attribute_rules(nlp)
         return nlp
     raise ModelNotFound(
         f"no spaCy English model found (tried {', '.join(candidates)}); "

@@ -1,0 +1,138 @@
+"""The model's attribute rules (coarse POS, morphology, a few lemmas), looked up instead of matched.
+
+en_core_web_sm's `attribute_ruler` holds 179 rules whose patterns test a
+token's lower-cased word, fine tag, dependency label or whether it is a space,
+and are nearly all one token long. spaCy's Matcher tries every pattern at every
+token, which made the ruler a fifth of the parse of a ten-report cluster.
+`AttributeRules` takes the same rules over and files each under a value its
+first token must have, so a token is checked only against the few rules it may
+meet. Rules are applied in the ruler's order (a later rule wins), so every
+token gets what the ruler would give it; tests/test_annotate.py compares the
+two parses. A pattern this module cannot read (a repeat operator, another
+attribute) leaves the ruler in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
+from spacy.vocab import Vocab
+
+FACTORY = "newsweave_attribute_rules"
+
+# What a pattern may test, in the order of `_values`; rules are filed under the first three, the word first
+# because it is the rarest.
+_ATTRIBUTES = ("LOWER", "TAG", "DEP", "IS_SPACE")
+_Values = tuple[str, str, str, bool]
+_Condition = tuple[int, str, Any]  # (position in _ATTRIBUTES, operator, value)
+_Pattern = list[list[_Condition]]  # the conditions on each token of a fixed-length pattern
+_Rule = tuple[int, _Pattern]  # (the rule's number in the ruler, one of its patterns)
+
+
+def _values(token: Token) -> _Values:
+    return token.lower_, token.tag_, token.dep_, token.is_space
+
+
+@Language.factory(FACTORY)
+def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
+    return AttributeRules(nlp.vocab)
+
+
+class AttributeRules:
+    """A stand-in for an `AttributeRuler`, whose rules it takes over with `take_over`."""
+
+    def __init__(self, vocab: Vocab):
+        self.vocab = vocab
+        self.attrs: list[dict] = []
+        self.indices: list[int] = []
+        self.filed: tuple[dict[Any, list[_Rule]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        self.anywhere: list[_Rule] = []
+
+    @staticmethod
+    def can_take_over(ruler: AttributeRuler) -> bool:
+        return all(_pattern(pattern) is not None for _, pattern in _patterns(ruler))
+
+    def take_over(self, ruler: AttributeRuler) -> None:
+        self.attrs = list(ruler.attrs)
+        self.indices = list(ruler.indices)
+        for rule, pattern in _patterns(ruler):
+            conditions = _pattern(pattern)
+            assert conditions is not None, "checked by can_take_over"
+            self._file((rule, conditions))
+
+    def _file(self, rule: _Rule) -> None:
+        first = rule[1][0]
+        for position, table in enumerate(self.filed):
+            for condition in first:
+                if condition[0] == position and condition[1] in ("==", "in"):
+                    for value in [condition[2]] if condition[1] == "==" else condition[2]:
+                        table[value].append(rule)
+                    return
+        self.anywhere.append(rule)
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Every rule is matched before any is applied, as the ruler does; a rule reads words, tags and
+        # dependencies, which no rule changes, so the order of application only decides which value wins.
+        values = [_values(token) for token in doc]
+        found: dict[int, set[int]] = defaultdict(set)
+        for start, first in enumerate(values):
+            for rule, pattern in (*self.filed[0].get(first[0], ()), *self.filed[1].get(first[1], ()),
+                                  *self.filed[2].get(first[2], ()), *self.anywhere):
+                if start + len(pattern) <= len(values) and all(
+                    _holds(values[start + k], condition) for k, token in enumerate(pattern) for condition in token
+                ):
+                    index = self.indices[rule]
+                    found[start + (index if index >= 0 else len(pattern) + index)].add(rule)
+        for i, rules in found.items():
+            for rule in sorted(rules):
+                set_token_attrs(doc[i], self.attrs[rule])
+        return doc
+
+
+def _patterns(ruler: AttributeRuler) -> list[tuple[int, list[dict]]]:
+    """Each Matcher pattern of the ruler, with the number of its rule (the ruler applies rules in that order)."""
+    return [(rule, pattern) for rule, entry in enumerate(ruler.patterns) for pattern in entry["patterns"]]  # type: ignore[union-attr,misc]
+
+
+def _pattern(pattern: list[dict]) -> _Pattern | None:
+    """A Matcher pattern as conditions on each of its tokens, or None if it is not a fixed run of tests
+    on the attributes above (exact values, IN, NOT_IN, REGEX)."""
+    tokens = []
+    for token in pattern:
+        conditions: list[_Condition] = []
+        for attribute, value in token.items():
+            if attribute not in _ATTRIBUTES:
+                return None  # a repeat operator ("OP") or an attribute this module does not read
+            position = _ATTRIBUTES.index(attribute)
+            if not isinstance(value, dict):
+                conditions.append((position, "==", value))
+                continue
+            if len(value) != 1:
+                return None
+            ((operator, argument),) = value.items()
+            if operator in ("IN", "NOT_IN"):
+                conditions.append((position, operator.lower().replace("_", " "), frozenset(argument)))
+            elif operator == "REGEX":
+                conditions.append((position, "regex", re.compile(argument)))
+            else:
+                return None
+        tokens.append(conditions)
+    return tokens or None
+
+
+def _holds(values: _Values, condition: _Condition) -> bool:
+    position, operator, value = condition
+    actual = values[position]
+    if operator == "==":
+        return bool(actual == value)
+    if operator == "in":
+        return actual in value
+    if operator == "not in":
+        return actual not in value
+    return bool(value.search(actual))  # a REGEX, searched as spaCy's Matcher does
