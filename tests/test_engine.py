@@ -176,6 +176,21 @@ class Double:
         return None
 
 
+class BlasThreads(Double):
+    """Each item: how many threads numpy's BLAS may start in the worker that runs it."""
+
+    def __call__(self, item):
+        from threadpoolctl import threadpool_info
+
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_pool_workers_leave_the_other_cores_to_the_other_workers():
+    """Two workers with a BLAS thread per core each would share 2 cores among 4 threads (half the rate)."""
+    with make_engine("local", workers=2) as engine:
+        assert list(engine.map(BlasThreads(), range(4))) == [[1]] * 4
+
+
 # --- ingest ---------------------------------------------------------------------------------
 
 STORIES = [

@@ -14,9 +14,12 @@ precision it is written to ("3.2 billion" is 3.15-3.25 billion); "at least
 11" is 11 and up; "about 1,400" is 15% either way; "nearly 7,000" a little
 under 7,000; "hundreds" 200-999. Two values of one thing that cannot both be
 true disagree; `compatible()` says when they can. A hedged figure is a
-report's own estimate, so two hedged figures agree only when each lies within
-the other's margin ("as many as 40" and "up to 25" disagree, though both are
-upper bounds).
+report's own estimate, so two rounded figures agree only when each lies within
+the other's margin ("about 1,200" and "about 1,400" disagree). Bounds differ by
+side: a floor ("at least 11") is what is confirmed so far, so two floors far
+apart ("at least 8", "at least 11") are two different tolls; a ceiling ("as
+many as 40", "up to 25") only limits what may be, so two ceilings never
+contradict each other.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ class Quantity:
     noun: str = ""
     predicate: str = ""
     owner: str = ""
+    owner_name: str = ""  # the owner as a label names them: "Mayor Holt"
     places: frozenset[str] = field(default_factory=frozenset)  # for a distance: the places it lies between
     token: int = -1  # the number's token index in the document's parse
 
@@ -119,8 +123,10 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return False
     if a.vague or b.vague or a.exact or b.exact:
         return True  # an interval that holds the other's figure
-    if a.hedge == b.hedge and a.hedge in ("min", "max"):
-        # two floors (or two ceilings) of one count are one estimate only when close
+    if a.hedge == b.hedge == "max":
+        return True  # "as many as 40" and "up to 25": each says only how many there could be
+    if a.hedge == b.hedge == "min":
+        # two floors of one count are one confirmed figure only when close
         return min(a.value, b.value) >= SAME_BOUND * max(a.value, b.value)
     # two hedged figures: each report's figure is its claim, so each must lie within the other's margin
     return a.low - slack <= b.value <= a.high + slack and b.low - slack <= a.value <= b.high + slack
@@ -531,23 +537,69 @@ def measure(quantity: Quantity, doc) -> Quantity:
     noun_key = noun_class(noun.lemma_) if noun is not None else ""
     if noun_key in EVENT_NOUNS:
         predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
+    elif noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS:
+        # "$3.2 billion in cuts" says what "cut $3.2 billion" says
+        predicate, noun_key = PREDICATE_CLASS[noun.lemma_.lower()], ""
+    if quantity.kind == COUNT and noun is None:
+        tallied = _tally_of(token)  # "the death toll rose to at least 11": people killed
+        if tallied:
+            noun_key, predicate = tallied
     if quantity.kind == COUNT and not noun_key and predicate in HUMAN_PREDICATES:
         noun_key = "people"
     if noun_key in ("death", "injury", "arrest"):
         noun_key = "people"
     owner = ""
     places: frozenset[str] = frozenset()
-    if quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and token.head.ent_type_ == "PERSON"):
+    owner_name = ""
+    if quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
         person = _age_owner(token)
-        owner = person
-        if quantity.kind == COUNT and person and 0 < quantity.value < 120 and quantity.exact:
+        owner = _surname(person) if person is not None else ""
+        owner_name = person_name(person) if person is not None else ""
+        if quantity.kind == COUNT and person is not None and 0 < quantity.value < 120 and quantity.exact:
             quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "Mayor Holt, 61,"
     if quantity.kind == LENGTH:
         places = _places_apart(token)
-    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, places=places, token=token.i)
+    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name, places=places, token=token.i)
 
 
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
+# Verbs that say a figure is there, not what happened to it: "the budget includes $3.2 billion in cuts".
+_LIGHT = {"include", "be", "have", "total", "make", "amount", "contain", "propose", "announce", "plan", "comprise"}
+# Nouns that are a figure's running total: what they tally is in their own words ("death toll", "number of injured").
+_TALLIES = {"toll", "tally", "number", "count", "total", "figure"}
+# Verbs that give a tally its value: "the toll rose to 11", "the number stands at 11".
+_TALLY_VERBS = {"rise", "climb", "reach", "stand", "hit", "jump", "increase", "grow", "be", "top", "surpass", "exceed", "put"}
+
+
+def _is_person(token) -> bool:
+    """A person's name: tagged so, or a capitalised proper noun the small model left untagged ('Ana Ruiz')."""
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "NORP") and token.is_title and len(token.text) > 1
+
+
+def _tally_of(token) -> tuple[str, str] | None:
+    """'The death toll rose to at least 11', 'the number of injured stands at 21': (noun, predicate) tallied."""
+    verb = token.head
+    if verb.dep_ == "prep" and verb.lower_ in ("to", "at"):
+        verb = verb.head
+    elif token.dep_ not in ("attr", "dobj"):
+        return None
+    if verb.lemma_.lower() not in _TALLY_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _TALLIES:
+        return None
+    # what is tallied: "death toll", "injury toll", "the number of dead", "the toll of people killed"
+    words = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod")]
+    words += [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree if g.i > c.i]
+    for word in words:
+        found = PREDICATE_CLASS.get(word.lemma_.lower()) or PREDICATE_CLASS.get(word.lower_)
+        if found in HUMAN_PREDICATES:
+            return "people", found
+    if subject.lemma_.lower() == "toll" and not words:
+        return "people", "kill"  # "the toll rose to 11": a toll unqualified is of the dead
+    return None
 
 
 def _refers_back(token) -> bool:
@@ -651,33 +703,55 @@ def _to_hospital(verb) -> bool:
     return any(t.lemma_.lower() in ("hospital", "hospitals") for t in verb.subtree if 0 < t.i - verb.i <= 5)
 
 
-def _age_owner(token) -> str:
-    """Whose age: 'Ana Ruiz, 10,', '9-year-old Ana Ruiz', 'Holt, 61', or the person named just before ('the 9-year-old')."""
+def _age_owner(token):
+    """Whose age: 'Ana Ruiz, 10,', '9-year-old Ana Ruiz', 'Holt, 61', 'Ruiz, aged 10', 'a 9-year-old girl, Ana Ruiz',
+    or the person named just before ('the 9-year-old'). The person's token, or None."""
     doc = token.doc
     head = token
-    while (head.dep_ in ("nummod", "npadvmod", "compound", "amod") and head.head.i != head.i
-           and head.head.lower_ in ("year", "years", "old", "month", "months", "-")):
+    while (head.dep_ in ("nummod", "npadvmod", "compound", "amod", "quantmod") and head.head.i != head.i
+           and head.head.lower_ in ("year", "years", "old", "month", "months", "-", "aged")):
         head = head.head
     candidates = [head.head, head, *head.head.children]
     for candidate in candidates:
-        if candidate.ent_type_ == "PERSON":
-            return _surname(candidate)
+        if candidate.i != token.i and _is_person(candidate):
+            return candidate
     # the noun the age describes may be named right next to it: "the 62-year-old mayor, Jo Holt"
     noun = head.head
     for child in noun.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return _surname(child)
+        if child.dep_ == "appos" and _is_person(child):
+            return child
     # "the 9-year-old": the last person the report named before (the tagger may miss a lone surname),
     # in this sentence or the one before; only for "the N-year-old", which points back
     first = head.head if head.dep_ == "amod" else head
     if not any(c.lower_ == "the" for c in list(first.children) + list(head.children)):
-        return ""
+        return None
     sentence = token.sent
     earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for before in reversed(doc[earlier : token.i]):
-        if before.ent_type_ == "PERSON" or (before.pos_ == "PROPN" and before.ent_type_ in ("", "ORG") and before.is_title):
-            return _surname(before)
-    return ""
+        if _is_person(before):
+            return before
+    return None
+
+
+# Words that go before a name to say who the person is: "Mayor Holt", "Judge Ana Ruiz".
+_TITLES = {"mayor", "president", "governor", "senator", "judge", "minister", "premier", "chancellor", "sheriff",
+           "chief", "officer", "sergeant", "sgt.", "lt.", "capt.", "captain", "gen.", "general", "dr.", "doctor",
+           "rep.", "sen.", "gov.", "coach", "detective", "bishop", "father", "king", "queen", "prince", "princess",
+           "councillor", "councilman", "councilwoman", "commissioner", "inspector", "professor", "prof."}
+
+
+def person_name(token) -> str:
+    """How to name the person in a label: their surname, with a title written before the name ('Mayor Holt')."""
+    ent = entity_around(token)
+    first = ent[0] if ent is not None and ent.label_ == "PERSON" else token
+    while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and token.doc[first.i - 1].is_title \
+            and token.doc[first.i - 1].lower_ not in _TITLES and token.i - first.i < 2:
+        first = token.doc[first.i - 1]  # "Ana" of an untagged "Ana Ruiz"
+    surname = _surname(token).title() if ent is not None else token.text
+    title = token.doc[first.i - 1] if first.i > 0 else None
+    if title is not None and title.lower_ in _TITLES:
+        return f"{title.text[:1].upper()}{title.text[1:]} {surname}"
+    return surname
 
 
 def entity_around(token):
@@ -699,46 +773,102 @@ def _surname(token) -> str:
     return token.text.lower()
 
 
+# Words a distance hangs off before it names its other end: "80 km east of Lyon", "40 miles from the plant".
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+               "north-west", "south-east", "south-west", "away", "outside", "upstream", "downstream", "inland", "offshore"}
+# Events located at a place: a distance of "the fire at the plant" is the plant's.
+_EVENTS_AT = {"fire", "blaze", "explosion", "blast", "crash", "attack", "shooting", "accident", "spill", "leak", "collapse"}
+
+
 def _places_apart(token) -> frozenset[str]:
-    """A distance's two ends: 'the plant is 80 km east of Lyon' -> {plant, lyon}; 'Lyon, 40 miles west of the plant' the same."""
+    """A distance's two ends: 'the plant is 80 km east of Lyon' -> {the plant, lyon}; 'Lyon, 40 miles west of
+    the plant' the same; 'the fire at the plant, 80 km east of Lyon' too (the small model may hang the
+    distance off the fire, or off Lyon)."""
     ends: set[str] = set()
     node = token
-    for _ in range(4):
-        node = node.head
+    located = None
+    for _ in range(5):
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 ends |= {_place_key(c) for c in child.children if c.dep_ == "pobj"}
-        if node.dep_ == "appos" or node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if node.i != token.i and node.pos_ in ("NOUN", "PROPN") and node.lower_ not in _UNITS and node.lower_ not in _DIRECTIONS:
+            located = node  # the place the distance is of: "Lyon, 40 miles west of …", "the fire, 80 km east of …"
             break
-    owner = node.head if node.dep_ == "appos" else next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if owner is not None:
-        ends.add(_place_key(owner))
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            located = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            break
+        node = node.head
+    if located is not None:
+        if located.lemma_.lower() in _EVENTS_AT:
+            located = next((g for c in located.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "near")
+                            for g in c.children if g.dep_ == "pobj"), located)
+        ends.add(_place_key(located))
     ends.discard("")
     return frozenset(ends)
 
 
 def _place_key(token) -> str:
+    """A place as two reports would both write it: a name ('lyon'), or a common noun with 'the' ('the plant')."""
     ent = entity_around(token)
-    if ent is not None:
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") and token.pos_ == "PROPN":
         return ent.text.lower()
-    return token.lemma_.lower() if token.pos_ in ("NOUN", "PROPN") else ""
+    if token.pos_ == "PROPN":
+        return token.text.lower()
+    return "the " + token.lemma_.lower() if token.pos_ == "NOUN" else ""
 
 
 def describe(quantity: Quantity) -> str:
-    """What a quantity measures, in a few words: 'people killed', 'age of Ruiz', 'money sought'."""
+    """What a quantity measures, in a few words: 'number of people killed', 'age of Mayor Holt',
+    'amount of fees sought', 'time of leaving', 'distance between Lyon and the plant'."""
     if quantity.kind == AGE:
-        return f"age of {quantity.owner.title()}" if quantity.owner else "age"
+        return f"age of {quantity.owner_name or quantity.owner.title()}" if quantity.owner else "age"
     if quantity.kind == TIME:
-        return f"time of {quantity.predicate or 'the event'}"
+        return f"time of {_gerund(quantity.predicate)}" if quantity.predicate else "time of the event"
     if quantity.kind == LENGTH and quantity.places:
-        return "distance between " + " and ".join(sorted(p.title() for p in quantity.places))
+        return "distance between " + " and ".join(
+            sorted((p if p.startswith("the ") else p.title() for p in quantity.places), key=lambda p: p.startswith("the ")))
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     noun = _plural(quantity.noun) if quantity.noun else ""
-    predicate = _PAST.get(quantity.predicate, quantity.predicate)
+    predicate = _past(quantity.predicate) if quantity.predicate else ""
     if what:
-        return " ".join(x for x in (what, "of " + quantity.noun if quantity.noun else "", predicate) if x)
+        return " ".join(x for x in (what, "of " + noun if noun else "", predicate) if x)
     return " ".join(x for x in ("number of", noun or "things", predicate) if x)
+
+
+# Irregular past participles of verbs a figure hangs off (the regular ones take -ed).
+_PARTICIPLES = {"stick": "stuck", "leave": "left", "take": "taken", "hold": "held", "find": "found", "break": "broken",
+                "see": "seen", "give": "given", "bring": "brought", "send": "sent", "build": "built", "lose": "lost",
+                "strike": "struck", "hit": "hit", "cut": "cut", "put": "put", "set": "set", "spend": "spent",
+                "win": "won", "sell": "sold", "buy": "bought", "pay": "paid", "seek": "sought", "fall": "fallen",
+                "rise": "risen", "grow": "grown", "shoot": "shot", "catch": "caught", "keep": "kept", "meet": "met",
+                "run": "run", "fly": "flown", "drive": "driven", "write": "written", "steal": "stolen", "eat": "eaten"}
+
+
+def _past(lemma: str) -> str:
+    if lemma in _PAST:
+        return _PAST[lemma]
+    if lemma in _PARTICIPLES or not lemma.isalpha():
+        return _PARTICIPLES.get(lemma, lemma)
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _gerund(lemma: str) -> str:
+    """'leave' -> 'leaving', 'break' -> 'breaking', 'hit' -> 'hitting': for 'time of leaving'."""
+    if not lemma.isalpha():
+        return lemma
+    if lemma.endswith("ie"):
+        return lemma[:-2] + "ying"
+    if lemma.endswith("e") and not lemma.endswith("ee") and len(lemma) > 2:
+        return lemma[:-1] + "ing"
+    if (len(lemma) <= 4 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou"
+            and lemma[-3] not in "aeiou"):
+        return lemma + lemma[-1] + "ing"  # "hit", "stop": one short syllable doubles its last letter
+    return lemma + "ing"
 
 
 _PAST = {"kill": "killed", "injure": "injured", "hospitalize": "taken to hospital", "arrest": "arrested",

@@ -61,6 +61,55 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# Quotation marks. “ ” and `` are one-way; " '' and ' go either way, and ’ ' are apostrophes
+# too: a mark opens at a word's start and closes at its end (a single one only after end
+# punctuation, or while a single quotation is open, so "workers' pay" is no quotation).
+_QUOTE_MARK = re.compile(r"``|''|[\"“”‘’']")
+_SPEAKING = ("source", "outlet")  # attributions that name who speaks ("wire" credits an agency)
+
+
+def quotation_fragment(text: str) -> bool:
+    """A piece of a quotation that runs over several sentences: a closing mark with no
+    opening one (the quotation began in an earlier sentence) or an opening one never
+    closed (it goes on in the next). Alone it misleads: who speaks, and where do their
+    words end?"""
+    depth = {"double": 0, "single": 0}
+    for match in _QUOTE_MARK.finditer(text):
+        mark, at, end = match.group(), match.start(), match.end()
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        starts = before.isspace() or before in "([{:—–-"
+        ends = after.isspace() or after in ".,;:!?)]}—–-\"'”’"
+        kind = "single" if mark in "‘’'" else "double"
+        if mark in ("“", "``", "‘"):
+            opens = True
+        elif mark == "”":
+            opens = False
+        elif kind == "double":
+            if starts == ends:
+                continue
+            opens = starts
+        elif starts and after.isalpha():
+            opens = True
+        elif ends and (before in ".,!?;" or (depth["single"] and not before.isspace())):
+            opens = False
+        else:
+            continue  # an apostrophe
+        if opens:
+            depth[kind] += 1
+        elif depth[kind]:
+            depth[kind] -= 1
+        else:
+            return True
+    return any(depth.values())
+
+
+def _quoted_opening(text: str) -> bool:
+    """The sentence opens with a quotation."""
+    match = _QUOTE_MARK.match(text.lstrip())
+    return match is not None and match.group() in ("“", "``", "‘", '"', "''", "'")
+
+
 # Weights, tuned on the tuning parts of Multi-News dev and DUC 2003 (docs/benchmarks.md).
 FACT_WEIGHT = 1.0  # a claim group, per independent origin beyond the first
 BIGRAM_WEIGHT = 1.0  # a bigram, per report using it
@@ -69,6 +118,8 @@ LEAD_SCALE = 12  # the position prior halves by a report's 12th body sentence
 LEAD_WEIGHT = 2.0  # a concept at the top of a report is worth up to three times one far down
 UNCLEAN = 0.2  # share of a sentence's concept weight each unclean feature costs
 MISSPELT = 1.0  # a name spelt as the other reports do not: quoted only if nothing else says it
+QUOTE_FRAGMENTS_OUT = True
+UNSPOKEN_QUOTE = True
 LEAD_SENTENCES = 2  # a report's opening: its first two body sentences
 OPENING_WEIGHT = 5.0  # covering a report's opening (by its own sentence or another report's)
 # A report passing on another outlet's words ("..., the Journal reported") is that
@@ -117,10 +168,13 @@ def summarize(story: Story, settings: Settings) -> Story:
 
 def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
     cited = _cited_groups(story)
+    spoken = {(a.document, a.sentence) for a in story.attributions if a.kind in _SPEAKING}
     out = []
     for sentence in story.sentences:
-        if sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text):
-            out.append(_Candidate(sentence, cited[sentence.key], penalty=_unclean(story, sentence)))
+        if (sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text)
+                and not (QUOTE_FRAGMENTS_OUT and quotation_fragment(sentence.text))):
+            penalty = _unclean(story, sentence, (sentence.document, sentence.index) in spoken)
+            out.append(_Candidate(sentence, cited[sentence.key], penalty=penalty))
     return out
 
 
@@ -152,13 +206,15 @@ def _claim_groups(story: Story) -> dict[int, FactGroup]:
     return {c.id: g for g in story.facts for c in g.claims}
 
 
-def _unclean(story: Story, sentence: Sentence) -> float:
+def _unclean(story: Story, sentence: Sentence, names_speaker: bool = False) -> float:
     """How badly the sentence reads alone: each unclean feature costs UNCLEAN."""
     text = sentence.text
     # A quote after a colon opens a sentence of its own: "A source said: 'They were ...".
     opening = text.split(": ", 1)[1] if ": " in text[:80] else ""
     faults = int(bool(_DANGLING.match(text) or _LOWER_START.match(text) or (opening and _DANGLING.match(opening))))
     faults += bool(_PRONOUN_SAID.search(text))
+    # A quotation whose speaker the sentence does not name: a sentence before or after did.
+    faults += UNSPOKEN_QUOTE and _quoted_opening(text) and not names_speaker
     faults += _disagreeing_determiner(story, sentence)
     return UNCLEAN * faults
 

@@ -414,12 +414,14 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
     for count in counts(story):
         by_subject.setdefault(count.subject, {}).setdefault(count.document, []).append(count)
     fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
+    claim_of = _claim_holding(story)
     found = []
     for subject, by_document in by_subject.items():
         if len(by_document) < 2:
             continue
         if all(_consistent(c) for c in by_document.values()):
-            clashing = _clashing(list(by_document.values()))
+            # one count per report: still not two things ("two injured" at the dam, "352 injured" in a crash in March)
+            clashing = [(a, b) for a, b in _clashing(list(by_document.values())) if _not_two_things(a, b, fact_of, claim_of)]
             shown = [count for document_counts in by_document.values() for count in document_counts]
         else:  # a report counting several things: only counts of the same thing are compared,
             # and not when each report also gives the other's figure (8 hurt, and 7 found at first)
@@ -450,6 +452,33 @@ def number_discrepancies(story: Story) -> list[Discrepancy]:
         )
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
     return found
+
+
+def _claim_holding(story: Story):
+    """count -> the claim whose words hold its figure (None when no claim does)."""
+    by_sentence: dict[tuple[str, int], list] = {}
+    for claim in story.claims:
+        by_sentence.setdefault((claim.document, claim.sentence.index), []).append(claim)
+
+    def find(count: Count):
+        at = count.evidence.start
+        claims = by_sentence.get((count.document, count.sentence), [])
+        return next((c for c in claims if any(s <= at < e for s, e in c.pieces)), None) or next(
+            (c for c in claims if c.start <= at < c.end), None)
+
+    return find
+
+
+def _not_two_things(a: Count, b: Count, fact_of: dict, claim_of) -> bool:
+    """Counts of one subject, one each in two reports, are compared unless nothing says they are about
+    the same thing: their sentences are not one fact and their claims share no subject or words."""
+    if a.subject[0] == "age":
+        return True
+    group = fact_of.get((a.document, a.sentence))
+    if group is not None and group == fact_of.get((b.document, b.sentence)):
+        return True
+    first, second = claim_of(a), claim_of(b)
+    return first is None or second is None or _about_same(first, second)
 
 
 def _same_occasion(a: Count, b: Count, fact_of: dict) -> bool:
@@ -570,8 +599,8 @@ def comparable_pairs(a, b, likeness: float = 0.0):
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y)]
     if not pairs:
         return []
-    if all(x.kind == q.AGE for x, _ in pairs):
-        return pairs  # one named person has one age
+    if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
+        return pairs  # one named person has one age; two named places lie one distance apart, on any day
     return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
 
 

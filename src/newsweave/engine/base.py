@@ -44,6 +44,24 @@ class Work:
         return vars(self) == vars(other)
 
 
+def set_up_worker(work: Work) -> Fatal | None:
+    """Set a worker process up for `work`: one thread for numpy's BLAS, then the work's own setup.
+
+    Each worker has a core's share of the machine, and spaCy's layers multiply with numpy
+    (annotate/model.py), whose OpenBLAS would otherwise start a thread per core in every worker:
+    on 2 cores two workers ran at half the rate of one process. Returns the setup's fatal error.
+    """
+    import numpy  # noqa: F401 (lazy, as threadpoolctl: loads the BLAS, since only a loaded library can be limited)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    try:
+        work.setup()
+    except work.fatal as exc:
+        return Fatal(exc)
+    return None
+
+
 class Failed:
     """An item whose every try failed, and why (the default `Work.failed` result)."""
 

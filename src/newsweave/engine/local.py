@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from newsweave.engine.base import RETRIES, Engine, Fatal, Work, attempt, check
+from newsweave.engine.base import RETRIES, Engine, Fatal, Work, attempt, check, set_up_worker
 
 # Set in each worker process by `_start`.
 _work: Work | None = None
@@ -31,10 +31,7 @@ _setup_error: Fatal | None = None
 def _start(work: Work) -> None:
     global _work, _setup_error
     _work = work
-    try:
-        work.setup()
-    except work.fatal as exc:
-        _setup_error = Fatal(exc)
+    _setup_error = set_up_worker(work)
 
 
 def _run(item: Any, retries: int) -> Any:

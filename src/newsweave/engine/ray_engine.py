@@ -27,10 +27,10 @@ from newsweave.engine.base import (
     Engine,
     EngineError,
     EngineUnavailable,
-    Fatal,
     Work,
     attempt,
     check,
+    set_up_worker,
 )
 
 INSTALL = "pip install 'newsweave[ray]'"
@@ -51,11 +51,7 @@ class _Batches:
     def __init__(self, work: Work, retries: int):
         self.work = work
         self.retries = retries
-        self.setup_error = None
-        try:
-            self.work.setup()
-        except self.work.fatal as exc:
-            self.setup_error = Fatal(exc)
+        self.setup_error = set_up_worker(work)
 
     def __call__(self, batch: dict) -> dict:
         import numpy  # lazy: in the Ray actor only (Ray Data's batches are numpy arrays)
