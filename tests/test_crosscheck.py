@@ -457,3 +457,125 @@ def test_example_gives_one_side_per_spelling_of_a_name(example):
 def test_example_days_of_the_week_agree_once_resolved(example):
     # Thursday's paper: "closed through Thursday" and "closed again today" are one day.
     assert _discrepancies(example, "date") == []
+
+
+# --- issue 11: every kind of figure, in whole briefs of invented reports ---
+#
+# Each story is told by two reports written differently (other sentence order, other words for the same
+# thing), as reports of one story are; the figures must meet through what they measure, not their wording.
+
+ISSUE_11_DISAGREE = {
+    "bare-count-vs-floor": (
+        ("The blast at the Halden market killed 8 people on Saturday morning, police said. Officers closed the square for hours.",
+         "Police said the explosion, which killed at least 11 people, tore through the Halden market early on Saturday. "
+         "Officers sealed off the square."),
+        "number of people killed", ("8", "at least 11"),
+    ),
+    "death-toll-rose-to": (
+        ("Eight people were killed in Saturday's bombing at the Halden market, the interior ministry said.",
+         "The death toll from Saturday's bombing at the Halden market has risen to at least 11, the interior ministry said."),
+        "number of people killed", ("Eight", "at least 11"),
+    ),
+    "age-of-the-9-year-old": (
+        ("Ana Ruiz was hit by a car outside Brookfield Elementary on Tuesday afternoon. "
+         "The 9-year-old was taken to a hospital with a broken leg, police said.",
+         "Ana Ruiz, 10, was struck by a car outside Brookfield Elementary on Tuesday, police said. She suffered a broken leg."),
+        "age of Ruiz", ("9-year-old", "10"),
+    ),
+    "age-before-and-after-the-name": (
+        ("A 9-year-old girl, Ana Ruiz, was struck by a car outside Brookfield Elementary on Tuesday.",
+         "The girl struck outside Brookfield Elementary on Tuesday was identified as Ana Ruiz, aged 10."),
+        "age of Ruiz", ("9-year-old", "aged 10"),
+    ),
+    "age-of-a-titled-person": (
+        ("Mayor Dana Holt, 61, announced on Monday that she will not seek a third term in Carver City.",
+         "Carver City Mayor Dana Holt will not run again, she said on Monday. The 62-year-old mayor was first elected in 2016."),
+        "age of Mayor Holt", ("61", "62-year-old"),
+    ),
+    "money-one-sum": (
+        ("The contractor filed suit on Thursday, demanding $48,210 in unpaid fees from Orrin County over the bridge repairs.",
+         "The contractor wants $48,120 in fees, according to the lawsuit it filed against Orrin County on Thursday."),
+        "amount of fees sought", ("$48,210", "$48,120"),
+    ),
+    "money-synonym-predicates": (
+        ("Lawmakers in Velmont cut $3.2 billion from the state budget on Wednesday, mostly from road projects.",
+         "The Velmont legislature trimmed $3.1 billion from the state budget on Wednesday, largely from road projects."),
+        "amount cut", ("$3.2 billion", "$3.1 billion"),
+    ),
+    "money-noun-as-predicate": (
+        ("The Velmont budget passed on Wednesday includes $3.2 billion in cuts to road projects.",
+         "On Wednesday Velmont lawmakers slashed $3.1 billion from road projects in the budget."),
+        "amount cut", ("$3.2 billion", "$3.1 billion"),
+    ),
+    "times-of-day-with-about": (
+        ("Surveillance video shows Reyes left the Blue Anchor bar about 9:15 p.m. on Friday, police said. "
+         "His body was found the next morning.",
+         "Reyes left the Blue Anchor bar at about 9:45 p.m. Friday, according to police. He was found dead on Saturday morning."),
+        "time of leaving", ("about 9:15 p.m.", "about 9:45 p.m."),
+    ),
+    "taken-to-hospital-is-hospitalised": (
+        ("Eighteen people were taken to hospital after the bus overturned on the A40 near Whitby on Monday.",
+         "A total of 21 were hospitalised after the bus overturned on the A40 near Whitby on Monday, the ambulance service said."),
+        "number of people taken to hospital", ("Eighteen", "21"),
+    ),
+    "distance-in-km-and-miles": (
+        ("The fire at the Corvale chemical plant, 80 km east of Lyon, burned through the night.",
+         "Smoke from the burning Corvale plant drifted over Lyon, 40 miles west of the plant, on Tuesday."),
+        "distance between Lyon and the plant", ("80 km", "40 miles"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE_11_DISAGREE))
+def test_issue_11_number_disagreement_found_with_evidence_on_both_sides(name):
+    texts, subject, figures = ISSUE_11_DISAGREE[name]
+    brief = _brief(*texts)
+    numbers = _of_kind(brief, "number")
+    (found,) = [d for d in numbers if d.subject == subject] or [None]
+    assert found is not None, [(d.subject, [v.value for v in d.values]) for d in numbers]
+    assert len(numbers) == 1, "one disagreement, not the same figures again under another label"
+    by_value = {v.value: v for v in found.values}
+    assert set(figures) <= set(by_value), sorted(by_value)
+    _assert_evidence_holds_values(found, _texts(brief))
+    documents = [{e.document for e in by_value[figure].evidence} for figure in figures]
+    assert documents[0] == {"r1"} and documents[1] == {"r2"}  # each side cites its own report
+    for figure, side in zip(figures, documents):
+        (document,) = side
+        (evidence,) = by_value[figure].evidence
+        assert figure in _texts(brief)[document][evidence.start : evidence.end]
+
+
+ISSUE_11_AGREE = {
+    "about-1400-and-1412": (
+        "About 1,400 homes were evacuated in Pellmont after the levee broke on Monday, officials said.",
+        "Officials in Pellmont said 1,412 homes were evacuated when the levee broke on Monday.",
+    ),
+    "nearly-7000-and-6900": (
+        "Nearly 7,000 runners finished the Harlow marathon on Sunday.",
+        "Some 6,900 runners finished the Harlow marathon on Sunday, organisers said.",
+    ),
+    "hundreds-and-352": (
+        "The Dorne stadium fire injured hundreds of fans on Saturday.",
+        "The fire at Dorne stadium on Saturday injured 352 fans, officials said.",
+    ),
+    "two-ceilings": (  # "as many as 40" and "up to 25" both only say how many there could be
+        "As many as 40 trucks were stuck at the Kessel border crossing on Sunday, drivers said.",
+        "Up to 25 trucks were stuck at the Kessel border crossing on Sunday, officials said.",
+    ),
+    "80-km-and-about-50-miles": (
+        "The Corvale chemical plant lies 80 km east of Lyon.",
+        "The Corvale chemical plant is about 50 miles east of Lyon.",
+    ),
+    "injured-in-two-events-of-one-story": (  # "two injured" at the dam, "352 injured" in another crash, in March
+        "The Sallow dam spillway gate failed on Tuesday, flooding the valley. Two people were injured, police said. "
+        "Engineers had warned of cracks last year.",
+        "The Sallow dam gate gave way on Tuesday, flooding the valley. In March, a bus crash on the dam road injured 352 "
+        "people. Engineers had warned of cracks.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ISSUE_11_AGREE))
+def test_issue_11_compatible_or_unrelated_figures_are_not_flagged(name):
+    numbers = _of_kind(_brief(*ISSUE_11_AGREE[name]), "number")
+    assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]

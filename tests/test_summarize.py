@@ -145,3 +145,65 @@ def test_the_solver_prints_nothing_on_standard_output(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.lstrip().startswith("{")
     assert "HiGHS" not in result.stdout
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("The ferry ran aground, the coast guard said.", False),
+    ('"We saw nothing," the captain said.', False),
+    ("“We saw nothing,” the captain said.", False),
+    ("``We saw nothing,'' the captain said.", False),
+    ("A deckhand told the Gazette: 'We saw nothing. Then the hull scraped.'", False),
+    ("The sailors' union met on Monday.", False),
+    ("She called it ‘a disgrace’ and left.", False),
+    ("It’s the ferry’s second grounding since the '90s.", False),
+    ("Then the hull scraped.'", True),  # the second sentence of a quotation: who speaks?
+    ("Then the hull scraped.”", True),
+    ("A deckhand told the Gazette: 'We saw nothing.", True),  # the quotation goes on in the next sentence
+    ("“We saw nothing.", True),
+])
+def test_a_piece_of_a_longer_quotation_is_told_from_a_whole_one(text, fragment):
+    assert S.quotation_fragment(text) is fragment
+
+
+# Invented reports: the gazette quotes a deckhand over two sentences, so its second sentence is a piece
+# of a quotation; the herald quotes the harbour master without naming her in the sentence, the post
+# names her in its wording of the same sentence.
+FERRY = {
+    "gazette": (
+        "The ferry Marit Holm ran aground off Tallis Point on Sunday morning, and all 212 people aboard were "
+        "taken off safely.\n\n"
+        "The coast guard said the ferry struck a sandbar in thick fog shortly after seven.\n\n"
+        "A deckhand told the Gazette: 'The captain saw nothing until the hull scraped. Investigators will examine "
+        "whether the radar of the Marit Holm was switched off during the crossing.'\n\n"
+        "The ferry company said the crossing would not run for at least a week.\n"
+    ),
+    "herald": (
+        "All 212 people aboard the ferry Marit Holm were taken off safely after it ran aground off Tallis Point "
+        "on Sunday morning.\n\n"
+        "Investigators will examine whether the radar of the Marit Holm was switched off during the crossing, "
+        "harbour master Lena Voss said.\n\n"
+        "Voss said the fog had closed the harbour twice this month.\n\n"
+        "\"This is made worse by the fact that the fog came in much faster than anyone expected.\"\n"
+    ),
+    "post": (
+        "A ferry with 212 people aboard ran aground off Tallis Point on Sunday morning; nobody was hurt.\n\n"
+        "The coast guard said the Marit Holm struck a sandbar in thick fog.\n\n"
+        "“This is made worse by the fact that the fog came in much faster than anyone expected,” "
+        "harbour master Lena Voss said.\n\n"
+        "The crossing will not run for at least a week, the ferry company said.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def ferry_brief():
+    return newsweave.brief([{"id": key, "text": text} for key, text in FERRY.items()], words=90)
+
+
+def test_no_piece_of_a_longer_quotation_and_the_wording_that_names_its_speaker(ferry_brief):
+    texts = [item.text for item in ferry_brief.summary]
+    assert not any(S.quotation_fragment(text) for text in texts)
+    radar = [text for text in texts if "radar" in text]
+    fog = [text for text in texts if "much faster" in text]
+    assert radar and fog, texts  # both facts are stated by two reports: both are worth quoting
+    assert all("Voss said" in text for text in radar + fog)

@@ -156,7 +156,7 @@ _PREDICATE_CLASSES = {
     "miss": "missing miss unaccounted",
     "destroy": "destroy destroyed raze flatten",
     "damage": "damage damaged",
-    "cut": "cut trim slash reduce reduction cutback decrease lower",
+    "cut": "cut trim slash reduce reduction cutback decrease lower eliminate axe shed scrap",
     "raise": "raise increase boost hike rise grow gain climb jump surge add",
     "fall": "fall drop decline slide plunge plummet sink tumble shrink",
     "pay": "pay spend cost payment",
@@ -551,7 +551,11 @@ def measure(quantity: Quantity, doc) -> Quantity:
     owner = ""
     places: frozenset[str] = frozenset()
     owner_name = ""
-    if quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
+    stated = _stated_age_of(token) if quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 else None
+    if stated is not None:  # "Ruth Abara, who is 61,": the person's age
+        quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")
+        owner, owner_name = _surname(stated), person_name(stated)
+    elif quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
         person = _age_owner(token)
         owner = _surname(person) if person is not None else ""
         owner_name = person_name(person) if person is not None else ""
@@ -576,6 +580,19 @@ def _is_person(token) -> bool:
     if token.ent_type_ == "PERSON":
         return True
     return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "NORP") and token.is_title and len(token.text) > 1
+
+
+def _stated_age_of(token):
+    """'Ruth Abara, who is 61,', 'Holt is 61': the person a bare number is said of, or None."""
+    verb = token.head
+    if token.dep_ != "attr" or verb.lemma_ != "be" or any(c.dep_ not in ("punct",) for c in token.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject if _is_person(subject) else None
 
 
 def _tally_of(token) -> tuple[str, str] | None:
