@@ -33,6 +33,7 @@ _Values = tuple[str, str, str, bool]
 _Condition = tuple[int, str, Any]  # (position in _ATTRIBUTES, operator, value)
 _Pattern = list[list[_Condition]]  # the conditions on each token of a fixed-length pattern
 _Rule = tuple[int, _Pattern]  # (the rule's number in the ruler, one of its patterns)
+_Compiled = tuple[int, int, int, tuple[tuple[int, int, str, Any], ...]]  # see _compiled
 
 
 def _values(token: Token) -> _Values:
@@ -51,8 +52,8 @@ class AttributeRules:
         self.vocab = vocab
         self.attrs: list[dict] = []
         self.indices: list[int] = []
-        self.filed: tuple[dict[Any, list[_Rule]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
-        self.anywhere: list[_Rule] = []
+        self.filed: tuple[dict[Any, list[_Compiled]], ...] = (defaultdict(list), defaultdict(list), defaultdict(list))
+        self.anywhere: list[_Compiled] = []
 
     @staticmethod
     def can_take_over(ruler: AttributeRuler) -> bool:
@@ -67,32 +68,43 @@ class AttributeRules:
             self._file((rule, conditions))
 
     def _file(self, rule: _Rule) -> None:
-        first = rule[1][0]
+        """File the rule under a value its first token must have, without the test that value passes."""
+        number, pattern = rule
+        first = pattern[0]
         for position, table in enumerate(self.filed):
             for condition in first:
                 if condition[0] == position and condition[1] in ("==", "in"):
+                    rest = [[c for c in first if c is not condition], *pattern[1:]]
                     for value in [condition[2]] if condition[1] == "==" else condition[2]:
-                        table[value].append(rule)
+                        table[value].append(_compiled(number, rest, self.indices[number]))
                     return
-        self.anywhere.append(rule)
+        self.anywhere.append(_compiled(number, pattern, self.indices[number]))
 
     def __call__(self, doc: Doc) -> Doc:
         # Every rule is matched before any is applied, as the ruler does; a rule reads words, tags and
         # dependencies, which no rule changes, so the order of application only decides which value wins.
-        values = [_values(token) for token in doc]
+        tokens = list(doc)
+        values = [_values(token) for token in tokens]
+        size = len(values)
+        by_word, by_tag, by_dependency = self.filed
         found: dict[int, set[int]] = defaultdict(set)
         for start, first in enumerate(values):
-            for rule, pattern in (*self.filed[0].get(first[0], ()), *self.filed[1].get(first[1], ()),
-                                  *self.filed[2].get(first[2], ()), *self.anywhere):
-                if start + len(pattern) <= len(values) and all(
-                    _holds(values[start + k], condition) for k, token in enumerate(pattern) for condition in token
+            for rule, length, target, checks in (*by_word.get(first[0], ()), *by_tag.get(first[1], ()),
+                                                 *by_dependency.get(first[2], ()), *self.anywhere):
+                if start + length <= size and all(
+                    _holds(values[start + offset][position], operator, value) for offset, position, operator, value in checks
                 ):
-                    index = self.indices[rule]
-                    found[start + (index if index >= 0 else len(pattern) + index)].add(rule)
+                    found[start + target].add(rule)
         for i, rules in found.items():
             for rule in sorted(rules):
-                set_token_attrs(doc[i], self.attrs[rule])
+                set_token_attrs(tokens[i], self.attrs[rule])
         return doc
+
+
+def _compiled(rule: int, pattern: _Pattern, index: int) -> _Compiled:
+    """(rule, pattern length, the token it sets as an offset from the start, each test as (offset, attribute, operator, value))."""
+    checks = tuple((offset, *condition) for offset, token in enumerate(pattern) for condition in token)
+    return rule, len(pattern), index if index >= 0 else len(pattern) + index, checks
 
 
 def _patterns(ruler: AttributeRuler) -> list[tuple[int, list[dict]]]:
@@ -126,9 +138,7 @@ def _pattern(pattern: list[dict]) -> _Pattern | None:
     return tokens or None
 
 
-def _holds(values: _Values, condition: _Condition) -> bool:
-    position, operator, value = condition
-    actual = values[position]
+def _holds(actual: str | bool, operator: str, value: Any) -> bool:
     if operator == "==":
         return bool(actual == value)
     if operator == "in":
