@@ -539,7 +539,7 @@ def test_issue_11_number_disagreement_found_with_evidence_on_both_sides(name):
     _assert_evidence_holds_values(found, _texts(brief))
     documents = [{e.document for e in by_value[figure].evidence} for figure in figures]
     assert documents[0] == {"r1"} and documents[1] == {"r2"}  # each side cites its own report
-    for figure, side in zip(figures, documents):
+    for figure, side in zip(figures, documents, strict=True):
         (document,) = side
         (evidence,) = by_value[figure].evidence
         assert figure in _texts(brief)[document][evidence.start : evidence.end]

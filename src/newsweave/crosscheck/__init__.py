@@ -14,7 +14,7 @@ from __future__ import annotations
 from newsweave.crosscheck.attribution import carry_between, sentence_attributions
 from newsweave.crosscheck.dates import date_discrepancies
 from newsweave.crosscheck.names import name_discrepancies
-from newsweave.crosscheck.numbers import merge_discrepancies, number_discrepancies, quantity_discrepancies
+from newsweave.crosscheck.numbers import figure_discrepancies
 from newsweave.crosscheck.origins import fill_fact_origins
 from newsweave.crosscheck.quotes import (
     attribution_discrepancies,
@@ -45,7 +45,7 @@ def crosscheck(story: Story, settings: Settings) -> Story:
     story.quotes = story_quotes(groups)
     texts = {document.id: document.text for document in story.documents}
     story.discrepancies = (
-        merge_discrepancies(number_discrepancies(story), quantity_discrepancies(story))
+        figure_discrepancies(story)
         + attribution_discrepancies(groups, texts)
         + quote_discrepancies(groups)
         + name_discrepancies(story)

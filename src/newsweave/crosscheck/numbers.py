@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import newsweave.quantities as q
 from newsweave.align import claim_similarity
@@ -409,19 +410,27 @@ def _from_home(verb) -> bool:
     return any(t.lemma_.lower() in ("home", "house") for t in verb.subtree if t.i > verb.i and t.i - verb.i <= 5)
 
 
-def number_discrepancies(story: Story) -> list[Discrepancy]:
+def figure_discrepancies(story: Story) -> list[Discrepancy]:
+    """Counts and measured quantities that disagree, each kind found once (`merge_discrepancies`);
+    both readers weigh the same claims' likeness, worked out once."""
+    likeness = _Likeness(story)
+    return merge_discrepancies(number_discrepancies(story, likeness), quantity_discrepancies(story, likeness))
+
+
+def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
     by_subject: dict[tuple[str, str], dict[str, list[Count]]] = {}
     for count in counts(story):
         by_subject.setdefault(count.subject, {}).setdefault(count.document, []).append(count)
     fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
     claim_of = _claim_holding(story)
+    likeness = likeness or _Likeness(story)
     found = []
     for subject, by_document in by_subject.items():
         if len(by_document) < 2:
             continue
         if all(_consistent(c) for c in by_document.values()):
             # one count per report: still not two things ("two injured" at the dam, "352 injured" in a crash in March)
-            clashing = [(a, b) for a, b in _clashing(list(by_document.values())) if _not_two_things(a, b, fact_of, claim_of)]
+            clashing = [(a, b) for a, b in _clashing(list(by_document.values())) if _not_two_things(a, b, fact_of, claim_of, likeness)]
             shown = [count for document_counts in by_document.values() for count in document_counts]
         else:  # a report counting several things: only counts of the same thing are compared,
             # and not when each report also gives the other's figure (8 hurt, and 7 found at first)
@@ -469,16 +478,42 @@ def _claim_holding(story: Story):
     return find
 
 
-def _not_two_things(a: Count, b: Count, fact_of: dict, claim_of) -> bool:
+def _not_two_things(a: Count, b: Count, fact_of: dict, claim_of, likeness) -> bool:
     """Counts of one subject, one each in two reports, are compared unless nothing says they are about
-    the same thing: their sentences are not one fact and their claims share no subject or words."""
-    if a.subject[0] == "age":
-        return True
+    the same thing: their sentences are not one fact, and their claims share no subject, few words and
+    are unlikely one fact."""
+    if a.subject[0] in _STANDING:
+        return True  # one person's age, the nine attackers: not tied to one occasion
     group = fact_of.get((a.document, a.sentence))
     if group is not None and group == fact_of.get((b.document, b.sentence)):
         return True
     first, second = claim_of(a), claim_of(b)
-    return first is None or second is None or _about_same(first, second)
+    if first is None or second is None or _about_same(first, second):
+        return True
+    return likeness(first, second) >= SAME_FACT
+
+
+# Subjects that stand from one occasion to the next: an age, a set of people counted ("nine terrorists"),
+# a size, a street block, the charges one person faces. Counts of what happened (killed, injured) belong to one.
+_STANDING = {"age", "count", "size", "block", "charges"}
+
+
+class _Likeness:
+    """align.claim_similarity over the story's claims with figures (not in captions or slugs),
+    computed when first asked."""
+
+    def __init__(self, story: Story):
+        self.claims = [c for c in story.claims if c.quantities and c.sentence.role == BODY]  # not captions or slugs
+        self.index = {id(c): i for i, c in enumerate(self.claims)}
+
+    @cached_property
+    def matrix(self) -> Any:
+        return claim_similarity(self.claims)
+
+    def __call__(self, a, b) -> float:
+        i, j = self.index.get(id(a)), self.index.get(id(b))
+        return 0.0 if i is None or j is None else float(self.matrix[i, j])
+
 
 
 def _same_occasion(a: Count, b: Count, fact_of: dict) -> bool:
@@ -604,15 +639,15 @@ def comparable_pairs(a, b, likeness: float = 0.0):
     return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
 
 
-def quantity_discrepancies(story: Story) -> list[Discrepancy]:
-    claims = [c for c in story.claims if c.quantities and c.sentence.role == BODY]  # not captions or slugs
-    likeness = claim_similarity(claims)
+def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
+    likeness = likeness or _Likeness(story)
+    claims, matrix = likeness.claims, likeness.matrix
     by_measure: dict[tuple, list[tuple]] = {}
     for i, a in enumerate(claims):
         for j, b in enumerate(claims[i + 1 :], start=i + 1):
             if a.document == b.document:
                 continue
-            for x, y in comparable_pairs(a, b, float(likeness[i, j])):
+            for x, y in comparable_pairs(a, b, float(matrix[i, j])):
                 if x.vague or y.vague or q.compatible(x, y):
                     continue
                 # a report that also gives the other's figure for this measure counts two things
