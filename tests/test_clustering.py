@@ -280,3 +280,51 @@ def test_the_lower_bar_is_the_same_on_sqlite(tmp_path):
     conn.execute("ROLLBACK")
     assert in_memory == in_sqlite
     assert in_sqlite[-1] == in_sqlite[7]  # the aspect report joined the telescope story
+
+
+def test_every_decision_goes_through_choose():
+    # `choose` is the one place a candidate takes an article (the benchmark's experiments override it).
+    decisions = []
+
+    class Recording(Clusterer):
+        def choose(self, features, terms, names, day, candidates):
+            chosen = super().choose(features, terms, names, day, candidates)
+            decisions.append((chosen[0].id if chosen[0] else None, chosen[1]))
+            return chosen
+
+    clusterer = Recording(MemoryState())
+    assignments = [clusterer.assign(i, title, text, published) for i, (_, published, title, text) in enumerate(STREAM)]
+    assert len(decisions) == len(STREAM)
+    for assignment, (story, score) in zip(assignments, decisions, strict=True):
+        assert assignment.created == (story is None)
+        assert assignment.similarity == score
+        if story is not None:
+            assert assignment.story == story
+    assert sum(a.created for a in assignments) == len({s for s, *_ in STREAM})
+
+
+def _benchmark():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import clustering_quality
+
+    return clustering_quality
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_benchmarks_experiment_clusterer_off_is_the_clusterer(seed):
+    # The third round's tries (docs/benchmarks.md) ran through this class; switched off it must decide as the product.
+    bench = _benchmark()
+    stream = [*STREAM, ("aspect", None, *ASPECT)]
+    random.Random(seed).shuffle(stream)
+    plain, experiment = Clusterer(MemoryState()), bench.Experiment(MemoryState())
+    for i, (_, published, title, text) in enumerate(stream):
+        assert plain.assign(i, title, text, published) == experiment.assign(i, title, text, published)
+    # Exemplars stay bounded per story, the first member kept.
+    bounded = bench.Experiment(MemoryState(), k=2, policy="first_recent")
+    for i, (_, published, title, text) in enumerate(stream):
+        bounded.assign(i, title, text, published)
+    assert max(len(kept) for kept in bounded.exemplars.values()) == 2
+    assert bench.parse_experiment("k=4,mode=own,bar=0.15") == {"k": 4, "mode": "own", "bar": 0.15}

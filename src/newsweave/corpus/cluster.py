@@ -21,7 +21,8 @@ the whole corpus:
    (`short_words`, `copy_similarity`): the same crawl notice, cookie wall or
    tweet embed turns up under the links of many unrelated stories, and
    joining them would pull those stories together. Neither rule needs state
-   of its own: the candidates' centroids are the evidence.
+   of its own: the candidates' centroids are the evidence. `Clusterer.choose`
+   is the one place this decision is made.
 
 The algorithm (`Clusterer`) works on a pluggable state: `MemoryState` for the
 benchmarks' millions of articles, the store's stories table for a corpus
@@ -125,7 +126,7 @@ class ClusterState(Protocol):
     def add_document(self, keys: Iterable[str]) -> None: ...
     def postings(self, keys: Iterable[str]) -> dict[str, list[int]]: ...
     def post(self, keys: Iterable[str], story_id: int, seen: int, cap: int) -> None: ...
-    def story(self, story_id: int) -> StoryProfile: ...
+    def profiles(self, story_ids: list[int]) -> list[StoryProfile]: ...  # in one query, on a database
     def new_story(self) -> int: ...
     def save_story(self, profile: StoryProfile) -> None: ...
     def add_member(self, article_id: Any, story_id: int, similarity: float) -> None: ...
@@ -222,6 +223,21 @@ class Clusterer:
             and self.content_similarity(terms, names, story) >= settings.copy_similarity
         )
 
+    def choose(self, features: ArticleFeatures, terms: dict[str, float], names: dict[str, float], day: float | None,
+               candidates: list[StoryProfile]) -> tuple[StoryProfile | None, float]:
+        """The candidate story that takes the article and its score, or (None, 0.0): the article starts a story."""
+        best: StoryProfile | None = None
+        best_score = second = 0.0
+        for profile in candidates:
+            score = self.similarity(terms, names, day, profile)
+            if score > best_score:
+                best, best_score, second = profile, score, best_score
+            elif score > second:
+                second = score
+        if best is None or not self.joins(best_score, second) or self.is_boilerplate(features, terms, names, best):
+            return None, 0.0
+        return best, best_score
+
     def assign(self, article_id: Any, title: str | None, text: str, published: Any = None,
                features: ArticleFeatures | None = None, new_story: Callable[[], int] | None = None) -> Assignment:
         state, settings = self.state, self.settings
@@ -244,20 +260,10 @@ class Clusterer:
         # Counter.most_common's own order: heaviest first, ties in first-vote order.
         candidates = [story_id for story_id, _ in heapq.nlargest(settings.max_candidates, votes.items(), key=lambda item: item[1])]
 
-        best: StoryProfile | None = None
-        best_score = second = 0.0
-        for story_id in candidates:
-            profile = state.story(story_id)
-            score = self.similarity(terms, names, day, profile)
-            if score > best_score:
-                best, best_score, second = profile, score, best_score
-            elif score > second:
-                second = score
-
-        created = best is None or not self.joins(best_score, second) or self.is_boilerplate(features, terms, names, best)
-        if created or best is None:
+        best, best_score = self.choose(features, terms, names, day, state.profiles(candidates))
+        created = best is None
+        if best is None:
             best = StoryProfile(new_story() if new_story else state.new_story())
-            best_score = 0.0
         best.size += 1
         best.terms = _add_to_centroid(best.terms, terms, settings.story_terms)
         best.names = _add_to_centroid(best.names, names, settings.story_names)
@@ -324,8 +330,8 @@ class MemoryState:
             if len(posting) > cap:
                 del posting[next(iter(posting))]
 
-    def story(self, story_id):
-        return self.stories[story_id]
+    def profiles(self, story_ids):
+        return [self.stories[story_id] for story_id in story_ids]
 
     def new_story(self):
         self.next_id += 1

@@ -145,6 +145,13 @@ class Duplicates(Table):
         return (True, row[0], row[1]) if row else (False, None, None)
 
 
+def _profile(story_id: int, row) -> StoryProfile:
+    if row is None:
+        return StoryProfile(story_id)
+    size, first_day, last_day, terms, names = row
+    return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
+
+
 def _chunks(items: list, size: int = 500):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -231,12 +238,18 @@ class Stories(Table):
             [(key, story_id, seen) for key in keys],
         )
 
-    def story(self, story_id):
-        row = self.one("SELECT size, first_day, last_day, terms, names FROM cluster_stories WHERE story_id = ?", (story_id,))
-        if row is None:
-            return StoryProfile(story_id)
-        size, first_day, last_day, terms, names = row
-        return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
+    def profiles(self, story_ids):
+        """The profiles of the candidate stories in one query (one round trip to a database server)."""
+        story_ids = list(story_ids)
+        rows: dict[int, tuple] = {}
+        for chunk in _chunks(story_ids):
+            marks = ",".join("?" * len(chunk))
+            for story_id, *row in self.execute(
+                f"SELECT story_id, size, first_day, last_day, terms, names FROM cluster_stories WHERE story_id IN ({marks})",
+                chunk,
+            ):
+                rows[story_id] = tuple(row)
+        return [_profile(story_id, rows.get(story_id)) for story_id in story_ids]
 
     def save_story(self, profile):
         self.execute(
