@@ -21,9 +21,16 @@ coverage, not by a similarity threshold. Besides that:
 - a sentence that leans on one before it ("And", "He said"), a determiner
   that does not agree with its noun ("a Paris bombers": the typo variant of
   a wording other reports get right) or a photo credit costs weight, so of
-  two sentences stating a fact the cleanest is taken;
+  two sentences stating a fact the cleanest is taken; so does a quotation
+  that names no speaker where another wording of its claim is no such
+  quotation (twice: who speaks is lost, and quoted words read as fact);
+- a piece of a quotation that runs over several sentences is never quoted:
+  its later sentences (they end on a stray closing mark, speaker unknown),
+  nor its first one unless it names the speaker;
+- a sentence saying most of what a report's lead (first body sentence)
+  says covers that lead: the lead most reports share is worth that many;
 - the chosen sentences fit the budget (no sentence is cut), then stand in
-  reading order: where each fact first appears in the reports.
+  reading order: where the reports first state each sentence's claim.
 
 The problem is solved exactly by HiGHS (`highspy`) with a time limit; without
 it (or past the limit with no solution) a budgeted greedy with the classic
@@ -68,11 +75,10 @@ _QUOTE_MARK = re.compile(r"``|''|[\"“”‘’']")
 _SPEAKING = ("source", "outlet")  # attributions that name who speaks ("wire" credits an agency)
 
 
-def quotation_fragment(text: str) -> bool:
-    """A piece of a quotation that runs over several sentences: a closing mark with no
-    opening one (the quotation began in an earlier sentence) or an opening one never
-    closed (it goes on in the next). Alone it misleads: who speaks, and where do their
-    words end?"""
+def quotation_fragment(text: str) -> str | None:
+    """A piece of a quotation that runs over several sentences: "tail" when a mark closes a
+    quotation the sentence did not open (it began in an earlier sentence: who speaks?),
+    "head" when one opens and is never closed (it goes on in the next), else None."""
     depth = {"double": 0, "single": 0}
     for match in _QUOTE_MARK.finditer(text):
         mark, at, end = match.group(), match.start(), match.end()
@@ -81,7 +87,7 @@ def quotation_fragment(text: str) -> bool:
         starts = before.isspace() or before in "([{:—–-"
         ends = after.isspace() or after in ".,;:!?)]}—–-\"'”’"
         kind = "single" if mark in "‘’'" else "double"
-        if mark in ("“", "``", "‘"):
+        if mark in ("“", "``") or (mark == "‘" and starts):
             opens = True
         elif mark == "”":
             opens = False
@@ -100,8 +106,8 @@ def quotation_fragment(text: str) -> bool:
         elif depth[kind]:
             depth[kind] -= 1
         else:
-            return True
-    return any(depth.values())
+            return "tail"
+    return "head" if any(depth.values()) else None
 
 
 def _quoted_opening(text: str) -> bool:
@@ -118,10 +124,11 @@ LEAD_SCALE = 12  # the position prior halves by a report's 12th body sentence
 LEAD_WEIGHT = 2.0  # a concept at the top of a report is worth up to three times one far down
 UNCLEAN = 0.2  # share of a sentence's concept weight each unclean feature costs
 MISSPELT = 1.0  # a name spelt as the other reports do not: quoted only if nothing else says it
-QUOTE_FRAGMENTS_OUT = True
-UNSPOKEN_QUOTE = True
+UNSPOKEN_FAULTS = 2  # a quotation that names no speaker, where another wording does, counts as two faults
 LEAD_SENTENCES = 2  # a report's opening: its first two body sentences
 OPENING_WEIGHT = 5.0  # covering a report's opening (by its own sentence or another report's)
+LEAD_FACT_WEIGHT = 10.0  # stating a report's lead sentence (its first body sentence), in any words
+LEAD_SHARE = 0.5  # ... is holding this share of its content words
 # A report passing on another outlet's words ("..., the Journal reported") is that
 # outlet speaking: the bigrams count origins, not reports.
 BY_ORIGIN = True
@@ -133,8 +140,6 @@ POOL = 60
 GAP = 0.01
 MAX_NODES = 100
 SOLVER_SECONDS = 3.0
-# Sentences this alike (TF-IDF cosine) state the same content, for reading order.
-ALIKE = 0.2
 # Reports stating it within this much of the earliest place count as opening with it too.
 OPENING_SPREAD = 0.1
 
@@ -171,11 +176,22 @@ def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
     spoken = {(a.document, a.sentence) for a in story.attributions if a.kind in _SPEAKING}
     out = []
     for sentence in story.sentences:
-        if (sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text)
-                and not (QUOTE_FRAGMENTS_OUT and quotation_fragment(sentence.text))):
-            penalty = _unclean(story, sentence, (sentence.document, sentence.index) in spoken)
-            out.append(_Candidate(sentence, cited[sentence.key], penalty=penalty))
+        if not (sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text)):
+            continue
+        # A quotation's later sentence cannot stand alone, nor its first one without its speaker.
+        fragment = quotation_fragment(sentence.text)
+        if fragment == "tail" or (fragment == "head" and (sentence.document, sentence.index) not in spoken):
+            continue
+        # A quotation with no speaker is unclean where another wording of the claim is no such quotation.
+        unspoken = _unspoken(sentence, spoken) and any(
+            not _unspoken(other, spoken) for other in cited[sentence.key].sentences if other.key != sentence.key)
+        out.append(_Candidate(sentence, cited[sentence.key], penalty=_unclean(story, sentence, unspoken)))
     return out
+
+
+def _unspoken(sentence: Sentence, spoken: set[tuple[str, int]]) -> bool:
+    """A quotation whose speaker the sentence does not name: a sentence before or after did."""
+    return _quoted_opening(sentence.text) and (sentence.document, sentence.index) not in spoken
 
 
 def _usable(sentence: Sentence, settings: Settings) -> bool:
@@ -206,25 +222,36 @@ def _claim_groups(story: Story) -> dict[int, FactGroup]:
     return {c.id: g for g in story.facts for c in g.claims}
 
 
-def _unclean(story: Story, sentence: Sentence, names_speaker: bool = False) -> float:
+def _unclean(story: Story, sentence: Sentence, unspoken: bool = False) -> float:
     """How badly the sentence reads alone: each unclean feature costs UNCLEAN."""
     text = sentence.text
     # A quote after a colon opens a sentence of its own: "A source said: 'They were ...".
     opening = text.split(": ", 1)[1] if ": " in text[:80] else ""
-    faults = int(bool(_DANGLING.match(text) or _LOWER_START.match(text) or (opening and _DANGLING.match(opening))))
+    leans = bool(_DANGLING.match(text)) and not _demonstrative_determiner(story, sentence)
+    faults = int(leans or bool(_LOWER_START.match(text) or (opening and _DANGLING.match(opening))))
     faults += bool(_PRONOUN_SAID.search(text))
-    # A quotation whose speaker the sentence does not name: a sentence before or after did.
-    faults += UNSPOKEN_QUOTE and _quoted_opening(text) and not names_speaker
+    # Quoted words whose speaker the sentence does not name: who says so, and is it the reports' own claim?
+    faults += UNSPOKEN_FAULTS * unspoken
     faults += _disagreeing_determiner(story, sentence)
     return UNCLEAN * faults
 
 
+def _demonstrative_determiner(story: Story, sentence: Sentence) -> bool:
+    """The sentence opens with "this", "these"... before the noun they point at ("These fires
+    were set ...", "This week ..."): the noun says what is meant, unlike "This is ..."."""
+    span = _span(story, sentence)
+    first = next((token for token in span if token.is_alpha), None) if span is not None else None
+    return first is not None and first.lower_ in ("this", "that", "these", "those") and first.dep_ == "det"
+
+
+def _span(story: Story, sentence: Sentence):
+    doc = story.workspace.parses.get(sentence.document)
+    return None if doc is None else doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+
+
 def _disagreeing_determiner(story: Story, sentence: Sentence) -> bool:
     """'a' or 'an' before a plural noun: a slip another report's wording of the sentence gets right."""
-    doc = story.workspace.parses.get(sentence.document)
-    if doc is None:
-        return False
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    span = _span(story, sentence)
     if span is None:
         return False
     return any(
@@ -290,6 +317,12 @@ def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[SentenceKe
         for sentence in group.sentences:
             if sentence.role == BODY and ranks[sentence.key] < LEAD_SENTENCES:
                 openings.setdefault(group.id, set()).add(sentence.document)
+    # Each report's lead (its first body sentence, the story as that report sums it up) is
+    # covered by a sentence that says most of it in any words: the lead most reports share is
+    # then worth as many leads.
+    content = {c.sentence.key: _content_words(c.sentence) for c in candidates}
+    leads = {s.document: _content_words(s) for s in story.sentences if s.role == BODY and ranks[s.key] == 0}
+    leads = {document: words for document, words in leads.items() if words}
     for candidate in candidates:
         found = set()
         sentence = candidate.sentence
@@ -298,6 +331,8 @@ def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[SentenceKe
             opened |= openings.get(group.id, set())
         for document in sorted(opened):
             found.add(concept(("opening", document), OPENING_WEIGHT))
+        for document in sorted(_leads_covered(content[sentence.key], leads)):
+            found.add(concept(("lead", document), LEAD_FACT_WEIGHT))
         for group in by_sentence.get(sentence.key, []):
             found.add(concept(("fact", group.id), group_weight[group.id]))
         # Sorted: concept numbers (the solver's tie-breaks) must not follow the string hash seed,
@@ -319,6 +354,16 @@ def _bigrams(sentence: Sentence) -> set[tuple[str, str]]:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+
+
+def _content_words(sentence: Sentence) -> set[str]:
+    stops = stop_words()
+    return {w for w in map(_stem, _WORD.findall(sentence.text.lower())) if w not in stops}
+
+
+def _leads_covered(words: set[str], leads: dict[str, set[str]]) -> list[str]:
+    """The reports whose lead the sentence states: it holds at least LEAD_SHARE of the lead's content words."""
+    return [document for document, lead in leads.items() if len(lead & words) >= LEAD_SHARE * len(lead)]
 
 
 def _lead(rank: int) -> float:
@@ -555,20 +600,18 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
 
 def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[SentenceKey, int],
                    body_counts: dict[str, int]) -> list[_Candidate]:
-    """Where the reports first state each sentence's content (relative to each report's
+    """Where the reports first state each sentence's fact (relative to each report's
     length), what more reports open with first; a sentence naming someone by surname
-    alone after the one that gives the full name."""
-    aligned, similarity = story.workspace.aligned, story.workspace.similarity
-    row = {s.key: i for i, s in enumerate(aligned)}
+    alone after the one that gives the full name.
+
+    The fact is the sentence's claim group: the sentences stating its main claim. Sentences
+    that merely share words with it (a background line naming the same people) do not
+    place it: they pulled details up to the top (docs/benchmarks.md, issue 12)."""
     reports = [d.id for d in story.documents]
 
     def place(candidate: _Candidate) -> tuple:
         at: dict[str, float] = {}
-        i = row.get(candidate.sentence.key)
-        alike = [candidate.sentence, *candidate.group.sentences]
-        if i is not None:
-            alike += [aligned[j] for j in (similarity[i] >= ALIKE).nonzero()[0]]
-        for sentence in alike:
+        for sentence in [candidate.sentence, *candidate.group.sentences]:
             if sentence.role != BODY:
                 continue
             # A report with no body copy at all (one caption line) has no count: .get.
