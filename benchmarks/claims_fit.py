@@ -144,7 +144,7 @@ def build(gold: dict) -> list[dict]:
         build_claims(story)
         claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
         features = A.claim_features(claims)
-        features.update(vector_features(claims, story.parses))
+        features.update(vector_features(claims, story.workspace.parses))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]
