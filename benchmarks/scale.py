@@ -192,7 +192,7 @@ def main() -> None:
 
 def render(rows, overhead, identical, args, load) -> str:
     lines = [
-        f"Command: `python benchmarks/scale.py --clusters {args.clusters}` on {cpu_count()} cores "
+        f"Command: `python benchmarks/scale.py --clusters {args.clusters} --tasks {args.tasks}` on {cpu_count()} cores "
         f"(load average {load:.1f} at the start, from other jobs on the machine).",
         "",
         "| task | engine | items | seconds | items/s | × 1 process |",
@@ -205,8 +205,8 @@ def render(rows, overhead, identical, args, load) -> str:
         lines.append(f"| {task} | {name} | {result['items']} | {result['seconds']:.1f} | {rate:.2f} | {rate / base[task]:.2f} |")
     lines += [
         "",
-        f"Outputs identical across the four engines: summarize {'yes' if identical.get('summarize') else 'NO'}, "
-        f"ingest {'yes' if identical.get('ingest') else 'NO'}.",
+        "Outputs identical across the four engines: "
+        + ", ".join(f"{task} {'yes' if same else 'NO'}" for task, same in identical.items()) + ".",
         f"Ray's own costs: `ray.init` {overhead['ray_init']:.1f} s, a dataset's start (actor and all) "
         f"{overhead['dataset_start']:.1f} s, then {1000 * overhead['per_batch']:.0f} ms per batch.",
         "",
