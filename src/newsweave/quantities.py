@@ -805,8 +805,10 @@ def _places_apart(token) -> frozenset[str]:
     node = token
     located = None
     for _ in range(5):
+        # "east of Lyon", "from the coast": an end; "6 inches of rain" is an amount of rain, not a place
+        directed = node.lower_ in _DIRECTIONS or any(c.lower_ in _DIRECTIONS for c in node.children)
         for child in node.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            if child.dep_ == "prep" and (child.lower_ == "from" or (child.lower_ == "of" and directed)):
                 ends |= {_place_key(c) for c in child.children if c.dep_ == "pobj"}
         if node.i != token.i and node.pos_ in ("NOUN", "PROPN") and node.lower_ not in _UNITS and node.lower_ not in _DIRECTIONS:
             located = node  # the place the distance is of: "Lyon, 40 miles west of …", "the fire, 80 km east of …"
@@ -815,6 +817,8 @@ def _places_apart(token) -> frozenset[str]:
             located = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             break
         node = node.head
+    if not ends:
+        return frozenset()  # no "… of"/"from" end: a depth, a rainfall, a level, not a distance between places
     if located is not None:
         if located.lemma_.lower() in _EVENTS_AT:
             located = next((g for c in located.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "near")
@@ -841,9 +845,14 @@ def describe(quantity: Quantity) -> str:
         return f"age of {quantity.owner_name or quantity.owner.title()}" if quantity.owner else "age"
     if quantity.kind == TIME:
         return f"time of {_gerund(quantity.predicate)}" if quantity.predicate else "time of the event"
+    if quantity.kind == LENGTH and len(quantity.places) == 1:
+        (place,) = quantity.places
+        return f"distance from {place if place.startswith('the ') else place.title()}"
     if quantity.kind == LENGTH and quantity.places:
         return "distance between " + " and ".join(
-            sorted((p if p.startswith("the ") else p.title() for p in quantity.places), key=lambda p: p.startswith("the ")))
+            # names first, then "the ..." places, each in alphabetical order: a frozenset's own order changes
+            # from one process to the next (string hashing), and so would the label
+            sorted((p if p.startswith("the ") else p.title() for p in quantity.places), key=lambda p: (p.startswith("the "), p)))
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     noun = _plural(quantity.noun) if quantity.noun else ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -267,10 +268,15 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def _name_words(name: str) -> list[str]:
     """'Arcade Joseph Comeaux, Jr.' → ['arcade', 'joseph', 'comeaux']."""
+    return list(_words_of_name(name))
+
+
+@lru_cache(maxsize=4096)  # asked for every pair of names: the same few names again and again
+def _words_of_name(name: str) -> tuple[str, ...]:
     words = [w.strip(",\"'“”‘’()") for w in alias_key(name).split() if any(c.isalnum() for c in w)]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
-    return words
+    return tuple(words)
 
 
 def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[Entity]:
