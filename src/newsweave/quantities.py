@@ -845,17 +845,15 @@ def describe(quantity: Quantity) -> str:
         return f"age of {quantity.owner_name or quantity.owner.title()}" if quantity.owner else "age"
     if quantity.kind == TIME:
         return f"time of {_gerund(quantity.predicate)}" if quantity.predicate else "time of the event"
-    if quantity.kind == LENGTH and len(quantity.places) == 1:
-        (place,) = quantity.places
-        return f"distance from {place if place.startswith('the ') else place.title()}"
     if quantity.kind == LENGTH and quantity.places:
-        return "distance between " + " and ".join(
-            # names first, then "the ..." places, each in alphabetical order: a frozenset's own order changes
-            # from one process to the next (string hashing), and so would the label
-            sorted((p if p.startswith("the ") else p.title() for p in quantity.places), key=lambda p: (p.startswith("the "), p)))
+        # names first, then "the ..." places, each in alphabetical order: a frozenset's own order changes
+        # from one process to the next (string hashing), and so would the label
+        places = sorted((p if p.startswith("the ") else p.title() for p in quantity.places),
+                        key=lambda p: (p.startswith("the "), p))
+        return f"distance from {places[0]}" if len(places) == 1 else "distance between " + " and ".join(places)
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
-    noun = _plural(quantity.noun) if quantity.noun else ""
+    noun = plural(quantity.noun) if quantity.noun else ""
     predicate = _past(quantity.predicate) if quantity.predicate else ""
     if what:
         return " ".join(x for x in (what, "of " + noun if noun else "", predicate) if x)
@@ -902,16 +900,22 @@ _PAST = {"kill": "killed", "injure": "injured", "hospitalize": "taken to hospita
          "damage": "damaged", "cut": "cut", "raise": "raised", "fall": "fallen", "pay": "paid", "seek": "sought",
          "fine": "fined", "sell": "sold", "buy": "bought", "earn": "earned", "leave": "left", "arrive": "arrived",
          "sentence": "sentenced", "attack": "attacked"}
+# Irregular plurals, and counted nouns already plural ("attackers", "homes": not "attackerses").
 _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
-              "policeman": "policemen", "gunman": "gunmen", "story": "stories", "fee": "fees"}
+              "policeman": "policemen", "gunman": "gunmen", "story": "stories", "fee": "fees",
+              "attackers": "attackers", "homes": "homes"}
 
 
-def _plural(noun: str) -> str:
-    if noun in _IRREGULAR:
-        return _IRREGULAR[noun]
-    if noun.endswith(("s", "sh", "ch", "x")):
-        return noun + "es"
-    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
+def plural(noun: str) -> str:
+    """'chinese passenger' -> 'chinese passengers', 'casualty' -> 'casualties': a label's counted noun."""
+    *kind, head = noun.split()
+    if head in _IRREGULAR:
+        head = _IRREGULAR[head]
+    elif head.endswith(("s", "sh", "ch", "x")):
+        head += "es"
+    else:
+        head = head[:-1] + "ies" if head.endswith("y") and head[-2:-1] not in "aeiou" else head + "s"
+    return " ".join([*kind, head])
 
 
 # What two figures measure, and whether they can both be true: shared by align (claims giving

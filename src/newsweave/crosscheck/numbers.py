@@ -515,7 +515,6 @@ class _Likeness:
         return 0.0 if i is None or j is None else float(self.matrix[i, j])
 
 
-
 def _same_occasion(a: Count, b: Count, fact_of: dict) -> bool:
     """Two counts stated about the same thing: their sentences are one fact, or share three
     content words; and they do not name different places ('in Idlib' / 'in Homs')."""
@@ -566,23 +565,13 @@ def describe(subject: tuple[str, str]) -> str:
     if predicate == "charges":
         return f"counts of {noun} charged"
     if predicate == "count":
-        return f"number of {_plural(noun)}"
+        return f"number of {q.plural(noun)}"
     if predicate == "block":
         return f"block of {noun}"
     if predicate == "size":
         unit, thing = noun.split(" ", 1)
-        return f"{_plural(unit)} in the {thing}"
-    return f"number of {_plural(noun)} {predicate}"
-
-
-_IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
-              "policeman": "policemen", "gunman": "gunmen", "attackers": "attackers", "homes": "homes", "story": "stories"}
-
-
-def _plural(noun: str) -> str:
-    *kind, head = noun.split()
-    head = _IRREGULAR.get(head) or (head + "es" if head.endswith(("s", "sh", "ch", "x")) else head + "s")
-    return " ".join([*kind, head])
+        return f"{q.plural(unit)} in the {thing}"
+    return f"number of {q.plural(noun)} {predicate}"
 
 
 # --- every other kind of quantity, compared claim by claim (quantities.py, claims.py) ---
