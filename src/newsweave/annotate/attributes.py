@@ -12,8 +12,6 @@ two parses. A pattern this module cannot read (a repeat operator, another
 attribute) leaves the ruler in place.
 """
 
-from __future__ import annotations
-
 import re
 from collections import defaultdict
 from typing import Any
@@ -38,11 +36,6 @@ _Compiled = tuple[int, int, int, tuple[tuple[int, int, str, Any], ...]]  # see _
 
 def _values(token: Token) -> _Values:
     return token.lower_, token.tag_, token.dep_, token.is_space
-
-
-@Language.factory(FACTORY)
-def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
-    return AttributeRules(nlp.vocab)
 
 
 class AttributeRules:
@@ -99,6 +92,14 @@ class AttributeRules:
             for rule in sorted(rules):
                 set_token_attrs(tokens[i], self.attrs[rule])
         return doc
+
+
+# Defined after the class, with evaluated annotations: the config system of older spaCy releases (confection
+# 0.1, which spaCy 3.8.7 uses) validates a factory's arguments by their annotations and cannot read
+# postponed ones ("field nlp not yet prepared").
+@Language.factory(FACTORY)
+def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
+    return AttributeRules(nlp.vocab)
 
 
 def _compiled(rule: int, pattern: _Pattern, index: int) -> _Compiled:
