@@ -110,7 +110,9 @@ def test_the_stages_working_state_is_kept_apart_from_the_brief():
 
 
 def test_the_model_multiplies_with_numpy_and_parses_as_with_blis():
-    """The speed-up in annotate/model.py changes how fast, never what: the parse BLIS gives, token for token."""
+    """The speed-up in annotate/model.py changes how fast, never what: the parse BLIS gives, token for token.
+    The model loaded the stock way also keeps spaCy's own attribute ruler, so this compares `AttributeRules`
+    (POS, lemma, morphology) with it on real parses too."""
     import spacy
     from thinc.api import NumpyOps, use_ops
 
@@ -130,7 +132,7 @@ def test_the_model_multiplies_with_numpy_and_parses_as_with_blis():
     assert blis_nlp.get_pipe("ner").model.ops.use_blis and blis_nlp.pipe_names == nlp.pipe_names
 
     def annotations(doc):
-        return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+        return [(t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
 
     example = Path(__file__).parents[1] / "examples" / "valley-dam-evacuation"
     texts = [MESSY] + [(example / name).read_text(encoding="utf-8") for name in ("wire.txt", "evening-post.md")]
@@ -167,3 +169,138 @@ def test_attribute_rules_apply_the_rulers_rules_in_its_order():
 
     ruler.add([[{"TAG": "DT", "OP": "?"}, {"TAG": "NN"}]], {"POS": "NOUN"})  # a repeat operator: the ruler stays
     assert not AttributeRules.can_take_over(ruler)
+
+
+def _made_up_rules(nlp):
+    """A ruler with rules of every kind `AttributeRules` reads, invented for these tests."""
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN", "MORPH": "Number=Sing"})
+    ruler.add([[{"TAG": "NNS"}]], {"POS": "NOUN", "MORPH": "Number=Plur"})
+    ruler.add([[{"TAG": {"IN": ["VBD", "VBZ"]}}]], {"POS": "VERB", "MORPH": "VerbForm=Fin"})
+    ruler.add([[{"LOWER": "gate", "TAG": "NN"}]], {"POS": "PROPN", "LEMMA": "Gate"})  # a later rule wins, per attribute
+    ruler.add([[{"LOWER": {"NOT_IN": ["the", "a"]}, "DEP": "det"}]], {"POS": "PRON"})  # any word but two
+    ruler.add([[{"LOWER": {"REGEX": "^sluice"}}]], {"LEMMA": "sluice"})  # a word a regular expression names
+    ruler.add([[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], {"POS": "AUX"}, index=1)  # two tokens, the second set
+    ruler.add([[{"LOWER": "lock"}, {"LOWER": "keeper"}]], {"LEMMA": "lock-keeper", "TAG": "NNP"}, index=-1)
+    ruler.add([[{"IS_SPACE": True}]], {"POS": "SPACE", "DEP": "dep"})
+    ruler.add([[{"TAG": "DT"}]], {"MORPH": "PronType=Art"})
+    return ruler
+
+
+_WORDS = [
+    ("there", "EX", "expl"), ("was", "VBD", "ROOT"), ("a", "DT", "det"), ("gate", "NN", "attr"),
+    ("\n", "_SP", ""), ("the", "DT", "det"), ("lock", "NN", "compound"), ("keeper", "NN", "nsubj"),
+    ("shut", "VBD", "ROOT"), ("both", "DT", "det"), ("sluices", "NNS", "dobj"), ("and", "CC", "cc"),
+    ("this", "DT", "det"), ("gate", "NN", "conj"), ("there", "EX", "expl"), ("is", "VBZ", "ROOT"),
+]
+
+
+def _made_up_doc(vocab, words=_WORDS):
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=[w for w, _, _ in words], spaces=[False] * len(words),
+               tags=[t for _, t, _ in words], deps=[d for _, _, d in words], heads=list(range(len(words))))
+
+
+def _attributes(doc):
+    return [(t.pos_, t.tag_, t.dep_, t.lemma_, str(t.morph)) for t in doc]
+
+
+def test_attribute_rules_remembered_per_token_kind_give_the_rulers_attributes(monkeypatch):
+    """The same token kind met again, in this Doc and the next, is looked up from memory; two-token
+    rules, a later rule replacing one attribute of an earlier one, NOT_IN and REGEX on words no rule
+    names, and a memory forgotten mid-way all still give what the AttributeRuler gives."""
+    import spacy
+
+    from newsweave.annotate import attributes
+    from newsweave.annotate.attributes import AttributeRules
+
+    nlp = spacy.blank("en")
+    ruler = _made_up_rules(nlp)
+    rules = AttributeRules(nlp.vocab)
+    assert AttributeRules.can_take_over(ruler)
+    rules.take_over(ruler)
+    shorter = _WORDS[5:11]  # "lock keeper" and a sluice again, without the expletives
+    for words in (_WORDS, _WORDS, shorter):
+        assert _attributes(rules(_made_up_doc(nlp.vocab, words))) == _attributes(ruler(_made_up_doc(nlp.vocab, words)))
+    got = _attributes(rules(_made_up_doc(nlp.vocab)))
+    assert got[3] == ("PROPN", "NN", "attr", "Gate", "Number=Sing")  # POS and lemma of the later rule, its morphology kept
+    assert got[1][0] == "AUX" and got[15][0] == "AUX" and got[0][0] == ""  # the second token of "there was" only
+    assert got[7][1:4] == ("NNP", "nsubj", "lock-keeper") and got[6][3] == ""
+    assert got[9][0] == "PRON" and got[12][0] == "PRON" and got[2][0] == ""  # "both", "this"; not "a"
+    assert got[10][3] == "sluice" and got[4][:3] == ("SPACE", "_SP", "dep")
+    assert rules._keys and rules._word_classes  # remembered
+
+    monkeypatch.setattr(attributes, "_MEMORY", 2)  # forgotten before each Doc: looked up afresh
+    for words in (shorter, _WORDS):
+        assert _attributes(rules(_made_up_doc(nlp.vocab, words))) == _attributes(ruler(_made_up_doc(nlp.vocab, words)))
+
+
+def test_attribute_rules_leave_the_ruler_for_what_they_cannot_write():
+    """A rule setting a lexeme's attribute or an extension, or naming a token outside its pattern,
+    keeps spaCy's ruler (and its error)."""
+    import spacy
+
+    from newsweave.annotate.attributes import AttributeRules
+
+    for attrs, index in (({"NORM": "gates"}, 0), ({"IS_STOP": True}, 0), ({"POS": "NOUN"}, 2)):
+        nlp = spacy.blank("en")
+        ruler = _made_up_rules(nlp)
+        assert AttributeRules.can_take_over(ruler)
+        ruler.add([[{"LOWER": "gate"}, {"TAG": "NN"}]], attrs, index=index)
+        assert not AttributeRules.can_take_over(ruler), attrs
+
+
+def test_paragraph_breaks_start_sentences_and_spaces_never_do():
+    """Read and written as arrays: the token after a line break starts a sentence, a space token never does,
+    and a line break inside a token's trailing space (there is none: it is one " ") is not looked for."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsweave.annotate.sentences import paragraph_boundaries
+
+    vocab = spacy.blank("en").vocab
+    words = ["Gates", "shut", "\n\n", "Water", "rose", " ", "\n", "Crews", "left", "  ", "quickly"]
+    doc = paragraph_boundaries(Doc(vocab, words=words, spaces=[True, False, False, True, False, False, False, True, True, False, False]))
+    assert [t.is_sent_start for t in doc] == [True, None, False, True, None, False, False, True, None, False, None]
+    parsed = Doc(vocab, words=["Gates", "\n", "shut"], heads=[0, 0, 0], deps=["ROOT", "dep", "dep"])
+    with pytest.raises(ValueError):
+        paragraph_boundaries(parsed)  # as `Token.is_sent_start` refuses once the parser has set the sentences
+
+
+def test_sentence_features_read_as_arrays_are_the_tokens_own():
+    """`TokenTable` reads the attributes `Token` gives, and its texts are `Span.text`; the features of an
+    invented report: lemmas, entity keys (a surname too), numbers in words and digits, whole clauses."""
+    from newsweave import Settings
+    from newsweave.annotate.features import SUBJECTS, VERBAL, TokenTable, entity_lookup
+    from newsweave.annotate.model import load_model
+
+    text = (
+        "The Harlow Gazette said nine boats and 12 cranes were lost when the gate of the Brackwell lock failed.\n"
+        "Harbour master Tom Reyes counted 1,400 sandbags on Oct. 14.\n"
+        "Officials listed what was lost:\n"
+    )
+    doc = load_model(Settings())(text)
+    table = TokenTable(doc)
+    for t in doc:
+        i = t.i
+        assert (table.alpha[i], table.like_num[i], table.stop[i], table.length[i]) == (t.is_alpha, t.like_num, t.is_stop, len(t.text))
+        assert table.strings[table.lemma[i]] == t.lemma_ and table.token_text(i) == t.text
+        assert (table.verbal[i], table.subject[i]) == (t.pos_ in VERBAL, t.dep_ in SUBJECTS)
+    entities_in = entity_lookup(doc)
+    first, second, third = doc.sents
+    for sentence in (first, second, third, *doc.ents):
+        assert table.span_text(sentence.start, sentence.end) == sentence.text
+    terms, entities, numbers = table.features(first.start, first.end, entities_in(first))
+    assert {"boat", "crane", "lose"} <= set(terms) and "the" not in terms
+    assert "harlow gazette" in entities and numbers == ("9", "12")
+    _, entities, numbers = table.features(second.start, second.end, entities_in(second))
+    assert {"tom reyes", "reyes"} <= set(entities) and numbers == ("1400",)  # not the 14 of a date
+    assert table.stands_alone(first.start, first.end) and not table.stands_alone(third.start, third.end)
+
+
+def test_every_sentence_of_a_paragraph_with_a_caption_mark_is_a_caption():
+    """The paragraph's caption mark is found once, at its first sentence, and holds for the next ones."""
+    text = "Mayor Ana Ruiz (pictured) visits the flooded school on Monday. She promised new walls for the harbour.\n"
+    sentences = newsweave.brief([newsweave.Document(id="caption", text=text)]).story.sentences
+    assert [s.role for s in sentences] == [CAPTION, CAPTION] and sentences[1].text.startswith("She promised")

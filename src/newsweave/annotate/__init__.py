@@ -33,7 +33,7 @@ def annotate(story: Story, settings: Settings) -> Story:
     docs = parse(nlp, [part for split in parts for part in split])
     for document, split in zip(story.documents, parts, strict=True):
         doc = join_parts([next(docs) for _ in split])
-        story.sentences.extend(document_sentences(document.id, doc))
+        story.sentences.extend(document_sentences(document.id, doc, document.text))
         story.workspace.parses[document.id] = doc
     return story
 

@@ -14,10 +14,12 @@ import bisect
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsweave.annotate.features import entity_lookup, sentence_features, stands_alone
+from newsweave.annotate.features import TokenTable, entity_lookup
 from newsweave.story import BODY, BOILERPLATE, CAPTION, Sentence
 
 PARAGRAPH_COMPONENT = "newsweave_paragraphs"
@@ -25,16 +27,29 @@ PARAGRAPH_COMPONENT = "newsweave_paragraphs"
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start."""
-    for i in range(1, len(doc)):
-        token, previous = doc[i], doc[i - 1]
-        if token.is_space:
-            token.is_sent_start = False
-        elif "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    """Mark the first token after a line break as a sentence start (and no space token as one).
+
+    A line break is a space token: a token's own trailing whitespace is at most
+    one " ". The attributes are read and written as arrays, not token by token.
+    """
+    if len(doc) < 2:
+        return doc
+    space, word, starts = doc.to_array(["IS_SPACE", "ORTH", "SENT_START"]).T
+    strings = doc.vocab.strings
+    after_breaks = [i + 1 for i in numpy.flatnonzero(space[:-1]).tolist() if "\n" in strings[int(word[i])]]
+    spaces = numpy.flatnonzero(space[1:]) + 1
+    if not after_breaks and not len(spaces):
+        return doc
+    if doc.has_annotation("DEP"):
+        raise ValueError(Errors.E043)  # as `Token.is_sent_start` refuses: the parse has set the sentences
+    starts[after_breaks] = 1
+    starts[spaces] = _NOT_START  # a space token wins over a line break before it
+    doc.from_array("SENT_START", starts)
     return doc
 
 
+# Doc.to_array's -1 (the token starts no sentence), as the unsigned 64-bit value it holds.
+_NOT_START = numpy.uint64(2**64 - 1)
 # Markup a Markdown or plain-text report wraps sentences in; not part of the claim.
 _LEADING = " \t\r\n#>*_-•|"
 _TRAILING = " \t\r\n*_|"
@@ -62,25 +77,34 @@ _CAPTION_MARK = re.compile(
 )
 
 
-def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
-    text = doc.text
+def document_sentences(document_id: str, doc: Doc, text: str | None = None) -> list[Sentence]:
+    """The sentences of a report from its parse; `text` is the parse's text if the caller has it
+    (the report's text: `Doc.text` joins every token's text anew)."""
+    text = doc.text if text is None else text
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     # Trim again after repair: a rejoined dateline is only trimmable whole.
     spans = [_trim(text, *span) for span in _repair([_trim(text, s.start_char, s.end_char) for s in doc.sents], text, lines)]
     sentences: list[Sentence] = []
     entities_in = entity_lookup(doc)
+    tokens = TokenTable(doc, text)
     line_index = 0
+    # What a paragraph is, found once for all its sentences: a report without line breaks is one long paragraph.
+    paragraph, paragraph_line, captioned = "", -1, False
     for start, end in spans:
         if end <= start:
             continue
         while line_index + 1 < len(lines) and lines[line_index][1] <= start:
             line_index += 1
         line_start, line_end = lines[line_index]
-        paragraph = text[line_start:line_end].strip(_LEADING + _TRAILING)
+        if paragraph_line != line_index:
+            paragraph = text[line_start:line_end].strip(_LEADING + _TRAILING)
+            # Every sentence of a caption or a Markdown pull quote is a caption.
+            captioned = bool(_CAPTION_MARK.search(paragraph)) or text[line_start:line_end].lstrip().startswith(">")
+            paragraph_line = line_index
         sentence_text = text[start:end]
         role = _role(sentence_text, paragraph, is_first_line=line_index == 0)
-        if role == BODY and (_CAPTION_MARK.search(paragraph) or text[line_start:line_end].lstrip().startswith(">")):
-            role = CAPTION  # every sentence of a caption or a Markdown pull quote
+        if role == BODY and captioned:
+            role = CAPTION
         sentence = Sentence(
             document=document_id,
             start=start,
@@ -92,8 +116,8 @@ def document_sentences(document_id: str, doc: Doc) -> list[Sentence]:
         )
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            sentence.terms, sentence.entities, sentence.numbers = sentence_features(span, entities_in(span))
-            sentence.complete = stands_alone(span)
+            sentence.terms, sentence.entities, sentence.numbers = tokens.features(span.start, span.end, entities_in(span))
+            sentence.complete = tokens.stands_alone(span.start, span.end)
         sentences.append(sentence)
     return sentences
 
