@@ -129,7 +129,7 @@ def test_claim_similarity_is_a_likelihood_that_ranks_the_same_fact_first():
     )
     claims = brief.story.claims
     matrix = claim_similarity(claims)
-    assert ((0 <= matrix) & (matrix <= 1)).all()
+    assert ((matrix >= 0) & (matrix <= 1)).all()
     aground = [i for i, c in enumerate(claims) if "aground" in c.text]
     calm = next(i for i, c in enumerate(claims) if "calm" in c.text)
     first = next(i for i in aground if claims[i].document == "r1")
@@ -254,7 +254,8 @@ def test_seeds_no_fact_another_report_states_rests_on_one_report(seeds):
     for group in single_source(seeds.story, limit=1000):
         for claim in gold["claims"]:
             for span in claim["evidence"]:
-                covered = sum(max(0, min(e.end, span["end"]) - max(e.start, span["start"])) for e in group.evidence if e.document == span["document"])
+                covered = sum(max(0, min(e.end, span["end"]) - max(e.start, span["start"]))
+                              for e in group.evidence if e.document == span["document"])
                 assert covered * 2 < span["end"] - span["start"], (claim["label"], group.text)
 
 
@@ -301,3 +302,69 @@ def test_pairwise_evidence_at_once_equals_pair_by_pair():
         [_words_inside(bags[a], bags[b]) for b in range(n)] for a in range(n)]
     dice = _set_overlap(bags)
     assert dice[0, 3] == np.float32(2 * 4 / 9) and dice[2, 2] == 0.0 and dice[4, 4] == 1.0 and dice[0, 4] == 0.0
+
+
+_PARSED = (
+    "Mayor Ana Ruiz, who took office in 2019, said on Tuesday that the Kelso bridge would reopen by March. "
+    "The contractor, a firm based in Harwick, repaired 40 metres of railing and replaced two supports. "
+    '"We are nearly done," said Deputy Mayor Tom Lark, the council\'s transport chief. '
+    "Workers who had been on strike since May returned on Monday, and the toll rose to 3 dollars."
+)
+
+
+def test_the_parse_read_as_lists_is_what_spacy_tokens_give():
+    # claims.py reads each report's parse once into lists (_Parse), not Token by Token: every
+    # attribute, child list, subtree (in Token.subtree's order) and entity text must be spaCy's.
+    from newsweave import claims
+
+    story = build_story([Document(id="r1", text=_PARSED)], Settings(), stages=["annotate"])
+    doc = story.workspace.parses["r1"]
+    parse = claims._Parse(doc)
+    for token in doc:
+        i = token.i
+        assert (parse.head[i], parse.dep[i], parse.pos[i], parse.tag[i], parse.lower[i], parse.lemma[i]) == (
+            token.head.i, token.dep_, token.pos_, token.tag_, token.lower_, token.lemma_.lower())
+        assert (parse.idx[i], parse.length[i], parse.ent_type[i]) == (token.idx, len(token.text), token.ent_type_)
+        assert (parse.is_stop[i], parse.like_num[i], parse.is_punct[i], parse.is_space[i], parse.is_quote[i]) == (
+            token.is_stop, token.like_num, token.is_punct, token.is_space, token.is_quote)
+        assert parse.children[i] == [c.i for c in token.children]
+        assert parse.subtree(i) == [t.i for t in token.subtree]
+        content = (token.pos_ in claims.CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)) \
+            or token.like_num
+        assert parse.content[i] == content
+        gives_term = (token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1
+        lemma = token.lemma_.lower()
+        gives_term = gives_term and lemma not in claims.REPORTING and lemma not in claims._HEDGING
+        assert parse.term[i] == (claims.term(lemma) if gives_term else None)
+    ents = parse.ents(doc.ents)
+    assert [(e.start, e.end, e.label, e.text) for e in ents] == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+    assert ("PERSON", "tom lark", "lark") in [(e.label, e.key, e.last) for e in ents]
+
+
+def test_a_sentence_read_alone_gives_the_claims_the_story_gives():
+    # sentence_claims without the story's parse and entities reads them itself: the same claims
+    from newsweave import claims
+
+    story = build_story([Document(id="r1", text=_PARSED)], Settings(), stages=["annotate", "claims"])
+    doc = story.workspace.parses["r1"]
+    for sentence in story.sentences[:2]:  # (later sentences may name a person said before)
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        alone = claims.sentence_claims(sentence, span)
+        assert alone
+        assert [(c.text, c.kind, c.subject, c.predicate, c.terms, c.entities, c.numbers, c.main) for c in alone] == [
+            (c.text, c.kind, c.subject, c.predicate, c.terms, c.entities, c.numbers, c.main)
+            for c in story.claims if c.sentence.index == sentence.index]
+
+
+def test_the_parse_reads_its_words_when_no_more_are_kept(monkeypatch):
+    # _Parse keeps the strings it looks up for later briefs, up to a bound; past it, it still reads them
+    from newsweave import claims
+
+    story = build_story([Document(id="r1", text=_PARSED)], Settings(), stages=["annotate"])
+    doc = story.workspace.parses["r1"]
+    monkeypatch.setattr(claims, "_STRINGS", {})
+    monkeypatch.setattr(claims, "_STRINGS_KEPT", 5)
+    parse = claims._Parse(doc)
+    assert len(claims._STRINGS) <= 5
+    assert parse.lemma == [t.lemma_.lower() for t in doc] and parse.lower == [t.lower_ for t in doc]
+    assert parse.dep == [t.dep_ for t in doc] and parse.ent_type == [t.ent_type_ for t in doc]

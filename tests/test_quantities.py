@@ -6,6 +6,9 @@ kinds issue 11 lists; the compatible pairs are the negatives.
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from newsweave import quantities as q
@@ -93,6 +96,55 @@ def test_compatible_pairs(a, b):
 ])
 def test_incompatible_pairs(a, b):
     assert not q.compatible(one(a), one(b)) and not q.compatible(one(b), one(a))
+
+
+# --- the quick searches that spare a sentence the patterns ----------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "SIXTY-FIVE MINERS", "Twenty-Eight people", "a Dozen trucks", "Scores of homes", "Hundreds Of volunteers",
+    "tens of THOUSANDS of fans", "at Noon on Friday", "shortly after MIDNIGHT", "at 9:15 P.M.", "by 21:30 hours",
+    "the 21ST floor", "the Third round", "$3.2BN in cuts", "five hundred Euros", "12 PER CENT", "rose 7%",
+    "a man Aged Forty", "the 9-YEAR-OLD", "80KM east", "a sixty-Foot wall", "four thousand barrels",
+    "a hundred miles", "an estimated 3,000 gallons", "£40 fine", "US$5 million", "a 30-minute delay",
+])
+def test_the_quick_searches_skip_no_quantity(text, monkeypatch):
+    found = q.find(text, "r1", 10)
+    assert found
+    monkeypatch.setattr(q, "_kinds_written", lambda text: q.KINDS)  # every pattern, over the whole text
+    assert q.find(text, "r1", 10) == found
+
+
+def test_the_quick_searches_skip_sentences_without_figures():
+    assert q._kinds_written("The mayor visited the flooded district on Tuesday, someone said.") == ()
+    assert q._kinds_written("Often the tide rises at dusk.") == ()  # "ten" inside a word is no number
+
+
+def test_the_quick_searches_read_each_letter_as_the_patterns_do():
+    # The quick searches read the lowercased text without IGNORECASE: each letter IGNORECASE matches to an
+    # ASCII letter must lowercase to it, and lowercasing must keep \w and \d, or the text holds a letter
+    # _FOLDS_ODDLY lists (which turns the quick searches off).
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        lowered = char.lower()
+        if lowered == char == char.upper() or q._FOLDS_ODDLY.match(char):
+            continue  # a letter without case (IGNORECASE and lower() leave it alone), or one listed
+        if ascii_letter.match(char):
+            assert re.fullmatch(lowered, char, re.IGNORECASE) and lowered.isascii(), hex(code)
+        assert len(lowered) == 1, hex(code)
+        for cls in (r"\w", r"\d"):
+            assert bool(re.match(cls, char)) == bool(re.match(cls, lowered)), (hex(code), cls)
+
+
+def test_a_letter_ignorecase_reads_as_an_ascii_one_does_not_stop_a_brief():
+    # Hostile input: "ı" (dotless i) and "ſ" (long s) match "i" and "s" in the patterns but lowercase to
+    # themselves, and "İ" to two characters: looking the unit up raised KeyError, and the brief failed.
+    assert one("5 m\u0131les away").value == pytest.approx(5 * 1609.344)
+    assert one("5 M\u0130LES away").unit == "m"
+    assert one("40 \u017feconds").kind == q.DURATION
+    assert one("\u017fcores of homes").vague
+    assert [x.kind for x in q.find("the fir\u017ft of 12 m\u0131les")] == [q.ORDINAL, q.LENGTH]
 
 
 def test_different_currencies_and_units_are_not_compared():

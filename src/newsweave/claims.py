@@ -26,7 +26,11 @@ two pieces around a relative clause.
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import NamedTuple
+
+import numpy
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
 from newsweave.quantities import COUNT, entity_around, find, measure, word_classes
@@ -76,6 +80,110 @@ def term(lemma: str) -> str:
     return SYNONYM.get(lemma, lemma)
 
 
+class _Parse:
+    """A document's parse as plain lists, read once: each token's head, labels and flags by index.
+
+    A sentence's claims look at each of its tokens many times, and every spaCy
+    Token access makes a Python object (`doc[i]`, `token.head`, each of
+    `token.children`); reading the Doc's attributes as arrays once, and walking
+    the tree by index, made the stage about twice as fast. Token indices are the
+    Doc's; `lemma` is lowercased.
+    """
+
+    def __init__(self, doc, text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text  # (Doc.text joins every token's text: slow)
+        columns = doc.to_array(_COLUMNS)
+        # HEAD is an offset to the head, stored unsigned: read it signed, then as an index
+        self.head: list[int] = (columns[:, 0].astype("int64") + numpy.arange(len(doc))).tolist()
+        store = doc.vocab.strings
+        self.dep, self.pos, self.tag, self.lower, self.ent_type, lemma = (
+            _strings_of(store, columns[:, k].tolist()) for k in range(1, 7))
+        self.lemma: list[str] = [x.lower() for x in lemma]
+        self.idx: list[int] = columns[:, 7].tolist()
+        self.length: list[int] = columns[:, 8].tolist()
+        stop, alpha, like_num = (columns[:, k].astype(bool) for k in (9, 10, 11))
+        self.is_stop: list[bool] = stop.tolist()
+        self.like_num: list[bool] = like_num.tolist()
+        self.is_punct, self.is_space, self.is_quote = (columns[:, k].astype(bool).tolist() for k in (12, 13, 14))
+        content_pos = numpy.array([p in CONTENT_POS for p in self.pos], dtype=bool)
+        self.content: list[bool] = ((content_pos & ~stop & (alpha | like_num)) | like_num).tolist()
+        # the claim term of each token that gives one, else None: a word of content, not of saying or hedging
+        gives_term = ((alpha | like_num) & ~stop & (columns[:, 8] > 1)).tolist()
+        self.term: list[str | None] = [
+            term(x) if gives and x not in REPORTING and x not in _HEDGING else None
+            for x, gives in zip(self.lemma, gives_term, strict=True)
+        ]
+        self.children: list[list[int]] = [[] for _ in self.head]  # in index order, as Token.children
+        for i, head in enumerate(self.head):
+            if head != i:
+                self.children[head].append(i)
+
+    def subtree(self, i: int) -> list[int]:
+        """Token i and its descendants in Token.subtree's order: each left child's subtree, i, each right
+        child's (not always index order: a parse may cross). Without recursion, which a deep parse would exhaust:
+        the stack holds tokens still to expand, and ~token (negative) for a token to put out next."""
+        found: list[int] = []
+        stack = [i]
+        while stack:
+            node = stack.pop()
+            children = self.children[node] if node >= 0 else None
+            if not children:
+                found.append(node if node >= 0 else ~node)
+                continue
+            left = bisect.bisect(children, node)
+            stack.extend(reversed(children[left:]))
+            stack.append(~node)
+            stack.extend(reversed(children[:left]))
+        return found
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as Span.text gives it (which makes a Token per word)."""
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+
+    def ents(self, ents) -> list[_Entity]:
+        """A sentence's entity Spans, with the keys its claims read."""
+        found = []
+        for e in ents:
+            start, end, label = e.start, e.end, e.label_
+            text = self.text_of(start, end)
+            last = entity_key(self.text_of(end - 1, end)) if label == "PERSON" else ""
+            found.append(_Entity(start, end, label, text, entity_key(text), last))
+        return found
+
+
+# What _Parse reads, in the order of its columns of `Doc.to_array`.
+_COLUMNS = ["HEAD", "DEP", "POS", "TAG", "LOWER", "ENT_TYPE", "LEMMA", "IDX", "LENGTH", "IS_STOP", "IS_ALPHA", "LIKE_NUM",
+            "IS_PUNCT", "IS_SPACE", "IS_QUOTE"]
+
+# Hash -> string of the words and labels of the parses read so far (a hash is of its string, so it is
+# the same in every Vocab): a StringStore lookup makes a new str each time, and reports repeat each
+# other's words, briefs each other's. Only added to, up to _STRINGS_KEPT (a long-running service meets
+# many words), so a brief in another thread can read it at any time.
+_STRINGS: dict[int, str] = {}
+_STRINGS_KEPT = 200_000
+
+
+def _strings_of(store, hashes: list[int]) -> list[str]:
+    """The string of each hash, looked up in the StringStore `store` when _STRINGS lacks it."""
+    missing = set(hashes).difference(_STRINGS)
+    if len(_STRINGS) + len(missing) <= _STRINGS_KEPT:
+        for h in missing:
+            _STRINGS[h] = store[h]
+        return list(map(_STRINGS.__getitem__, hashes))
+    found = {h: store[h] for h in missing}
+    return [found[h] if h in found else _STRINGS[h] for h in hashes]
+
+
+class _Entity(NamedTuple):
+    start: int  # token indices, as the Span's
+    end: int
+    label: str
+    text: str
+    key: str  # entity_key of the text
+    last: str  # a person's: entity_key of the last word (the surname); "" for other labels
+
+
 def build_claims(story: Story) -> Story:
     """Fill story.claims: every sentence's claims, in document and reading order."""
     claims: list[Claim] = []
@@ -85,20 +193,22 @@ def build_claims(story: Story) -> Story:
     for document in story.documents:
         doc = story.workspace.parses.get(document.id)
         entities_in = entity_lookup(doc) if doc is not None else None
+        # (the parse's text is the report's: annotate joins a long report's parts back into one Doc)
+        parse = _Parse(doc, document.text) if doc is not None and document.id in by_document else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
             if sentence.role == BOILERPLATE:
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
-            ents = entities_in(span) if span is not None and entities_in is not None else []
-            found = sentence_claims(sentence, span, last_person, ents) if span is not None and len(span) else []
+            ents = parse.ents(entities_in(span)) if span is not None and entities_in is not None and parse else []
+            found = sentence_claims(sentence, span, last_person, ents, parse) if span is not None and len(span) else []
             if not found:
                 found = [_whole(sentence)]
-            claims.extend(c for c in found if not _WIRE_JUNK.search(c.text))
+            claims.extend(c for c in found if not _wire_junk(c.text))
             if span is not None:
-                people = [e for e in ents if e.label_ == "PERSON"]
+                people = [e for e in ents if e.label == "PERSON"]
                 if people:
-                    last_person = _person_key(people[-1])
+                    last_person = people[-1].last
     for number, claim in enumerate(claims):
         claim.id = number
     story.claims = claims
@@ -114,40 +224,47 @@ def _whole(sentence: Sentence) -> Claim:
     )
 
 
-def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) -> list[Claim]:
-    """The claims of one sentence; `ents` are the span's entities when the caller has them
-    (`Span.ents` walks the whole document's entities on every call)."""
-    heads = _claim_heads(span)
+def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[_Entity] | None = None,
+                    parse: _Parse | None = None) -> list[Claim]:
+    """The claims of one sentence; `ents` and `parse` are the sentence's entities and the document's
+    parse when the caller has them (`Span.ents` walks the whole document's entities on every call)."""
+    p = parse if parse is not None else _Parse(span.doc)
+    ents = p.ents(span.ents) if ents is None else ents
+    start, end = span.start, span.end
+    heads = _claim_heads(p, start, end)
     if not heads:
         return []
-    owner = _owners(span, heads)
+    owner = _owners(p, start, end, heads)
+    owned: dict[int, list[int]] = {}
+    for i, head in owner.items():  # in reading order
+        owned.setdefault(head, []).append(i)
     # A reporting verb with reported content: the content is the claim, the saying its attribution.
-    reporting = {h for h in heads if _reports(h, heads)}
-    quantities = [measure(q, span.doc) for q in find(sentence.text, sentence.document, sentence.start)]
-    ents = list(span.ents if ents is None else ents)
+    head_ids = set(heads)
+    reporting = {h for h in heads if _reports(p, h, heads, head_ids)}
+    quantities = [measure(q, p.doc) for q in find(sentence.text, sentence.document, sentence.start)]
     claims = []
-    span_tokens = list(span)
     for head in heads:
         if head in reporting:
-            speaker, words = _speaker(head, span)
-            if words:  # "said Anaheim police Sgt. Daron Wyatt": who the source is, a fact of its own
-                pieces = _pieces(words, span.doc)
+            speaker = _speaker(p, head, start, end)
+            if speaker is not None:  # "said Anaheim police Sgt. Daron Wyatt": who the source is, a fact of its own
+                subject, words = speaker
+                pieces = _pieces(p, words)
                 if pieces:
-                    claim = _claim(sentence, span, ents, speaker, words, pieces, quantities, last_person)
+                    claim = _claim(sentence, p, ents, subject, words, pieces, quantities, last_person)
                     claim.kind = "speaker"
                     claims.append(claim)
             continue
-        tokens = [t for t in span_tokens if owner[t.i] == head.i]
-        if head.dep_ != "ROOT" and sum(1 for t in tokens if _content(t)) < MIN_CONTENT:
+        tokens = owned.get(head, [])
+        if p.dep[head] != "ROOT" and sum(p.content[t] for t in tokens) < MIN_CONTENT:
             continue
-        pieces = _pieces(tokens, span.doc)
+        pieces = _pieces(p, tokens)
         if not pieces:
             continue
-        claims.append(_claim(sentence, span, ents, head, tokens, pieces, quantities, last_person))
+        claims.append(_claim(sentence, p, ents, head, tokens, pieces, quantities, last_person))
     if not claims:
         return []
     # The main claim: the one highest in the tree (the root's, or what the root reports).
-    main = min(claims, key=lambda c: (_depth(span.doc[c.head_token]), c.start))
+    main = min(claims, key=lambda c: (_depth(p, c.head_token), c.start))
     main.main = True
     return sorted(claims, key=lambda c: c.start)
 
@@ -155,206 +272,209 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents=None) 
 SPEAKER_CONTENT = 3  # a speaker this described ("Defense Minister Ismet Sezgin"), not "police", is a claim
 
 
-def _speaker(head, span):
+def _speaker(p: _Parse, head: int, start: int, end: int) -> tuple[int, list[int]] | None:
     """Who says it and the words naming them, when they say more than a name: a title, a role, an office."""
-    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (span.start <= subject.i < span.end):
-        return None, []
-    tokens = [t for t in subject.subtree if span.start <= t.i < span.end]
-    if sum(1 for t in tokens if _content(t)) < SPEAKER_CONTENT or any(t.dep_ in ("relcl", "acl") for t in tokens):
-        return None, []
+    subject = next((c for c in p.children[head] if p.dep[c] == "nsubj"), None)
+    if subject is None or not (start <= subject < end):
+        return None
+    tokens = [t for t in p.subtree(subject) if start <= t < end]
+    if sum(p.content[t] for t in tokens) < SPEAKER_CONTENT or any(p.dep[t] in ("relcl", "acl") for t in tokens):
+        return None
     return subject, tokens
 
 
-def _claim_heads(span) -> list:
+def _claim_heads(p: _Parse, start: int, end: int) -> list[int]:
     heads = []
-    for token in span:
-        if token.is_space or token.is_punct:
+    for i in range(start, end):
+        if p.is_space[i] or p.is_punct[i]:
             continue
-        if token.dep_ == "ROOT" or token.head.i == token.i or not (span.start <= token.head.i < span.end) or _splits(token):
-            heads.append(token)
+        head = p.head[i]
+        if p.dep[i] == "ROOT" or head == i or not (start <= head < end) or _splits(p, i):
+            heads.append(i)
     return heads
 
 
-def _splits(token) -> bool:
-    dep, pos = token.dep_, token.pos_
+def _splits(p: _Parse, i: int) -> bool:
+    dep, pos = p.dep[i], p.pos[i]
     verbal = pos in ("VERB", "AUX")
-    has_subject = any(c.dep_ in _SUBJECTS for c in token.children)
-    if dep == "conj" and verbal and token.head.pos_ in ("VERB", "AUX"):
+    if dep == "conj" and verbal and p.pos[p.head[i]] in ("VERB", "AUX"):
         return True
-    if dep == "conj" and pos == "ADJ" and has_subject:
+    if dep == "conj" and pos == "ADJ" and _has_subject(p, i):
         return True
     if dep in ("ccomp", "advcl", "parataxis", "pcomp") and verbal:
-        return has_subject or (token.tag_ in ("VBG", "VBN") and dep == "advcl" and _own_content(token) >= 3)
+        return _has_subject(p, i) or (p.tag[i] in ("VBG", "VBN") and dep == "advcl" and _own_content(p, i) >= 3)
     if dep == "relcl":
         return True
-    if dep == "acl" and verbal and token.tag_ in ("VBN", "VBG"):
-        return _own_content(token) >= 3
-    if dep == "appos" and pos in ("NOUN", "PROPN") and token.head.pos_ in ("NOUN", "PROPN"):
-        return _own_content(token) >= 2 and not token.like_num
+    if dep == "acl" and verbal and p.tag[i] in ("VBN", "VBG"):
+        return _own_content(p, i) >= 3
+    if dep == "appos" and pos in ("NOUN", "PROPN") and p.pos[p.head[i]] in ("NOUN", "PROPN"):
+        return _own_content(p, i) >= 2 and not p.like_num[i]
     return False
 
 
-def _own_content(token) -> int:
-    return sum(1 for t in token.subtree if _content(t))
+def _has_subject(p: _Parse, i: int) -> bool:
+    return any(p.dep[c] in _SUBJECTS for c in p.children[i])
 
 
-def _content(token) -> bool:
-    return (token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)) or token.like_num
+def _own_content(p: _Parse, i: int) -> int:
+    return sum(p.content[t] for t in p.subtree(i))
 
 
-def _owners(span, heads) -> dict[int, int]:
+def _owners(p: _Parse, start: int, end: int, heads: list[int]) -> dict[int, int]:
     """Each token's claim: the nearest claim head at or above it."""
-    head_ids = {h.i for h in heads}
-    parent = {token.i: token.head.i for token in span}  # indices: a Token made per step is slow
+    head_ids = set(heads)
+    parent = p.head
     owner = {}
-    for i in parent:
+    for i in range(start, end):
         node = i
-        while node not in head_ids and parent[node] != node and span.start <= parent[node] < span.end:
+        while node not in head_ids and parent[node] != node and start <= parent[node] < end:
             node = parent[node]
-        owner[i] = node if node in head_ids else heads[0].i
+        owner[i] = node if node in head_ids else heads[0]
     # A clause too small to stand alone gives its words back to its parent.
     for head in heads:
-        if head.dep_ == "ROOT" or head.i not in head_ids:
+        if p.dep[head] == "ROOT" or head not in head_ids:
             continue
-        own = [i for i, h in owner.items() if h == head.i]
-        if sum(1 for i in own if _content(span.doc[i])) < MIN_CONTENT:
-            parent = head.head
-            while parent.i not in head_ids or parent.i == head.i:
-                if parent.head.i == parent.i:
+        own = [i for i, h in owner.items() if h == head]
+        if sum(p.content[i] for i in own) < MIN_CONTENT:
+            up = parent[head]
+            while up not in head_ids or up == head:
+                if parent[up] == up:
                     break
-                parent = parent.head
+                up = parent[up]
             for i in own:
-                owner[i] = parent.i if parent.i in head_ids and parent.i != head.i else heads[0].i
-            head_ids.discard(head.i)
+                owner[i] = up if up in head_ids and up != head else heads[0]
+            head_ids.discard(head)
     return owner
 
 
-def _reports(head, heads) -> bool:
-    if head.lemma_.lower() not in REPORTING:
+def _reports(p: _Parse, head: int, heads: list[int], head_ids: set[int]) -> bool:
+    if p.lemma[head] not in REPORTING:
         return False
-    head_ids = {h.i for h in heads}
-    return any(c.i in head_ids and c.dep_ in ("ccomp", "parataxis") for c in head.children) or any(
-        h.dep_ in ("ccomp", "parataxis") and h.head.i == head.i for h in heads
+    return any(c in head_ids and p.dep[c] in ("ccomp", "parataxis") for c in p.children[head]) or any(
+        p.dep[h] in ("ccomp", "parataxis") and p.head[h] == head for h in heads
     )
 
 
-def _depth(token) -> int:
+def _depth(p: _Parse, i: int) -> int:
     depth = 0
-    while token.head.i != token.i:
-        token = token.head
+    while p.head[i] != i:
+        i = p.head[i]
         depth += 1
     return depth
 
 
-def _pieces(tokens, doc) -> tuple[tuple[int, int], ...]:
+def _pieces(p: _Parse, tokens: list[int]) -> tuple[tuple[int, int], ...]:
     """Contiguous runs of a claim's own tokens, trimmed of punctuation and joining words at the edges."""
     if not tokens:
         return ()
-    runs: list[list] = [[tokens[0]]]
-    for token in tokens[1:]:
-        if token.i == runs[-1][-1].i + 1:
-            runs[-1].append(token)
+    runs: list[list[int]] = [[tokens[0]]]
+    for i in tokens[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
         else:
-            runs.append([token])
+            runs.append([i])
     pieces = []
     for run in runs:
-        while run and (run[0].is_punct or run[0].is_space or run[0].lower_ in _EDGE_WORDS):
-            run = run[1:]
-        while run and (run[-1].is_punct or run[-1].is_space or run[-1].lower_ in _EDGE_WORDS):
-            run = run[:-1]
-        if run and any(_content(t) for t in run):
-            pieces.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        first, last = 0, len(run) - 1
+        while first <= last and _at_edge(p, run[first]):
+            first += 1
+        while first <= last and _at_edge(p, run[last]):
+            last -= 1
+        if first <= last and any(p.content[i] for i in run[first : last + 1]):
+            pieces.append((p.idx[run[first]], p.idx[run[last]] + p.length[run[last]]))
     return tuple(pieces)
+
+
+def _at_edge(p: _Parse, i: int) -> bool:
+    """Whether a piece of a claim sheds this token at its edge."""
+    return bool(p.is_punct[i] or p.is_space[i] or p.lower[i] in _EDGE_WORDS)
 
 
 # Entity labels of figures and dates: a claim holds those as numbers and dates, not as entities.
 _NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
-def _claim(sentence: Sentence, span, ents, head, tokens, pieces, quantities, last_person: str) -> Claim:
-    doc = span.doc
+
+def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens: list[int], pieces, quantities,
+           last_person: str) -> Claim:
     start, end = pieces[0][0], pieces[-1][1]
-    subject_token = _subject(head)
-    while subject_token is not None and subject_token.dep_ == "appos" and head.dep_ in ("relcl", "acl"):
-        subject_token = subject_token.head  # "Abaaoud, the militant who was the leader": about Abaaoud
-    subject = _entity_or_lemma(subject_token, last_person) if subject_token is not None else ""
-    predicate = _predicate(head)
+    dep = p.dep
+    subject_token = _subject(p, head)
+    while subject_token is not None and dep[subject_token] == "appos" and dep[head] in ("relcl", "acl"):
+        subject_token = p.head[subject_token]  # "Abaaoud, the militant who was the leader": about Abaaoud
+    subject = _entity_or_lemma(p, subject_token, last_person) if subject_token is not None else ""
+    predicate = _predicate(p, head)
     arguments = tuple(
         dict.fromkeys(
-            term(c.lemma_.lower())
-            for c in _argument_tokens(head)
-            if c.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not c.is_stop
+            term(p.lemma[c])
+            for c in _argument_tokens(p, head)
+            if p.pos[c] in ("NOUN", "PROPN", "ADJ", "NUM") and not p.is_stop[c]
         )
     )
-    token_ids = {t.i for t in tokens}
-    own_ents = [e for e in ents if any(t.i in token_ids for t in e)]
-    entities = [entity_key(e.text) for e in own_ents if e.label_ not in _NOT_ENTITIES]
-    entities += [entity_key(e[-1].text) for e in own_ents if e.label_ == "PERSON" and len(e) > 1]
-    if subject and subject_token is not None and subject_token.i not in token_ids and subject_token.pos_ in ("PROPN",):
+    token_ids = set(tokens)
+    own_ents = [e for e in ents if not token_ids.isdisjoint(range(e.start, e.end))]
+    entities = [e.key for e in own_ents if e.label not in _NOT_ENTITIES]
+    entities += [e.last for e in own_ents if e.label == "PERSON" and e.end - e.start > 1]
+    # the noun a modifier describes, when it is not the claim's own ("the 14 people killed in the collapse")
+    described = (
+        _noun_phrase(p, subject_token)
+        if dep[head] in ("relcl", "acl", "appos") and subject_token is not None and subject_token not in token_ids
+        else []
+    )
+    if subject and subject_token is not None and subject_token not in token_ids and p.pos[subject_token] == "PROPN":
         entities.append(subject)
-    if subject and subject_token is not None and subject_token.lower_ in _PRONOUNS | _RELATIVE:
+    if subject and subject_token is not None and p.lower[subject_token] in _PRONOUNS_OR_RELATIVE:
         entities.append(subject)
-    dates = tuple(dict.fromkeys(e.text for e in own_ents if e.label_ in ("DATE", "TIME")))
-    places = tuple(dict.fromkeys(entity_key(e.text) for e in own_ents if e.label_ in ("GPE", "LOC", "FAC")))
+    dates = tuple(dict.fromkeys(e.text for e in own_ents if e.label in ("DATE", "TIME")))
+    places = tuple(dict.fromkeys(e.key for e in own_ents if e.label in ("GPE", "LOC", "FAC")))
     own_quantities = [q for q in quantities if q.token in token_ids]
-    if head.dep_ in ("relcl", "acl") and subject_token is not None and subject_token.i not in token_ids:
+    if dep[head] in ("relcl", "acl") and described:
         # "the 14 people killed in the collapse": the figure counts what the modifier says of them
-        described = {t.i for t in _noun_phrase(subject_token)}
         own_quantities += [q for q in quantities if q.token in described and q.token not in token_ids]
-    own_quantities = [q for q in own_quantities if not (q.kind == COUNT and doc[q.token].ent_type_ in ("DATE", "TIME"))]
-    terms = [term(t.lemma_.lower()) for t in tokens if _term_token(t)]
+    # (a quantity without a token has token -1, which reads the last token, as doc[-1] did)
+    own_quantities = [q for q in own_quantities if not (q.kind == COUNT and p.ent_type[q.token] in ("DATE", "TIME"))]
+    terms = [t for i in tokens if (t := p.term[i]) is not None]
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
-    if head.dep_ in ("relcl", "acl", "appos") and subject_token is not None and subject_token.i not in token_ids:
-        terms += [term(t.lemma_.lower()) for t in _noun_phrase(subject_token) if _term_token(t)]
+    terms += [t for i in described if (t := p.term[i]) is not None]
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
-    kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(head.dep_, "clause")
+    kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "clause")
     return Claim(
         id=0, document=sentence.document, start=start, end=end, sentence=sentence,
         text=sentence.text[start - sentence.start : end - sentence.start],
         pieces=pieces, kind=kind, subject=subject, predicate=predicate, arguments=arguments,
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
-        quantities=own_quantities, dates=dates, places=places, head_token=head.i,
+        quantities=own_quantities, dates=dates, places=places, head_token=head,
     )
 
 
 # Words of hedging and hearsay: how sure a report is, not what it states.
 _HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparently", "likely", "suspect", "think", "understand", "say"}
+_PRONOUNS_OR_RELATIVE = _PRONOUNS | _RELATIVE
 
 
-def _term_token(token) -> bool:
-    lemma = token.lemma_.lower()
-    return ((token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1
-            and lemma not in REPORTING and lemma not in _HEDGING)
-
-
-def _subject(head):
-    if head.dep_ in ("relcl", "acl", "appos"):
-        return head.head
+def _subject(p: _Parse, head: int) -> int | None:
+    if p.dep[head] in ("relcl", "acl", "appos"):
+        return p.head[head]
     node = head
     for _ in range(3):
-        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in p.children[node] if p.dep[c] in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
-                return node.head
+            if p.lower[subject] in _RELATIVE and p.dep[node] == "relcl":
+                return p.head[node]
             return subject
-        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-            node = node.head  # "killed 130 and injured 352": the first verb's subject
+        if p.dep[node] in ("conj", "xcomp") and p.head[node] != node:
+            node = p.head[node]  # "killed 130 and injured 352": the first verb's subject
         else:
             break
     return None
 
 
-def _entity_or_lemma(token, last_person: str) -> str:
-    if token.lower_ in _PRONOUNS and last_person:
+def _entity_or_lemma(p: _Parse, i: int, last_person: str) -> str:
+    if p.lower[i] in _PRONOUNS and last_person:
         return last_person
-    ent = entity_around(token)
+    ent = entity_around(p.doc[i]) if p.ent_type[i] else None  # (a token outside entities has no type)
     if ent is not None:
-        return _person_key(ent) if ent.label_ == "PERSON" else entity_key(ent.text)
-    return term(token.lemma_.lower())
-
-
-def _person_key(ent) -> str:
-    return entity_key(ent[-1].text)
+        return entity_key(ent[-1].text) if ent.label_ == "PERSON" else entity_key(ent.text)
+    return term(p.lemma[i])
 
 
 # Verbs that link a subject to a state: "remains severe", "became chief" say what X is, like "is".
@@ -363,53 +483,54 @@ _LINKING = {"be", "believe", "seem", "appear", "think", "remain", "become", "sta
 _CHANGE = {"raise", "lower", "increase", "decrease", "reduce", "cut", "upgrade", "downgrade", "elevate", "move", "change", "set"}
 
 
-def _predicate(head) -> str:
+def _predicate(p: _Parse, head: int) -> str:
     """The predicate's lemma; for 'is X', 'remains X', 'is believed to be X' and 'raised ... to X', the X."""
     node = head
     for _ in range(3):
-        if node.lemma_.lower() in _LINKING or node.pos_ == "AUX":
-            following = _next_word(node)
-            if node.lemma_.lower() != "be" and following is not None and following.pos_ == "ADJ":
+        if p.lemma[node] in _LINKING or p.pos[node] == "AUX":
+            following = _next_word(p, node) if p.lemma[node] != "be" else None
+            if following is not None and p.pos[following] == "ADJ":
                 node = following  # "remains severe": the small model may hang the adjective elsewhere
                 break
-            nxt = next((c for c in node.children if c.dep_ in ("attr", "acomp", "xcomp", "oprd")), None)
+            nxt = next((c for c in p.children[node] if p.dep[c] in ("attr", "acomp", "xcomp", "oprd")), None)
             if nxt is not None:
                 node = nxt
                 continue
-        if node.lemma_.lower() in _CHANGE:
-            state = next((t for t in node.subtree if t.pos_ == "ADJ" and t.i > node.i and _after_to(t)), None)
+        if p.lemma[node] in _CHANGE:
+            state = next((t for t in p.subtree(node) if p.pos[t] == "ADJ" and t > node and _after_to(p, t)), None)
             if state is not None:
                 node = state
         break
-    return term(node.lemma_.lower())
+    return term(p.lemma[node])
 
 
-def _next_word(token):
-    doc = token.doc
-    i = token.i + 1
-    while i < len(doc) and (doc[i].is_punct or doc[i].is_quote):
-        i += 1
-    return doc[i] if i < len(doc) and doc[i].sent.start == token.sent.start else None
+def _next_word(p: _Parse, i: int) -> int | None:
+    """The next token that is not punctuation, in the same (spaCy) sentence."""
+    j = i + 1
+    while j < len(p.head) and (p.is_punct[j] or p.is_quote[j]):
+        j += 1
+    return j if j < len(p.head) and p.doc[j].sent.start == p.doc[i].sent.start else None
 
 
-def _after_to(token) -> bool:
-    doc = token.doc
-    i = token.i - 1
-    while i >= 0 and (doc[i].is_punct or doc[i].is_quote):
-        i -= 1
-    return i >= 0 and doc[i].lower_ == "to"
+def _after_to(p: _Parse, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (p.is_punct[j] or p.is_quote[j]):
+        j -= 1
+    return j >= 0 and p.lower[j] == "to"
 
 
-def _argument_tokens(head):
-    for child in head.children:
-        if child.dep_ in ("dobj", "attr", "acomp", "oprd", "dative", "nsubj", "nsubjpass", "appos"):
-            yield child
-        elif child.dep_ in ("prep", "agent"):
-            yield from (c for c in child.children if c.dep_ == "pobj")
+def _argument_tokens(p: _Parse, head: int) -> list[int]:
+    found = []
+    for child in p.children[head]:
+        if p.dep[child] in ("dobj", "attr", "acomp", "oprd", "dative", "nsubj", "nsubjpass", "appos"):
+            found.append(child)
+        elif p.dep[child] in ("prep", "agent"):
+            found += [c for c in p.children[child] if p.dep[c] == "pobj"]
+    return found
 
 
-def _noun_phrase(token):
-    return [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "amod")][:8]
+def _noun_phrase(p: _Parse, i: int) -> list[int]:
+    return [t for t in p.subtree(i) if t <= i or p.dep[t] in ("compound", "amod")][:8]
 
 
 def claims_of_sentence(story: Story) -> dict[tuple[str, int], list[Claim]]:
@@ -423,9 +544,16 @@ def claims_of_sentence(story: Story) -> dict[tuple[str, int], list[Claim]]:
 _SPACE = re.compile(r"\s+")
 # Wire copy's furniture, not facts: a dateline cut off at its agency ("ANKARA, Turkey (AP"),
 # and notes to editors ("OPTIONAL MATERIAL FOLLOWS", "15th graf pvs"). Every wire report has them alike.
-_WIRE_JUNK = re.compile(
-    r"^[A-Z][\w.,'\- ]{0,60}\((?:AP|AFP|UPI|Reuters|Xinhua|[A-Z]{2,5})\)?\s*_?$"
-    r"|<ANNOTATION>|OPTIONAL MATERIAL|STORY CAN END HERE|\bgraf pvs\b|^\(?END OPTIONAL"
-    r"|^[A-Z][A-Z.'\- ]{2,40}$"  # a dateline's city alone ("KINSHASA")
-    r"|^[a-z]{1,4}(?:-[a-z]{1,4}){1,4}$"  # an editor's slug ("ab-cd-efg")
+# Two patterns: the whole text's forms are tried at its start only (`match`), the notes anywhere;
+# one alternation of both was tried at every position, several times slower.
+_WIRE_JUNK_TEXT = re.compile(
+    r"[A-Z][\w.,'\- ]{0,60}\((?:AP|AFP|UPI|Reuters|Xinhua|[A-Z]{2,5})\)?\s*_?$"
+    r"|\(?END OPTIONAL"
+    r"|[A-Z][A-Z.'\- ]{2,40}$"  # a dateline's city alone ("KINSHASA")
+    r"|[a-z]{1,4}(?:-[a-z]{1,4}){1,4}$"  # an editor's slug ("ab-cd-efg")
 )
+_WIRE_JUNK_NOTE = re.compile(r"<ANNOTATION>|OPTIONAL MATERIAL|STORY CAN END HERE|\bgraf pvs\b")
+
+
+def _wire_junk(text: str) -> bool:
+    return bool(_WIRE_JUNK_TEXT.match(text) or _WIRE_JUNK_NOTE.search(text))

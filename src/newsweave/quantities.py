@@ -234,7 +234,8 @@ _VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thou
 
 _WORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?:{_WORD}))?)"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALES_WRITTEN = ("hundred", "thousand", "million", "billion", "trillion")
+_SCALE = rf"(?:{'|'.join(_SCALES_WRITTEN)})"
 _ABBREV_SCALE = r"(?:bn|mn|mln|tn|trn|[mbk])"
 _NUMBER = rf"(?:{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
 
@@ -311,13 +312,47 @@ _PATTERNS = [
         rf"|(?<![\w.,$£€¥-])(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d)", re.I)),
 ]
 
-# What a text must hold for a kind's pattern to match in it (the patterns ignore case): a quick
-# search that spares the slow pattern most sentences.
-_NEEDS = {
-    MONEY: re.compile(rf"{_SIGN}|{_CURRENCY_WORD}", re.I),
-    PERCENT: re.compile(r"%|per\s*cent", re.I),
-    AGE: re.compile(r"old|aged", re.I),
-}
+# What a text must hold for a kind's pattern to match in it, searched first: quick searches that
+# spare the slow patterns most sentences. The patterns ignore case; these search the lowercased
+# text instead, as an alternation of words that ignores case is several times slower.
+_DIGIT = re.compile(r"\d")
+# A number written in words (or a vague count), read by every pattern from the start of a word.
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join([*_WORD_NUMBERS, *_SCALES_WRITTEN, 'dozen', 'scores'])})")
+_CLOCK = re.compile(r"\d\s*[ap]|\d:\d")  # "9 pm", "9:15 a.m.", "21:15"
+_ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
+# (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
+_CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
+_PER_CENT = re.compile(r"%|per\s*cent")
+_NUMBER_UNIT = re.compile(rf"(?:\d|{_NUMBER_WORD.pattern})\s*-?\s*(?:{_UNIT})\b")  # "80 km", "six-mile"
+# Letters IGNORECASE matches to an ASCII letter that str.lower() does not turn into it ("ſ" matches
+# "s", "ı" and "İ" match "i", and "İ" lowers to two characters): a text holding one is read without
+# the quick searches (tests/test_quantities.py checks the list against every Unicode letter).
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f]")
+
+
+def _kinds_written(text: str) -> tuple[str, ...]:
+    """The kinds whose patterns may match in `text`: a kind left out has no match there."""
+    if not text.isascii() and _FOLDS_ODDLY.search(text):
+        return KINDS
+    text = text.lower()
+    digit = _DIGIT.search(text) is not None
+    kinds = []
+    if (digit and _CLOCK.search(text)) or "noon" in text or "midnight" in text:
+        kinds.append(TIME)
+    if (digit and _ORDINAL_SUFFIX.search(text)) or any(word in text for word in _ORDINALS):
+        kinds.append(ORDINAL)
+    # every other kind reads a number, in digits or in words
+    if digit or _NUMBER_WORD.search(text):
+        kinds.append(COUNT)
+        if _CURRENCY.search(text):
+            kinds.append(MONEY)
+        if _PER_CENT.search(text):
+            kinds.append(PERCENT)
+        if "old" in text or "aged" in text:
+            kinds.append(AGE)
+        if _NUMBER_UNIT.search(text):
+            kinds.append(LENGTH)
+    return tuple(kinds)
 
 
 def number_value(text: str) -> float | None:
@@ -355,11 +390,15 @@ def number_value(text: str) -> float | None:
     return value if math.isfinite(value) else None  # 400 digits are no count: float gives inf
 
 
+_SCALE_AFTER_DIGITS = [(re.compile(rf"\d\s*{word}\b"), factor) for word, factor in _SCALES.items()]
+
+
 def _precision(text: str, value: float) -> float:
     """Half the last written digit's place, scaled: '3.2 billion' -> 0.05 billion; '352' -> 0."""
     scale = 1.0
-    for word, factor in _SCALES.items():
-        if re.search(rf"\d\s*{word}\b", text.lower()):
+    lowered = text.lower()
+    for pattern, factor in _SCALE_AFTER_DIGITS:
+        if pattern.search(lowered):
             scale = max(scale, factor)
     if scale == 1.0:
         return 0.0
@@ -374,9 +413,9 @@ def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
     """Every quantity written in `text` (offsets shifted by `offset`), longest forms first, none overlapping."""
     taken: list[tuple[int, int]] = []
     found: list[Quantity] = []
+    written = _kinds_written(text)
     for kind, pattern in _PATTERNS:
-        needs = _NEEDS.get(kind)
-        if needs is not None and not needs.search(text):
+        if kind not in written:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -434,8 +473,8 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         value = number_value(_expand_abbreviated_scale(number))
         if value is None:
             return None
-        currency = _CURRENCY_SIGNS.get((groups.get("sign") or "").lower()) or _CURRENCY_WORDS.get(
-            re.sub(r"\s+", " ", (groups.get("cur") or "").lower()))
+        currency = _CURRENCY_SIGNS.get(_folded(groups.get("sign") or "")) or _CURRENCY_WORDS.get(
+            _folded(groups.get("cur") or ""))
         if currency is None:
             return None
         spread = _precision(_expand_abbreviated_scale(number), value)
@@ -466,7 +505,7 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             value = value / 12
         return Quantity(AGE, value, value, value, "year", written, "", 0, 0, written_unit="year")
     if kind == LENGTH:
-        unit = re.sub(r"\s+", " ", groups["unit"].lower())
+        unit = _folded(groups["unit"])
         unit_kind, factor, base = _UNITS[unit]
         if unit in ("m", "g", "ha", "mi", "ft", "yd") and not re.search(r"\d" + unit + r"$", written, re.I):
             return None  # a one- or two-letter unit is one only right after its digits ("5m", not "5 m")
@@ -480,7 +519,7 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         return Quantity(unit_kind, value * factor, value * factor - spread, value * factor + spread, base, written, "", 0, 0,
                         written_unit=unit)
     if kind == ORDINAL:
-        word = groups["o"].lower()
+        word = _folded(groups["o"])
         digits = re.match(r"\d+", word)  # "21st"; else a word ("twenty-first")
         value = _ORDINALS.get(word) or (float(digits.group()) if digits else None)
         if value is None:
@@ -489,7 +528,7 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
     # counts
     vague = groups.get("vague") or groups.get("vague2")
     if vague:
-        low, high = _VAGUE[re.sub(r"\s+", " ", vague.lower())]
+        low, high = _VAGUE[_folded(vague)]
         return Quantity(COUNT, float(low), float(low), float(high), "", written, "", 0, 0, hedge="vague")
     number = groups["n"]
     if re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|trillion|dozen)", number, re.I):
@@ -508,6 +547,17 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         return None  # "one of them", "no one": rarely a count
     spread = _precision(number, value)
     return Quantity(COUNT, value, value - spread, value + spread, "", written, "", 0, 0)
+
+
+def _folded(words: str) -> str:
+    """Matched words as the patterns read them, to look up: lowercased, one space between words, and the
+    letters IGNORECASE takes for an ASCII one that str.lower() keeps ("ſ" for "s", "ı" for "i") or makes
+    two characters of ("İ"). A unit written "mıles" matched and was then looked up as is: a KeyError that
+    stopped the whole brief."""
+    return _SPACES.sub(" ", words.lower().replace("ſ", "s").replace("ı", "i").replace("i\u0307", "i"))
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _expand_abbreviated_scale(number: str) -> str:
