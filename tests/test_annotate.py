@@ -139,6 +139,19 @@ def test_the_model_multiplies_with_numpy_and_parses_as_with_blis():
     assert [annotations(doc) for doc in nlp.pipe(texts)] == [annotations(doc) for doc in blis_nlp.pipe(texts)]
 
 
+def test_the_loaded_model_is_out_of_the_garbage_collectors_reach():
+    """Full collections would walk the model's objects again at every brief (annotate/model.py)."""
+    import gc
+
+    from newsweave import Settings
+    from newsweave.annotate.model import load_model
+
+    nlp = load_model(Settings())
+    frozen = gc.get_freeze_count()
+    assert frozen > 50_000
+    assert not any(o is nlp for o in gc.get_objects())  # the pipeline itself is among the frozen objects
+
+
 def test_attribute_rules_apply_the_rulers_rules_in_its_order():
     """Made-up rules on a blank pipeline: the rules' lookup gives what spaCy's AttributeRuler gives."""
     import spacy
