@@ -70,6 +70,48 @@ def test_wire_credit(text, agency):
     assert wire_credit(text) == agency
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Additional reporting by Reuters.", "ADDITIONAL REPORTING BY REUTERS", "additional Reporting From the AP",
+        "Copyright 2019 The Associated Press", "COPYRIGHT AFP", "© 2020 Reuters", "AFP contributed to this report.",
+        # `re` reads a dotless or dotted capital i as an 'i' in its case-blind parts: not a word `str.lower` finds
+        "Additional reportıng by Reuters", "REPORTİNG BY AP", "Copyrıght Reuters",
+    ],
+)
+def test_the_quick_test_for_a_credit_line_misses_none(line):
+    """wire_credit looks for a credit line only in reports holding one of its words; a credit
+    line written in any case is still read as the full scan reads it."""
+    from newsweave.crosscheck.attribution import _CREDIT_LINE, wire_name
+
+    text = "The mayor spoke at length about the flood.\n\n" * 20 + line  # far from the dateline
+    scanned = next(
+        (name for m in _CREDIT_LINE.finditer(text)
+         if (name := wire_name(m.group("agency") or m.group("agency2") or m.group("agency3")))),
+        None,
+    )
+    assert scanned is not None
+    assert wire_credit(text) == scanned
+
+
+def test_the_outlet_tree_finds_what_the_list_of_names_finds():
+    """outlet_mentions' pattern is a tree of the names' shared beginnings; it finds the same names,
+    the longest that fits, as the plain alternation of the names sorted longest first."""
+    import random
+    import re
+
+    from newsweave.crosscheck.outlets import OUTLETS, _pattern
+
+    names = sorted({n for canonical, aliases in OUTLETS.items() for n in (canonical, *aliases)}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)) for n in names)
+    plain = re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w])")
+    pieces = [*names, "the ", "The ", " ", ".", "s", "x", "'s ", "News ", "Radio 4", "\n"]
+    chance = random.Random(7)
+    for _ in range(3000):
+        text = "".join(chance.choice(pieces) for _ in range(6))
+        assert [m.span() for m in _pattern().finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
 # --- the seeds ---
 
 

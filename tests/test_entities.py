@@ -272,3 +272,42 @@ def test_a_town_the_model_calls_a_person_is_a_place():
     entities = {e.name: e for e in newsweave.brief([example]).story.entities}
     assert entities["Riverton"].type == "GPE"
     assert entities["Marta Kowalczyk"].type == "PERSON"
+
+
+def test_name_patterns_match_at_word_starts_as_with_an_opening_word_edge():
+    """_at_word_starts finds what the pattern with \\b put before it finds (only faster)."""
+    import random
+    import re
+
+    from newsweave.entities.resolve import _NAME_WORD, _at_word_starts
+
+    patterns = [rf"({_NAME_WORD})\s+Keller\b", rf"Maria\s+({_NAME_WORD})\b", r"Ann\b", r"Ann\-Marie\s+Keller\b"]
+    pieces = ["Keller", "Kellers", "Maria", "Marja", "xMaria", "Ann", "Ann-Marie", "Anna", "é", "_", "-", " ", "  ", "\n", "'", "."]
+    chance = random.Random(3)
+    for _ in range(5000):
+        text = "".join(chance.choice(pieces) for _ in range(10))
+        for body in patterns:
+            expected = [(m.span(), m.groups()) for m in re.finditer(r"\b" + body, text)]
+            assert [(m.span(), m.groups()) for m in _at_word_starts(re.compile(body), text)] == expected, (body, text)
+
+
+def test_the_alias_tree_finds_what_the_list_of_names_finds():
+    """alias_pattern is two trees of the table's names (those in any case, those written exactly);
+    it finds the same names, the longest that fits, as the alternation of all names sorted longest
+    first; and it is not built so where a name of one kind could stand inside a longer one of the other."""
+    import random
+    import re
+
+    from newsweave.entities.aliases import _one_length_fits, _rows, alias_pattern
+
+    names = sorted({name for _, *names in _rows() for name in names}, key=len, reverse=True)
+    alternatives = [re.escape(n) if n.isupper() or "." in n else "(?i:" + re.escape(n) + ")" for n in names]
+    plain = re.compile(r"(?<![\w.-])(?:" + "|".join(alternatives) + r")(?![\w-]|\.\w)")
+    assert "(?i:" in alias_pattern().pattern[:40]  # the trees, for the table as it is
+    pieces = [*names, *(n.lower() for n in names), *(n.upper() for n in names), " ", ".", "-", "x", ".x", "'s", "\n"]
+    chance = random.Random(5)
+    for _ in range(5000):
+        text = "".join(chance.choice(pieces) for _ in range(6))
+        assert [m.span() for m in alias_pattern().finditer(text)] == [m.span() for m in plain.finditer(text)], text
+    assert _one_length_fits({"UN"}, {"united nations"})  # "UN" fits no word "United" goes on with
+    assert not _one_length_fits({"MET POLICE."}, {"met"})  # "met" in any case would fit before " POLICE."

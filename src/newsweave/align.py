@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 
 from newsweave.claims import REPORTING, build_claims, term
-from newsweave.quantities import compatible, conflicting
+from newsweave.quantities import compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, Claim, FactGroup, Sentence, Story
 
@@ -44,17 +45,17 @@ STEM = 6
 def align(story: Story, settings: Settings) -> Story:
     """Group claims that state the same thing; keep the sentence similarity summarize needs."""
     sentences = [s for s in story.sentences if s.role != BOILERPLATE and s.terms]
-    similarity = similarity_matrix(sentences, settings.similarity)
+    vectors = tfidf_vectors(sentences)  # once for the similarity and the centrality
+    similarity = similarity_matrix(sentences, settings.similarity, vectors)
     story.workspace.similarity = similarity  # kept for summarize and corroborate
     story.workspace.aligned = sentences
     if not story.claims:
         build_claims(story)
-    centrality = dict(zip((id(s) for s in sentences), _centrality(sentences), strict=True))
+    centrality = dict(zip((id(s) for s in sentences), _centrality(sentences, vectors), strict=True))
     claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
     matrix = claim_similarity(claims)
     if claims:
-        documents = np.array([c.document for c in claims], dtype=object)
-        closest = np.where(documents[:, None] != documents[None, :], matrix, 0.0).max(axis=1)
+        closest = np.where(_same([c.document for c in claims]), 0.0, matrix).max(axis=1)
         for claim, value in zip(claims, closest, strict=True):
             claim.echo = float(value)
     apart = _claims_apart(claims, matrix)
@@ -65,20 +66,8 @@ def align(story: Story, settings: Settings) -> Story:
     for members in clusters:
         members.sort(key=lambda i: (order[claims[i].document], claims[i].start))
         group_claims = [claims[i] for i in members]
-        # The wording closest to the others': of the claims, then of their whole sentences
-        # (one report's misspelled name elsewhere in the sentence is not the one quoted).
-        rows = [row.get(id(c.sentence)) for c in group_claims]
-        known = [r for r in rows if r is not None]
-        consensus = matrix[np.ix_(members, members)].sum(axis=1) + np.array(
-            [similarity[r, known].sum() if r is not None else 0.0 for r in rows]
-        )
-        best = max(
-            range(len(members)),
-            key=lambda k: _representative_claim_score(
-                claims[members[k]], consensus[k], centrality.get(id(claims[members[k]].sentence), 0.0)
-            ),
-        )
-        representative = claims[members[best]]
+        representative = group_claims[0] if len(members) == 1 else _representative(
+            group_claims, matrix[np.ix_(members, members)], similarity, row, centrality)
         group_sentences = list({id(c.sentence): c.sentence for c in group_claims}.values())
         groups.append(
             FactGroup(
@@ -127,20 +116,26 @@ def claim_similarity(claims: list[Claim]) -> np.ndarray:
     n = len(claims)
     if not n:
         return np.zeros((0, 0))
-    features = claim_features(claims)
+    evidence = _evidence(claims)
     score = np.full((n, n), CLAIM_WEIGHTS["bias"])
-    for name, matrix in features.items():
-        score += CLAIM_WEIGHTS[name] * matrix
-    matrix = 1.0 / (1.0 + np.exp(-score))
+    for name, matrix in evidence.items():
+        if matrix.dtype == bool:  # the weight where it holds, in one pass: the same sums as weight x 1.0 or 0.0
+            np.add(score, CLAIM_WEIGHTS[name], out=score, where=matrix)
+        else:
+            score += CLAIM_WEIGHTS[name] * matrix
+    # 1 / (1 + e^-score), in place
+    matrix = np.exp(np.negative(score, out=score), out=score)
+    matrix += 1.0
+    np.divide(1.0, matrix, out=matrix)
     # One predicate with one figure ("killed 14", "14 people were killed") is one fact
     # however little else the two sentences share.
     contentful = _contentful(claims)
-    same_figure = np.maximum(features["figure"] * features["predicate"] * contentful, _same_figure_measured(claims))
-    matrix = np.where(same_figure > 0, np.maximum(matrix, SAME_FIGURE), matrix)
+    same_figure = (evidence["figure"] & evidence["predicate"] & contentful) | _same_figure_measured(claims)
+    np.maximum(matrix, SAME_FIGURE, out=matrix, where=same_figure)
     # So is one rarely used predicate with two more words in common ("the threat remains severe",
     # "raised the terror alert to severe"): what is said of the thing, and the thing.
-    same_state = (features["rare_predicate"] >= RARE_PREDICATE) * features["three"] * contentful
-    matrix = np.where(same_state > 0, np.maximum(matrix, SAME_FIGURE), matrix)
+    same_state = (evidence["rare_predicate"] >= RARE_PREDICATE) & evidence["three"] & contentful
+    np.maximum(matrix, SAME_FIGURE, out=matrix, where=same_state)
     np.fill_diagonal(matrix, 1.0)
     return matrix
 
@@ -148,30 +143,49 @@ def claim_similarity(claims: list[Claim]) -> np.ndarray:
 def _contentful(claims: list[Claim]) -> np.ndarray:
     """Pairs whose predicate says something: not a copula, 'have' or a verb of saying."""
     weak = np.array([not c.predicate or c.predicate in ("be", "have") or c.predicate in REPORTING for c in claims])
-    return (~weak[:, None] & ~weak[None, :]).astype(float)
+    return ~weak[:, None] & ~weak[None, :]
 
 
 def _stem(term: str) -> str:
     return term[:STEM]
 
 
+def _stems(terms: Iterable[str]) -> list[str]:
+    """`_stem` of each term (a slice each rather than a call each: there are thousands)."""
+    return [t[:STEM] for t in terms]
+
+
 def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
-    """The pairwise evidence CLAIM_WEIGHTS weighs, each an n x n matrix."""
+    """The pairwise evidence CLAIM_WEIGHTS weighs, each an n x n matrix of floats."""
+    return {name: matrix.astype(float) if matrix.dtype == bool else matrix for name, matrix in _evidence(claims).items()}
+
+
+def _evidence(claims: list[Claim]) -> dict[str, np.ndarray]:
+    """`claim_features`, those that hold or not as n x n booleans (quicker to weigh)."""
     n = len(claims)
-    own_bags = [[_stem(t) for t in c.terms] + [f"@{e}" for e in c.entities] + [f"#{x}" for x in c.numbers] for c in claims]
-    own = _tfidf(own_bags)
-    # A sentence's terms, folded once for all its claims.
+    stems = [_stems(c.terms) for c in claims]
+    own = _tfidf([s + [f"@{e}" for e in c.entities] + [f"#{x}" for x in c.numbers] for s, c in zip(stems, claims, strict=True)])
+    # A sentence's terms, folded once for all its claims; `position`: each claim's sentence.
     sentences = list({id(c.sentence): c.sentence for c in claims}.values())
-    folded = {id(s): [_stem(term(t)) for t in s.terms] for s in sentences}
-    context = _tfidf([folded[id(c.sentence)] for c in claims])
+    number = {id(s): k for k, s in enumerate(sentences)}
+    position = [number[id(c.sentence)] for c in claims]
+    # Rarity counts over the story's sentences: a word in few of them is a strong sign.
+    frequency: Counter[str] = Counter()
+    folded = []
+    for s in sentences:
+        fold = dict(zip(s.terms, _stems(map(term, s.terms)), strict=True))
+        folded.append([fold[t] for t in s.terms])
+        frequency.update(fold.values())  # (each of the sentence's terms once)
+    # Their sentences' TF-IDF vectors, sentence by sentence (several claims share one), then one
+    # row per claim. (The product is taken claim by claim: BLAS may round a smaller one differently.)
+    copies = Counter(position)
+    context = _tfidf(folded, [copies[k] for k in range(len(sentences))])[position]
     claim = np.clip(own @ own.T, 0.0, 1.0)
     sentence = np.clip(context @ context.T, 0.0, 1.0)
-    # Rarity counts over the story's sentences: a word in few of them is a strong sign.
-    frequency = Counter(_stem(term(t)) for s in sentences for t in set(s.terms))
     total = len(sentences)
     idf = {t: math.log((total + 1) / (f + 1)) for t, f in frequency.items()}
     scale = math.log(total + 1) or 1.0
-    bags = [{_stem(t) for t in c.terms} for c in claims]
+    bags = [set(s) for s in stems]
     weight = np.array([sum(idf.get(t, 0.0) for t in bag) for bag in bags])
     # Sums and maxima over the terms each pair of claims shares, term by term in one order.
     flat, item, vocabulary = _pair_items(bags, shared_only=True)
@@ -180,40 +194,40 @@ def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     shared = _pair_sum(n, flat, term_idf)
     rarest = _pair_max(n, flat, term_idf / scale)
     smaller = np.minimum(weight[:, None], weight[None, :])
-    contained = np.where(smaller > 0, shared / np.where(smaller > 0, smaller, 1.0), 0.0)
+    contained = np.divide(shared, smaller, out=np.zeros((n, n)), where=smaller > 0)
     entity = _sharing([set(c.entities) for c in claims])
     figure = _sharing([set(c.numbers) for c in claims])
-    predicates = np.array([c.predicate or f"?{i}" for i, c in enumerate(claims)], dtype=object)
     short = np.array([len(bag) <= 2 for bag in bags])
     # The same predicate counts for more when the story seldom uses it ("severe" against "say").
     predicate_rarity = np.array([idf.get(_stem(c.predicate), 0.0) / scale if c.predicate else 0.0 for c in claims])
-    same_predicate = (predicates[:, None] == predicates[None, :]).astype(float)
+    same_predicate = _same([c.predicate or f"?{i}" for i, c in enumerate(claims)])
     # The rarest word two claims' sentences share: the context that tells two short claims apart.
-    flat, item, vocabulary = _pair_items([set(folded[id(c.sentence)]) for c in claims], shared_only=True)
-    context_rarest = _pair_max(n, flat, np.array([idf.get(t, 0.0) / scale for t in vocabulary], dtype=float)[item])
-    subjects = np.array([c.subject or f"?{i}" for i, c in enumerate(claims)], dtype=object)
+    # Worked out pair by pair of sentences (several claims share one), then spread to their claims.
+    flat, item, vocabulary = _pair_items([set(bag) for bag in folded], shared_only=True, copies=copies)
+    context_rarest = _pair_max(len(sentences), flat, np.array([idf.get(t, 0.0) / scale for t in vocabulary], dtype=float)[item])
+    context_rarest = context_rarest[np.ix_(position, position)]
     return {
         "claim": claim,
         "sentence": sentence,
         "both": np.sqrt(claim * sentence),
         "contained": np.clip(contained, 0.0, 1.0),
         "rarest": rarest,
-        "short": (short[:, None] | short[None, :]).astype(float),
+        "short": short[:, None] | short[None, :],
         "predicate": same_predicate,
         "rare_predicate": same_predicate * np.minimum(predicate_rarity[:, None], predicate_rarity[None, :]),
         "entity": entity,
         "figure": figure,
-        "three": (terms >= 3).astype(float),
+        "three": terms >= 3,
         "shared": np.clip(shared / scale, 0.0, 3.0) / 3.0,
         "context_rarest": context_rarest,
-        "subject": (subjects[:, None] == subjects[None, :]).astype(float),
+        "subject": _same([c.subject or f"?{i}" for i, c in enumerate(claims)]),
         "date": _sharing([{d.lower() for d in c.dates} for c in claims]),
         "same_quantity": _same_quantity(claims),
     }
 
 
 def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
-    """1 where two claims give one exact figure for one measure: the same counted noun and the same
+    """True where two claims give one exact figure for one measure: the same counted noun and the same
     predicate ("the 14 people killed in the collapse", "Fourteen people were killed"), whatever
     else each claim's own verb says."""
     keys = [
@@ -225,9 +239,9 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:
-    """1 where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
+    """True where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
     n = len(claims)
-    matrix = np.zeros((n, n))
+    matrix = np.zeros((n, n), dtype=bool)
     holding = [i for i, c in enumerate(claims) if c.quantities]
     for x, a in enumerate(holding):
         for b in holding[x + 1 :]:
@@ -236,8 +250,16 @@ def _same_quantity(claims: list[Claim]) -> np.ndarray:
                 for p in claims[a].quantities
                 for r in claims[b].quantities
             ):
-                matrix[a, b] = matrix[b, a] = 1.0
+                matrix[a, b] = matrix[b, a] = True
     return matrix
+
+
+def _same(values: Sequence) -> np.ndarray:
+    """n x n: True where two rows' values are equal. Compared as numbers: numpy compares an
+    object array's strings one Python call at a time."""
+    codes: dict = {}
+    numbers = np.array([codes.setdefault(value, len(codes)) for value in values], dtype=np.int64)
+    return numbers[:, None] == numbers[None, :]
 
 
 def _holders(bags) -> dict[str, list[int]]:
@@ -250,22 +272,29 @@ def _holders(bags) -> dict[str, list[int]]:
 
 
 def _sharing(bags) -> np.ndarray:
-    """1 where two rows' bags share an item."""
-    flat, _, _ = _pair_items(bags)
-    return (_pair_sum(len(bags), flat) > 0).astype(float)
+    """True where two rows' bags share an item."""
+    n = len(bags)
+    flat = np.zeros(n * n, dtype=bool)
+    flat[_pair_items(bags, shared_only=True)[0]] = True
+    sharing = flat.reshape(n, n)
+    np.fill_diagonal(sharing, [bool(bag) for bag in bags])  # (an item only one bag holds)
+    return sharing
 
 
-def _pair_items(bags, shared_only: bool = False) -> tuple[np.ndarray, np.ndarray, list]:
+def _pair_items(bags, shared_only: bool = False, copies: Counter[int] | None = None) -> tuple[np.ndarray, np.ndarray, list]:
     """Every (pair of rows, item both hold) at once: (flat pair index row * n + column, the item's
     number, the items), item by item in `_holders` order; the pairs include (row, row). With
-    `shared_only`, only the items two or more rows hold."""
+    `shared_only`, only the items two or more rows hold; `copies` (row -> how many rows it stands
+    for, 1 if absent) counts a row standing for several as that many."""
     n = len(bags)
     holders = _holders(bags)
-    items = [item for item, rows in holders.items() if len(rows) > 1 or not shared_only]
+    copies = copies or Counter()
+    items = [item for item, rows in holders.items() if not shared_only or len(rows) > 1 or copies[rows[0]] > 1]
     if not items:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), items
-    rows = np.concatenate([np.asarray(holders[item], dtype=np.int64) for item in items])
-    counts = np.array([len(holders[item]) for item in items])
+    held = [holders[item] for item in items]
+    rows = np.fromiter(chain.from_iterable(held), dtype=np.int64)
+    counts = np.fromiter(map(len, held), dtype=np.int64, count=len(held))
     starts = np.cumsum(counts) - counts
     # Entry e (row r of item t) pairs with each of t's rows: repeat it len(t) times...
     per_entry = np.repeat(counts, counts)
@@ -280,7 +309,7 @@ def _pair_items(bags, shared_only: bool = False) -> tuple[np.ndarray, np.ndarray
 
 def _pair_sum(n: int, flat: np.ndarray, values: np.ndarray | None = None) -> np.ndarray:
     """n x n sums of `values` (1 each if None) by flat pair index, added in the given order."""
-    return np.bincount(flat, weights=values, minlength=n * n).astype(float).reshape(n, n)
+    return np.bincount(flat, weights=values, minlength=n * n).astype(float, copy=False).reshape(n, n)
 
 
 def _pair_max(n: int, flat: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -290,18 +319,23 @@ def _pair_max(n: int, flat: np.ndarray, values: np.ndarray) -> np.ndarray:
     return result.reshape(n, n)
 
 
-def _tfidf(bags: Sequence[Sequence[str]]) -> np.ndarray:
-    """Rows are L2-normalised TF-IDF vectors of the bags."""
+def _tfidf(bags: Sequence[Sequence[str]], copies: Sequence[int] | None = None) -> np.ndarray:
+    """Rows are L2-normalised TF-IDF vectors of the bags; `copies`: how many rows each bag stands for
+    (the rows of bags listed once each, the document frequency counted over all the rows)."""
     vocabulary: dict[str, int] = {}
-    for bag in bags:
-        for item in bag:
-            vocabulary.setdefault(item, len(vocabulary))
-    matrix = np.zeros((len(bags), max(1, len(vocabulary))), dtype=np.float32)
-    for row, bag in enumerate(bags):
-        for item, count in Counter(bag).items():
-            matrix[row, vocabulary[item]] = 1.0 + math.log(count)
-    document_frequency = (matrix > 0).sum(axis=0)
-    matrix *= np.log((1 + len(bags)) / (1 + document_frequency)) + 1.0
+    columns = [vocabulary.setdefault(item, len(vocabulary)) for bag in bags for item in bag]
+    width = max(1, len(vocabulary))
+    rows = np.repeat(np.arange(len(bags)), [len(bag) for bag in bags])
+    # Each (row, item) once with its count, all at once: a Counter per bag is slow.
+    cells, counts = np.unique(rows * width + np.array(columns, dtype=np.int64), return_counts=True)
+    matrix = np.zeros((len(bags), width), dtype=np.float32)
+    if len(cells):  # the term frequency 1 + log(count), by math.log (numpy's log may differ in the last bit)
+        frequency = np.zeros(int(counts.max()) + 1)
+        frequency[1:] = [1.0 + math.log(count) for count in range(1, len(frequency))]
+        matrix.flat[cells] = frequency[counts]
+    weights = None if copies is None else np.asarray(copies, dtype=np.int64)[cells // width]
+    document_frequency = np.bincount(cells % width, weights, minlength=width).astype(np.int64)
+    matrix *= np.log((1 + (len(bags) if copies is None else sum(copies))) / (1 + document_frequency)) + 1.0
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(norms == 0, 1, norms)
 
@@ -309,20 +343,40 @@ def _tfidf(bags: Sequence[Sequence[str]]) -> np.ndarray:
 def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     """Pairs that may not share a group: claims of one sentence; one report's claims that are not
     near copies; and claims giving incompatible figures for the same measure (a disagreement, not a fact)."""
-    ids = np.array([c.document for c in claims], dtype=object)
-    sentence = np.array([id(c.sentence) for c in claims])
-    same_report = ids[:, None] == ids[None, :]
-    same_sentence = sentence[:, None] == sentence[None, :]
+    same_report = _same([c.document for c in claims])
+    same_sentence = _same([id(c.sentence) for c in claims])
     apart = (same_report & (matrix < CLAIM_NEAR_COPY)) | same_sentence
-    # ...but not one report's two sentences of which one is a shortened copy of the other.
-    apart &= ~(same_report & ~same_sentence & _words_inside_pairs([c.terms for c in claims]))
-    with_figures = [i for i, c in enumerate(claims) if c.quantities]
-    for x, a in enumerate(with_figures):
-        for b in with_figures[x + 1 :]:
-            if ids[a] != ids[b] and conflicting(claims[a], claims[b]):
-                apart[a, b] = apart[b, a] = True
+    # ...but not one report's two sentences of which one is a shortened copy of the other
+    # (pairs within each report only: across reports it is not asked).
+    inside = np.zeros_like(same_report)
+    by_report: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_report.setdefault(c.document, []).append(i)
+    for rows in by_report.values():
+        inside[np.ix_(rows, rows)] = _words_inside_pairs([claims[i].terms for i in rows])
+    apart &= ~(same_report & ~same_sentence & inside)
+    # Figures conflict only for one measure: only pairs of claims with a measure in common are asked.
+    measured = _sharing([{key for x in c.quantities if (key := measure_key(x)) is not None} for c in claims])
+    for a, b in zip(*np.nonzero(np.triu(measured & ~same_report, 1)), strict=True):
+        if conflicting(claims[a], claims[b]):
+            apart[a, b] = apart[b, a] = True
     np.fill_diagonal(apart, False)
     return apart
+
+
+def _representative(claims: list[Claim], likeness: np.ndarray, similarity: np.ndarray, row: dict[int, int],
+                    centrality: dict[int, float]) -> Claim:
+    """The group's claim worded closest to the others': of the claims (`likeness`, the group's
+    rows of claim_similarity), then of their whole sentences (one report's misspelled name
+    elsewhere in the sentence is not the one quoted)."""
+    rows = [row.get(id(c.sentence)) for c in claims]
+    known = [r for r in rows if r is not None]
+    consensus = likeness.sum(axis=1) + np.array([similarity[r, known].sum() if r is not None else 0.0 for r in rows])
+    best = max(
+        range(len(claims)),
+        key=lambda k: _representative_claim_score(claims[k], consensus[k], centrality.get(id(claims[k].sentence), 0.0)),
+    )
+    return claims[best]
 
 
 def _representative_claim_score(claim: Claim, consensus: float, centrality: float) -> tuple:
@@ -339,20 +393,21 @@ def _representative_claim_score(claim: Claim, consensus: float, centrality: floa
     )
 
 
-def similarity_matrix(sentences: list[Sentence], method: str = "combined") -> np.ndarray:
+def similarity_matrix(sentences: list[Sentence], method: str = "combined", vectors: np.ndarray | None = None) -> np.ndarray:
+    """`vectors`: the sentences' `tfidf_vectors` when the caller has them already."""
     if method not in SIMILARITIES:
         raise ValueError(f"unknown similarity {method!r}; choose one of {', '.join(SIMILARITIES)}")
     n = len(sentences)
     if n == 0:
         return np.zeros((0, 0))
     if method == "tfidf":
-        return tfidf_cosine(sentences)
+        return tfidf_cosine(sentences, vectors)
     if method == "jaccard":
         return _set_overlap([set(s.terms) for s in sentences], jaccard=True)
     if method == "entities":
         return _set_overlap([set(s.entities) for s in sentences])
     return (
-        0.7 * tfidf_cosine(sentences)
+        0.7 * tfidf_cosine(sentences, vectors)
         + 0.2 * _set_overlap([set(s.entities) for s in sentences])
         + 0.1 * _set_overlap([set(s.numbers) for s in sentences])
     )
@@ -363,8 +418,8 @@ def tfidf_vectors(sentences: list[Sentence]) -> np.ndarray:
     return _tfidf([sentence.terms for sentence in sentences])
 
 
-def tfidf_cosine(sentences: list[Sentence]) -> np.ndarray:
-    vectors = tfidf_vectors(sentences)
+def tfidf_cosine(sentences: list[Sentence], vectors: np.ndarray | None = None) -> np.ndarray:
+    vectors = tfidf_vectors(sentences) if vectors is None else vectors
     return vectors @ vectors.T
 
 
@@ -415,20 +470,28 @@ def average_linkage(similarity: np.ndarray, apart: np.ndarray, threshold: float,
     """Merge the most similar pair of clusters while their average similarity reaches threshold.
 
     Pairs marked in `apart` count as similarity `penalty`: they pull a merge down
-    (a large negative penalty keeps them apart in any cluster).
+    (a large negative penalty keeps them apart in any cluster). Both are symmetric.
     """
     n = len(similarity)
     work = similarity.astype(np.float64, copy=True)
     work[apart] = penalty
     np.fill_diagonal(work, -np.inf)
     members = [[i] for i in range(n)]
+    # Each row's maximum, kept up to date: the first row holding the largest, then its first
+    # column holding it, is the pair np.argmax over the whole matrix would find, without
+    # scanning all n x n cells at every merge. Columns are read as the rows they equal (the
+    # matrix is symmetric): a column's cells lie far apart in memory, a row's side by side.
+    best = work.max(axis=1) if n else np.zeros(0)
     while n > 1:
-        flat = int(np.argmax(work))
-        i, j = divmod(flat, len(work))
+        i = int(np.argmax(best))
+        j = int(np.argmax(work[i]))
         if work[i, j] < threshold:
             break
         size_i, size_j = len(members[i]), len(members[j])
         merged = (size_i * work[i] + size_j * work[j]) / (size_i + size_j)
+        # Rows whose maximum stood in column i or j lose it and are scanned again (not the rows
+        # merged away, all -inf); the others compare it with their new cell in column i.
+        lost = ((work[i] == best) | (work[j] == best)) & (best > -np.inf)
         work[i, :] = merged
         work[:, i] = merged
         work[i, i] = -np.inf
@@ -436,14 +499,18 @@ def average_linkage(similarity: np.ndarray, apart: np.ndarray, threshold: float,
         work[:, j] = -np.inf
         members[i].extend(members[j])
         members[j] = []
+        best = np.maximum(best, merged)
+        best[lost] = work[lost].max(axis=1)
+        best[i] = work[i].max()
+        best[j] = -np.inf
     return [m for m in members if m]
 
 
-def _centrality(sentences: list[Sentence]) -> np.ndarray:
+def _centrality(sentences: list[Sentence], vectors: np.ndarray | None = None) -> np.ndarray:
     """Cosine of each sentence to the story's centroid: how on-topic it is."""
     if not sentences:
         return np.zeros(0)
-    vectors = tfidf_vectors(sentences)
+    vectors = tfidf_vectors(sentences) if vectors is None else vectors
     centroid = vectors.sum(axis=0)
     norm = np.linalg.norm(centroid)
     return vectors @ (centroid / norm) if norm else np.zeros(len(sentences))

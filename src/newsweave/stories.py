@@ -40,7 +40,7 @@ import re
 
 from newsweave.corpus.cluster import Clusterer, ClusterSettings, MemoryState
 from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS
-from newsweave.corpus.signatures import keywords, names, shingles
+from newsweave.corpus.signatures import ArticleFeatures, article_features, keywords, names, shingles
 from newsweave.story import NOT_ONE_STORY, Document, StoryWarning
 
 # Chosen on Multi-News validation, DUC 2003 and random pairs of their clusters
@@ -78,21 +78,25 @@ def story_groups(documents: list[Document], threshold: float = THRESHOLD) -> lis
     """The documents sorted into stories by the corpus clusterer; input order within each."""
     clusterer = Clusterer(_NoBackground(), ClusterSettings(threshold=threshold))
     stories: dict[int, list[int]] = {}
+    # Each report's signatures, read once for the clusterer and for `_join_alike`.
+    bodies = [ArticleFeatures(keywords(d.text), names(d.text)) for d in documents]
     longest_first = sorted(range(len(documents)), key=lambda i: (-_words(documents[i]), i))
     for i in longest_first:
         document = documents[i]
-        assignment = clusterer.assign(i, document.title, document.text, document.published)
+        features = article_features(document.title, document.text, bodies[i])
+        assignment = clusterer.assign(i, document.title, document.text, document.published, features)
         stories.setdefault(assignment.story, []).append(i)
-    groups = _join_alike(list(stories.values()), [_Profile(d) for d in documents])
+    groups = _join_alike(list(stories.values()), [_Profile(d, body) for d, body in zip(documents, bodies, strict=True)])
     return [[documents[i] for i in sorted(members)] for members in groups]
 
 
 class _Profile:
     """What `_join_alike` compares: a report's content words with its figures, and its full names."""
 
-    def __init__(self, document: Document):
-        self.words = set(keywords(document.text)) | set(_FIGURE.findall(document.text))
-        self.names = {key for key in names(document.text) if " " in key}
+    def __init__(self, document: Document, body: ArticleFeatures):
+        """`body`: the signatures of the report's text."""
+        self.words = set(body.keywords) | set(_FIGURE.findall(document.text))
+        self.names = {key for key in body.names if " " in key}
 
 
 def _join_alike(groups: list[list[int]], profiles: list[_Profile]) -> list[list[int]]:

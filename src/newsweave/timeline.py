@@ -16,6 +16,7 @@ The date expressions found are kept in the story's workspace: crosscheck
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -76,13 +77,16 @@ def date_mentions(story: Story) -> list[DateMention]:
         published = parse_published(document.published)  # a whole day only: "2015" anchors nothing
         # Body copy only: a caption's date is the photo's, and a slug is no event.
         sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
+        starts = [s.start for s in sentences]  # (a report's sentences, in order and apart)
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
-            sentence = next((s for s in sentences if s.start <= ent.start_char and ent.end_char <= s.end), None)
-            if sentence is None or not _is_date(ent):
+            # the sentence holding the date: the last one starting at or before it, if it ends after it
+            at = bisect_right(starts, ent.start_char) - 1
+            sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
+            text, start = document.text[ent.start_char : ent.end_char], ent.start_char  # (`Span.text` makes a Token per word)
+            if sentence is None or not _is_date(ent, text):
                 continue
-            text, start = ent.text, ent.start_char
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
             date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
@@ -91,8 +95,8 @@ def date_mentions(story: Story) -> list[DateMention]:
     return found
 
 
-def _is_date(ent) -> bool:
-    text = ent.text
+def _is_date(ent, text: str) -> bool:
+    """`text`: the entity's text."""
     if text[:1] == "T" and text.lower() == "today" and ent.start > ent.sent.start:
         return False  # "the Today program": a name, not a day
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text))
@@ -100,13 +104,14 @@ def _is_date(ent) -> bool:
 
 def _story_base(story: Story) -> datetime | None:
     """The latest full date written anywhere in the story (day, month and year)."""
-    dates = []
-    for document in story.documents:
-        for match in _FULL_DATE.finditer(document.text):
-            parsed = _parser("current_period", None).get_date_data(match.group())
-            if parsed.date_obj is not None:
-                dates.append(parsed.date_obj)
-    return max(dates) if dates else None
+    dates = [_full_date(match.group()) for document in story.documents for match in _FULL_DATE.finditer(document.text)]
+    return max((d for d in dates if d is not None), default=None)
+
+
+@lru_cache(maxsize=1024)  # the reports of a story write the same few dates
+def _full_date(text: str) -> datetime | None:
+    """A date written in full ("Nov. 13, 2015"), which needs no anchor."""
+    return _parser("current_period", None).get_date_data(text).date_obj
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

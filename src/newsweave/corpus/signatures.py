@@ -131,11 +131,12 @@ class ArticleFeatures:
     names: Counter[str]
 
 
-def article_features(title: str | None, text: str) -> ArticleFeatures:
-    """Keywords and names of an article; the title counts twice, as headlines name the story."""
+def article_features(title: str | None, text: str, body: ArticleFeatures | None = None) -> ArticleFeatures:
+    """Keywords and names of an article; the title counts twice, as headlines name the story.
+    `body`: the text's own keywords and names when the caller has them (left unchanged)."""
     head = f"{title}\n" if title else ""
-    words = keywords(text)
-    found = names(text)
+    words = Counter(body.keywords) if body else keywords(text)
+    found = Counter(body.names) if body else names(text)
     if head:
         for word, count in keywords(head).items():
             words[word] += 2 * count

@@ -13,8 +13,11 @@ credited to (see quotes.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from newsweave.annotate.features import entity_lookup
 from newsweave.crosscheck.outlets import (
@@ -28,7 +31,7 @@ from newsweave.crosscheck.outlets import (
 from newsweave.story import Attribution, Evidence, Sentence, Story
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Token
 
 REPORTING_VERBS = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
@@ -56,11 +59,23 @@ def wire_credit(text: str) -> str | None:
         agency = wire_name(match.group(1))
         if agency:
             return agency
+    if not _may_hold_credit_line(text):
+        return None
     for match in _CREDIT_LINE.finditer(text):
         agency = wire_name(match.group("agency") or match.group("agency2") or match.group("agency3"))
         if agency:
             return agency
     return None
+
+
+def _may_hold_credit_line(text: str) -> bool:
+    """Whether the text has a word every credit line has: a quick test that spares most reports
+    the scan of `_CREDIT_LINE`, slow over a whole report. ('ı' and 'İ' are the only letters but
+    a letter's two cases that its (?i) parts take for one of theirs: an 'i'.)"""
+    if "contributed" in text or "©" in text or "ı" in text or "İ" in text:
+        return True
+    lowered = text.lower()
+    return "reporting" in lowered or "copyright" in lowered
 
 
 # "(Reuters) —", "PARIS (AP) -", "(AFP)": a wire name in brackets near the top.
@@ -91,9 +106,11 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
         if doc is None:
             continue
         names = OutletNames(document.text)
-        # Words of the people this report names: "Rodriguez told" is a person even where the tagger missed it there.
-        person_words = {token.text for ent in doc.ents if ent.label_ == "PERSON" for token in ent}
         entities_in = entity_lookup(doc)
+        # Words of the people this report names: "Rodriguez told" is a person even where the tagger missed it there.
+        # (All its entities are the whole Doc's, from the lookup's one reading of `Doc.ents`, which is slow.)
+        person_words = {token.text for ent in entities_in(doc[:]) if ent.label_ == "PERSON" for token in ent}
+        crediting = _crediting_tokens(doc)
         # speaker head word -> the last attribution to a speaker of that head word
         speakers: dict[str, Attribution] = {}
         last_person: str | None = None
@@ -101,7 +118,8 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
-            attribution = _attribution(span, sentence, names, last_person, person_words)
+            tokens = [doc[i] for i in crediting[bisect_left(crediting, span.start) : bisect_left(crediting, span.end)]]
+            attribution = _attribution(tokens, sentence, names, last_person, person_words)
             if attribution is not None:
                 key = _speaker_key(attribution.speaker)
                 earlier = speakers.get(key) if key else None
@@ -121,12 +139,25 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
     return found
 
 
-def _attribution(span: Span, sentence: Sentence, names: OutletNames, last_person: str | None, person_words: set[str]) -> Attribution | None:
+def _crediting_tokens(doc: Doc) -> list[int]:
+    """The indices of a report's tokens that may credit someone: "according" and verbs of saying.
+    Read off the Doc's arrays of string ids: a Token object per word (as iterating a Span makes) is slow."""
+    store = doc.vocab.strings
+    lower, pos, lemma = doc.to_array(["LOWER", "POS", "LEMMA"]).T
+    verbal = (pos == store["VERB"]) | (pos == store["AUX"])
+    saying = [h for h in set(lemma[verbal].tolist()) if store[h].lower() in REPORTING_VERBS]
+    return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying))).tolist()
+
+
+def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, last_person: str | None,
+                 person_words: set[str]) -> Attribution | None:
+    """What a sentence credits, read off its `tokens` that may credit someone ("according", verbs of
+    saying; the others are passed over anyway)."""
     speaker = origin = None
     written = None  # the words that name the origin, as the report wrote them
     named = False  # the speaker is a person named in these words ("Rodriguez told"), not "he" or "a source"
     phrases: list[tuple[int, int]] = []
-    for token in span:
+    for token in tokens:
         if token.lower_ == "according":
             target = next((c for c in token.children if c.lower_ == "to"), None)
             obj = next((c for c in target.children if c.dep_ == "pobj"), None) if target is not None else None

@@ -26,9 +26,12 @@ Precision comes first:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 import newsweave.quantities as q
 from newsweave.align import claim_similarity
@@ -133,8 +136,12 @@ def counts(story: Story) -> list[Count]:
         if doc is None:
             continue
         last_person = None  # who "he was 35" is about
-        places = frozenset(entity_key(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
-        entities_in, text = entity_lookup(doc), doc.text  # once per report: both walk the whole document
+        # (the report's text is the parse's: `Doc.text` and `Span.text` would join every token's text anew)
+        entities_in, text = entity_lookup(doc), document.text  # once per report: it walks the whole document
+        # Every place the report names (the whole Doc's entities, from the lookup's one reading of `Doc.ents`)
+        places = frozenset(entity_key(text[e.start_char : e.end_char]) for e in entities_in(doc[:]) if e.label_ in ("GPE", "LOC", "FAC"))
+        # Only a token like a number can be a count: the others are never made Token objects.
+        numeric = np.flatnonzero(doc.to_array("LIKE_NUM")).tolist()
         counted: tuple[int, str] | None = None  # (sentence index, noun class) of the last count of attackers
         for sentence in (s for s in story.sentences if s.document == document.id):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -143,7 +150,8 @@ def counts(story: Story) -> list[Count]:
             # "Eleven terrorists ... Of those 11, nine are dead": a bare count goes on counting them
             context = counted[1] if counted and sentence.index - counted[0] <= 1 else None
             where = _Where(sentence, span, entities_in(span), text)
-            for token in span:
+            for i in numeric[bisect_left(numeric, span.start) : bisect_left(numeric, span.end)]:
+                token = doc[i]
                 shared = [_count(token, where, last_person, context, person) for person in _sharing_an_age(token, names)]
                 found_here = [c for c in shared if c is not None]
                 if not found_here:
@@ -630,13 +638,16 @@ def comparable_pairs(a, b, likeness: float = 0.0):
 
 def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
     likeness = likeness or _Likeness(story)
-    claims, matrix = likeness.claims, likeness.matrix
+    claims = likeness.claims
+    # Comparable quantities share a measure: only claims with a measure in common are compared
+    # (and the claims' likeness is worked out only if two are).
+    measures = [{key for x in c.quantities if (key := q.measure_key(x)) is not None} for c in claims]
     by_measure: dict[tuple, list[tuple]] = {}
     for i, a in enumerate(claims):
         for j, b in enumerate(claims[i + 1 :], start=i + 1):
-            if a.document == b.document:
+            if a.document == b.document or measures[i].isdisjoint(measures[j]):
                 continue
-            for x, y in comparable_pairs(a, b, float(matrix[i, j])):
+            for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
                 if x.vague or y.vague or q.compatible(x, y):
                     continue
                 # a report that also gives the other's figure for this measure counts two things

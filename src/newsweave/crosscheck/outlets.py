@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newsweave.entities.aliases import longest_first
+
 # Canonical name -> other names. Matching ignores case and a leading "the".
 OUTLETS: dict[str, tuple[str, ...]] = {
     # wire agencies
@@ -133,11 +135,10 @@ def _table() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    names = sorted({n for canonical, aliases in OUTLETS.items() for n in (canonical, *aliases)}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(re.sub(r"^the\s+", "", n, flags=re.IGNORECASE)) for n in names)
+    names = {re.sub(r"^the\s+", "", n, flags=re.IGNORECASE) for canonical, aliases in OUTLETS.items() for n in (canonical, *aliases)}
     # Case-sensitive: "the Sun" is an outlet, "the sun" is not; all-capital
     # short names ("AP", "PA") must stand alone as words.
-    return re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?(?:{alternatives})(?![\w])")
+    return re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?{longest_first(names)}(?![\w])")
 
 
 def outlet_candidates(name: str) -> tuple[str, ...]:

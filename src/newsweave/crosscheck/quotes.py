@@ -46,6 +46,7 @@ UNCREDITED = ("", None)
 
 _OPENERS = {"“": "”", "‘": "’", '"': '"', "'": "'"}
 _CLOSERS = {'"': '"”“', "”": '"”', "'": "'’", "’": "'’"}
+_QUOTE_MARK = re.compile("[\"'“”‘’]")  # every mark of _OPENERS and _CLOSERS
 
 
 @dataclass
@@ -89,7 +90,8 @@ def _quoted(line: str) -> list[tuple[int, int]]:
     spans = []
     closer = None
     opened = 0
-    for i, char in enumerate(line):
+    for mark in _QUOTE_MARK.finditer(line):  # (every other character is passed over)
+        i, char = mark.start(), mark.group()
         before = line[i - 1] if i else " "
         after = line[i + 1] if i + 1 < len(line) else " "
         if closer is None:

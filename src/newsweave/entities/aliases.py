@@ -43,13 +43,52 @@ def lookup(name: str) -> Alias | None:
 
 @lru_cache(maxsize=1)
 def alias_pattern() -> re.Pattern:
-    """Every name in the table, to find the ones the NER model misses ("ISIL/The Islamic State").
+    """Every name in the table, to find the ones the NER model misses ("ISIL/The Islamic State"),
+    the longest that fits first.
 
     Names written in capitals must appear in capitals ("US", never "us").
     """
-    names = sorted({name for _, *names in _rows() for name in names}, key=len, reverse=True)
-    alternatives = [re.escape(n) if n.isupper() or "." in n else "(?i:" + re.escape(n) + ")" for n in names]
-    return re.compile(r"(?<![\w.-])(?:" + "|".join(alternatives) + r")(?![\w-]|\.\w)")
+    names = {name for _, *names in _rows() for name in names}
+    exact = {n for n in names if n.isupper() or "." in n}
+    anycase = {n.lower() for n in names - exact}
+    # (A name in any case is matched lower-cased: fine while that keeps each of its letters one letter.)
+    if _one_length_fits(exact, anycase) and all(len(n.lower()) == len(n) for n in names - exact):
+        # Each set as a tree (quick: see longest_first), the names in any case first.
+        alternatives = f"(?i:{longest_first(anycase)})|{longest_first(exact)}"
+    else:
+        alternatives = "|".join(re.escape(n) if n in exact else "(?i:" + re.escape(n) + ")" for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w.-])(?:" + alternatives + r")(?![\w-]|\.\w)")
+
+
+def _one_length_fits(exact: set[str], anycase: set[str]) -> bool:
+    """Whether no name in any case can fit where a longer exact name does (as its first letters, up
+    to a word's end): then trying the names in any case first still finds the longest that fits."""
+    return not any(
+        len(short) < len(long) and re.match(re.escape(short), long, re.IGNORECASE) and not re.match(r"[\w-]", long[len(short)])
+        for long in exact
+        for short in anycase
+    )
+
+
+def longest_first(words: set[str]) -> str:
+    """A pattern matching any of `words`, the longest that fits first (as their alternation sorted
+    longest first would), written as a tree of shared beginnings: "(?:A(?:P|FP)|B(?:BC|loomberg))".
+    An alternation of many names is tried name by name at every character of a report; the tree
+    takes one branch per character."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        # Each longer way on before the word ending here: the longest word first.
+        branches = [re.escape(character) + pattern(child) for character, child in sorted(node.items()) if character]
+        branches += [""] if "" in node else []
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return pattern(tree)
 
 
 def _rows() -> list[list[str]]:

@@ -34,7 +34,7 @@ def story_mentions(story: Story) -> list[Mention]:
         if doc is None:
             continue
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
-        found = _add_table_aliases(_ner_mentions(document.id, doc), document.id, document.text)
+        found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
         mentions.extend(_in_sentences(found, sentences))
     return _repair_headline_names(mentions, story)
 
@@ -84,22 +84,23 @@ def _known_parts(mention: Mention, known: set[str]) -> list[Mention]:
     return parts
 
 
-def _ner_mentions(document_id: str, doc) -> list[Mention]:
+def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue
-        start, end = _trim(ent.text)
+        written = document_text[ent.start_char : ent.end_char]  # (`Span.text` makes a Token per word)
+        start, end = _trim(written)
         start, end = _without_lowercase_words(ent, start, end)
         if ent.label_ == "PERSON":
-            title = _TITLE.match(ent.text, start, end)
+            title = _TITLE.match(written, start, end)
             if title and title.end() < end:
                 start = title.end()  # "Deputy Ortiz" is Ortiz
         if end - start < 2:
             continue
-        text = ent.text[start:end]
+        text = written[start:end]
         # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
-        if ent.text[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
+        if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
             end += 1
             text += "."
         label = _place_not_person(ent) or ent.label_

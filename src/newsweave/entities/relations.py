@@ -11,8 +11,11 @@ short verb or noun phrase that links them: "visited", "was killed by",
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
+
+import numpy as np
 
 from newsweave.entities.mentions import body_copy
 from newsweave.story import CO_OCCURRENCE, STATED, Entity, Evidence, Relation, Story
@@ -32,6 +35,7 @@ def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
     together: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
     by_token = _entity_tokens(story, entities)
     types = {e.id: e.type for e in entities}
+    linking: dict[str, list[int]] = {}  # document id -> its tokens that may state a link (_linking_tokens)
     for sentence in story.sentences:
         doc = story.workspace.parses.get(sentence.document)
         tokens = by_token.get(sentence.document)
@@ -40,11 +44,15 @@ def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
+        if sentence.document not in linking:
+            linking[sentence.document] = _linking_tokens(doc, tokens)
+        candidates = linking[sentence.document]
         evidence = sentence.evidence
-        for source, target, label in _stated(span, tokens):
+        inside = candidates[bisect_left(candidates, span.start) : bisect_left(candidates, span.end)]
+        for source, target, label in _stated([doc[i] for i in inside], tokens, span):
             if source != target and evidence not in stated[(source, target, label)]:
                 stated[(source, target, label)].append(evidence)
-        present = sorted({tokens[t.i] for t in span if t.i in tokens and types[tokens[t.i]] in _COOCCURRING_TYPES})
+        present = sorted({tokens[i] for i in range(span.start, span.end) if i in tokens and types[tokens[i]] in _COOCCURRING_TYPES})
         for pair in combinations(present, 2):
             if evidence not in together[pair]:
                 together[pair].append(evidence)
@@ -61,14 +69,31 @@ def _entity_tokens(story: Story, entities: list[Entity]) -> dict[str, dict[int, 
         for mention in entity.mentions:
             doc = story.workspace.parses.get(mention.document)
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if doc is not None else None
-            for token in span or ():
-                tokens[mention.document][token.i] = entity.id
+            for i in range(span.start, span.end) if span is not None else ():
+                tokens[mention.document][i] = entity.id
     return tokens
 
 
-def _stated(span, tokens: dict[int, str]):
-    """(source entity, target entity, label) for each link the clause structure states."""
-    for token in span:
+def _linking_tokens(doc, tokens: dict[int, str]) -> list[int]:
+    """The indices of a report's tokens that may state a link (`_stated`): verbs with a subject, or that
+    may take their head's (_subjects), and appositions to a name that name none themselves. Read off
+    the Doc's arrays: a Token object per word is slow."""
+    store = doc.vocab.strings
+    pos, dep, head = doc.to_array(["POS", "DEP", "HEAD"]).T
+    heads = head.astype("int64") + np.arange(len(doc))  # HEAD is the offset to the head
+    with_subject = np.zeros(len(doc), dtype=bool)
+    with_subject[heads[np.isin(dep, [store[label] for label in _SUBJECTS])]] = True
+    verb = (pos == store["VERB"]) | (pos == store["AUX"])
+    verbal = verb & (with_subject | (dep == store["xcomp"]) | (dep == store["conj"]))
+    appos = (dep == store["appos"]) & ~verb
+    head_of = heads.tolist()
+    return [i for i in np.flatnonzero(verbal | appos).tolist() if verbal[i] or (head_of[i] in tokens and i not in tokens)]
+
+
+def _stated(candidates, tokens: dict[int, str], span):
+    """(source entity, target entity, label) for each link the clause structure states, read off the
+    sentence's `candidates` (its verbs and appositions, in order; _linking_tokens)."""
+    for token in candidates:
         if token.pos_ in ("VERB", "AUX"):
             subjects = [e for e in _subjects(token, tokens)]
             if not subjects:
@@ -84,16 +109,17 @@ def _stated(span, tokens: dict[int, str]):
 
 def _subjects(verb, tokens: dict[int, str]) -> list[str]:
     found = []
+    has_subject = False
     for child in verb.children:
         if child.dep_ not in _SUBJECTS:
             continue
+        has_subject = True
         noun = verb.head if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
         if noun.i not in tokens and noun.dep_ == "appos":
             noun = noun.head  # "Hussain, a hacker for ISIS who was killed": the hacker is Hussain
-        for member in [noun, *[c for c in noun.conjuncts]]:
+        for member in [noun, *noun.conjuncts]:
             if member.i in tokens:
                 found.append(tokens[member.i])
-    has_subject = any(child.dep_ in _SUBJECTS for child in verb.children)
     if not has_subject and verb.dep_ in ("xcomp", "conj") and verb.head is not verb and not _controls(verb):
         return _subjects(verb.head, tokens)  # "Abaaoud is believed to have visited"
     return list(dict.fromkeys(found))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -82,7 +83,8 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dic
         for other in by_size[i + 1:]:
             if other in variants or other[0] != main[0] or merged.find(other) == merged.find(main):
                 continue
-            if _types_agree(groups[main], groups[other], min(len(main), len(other))) and near_identical(main, other):
+            # (the spellings first: quick to compare, and seldom alike)
+            if near_identical(main, other) and _types_agree(groups[main], groups[other], min(len(main), len(other))):
                 merged.union(main, other)
                 variants[other] = main
     return variants
@@ -118,7 +120,7 @@ def slipped(a: str, b: str, shortest: int = 4) -> bool:
     """One word typed with a slip: a letter added, dropped, changed or two swapped
     ('Mullin'/'Mullins', 'Cornad'/'Conrad', 'Lehmkul'/'Lehmkuhl'); two in a long
     word ('Browne-Louis'/'Browne-Lewis'). The first letter is never the slip."""
-    if same_letters(a) == same_letters(b) or a[0] != b[0] or min(len(a), len(b)) < shortest:
+    if min(len(a), len(b)) < shortest or a[0] != b[0] or same_letters(a) == same_letters(b):
         return False
     return OSA.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
 
@@ -164,7 +166,8 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
                           entity.name, _evidence(entity)))
     tagged = {(m.document, m.start) for p in people for m in p.mentions}
     for person in people:
-        exact = sum(len(re.findall(r"\b" + re.escape(person.name) + r"\b", text)) for text in texts.values() if person.name in text)
+        whole_name = re.compile(re.escape(person.name) + r"\b")
+        exact = sum(len(list(_at_word_starts(whole_name, text))) for text in texts.values() if person.name in text)
         for written, evidence in _untagged_slips(person, texts).items():
             untagged = [e for e in evidence if (e.document, e.start) not in tagged]
             if untagged and len(evidence) < exact:  # the slip is the rarer spelling
@@ -177,6 +180,8 @@ def _evidence(entity: Entity, word: str | None = None) -> list:
 
 
 _NAME_WORD = r"[A-Z][A-Za-z\u00C0-\u024F-]*"
+# Patterns of names are written without their opening \b: _at_word_starts checks it.
+_WORD_EDGE = re.compile(r"\b")
 
 
 def _untagged_slips(person: Entity, texts: dict[str, str]) -> dict[str, list]:
@@ -187,20 +192,32 @@ def _untagged_slips(person: Entity, texts: dict[str, str]) -> dict[str, list]:
         return {}
     found: dict[str, list] = {}
     for n, word in enumerate(words):
-        pattern = re.compile(
-            r"\b" + r"\s+".join(f"({_NAME_WORD})" if k == n else re.escape(w) for k, w in enumerate(written)) + r"\b"
-        )
+        pattern = re.compile(r"\s+".join(f"({_NAME_WORD})" if k == n else re.escape(w) for k, w in enumerate(written)) + r"\b")
         others = [w for k, w in enumerate(written) if k != n]
         for document, text in texts.items():
             if not all(w in text for w in others):
                 continue  # the pattern's fixed words are not all there: no match (and no slow scan)
-            for match in pattern.finditer(text):
+            for match in _at_word_starts(pattern, text):
                 other = match.group(1).lower()
                 if other + "s" == word and text[match.end():match.end() + 2] in ("'s", "’s"):
                     continue  # 'Carl Conyer's mother': the possessive of 'Conyers'
                 if slipped(word, other, 5 if n == 0 else 4):
                     found.setdefault(" ".join(match.group(0).split()), []).append(Evidence(document, match.start(), match.end()))
     return found
+
+
+def _at_word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds with a \\b put before the pattern: its matches that start
+    a word. A pattern opening with \\b is tried at every character of the text; one opening with a
+    word or a capital is looked for first (much faster), and its matches checked for the \\b."""
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        # (`match` at a position sees the character before it: the \b is judged as in the whole text)
+        if _WORD_EDGE.match(text, match.start()):
+            yield match
+            at = max(match.end(), match.start() + 1)
+        else:
+            at = match.start() + 1
 
 
 def _possessive(slip: Entity, main: Entity, texts: dict[str, str]) -> bool:
@@ -328,9 +345,11 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
     folded: set[int] = set()
     for entity in people:
         words = _name_words(entity.name)
+        own = set(words)
         related = [
             other for other in people
             if other is not entity and id(other) not in folded
+            and not own.isdisjoint(_words_of_name(other.name))  # (forms of one name share a word: quick to rule out)
             and _same_person_name(words, _name_words(other.name))
         ]
         # Several fuller or shorter forms of one name ('Arcade Joseph Comeaux', 'Arcade
@@ -437,6 +456,7 @@ def _after_the(mention: Mention, text: str) -> bool:
     return mention.text.lower().startswith("the ") or text[max(0, mention.start - 4):mention.start].lower() == "the "
 
 
+@lru_cache(maxsize=4096)  # every mention's name, the same few again and again
 def _display(text: str) -> str:
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text)
