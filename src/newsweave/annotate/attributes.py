@@ -207,7 +207,7 @@ class AttributeRules:
 
 
 # Defined after the class, with evaluated annotations: the config system of older spaCy releases (confection
-# 0.1, which spaCy 3.8.7 uses) validates a factory's arguments by their annotations and cannot read
+# 0.1, which spaCy 3.8.6 resolves to) validates a factory's arguments by their annotations and cannot read
 # postponed ones ("field nlp not yet prepared").
 @Language.factory(FACTORY)
 def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
