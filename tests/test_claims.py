@@ -165,6 +165,13 @@ def test_a_state_said_three_ways_has_one_predicate():
     assert [c.predicate for c in _claims("Officials raised the death toll to 12 on Monday.")] == ["raise"]
 
 
+def test_a_named_persons_claim_has_their_surname_as_subject():
+    # the PERSON label of the subject's entity is read: "Carla Mendes" and a later "Mendes" are one subject
+    claims = _claims("Carla Mendes resigned from the Orvill board on Thursday after the audit.")
+    (main,) = [c for c in claims if c.main]
+    assert main.subject == "mendes"
+
+
 def test_a_titled_speaker_is_a_claim_of_its_own():
     claims = _claims("Harbour master Ellen Voss of the Kelby port authority said the ferry ran aground at dawn.")
     speakers = [c for c in claims if c.kind == "speaker"]

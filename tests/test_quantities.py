@@ -261,3 +261,35 @@ def test_two_words_for_the_same_counted_people_are_one_measure():
         "Only about 6,000 troops are in the Varna province, the army spokesman said on Monday.",
     )
     assert {"15,000", "about 6,000"} <= _sides(found)
+
+
+# --- what the entity labels tell a measure ----------------------------------------------
+
+
+def _measured(text: str) -> list[q.Quantity]:
+    story = build_story([Document(id="r1", text=text)], Settings(), stages=["annotate"])
+    doc = story.workspace.parses["r1"]
+    return [q.measure(found, doc) for found in q.find(text)]
+
+
+def test_the_entity_around_a_token_carries_its_label():
+    # a slice of the doc has no label: the PERSON and place tests of the callers would never fire
+    story = build_story([Document(id="r1", text="Governor Mary Ann Louise Carter visited New Castleton.")],
+                        Settings(), stages=["annotate"])
+    doc = story.workspace.parses["r1"]
+    labelled = {(e.start, e.end, e.label_) for e in doc.ents}
+    for token in doc:
+        around = q.entity_around(token)
+        if not token.ent_type_:
+            assert around is None
+            continue
+        assert (around.start, around.end, around.label_) in labelled  # the whole entity, "B" to its last "I"
+        assert around.start <= token.i < around.end
+
+
+def test_a_long_named_persons_age_is_labelled_with_their_title_and_a_place_name_is_whole():
+    (age,) = [m for m in _measured("Governor Mary Ann Louise Carter, 58, signed the Tessel water bill on Friday.")
+              if m.kind == q.AGE]
+    assert (age.owner, age.owner_name) == ("carter", "Governor Carter")  # the title before the PERSON entity
+    (distance,) = _measured("The Brenford refinery lies 30 km north of New Castleton.")
+    assert distance.places == frozenset({"new castleton", "the refinery"})  # the GPE whole, not "castleton"

@@ -822,15 +822,20 @@ def person_name(token) -> str:
 
 
 def entity_around(token):
-    """The entity a token is part of, as a Span, read off its IOB tags (doc.ents is rebuilt on each access)."""
+    """The entity a token is part of, as a Span with the entity's label, read off its IOB tags
+    (doc.ents is rebuilt on each access); None outside entities. A "B" token starts an entity
+    and the "I" tokens after it continue it."""
     if not token.ent_type_:
         return None
+    from spacy.tokens import Span  # (lazy: spaCy is heavy and only here once a report is parsed)
+
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    # a slice of the doc has no label: every caller's label test ("PERSON", places) would never fire
+    return Span(doc, start, end, label=token.ent_type)
 
 
 def _surname(token) -> str:
