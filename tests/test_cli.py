@@ -80,8 +80,11 @@ def test_interrupt_exits_130_without_a_traceback(tmp_path):
 
     fifo = tmp_path / "clusters.jsonl"
     os.mkfifo(fifo)
+    # A shell starts background jobs with SIGINT ignored, and a child inherits that: give the command the
+    # terminal's default, or a suite launched in the background would wait here for good.
     process = subprocess.Popen([sys.executable, "-m", "newsweave", "summarize", "--jsonl", str(fifo)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     writer = None
     try:
         deadline = time.monotonic() + 60
