@@ -2,6 +2,7 @@
 
     python benchmarks/scale.py                          # 60 clusters, every Multi-News dev article
     python benchmarks/scale.py --clusters 120 --markdown docs/benchmarks.md
+    python benchmarks/scale.py --clusters 300 --tasks summarize --engines local   # no Ray rows
 
 The data: the first `--clusters` Multi-News validation clusters
 (../shared/data/multinews_dev.jsonl) for `summarize` at 300 words, and every
@@ -160,6 +161,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=int, default=60, help="Multi-News clusters to summarize (default 60)")
     parser.add_argument("--tasks", default="summarize,ingest", help="summarize,ingest (default both)")
+    parser.add_argument("--engines", default="local,ray", help="local,ray (default both)")
     parser.add_argument("--markdown", type=Path, help="append the tables to this file")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
@@ -173,13 +175,13 @@ def main() -> None:
         clusters, export = prepare_data(Path(folder), args.clusters)
         for task in args.tasks.split(","):
             path = clusters if task == "summarize" else export
-            for engine_name, workers in CONFIGS:
+            for engine_name, workers in [c for c in CONFIGS if c[0] in args.engines.split(",")]:
                 result = in_child(f"{task}:{engine_name}:{workers}", path)
                 digests.setdefault(task, set()).add(result["digest"])
                 rows.append((task, label(engine_name, workers), result))
                 print(f"{task:9} {label(engine_name, workers):32} {result['items']:5} items {result['seconds']:8.1f} s "
                       f"{result['items'] / result['seconds']:7.2f}/s", file=sys.stderr, flush=True)
-    overhead = in_child("overhead")
+    overhead = in_child("overhead") if "ray" in args.engines.split(",") else None
     identical = {task: len(found) == 1 for task, found in digests.items()}
     table = render(rows, overhead, identical, args, load)
     print(table)
@@ -192,7 +194,7 @@ def main() -> None:
 
 def render(rows, overhead, identical, args, load) -> str:
     lines = [
-        f"Command: `python benchmarks/scale.py --clusters {args.clusters} --tasks {args.tasks}` on {cpu_count()} cores "
+        f"Command: `python benchmarks/scale.py --clusters {args.clusters} --tasks {args.tasks} --engines {args.engines}` on {cpu_count()} cores "
         f"(load average {load:.1f} at the start, from other jobs on the machine).",
         "",
         "| task | engine | items | seconds | items/s | × 1 process |",
@@ -205,12 +207,13 @@ def render(rows, overhead, identical, args, load) -> str:
         lines.append(f"| {task} | {name} | {result['items']} | {result['seconds']:.1f} | {rate:.2f} | {rate / base[task]:.2f} |")
     lines += [
         "",
-        "Outputs identical across the four engines: "
+        "Outputs identical across the engines: "
         + ", ".join(f"{task} {'yes' if same else 'NO'}" for task, same in identical.items()) + ".",
-        f"Ray's own costs: `ray.init` {overhead['ray_init']:.1f} s, a dataset's start (actor and all) "
-        f"{overhead['dataset_start']:.1f} s, then {1000 * overhead['per_batch']:.0f} ms per batch.",
-        "",
     ]
+    if overhead is not None:
+        lines.append(f"Ray's own costs: `ray.init` {overhead['ray_init']:.1f} s, a dataset's start (actor and all) "
+                     f"{overhead['dataset_start']:.1f} s, then {1000 * overhead['per_batch']:.0f} ms per batch.")
+    lines.append("")
     return "\n".join(lines)
 
 
