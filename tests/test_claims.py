@@ -52,6 +52,22 @@ def test_an_appositive_and_a_relative_clause_describe_their_noun():
     assert any(c.kind == "appositive" and "courier" in c.text for c in claims)
 
 
+def test_the_examples_a_list_gives_are_a_claim_of_their_own():
+    # two reports agreeing on "three other convictions" while their examples differ (a nine-month against a
+    # one-year sentence) state one fact: the examples, apart, no longer keep the rest apart
+    text = ("The activist is appealing three other convictions, including a nine-month sentence for "
+            "insulting a Tarrow city official in 2014.")
+    claims = _claims(text)
+    examples = next(c for c in claims if c.text.startswith("including a nine-month sentence"))
+    assert examples.kind == "modifier" and "convictions" not in examples.text
+    main = next(c for c in claims if c.main)
+    assert "three other convictions" in main.text and "nine-month" not in main.text
+    brief = _brief(text, "The activist is also appealing three other convictions, including a one-year sentence "
+                         "for insulting a Tarrow city official in 2014.")
+    assert any({c.document for c in g.claims} == {"r1", "r2"} and any("three other convictions" in c.text for c in g.claims)
+               for g in brief.story.claim_groups)
+
+
 def test_what_a_report_says_someone_said_is_the_claim_not_the_saying():
     claims = _claims("The river rose two metres overnight, a spokesman for the Kelso council said on Monday.")
     assert all(c.predicate != "say" for c in claims)

@@ -293,3 +293,43 @@ def test_a_long_named_persons_age_is_labelled_with_their_title_and_a_place_name_
     assert (age.owner, age.owner_name) == ("carter", "Governor Carter")  # the title before the PERSON entity
     (distance,) = _measured("The Brenford refinery lies 30 km north of New Castleton.")
     assert distance.places == frozenset({"new castleton", "the refinery"})  # the GPE whole, not "castleton"
+
+
+# --- which figure of a change or a whole ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("The judge threw out three of the eight fraud charges against the Vell county clerk.", {3.0: "", 8.0: "whole"}),
+    ("The Marrow city council cut road spending from $5 billion to $3.2 billion.", {5e9: "from", 3.2e9: "to"}),
+    ("The Marrow city council cut road spending to $3.2 billion from $5 billion.", {5e9: "from", 3.2e9: "to"}),
+    ("The Marrow city council trimmed road spending by $3.1 billion.", {3.1e9: ""}),
+    ("The death toll in the Pellmont flood rose to 14 on Monday.", {14.0: ""}),  # a tally's value is the figure
+])
+def test_a_figure_knows_which_end_of_a_change_or_which_whole_it_is(text, roles):
+    assert {m.value: m.role for m in _measured(text)} == roles
+
+
+AGREE_ROLES = [
+    ("A judge threw out three fraud charges against the Vell county clerk on Tuesday.",
+     "On Tuesday the judge threw out three of the eight fraud charges against the Vell county clerk."),
+    ("An appeals court in Sarn reduced the activist's sentence from three years in prison to one.",
+     "An appeals court in Sarn upheld the verdict, reducing the activist's three-year prison sentence to one year."),
+]
+
+
+@pytest.mark.parametrize("first, second", AGREE_ROLES, ids=["part-of-whole", "from-to"])
+def test_a_part_and_its_whole_or_two_ends_of_a_change_state_one_fact(first, second):
+    # read as one measure, "three" against "eight" (or three years against one) kept the two claims apart
+    story = build_story([Document(id="r1", text=first), Document(id="r2", text=second)], Settings())
+    assert [d for d in story.discrepancies if d.kind == "number"] == []
+    assert any({c.document for c in group.claims} == {"r1", "r2"} for group in story.facts), [
+        [c.text for c in group.claims] for group in story.facts]
+
+
+def test_two_reports_of_where_a_change_ended_still_disagree():
+    found, _ = _numbers(
+        "The Marrow city council cut road spending from $5 billion to $3.2 billion on Tuesday.",
+        "On Tuesday the Marrow city council cut road spending to $2.8 billion, from $5 billion.",
+    )
+    assert {"$3.2 billion", "$2.8 billion"} <= _sides(found)
+    assert "$5 billion" not in _sides(found)

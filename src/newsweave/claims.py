@@ -309,7 +309,15 @@ def _splits(p: _Parse, i: int) -> bool:
         return _own_content(p, i) >= 3
     if dep == "appos" and pos in ("NOUN", "PROPN") and p.pos[p.head[i]] in ("NOUN", "PROPN"):
         return _own_content(p, i) >= 2 and not p.like_num[i]
+    if _lists_examples(p, i):
+        return _own_content(p, i) >= 3
     return False
+
+
+def _lists_examples(p: _Parse, i: int) -> bool:
+    """'three other convictions, including a four-month sentence for …': the examples are facts of their own,
+    and two reports often list different ones (or disagree on one) while agreeing on the rest."""
+    return p.dep[i] == "prep" and p.lower[i] == "including" and p.pos[p.head[i]] in ("NOUN", "PROPN")
 
 
 def _has_subject(p: _Parse, i: int) -> bool:
@@ -417,7 +425,7 @@ def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens
     # the noun a modifier describes, when it is not the claim's own ("the 14 people killed in the collapse")
     described = (
         _noun_phrase(p, subject_token)
-        if dep[head] in ("relcl", "acl", "appos") and subject_token is not None and subject_token not in token_ids
+        if (dep[head] in ("relcl", "acl", "appos") or _lists_examples(p, head)) and subject_token is not None and subject_token not in token_ids
         else []
     )
     if subject and subject_token is not None and subject_token not in token_ids and p.pos[subject_token] == "PROPN":
@@ -436,7 +444,7 @@ def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
     terms += [t for i in described if (t := p.term[i]) is not None]
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
-    kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "clause")
+    kind = "modifier" if _lists_examples(p, head) else {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "clause")
     return Claim(
         id=0, document=sentence.document, start=start, end=end, sentence=sentence,
         text=sentence.text[start - sentence.start : end - sentence.start],
@@ -452,7 +460,7 @@ _PRONOUNS_OR_RELATIVE = _PRONOUNS | _RELATIVE
 
 
 def _subject(p: _Parse, head: int) -> int | None:
-    if p.dep[head] in ("relcl", "acl", "appos"):
+    if p.dep[head] in ("relcl", "acl", "appos") or _lists_examples(p, head):
         return p.head[head]
     node = head
     for _ in range(3):

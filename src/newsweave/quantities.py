@@ -73,6 +73,10 @@ class Quantity:
     owner: str = ""
     owner_name: str = ""  # the owner as a label names them: "Mayor Holt"
     places: frozenset[str] = field(default_factory=frozenset)  # for a distance: the places it lies between
+    # Which figure of a change or a whole it is: "from" and "to" for a change's two ends ("cut from three
+    # years to one"), "whole" for the set a part is taken from ("three of the eight charges"); "" for the
+    # figure itself ("cut $3 billion", "three charges"). Figures in different roles measure different things.
+    role: str = ""
     token: int = -1  # the number's token index in the document's parse
 
     @property
@@ -613,7 +617,39 @@ def measure(quantity: Quantity, doc) -> Quantity:
             quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "Mayor Holt, 61,"
     if quantity.kind == LENGTH:
         places = _places_apart(token)
-    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name, places=places, token=token.i)
+    if noun is not None and _whole_of_part(token, noun):
+        role = "whole"
+    else:  # (a tally's "rose to 14" is the figure itself: "14 killed")
+        role = _end_of_change(span) if predicate in _CHANGES else ""
+    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name, places=places,
+                          token=token.i, role=role)
+
+
+def _whole_of_part(token, noun) -> bool:
+    """'three of the eight charges': the eight are the whole a part is taken from, and what the sentence
+    says happened (thrown out) happened to the three."""
+    of = noun.head
+    return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num and of.head.i not in (token.i, noun.i)
+
+
+_CHANGES = frozenset({"cut", "raise", "fall"})
+
+
+def _end_of_change(span) -> str:
+    """'reduced from three years to one', 'cut from $5 billion to $3 billion': "from" or "to", the end of a
+    change a figure gives; "" for the amount itself ('cut $3 billion', 'rose by 5%'). Read off the word
+    before the figure: the small model often parses "from $5 billion to $3 billion" as one range."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before not in ("from", "to"):
+        return ""
+    node = span.root
+    for _ in range(5):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return before if predicate_class(node.lemma_) in _CHANGES else ""
+        if node.head.i == node.i:
+            break
+    return ""
 
 
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
@@ -893,9 +929,18 @@ def _place_key(token) -> str:
     return "the " + token.lemma_.lower() if token.pos_ == "NOUN" else ""
 
 
+_ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all"}
+
+
 def describe(quantity: Quantity) -> str:
     """What a quantity measures, in a few words: 'number of people killed', 'age of Mayor Holt',
-    'amount of fees sought', 'time of leaving', 'distance between Lyon and the plant'."""
+    'amount of fees sought', 'time of leaving', 'distance between Lyon and the plant',
+    'duration of sentence cut, after the change'."""
+    what = _describe(quantity)
+    return f"{what}, {_ROLE_WORDS[quantity.role]}" if quantity.role else what
+
+
+def _describe(quantity: Quantity) -> str:
     if quantity.kind == AGE:
         return f"age of {quantity.owner_name or quantity.owner.title()}" if quantity.owner else "age"
     if quantity.kind == TIME:
@@ -976,6 +1021,11 @@ def plural(noun: str) -> str:
 # What two figures measure, and whether they can both be true: shared by align (claims giving
 # incompatible figures are not one fact) and crosscheck/numbers.py (they are a disagreement).
 def measure_key(quantity) -> tuple | None:
+    key = _measure_key(quantity)
+    return key + (quantity.role,) if key is not None and quantity.role else key
+
+
+def _measure_key(quantity) -> tuple | None:
     if quantity.kind == AGE:
         return (AGE, quantity.owner) if quantity.owner else None
     if quantity.kind == LENGTH:
