@@ -423,10 +423,9 @@ def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens
     entities = [e.key for e in own_ents if e.label not in _NOT_ENTITIES]
     entities += [e.last for e in own_ents if e.label == "PERSON" and e.end - e.start > 1]
     # the noun a modifier describes, when it is not the claim's own ("the 14 people killed in the collapse")
+    describes = dep[head] in ("relcl", "acl", "appos") or _lists_examples(p, head)
     described = (
-        _noun_phrase(p, subject_token)
-        if (dep[head] in ("relcl", "acl", "appos") or _lists_examples(p, head)) and subject_token is not None and subject_token not in token_ids
-        else []
+        _noun_phrase(p, subject_token) if describes and subject_token is not None and subject_token not in token_ids else []
     )
     if subject and subject_token is not None and subject_token not in token_ids and p.pos[subject_token] == "PROPN":
         entities.append(subject)
@@ -444,7 +443,7 @@ def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
     terms += [t for i in described if (t := p.term[i]) is not None]
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
-    kind = "modifier" if _lists_examples(p, head) else {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "clause")
+    kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "modifier" if describes else "clause")
     return Claim(
         id=0, document=sentence.document, start=start, end=end, sentence=sentence,
         text=sentence.text[start - sentence.start : end - sentence.start],

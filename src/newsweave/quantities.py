@@ -617,10 +617,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
             quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "Mayor Holt, 61,"
     if quantity.kind == LENGTH:
         places = _places_apart(token)
-    if noun is not None and _whole_of_part(token, noun):
-        role = "whole"
-    else:  # (a tally's "rose to 14" is the figure itself: "14 killed")
-        role = _end_of_change(span) if predicate in _CHANGES else ""
+    # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
+    role = "whole" if noun is not None and _whole_of_part(token, noun) else _end_of_change(span) if predicate in _CHANGES else ""
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name, places=places,
                           token=token.i, role=role)
 
@@ -1022,7 +1020,7 @@ def plural(noun: str) -> str:
 # incompatible figures are not one fact) and crosscheck/numbers.py (they are a disagreement).
 def measure_key(quantity) -> tuple | None:
     key = _measure_key(quantity)
-    return key + (quantity.role,) if key is not None and quantity.role else key
+    return (*key, quantity.role) if key is not None and quantity.role else key
 
 
 def _measure_key(quantity) -> tuple | None:
