@@ -68,6 +68,24 @@ def test_the_examples_a_list_gives_are_a_claim_of_their_own():
                for g in brief.story.claim_groups)
 
 
+def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_events():
+    from newsweave.corroborate import corroborated
+
+    brief = _brief(
+        "Outgoing Harwick quarterback Dale Ostrow was the driving force behind the players' union vote.",
+        "The union vote at Harwick followed a long push by former quarterback Dale Ostrow and his teammates.",
+        "Harwick players voted on Tuesday to form a union, a push led by Ostrow, the team's quarterback.",
+    )
+    described = [c for c in brief.story.claims if c.kind == "description"]
+    assert {(c.subject, c.predicate) for c in described} == {("ostrow", "quarterback")}
+    assert all(c.text.endswith("quarterback Dale Ostrow") for c in described)
+    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "description" for c in g.claims)]
+    assert set(group.documents) >= {"r1", "r2"}
+    listed = corroborated(brief.story)
+    assert listed.index(group) == len(listed) - 1 or all(
+        g.representative_claim is not None and g.representative_claim.kind == "description" for g in listed[listed.index(group):])
+
+
 def test_what_a_report_says_someone_said_is_the_claim_not_the_saying():
     claims = _claims("The river rose two metres overnight, a spokesman for the Kelso council said on Monday.")
     assert all(c.predicate != "say" for c in claims)

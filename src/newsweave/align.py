@@ -136,6 +136,9 @@ def claim_similarity(claims: list[Claim]) -> np.ndarray:
     # "raised the terror alert to severe"): what is said of the thing, and the thing.
     same_state = (evidence["rare_predicate"] >= RARE_PREDICATE) & evidence["three"] & contentful
     np.maximum(matrix, SAME_FIGURE, out=matrix, where=same_state)
+    # And so is one role said of one person, before or after the name ("quarterback Kain Colter",
+    # "Colter, the team's quarterback"), whatever the sentences around them say.
+    np.maximum(matrix, SAME_FIGURE, out=matrix, where=_same_description(claims))
     np.fill_diagonal(matrix, 1.0)
     return matrix
 
@@ -236,6 +239,15 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
         for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit)
     ]
     return _sharing(keys)
+
+
+def _same_description(claims: list[Claim]) -> np.ndarray:
+    """True where two claims describe one person (or body) with one role noun."""
+    return _sharing([{(c.subject, c.predicate)} if c.kind in DESCRIPTIONS and c.subject and c.predicate else set()
+                     for c in claims])
+
+
+DESCRIPTIONS = ("description", "appositive")
 
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:

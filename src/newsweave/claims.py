@@ -14,7 +14,11 @@ annotate made; nothing is re-parsed), a sentence splits at:
 - relative clauses and participial modifiers, whose subject is the noun they
   describe ("Abaaoud, who was killed in a police raid", "a cell based in
   Birmingham", "the massacre which killed 130 people");
-- appositives ("Abaaoud, the alleged leader of the massacre").
+- appositives ("Abaaoud, the alleged leader of the massacre"), and what a
+  report calls someone before the name ("former quarterback Dale Ostrow", kind
+  "description": its words stay in the claim around it too);
+- the examples after "including" ("three convictions, including a nine-month
+  sentence"): reports that agree on the rest often differ on the examples.
 
 "X said (that) Y" is one claim, Y, credited to X: the words of saying are the
 attribution, not a fact of their own; but a speaker named with a title or an
@@ -266,7 +270,36 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
     # The main claim: the one highest in the tree (the root's, or what the root reports).
     main = min(claims, key=lambda c: (_depth(p, c.head_token), c.start))
     main.main = True
+    for ent in ents:
+        # (the small model takes many a name after a role for an organisation: "quarterback Kain Colter")
+        if ent.label in ("PERSON", "ORG") and start <= ent.start and ent.end <= end:
+            described = _description(sentence, p, ents, ent, quantities, last_person)
+            if described is not None:
+                claims.append(described)
     return sorted(claims, key=lambda c: c.start)
+
+
+def _description(sentence: Sentence, p: _Parse, ents: list[_Entity], person: _Entity, quantities,
+                 last_person: str) -> Claim | None:
+    """'Outgoing quarterback Kain Colter', 'Ukrainian journalist Vitalii Sediuk': what a report calls someone
+    before naming them is a claim about them (kind "description"), as an appositive after the name is.
+    Its words stay in the claim around it too: the sentence says both things at once."""
+    name = person.end - 1  # the surname heads the name
+    if p.pos[name] != "PROPN":
+        return None  # "Indonesia's official Antara news agency": the name is not what ends the entity
+    words = [t for c in p.children[name] if c < person.start and p.dep[c] in ("compound", "amod", "nmod")
+             for t in p.subtree(c) if not (person.start <= t < person.end)]
+    role = max((t for t in words if p.pos[t] == "NOUN" and p.term[t] is not None), default=None)
+    if role is None:
+        return None
+    tokens = sorted(set(words) | set(range(person.start, person.end)))
+    pieces = _pieces(p, tokens)
+    if not pieces:
+        return None
+    claim = _claim(sentence, p, ents, name, tokens, pieces, quantities, last_person)
+    claim.kind, claim.predicate = "description", p.term[role] or ""
+    claim.subject = person.last or entity_key(p.text_of(name, name + 1))  # a person's surname, as elsewhere
+    return claim
 
 
 SPEAKER_CONTENT = 3  # a speaker this described ("Defense Minister Ismet Sezgin"), not "police", is a claim

@@ -13,7 +13,12 @@ from newsweave.story import BODY, FactGroup, SentenceKey, Story
 def corroborated(story: Story) -> list[FactGroup]:
     """Fact groups stated by two or more reports, most-supported first."""
     groups = [g for g in story.facts if g.support >= 2]
-    return sorted(groups, key=lambda g: (-g.support, -g.salience, g.id))
+    # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") is background: after the events.
+    return sorted(groups, key=lambda g: (_describes_someone(g), -g.support, -g.salience, g.id))
+
+
+def _describes_someone(group: FactGroup) -> bool:
+    return group.representative_claim is not None and group.representative_claim.kind == "description"
 
 
 def single_source(story: Story, limit: int = 8) -> list[FactGroup]:

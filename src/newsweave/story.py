@@ -130,7 +130,7 @@ class Claim:
     text: str  # document text[start:end]
     sentence: Sentence
     pieces: tuple[tuple[int, int], ...] = ()
-    kind: str = "clause"  # "clause", "relative", "modifier", "appositive", "speaker", or "sentence" (not split)
+    kind: str = "clause"  # "clause", "relative", "modifier", "appositive", "description", "speaker", or "sentence" (not split)
     main: bool = False  # the sentence's main claim: what a summary quoting the sentence asserts
     subject: str = ""  # entity key or lemma of who or what the claim is about ("abaaoud", "threat")
     predicate: str = ""  # the predicate's lemma ("kill", "leader")
