@@ -218,8 +218,14 @@ def _cited_groups(story: Story) -> dict[SentenceKey, FactGroup]:
 
 
 def _claim_groups(story: Story) -> dict[int, FactGroup]:
-    """Each grouped claim's group, by `Claim.id`."""
-    return {c.id: g for g in story.facts for c in g.claims}
+    """Each grouped claim's group, by `Claim.id`: not a description's ("former quarterback Dale Ostrow"),
+    which names who someone is, not what happened: a summary is not chosen or cited for it."""
+    return {c.id: g for g in story.facts for c in g.claims if c.kind != "description"}
+
+
+def _reports_stating(group: FactGroup) -> int:
+    """How many reports state the group's fact in a claim the summary weighs (not in a description)."""
+    return len({c.document for c in group.claims if c.kind != "description"})
 
 
 def _unclean(story: Story, sentence: Sentence, unspoken: bool = False) -> float:
@@ -286,8 +292,8 @@ def _concepts(story: Story, candidates: list[_Candidate], ranks: dict[SentenceKe
             by_sentence.setdefault(claim.sentence.key, []).append(group)
     group_weight: dict[int, float] = {}
     for group in story.facts:
-        origins = min(group.independent_sources, group.support)
-        base = FACT_WEIGHT * (origins - 1)
+        origins = min(group.independent_sources, _reports_stating(group))
+        base = FACT_WEIGHT * max(origins - 1, 0)
         group_weight[group.id] = base * (1 + LEAD_WEIGHT * _lead(min(ranks[s.key] for s in group.sentences)))
 
     # Content bigrams: reports using each beyond the first, raised by how early it first appears.
