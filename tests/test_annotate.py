@@ -285,8 +285,9 @@ def test_sentence_features_read_as_arrays_are_the_tokens_own():
     """`TokenTable` reads the attributes `Token` gives, and its texts are `Span.text`; the features of an
     invented report: lemmas, entity keys (a surname too), numbers in words and digits, whole clauses."""
     from newsweave import Settings
-    from newsweave.annotate.features import SUBJECTS, VERBAL, TokenTable, entity_lookup
+    from newsweave.annotate.features import entity_lookup, sentence_features, stands_alone
     from newsweave.annotate.model import load_model
+    from newsweave.annotate.tokens import TokenTable
 
     text = (
         "The Harlow Gazette said nine boats and 12 cranes were lost when the gate of the Brackwell lock failed.\n"
@@ -297,19 +298,20 @@ def test_sentence_features_read_as_arrays_are_the_tokens_own():
     table = TokenTable(doc)
     for t in doc:
         i = t.i
-        assert (table.alpha[i], table.like_num[i], table.stop[i], table.length[i]) == (t.is_alpha, t.like_num, t.is_stop, len(t.text))
-        assert table.strings[table.lemma[i]] == t.lemma_ and table.token_text(i) == t.text
-        assert (table.verbal[i], table.subject[i]) == (t.pos_ in VERBAL, t.dep_ in SUBJECTS)
+        assert (table.is_alpha[i], table.like_num[i], table.is_stop[i]) == (t.is_alpha, t.like_num, t.is_stop)
+        assert table.length[i] == len(t.text)
+        assert table.lemma[i] == t.lemma_.lower() and table.token_text(i) == t.text
+        assert (table.pos[i], table.dep[i], table.ent_type[i]) == (t.pos_, t.dep_, t.ent_type_)
     entities_in = entity_lookup(doc)
     first, second, third = doc.sents
     for sentence in (first, second, third, *doc.ents):
         assert table.span_text(sentence.start, sentence.end) == sentence.text
-    terms, entities, numbers = table.features(first.start, first.end, entities_in(first))
+    terms, entities, numbers = sentence_features(table, first.start, first.end, entities_in(first))
     assert {"boat", "crane", "lose"} <= set(terms) and "the" not in terms
     assert "harlow gazette" in entities and numbers == ("9", "12")
-    _, entities, numbers = table.features(second.start, second.end, entities_in(second))
+    _, entities, numbers = sentence_features(table, second.start, second.end, entities_in(second))
     assert {"tom reyes", "reyes"} <= set(entities) and numbers == ("1400",)  # not the 14 of a date
-    assert table.stands_alone(first.start, first.end) and not table.stands_alone(third.start, third.end)
+    assert stands_alone(table, first.start, first.end) and not stands_alone(table, third.start, third.end)
 
 
 def test_every_sentence_of_a_paragraph_with_a_caption_mark_is_a_caption():

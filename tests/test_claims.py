@@ -354,32 +354,54 @@ _PARSED = (
 
 
 def test_the_parse_read_as_lists_is_what_spacy_tokens_give():
-    # claims.py reads each report's parse once into lists (_Parse), not Token by Token: every
-    # attribute, child list, subtree (in Token.subtree's order) and entity text must be spaCy's.
+    # claims.py walks annotate's token table (annotate/tokens.py), not Token by Token: every attribute,
+    # child list, subtree (in Token.subtree's order), claim term and entity text must be spaCy's.
     from newsweave import claims
+    from newsweave.annotate.tokens import CONTENT_POS
 
     story = build_story([Document(id="r1", text=_PARSED)], Settings(), stages=["annotate"])
     doc = story.workspace.parses["r1"]
-    parse = claims._Parse(doc)
+    table = story.workspace.token_tables["r1"]
+    assert table.doc is doc and len(table) == len(doc)
     for token in doc:
         i = token.i
-        assert (parse.head[i], parse.dep[i], parse.pos[i], parse.tag[i], parse.lower[i], parse.lemma[i]) == (
+        assert (table.head[i], table.dep[i], table.pos[i], table.tag[i], table.lower[i], table.lemma[i]) == (
             token.head.i, token.dep_, token.pos_, token.tag_, token.lower_, token.lemma_.lower())
-        assert (parse.idx[i], parse.length[i], parse.ent_type[i]) == (token.idx, len(token.text), token.ent_type_)
-        assert (parse.is_stop[i], parse.like_num[i], parse.is_punct[i], parse.is_space[i], parse.is_quote[i]) == (
-            token.is_stop, token.like_num, token.is_punct, token.is_space, token.is_quote)
-        assert parse.children[i] == [c.i for c in token.children]
-        assert parse.subtree(i) == [t.i for t in token.subtree]
-        content = (token.pos_ in claims.CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)) \
+        assert (table.idx[i], table.length[i], table.ent_type[i]) == (token.idx, len(token.text), token.ent_type_)
+        assert (table.is_alpha[i], table.is_stop[i], table.like_num[i], table.is_punct[i]) == (
+            token.is_alpha, token.is_stop, token.like_num, token.is_punct)
+        assert (table.is_space[i], table.is_quote[i]) == (token.is_space, token.is_quote)
+        assert table.children[i] == [c.i for c in token.children]
+        assert table.subtree(i) == [t.i for t in token.subtree]
+        content = (token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)) \
             or token.like_num
-        assert parse.content[i] == content
+        assert table.content[i] == content
         gives_term = (token.is_alpha or token.like_num) and not token.is_stop and len(token.text) > 1
         lemma = token.lemma_.lower()
+        assert table.term_lemma[i] == (lemma if gives_term else None)
         gives_term = gives_term and lemma not in claims.REPORTING and lemma not in claims._HEDGING
-        assert parse.term[i] == (claims.term(lemma) if gives_term else None)
-    ents = parse.ents(doc.ents)
+        assert claims._claim_term(table.term_lemma[i]) == (claims.term(lemma) if gives_term else None)
+    ents = claims._entities(table, doc.ents)
     assert [(e.start, e.end, e.label, e.text) for e in ents] == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
     assert ("PERSON", "tom lark", "lark") in [(e.label, e.key, e.last) for e in ents]
+
+
+def test_the_claims_stage_reads_the_token_table_annotate_made(monkeypatch):
+    # One table per parse: annotate reads each report's Doc once, and claims walks that table.
+    from newsweave.annotate import tokens
+
+    made = []
+    make = tokens.TokenTable.__init__
+
+    def counted(self, doc, text=None):
+        made.append(doc)
+        make(self, doc, text)
+
+    monkeypatch.setattr(tokens.TokenTable, "__init__", counted)
+    documents = [Document(id="r1", text=_PARSED), Document(id="r2", text=_PARSED.replace("Kelso", "Arden"))]
+    story = build_story(documents, Settings(), stages=["annotate", "claims"])
+    assert made == [story.workspace.parses["r1"], story.workspace.parses["r2"]]
+    assert {c.document for c in story.claims if c.kind != "sentence"} == {"r1", "r2"}
 
 
 def test_a_sentence_read_alone_gives_the_claims_the_story_gives():
@@ -398,14 +420,14 @@ def test_a_sentence_read_alone_gives_the_claims_the_story_gives():
 
 
 def test_the_parse_reads_its_words_when_no_more_are_kept(monkeypatch):
-    # _Parse keeps the strings it looks up for later briefs, up to a bound; past it, it still reads them
-    from newsweave import claims
+    # A TokenTable keeps the strings it looks up for later briefs, up to a bound; past it, it still reads them
+    from newsweave.annotate import tokens
 
     story = build_story([Document(id="r1", text=_PARSED)], Settings(), stages=["annotate"])
     doc = story.workspace.parses["r1"]
-    monkeypatch.setattr(claims, "_STRINGS", {})
-    monkeypatch.setattr(claims, "_STRINGS_KEPT", 5)
-    parse = claims._Parse(doc)
-    assert len(claims._STRINGS) <= 5
+    monkeypatch.setattr(tokens, "_STRINGS", {})
+    monkeypatch.setattr(tokens, "_STRINGS_KEPT", 5)
+    parse = tokens.TokenTable(doc)
+    assert len(tokens._STRINGS) <= 5
     assert parse.lemma == [t.lemma_.lower() for t in doc] and parse.lower == [t.lower_ for t in doc]
     assert parse.dep == [t.dep_ for t in doc] and parse.ent_type == [t.ent_type_ for t in doc]

@@ -30,13 +30,11 @@ two pieces around a relative clause.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import NamedTuple
 
-import numpy
-
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
+from newsweave.annotate.tokens import TokenTable
 from newsweave.quantities import COUNT, entity_around, find, measure, word_classes
 from newsweave.story import BOILERPLATE, Claim, Sentence, Story
 
@@ -44,7 +42,6 @@ REPORTING = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
     "insist", "reveal", "allege", "note", "acknowledge", "estimate", "disclose", "quote", "suggest", "indicate",
 }
-CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 MIN_CONTENT = 2  # a claim needs this many content words of its own; less stays in its parent
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _RELATIVE = {"who", "which", "that", "whom", "whose", "where"}
@@ -84,99 +81,12 @@ def term(lemma: str) -> str:
     return SYNONYM.get(lemma, lemma)
 
 
-class _Parse:
-    """A document's parse as plain lists, read once: each token's head, labels and flags by index.
-
-    A sentence's claims look at each of its tokens many times, and every spaCy
-    Token access makes a Python object (`doc[i]`, `token.head`, each of
-    `token.children`); reading the Doc's attributes as arrays once, and walking
-    the tree by index, made the stage about twice as fast. Token indices are the
-    Doc's; `lemma` is lowercased.
-    """
-
-    def __init__(self, doc, text: str | None = None):
-        self.doc = doc
-        self.text = doc.text if text is None else text  # (Doc.text joins every token's text: slow)
-        columns = doc.to_array(_COLUMNS)
-        # HEAD is an offset to the head, stored unsigned: read it signed, then as an index
-        self.head: list[int] = (columns[:, 0].astype("int64") + numpy.arange(len(doc))).tolist()
-        store = doc.vocab.strings
-        self.dep, self.pos, self.tag, self.lower, self.ent_type, lemma = (
-            _strings_of(store, columns[:, k].tolist()) for k in range(1, 7))
-        self.lemma: list[str] = [x.lower() for x in lemma]
-        self.idx: list[int] = columns[:, 7].tolist()
-        self.length: list[int] = columns[:, 8].tolist()
-        stop, alpha, like_num = (columns[:, k].astype(bool) for k in (9, 10, 11))
-        self.is_stop: list[bool] = stop.tolist()
-        self.like_num: list[bool] = like_num.tolist()
-        self.is_punct, self.is_space, self.is_quote = (columns[:, k].astype(bool).tolist() for k in (12, 13, 14))
-        content_pos = numpy.array([p in CONTENT_POS for p in self.pos], dtype=bool)
-        self.content: list[bool] = ((content_pos & ~stop & (alpha | like_num)) | like_num).tolist()
-        # the claim term of each token that gives one, else None: a word of content, not of saying or hedging
-        gives_term = ((alpha | like_num) & ~stop & (columns[:, 8] > 1)).tolist()
-        self.term: list[str | None] = [
-            term(x) if gives and x not in REPORTING and x not in _HEDGING else None
-            for x, gives in zip(self.lemma, gives_term, strict=True)
-        ]
-        self.children: list[list[int]] = [[] for _ in self.head]  # in index order, as Token.children
-        for i, head in enumerate(self.head):
-            if head != i:
-                self.children[head].append(i)
-
-    def subtree(self, i: int) -> list[int]:
-        """Token i and its descendants in Token.subtree's order: each left child's subtree, i, each right
-        child's (not always index order: a parse may cross). Without recursion, which a deep parse would exhaust:
-        the stack holds tokens still to expand, and ~token (negative) for a token to put out next."""
-        found: list[int] = []
-        stack = [i]
-        while stack:
-            node = stack.pop()
-            children = self.children[node] if node >= 0 else None
-            if not children:
-                found.append(node if node >= 0 else ~node)
-                continue
-            left = bisect.bisect(children, node)
-            stack.extend(reversed(children[left:]))
-            stack.append(~node)
-            stack.extend(reversed(children[:left]))
-        return found
-
-    def text_of(self, start: int, end: int) -> str:
-        """The text of tokens [start, end), as Span.text gives it (which makes a Token per word)."""
-        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
-
-    def ents(self, ents) -> list[_Entity]:
-        """A sentence's entity Spans, with the keys its claims read."""
-        found = []
-        for e in ents:
-            start, end, label = e.start, e.end, e.label_
-            text = self.text_of(start, end)
-            last = entity_key(self.text_of(end - 1, end)) if label == "PERSON" else ""
-            found.append(_Entity(start, end, label, text, entity_key(text), last))
-        return found
-
-
-# What _Parse reads, in the order of its columns of `Doc.to_array`.
-_COLUMNS = ["HEAD", "DEP", "POS", "TAG", "LOWER", "ENT_TYPE", "LEMMA", "IDX", "LENGTH", "IS_STOP", "IS_ALPHA", "LIKE_NUM",
-            "IS_PUNCT", "IS_SPACE", "IS_QUOTE"]
-
-# Hash -> string of the words and labels of the parses read so far (a hash is of its string, so it is
-# the same in every Vocab): a StringStore lookup makes a new str each time, and reports repeat each
-# other's words, briefs each other's. Only added to, up to _STRINGS_KEPT (a long-running service meets
-# many words), so a brief in another thread can read it at any time.
-_STRINGS: dict[int, str] = {}
-_STRINGS_KEPT = 200_000
-
-
-def _strings_of(store, hashes: list[int]) -> list[str]:
-    """The string of each hash, looked up in the StringStore `store` when _STRINGS lacks it."""
-    missing = set(hashes).difference(_STRINGS)
-    if len(_STRINGS) + len(missing) <= _STRINGS_KEPT:
-        for h in missing:
-            _STRINGS[h] = store[h]
-        return list(map(_STRINGS.__getitem__, hashes))
-    found = {h: store[h] for h in missing}
-    return [found[h] if h in found else _STRINGS[h] for h in hashes]
+def _claim_term(lemma: str | None) -> str | None:
+    """The claim term of a token's `TokenTable.term_lemma`: None for words of saying and hedging, which
+    tell how a report knows a fact, not what the fact is."""
+    if lemma is None or lemma in REPORTING or lemma in _HEDGING:
+        return None
+    return term(lemma)
 
 
 class _Entity(NamedTuple):
@@ -188,6 +98,17 @@ class _Entity(NamedTuple):
     last: str  # a person's: entity_key of the last word (the surname); "" for other labels
 
 
+def _entities(p: TokenTable, ents) -> list[_Entity]:
+    """A sentence's entity Spans, with the keys its claims read."""
+    found = []
+    for e in ents:
+        start, end, label = e.start, e.end, e.label_
+        text = p.span_text(start, end)
+        last = entity_key(p.token_text(end - 1)) if label == "PERSON" else ""
+        found.append(_Entity(start, end, label, text, entity_key(text), last))
+    return found
+
+
 def build_claims(story: Story) -> Story:
     """Fill story.claims: every sentence's claims, in document and reading order."""
     claims: list[Claim] = []
@@ -195,17 +116,20 @@ def build_claims(story: Story) -> Story:
     for sentence in story.sentences:
         by_document.setdefault(sentence.document, []).append(sentence)
     for document in story.documents:
-        doc = story.workspace.parses.get(document.id)
+        # The report's parse as annotate read it, with its Doc (without one, each sentence is one claim).
+        # The table's text is the report's: annotate joins a long report's parts back into one Doc.
+        table: TokenTable | None = story.workspace.token_tables.get(document.id)
+        doc = table.doc if table is not None else None
         entities_in = entity_lookup(doc) if doc is not None else None
-        # (the parse's text is the report's: annotate joins a long report's parts back into one Doc)
-        parse = _Parse(doc, document.text) if doc is not None and document.id in by_document else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
             if sentence.role == BOILERPLATE:
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
-            ents = parse.ents(entities_in(span)) if span is not None and entities_in is not None and parse else []
-            found = sentence_claims(sentence, span, last_person, ents, parse) if span is not None and len(span) else []
+            ents: list[_Entity] = []
+            if span is not None and table is not None and entities_in is not None:
+                ents = _entities(table, entities_in(span))
+            found = sentence_claims(sentence, span, last_person, ents, table) if span is not None and len(span) else []
             if not found:
                 found = [_whole(sentence)]
             claims.extend(c for c in found if not _wire_junk(c.text))
@@ -229,11 +153,11 @@ def _whole(sentence: Sentence) -> Claim:
 
 
 def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[_Entity] | None = None,
-                    parse: _Parse | None = None) -> list[Claim]:
-    """The claims of one sentence; `ents` and `parse` are the sentence's entities and the document's
-    parse when the caller has them (`Span.ents` walks the whole document's entities on every call)."""
-    p = parse if parse is not None else _Parse(span.doc)
-    ents = p.ents(span.ents) if ents is None else ents
+                    table: TokenTable | None = None) -> list[Claim]:
+    """The claims of one sentence; `ents` and `table` are the sentence's entities and the document's
+    token table when the caller has them (`Span.ents` walks the whole document's entities on every call)."""
+    p = table if table is not None else TokenTable(span.doc)
+    ents = _entities(p, span.ents) if ents is None else ents
     start, end = span.start, span.end
     heads = _claim_heads(p, start, end)
     if not heads:
@@ -279,7 +203,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
     return sorted(claims, key=lambda c: c.start)
 
 
-def _description(sentence: Sentence, p: _Parse, ents: list[_Entity], person: _Entity, quantities,
+def _description(sentence: Sentence, p: TokenTable, ents: list[_Entity], person: _Entity, quantities,
                  last_person: str) -> Claim | None:
     """'Outgoing quarterback Kain Colter', 'Ukrainian journalist Vitalii Sediuk': what a report calls someone
     before naming them is a claim about them (kind "description"), as an appositive after the name is.
@@ -289,7 +213,7 @@ def _description(sentence: Sentence, p: _Parse, ents: list[_Entity], person: _En
         return None  # "Indonesia's official Antara news agency": the name is not what ends the entity
     words = [t for c in p.children[name] if c < person.start and p.dep[c] in ("compound", "amod", "nmod")
              for t in p.subtree(c) if not (person.start <= t < person.end)]
-    role = max((t for t in words if p.pos[t] == "NOUN" and p.term[t] is not None), default=None)
+    role = max((t for t in words if p.pos[t] == "NOUN" and _claim_term(p.term_lemma[t]) is not None), default=None)
     if role is None:
         return None
     tokens = sorted(set(words) | set(range(person.start, person.end)))
@@ -297,15 +221,15 @@ def _description(sentence: Sentence, p: _Parse, ents: list[_Entity], person: _En
     if not pieces:
         return None
     claim = _claim(sentence, p, ents, name, tokens, pieces, quantities, last_person)
-    claim.kind, claim.predicate = "description", p.term[role] or ""
-    claim.subject = person.last or entity_key(p.text_of(name, name + 1))  # a person's surname, as elsewhere
+    claim.kind, claim.predicate = "description", _claim_term(p.term_lemma[role]) or ""
+    claim.subject = person.last or entity_key(p.span_text(name, name + 1))  # a person's surname, as elsewhere
     return claim
 
 
 SPEAKER_CONTENT = 3  # a speaker this described ("Defense Minister Ismet Sezgin"), not "police", is a claim
 
 
-def _speaker(p: _Parse, head: int, start: int, end: int) -> tuple[int, list[int]] | None:
+def _speaker(p: TokenTable, head: int, start: int, end: int) -> tuple[int, list[int]] | None:
     """Who says it and the words naming them, when they say more than a name: a title, a role, an office."""
     subject = next((c for c in p.children[head] if p.dep[c] == "nsubj"), None)
     if subject is None or not (start <= subject < end):
@@ -316,7 +240,7 @@ def _speaker(p: _Parse, head: int, start: int, end: int) -> tuple[int, list[int]
     return subject, tokens
 
 
-def _claim_heads(p: _Parse, start: int, end: int) -> list[int]:
+def _claim_heads(p: TokenTable, start: int, end: int) -> list[int]:
     heads = []
     for i in range(start, end):
         if p.is_space[i] or p.is_punct[i]:
@@ -327,7 +251,7 @@ def _claim_heads(p: _Parse, start: int, end: int) -> list[int]:
     return heads
 
 
-def _splits(p: _Parse, i: int) -> bool:
+def _splits(p: TokenTable, i: int) -> bool:
     dep, pos = p.dep[i], p.pos[i]
     verbal = pos in ("VERB", "AUX")
     if dep == "conj" and verbal and p.pos[p.head[i]] in ("VERB", "AUX"):
@@ -347,21 +271,21 @@ def _splits(p: _Parse, i: int) -> bool:
     return False
 
 
-def _lists_examples(p: _Parse, i: int) -> bool:
+def _lists_examples(p: TokenTable, i: int) -> bool:
     """'three other convictions, including a four-month sentence for …': the examples are facts of their own,
     and two reports often list different ones (or disagree on one) while agreeing on the rest."""
     return p.dep[i] == "prep" and p.lower[i] == "including" and p.pos[p.head[i]] in ("NOUN", "PROPN")
 
 
-def _has_subject(p: _Parse, i: int) -> bool:
+def _has_subject(p: TokenTable, i: int) -> bool:
     return any(p.dep[c] in _SUBJECTS for c in p.children[i])
 
 
-def _own_content(p: _Parse, i: int) -> int:
+def _own_content(p: TokenTable, i: int) -> int:
     return sum(p.content[t] for t in p.subtree(i))
 
 
-def _owners(p: _Parse, start: int, end: int, heads: list[int]) -> dict[int, int]:
+def _owners(p: TokenTable, start: int, end: int, heads: list[int]) -> dict[int, int]:
     """Each token's claim: the nearest claim head at or above it."""
     head_ids = set(heads)
     parent = p.head
@@ -388,7 +312,7 @@ def _owners(p: _Parse, start: int, end: int, heads: list[int]) -> dict[int, int]
     return owner
 
 
-def _reports(p: _Parse, head: int, heads: list[int], head_ids: set[int]) -> bool:
+def _reports(p: TokenTable, head: int, heads: list[int], head_ids: set[int]) -> bool:
     if p.lemma[head] not in REPORTING:
         return False
     return any(c in head_ids and p.dep[c] in ("ccomp", "parataxis") for c in p.children[head]) or any(
@@ -396,7 +320,7 @@ def _reports(p: _Parse, head: int, heads: list[int], head_ids: set[int]) -> bool
     )
 
 
-def _depth(p: _Parse, i: int) -> int:
+def _depth(p: TokenTable, i: int) -> int:
     depth = 0
     while p.head[i] != i:
         i = p.head[i]
@@ -404,7 +328,7 @@ def _depth(p: _Parse, i: int) -> int:
     return depth
 
 
-def _pieces(p: _Parse, tokens: list[int]) -> tuple[tuple[int, int], ...]:
+def _pieces(p: TokenTable, tokens: list[int]) -> tuple[tuple[int, int], ...]:
     """Contiguous runs of a claim's own tokens, trimmed of punctuation and joining words at the edges."""
     if not tokens:
         return ()
@@ -426,7 +350,7 @@ def _pieces(p: _Parse, tokens: list[int]) -> tuple[tuple[int, int], ...]:
     return tuple(pieces)
 
 
-def _at_edge(p: _Parse, i: int) -> bool:
+def _at_edge(p: TokenTable, i: int) -> bool:
     """Whether a piece of a claim sheds this token at its edge."""
     return bool(p.is_punct[i] or p.is_space[i] or p.lower[i] in _EDGE_WORDS)
 
@@ -435,7 +359,7 @@ def _at_edge(p: _Parse, i: int) -> bool:
 _NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
-def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens: list[int], pieces, quantities,
+def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, tokens: list[int], pieces, quantities,
            last_person: str) -> Claim:
     start, end = pieces[0][0], pieces[-1][1]
     dep = p.dep
@@ -472,9 +396,9 @@ def _claim(sentence: Sentence, p: _Parse, ents: list[_Entity], head: int, tokens
         own_quantities += [q for q in quantities if q.token in described and q.token not in token_ids]
     # (a quantity without a token has token -1, which reads the last token, as doc[-1] did)
     own_quantities = [q for q in own_quantities if not (q.kind == COUNT and p.ent_type[q.token] in ("DATE", "TIME"))]
-    terms = [t for i in tokens if (t := p.term[i]) is not None]
+    terms = [t for i in tokens if (t := _claim_term(p.term_lemma[i])) is not None]
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
-    terms += [t for i in described if (t := p.term[i]) is not None]
+    terms += [t for i in described if (t := _claim_term(p.term_lemma[i])) is not None]
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "modifier" if describes else "clause")
     return Claim(
@@ -491,7 +415,7 @@ _HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparent
 _PRONOUNS_OR_RELATIVE = _PRONOUNS | _RELATIVE
 
 
-def _subject(p: _Parse, head: int) -> int | None:
+def _subject(p: TokenTable, head: int) -> int | None:
     if p.dep[head] in ("relcl", "acl", "appos") or _lists_examples(p, head):
         return p.head[head]
     node = head
@@ -508,7 +432,7 @@ def _subject(p: _Parse, head: int) -> int | None:
     return None
 
 
-def _entity_or_lemma(p: _Parse, i: int, last_person: str) -> str:
+def _entity_or_lemma(p: TokenTable, i: int, last_person: str) -> str:
     if p.lower[i] in _PRONOUNS and last_person:
         return last_person
     ent = entity_around(p.doc[i]) if p.ent_type[i] else None  # (a token outside entities has no type)
@@ -523,7 +447,7 @@ _LINKING = {"be", "believe", "seem", "appear", "think", "remain", "become", "sta
 _CHANGE = {"raise", "lower", "increase", "decrease", "reduce", "cut", "upgrade", "downgrade", "elevate", "move", "change", "set"}
 
 
-def _predicate(p: _Parse, head: int) -> str:
+def _predicate(p: TokenTable, head: int) -> str:
     """The predicate's lemma; for 'is X', 'remains X', 'is believed to be X' and 'raised ... to X', the X."""
     node = head
     for _ in range(3):
@@ -544,7 +468,7 @@ def _predicate(p: _Parse, head: int) -> str:
     return term(p.lemma[node])
 
 
-def _next_word(p: _Parse, i: int) -> int | None:
+def _next_word(p: TokenTable, i: int) -> int | None:
     """The next token that is not punctuation, in the same (spaCy) sentence."""
     j = i + 1
     while j < len(p.head) and (p.is_punct[j] or p.is_quote[j]):
@@ -552,14 +476,14 @@ def _next_word(p: _Parse, i: int) -> int | None:
     return j if j < len(p.head) and p.doc[j].sent.start == p.doc[i].sent.start else None
 
 
-def _after_to(p: _Parse, i: int) -> bool:
+def _after_to(p: TokenTable, i: int) -> bool:
     j = i - 1
     while j >= 0 and (p.is_punct[j] or p.is_quote[j]):
         j -= 1
     return j >= 0 and p.lower[j] == "to"
 
 
-def _argument_tokens(p: _Parse, head: int) -> list[int]:
+def _argument_tokens(p: TokenTable, head: int) -> list[int]:
     found = []
     for child in p.children[head]:
         if p.dep[child] in ("dobj", "attr", "acomp", "oprd", "dative", "nsubj", "nsubjpass", "appos"):
@@ -569,7 +493,7 @@ def _argument_tokens(p: _Parse, head: int) -> list[int]:
     return found
 
 
-def _noun_phrase(p: _Parse, i: int) -> list[int]:
+def _noun_phrase(p: TokenTable, i: int) -> list[int]:
     return [t for t in p.subtree(i) if t <= i or p.dep[t] in ("compound", "amod")][:8]
 
 

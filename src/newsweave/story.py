@@ -547,6 +547,9 @@ class Workspace:
     # annotate: each report's spaCy Doc by document id, so later stages (claims, entities,
     # timeline, crosscheck, summarize) read the one parse and never re-parse.
     parses: dict[str, Any] = field(default_factory=dict)
+    # annotate: each parse's TokenTable (annotate/tokens.py) by document id, its tokens' attributes read
+    # once as lists: annotate's sentence features read it, and claims walks its tree.
+    token_tables: dict[str, Any] = field(default_factory=dict)
     # align: the sentences it compared, and their similarity matrix (numpy; row i is aligned[i]),
     # read by summarize (reading order) and corroborate (what rests on one report).
     aligned: list[Sentence] = field(default_factory=list)

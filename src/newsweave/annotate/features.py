@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from newsweave.annotate.tokens import TokenTable
+
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 NUMBER_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
@@ -60,75 +62,41 @@ def entity_key(text: str) -> str:
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 VERBAL = {"VERB", "AUX"}
-# The token attributes the features read, as columns of `Doc.to_array`.
-_COLUMNS: list[int | str] = ["IDX", "LENGTH", "IS_ALPHA", "LIKE_NUM", "IS_STOP", "LEMMA", "POS", "DEP", "ENT_TYPE"]
 
 
-class TokenTable:
-    """A parsed report's token attributes, read once, for the features of each of its sentences.
+def stands_alone(table: TokenTable, start: int, end: int) -> bool:
+    """Whether tokens [start, end) are a clause with a subject and a verb, not a lead-in to a list or quote
+    that follows."""
+    if table.span_text(start, end).rstrip().endswith((":", ",", ";")):
+        return False
+    return any(pos in VERBAL for pos in table.pos[start:end]) and any(dep in SUBJECTS for dep in table.dep[start:end])
 
-    Each `doc[i]` and each step through a Span makes a spaCy Token object;
-    reading the attributes as arrays of the whole Doc once instead made the
-    features of a report's sentences several times faster. Sentences are given
-    as token ranges [start, end), as a Span's `start` and `end`.
-    """
 
-    def __init__(self, doc: Doc, text: str | None = None):
-        self.text = doc.text if text is None else text  # `Doc.text` joins every token's text anew
-        self.strings = doc.vocab.strings
-        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        self.idx, self.length, self.alpha, self.like_num, self.stop, self.lemma, pos, dep, ent_type = columns
-        # Each distinct tag and label is looked up once (a POS tag's string is its name, as `Token.pos_` gives).
-        strings = self.strings
-        verbal = {tag: strings[tag] in VERBAL for tag in set(pos)}
-        self.verbal = [verbal[tag] for tag in pos]
-        subject = {label: strings[label] in SUBJECTS for label in set(dep)}
-        self.subject = [subject[label] for label in dep]
+def sentence_features(
+    table: TokenTable, start: int, end: int, ents: Sequence[Span]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Content lemmas, entity keys and number keys of tokens [start, end), whose entities are `ents`."""
+    terms = tuple(lemma for lemma in table.term_lemma[start:end] if lemma is not None)
+    entities: list[str] = []
+    for ent in ents:
+        label = ent.label_
+        if label not in ENTITY_LABELS:
+            continue
+        key = entity_key(table.span_text(ent.start, ent.end))
+        if key:
+            entities.append(key)
+        if label == "PERSON" and ent.end - ent.start > 1:
+            entities.append(entity_key(table.token_text(ent.end - 1)))
+    numbers = []
+    like_num, ent_type = table.like_num, table.ent_type
+    for i in range(start, end):
         # A token's entity type counts against a number unless it is empty or a number's.
-        other_type = {label: bool(label) and strings[label] not in NUMBER_LABELS for label in set(ent_type)}
-        self.other_entity = [other_type[label] for label in ent_type]
-
-    def token_text(self, i: int) -> str:
-        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
-
-    def span_text(self, start: int, end: int) -> str:
-        """The text of tokens [start, end), as `Span.text` gives it."""
-        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]] if end > start else ""
-
-    def stands_alone(self, start: int, end: int) -> bool:
-        """A clause with a subject and a verb, not a lead-in to a list or quote that follows."""
-        if self.span_text(start, end).rstrip().endswith((":", ",", ";")):
-            return False
-        return any(self.verbal[start:end]) and any(self.subject[start:end])
-
-    def features(
-        self, start: int, end: int, ents: Sequence[Span]
-    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """Content lemmas, entity keys and number keys of tokens [start, end), whose entities are `ents`."""
-        strings, alpha, like_num = self.strings, self.alpha, self.like_num
-        terms = tuple(
-            strings[self.lemma[i]].lower()
-            for i in range(start, end)
-            if (alpha[i] or like_num[i]) and not self.stop[i] and self.length[i] > 1
-        )
-        entities: list[str] = []
-        for ent in ents:
-            label = ent.label_
-            if label not in ENTITY_LABELS:
-                continue
-            key = entity_key(self.span_text(ent.start, ent.end))
-            if key:
-                entities.append(key)
-            if label == "PERSON" and ent.end - ent.start > 1:
-                entities.append(entity_key(self.token_text(ent.end - 1)))
-        numbers = []
-        for i in range(start, end):
-            if like_num[i] and not self.other_entity[i]:
-                value = number_value(self.token_text(i))
-                # "one of them", "no one": the word "one" is rarely a count.
-                if value is not None and not (value == 1 and alpha[i]):
-                    numbers.append(number_key(value))
-        return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(numbers))
+        if like_num[i] and (not ent_type[i] or ent_type[i] in NUMBER_LABELS):
+            value = number_value(table.token_text(i))
+            # "one of them", "no one": the word "one" is rarely a count.
+            if value is not None and not (value == 1 and table.is_alpha[i]):
+                numbers.append(number_key(value))
+    return terms, tuple(dict.fromkeys(entities)), tuple(dict.fromkeys(numbers))
 
 
 def entity_lookup(doc: Doc) -> Callable[[Span], list[Span]]:

@@ -19,7 +19,8 @@ from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsweave.annotate.features import TokenTable, entity_lookup
+from newsweave.annotate.features import entity_lookup, sentence_features, stands_alone
+from newsweave.annotate.tokens import TokenTable
 from newsweave.story import BODY, BOILERPLATE, CAPTION, Sentence
 
 PARAGRAPH_COMPONENT = "newsweave_paragraphs"
@@ -77,16 +78,14 @@ _CAPTION_MARK = re.compile(
 )
 
 
-def document_sentences(document_id: str, doc: Doc, text: str | None = None) -> list[Sentence]:
-    """The sentences of a report from its parse; `text` is the parse's text if the caller has it
-    (the report's text: `Doc.text` joins every token's text anew)."""
-    text = doc.text if text is None else text
+def document_sentences(document_id: str, table: TokenTable) -> list[Sentence]:
+    """The sentences of a report from its parse, read as a token table."""
+    doc, text = table.doc, table.text
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     # Trim again after repair: a rejoined dateline is only trimmable whole.
     spans = [_trim(text, *span) for span in _repair([_trim(text, s.start_char, s.end_char) for s in doc.sents], text, lines)]
     sentences: list[Sentence] = []
     entities_in = entity_lookup(doc)
-    tokens = TokenTable(doc, text)
     line_index = 0
     # What a paragraph is, found once for all its sentences: a report without line breaks is one long paragraph.
     paragraph, paragraph_line, captioned = "", -1, False
@@ -116,8 +115,9 @@ def document_sentences(document_id: str, doc: Doc, text: str | None = None) -> l
         )
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            sentence.terms, sentence.entities, sentence.numbers = tokens.features(span.start, span.end, entities_in(span))
-            sentence.complete = tokens.stands_alone(span.start, span.end)
+            sentence.terms, sentence.entities, sentence.numbers = sentence_features(
+                table, span.start, span.end, entities_in(span))
+            sentence.complete = stands_alone(table, span.start, span.end)
         sentences.append(sentence)
     return sentences
 

@@ -1,0 +1,140 @@
+"""A report's parse as plain lists, read once, for every stage that looks token by token.
+
+Each `doc[i]`, each step through a Span and each of `token.head` and
+`token.children` makes a spaCy Token object, and the stages look at every
+token many times: the features of a sentence (features.py), then its claims
+(claims.py) walk the tree. So annotate reads each report's Doc once, with
+`Doc.to_array`, into a `TokenTable`, and keeps it in the story's workspace
+next to the Doc; the claims stage walks that same table. Reading the
+attributes as arrays made the features several times faster and the claims
+stage about twice as fast; one read serves both.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+import numpy
+from spacy.tokens import Doc
+
+# Parts of speech that carry content: a claim needs some of its own (claims.py).
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+
+# The token attributes read, as columns of `Doc.to_array`.
+_COLUMNS: list[int | str] = [
+    "HEAD", "IDX", "LENGTH", "IS_ALPHA", "LIKE_NUM", "IS_STOP", "IS_PUNCT", "IS_SPACE", "IS_QUOTE",
+    "LEMMA", "LOWER", "POS", "TAG", "DEP", "ENT_TYPE",
+]
+
+
+class TokenTable:
+    """One report's token attributes as lists indexed by the Doc's token index, as `Token` gives them.
+
+    What the Doc holds is read at once; what is worked out from it (the
+    tree, content words, term lemmas) is made on first use, so a stage pays
+    only for what it reads: the tree is the claims stage's alone. `lemma` is
+    lowercased. Spans are token ranges [start, end), as a Span's `start` and
+    `end`.
+    """
+
+    def __init__(self, doc: Doc, text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text  # `Doc.text` joins every token's text anew
+        self._array = doc.to_array(_COLUMNS)  # kept: the columns made on first use read it
+        self.idx: list[int] = self._column("IDX").tolist()
+        self.length: list[int] = self._column("LENGTH").tolist()
+        flags = ("IS_ALPHA", "LIKE_NUM", "IS_STOP", "IS_PUNCT", "IS_SPACE", "IS_QUOTE")
+        self.is_alpha, self.like_num, self.is_stop, self.is_punct, self.is_space, self.is_quote = (
+            self._flag(name).tolist() for name in flags
+        )
+        store = doc.vocab.strings
+        labels = ("LEMMA", "LOWER", "POS", "TAG", "DEP", "ENT_TYPE")
+        lemma, self.lower, self.pos, self.tag, self.dep, self.ent_type = (
+            _strings_of(store, self._column(name).tolist()) for name in labels
+        )
+        self.lemma: list[str] = [word.lower() for word in lemma]
+
+    def _column(self, name: str) -> numpy.ndarray:
+        return self._array[:, _COLUMNS.index(name)]
+
+    def _flag(self, name: str) -> numpy.ndarray:
+        return self._column(name).astype(bool)
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def token_text(self, i: int) -> str:
+        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end), as `Span.text` gives it."""
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]] if end > start else ""
+
+    @cached_property
+    def term_lemma(self) -> list[str | None]:
+        """Each token's lemma when it is a word or a number that is not a stop word nor one character
+        long (what alignment compares, and a claim's terms are made of), else None."""
+        alpha, like_num, stop = self._flag("IS_ALPHA"), self._flag("LIKE_NUM"), self._flag("IS_STOP")
+        gives = ((alpha | like_num) & ~stop & (self._column("LENGTH") > 1)).tolist()
+        return [lemma if ok else None for lemma, ok in zip(self.lemma, gives, strict=True)]
+
+    @cached_property
+    def content(self) -> list[bool]:
+        """Whether each token is a word of content: a word or number of a CONTENT_POS part of speech that is
+        not a stop word, or anything number-like."""
+        alpha, like_num, stop = self._flag("IS_ALPHA"), self._flag("LIKE_NUM"), self._flag("IS_STOP")
+        content_pos = numpy.array([pos in CONTENT_POS for pos in self.pos], dtype=bool)
+        return ((content_pos & ~stop & (alpha | like_num)) | like_num).tolist()
+
+    @cached_property
+    def head(self) -> list[int]:
+        """Each token's head, by index (the root is its own head)."""
+        # HEAD is an offset to the head, stored unsigned: read it signed, then as an index.
+        return (self._column("HEAD").astype("int64") + numpy.arange(len(self))).tolist()
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in index order, as `Token.children`."""
+        children: list[list[int]] = [[] for _ in self.head]
+        for i, head in enumerate(self.head):
+            if head != i:
+                children[head].append(i)
+        return children
+
+    def subtree(self, i: int) -> list[int]:
+        """Token i and its descendants in `Token.subtree`'s order: each left child's subtree, i, each right
+        child's (not always index order: a parse may cross). Without recursion, which a deep parse would exhaust:
+        the stack holds tokens still to expand, and ~token (negative) for a token to put out next."""
+        found: list[int] = []
+        stack = [i]
+        while stack:
+            node = stack.pop()
+            children = self.children[node] if node >= 0 else None
+            if not children:
+                found.append(node if node >= 0 else ~node)
+                continue
+            left = bisect.bisect(children, node)
+            stack.extend(reversed(children[left:]))
+            stack.append(~node)
+            stack.extend(reversed(children[:left]))
+        return found
+
+
+# Hash -> string of the words and labels of the parses read so far (a hash is of its string, so it is
+# the same in every Vocab): a StringStore lookup makes a new str each time, and reports repeat each
+# other's words, briefs each other's. Only added to, up to _STRINGS_KEPT (a long-running service meets
+# many words), so a brief in another thread can read it at any time.
+_STRINGS: dict[int, str] = {}
+_STRINGS_KEPT = 200_000
+
+
+def _strings_of(store, hashes: list[int]) -> list[str]:
+    """The string of each hash, looked up in the StringStore `store` when _STRINGS lacks it."""
+    missing = set(hashes).difference(_STRINGS)
+    if len(_STRINGS) + len(missing) <= _STRINGS_KEPT:
+        for h in missing:
+            _STRINGS[h] = store[h]
+        return list(map(_STRINGS.__getitem__, hashes))
+    found = {h: store[h] for h in missing}
+    return [found[h] if h in found else _STRINGS[h] for h in hashes]
