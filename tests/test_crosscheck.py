@@ -349,6 +349,29 @@ def test_date_discrepancies_read_the_timeline_stage_s_dates():
     assert date_discrepancies(story) == []
 
 
+@pytest.mark.parametrize("first, second, flagged", [
+    # no year and no publication day anchors either date: the day of the year is still comparable
+    ("Fire crews were called to the Dunmore warehouse fire on June 11.",
+     "The June 12 fire at the Dunmore warehouse destroyed 40 pallets of paper.", {"June 11", "June 12"}),
+    ("Police arrested Mayor Tom Holt of Lowford on Friday, Oct. 9.",
+     "Mayor Tom Holt of Lowford was arrested on Oct. 10, police said.", {"Friday, Oct. 9", "Oct. 10"}),
+    # one day written two ways is no disagreement
+    ("Fire crews were called to the Dunmore warehouse fire on June 11.",
+     "The 11 June fire at the Dunmore warehouse destroyed 40 pallets of paper.", set()),
+    # a bare weekday is left out: "said Friday" and "said Tuesday" are most often two occasions
+    ("Mayor Tom Holt of Lowford said on Friday that the bridge would reopen.",
+     "Mayor Tom Holt of Lowford said on Tuesday that the bridge would reopen.", set()),
+])
+def test_dates_without_a_year_are_compared_by_day_of_the_year(first, second, flagged):
+    brief = _brief(first + "\n", second + "\n")
+    found = {v.value for d in brief.story.discrepancies if d.kind == "date" for v in d.values}
+    assert found == flagged
+    for item in (d for d in brief.story.discrepancies if d.kind == "date"):
+        for value in item.values:  # each side's evidence is the date as written
+            (e,) = value.evidence
+            assert brief.story.document(e.document).text[e.start:e.end] == value.value
+
+
 def test_ages_in_every_form_and_not_someone_elses():
     brief = _brief(
         "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "

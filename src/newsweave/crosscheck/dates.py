@@ -7,6 +7,7 @@ reports. A story built without the timeline stage has none to compare.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from newsweave.story import Discrepancy, DiscrepancyValue, SentenceKey, Story
@@ -23,7 +24,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     the other's date for the event: "a Sept. 25 complaint ... a Sept. 30
     complaint" are two complaints.
     """
-    mentions = [m for m in story.workspace.dates if m.date is not None and m.precision != "week"]
+    mentions = [m for m in story.workspace.dates if _when(m) is not None]
     names = _sentence_names(story)
     groups = {s.key: g.id for g in story.facts for s in g.sentences}
     by_event: dict[str, list[DateMention]] = defaultdict(list)
@@ -35,32 +36,70 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     for event, group in by_event.items():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a.evidence.document == b.evidence.document or _compatible(a.date, b.date):
+                if a.evidence.document == b.evidence.document or _agree(a, b):
                     continue
-                if _also_gives(group, b.evidence.document, a.date) or _also_gives(group, a.evidence.document, b.date):
+                if _also_gives(group, b.evidence.document, a) or _also_gives(group, a.evidence.document, b):
                     continue
                 fact = groups.get(a.sentence.key)
                 same_fact = fact is not None and fact == groups.get(b.sentence.key)
                 shared = names.get(a.sentence.key, set()) & names.get(b.sentence.key, set())
                 if not (same_fact or shared):
                     continue
-                pair = frozenset((a.date, b.date, event))
+                pair = frozenset((_when(a), _when(b), event))
                 if pair in seen:
                     continue
                 seen.add(pair)
                 subject = f"date of {event}" + (f" ({', '.join(sorted(shared))})" if shared else "")
-                values = [DiscrepancyValue(m.text, m.date, [m.evidence]) for m in (a, b)]
+                values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
                 discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
     return discrepancies
 
 
-def _also_gives(mentions: list[DateMention], document: str, date: str | None) -> bool:
-    return any(m.evidence.document == document and _compatible(m.date, date) for m in mentions)
+def _also_gives(mentions: list[DateMention], document: str, other: DateMention) -> bool:
+    return any(m.evidence.document == document and _agree(m, other) for m in mentions)
+
+
+def _agree(a: DateMention, b: DateMention) -> bool:
+    """Whether two dates can be one: one within the other ("2015-11", "2015-11-13"); where a report gives no
+    year to anchor a date, the same day of the year ("June 11", "2019-06-11")."""
+    when_a, when_b = _when(a), _when(b)
+    if when_a is None or when_b is None:
+        return True  # nothing to compare
+    if a.date is not None and b.date is not None:
+        return _compatible(a.date, b.date)
+    # a day of the year ("--06-11") against another, or against a resolved date of any precision
+    return _compatible(_month_day(when_a), _month_day(when_b))
+
+
+def _month_day(when: str) -> str:
+    """'--06-11', '2019-06-11' -> '06-11'; '2019-06' -> '06'; '2019' -> '' (within any)."""
+    return when[2:] if when.startswith("--") else when[5:]
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
     """One date within the other ("2015-11" and "2015-11-13"); an unresolved date is compatible with none."""
     return a is not None and b is not None and (a.startswith(b) or b.startswith(a))
+
+
+_MONTH_NUMBERS = {name: number for number, names in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep sept", "oct", "nov", "dec"), start=1) for name in names.split()}
+_MONTH_DAY = re.compile(r"^(?:on\s+)?(?:[A-Za-z]+day,?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$"
+                        r"|^(?:on\s+)?(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]{3,9})\.?$")
+
+
+def _when(mention: DateMention) -> str | None:
+    """What a mention says of its date: the resolved ISO date (not a week); else, where no year or
+    publication day anchors it, the day of the year ("--06-11" for "June 11"). A bare weekday is left out:
+    "said Friday" and "said Tuesday" are most often two occasions, not one told two ways."""
+    if mention.date is not None:
+        return mention.date if mention.precision != "week" else None
+    text = mention.text.strip()
+    match = _MONTH_DAY.match(text)
+    if match is not None:
+        month = _MONTH_NUMBERS.get((match.group("month") or match.group("month2")).lower()[:3])
+        day = int(match.group("day") or match.group("day2"))
+        return f"--{month:02d}-{day:02d}" if month and 1 <= day <= 31 else None
+    return None
 
 
 def _sentence_names(story: Story) -> dict[SentenceKey, set[str]]:
