@@ -32,6 +32,10 @@ resident size, generator included). The paths:
   the same work as `store`, with the tsvector index, in the empty database
   `--postgres` names (create one with `createdb`), one transaction per article.
 
+`--grouped`: the store and postgres paths commit as `newsweave ingest` does
+for a local file (`store.batch()`: a savepoint per article, a commit per 200
+articles or per second) instead of one transaction per article.
+
 Time per article is shown for each tenth of the stream: it must stay flat.
 spaCy's `nlp.pipe` (the pipeline's model, newsweave.annotate.model.load_model)
 runs on a sample of the same articles for the ratio of throughputs.
@@ -40,6 +44,7 @@ runs on a sample of the same articles for the ratio of throughputs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -97,7 +102,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None) -> dict:
+def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None, grouped: bool = False) -> dict:
     from newsweave.corpus import cluster, dedup, signatures
 
     pools = sentence_pools(data)
@@ -161,18 +166,20 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
     stories = set()
     step = max(1, size // 10)
     started = last = time.perf_counter()
-    for article_id, title, text, day in stream(pools, size, seed):
-        copy, story = add(article_id, title, text, day)
-        copies += copy is not None
-        if story is not None:
-            stories.add(story)
-        if (article_id + 1) % step == 0:
-            now = time.perf_counter()
-            slices.append((now - last) / step * 1000)
-            last = now
+    with store.batch() if grouped and path in ("store", "postgres") else contextlib.nullcontext():
+        for article_id, title, text, day in stream(pools, size, seed):
+            copy, story = add(article_id, title, text, day)
+            copies += copy is not None
+            if story is not None:
+                stories.add(story)
+            if (article_id + 1) % step == 0:
+                now = time.perf_counter()
+                slices.append((now - last) / step * 1000)
+                last = now
     elapsed = time.perf_counter() - started
     result = {
-        "path": path, "size": size, "seconds": elapsed, "rate": size / elapsed, "peak_mb": peak_mb(),
+        "path": path + (" grouped" if grouped and path in ("store", "postgres") else ""),
+        "size": size, "seconds": elapsed, "rate": size / elapsed, "peak_mb": peak_mb(),
         "stories": len(stories), "copies": copies, "slices_ms": slices,
     }
     if path == "postgres":
@@ -211,13 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spacy-sample", type=int, default=500, help="articles for the nlp.pipe throughput (0: skip)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--postgres", metavar="URL", help="the postgres path's database: an empty one (postgresql://user@host/db)")
+    parser.add_argument("--grouped", action="store_true",
+                        help="store/postgres: commit in groups as `ingest` does for a local file (store.batch())")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # "path:size", run in this process
     args = parser.parse_args(argv)
 
     if args.one:
         path, size = args.one.split(":")
         result = (run_spacy(int(size), args.data, args.seed) if path == "spacy"
-                  else run_path(path, int(size), args.data, args.seed, args.postgres))
+                  else run_path(path, int(size), args.data, args.seed, args.postgres, args.grouped))
         print(json.dumps(result))
         return 0
 
@@ -227,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             if path != "memory" and size > args.sqlite_max:
                 continue
             print(f"running {path} {size:,} ...", file=sys.stderr, flush=True)
-            extra = ["--postgres", args.postgres] if args.postgres else []
+            extra = (["--postgres", args.postgres] if args.postgres else []) + (["--grouped"] if args.grouped else [])
             results.append(in_subprocess(["--one", f"{path}:{size}", "--data", str(args.data), "--seed", str(args.seed), *extra]))
     spacy = None
     if args.spacy_sample:

@@ -426,6 +426,72 @@ def test_both_backends_build_the_same_corpus_from_the_same_articles(tmp_path, po
     assert len({row[1] for row in query(postgres_db, columns)}) > 1
 
 
+def _dispatches(count: int) -> list[Article]:
+    """Invented reports mixing the fixtures' paragraphs: several stories, copies, joins."""
+    names = list(ARTICLES)
+    found = []
+    for number in range(count):
+        first, second = names[number % 5], names[(number * 3) % 5]
+        text = f"Dispatch {number}. " + " ".join(ARTICLES[first]["paragraphs"][:2] + ARTICLES[second]["paragraphs"][1:])
+        found.append(Article(text=text, title=f"{ARTICLES[first]['title']} ({number % 7})",
+                             published=ARTICLES[first]["published"], outlet=f"Outlet {number % 4}"))
+    return found
+
+
+_CORPUS = (
+    "SELECT id, story_id, copy_of, content_hash FROM articles ORDER BY id",
+    "SELECT article_id, story_id, similarity FROM cluster_members ORDER BY article_id",
+    "SELECT story_id, size, first_day, last_day, terms, names FROM cluster_stories ORDER BY story_id",
+    "SELECT id, title, articles, outlets, version FROM stories ORDER BY id",
+)
+
+
+def _reference(path, articles: list[Article]) -> list[list[tuple]]:
+    """The corpus one SQLite writer builds from these articles, in this order."""
+    with open_store(path) as store:
+        for item in articles:
+            store.add_article(item)
+    return [query(path, sql) for sql in _CORPUS]
+
+
+def test_two_writers_taking_turns_build_the_corpus_one_writer_builds(tmp_path, corpus_db):
+    """Each store keeps the story centroids it decoded (tables.Centroids): one that another writer
+    changed since must be read afresh, or the second writer would score and save stale centroids."""
+    articles = _dispatches(24)
+    with open_store(corpus_db) as first, open_store(corpus_db) as second:
+        for number, item in enumerate(articles):
+            (first if number % 3 else second).add_article(item)
+    assert [query(corpus_db, sql) for sql in _CORPUS] == _reference(tmp_path / "reference.db", articles)
+
+
+def test_an_article_rolled_back_after_saving_its_story_leaves_no_stale_centroid(tmp_path, corpus_db, monkeypatch):
+    """The failing article's story centroid, kept when it was saved, is never used: its transaction rolled back."""
+    from newsweave.corpus.tables import Stories
+
+    articles = _dispatches(24)
+    real = Stories.add_member
+    failures = []
+
+    def failing(self, article_id, story_id, similarity):  # after save_story and the index writes
+        if article_id == 9 and not failures:
+            failures.append(story_id)
+            raise ValueError("invented failure after the story was saved")
+        return real(self, article_id, story_id, similarity)
+
+    monkeypatch.setattr(Stories, "add_member", failing)
+    with open_store(corpus_db) as store:
+        for number, item in enumerate(articles):
+            if number == 8:  # the ninth article is the ninth row
+                with pytest.raises(ValueError, match="invented failure"):
+                    store.add_article(item)
+            else:
+                store.add_article(item)
+    monkeypatch.setattr(Stories, "add_member", real)
+    assert failures and failures[0] in {row[1] for row in query(corpus_db, _CORPUS[0])[9:]}  # its story grew on
+    expected = _reference(tmp_path / "reference.db", articles[:8] + articles[9:])
+    assert [query(corpus_db, sql) for sql in _CORPUS] == expected
+
+
 def test_postgres_without_psycopg_says_what_to_install(monkeypatch):
     import sys
 

@@ -27,11 +27,10 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections import Counter
 from contextlib import contextmanager, suppress
 from urllib.parse import urlsplit
 
-from newsweave.corpus.dedup import MAX_BUCKET, MAX_CANDIDATES
+from newsweave.corpus.dedup import MAX_BUCKET
 from newsweave.corpus.store import LOCK_WAIT, Article, StoreError, now, query_words
 from newsweave.corpus.tables import Articles, Briefs, Duplicates, SQLStore, Stories, Tables
 from newsweave.errors import InputError
@@ -334,7 +333,7 @@ class PostgresStore(SQLStore):
                         self._abandon(conn)
 
     def tables(self, conn) -> Tables:
-        return Tables(PostgresArticles(conn), PostgresDuplicates(conn), PostgresStories(conn))
+        return Tables(PostgresArticles(conn), PostgresDuplicates(conn), PostgresStories(conn, self.centroids))
 
     def _rows(self, sql: str, params=()) -> list[dict]:
         from psycopg.rows import dict_row  # lazy: psycopg (see _modules)
@@ -438,35 +437,19 @@ def _snippet(row: dict, mark: tuple[str, str]) -> str:
 class PostgresArticles(Articles):
     mark = "%s"
 
-    def insert(self, article: Article) -> int:
-        """Its id is the next free one, as in SQLite (the caller holds the write lock)."""
-        article_id = self.one("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")[0]
-        columns = self.INSERT.replace("INSERT INTO articles (", "INSERT INTO articles (id, ").replace("VALUES (", "VALUES (?, ")
-        self.execute(columns, (article_id, *self.values(article)))
-        return article_id
-
 
 class PostgresDuplicates(Duplicates):
     mark = "%s"
 
-    def candidates(self, buckets):
+    def _bucket_members(self, buckets):
         # One query for all bands, each band's bucket read only MAX_BUCKET deep, in band order.
         rows = self.execute(
             "SELECT hit.article_id FROM unnest(%s::bigint[]) WITH ORDINALITY AS q(bucket, band) "
             "CROSS JOIN LATERAL (SELECT article_id FROM dedup_buckets d WHERE d.band = q.band - 1 AND d.bucket = q.bucket "
             "ORDER BY article_id LIMIT %s) AS hit ORDER BY q.band, hit.article_id",
-            (list(buckets), MAX_BUCKET),
+            (buckets, MAX_BUCKET),
         )
-        found = Counter(row[0] for row in rows)
-        # The ones the deduplicator compares, fetched together rather than one query each.
-        best = [article_id for article_id, _ in found.most_common(MAX_CANDIDATES)]
-        if best:
-            for row in self.execute(
-                "SELECT article_id, shingles, wire, hashes, duplicate_of FROM dedup_signatures WHERE article_id = ANY(%s)",
-                (best,),
-            ):
-                self.known[row[0]] = tuple(row[1:])
-        return found
+        return [row[0] for row in rows]
 
     def add(self, article_id, sig, buckets, duplicate_of, reason):
         self.execute(

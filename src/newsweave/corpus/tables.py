@@ -21,14 +21,14 @@ The tables themselves come from the backends' migrations only, never at run time
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, OrderedDict
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from newsweave.corpus.cluster import Clusterer, StoryProfile
-from newsweave.corpus.dedup import HASH_TYPE, MAX_BUCKET, Deduplicator, Signature
+from newsweave.corpus.dedup import HASH_TYPE, MAX_BUCKET, MAX_CANDIDATES, Deduplicator, Signature
 from newsweave.corpus.prepared import prepare
 from newsweave.corpus.store import Article, Store, document_from_row, now, story_label
 from newsweave.story import Document
@@ -62,33 +62,41 @@ class Articles(Table):
             (article.content_hash, article.canonical_url),
         ) is not None
 
+    def next_id(self) -> int:
+        """The id the new article gets: the next free number (the caller holds the write lock).
+
+        It is the id SQLite would give the row on its own (the largest plus one). Taking it
+        first lets the row be written once, with its copy mark and story, after the duplicate
+        check and the story assignment (which need the id): no second write of the row, its
+        indexes and (in PostgreSQL) its generated tsvector."""
+        return self.one("SELECT COALESCE(MAX(id), 0) + 1 FROM articles")[0]
+
     INSERT = (
-        "INSERT INTO articles (url, canonical_url, content_hash, title, author, outlet, published, text, "
-        "source, wire, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        "INSERT INTO articles (id, url, canonical_url, content_hash, title, author, outlet, published, text, "
+        "source, wire, copy_of, story_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
-    @staticmethod
-    def values(article: Article) -> tuple:
-        return (
-            article.url,
-            article.canonical_url,
-            article.content_hash,
-            article.title,
-            article.author,
-            article.outlet,
-            article.published,
-            article.text,
-            article.source,
-            article.prepared.wire,
-            now(),
+    def insert(self, article_id: int, article: Article, copy_of: int | None, story_id: int) -> None:
+        """The article's row, with its copy mark and story."""
+        self.execute(
+            self.INSERT,
+            (
+                article_id,
+                article.url,
+                article.canonical_url,
+                article.content_hash,
+                article.title,
+                article.author,
+                article.outlet,
+                article.published,
+                article.text,
+                article.source,
+                article.prepared.wire,
+                copy_of,
+                story_id,
+                now(),
+            ),
         )
-
-    def insert(self, article: Article) -> int:
-        """The new article's row (without its copy mark and story yet): its id."""
-        return self.execute(self.INSERT, self.values(article)).lastrowid
-
-    def link(self, article_id: int, copy_of: int | None, story_id: int) -> None:
-        self.execute("UPDATE articles SET copy_of = ?, story_id = ? WHERE id = ?", (copy_of, story_id, article_id))
 
 
 class Duplicates(Table):
@@ -100,13 +108,24 @@ class Duplicates(Table):
         self.known: dict[Any, tuple] = {}
 
     def candidates(self, buckets):
-        found: Counter = Counter()
-        for band, bucket in enumerate(buckets):
-            rows = self.execute(
-                "SELECT article_id FROM dedup_buckets WHERE band = ? AND bucket = ? LIMIT ?", (band, bucket, MAX_BUCKET)
-            )
-            found.update(row[0] for row in rows)
+        found = Counter(self._bucket_members(list(buckets)))
+        # The signatures the deduplicator compares (dedup.Deduplicator.find), read together rather than one query each.
+        best = [article_id for article_id, _ in found.most_common(MAX_CANDIDATES)]
+        if best:
+            marks = ",".join("?" * len(best))
+            for row in self.execute(
+                f"SELECT article_id, shingles, wire, hashes, duplicate_of FROM dedup_signatures WHERE article_id IN ({marks})",
+                best,
+            ):
+                self.known[row[0]] = tuple(row[1:])
         return found
+
+    def _bucket_members(self, buckets: list[int]) -> list:
+        """The articles in each band's bucket, at most MAX_BUCKET a band, in band order then id order: one query.
+        (The order is the Counter's, whose ties `most_common` keeps in first-seen order.)"""
+        rows = self.execute(_bucket_query(len(buckets)), buckets).fetchall()
+        rows.sort(key=lambda row: row[0])  # stable: each band's rows stay in id order
+        return [row[1] for row in rows]
 
     def _row(self, article_id):
         if article_id not in self.known:
@@ -145,11 +164,54 @@ class Duplicates(Table):
         return (True, row[0], row[1]) if row else (False, None, None)
 
 
-def _profile(story_id: int, row) -> StoryProfile:
-    if row is None:
-        return StoryProfile(story_id)
-    size, first_day, last_day, terms, names = row
-    return StoryProfile(story_id, size, first_day, last_day, json.loads(terms), json.loads(names))
+@lru_cache(maxsize=8)
+def _bucket_query(bands: int) -> str:
+    """One SELECT per band, each reading its bucket MAX_BUCKET deep through the primary key, as one statement."""
+    return " UNION ALL ".join(
+        f"SELECT * FROM (SELECT {band} AS band, article_id FROM dedup_buckets WHERE band = {band} AND bucket = ? "
+        f"ORDER BY article_id LIMIT {MAX_BUCKET})"
+        for band in range(bands)
+    )
+
+
+def _encode(weights: dict[str, float]) -> str:
+    return json.dumps(weights, separators=(",", ":"))
+
+
+class Centroids:
+    """Story centroids decoded from their stored JSON, kept from one article to the next.
+
+    Decoding the candidates' centroids (about a dozen stories of 200 terms each) was
+    the biggest Python cost of storing an article. An entry is used only when the
+    stored text is the very text it was decoded from (or encoded to), compared in
+    full: whatever another writer, or an article rolled back, did to a story, a
+    changed row is decoded afresh, so the cache can never serve a stale centroid.
+    The profiles handed out share the decoded dicts; the clusterer replaces a
+    profile's dicts, never changes them in place (cluster._add_to_centroid copies).
+    """
+
+    def __init__(self, size: int = 512):
+        self.size = size
+        self.entries: OrderedDict[int, tuple[str, str, dict, dict, tuple[float, float]]] = OrderedDict()
+
+    def profile(self, story_id: int, row) -> StoryProfile:
+        if row is None:
+            return StoryProfile(story_id)
+        size, first_day, last_day, terms_text, names_text = row
+        entry = self.entries.get(story_id)
+        if entry is not None and entry[0] == terms_text and entry[1] == names_text:
+            self.entries.move_to_end(story_id)
+            _, _, terms, names, norms = entry
+            return StoryProfile(story_id, size, first_day, last_day, terms, names, norms)
+        profile = StoryProfile(story_id, size, first_day, last_day, json.loads(terms_text), json.loads(names_text))
+        self.keep(profile, terms_text, names_text)
+        return profile
+
+    def keep(self, profile: StoryProfile, terms_text: str, names_text: str) -> None:
+        self.entries[profile.id] = (terms_text, names_text, profile.terms, profile.names, profile.lengths())
+        self.entries.move_to_end(profile.id)
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
 
 
 def _chunks(items: list, size: int = 500):
@@ -160,10 +222,11 @@ def _chunks(items: list, size: int = 500):
 class Stories(Table):
     """The stories: their rows, and the clustering index (`cluster.ClusterState`)."""
 
-    def __init__(self, conn):
+    def __init__(self, conn, centroids: Centroids | None = None):
         super().__init__(conn)
         # Posting list lengths seen by the last lookup: only a full list needs trimming.
         self.lengths: dict[str, int] = {}
+        self.centroids = centroids if centroids is not None else Centroids()
 
     # --- the stories table -------------------------------------------------
     def new_story(self) -> int:
@@ -249,9 +312,10 @@ class Stories(Table):
                 chunk,
             ):
                 rows[story_id] = tuple(row)
-        return [_profile(story_id, rows.get(story_id)) for story_id in story_ids]
+        return [self.centroids.profile(story_id, rows.get(story_id)) for story_id in story_ids]
 
     def save_story(self, profile):
+        terms, names = _encode(profile.terms), _encode(profile.names)
         self.execute(
             "INSERT INTO cluster_stories (story_id, size, first_day, last_day, terms, names) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (story_id) DO UPDATE SET size = excluded.size, first_day = excluded.first_day, "
@@ -261,10 +325,12 @@ class Stories(Table):
                 profile.size,
                 profile.first_day,
                 profile.last_day,
-                json.dumps(profile.terms, separators=(",", ":")),
-                json.dumps(profile.names, separators=(",", ":")),
+                terms,
+                names,
             ),
         )
+        # The next articles likely score this story again: its centroid is at hand, under its new text.
+        self.centroids.keep(profile, terms, names)
 
     def add_member(self, article_id, story_id, similarity):
         self.execute(
@@ -302,13 +368,13 @@ class Tables:
         """Store a prepared article with its duplicate mark and its story; None when it is stored already."""
         if self.articles.stored(article):
             return None
-        article_id = self.articles.insert(article)
+        article_id = self.articles.next_id()
         prepared = article.prepared
         copy_of, _reason = Deduplicator(self.duplicates).find(article_id, article.text, article.title, prepared.signature)
         story_id = Clusterer(self.stories).assign(
             article_id, article.title, article.text, article.published, features=prepared.features
         ).story
-        self.articles.link(article_id, copy_of, story_id)
+        self.articles.insert(article_id, article, copy_of, story_id)
         self.stories.refresh(story_id, story_label(article))
         return article_id
 
@@ -327,7 +393,15 @@ class SQLStore(Store):
         raise NotImplementedError
 
     def tables(self, conn) -> Tables:
-        return Tables(Articles(conn), Duplicates(conn), Stories(conn))
+        return Tables(Articles(conn), Duplicates(conn), Stories(conn, self.centroids))
+
+    @property
+    def centroids(self) -> Centroids:
+        """The store's decoded story centroids, kept across its transactions (see `Centroids`)."""
+        found = self.__dict__.get("_centroids")
+        if found is None:
+            found = self.__dict__["_centroids"] = Centroids()
+        return found
 
     def _story_filter(self, query: str | None) -> tuple[str, tuple]:
         """SQL (`AND …`) keeping the stories with an article matching a full-text query, and its parameters."""
