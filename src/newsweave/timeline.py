@@ -57,6 +57,9 @@ class DateMention:
     precision: str
     event: str
     anchor: str | None
+    # Where nothing anchors its year ("June 11" in a report with no publication day): the day of the
+    # year it names, as ISO 8601 writes one without a year ("--06-11"); else None.
+    day_of_year: str | None = None
 
 
 def build_timeline(story: Story, settings: Settings) -> Story:
@@ -91,7 +94,8 @@ def date_mentions(story: Story) -> list[DateMention]:
                 text, start = text[4:], start + 4
             date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
             evidence = Evidence(document.id, start, ent.end_char)
-            found.append(DateMention(text, evidence, sentence, date, precision, _event_word(ent), anchor))
+            day_of_year = _day_of_year(text) if date is None else None
+            found.append(DateMention(text, evidence, sentence, date, precision, _event_word(ent), anchor, day_of_year))
     return found
 
 
@@ -186,6 +190,21 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     if published is not None and absolute and not re.search(r"\b(?:1[89]|20)\d\d\b", text):
         value = _nearest_year(value, published)
     return _iso(value, precision), precision, anchor
+
+
+_LEAP_YEAR = datetime(2000, 1, 1)  # a base year that has a 29 February
+
+
+@lru_cache(maxsize=1024)
+def _day_of_year(text: str) -> str | None:
+    """'June 11', 'Friday, Oct. 9', 'the 11th of June': the day a date names without a year, "--06-11";
+    None for a bare weekday or month, or a date with its year (which `_resolve` reads)."""
+    if not _ABSOLUTE.search(text) or re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        return None
+    data = _parser("current_period", _LEAP_YEAR).get_date_data(text)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return f"--{data.date_obj:%m-%d}"
 
 
 def _nearest_year(value: datetime, published: datetime) -> datetime:

@@ -7,7 +7,6 @@ reports. A story built without the timeline stage has none to compare.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from newsweave.story import Discrepancy, DiscrepancyValue, SentenceKey, Story
@@ -81,25 +80,13 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a.startswith(b) or b.startswith(a))
 
 
-_MONTH_NUMBERS = {name: number for number, names in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep sept", "oct", "nov", "dec"), start=1) for name in names.split()}
-_MONTH_DAY = re.compile(r"^(?:on\s+)?(?:[A-Za-z]+day,?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$"
-                        r"|^(?:on\s+)?(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Za-z]{3,9})\.?$")
-
-
 def _when(mention: DateMention) -> str | None:
     """What a mention says of its date: the resolved ISO date (not a week); else, where no year or
     publication day anchors it, the day of the year ("--06-11" for "June 11"). A bare weekday is left out:
     "said Friday" and "said Tuesday" are most often two occasions, not one told two ways."""
     if mention.date is not None:
         return mention.date if mention.precision != "week" else None
-    text = mention.text.strip()
-    match = _MONTH_DAY.match(text)
-    if match is not None:
-        month = _MONTH_NUMBERS.get((match.group("month") or match.group("month2")).lower()[:3])
-        day = int(match.group("day") or match.group("day2"))
-        return f"--{month:02d}-{day:02d}" if month and 1 <= day <= 31 else None
-    return None
+    return mention.day_of_year
 
 
 def _sentence_names(story: Story) -> dict[SentenceKey, set[str]]:
