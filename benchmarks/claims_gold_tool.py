@@ -24,6 +24,7 @@ offsets as they are). A quote that is missing or ambiguous stops the build.
 
     python3 benchmarks/claims_gold_tool.py show --source duc2003 duc03-d30028
     python3 benchmarks/claims_gold_tool.py build /path/to/spec.py --split tune
+    python3 benchmarks/claims_gold_tool.py build /path/to/spec.py --split tune2   # disagreements only
     python3 benchmarks/claims_gold_tool.py check            # both files, when present
 """
 
@@ -46,7 +47,11 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = {
     "tune": ROOT / "tests" / "data" / "claims_gold_tune.json",
     "heldout": ROOT / "tests" / "data" / "claims_gold_heldout.json",
+    # A second tuning set, disagreements only: clusters no other gold file holds, each read in full for every
+    # disagreement; its clusters' `claims` are not annotated (empty), so only disagreements are scored on it.
+    "tune2": ROOT / "tests" / "data" / "disagreements_gold_tune2.json",
 }
+DISAGREEMENTS_ONLY = ("tune2",)
 SOURCES = ("multinews", "duc2003", "seeds")
 
 

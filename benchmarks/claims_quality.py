@@ -4,7 +4,9 @@ Scores newsweave against the hand-made claims gold sets (issue 11), split by
 story before any tuning:
 
 - tune: tests/data/claims_gold_tune.json (errors may be read and acted on);
-- heldout: tests/data/claims_gold_heldout.json (only its totals are shown).
+- heldout: tests/data/claims_gold_heldout.json (only its totals are shown);
+- tune2: tests/data/disagreements_gold_tune2.json, a second tuning set of
+  other clusters annotated for disagreements only (no claim scores).
 
 Each gold cluster lists every claim two or more of its reports state (with
 the claim's own words in each report) and every disagreement between reports.
@@ -52,7 +54,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import crosscheck_quality  # noqa: E402
-from claims_gold_tool import GOLD, cluster_texts, problems  # noqa: E402
+from claims_gold_tool import DISAGREEMENTS_ONLY, GOLD, cluster_texts, problems  # noqa: E402
 from crosscheck_gold_tool import sentence_around  # noqa: E402
 from crosscheck_quality import describe, discrepancy_matches, markdown, table, tally  # noqa: E402
 
@@ -285,7 +287,7 @@ def _print_errors(system: str, cluster: dict, scored: dict, run: Run, pairs: lis
           f"discrepancies {len(pairs)}/{len(cluster['discrepancies'])} found, {len(run.discrepancies)} predicted")
     for claim in scored["missed"]:
         print(f"   MISSED claim {claim['label']!r}: {_where(claim['evidence'], texts)}")
-    for group, a, b in scored["wrong"]:
+    for group, a, b in scored["wrong"] if cluster["claims"] else ():  # claims not annotated: no pair is known wrong
         shown = [e for e in group if e["document"] in (a, b)]
         print(f"   WRONG pair {a}+{b}: {_where(shown, texts)}")
     matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
@@ -331,7 +333,8 @@ def load_split(split: str, path: Path | None = None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=("tune", "heldout", "both"), default="tune")
+    parser.add_argument("--split", choices=("tune", "tune2", "heldout", "both"), default="tune",
+                        help="both: tune and heldout; tune2: the second tuning set (disagreements only)")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated, from {', '.join(SYSTEMS)}")
     parser.add_argument("--verbose", action="store_true", help="list misses and false pairs per cluster (tune split only)")
     parser.add_argument("--cluster", action="append", default=[], help="score only these cluster ids (tune split only)")
@@ -350,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for split in splits:
         gold = load_split(split)
-        if args.cluster and split == "tune":
+        if args.cluster and split != "heldout":
             gold = dict(gold, clusters=[c for c in gold["clusters"] if c["id"] in args.cluster])
         sources = Counter(c["source"] for c in gold["clusters"])
         print(f"Gold {split}: {len(gold['clusters'])} clusters ({', '.join(f'{n} {s}' for s, n in sorted(sources.items()))}), "
@@ -359,18 +362,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose and split == "heldout":
             print("  (held-out errors are not shown)")
         for system in systems:
-            results[split, system] = evaluate(system, gold, args.verbose and split == "tune")
-    print()
-    print(CLAIMS_HEADER)
-    for (split, system), result in results.items():
-        print(claims_row(split, system, result))
+            results[split, system] = evaluate(system, gold, args.verbose and split != "heldout")
+    claim_rows = [claims_row(split, system, result) for (split, system), result in results.items()
+                  if split not in DISAGREEMENTS_ONLY]
+    if claim_rows:
+        print()
+        print(CLAIMS_HEADER)
+        print("\n".join(claim_rows))
     print()
     for (split, system), result in results.items():
         print(markdown(f"{system}, {split}: disagreements", table(result["counts"])))
         layers = ", ".join(f"{n} clusters read as {layer}" for layer, n in result["layers"].items() if layer)
         print(f"\n{result['seconds']:.1f} s building, {result['failures']} failed clusters; {layers}\n")
         if result["seeds"] is not None and system == "newsweave":
-            print(seeds_report(result["seeds"], args.verbose and split == "tune") + "\n")
+            print(seeds_report(result["seeds"], args.verbose and split != "heldout") + "\n")
     return 0
 
 

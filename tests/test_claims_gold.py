@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from claims_gold_tool import GOLD, SHARED, cross_problems, problems  # noqa: E402
+from claims_gold_tool import DISAGREEMENTS_ONLY, GOLD, SHARED, cross_problems, problems  # noqa: E402
 
 TEXTS = (SHARED / "data" / "multinews_dev.jsonl").exists() and (SHARED / "data" / "duc2003_task2.jsonl").exists()
 needs_texts = pytest.mark.skipif(not TEXTS, reason="../shared data sets not present")
@@ -69,6 +69,14 @@ def test_the_split_is_the_one_decided_before_tuning():
         heldout = {c["id"] for c in load("heldout")["clusters"]} | set(load("heldout")["skipped"])
         assert not {"mn-val-41", "duc03-d30020"} & tune
         assert not tune & heldout
+
+
+def test_the_second_tuning_set_holds_disagreements_only():
+    """tune2's clusters were read for disagreements only: a claim there would be scored against nothing."""
+    for split in DISAGREEMENTS_ONLY:
+        if split in PRESENT:
+            gold = load(split)
+            assert gold["clusters"] and all(c["claims"] == [] for c in gold["clusters"])
 
 
 # The validator itself must catch what it is for: each broken copy below is caught.

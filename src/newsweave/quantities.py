@@ -72,6 +72,7 @@ class Quantity:
     predicate: str = ""
     owner: str = ""
     owner_name: str = ""  # the owner as a label names them: "Mayor Holt"
+    owner_given: str = ""  # the owner's first name, when the report gives it: two Pasztors are two people
     places: frozenset[str] = field(default_factory=frozenset)  # for a distance: the places it lies between
     # Which figure of a change or a whole it is: "from" and "to" for a change's two ends ("cut from three
     # years to one"), "whole" for the set a part is taken from ("three of the eight charges"); "" for the
@@ -604,22 +605,24 @@ def measure(quantity: Quantity, doc) -> Quantity:
         noun_key = "people"
     owner = ""
     places: frozenset[str] = frozenset()
-    owner_name = ""
+    owner_name = owner_given = ""
     stated = _stated_age_of(token) if quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 else None
     if stated is not None:  # "Ruth Abara, who is 61,": the person's age
         quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")
-        owner, owner_name = _surname(stated), person_name(stated)
+        owner, owner_name, owner_given = _surname(stated), person_name(stated), given_name(stated)
     elif quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
         person = _age_owner(token)
         owner = _surname(person) if person is not None else ""
         owner_name = person_name(person) if person is not None else ""
+        owner_given = given_name(person) if person is not None else ""
         if quantity.kind == COUNT and person is not None and 0 < quantity.value < 120 and quantity.exact:
             quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "Mayor Holt, 61,"
     if quantity.kind == LENGTH:
         places = _places_apart(token)
     # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
     role = "whole" if noun is not None and _whole_of_part(token, noun) else _end_of_change(span) if predicate in _CHANGES else ""
-    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name, places=places,
+    return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
+                          owner_given=owner_given, places=places,
                           token=token.i, role=role)
 
 
@@ -717,7 +720,7 @@ def _measured_noun(token, kind: str):
     head = token
     while head.dep_ in ("compound", "quantmod", "nummod", "nmod") and head.head.like_num and head.head.i != head.i:
         head = head.head
-    if kind in (LENGTH, MASS, AREA, VOLUME, SPEED, DURATION) or (kind == MONEY and head.head.pos_ == "SYM"):
+    if kind in (LENGTH, MASS, AREA, VOLUME, SPEED, DURATION, PERCENT) or (kind == MONEY and head.head.pos_ == "SYM"):
         # the number's head is the unit; what is measured hangs above or off it
         unit = head.head if head.dep_ in ("nummod", "compound") else head
         for child in unit.children:
@@ -821,6 +824,9 @@ def _age_owner(token):
     for child in noun.children:
         if child.dep_ == "appos" and _is_person(child):
             return child
+    # or the noun stands next to the name: "said Holt, a 61-year-old nurse"
+    if noun.dep_ == "appos" and noun.i != head.i and _is_person(noun.head):
+        return noun.head
     # "the 9-year-old": the last person the report named before (the tagger may miss a lone surname),
     # in this sentence or the one before; only for "the N-year-old", which points back
     first = head.head if head.dep_ == "amod" else head
@@ -853,6 +859,29 @@ def person_name(token) -> str:
     if title is not None and title.lower_ in _TITLES:
         return f"{title.text[:1].upper()}{title.text[1:]} {surname}"
     return surname
+
+
+def given_name(token) -> str:
+    """The first name of the person a name stands for: the name's own ('Rene Pasztor'), or for a lone
+    surname, that of the last person of the surname the report named in full before it ('Amber Pasztor
+    ... Pasztor, 29,'); '' when the report gives none."""
+    ent = entity_around(token)
+    if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
+        return ent[0].lower_
+    surname = _surname(token)
+    doc = token.doc
+    # (read off the words, not the entities: the model may leave a name it tags elsewhere untagged)
+    for before in reversed(doc[1 : token.i]):
+        first = doc[before.i - 1]
+        if (before.lower_ == surname and first.pos_ == "PROPN" and first.is_title
+                and first.lower_ not in _TITLES and first.ent_type_ in ("", "PERSON")):
+            return first.lower_
+    return ""
+
+
+def same_person(given_a: str, given_b: str) -> bool:
+    """Two people of one surname are one unless both first names are known and differ."""
+    return not (given_a and given_b and given_a != given_b)
 
 
 def entity_around(token):
@@ -1045,6 +1074,8 @@ def same_measure(a, b) -> bool:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate and a.kind == COUNT:
         return False  # "two people suffered injuries", "1,400 people woke up away from home": two things
+    if a.kind == AGE:
+        return same_person(a.owner_given, b.owner_given)
     if a.kind == LENGTH:
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
     if a.kind not in (AGE, COUNT):

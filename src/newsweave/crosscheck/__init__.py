@@ -26,7 +26,7 @@ from newsweave.crosscheck.quotes import (
     story_quotes,
 )
 from newsweave.settings import Settings
-from newsweave.story import Story
+from newsweave.story import Discrepancy, Story
 
 
 def crosscheck(story: Story, settings: Settings) -> Story:
@@ -44,11 +44,19 @@ def crosscheck(story: Story, settings: Settings) -> Story:
     groups = group_quotes(quotes)
     story.quotes = story_quotes(groups)
     texts = {document.id: document.text for document in story.documents}
-    story.discrepancies = (
+    found = (
         figure_discrepancies(story)
         + attribution_discrepancies(groups, texts)
         + quote_discrepancies(groups)
         + name_discrepancies(story)
         + date_discrepancies(story)
     )
+    story.discrepancies = [d for d in found if between_reports(d)]
     return story
+
+
+def between_reports(discrepancy: Discrepancy) -> bool:
+    """Whether two different reports give two of its values. A report that spells a name two ways
+    ('Tolkien', 'Tolkein') while the others say nothing has slipped; the reports do not disagree."""
+    documents = [{e.document for e in value.evidence} for value in discrepancy.values]
+    return any(a != b for i, first in enumerate(documents) for second in documents[i + 1 :] for a in first for b in second)

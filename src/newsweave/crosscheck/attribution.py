@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 REPORTING_VERBS = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
     "insist", "reveal", "believe", "allege", "note", "acknowledge", "deny", "estimate", "disclose", "quote",
+    # words said aloud: "protesters shouted" credits the protesters, not the speaker quoted before them
+    "shout", "chant", "yell", "scream", "reply", "recall", "declare",
 }
 # Verbs whose subject, when an outlet, is the origin ("the Guardian reported").
 OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "disclose", "publish"}

@@ -7,7 +7,9 @@ reports. A story built without the timeline stage has none to compare.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from datetime import date
 
 from newsweave.story import Discrepancy, DiscrepancyValue, SentenceKey, Story
 from newsweave.timeline import DateMention, event_lemma
@@ -18,10 +20,13 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
 
     Two dated sentences are about the same event when they share its word
     ("killed", "attacks") and a named person, group or place, or when they are
-    in one fact group; dates of different precision that agree ("2015-11" and
-    "2015-11-13") are no disagreement, and neither is a report that also gives
-    the other's date for the event: "a Sept. 25 complaint ... a Sept. 30
-    complaint" are two complaints.
+    in one fact group, or when the event is the story's own, named by a noun
+    most reports use ("the crash"; a verb's object varies: "released an album",
+    "released a demo"), and the dates are a slip apart (a few days, a month, a
+    year: "the Sept. 2 crash", "the Sept. 3 crash"). Dates of different
+    precision that agree ("2015-11" and "2015-11-13") are no disagreement, and
+    neither is a report that also gives the other's date for the event: "a
+    Sept. 25 complaint ... a Sept. 30 complaint" are two complaints.
     """
     mentions = [m for m in story.workspace.dates if _when(m) is not None]
     names = _sentence_names(story)
@@ -30,6 +35,8 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     for mention in mentions:
         if mention.event:
             by_event[event_lemma(mention.event)].append(mention)
+    central = _central_events(story, by_event)
+    nouns = _EventNamed(story)
     discrepancies = []
     seen: set[frozenset] = set()
     for event, group in by_event.items():
@@ -42,7 +49,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 fact = groups.get(a.sentence.key)
                 same_fact = fact is not None and fact == groups.get(b.sentence.key)
                 shared = names.get(a.sentence.key, set()) & names.get(b.sentence.key, set())
-                if not (same_fact or shared):
+                if not (same_fact or shared or (event in central and _close(a, b) and nouns(a) and nouns(b))):
                     continue
                 pair = frozenset((_when(a), _when(b), event))
                 if pair in seen:
@@ -52,6 +59,49 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
                 discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
     return discrepancies
+
+
+def _central_events(story: Story, by_event: dict[str, list[DateMention]]) -> set[str]:
+    """The event words that half the reports or more use (in any form: 'crash', 'crashed')."""
+    texts = [document.text.lower() for document in story.documents]
+    central = set()
+    for event, mentions in by_event.items():
+        if len({m.evidence.document for m in mentions}) < 2:
+            continue
+        word = re.compile(rf"\b{re.escape(event)}")
+        if 2 * sum(1 for text in texts if word.search(text)) >= len(texts):
+            central.add(event)
+    return central
+
+
+class _EventNamed:
+    """Whether a mention's event word is a noun in its sentence ("the crash"), read off the parse."""
+
+    def __init__(self, story: Story):
+        self.parses = story.workspace.parses
+
+    def __call__(self, mention: DateMention) -> bool:
+        doc = self.parses.get(mention.evidence.document)
+        span = doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand") if doc is not None else None
+        return span is not None and any(t.lower_ == mention.event and t.pos_ == "NOUN" for t in span)
+
+
+def _close(a: DateMention, b: DateMention) -> bool:
+    """Two dates of one precision a slip apart: up to three days, one month or one year."""
+    when_a, when_b = _when(a), _when(b)
+    if when_a is None or when_b is None or len(when_a) != len(when_b) or when_a.startswith("--") != when_b.startswith("--"):
+        return False
+    if when_a.startswith("--"):  # days of the year: any year will do for the distance
+        when_a, when_b = "2001" + when_a[1:], "2001" + when_b[1:]
+    try:
+        if len(when_a) == 10:
+            return abs((date.fromisoformat(when_a) - date.fromisoformat(when_b)).days) <= 3
+        if len(when_a) == 7:
+            months_a, months_b = (int(w[:4]) * 12 + int(w[5:7]) for w in (when_a, when_b))
+            return abs(months_a - months_b) <= 1
+        return len(when_a) == 4 and abs(int(when_a) - int(when_b)) <= 1
+    except ValueError:
+        return False
 
 
 def _also_gives(mentions: list[DateMention], document: str, other: DateMention) -> bool:

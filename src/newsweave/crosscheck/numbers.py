@@ -111,6 +111,7 @@ class Count:
     places: frozenset[str] = frozenset()  # the sentence's places: "in Idlib" and "in Homs" are two counts
     words: frozenset[str] = frozenset()  # the sentence's content words, to tell what a count is about
     known_places: frozenset[str] = frozenset()  # every place the report names
+    given: str = ""  # for an age, the person's first name when the report gives it (q.given_name)
 
     @property
     def exact(self) -> bool:
@@ -240,7 +241,9 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
     ) - set(subject[1].split()) - {subject[0]}
     evidence = Evidence(sentence.document, start, evidence_end)
     who = _full_name(person) if person is not None else ""
-    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who, places, words)
+    given = q.given_name(person) if person is not None else ""
+    return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who, places, words,
+                 given=given)
 
 
 # Words of who says a count, not of what it counts.
@@ -562,7 +565,8 @@ def _clashing(per_document: list[list[Count]]) -> list[tuple[Count, Count]]:
     pairs = []
     for i, first in enumerate(per_document):
         for second in per_document[i + 1 :]:
-            pairs += [(a, b) for a in first for b in second if not _compatible(a, b) and not _other_times(a, b)]
+            pairs += [(a, b) for a in first for b in second
+                      if not _compatible(a, b) and not _other_times(a, b) and q.same_person(a.given, b.given)]
     return pairs
 
 

@@ -84,7 +84,8 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dic
             if other in variants or other[0] != main[0] or merged.find(other) == merged.find(main):
                 continue
             # (the spellings first: quick to compare, and seldom alike)
-            if near_identical(main, other) and _types_agree(groups[main], groups[other], min(len(main), len(other))):
+            if near_identical(main, other) and _types_agree(groups[main], groups[other], min(len(main), len(other)),
+                                                            len(main.split())):
                 merged.union(main, other)
                 variants[other] = main
     return variants
@@ -105,15 +106,20 @@ def near_identical(a: str, b: str) -> bool:
             continue
         if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0] or _inflected(x, y):
             return False
-        if _consonants(x) != _consonants(y) or OSA.distance(x, y) > (1 if len(x) < 7 else 2):
+        # (a final h after a vowel is how the name was transliterated: 'Khalifa', 'Khalifah')
+        if _consonants(x).removesuffix("h") != _consonants(y).removesuffix("h") or OSA.distance(x, y) > (1 if len(x) < 7 else 2):
             return False
     return True
 
 
 def _inflected(x: str, y: str) -> bool:
-    """'Nepal'/'Nepali', 'House'/'Houses', 'Klansman'/'Klansmen': a word and its plural or demonym."""
+    """'Nepal'/'Nepali', 'House'/'Houses', 'Korea'/'Korean', 'Klansman'/'Klansmen': a word and its plural
+    or demonym ('Khalifa'/'Khalifah' is one name written two ways)."""
     short, long = sorted((x, y), key=len)
-    return long.startswith(short) or (x[:-3] == y[:-3] and {x[-3:], y[-3:]} == {"man", "men"})
+    return (long.startswith(short) and long[len(short):] in _ENDINGS) or (x[:-3] == y[:-3] and {x[-3:], y[-3:]} == {"man", "men"})
+
+
+_ENDINGS = {"", "s", "i", "n", "e", "es", "an", "ns"}  # plurals and demonyms, for words a letter or two apart
 
 
 def slipped(a: str, b: str, shortest: int = 4) -> bool:
@@ -160,7 +166,7 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
         if len(words) != 1 or entity.type == "NORP" or lookup(entity.name) or words[0] in surnames:
             continue
         owners = [p for p in people if len(p.mentions) > len(entity.mentions) and slipped(_name_words(p.name)[-1], words[0], 6)]
-        if len(owners) == 1:
+        if len(owners) == 1 and not _family(entity, _name_words(owners[0].name)[-1], texts):
             surname = owners[0].name.split()[-1].strip(",")
             found.append((owners[0].name, surname, _evidence(owners[0], _name_words(surname)[-1]),
                           entity.name, _evidence(entity)))
@@ -227,16 +233,28 @@ def _possessive(slip: Entity, main: Entity, texts: dict[str, str]) -> bool:
     return all(texts[m.document][m.end:m.end + 2] in ("'s", "’s") for m in slip.mentions)
 
 
+def _family(entity: Entity, surname: str, texts: dict[str, str]) -> bool:
+    """'the O'Haras', 'the Kennedys': the family of the person named, not a second spelling."""
+    if _name_words(entity.name)[-1] != surname + "s":
+        return False
+    return all(texts[m.document][max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+
+
 def _consonants(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
 
 
-def _types_agree(a: list[Mention], b: list[Mention], length: int) -> bool:
+def _types_agree(a: list[Mention], b: list[Mention], length: int, words: int = 1) -> bool:
     """A person only matches a person. The model often takes a rare place for an
     organisation ("Jebaliya"), so a long place and organisation name may match too;
-    short ones may not ("Angeles" is not "Angels")."""
+    short ones may not ("Angeles" is not "Angels"). It also takes a long foreign name
+    for an organisation ("Tarek Khalifa Ourabi"), so names of three words or more of a
+    person and an organisation may match."""
     classes = {_type_class(a), _type_class(b)}
-    return len(classes) == 1 or ("person" not in classes and length >= 7)
+    if classes == {"person", "org"}:
+        return words >= 3
+    # (a nationality is never a spelling of its country: 'Argentine', 'Argentina')
+    return len(classes) == 1 or ("person" not in classes and "group" not in classes and length >= 7)
 
 
 def _type_class(mentions: list[Mention]) -> str:
