@@ -681,12 +681,21 @@ def test_figures_of_two_people_or_two_things_are_not_flagged(texts):
     (("Prosecutors named Tarek Khalifa Ourabi as the second suspect on Monday. Ourabi denies the charge.",
       "The second suspect, Tarik Khalifah Ourabi, denies the charge, his lawyer said on Monday."),
      {"Tarek Khalifa Ourabi", "Tarik Khalifah Ourabi"}),
+    # a vowel transliterated two ways: one town
+    (("Shelling hit the Idlib town of Sarmin on Tuesday, activists said.",
+      "Activists said shells fell on Sarmeen, a town in Idlib, on Tuesday."), {"Sarmin", "Sarmeen"}),
     # a nationality is not a spelling of its country
     (("The novel sold well in Argentina and Chile, its publisher said.",
       "The Argentine publisher printed 20,000 copies of the novel, it said."), set()),
     # "the O'Haras" is the family of Scarlett O'Hara, not a second spelling of her name
     (("Scarlett O'Hara is the heroine of the novel. The O'Haras lose their plantation in the war.",
       "Scarlett O'Hara, the novel's heroine, returns in a sequel published on Tuesday."), set()),
+    # one name written two ways that are one spelling: a Russian ending, British and American, a capital
+    (("Foreign Minister Sergei Voronin met the envoy at the Tasmanian Heritage Centre on Monday, with bin Rashad.",
+      "Sergey Voronin spoke at the Tasmanian Heritage Center on Monday, Bin Rashad said."), set()),
+    # a misspelt nationality is nobody's name
+    (("Ukrainian officials said the talks would resume on Monday in Vienna.",
+      "Ukranian officials said talks would resume on Monday in Vienna."), set()),
     # one report writing a name two ways has slipped; the reports do not disagree
     (("The critic Lena Varga praised the novel. J.R.R. Tolkein once wrote to its author. J.R.R. Tolkien never met her.",
       "The critic Lena Varga praised the novel on Tuesday."), set()),
@@ -736,3 +745,13 @@ def test_words_shouted_by_a_crowd_are_not_the_last_speaker_s():
     )
     chant = next(q for q in brief.story.quotes if q.text.startswith("Death to the smugglers"))
     assert "Holt" not in (chant.speaker or "")
+
+
+def test_words_an_editor_cut_from_inside_a_quote_are_no_rewording():
+    said = "the producer told reporters on Monday."
+    brief = _brief(
+        f"\"I have a ton of ideas to put on television for a series about people and their quirks and their love for each other,\" {said}",
+        f"\"I have a ton of ideas to put on television about people and their love for each other,\" {said}",
+    )
+    assert _of_kind(brief, "quote") == []
+    assert any(len(q.documents) == 2 for q in brief.story.quotes)

@@ -8,7 +8,7 @@ people it kept apart for one slipped word, into `name` discrepancies.
 from __future__ import annotations
 
 from newsweave.entities.aliases import alias_key
-from newsweave.entities.resolve import near_identical, same_letters, slipped_people
+from newsweave.entities.resolve import near_identical, slipped_people, spelling_key
 from newsweave.story import Discrepancy, DiscrepancyValue, Evidence, Story
 
 
@@ -17,8 +17,8 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
     ("Junaid Hussian" / "Junaid Hussain"): each spelling with where it is used."""
     discrepancies = []
     for entity in story.entities:
-        if not entity.variants:
-            continue
+        if not entity.variants or entity.type == "NORP":
+            continue  # ('Ukranian' misspells a nationality, not anyone's name)
         spellings: dict[str, list[Evidence]] = {}
         slips = {alias_key(v) for v in entity.variants}
         for mention in entity.mentions:
@@ -30,11 +30,20 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
             elif _spelled(alias_key(mention.text), slips):
                 spellings.setdefault(mention.text, []).append(mention.evidence)
         _fold_bare_words(spellings)
-        if len({same_letters(text) for text in spellings}) < 2:
-            continue  # 'Grünberg' / 'Grunberg', 'O'Mara' / 'O’Mara': one spelling
+        spellings = _one_side_per_spelling(spellings)
+        if len(spellings) < 2:
+            continue
         values = [DiscrepancyValue(text, entity.name, evidence) for text, evidence in spellings.items()]
         discrepancies.append(Discrepancy("name", f"spelling of {entity.name}", values, confidence=0.8))
     return _with_slips(discrepancies, story)
+
+
+def _one_side_per_spelling(spellings: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
+    """Ways of writing that are one spelling (`spelling_key`) share a side, under the way written most."""
+    sides: dict[str, list[str]] = {}
+    for text in sorted(spellings, key=lambda t: -len(spellings[t])):
+        sides.setdefault(spelling_key(text), []).append(text)
+    return {texts[0]: [e for text in texts for e in spellings[text]] for texts in sides.values()}
 
 
 def _spelled(key: str, slips: set[str]) -> bool:

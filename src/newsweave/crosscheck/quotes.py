@@ -254,6 +254,8 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
         gap_b = [words_b[i] for i in range(start_b, end_b) if i not in shared_b]
         if "…" in words_a[start_a:end_a] + words_b[start_b:end_b] or "".join(gap_a) == "".join(gap_b):
             continue  # words left out, or "non toxic" / "nontoxic"
+        if not gap_a or not gap_b:
+            continue  # words only one quote has, inside it: a cut an editor did not mark
         changed += gap_a + gap_b
         if len(gap_a) == len(gap_b) == 1 and {gap_a[0], gap_b[0]} <= _PERSONS:
             return True  # "why did you" / "why did she": who is spoken to or of changed

@@ -107,9 +107,17 @@ def near_identical(a: str, b: str) -> bool:
         if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0] or _inflected(x, y):
             return False
         # (a final h after a vowel is how the name was transliterated: 'Khalifa', 'Khalifah')
-        if _consonants(x).removesuffix("h") != _consonants(y).removesuffix("h") or OSA.distance(x, y) > (1 if len(x) < 7 else 2):
+        if _consonants(x).removesuffix("h") != _consonants(y).removesuffix("h") or OSA.distance(x, y) > _slips(x, y):
             return False
     return True
+
+
+def _slips(x: str, y: str) -> int:
+    """How many edits apart two spellings of one word may be: one, two in a long word, or two in a
+    word whose consonants are the very same letters ('Sarmin', 'Sarmeen': a vowel transliterated)."""
+    if len(x) >= 7 or _VOWELS.sub("", x) == _VOWELS.sub("", y):
+        return 2
+    return 1
 
 
 def _inflected(x: str, y: str) -> bool:
@@ -126,9 +134,20 @@ def slipped(a: str, b: str, shortest: int = 4) -> bool:
     """One word typed with a slip: a letter added, dropped, changed or two swapped
     ('Mullin'/'Mullins', 'Cornad'/'Conrad', 'Lehmkul'/'Lehmkuhl'); two in a long
     word ('Browne-Louis'/'Browne-Lewis'). The first letter is never the slip."""
-    if min(len(a), len(b)) < shortest or a[0] != b[0] or same_letters(a) == same_letters(b):
+    if min(len(a), len(b)) < shortest or a[0] != b[0] or spelling_key(a) == spelling_key(b):
         return False
     return OSA.distance(a, b) <= (2 if min(len(a), len(b)) >= 9 else 1)
+
+
+def spelling_key(name: str) -> str:
+    """What is the same spelling of a name, written differently: 'Grünberg' / 'Grunberg', 'O'Mara' /
+    'O’Mara', 'bin Laden' / 'Bin Laden' (`same_letters`), a British and an American spelling ('Centre' /
+    'Center'), and a Russian name's ending transliterated two ways ('Sergei' / 'Sergey')."""
+    words = [same_letters(word) for word in name.split()]
+    return " ".join(re.sub(r"(?<=\w{3})(?:re|our|ise|ey|iy)$", lambda m: _REGIONAL[m.group()], word) for word in words)
+
+
+_REGIONAL = {"re": "er", "our": "or", "ise": "ize", "ey": "ei", "iy": "i"}
 
 
 def same_letters(name: str) -> str:
