@@ -755,3 +755,14 @@ def test_words_an_editor_cut_from_inside_a_quote_are_no_rewording():
     )
     assert _of_kind(brief, "quote") == []
     assert any(len(q.documents) == 2 for q in brief.story.quotes)
+
+
+def test_a_contraction_is_the_same_words_and_what_follows_it_is_compared():
+    said = "the governor told state radio on Monday."
+    same = _brief(f"\"I am in Dorne and not in the capital. Don't believe the rumours about my health,\" {said}",
+                  f"\"I am in Dorne and not in the capital. Do not believe the rumours about my health,\" {said}")
+    assert _of_kind(same, "quote") == []
+    reworded = _brief(f"\"I am in Dorne and not in the capital. Do not believe the channels run by liars,\" {said}",
+                      f"\"I am in Dorne and not in the capital. Don't believe those lying television stations,\" {said}")
+    (found,) = _of_kind(reworded, "quote")
+    assert {d for v in found.values for d in v.documents} == {"r1", "r2"}

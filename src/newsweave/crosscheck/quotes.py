@@ -187,7 +187,13 @@ def _words(text: str) -> tuple[str, ...]:
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # "U.K." -> "UK"
     text = re.sub(r"\.\s*\.\s*\.|…", " … ", text.replace("’", "'"))  # an ellipsis marks words left out
+    text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group().lower()], text)  # "Don't" is "Do not" written short
     return tuple(_spelling(w) for w in re.findall(r"…|\w+(?:[-']\w+)*", text.lower()))
+
+
+_CONTRACTIONS = {"can't": "can not", "won't": "will not", "n't": " not", "'re": " are", "'m": " am", "'ll": " will",
+                 "'ve": " have"}
+_CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?<=\w)(?:n't|'re|'m|'ll|'ve)\b", re.I)
 
 
 def _spelling(word: str) -> str:
