@@ -766,3 +766,22 @@ def test_a_contraction_is_the_same_words_and_what_follows_it_is_compared():
                       f"\"I am in Dorne and not in the capital. Don't believe those lying television stations,\" {said}")
     (found,) = _of_kind(reworded, "quote")
     assert {d for v in found.values for d in v.documents} == {"r1", "r2"}
+
+
+def test_a_figure_a_report_gives_for_another_event_does_not_hide_a_disagreement():
+    """Report 1 also says "at least three killed", but of a clash elsewhere: its "two" is the car bomb's toll."""
+    brief = _brief(
+        "At least three people were killed in a clash in the Mazzeh district of Damascus on Monday. "
+        "On Sunday, a car bomb killed two people near a police station in Aleppo.",
+        "A car bomb near a police station in Aleppo killed at least three people on Sunday, activists said.",
+    )
+    (found,) = _of_kind(brief, "number")
+    assert sorted(v.value for v in found.values) == ["at least three", "two"]
+
+
+def test_an_average_is_not_a_count():
+    numbers = _of_kind(_brief(
+        "Women in Dorne now have 2.1 children on average, the census office said on Monday.",
+        "The census office said on Monday that the Dorne family it profiled has five children.",
+    ), "number")
+    assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]

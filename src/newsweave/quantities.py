@@ -1060,8 +1060,8 @@ def _measure_key(quantity) -> tuple | None:
     if quantity.kind == ORDINAL:
         return None  # "the second time", "the third day": rarely one thing reports count alike
     if quantity.kind == COUNT:
-        if not quantity.noun:
-            return None
+        if not quantity.noun or quantity.value != int(quantity.value):
+            return None  # (a fraction of a thing, "2.1 children per woman", is an average, not a count)
         return (COUNT, quantity.noun, quantity.predicate if quantity.predicate in PREDICATE_CLASS_NAMES else "")
     if not (quantity.noun or quantity.predicate) or quantity.predicate in ("be", "have"):
         return None

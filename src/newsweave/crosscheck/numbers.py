@@ -654,8 +654,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
                 if x.vague or y.vague or q.compatible(x, y):
                     continue
-                # a report that also gives the other's figure for this measure counts two things
-                if _also_states(claims, a.document, y) or _also_states(claims, b.document, x):
+                # a report that also gives the other's figure for this measure, about the same thing, counts two things
+                if _also_states(claims, a.document, y, b, likeness) or _also_states(claims, b.document, x, a, likeness):
                     continue
                 key = q.measure_key(x)
                 if key is not None:  # always: comparable pairs share a measure
@@ -678,9 +678,13 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     return found
 
 
-def _also_states(claims, document: str, quantity) -> bool:
+def _also_states(claims, document: str, quantity, holder, likeness: _Likeness) -> bool:
+    """Whether `document` also gives `quantity`'s figure (held by the claim `holder`) in a claim that may be
+    about the same thing: "at least three killed" in a clash elsewhere is not the car bomb's toll."""
     return any(
-        c.document == document and any(q.same_measure(z, quantity) and not z.vague and q.compatible(z, quantity) for z in c.quantities)
+        c.document == document
+        and any(q.same_measure(z, quantity) and not z.vague and q.compatible(z, quantity) for z in c.quantities)
+        and (likeness(c, holder) >= SAME_FACT or _about_same(c, holder))
         for c in claims
     )
 
