@@ -24,6 +24,10 @@ annotate already makes; the model has no static word vectors):
 - vector_align_centered: the same, centered;
 - sentence_vector: cosine of the centered mean vectors of the claims' sentences.
 
+- static: cosine of static word vectors of the claims' own words (WordLlama's l2_supercat,
+  256 dimensions, bundled in the `wordllama` wheel: `pip install wordllama==0.4.0.post1`;
+  left out when it is not installed); static_sentence: the same for their sentences.
+
     python3 benchmarks/claims_fit.py                       # baseline vs each candidate, pairwise CV
     python3 benchmarks/claims_fit.py --end-to-end          # and the grouped claims, CV, per threshold
     python3 benchmarks/claims_fit.py --detail              # each candidate alone; bootstrap of the change
@@ -49,7 +53,8 @@ import claims_quality as cq
 FOLDS = 5
 PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector")
+CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
+              "static", "static_sentence")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -112,6 +117,39 @@ def vector_features(claims, parses) -> dict[str, np.ndarray]:
     return out
 
 
+def static_table():
+    """WordLlama's tokenizer and token vectors, read from the installed wheel's files (its own loader
+    looks for the tokenizer in the wrong folder, then goes to the Hugging Face hub); None without it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizers" / "l2_supercat_tokenizer_config.json"))
+    tokenizer.no_padding()
+    return tokenizer, load_file(str(folder / "weights" / "l2_supercat_256.safetensors"))["embedding.weight"].astype(np.float32)
+
+
+def static_features(claims, texts: dict[str, str], table) -> dict[str, np.ndarray]:
+    """Cosine of the mean static token vectors of the claims' own words, and of their sentences."""
+    tokenizer, vectors = table
+    own = [" ".join(texts[c.document][a:b] for a, b in (c.pieces or ((c.start, c.end),))) for c in claims]
+    whole = [texts[c.document][c.sentence.start : c.sentence.end] for c in claims]
+    out = {}
+    for name, words in (("static", own), ("static_sentence", whole)):
+        means = np.zeros((len(words), vectors.shape[1]), dtype=np.float32)
+        for row, encoding in enumerate(tokenizer.encode_batch(words, add_special_tokens=False)):
+            if encoding.ids:
+                means[row] = vectors[np.clip(encoding.ids, 0, len(vectors) - 1)].mean(axis=0)
+        unit = _unit(means).astype(np.float64)
+        out[name] = np.clip(unit @ unit.T, -1.0, 1.0)
+    return out
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -137,6 +175,7 @@ def build(gold: dict) -> list[dict]:
     from newsweave.story import BOILERPLATE, Document, Story
 
     built = []
+    table = static_table()
     for number, cluster in enumerate(gold["clusters"]):
         texts = cq.cluster_texts(cluster["source"], cluster["id"])
         story = Story(documents=[Document(id=d, text=t) for d, t in texts.items()])
@@ -145,6 +184,8 @@ def build(gold: dict) -> list[dict]:
         claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
         features = A.claim_features(claims)
         features.update(vector_features(claims, story.workspace.parses))
+        if table is not None:
+            features.update(static_features(claims, texts, table))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]
@@ -243,7 +284,7 @@ def end_to_end(built, names, thresholds) -> dict[float, dict]:
     from newsweave import align as A
     from newsweave.settings import Settings
 
-    saved = dict(A.CLAIM_WEIGHTS), A.claim_features, A.claim_similarity, A.CLAIM_THRESHOLD
+    saved = dict(A.CLAIM_WEIGHTS), A.claim_features, A.claim_similarity, A.CLAIM_THRESHOLD, A._evidence
     totals = {t: {"claims": 0, "recalled": 0, "pairs": 0, "correct": 0} for t in thresholds}
     try:
         for fold in range(FOLDS):
@@ -251,8 +292,11 @@ def end_to_end(built, names, thresholds) -> dict[float, dict]:
             A.CLAIM_WEIGHTS.clear()
             A.CLAIM_WEIGHTS.update(weights(model, names))
             for c in (c for c in built if c["fold"] == fold):
-                A.claim_features = lambda claims, c=c: {k: c["features"][k] for k in names}
+                # (claim_similarity weighs what `_evidence` gives: a candidate's matrix joins it there)
+                extra = {k: c["features"][k] for k in names if k in CANDIDATES}
+                A._evidence = lambda claims, extra=extra: {**saved[4](claims), **extra}
                 matrix = saved[2](c["claims"])
+                A._evidence = saved[4]
                 A.claim_similarity = lambda claims, m=matrix: m
                 for t in thresholds:
                     A.CLAIM_THRESHOLD = t
@@ -268,7 +312,7 @@ def end_to_end(built, names, thresholds) -> dict[float, dict]:
     finally:
         A.CLAIM_WEIGHTS.clear()
         A.CLAIM_WEIGHTS.update(saved[0])
-        A.claim_features, A.claim_similarity, A.CLAIM_THRESHOLD = saved[1], saved[2], saved[3]
+        A.claim_features, A.claim_similarity, A.CLAIM_THRESHOLD, A._evidence = saved[1], saved[2], saved[3], saved[4]
     return totals
 
 
@@ -300,7 +344,8 @@ def main(argv=None) -> int:
     base = [k for k in A.CLAIM_WEIGHTS if k != "bias"]
     variants = {"baseline": base}
     for name in CANDIDATES:
-        variants[f"+ {name}"] = base + [name]
+        if name in built[0]["features"]:  # (the static ones only with wordllama installed)
+            variants[f"+ {name}"] = base + [name]
     if args.add:
         variants["+ " + " + ".join(args.add)] = base + args.add
     thresholds = [float(t) for t in args.thresholds.split(",")]
