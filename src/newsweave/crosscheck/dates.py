@@ -91,8 +91,8 @@ def _close(a: DateMention, b: DateMention) -> bool:
     when_a, when_b = _when(a), _when(b)
     if when_a is None or when_b is None or len(when_a) != len(when_b) or when_a.startswith("--") != when_b.startswith("--"):
         return False
-    if when_a.startswith("--"):  # days of the year: any year will do for the distance
-        when_a, when_b = "2001" + when_a[1:], "2001" + when_b[1:]
+    if when_a.startswith("--"):  # days of the year: any leap year will do for the distance ("--02-29")
+        when_a, when_b = "2000" + when_a[1:], "2000" + when_b[1:]
     try:
         if len(when_a) == 10:
             return abs((date.fromisoformat(when_a) - date.fromisoformat(when_b)).days) <= 3
