@@ -36,7 +36,6 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
         if mention.event:
             by_event[event_lemma(mention.event)].append(mention)
     central = _central_events(story, by_event)
-    nouns = _EventNamed(story)
     discrepancies = []
     seen: set[frozenset] = set()
     for event, group in by_event.items():
@@ -49,7 +48,8 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 fact = groups.get(a.sentence.key)
                 same_fact = fact is not None and fact == groups.get(b.sentence.key)
                 shared = names.get(a.sentence.key, set()) & names.get(b.sentence.key, set())
-                if not (same_fact or shared or (event in central and _close(a, b) and nouns(a) and nouns(b))):
+                if not (same_fact or shared or (
+                        event in central and _close(a, b) and _named_by_noun(story, a) and _named_by_noun(story, b))):
                     continue
                 pair = frozenset((_when(a), _when(b), event))
                 if pair in seen:
@@ -74,16 +74,11 @@ def _central_events(story: Story, by_event: dict[str, list[DateMention]]) -> set
     return central
 
 
-class _EventNamed:
+def _named_by_noun(story: Story, mention: DateMention) -> bool:
     """Whether a mention's event word is a noun in its sentence ("the crash"), read off the parse."""
-
-    def __init__(self, story: Story):
-        self.parses = story.workspace.parses
-
-    def __call__(self, mention: DateMention) -> bool:
-        doc = self.parses.get(mention.evidence.document)
-        span = doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand") if doc is not None else None
-        return span is not None and any(t.lower_ == mention.event and t.pos_ == "NOUN" for t in span)
+    doc = story.workspace.parses.get(mention.evidence.document)
+    span = doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand") if doc is not None else None
+    return span is not None and any(t.lower_ == mention.event and t.pos_ == "NOUN" for t in span)
 
 
 def _close(a: DateMention, b: DateMention) -> bool:

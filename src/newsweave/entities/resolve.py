@@ -263,7 +263,7 @@ def _consonants(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
 
 
-def _types_agree(a: list[Mention], b: list[Mention], length: int, words: int = 1) -> bool:
+def _types_agree(a: list[Mention], b: list[Mention], length: int, words: int) -> bool:
     """A person only matches a person. The model often takes a rare place for an
     organisation ("Jebaliya"), so a long place and organisation name may match too;
     short ones may not ("Angeles" is not "Angels"). It also takes a long foreign name
