@@ -333,3 +333,16 @@ def test_two_reports_of_where_a_change_ended_still_disagree():
     )
     assert {"$3.2 billion", "$2.8 billion"} <= _sides(found)
     assert "$5 billion" not in _sides(found)
+
+
+def test_a_lone_surname_s_first_name_is_read_from_one_index_per_report():
+    """A report of many ages of lone surnames (hostile, or a long list) once looked back from each age
+    anew: time growing with the square of its length. The full names are read once per report."""
+    from newsweave.annotate.model import load_model
+
+    doc = load_model(Settings())("Amber Kessler appeared in court. Kessler, 29, admitted it. Kessler, 29, wept.")
+    kessler = [t for t in doc if t.text == "Kessler"]
+    assert [q.given_name(t) for t in kessler[1:]] == ["amber", "amber"]
+    assert q._FULL_NAMES in doc.user_data  # built once, on first use
+    doc.user_data[q._FULL_NAMES] = {"kessler": [(0, "planted")]}  # a second lookup reads the index, no new scan
+    assert q.given_name(kessler[2]) == "planted"

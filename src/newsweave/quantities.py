@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 # --- kinds ---------------------------------------------------------------------
 
@@ -868,15 +870,27 @@ def given_name(token) -> str:
     ent = entity_around(token)
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
         return ent[0].lower_
-    surname = _surname(token)
-    doc = token.doc
-    # (read off the words, not the entities: the model may leave a name it tags elsewhere untagged)
-    for before in reversed(doc[1 : token.i]):
-        first = doc[before.i - 1]
-        if (before.lower_ == surname and first.pos_ == "PROPN" and first.is_title
-                and first.lower_ not in _TITLES and first.ent_type_ in ("", "PERSON")):
-            return first.lower_
-    return ""
+    named = _full_names(token.doc).get(_surname(token), [])
+    before = bisect_left(named, (token.i,)) - 1
+    return named[before][1] if before >= 0 else ""
+
+
+def _full_names(doc) -> dict[str, list[tuple[int, str]]]:
+    """Each surname the report writes after a first name -> (where, the first name), in order. Read once
+    per report (kept in the Doc's `user_data`): looking back from each age anew took time that grew with
+    the square of the report's length. Read off the words, not the entities: the model may leave a name
+    it tags elsewhere untagged."""
+    found = doc.user_data.get(_FULL_NAMES)
+    if found is None:
+        found = {}
+        for first, word in pairwise(doc):
+            if first.pos_ == "PROPN" and first.is_title and first.lower_ not in _TITLES and first.ent_type_ in ("", "PERSON"):
+                found.setdefault(word.lower_, []).append((word.i, first.lower_))
+        doc.user_data[_FULL_NAMES] = found
+    return found
+
+
+_FULL_NAMES = ("newsweave", "full names")
 
 
 def same_person(given_a: str, given_b: str) -> bool:
