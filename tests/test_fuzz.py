@@ -410,6 +410,31 @@ def test_batch_gives_one_result_a_line_and_never_raises(lines):
         json.dumps(result, ensure_ascii=False).encode("utf-8")  # the line the command writes
 
 
+# --- quotation marks ------------------------------------------------------------------------
+
+quote_marks = st.sampled_from(["``", "''", "`", "'", '"', "“", "”", "‘", "’", "\n", " ", "don't", "you're"])
+quoted_text = st.lists(st.one_of(quote_marks, st.sampled_from(["We", "will", "rebuild", "it", ","]), wild_text),
+                       max_size=40).map("".join)
+
+
+@budget()
+@given(text=quoted_text)
+def test_quotes_in_any_marks_are_the_text_s_own_words(text):
+    """Newswire ``marks'', typographic and straight ones, unbalanced and mixed: every quote found is the
+    report's own words at its span, and comparing any two never raises."""
+    from itertools import pairwise
+
+    from newsweave.crosscheck.quotes import find_quotes, same_quote, wording_differs
+
+    quotes = find_quotes("r", text)
+    for found in quotes:
+        assert 0 <= found.start < found.end <= len(text) and text[found.start : found.end] == found.text
+        assert len(found.text.split()) >= 4
+    for first, second in pairwise(quotes):
+        same_quote(first, second)
+        wording_differs(first, second)
+
+
 # --- whole briefs ---------------------------------------------------------------------------
 
 
