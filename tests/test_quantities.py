@@ -43,6 +43,16 @@ def one(text: str) -> q.Quantity:
     ("80 km east", q.LENGTH, 80_000, "m"),
     ("a 300-foot tower", q.LENGTH, 300 * 0.3048, "m"),
     ("the third round", q.ORDINAL, 3, ""),
+    ("at 44 miles per second", q.SPEED, 44 * 1609.344 * 3.6, "km/h"),  # not a length and an ordinal
+    ("72 km a second", q.SPEED, 72 * 3600, "km/h"),
+    ("sailing at 12 knots", q.SPEED, 12 * 1.852, "km/h"),
+    ("half a million people", q.COUNT, 500_000, ""),
+    ("nearly a half-trillion dollars", q.MONEY, 5e11, "USD"),
+    ("two and a half million voters", q.COUNT, 2_500_000, ""),
+    ("two and a half years", q.DURATION, 2.5 * 31_557_600, "s"),
+    ("delayed a year and a half", q.DURATION, 1.5 * 31_557_600, "s"),
+    ("a year-and-a-half delay", q.DURATION, 1.5 * 31_557_600, "s"),
+    ("waited half an hour", q.DURATION, 1800, "s"),
 ])
 def test_surface_forms(text, kind, value, unit):
     found = one(text)
@@ -77,6 +87,8 @@ def test_a_figure_too_long_for_a_float_is_no_quantity():
     ("a dozen", "12"),
     ("as many as 40", "up to 25"),  # two ceilings: each only says how many there could be
     ("fewer than 30", "as many as 45"),
+    ("half a million", "480,000"),  # a half is a rounded figure, like "0.5 million"
+    ("44 miles per second", "71 km a second"),
 ])
 def test_compatible_pairs(a, b):
     assert q.compatible(one(a), one(b)) and q.compatible(one(b), one(a))
@@ -93,6 +105,8 @@ def test_compatible_pairs(a, b):
     ("80 km", "40 miles"),
     ("at least 8", "at least 11"),
     ("about 1,200", "about 1,400"),
+    ("43 miles per second", "44 miles a second"),
+    ("more than two years", "a year and a half"),
 ])
 def test_incompatible_pairs(a, b):
     assert not q.compatible(one(a), one(b)) and not q.compatible(one(b), one(a))
@@ -107,6 +121,7 @@ def test_incompatible_pairs(a, b):
     "the 21ST floor", "the Third round", "$3.2BN in cuts", "five hundred Euros", "12 PER CENT", "rose 7%",
     "a man Aged Forty", "the 9-YEAR-OLD", "80KM east", "a sixty-Foot wall", "four thousand barrels",
     "a hundred miles", "an estimated 3,000 gallons", "£40 fine", "US$5 million", "a 30-minute delay",
+    "a Year And A Half", "HALF an hour", "Half A Million fans", "44 Miles Per Second",
 ])
 def test_the_quick_searches_skip_no_quantity(text, monkeypatch):
     found = q.find(text, "r1", 10)
@@ -212,11 +227,22 @@ DISAGREE = [
         "Smoke from the Corvale chemical plant fire reached Lyon, 40 miles west of the plant.",
         {"80 km", "40 miles"},
     ),
+    (  # a speed per second, in two units
+        "Debris from the Orin comet hits the upper atmosphere at 26 miles per second, astronomers said.",
+        "The Orin comet's debris hits the upper atmosphere at 55 km a second.",
+        {"26 miles per second", "55 km a second"},
+    ),
+    (  # a half written in words
+        "The Pell river bridge repairs cost half a million dollars, the county said.",
+        "The county said the Pell river bridge repairs cost $800,000.",
+        {"half a million dollars", "$800,000"},
+    ),
 ]
 
 
 @pytest.mark.parametrize("first, second, sides", DISAGREE, ids=[
-    "blast-count", "unnamed-age", "mayor-age", "fees", "budget-cut", "time-of-day", "trucks", "hospital", "distance"])
+    "blast-count", "unnamed-age", "mayor-age", "fees", "budget-cut", "time-of-day", "trucks", "hospital", "distance", "speed",
+    "half-in-words"])
 def test_issue_kinds_of_number_disagreement_are_caught(first, second, sides):
     found, texts = _numbers(first, second)
     assert sides <= _sides(found), [(d.subject, [v.value for v in d.values]) for d in found]
@@ -293,6 +319,13 @@ def test_a_long_named_persons_age_is_labelled_with_their_title_and_a_place_name_
     assert (age.owner, age.owner_name) == ("carter", "Governor Carter")  # the title before the PERSON entity
     (distance,) = _measured("The Brenford refinery lies 30 km north of New Castleton.")
     assert distance.places == frozenset({"new castleton", "the refinery"})  # the GPE whole, not "castleton"
+
+
+def test_a_figure_after_of_measures_the_noun_before_unless_that_noun_only_names_a_measure():
+    (turnout,) = _measured("The Varna referendum drew a turnout of 61 percent on Sunday.")
+    assert turnout.noun == "turnout"
+    (period,) = _measured("The Varna mine stayed shut for a period of three years.")
+    assert period.noun == ""  # "period" says how it is measured, not what
 
 
 # --- which figure of a change or a whole ---------------------------------------------

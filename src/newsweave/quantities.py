@@ -244,7 +244,9 @@ _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD})(?:[- ](?
 _SCALES_WRITTEN = ("hundred", "thousand", "million", "billion", "trillion")
 _SCALE = rf"(?:{'|'.join(_SCALES_WRITTEN)})"
 _ABBREV_SCALE = r"(?:bn|mn|mln|tn|trn|[mbk])"
-_NUMBER = rf"(?:{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
+# "two and a half million", "half a million", "a half-trillion": a half is written in words, not digits
+_HALF = rf"(?:{_NUM}\s+and\s+a\s+half(?:\s+{_SCALE})?|(?:an?\s+)?half[- ](?:an?\s+)?{_SCALE})"
+_NUMBER = rf"(?:{_HALF}|{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
 
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
                    "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
@@ -278,7 +280,15 @@ _UNITS = {
     **dict.fromkeys(("gallon", "gallons"), (VOLUME, 3.785411784, "l")),
     **dict.fromkeys(("barrel", "barrels"), (VOLUME, 158.987, "l")),
     **dict.fromkeys(("mph", "miles per hour", "miles an hour"), (SPEED, 1.609344, "km/h")),
-    **dict.fromkeys(("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "kilometres an hour"), (SPEED, 1.0, "km/h")),
+    **dict.fromkeys(("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "kilometres an hour",
+                     "kilometers an hour", "km per hour", "km an hour"), (SPEED, 1.0, "km/h")),
+    # speeds per second (a meteor's, a jet's): "per second" must not read as an ordinal or a duration
+    **dict.fromkeys(("miles per second", "miles a second", "mile per second", "mile a second"), (SPEED, 5793.6384, "km/h")),
+    **dict.fromkeys(("kilometres per second", "kilometers per second", "kilometres a second", "kilometers a second",
+                     "km per second", "km a second", "km/s"), (SPEED, 3600.0, "km/h")),
+    **dict.fromkeys(("metres per second", "meters per second", "metres a second", "meters a second", "m/s"), (SPEED, 3.6, "km/h")),
+    **dict.fromkeys(("feet per second", "feet a second"), (SPEED, 1.09728, "km/h")),
+    **dict.fromkeys(("knot", "knots"), (SPEED, 1.852, "km/h")),
     **dict.fromkeys(("second", "seconds", "sec", "secs"), (DURATION, 1.0, "s")),
     **dict.fromkeys(("minute", "minutes", "min", "mins"), (DURATION, 60.0, "s")),
     **dict.fromkeys(("hour", "hours", "hr", "hrs"), (DURATION, 3600.0, "s")),
@@ -289,6 +299,11 @@ _UNITS = {
     **dict.fromkeys(("decade", "decades"), (DURATION, 315_576_000.0, "s")),
 }
 _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True))
+# one spelling per unit ("miles", "mile" and "mi" are one unit; so are "miles per second" and "miles a second"):
+# a figure restated in the same unit is compared exactly, one converted from another unit with slack
+_UNIT_SPELLING: dict[tuple, str] = {}
+for _word, (_kind, _factor, _) in _UNITS.items():
+    _UNIT_SPELLING.setdefault((_kind, _factor), _word)
 
 _HEDGES = [
     (r"at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than"
@@ -311,7 +326,10 @@ _PATTERNS = [
         r"|\b(?P<named>noon|midnight)\b", re.I)),
     (AGE, re.compile(
         rf"\b(?P<n>{_NUM})[- ]years?[- ]old\b|\baged\s+(?P<n2>{_NUM})\b|\b(?P<n3>{_NUM})[- ]months?[- ]old\b", re.I)),
-    (LENGTH, re.compile(rf"\b(?P<n>{_NUMBER})\s*-?\s*(?P<unit>{_UNIT})\b(?!-old)", re.I)),
+    (LENGTH, re.compile(
+        rf"\b(?P<n>{_NUMBER})\s*-?\s*(?P<unit>{_UNIT})\b(?!-old)"
+        rf"|\b(?P<one>an?)[- ](?P<unit2>{_UNIT})[- ]and[- ]a[- ]half\b"  # "a year and a half", "a mile-and-a-half"
+        rf"|\b(?P<half>half)[- ]an?[- ](?P<unit3>{_UNIT})\b", re.I)),  # "half an hour", "half a mile"
     (ORDINAL, re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     (COUNT, re.compile(
         rf"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b"
@@ -324,13 +342,14 @@ _PATTERNS = [
 # text instead, as an alternation of words that ignores case is several times slower.
 _DIGIT = re.compile(r"\d")
 # A number written in words (or a vague count), read by every pattern from the start of a word.
-_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join([*_WORD_NUMBERS, *_SCALES_WRITTEN, 'dozen', 'scores'])})")
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join([*_WORD_NUMBERS, *_SCALES_WRITTEN, 'dozen', 'scores', 'half'])})")
 _CLOCK = re.compile(r"\d\s*[ap]|\d:\d")  # "9 pm", "9:15 a.m.", "21:15"
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
 # (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
 _CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
 _PER_CENT = re.compile(r"%|per\s*cent")
-_NUMBER_UNIT = re.compile(rf"(?:\d|{_NUMBER_WORD.pattern})\s*-?\s*(?:{_UNIT})\b")  # "80 km", "six-mile"
+_NUMBER_UNIT = re.compile(  # "80 km", "six-mile", "a year and a half", "half an hour"
+    rf"(?:\d|{_NUMBER_WORD.pattern})\s*-?\s*(?:{_UNIT})\b|(?:{_UNIT})[- ]and[- ]a[- ]half|half[- ]an?[- ](?:{_UNIT})")
 # Letters IGNORECASE matches to an ASCII letter that str.lower() does not turn into it ("ſ" matches
 # "s", "ı" and "İ" match "i", and "İ" lowers to two characters): a text holding one is read without
 # the quick searches (tests/test_quantities.py checks the list against every Unicode letter).
@@ -363,7 +382,13 @@ def _kinds_written(text: str) -> tuple[str, ...]:
 
 
 def number_value(text: str) -> float | None:
-    """'1,400', '3.2 billion', 'twenty-eight', 'a dozen', '3.2bn' -> the number."""
+    """'1,400', '3.2 billion', 'twenty-eight', 'a dozen', '3.2bn', 'two and a half million' -> the number."""
+    halves = _HALF_WRITTEN.fullmatch(text.strip().lower())
+    if halves:
+        written_scale = halves["scale"] or halves["scale2"]
+        scale = _SCALES[written_scale] if written_scale else 1.0
+        whole = number_value(halves["whole"]) if halves["whole"] else 0.0
+        return None if whole is None else (whole + 0.5) * scale
     words = re.findall(r"[\d,.]+|[a-z]+", text.lower())
     if not words:
         return None
@@ -397,7 +422,9 @@ def number_value(text: str) -> float | None:
     return value if math.isfinite(value) else None  # 400 digits are no count: float gives inf
 
 
-_SCALE_AFTER_DIGITS = [(re.compile(rf"\d\s*{word}\b"), factor) for word, factor in _SCALES.items()]
+_HALF_WRITTEN = re.compile(
+    rf"(?P<whole>.+?)\s+and\s+a\s+half(?:\s+(?P<scale>{_SCALE}))?|(?:an?\s+)?half[- ](?:an?\s+)?(?P<scale2>{_SCALE})")
+_SCALE_AFTER_DIGITS = [(re.compile(rf"(?:\d\s*|half[- ](?:an?\s+)?){word}\b"), factor) for word, factor in _SCALES.items()]
 
 
 def _precision(text: str, value: float) -> float:
@@ -409,6 +436,8 @@ def _precision(text: str, value: float) -> float:
             scale = max(scale, factor)
     if scale == 1.0:
         return 0.0
+    if "half" in lowered:
+        return 0.045 * scale  # "half a million": 0.5 million, one decimal written
     digits = re.search(r"\d+(?:\.(\d+))?", text)
     if digits is None:
         return 0.0
@@ -512,19 +541,19 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             value = value / 12
         return Quantity(AGE, value, value, value, "year", written, "", 0, 0, written_unit="year")
     if kind == LENGTH:
-        unit = _folded(groups["unit"])
+        unit = _folded(_first_group(groups, "unit", "unit2", "unit3"))
         unit_kind, factor, base = _UNITS[unit]
         if unit in ("m", "g", "ha", "mi", "ft", "yd") and not re.search(r"\d" + unit + r"$", written, re.I):
             return None  # a one- or two-letter unit is one only right after its digits ("5m", not "5 m")
-        value = number_value(groups["n"])
+        value = 1.5 if groups.get("one") else 0.5 if groups.get("half") else number_value(groups["n"])
         if value is None:
             return None
         after = text[match.end():match.end() + 12].lower()
         if unit_kind == DURATION and re.match(r"\s*(?:ago|earlier|later|before|after|from\s+now|old)\b", after):
             return None  # a date relative to another ("two years ago"), not a length of time
-        spread = _precision(groups["n"], value) * factor
+        spread = _precision(groups["n"] or "", value) * factor
         return Quantity(unit_kind, value * factor, value * factor - spread, value * factor + spread, base, written, "", 0, 0,
-                        written_unit=unit)
+                        written_unit=_UNIT_SPELLING[unit_kind, factor])
     if kind == ORDINAL:
         word = _folded(groups["o"])
         digits = re.match(r"\d+", word)  # "21st"; else a word ("twenty-first")
@@ -655,6 +684,10 @@ def _end_of_change(span) -> str:
     return ""
 
 
+# Nouns that name a measure, not what is measured: "a period of five years", "speeds of 45 miles per second".
+_MEASURE_WORDS = {"period", "span", "time", "spell", "stretch", "term", "total", "sum", "amount", "figure", "level",
+                  "average", "maximum", "minimum", "distance", "length", "duration", "speed", "velocity", "rate",
+                  "height", "depth", "width", "weight", "size", "value", "margin", "range"}
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
 # Verbs that say a figure is there, not what happened to it: "the budget includes $3.2 billion in cuts".
 _LIGHT = {"include", "be", "have", "total", "make", "amount", "contain", "propose", "announce", "plan", "comprise"}
@@ -732,6 +765,9 @@ def _measured_noun(token, kind: str):
                     return obj
         if unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN":
             return unit.head  # "a $3m contract", "a 30-mile stretch"
+        of = unit.head
+        if unit.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.lemma_.lower() not in _MEASURE_WORDS:
+            return of.head  # "interest rates of 40 percent", "a turnout of 61%"
         return None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
