@@ -417,6 +417,55 @@ def parse_experiment(text: str) -> dict:
     return found
 
 
+def embedding_check(stream: list[dict], words: int = 0) -> dict[str, list[tuple[float, float]]]:
+    """Would static word vectors place the articles the clusterer misses? (Multi-News, no dates; needs wordllama.)
+
+    Runs the plain Clusterer; for every article whose gold story already has members, takes the predicted
+    story holding most of them (the right story) and compares the article's mean static token vector (its
+    first `words` words, or all) with that story's mean vector and with the best other story's. Returns
+    (right cosine, best other cosine) for the articles joined to the right story and for those that were not.
+    """
+    import numpy as np
+    from claims_fit import static_table
+
+    table = static_table()
+    if table is None:
+        raise SystemExit("--embedding-check needs wordllama: pip install wordllama==0.4.0.post1")
+    tokenizer, vectors = table
+    clusterer = Clusterer(MemoryState(), ClusterSettings())
+    sums: dict[int, np.ndarray] = {}
+    members: dict[str, list[int]] = defaultdict(list)
+    found: dict[str, list[tuple[float, float]]] = {"joined": [], "missed": []}
+    for i, document in enumerate(stream):
+        text = " ".join(document["text"].split()[:words]) if words else document["text"]
+        ids = tokenizer.encode(text, add_special_tokens=False).ids
+        vector = vectors[np.clip(ids, 0, len(vectors) - 1)].mean(axis=0).astype(np.float64) if ids else np.zeros(vectors.shape[1])
+        vector /= np.linalg.norm(vector) or 1.0
+        cosines = {story: float(total @ vector / (np.linalg.norm(total) or 1.0)) for story, total in sums.items()}
+        story = clusterer.assign(i, None, document["text"], None, features=features_of(document)).story
+        earlier = Counter(members[document["story"]]).most_common(1)
+        if earlier and len(cosines) > 1:
+            right = earlier[0][0]
+            other = max(value for key, value in cosines.items() if key != right)
+            found["joined" if story == right else "missed"].append((cosines[right], other))
+        members[document["story"]].append(story)
+        sums[story] = sums.get(story, 0.0) + vector
+    return found
+
+
+def print_embedding_check(found: dict[str, list[tuple[float, float]]]) -> None:
+    print("| articles | count | cosine with the right story, median (10th percentile) "
+          "| best other story, median | right story closer | right story ≥ 0.45 and 0.1 ahead |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, pairs in found.items():
+        right = sorted(r for r, _ in pairs)
+        other = sorted(o for _, o in pairs)
+        closer = sum(1 for r, o in pairs if r > o)
+        clear = sum(1 for r, o in pairs if r >= 0.45 and r - o >= 0.1)
+        print(f"| {name} | {len(pairs)} | {right[len(right) // 2]:.3f} ({right[len(right) // 10]:.3f}) "
+              f"| {other[len(other) // 2]:.3f} | {closer} | {clear} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     global HEADLINE_TIMES
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -434,6 +483,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="run the third round's Experiment clusterer with these settings (see its docstring)")
     parser.add_argument("--headline", type=int, default=0, metavar="TIMES",
                         help="count a headline-like first line this many times in all (experiment; 0 or 1: as is)")
+    parser.add_argument("--embedding-check", type=int, default=None, metavar="WORDS",
+                        help="static word vectors (wordllama) of the missed and joined articles, Multi-News without "
+                             "dates; WORDS: the first words only (0: all); for the tuning part")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--baseline-thresholds", default="0.6,0.65,0.7,0.75,0.8,0.85,0.9,0.95")
     args = parser.parse_args(argv)
@@ -451,6 +503,11 @@ def main(argv: list[str] | None = None) -> int:
     for seed in seeds:
         documents = load(args.data, sorted(set(sets) | {"multinews"}))
         add_synthetic_days(documents, seed)
+        if args.embedding_check is not None:
+            print(f"\n## Static word vectors, multinews stream without dates, split {args.split}, seed {seed}, "
+                  f"{'all words' if not args.embedding_check else f'first {args.embedding_check} words'}\n")
+            print_embedding_check(embedding_check(make_stream(documents, ["multinews"], args.split, seed), args.embedding_check))
+            continue
         for name in [s for s in args.streams.split(",") if s]:
             stream_sets = sets if name == "mixed" else ["multinews"]
             stream = make_stream(documents, stream_sets, args.split, seed)
@@ -464,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
             for label, _, precision, recall, f1, _ in rows:
                 if not label.startswith("TF-IDF"):
                     scores[(name, label)].append((f1, precision, recall))
-    if len(seeds) > 1:
+    if len(seeds) > 1 and args.embedding_check is None:
         print(f"\n## Mean of seeds {','.join(map(str, seeds))}, split {args.split}\n")
         print("| stream | system | B³ F1 (precision / recall) |\n|---|---|---|")
         for (name, label), runs in scores.items():
