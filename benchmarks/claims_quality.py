@@ -55,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import crosscheck_quality  # noqa: E402
 from claims_gold_tool import DISAGREEMENTS_ONLY, GOLD, cluster_texts, problems  # noqa: E402
-from crosscheck_gold_tool import sentence_around  # noqa: E402
+from crosscheck_gold_tool import sentence_around, wire_date  # noqa: E402
 from crosscheck_quality import describe, discrepancy_matches, markdown, table, tally  # noqa: E402
 
 SYSTEMS = ("newsweave", "baseline")
@@ -104,6 +104,9 @@ def single_report_items(story) -> list[list[dict]]:
 # --- systems ---------------------------------------------------------------------------------------
 
 
+PUBLISHED = True  # DUC reports carry their wire day as publication date (--no-published: none)
+
+
 class Run:
     """One system's output on one cluster."""
 
@@ -119,7 +122,10 @@ def run_newsweave(cluster: dict) -> Run:
 
     texts = cluster_texts(cluster["source"], cluster["id"])
     started = time.perf_counter()
-    story = build_story([Document(id=d, text=t) for d, t in texts.items()], Settings())
+    # a DUC report's wire day is its publication date, as a feed would give it (Multi-News and the seeds have none)
+    published = {d: wire_date(d) if PUBLISHED else None for d in texts}
+    story = build_story([Document(id=d, text=t, published=published[d] and published[d].isoformat())
+                         for d, t in texts.items()], Settings())
     seconds = time.perf_counter() - started
     groups, layer = system_groups(story)
     discrepancies = [d.to_dict() for d in story.discrepancies]
@@ -338,7 +344,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated, from {', '.join(SYSTEMS)}")
     parser.add_argument("--verbose", action="store_true", help="list misses and false pairs per cluster (tune split only)")
     parser.add_argument("--cluster", action="append", default=[], help="score only these cluster ids (tune split only)")
+    parser.add_argument("--no-published", action="store_true",
+                        help="brief DUC reports without their wire day as publication date (as before 2026-12-02's fourth session)")
     args = parser.parse_args(argv)
+    global PUBLISHED
+    PUBLISHED = not args.no_published
     systems = [s for s in args.systems.split(",") if s]
     unknown = [s for s in systems if s not in RUNNERS]
     if unknown:

@@ -62,6 +62,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from crosscheck_gold_tool import wire_date
 from newsweave.corpus.cluster import NAME, ClusterSettings, Clusterer, MemoryState, _cosine
 from newsweave.corpus.signatures import ArticleFeatures, article_features, keywords, names
 
@@ -83,11 +84,6 @@ def read_jsonl_clusters(path: Path, name: str) -> list[dict]:
                     "day": wire_date(document["id"]),
                 })
     return documents
-
-
-def wire_date(document_id: str) -> date | None:
-    match = re.match(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})\.", document_id)
-    return date(int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
 _NO_SPACE_BEFORE = re.compile(r" ([,.;:!?%)\]}]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b|'')")

@@ -30,6 +30,7 @@ import json
 import re
 import runpy
 import sys
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,6 +69,12 @@ def cluster_texts(source: str, cluster_id: str) -> dict[str, str]:
         # newsweave decodes the bytes as they are (no newline translation).
         return {p.stem: p.read_bytes().decode("utf-8") for p in sorted(SEEDS.glob("*.txt"))}
     raise ValueError(f"unknown source {source!r}")
+
+
+def wire_date(document_id: str) -> date | None:
+    """A DUC report's publication day, from its wire id (APW19981017.0151: 1998-10-17); None for others."""
+    match = re.match(r"^[A-Z]{3}(\d{4})(\d{2})(\d{2})\.", document_id)
+    return date(int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

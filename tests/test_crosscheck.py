@@ -373,6 +373,55 @@ def test_dates_without_a_year_are_compared_by_day_of_the_year(first, second, fla
             assert brief.story.document(e.document).text[e.start:e.end] == value.value
 
 
+def _published(*reports: tuple[str, str | None]):
+    """A brief of reports, each with its publication day (None: not known)."""
+    return newsweave.brief([Document(id=f"r{n}", text=text, published=day) for n, (text, day) in enumerate(reports, start=1)])
+
+
+TOLL_FIRST = "Typhoon Lenna has killed 129 people in the Philippines, the civil defence office said.\n"
+TOLL_LATER = "Typhoon Lenna has killed 151 people in the Philippines, the civil defence office said.\n"
+
+
+@pytest.mark.parametrize("first_day, second_day, flagged", [
+    ("2026-10-24", "2026-10-25", False),  # a tally on two days: the later report updates the earlier
+    ("2026-10-24", "2026-10-24", True),  # the same day: two figures for one moment
+    (None, "2026-10-25", True),  # a day unknown: nothing says they are two moments
+])
+def test_a_tally_published_on_two_days_is_an_update_not_a_disagreement(first_day, second_day, flagged):
+    brief = _published((TOLL_FIRST, first_day), (TOLL_LATER, second_day))
+    assert bool(_of_kind(brief, "number")) is flagged
+
+
+def test_an_age_is_compared_whatever_the_days_of_the_reports():
+    brief = _published(("Mayor Tom Holt, 61, opened the Lowford bridge on Monday.\n", "2026-10-24"),
+                       ("Mayor Tom Holt, 62, opened the Lowford bridge on Monday.\n", "2026-10-27"))
+    (found,) = _of_kind(brief, "number")
+    assert {v.value for v in found.values} == {"61", "62"}
+
+
+@pytest.mark.parametrize("first, second", [
+    # a weekday named from each report's own day: two statements, a week apart
+    ("Mayor Tom Holt of Lowford said Tuesday that the bridge would reopen.\n",
+     "Mayor Tom Holt of Lowford said Thursday that the bridge would reopen.\n"),
+    # the saying of something is dated anew each time it is said
+    ("Mayor Tom Holt of Lowford said on Oct. 5 that the bridge would reopen.\n",
+     "Mayor Tom Holt of Lowford said on Oct. 9 that the bridge would reopen.\n"),
+    # one name and one event word, but years apart: two meetings
+    ("Mayor Tom Holt of Lowford first met the Varna council in 1996 to discuss the bridge tolls.\n",
+     "Flooding on the east bank was on the agenda when Holt met farmers on Aug. 20.\n"),
+])
+def test_dates_that_reports_of_different_days_give_for_different_occasions_are_not_compared(first, second):
+    brief = _published((first, "2026-10-08"), (second, "2026-10-15"))
+    assert _of_kind(brief, "date") == []
+
+
+def test_one_event_dated_two_ways_is_still_a_disagreement_with_publication_days():
+    brief = _published(("The mayor of Lowford was arrested on March 3, 2026 at her home.\n", "2026-03-05"),
+                       ("The mayor of Lowford was arrested on March 4, 2026, court papers show.\n", "2026-03-06"))
+    (found,) = _of_kind(brief, "date")
+    assert {v.value for v in found.values} == {"March 3, 2026", "March 4, 2026"}
+
+
 def test_ages_in_every_form_and_not_someone_elses():
     brief = _brief(
         "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "

@@ -272,6 +272,23 @@ def test_compatible_figures_are_not_a_disagreement(first, second):
     assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
 
 
+def test_the_whole_a_part_is_taken_from_is_not_a_side():
+    found, _ = _numbers(
+        "A jury found Dale Ostrow guilty on three charges of attempted murder.",
+        "A jury found Dale Ostrow guilty on four of five charges.",
+    )
+    assert "five" not in _sides(found)  # "of five charges" is how many there were, not how many he was found guilty on
+
+
+def test_figures_set_in_different_places_are_not_compared_however_alike_their_words():
+    # worded alike enough to be "one fact" but for the places: two measurements, not one told two ways
+    found, _ = _numbers(
+        "Typhoon Lenna packed sustained winds of 130 kph over Luzon on Friday.",
+        "Typhoon Lenna packed sustained winds of 275 kph over Taiwan on Friday.",
+    )
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+
+
 def test_figures_of_two_unrelated_stories_are_not_compared():
     found, _ = _numbers(
         "Two people were injured when the Sallow dam spillway gate failed on Tuesday.",
@@ -337,6 +354,10 @@ def test_a_figure_after_of_measures_the_noun_before_unless_that_noun_only_names_
     ("The Marrow city council cut road spending to $3.2 billion from $5 billion.", {5e9: "from", 3.2e9: "to"}),
     ("The Marrow city council trimmed road spending by $3.1 billion.", {3.1e9: ""}),
     ("The death toll in the Pellmont flood rose to 14 on Monday.", {14.0: ""}),  # a tally's value is the figure
+    # the whole after "N of", "N out of", "N percent of": read off the words, whatever the parse makes of them
+    ("A jury found the Vell county clerk guilty on four of five charges.", {4.0: "", 5.0: "whole"}),
+    ("The Varna board rejected 214 candidates out of 400 on Monday.", {214.0: "", 400.0: "whole"}),
+    ("Only 39 percent of the 38 million voters in Varna cast a ballot.", {39.0: "", 38e6: "whole"}),
 ])
 def test_a_figure_knows_which_end_of_a_change_or_which_whole_it_is(text, roles):
     assert {m.value: m.role for m in _measured(text)} == roles

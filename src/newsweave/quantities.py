@@ -651,10 +651,30 @@ def measure(quantity: Quantity, doc) -> Quantity:
     if quantity.kind == LENGTH:
         places = _places_apart(token)
     # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
-    role = "whole" if noun is not None and _whole_of_part(token, noun) else _end_of_change(span) if predicate in _CHANGES else ""
+    whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
+    role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
                           owner_given=owner_given, places=places,
                           token=token.i, role=role)
+
+
+def _written_after_a_part(span) -> bool:
+    """'four of five charges', '214 candidates out of 400', '39 percent of the 38 million voters': the figure
+    after "of" or "out of" is the whole a part (a number, a percentage, or a counted noun) is taken from. Read
+    off the words, as the small model often parses "four of five" as one range."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ != "of":
+        return False
+    i -= 1 if i >= 1 and doc[i - 1].lower_ == "out" else 0
+    before = doc[i - 1] if i >= 1 else None
+    if before is None:
+        return False
+    if before.like_num or before.lower_ in ("percent", "%", "cent"):
+        return True
+    # "214 candidates out of 400": a counted noun whose count is written just before it
+    return before.pos_ == "NOUN" and i >= 2 and doc[i - 2].like_num
 
 
 def _whole_of_part(token, noun) -> bool:

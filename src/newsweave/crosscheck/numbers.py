@@ -20,7 +20,12 @@ Precision comes first:
 - counts in sentences dated differently ("a year earlier", "last spring")
   are about different events; so is a count in a clause describing a named
   other event ("the Manchester bombing on May 22 that killed 22"), and "two
-  other men" are more men, not a second figure for the same ones.
+  other men" are more men, not a second figure for the same ones;
+- a tally of what happened (killed, injured, arrested, evacuated) in two
+  reports published on different days is two moments of a story that is
+  still unfolding: 129 dead on Saturday and 151 on Sunday is an update, not a
+  disagreement. Standing figures (an age, a size, the charges someone faces)
+  are compared whatever the day.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +42,7 @@ import numpy as np
 import newsweave.quantities as q
 from newsweave.align import claim_similarity
 from newsweave.annotate.features import entity_key, entity_lookup, number_value
+from newsweave.load.published import parse_published
 from newsweave.story import (
     BODY,
     Discrepancy,
@@ -428,7 +435,23 @@ def figure_discrepancies(story: Story) -> list[Discrepancy]:
     return merge_discrepancies(number_discrepancies(story, likeness), quantity_discrepancies(story, likeness))
 
 
+def publication_days(story: Story) -> dict[str, date]:
+    """The day each report was published, for the reports that give one."""
+    days = {}
+    for document in story.documents:
+        published = parse_published(document.published)
+        if published is not None:
+            days[document.id] = published.date()
+    return days
+
+
+def _other_days(days: dict[str, date], first: str, second: str) -> bool:
+    """Whether two reports were published on different days (False when either day is unknown)."""
+    return first in days and second in days and days[first] != days[second]
+
+
 def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
+    days = publication_days(story)
     by_subject: dict[tuple[str, str], dict[str, list[Count]]] = {}
     for count in counts(story):
         by_subject.setdefault(count.subject, {}).setdefault(count.document, []).append(count)
@@ -452,6 +475,11 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
                 and not any(_compatible(b, c) for c in by_document[a.document])
             ]
             shown = list({id(c): c for pair in clashing for c in pair}.values())
+        if subject[0] not in _STANDING and days:
+            updates = [(a, b) for a, b in clashing if _other_days(days, a.document, b.document)]
+            if updates:  # a tally on two days: each report's figure stands for its own day
+                clashing = [pair for pair in clashing if pair not in updates]
+                shown = list({id(c): c for pair in clashing for c in pair}.values())
         if not clashing:
             continue
         # One side per figure as written ("Twenty-eight" and "28" are two, next to each other),
@@ -607,15 +635,21 @@ def _words(claim) -> set[str]:
     return set(claim.terms) | {f"@{e}" for e in claim.entities}
 
 
-def _about_same(a, b) -> bool:
-    """Two claims about the same thing: one subject, or words in common; not different places or dates."""
+def _other_occasions(a, b) -> bool:
+    """Two claims set in different places or on different dates: "in Fonds-Verrettes" and "in Haiti",
+    "a year earlier" and "last spring". However alike their words, their figures are about two things."""
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):
-        return False
+        return True
     dates_a = {w for d in a.dates for w in d.lower().split()}
     dates_b = {w for d in b.dates for w in d.lower().split()}
-    if dates_a and dates_b and dates_a.isdisjoint(dates_b):
-        return False  # "a year earlier" and "last spring": two occasions
+    return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
+
+
+def _about_same(a, b) -> bool:
+    """Two claims about the same thing: one subject, or words in common; not different places or dates."""
+    if _other_occasions(a, b):
+        return False
     counted = {x.noun for x in a.quantities + b.quantities} | {q.noun_class(w) for w in _ANYONE}
     if a.subject and a.subject == b.subject and not a.subject.isdigit() and a.subject not in _VAGUE_SUBJECTS | counted:
         return True  # (the counted noun as subject, "50 people were killed", says nothing of which occasion)
@@ -637,11 +671,12 @@ def comparable_pairs(a, b, likeness: float = 0.0):
         return []
     if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
         return pairs  # one named person has one age; two named places lie one distance apart, on any day
-    return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
+    return pairs if (likeness >= SAME_FACT and not _other_occasions(a, b)) or _about_same(a, b) else []
 
 
 def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
     likeness = likeness or _Likeness(story)
+    days = publication_days(story)
     claims = likeness.claims
     # Comparable quantities share a measure: only claims with a measure in common are compared
     # (and the claims' likeness is worked out only if two are).
@@ -651,8 +686,9 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         for j, b in enumerate(claims[i + 1 :], start=i + 1):
             if a.document == b.document or measures[i].isdisjoint(measures[j]):
                 continue
+            apart = _other_days(days, a.document, b.document)
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
-                if x.vague or y.vague or q.compatible(x, y):
+                if x.vague or y.vague or q.compatible(x, y) or (apart and _tally(x)):
                     continue
                 # a report that also gives the other's figure for this measure, about the same thing, counts two things
                 if _also_states(claims, a.document, y, b, likeness) or _also_states(claims, b.document, x, a, likeness):
@@ -676,6 +712,11 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         ]
         found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
+
+
+def _tally(quantity) -> bool:
+    """A count of what happened ("killed 8", "21 were hospitalised"): it grows as a story unfolds."""
+    return quantity.kind == q.COUNT and quantity.predicate in q.PREDICATE_CLASS_NAMES
 
 
 def _also_states(claims, document: str, quantity, holder, likeness: _Likeness) -> bool:
