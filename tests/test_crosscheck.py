@@ -513,6 +513,20 @@ def test_short_credited_quotes_one_word_apart_and_a_changed_pronoun():
     assert len(_of_kind(pronoun, "quote")) == 1
 
 
+@pytest.mark.parametrize("first, second", [
+    # two short quotes of one speaker that share only "It was a"
+    ("\"It was a panic,\" fire chief Lena Sorel said of the Marlow hall fire.\n",
+     "\"It was a slip of the tongue,\" fire chief Lena Sorel said of the Marlow hall fire.\n"),
+    # two sentences of one speaker that share only their frame ("I am the", "I was the")
+    ("\"You know I kept thinking about it today, I'm the real victim here, I was the one they hurt,\" "
+     "Dale Ostrow said from jail.\n",
+     "\"I'm the winner but I was the loser too,\" Dale Ostrow said from jail.\n"),
+])
+def test_quotes_that_share_only_function_words_are_two_quotes(first, second):
+    brief = _brief(first, second)
+    assert _of_kind(brief, "quote") == [] and _of_kind(brief, "attribution") == []
+
+
 def test_a_statement_issued_and_a_speaker_after_the_verb_are_credited():
     words = "The fire is under active investigation and we are cooperating fully with the authorities"
     first = f"The Halvard Group, which owns the tower, issued a statement saying: \"{words}.\"\n"

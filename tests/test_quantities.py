@@ -53,6 +53,8 @@ def one(text: str) -> q.Quantity:
     ("delayed a year and a half", q.DURATION, 1.5 * 31_557_600, "s"),
     ("a year-and-a-half delay", q.DURATION, 1.5 * 31_557_600, "s"),
     ("waited half an hour", q.DURATION, 1800, "s"),
+    ("five hundred and fifty thousand dollars", q.MONEY, 550_000, "USD"),  # not "fifty thousand dollars"
+    ("one hundred and twenty passengers", q.COUNT, 120, ""),
 ])
 def test_surface_forms(text, kind, value, unit):
     found = one(text)

@@ -246,7 +246,9 @@ _SCALE = rf"(?:{'|'.join(_SCALES_WRITTEN)})"
 _ABBREV_SCALE = r"(?:bn|mn|mln|tn|trn|[mbk])"
 # "two and a half million", "half a million", "a half-trillion": a half is written in words, not digits
 _HALF = rf"(?:{_NUM}\s+and\s+a\s+half(?:\s+{_SCALE})?|(?:an?\s+)?half[- ](?:an?\s+)?{_SCALE})"
-_NUMBER = rf"(?:{_HALF}|{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
+# "five hundred and fifty thousand": "and" joins a number's parts only after a scale word
+_AND_MORE = rf"(?:{_NUM}(?:\s+{_SCALE}){{1,2}}\s+and\s+{_NUM}(?:\s+{_SCALE})?)"
+_NUMBER = rf"(?:{_HALF}|{_AND_MORE}|{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
 
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
                    "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
@@ -397,6 +399,8 @@ def number_value(text: str) -> float | None:
         if word in ("a", "an"):
             current = 1.0 if current is None else current
             continue
+        if word == "and" and seen:
+            continue  # "five hundred and fifty"
         if word == "dozen":
             current = (current or 1.0) * 12
             seen = True
@@ -867,7 +871,10 @@ def _to_hospital(verb) -> bool:
 
 def _age_owner(token):
     """Whose age: 'Ana Ruiz, 10,', '9-year-old Ana Ruiz', 'Holt, 61', 'Ruiz, aged 10', 'a 9-year-old girl, Ana Ruiz',
-    or the person named just before ('the 9-year-old'). The person's token, or None."""
+    or the person named just before ('the 9-year-old'). The person's token, or None; None too for an age
+    at another time ('when Ruiz was four years old', 'at age 4'): not what the person is now."""
+    if _back_then(token):
+        return None
     doc = token.doc
     head = token
     while (head.dep_ in ("nummod", "npadvmod", "compound", "amod", "quantmod") and head.head.i != head.i
@@ -896,6 +903,23 @@ def _age_owner(token):
         if _is_person(before):
             return before
     return None
+
+
+_THEN = {"when", "since", "until", "till", "before", "after", "while", "as", "once"}
+
+
+def _back_then(token) -> bool:
+    """An age in a clause set at another time ('when Ruiz was four years old') or given as 'at age 4'."""
+    node = token
+    for _ in range(6):
+        if node.lower_ == "age" and node.head.lower_ == "at":
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("mark", "advmod") and c.lower_ in _THEN for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # Words that go before a name to say who the person is: "Mayor Holt", "Judge Ana Ruiz".

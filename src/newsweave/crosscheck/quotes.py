@@ -37,6 +37,7 @@ from newsweave.story import (
 
 MIN_WORDS = 4  # shorter quotes are scare quotes: 'highly likely', "severe"
 SAME_QUOTE = 0.6  # share of the shorter quote's words the other must hold, in runs of three or more
+SAME_CONTENT = 0.5  # share of the shorter quote's content words those runs must hold
 MIN_RUN = 6
 SHORT = 10  # two quotes this short are the same quote when they share SAME_SHORT of their words
 SAME_SHORT = 0.75
@@ -217,8 +218,15 @@ def same_quote(a: QuoteSpan, b: QuoteSpan) -> bool:
     ("extremely provocative and egregious" / "... and outrageous"; a charge such as
     "insulting a public official" is nobody's words)."""
     words_a, words_b = _words(a.text), _words(b.text)
-    shared = sum(m.size for m in _blocks(words_a, words_b) if m.size >= 3)
+    runs = [m for m in _blocks(words_a, words_b) if m.size >= 3]
+    shared = sum(m.size for m in runs)
     shortest = min(len(words_a), len(words_b))
+    # the runs must carry what the words say, not only their frame: "I'm the victor but I was the victim
+    # too" shares "I am the" and "I was the" with "I'm the f*** victim here, I was the one who was victimized"
+    content = min((_content(words_a), _content(words_b)), key=len)
+    in_runs = _content([word for m in runs for word in words_a[m.a : m.a + m.size]])
+    if content and len(in_runs & content) < SAME_CONTENT * len(content):
+        return False
     if shared >= max(MIN_RUN, SAME_QUOTE * shortest):
         return True
     said = any(_credit(a)) or any(_credit(b))
