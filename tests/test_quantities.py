@@ -282,6 +282,34 @@ def test_the_whole_a_part_is_taken_from_is_not_a_side():
     assert "five" not in _sides(found)  # "of five charges" is how many there were, not how many he was found guilty on
 
 
+@pytest.mark.parametrize("first, second", [
+    # "three other provinces" and the one named: four, as the other report says
+    ("President Ana Ruiz declared Catanduanes and three other provinces under a state of calamity on Friday.",
+     "President Ana Ruiz declared four provinces under a state of calamity on Friday."),
+    # "the 86-seat assembly" is its size, not how many seats were filled
+    ("Friday's vote is for the 86-seat Varna assembly, whose members serve eight years.",
+     "The Varna election board named the winners for 17 of the 86 seats in the Varna assembly."),
+])
+def test_more_of_them_and_a_hyphened_size_are_other_measures(first, second):
+    found, _ = _numbers(first, second)
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+
+
+def test_two_sizes_of_one_thing_still_disagree():
+    found, _ = _numbers("In Iowa, two people were killed and seven injured in a 25-vehicle pileup on Interstate 35.",
+                        "Blinding snow caused a 30-car pileup on Interstate 35 in Iowa that killed two people.")
+    assert {"25", "30"} <= _sides(found)
+
+
+def test_a_countdown_is_counted_from_each_report_s_own_day():
+    texts = ("With four days until the money for the Varna government runs out, leaders met on Tuesday.",
+             "With just five days until the money for the Varna government runs out, leaders traded blame.")
+    for days, flagged in ((("2026-10-06", "2026-10-05"), False), (("2026-10-05", "2026-10-05"), True)):
+        documents = [Document(id=f"r{n}", text=text, published=day) for n, (text, day) in enumerate(zip(texts, days), 1)]
+        found = [d for d in build_story(documents, Settings()).discrepancies if d.kind == "number"]
+        assert bool(found) is flagged
+
+
 def test_figures_set_in_different_places_are_not_compared_however_alike_their_words():
     # worded alike enough to be "one fact" but for the places: two measurements, not one told two ways
     found, _ = _numbers(

@@ -657,9 +657,27 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
     whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
     role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
+    around = (*token.children, *(noun.children if noun is not None else ()))
+    if not role and quantity.kind == COUNT and any(c.lower_ in _MORE for c in around):
+        role = "more"  # "Catanduanes and three other provinces": four in all, not three
+    elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
+        # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
+        role, predicate = "size", ""
+    elif not role and quantity.kind == DURATION and _COUNTDOWN.match(span.doc.text[span.end_char : span.end_char + 20]):
+        role = "until"  # "with four days until the money runs out": counted from the report's own day
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
                           owner_given=owner_given, places=places,
                           token=token.i, role=role)
+
+
+_MORE = {"other", "more", "additional", "another", "further", "extra", "remaining", "new"}
+_COUNTDOWN = re.compile(r"\s*(?:until|till|before|to\s+go|left|remaining|away)\b", re.I)
+
+
+def _hyphenated_size(token, noun) -> bool:
+    """'an 86-seat assembly', 'a 30-car pileup': the count, hyphened to its noun, sizes the noun after."""
+    return (noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN")
+            and token.doc.text[token.idx + len(token.text) : noun.idx] == "-")
 
 
 def _written_after_a_part(span) -> bool:
@@ -1050,7 +1068,8 @@ def _place_key(token) -> str:
     return "the " + token.lemma_.lower() if token.pos_ == "NOUN" else ""
 
 
-_ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all"}
+_ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all", "more": "more of them",
+               "until": "still to come", "size": "as a size"}
 
 
 def describe(quantity: Quantity) -> str:

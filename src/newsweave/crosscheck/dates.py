@@ -19,15 +19,17 @@ from newsweave.timeline import DateMention, event_lemma
 def date_discrepancies(story: Story) -> list[Discrepancy]:
     """The same event given different dates by different reports.
 
-    Two dated sentences are about the same event when they share its word
-    ("killed", "attacks") and a named person, group or place, or when they are
-    in one fact group, or when the event is the story's own, named by a noun
-    most reports use ("the crash"; a verb's object varies: "released an album",
-    "released a demo"), and the dates are a slip apart (a few days, a month, a
-    year: "the Sept. 2 crash", "the Sept. 3 crash"). Dates of different
+    Two dated sentences are about the same event when they are in one fact
+    group, or when their dates are a slip apart (a few days, a month, a year:
+    "the Sept. 2 crash", "the Sept. 3 crash") and they share the event's word
+    ("arrested", "attacks") and a named person, group or place, or the event is
+    the story's own, named by a noun most reports use ("the crash"; a verb's
+    object varies: "released an album", "released a demo"). Dates of different
     precision that agree ("2015-11" and "2015-11-13") are no disagreement, and
     neither is a report that also gives the other's date for the event: "a
-    Sept. 25 complaint ... a Sept. 30 complaint" are two complaints.
+    Sept. 25 complaint ... a Sept. 30 complaint" are two complaints. A day named
+    from the report's own day ("Tuesday", "yesterday") and the saying of
+    something ("said on Oct. 5") are never compared.
     """
     mentions = [m for m in story.workspace.dates if _when(m) is not None and not _said_on_the_day(m)]
     names = _sentence_names(story)

@@ -688,7 +688,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 continue
             apart = _other_days(days, a.document, b.document)
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
-                if x.vague or y.vague or q.compatible(x, y) or (apart and _tally(x)):
+                if x.vague or y.vague or q.compatible(x, y) or (apart and (_tally(x) or x.role == "until")):
                     continue
                 # a report that also gives the other's figure for this measure, about the same thing, counts two things
                 if _also_states(claims, a.document, y, b, likeness) or _also_states(claims, b.document, x, a, likeness):
@@ -715,7 +715,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
 
 
 def _tally(quantity) -> bool:
-    """A count of what happened ("killed 8", "21 were hospitalised"): it grows as a story unfolds."""
+    """A count of what happened ("killed 8", "21 were hospitalised"): it grows as a story unfolds.
+    (A countdown, "four days until the money runs out", is counted from each report's own day.)"""
     return quantity.kind == q.COUNT and quantity.predicate in q.PREDICATE_CLASS_NAMES
 
 
