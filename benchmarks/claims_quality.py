@@ -25,6 +25,11 @@ Spans overlap when they are in the same document and share characters.
 - Seeds checks: every seed claim is recalled, and no "resting on one report
   only" item covers (half or more of) a seed claim that another report states.
 
+DUC reports are briefed with their wire day (APW19981017.0151: 1998-10-17) as
+publication date, as a feed would give it; Multi-News and the seeds carry none.
+`--no-published` briefs every report without one (the benchmark's input
+before 2026-12-02's fourth session).
+
 The system's groups are read by `system_groups`: the story's claim groups
 (each group's claim spans) when it has a claim layer, else its fact groups
 (their sentences). The baseline joins sentences of two reports whose TF-IDF
