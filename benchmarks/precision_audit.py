@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(audit_clusters())} clusters; {sum(total.values())} disagreements flagged\n")
     print("| kind | flagged | T | F | ? | new | precision (T) | precision (T and ?) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for kind, counts in sorted(by_kind.items()) + [("all", total)]:
+    for kind, counts in [*sorted(by_kind.items()), ("all", total)]:
         n = sum(counts.values())
         print(f"| {kind} | {n} | {counts['T']} | {counts['F']} | {counts['?']} | {counts['NEW']} "
               f"| {counts['T'] / n:.2f} | {(counts['T'] + counts['?']) / n:.2f} |")

@@ -378,8 +378,8 @@ def _published(*reports: tuple[str, str | None]):
     return newsweave.brief([Document(id=f"r{n}", text=text, published=day) for n, (text, day) in enumerate(reports, start=1)])
 
 
-TOLL_FIRST = "Typhoon Lenna has killed 129 people in the Philippines, the civil defence office said.\n"
-TOLL_LATER = "Typhoon Lenna has killed 151 people in the Philippines, the civil defence office said.\n"
+TOLL_FIRST = "Typhoon Lenna has killed 42 people on the Velmar coast, the civil defence office said.\n"
+TOLL_LATER = "Typhoon Lenna has killed 57 people on the Velmar coast, the civil defence office said.\n"
 
 
 @pytest.mark.parametrize("first_day, second_day, flagged", [
@@ -515,8 +515,8 @@ def test_short_credited_quotes_one_word_apart_and_a_changed_pronoun():
 
 @pytest.mark.parametrize("first, second", [
     # two short quotes of one speaker that share only "It was a"
-    ("\"It was a panic,\" fire chief Lena Sorel said of the Marlow hall fire.\n",
-     "\"It was a slip of the tongue,\" fire chief Lena Sorel said of the Marlow hall fire.\n"),
+    ("\"It was a stampede,\" fire chief Lena Sorel said of the Marlow hall fire.\n",
+     "\"It was a terrible misreading of the plans,\" fire chief Lena Sorel said of the Marlow hall fire.\n"),
     # two sentences of one speaker that share only their frame ("I am the", "I was the")
     ("\"You know I kept thinking about it today, I'm the real victim here, I was the one they hurt,\" "
      "Dale Ostrow said from jail.\n",

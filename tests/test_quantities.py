@@ -284,7 +284,7 @@ def test_the_whole_a_part_is_taken_from_is_not_a_side():
 
 @pytest.mark.parametrize("first, second", [
     # "three other provinces" and the one named: four, as the other report says
-    ("President Ana Ruiz declared Catanduanes and three other provinces under a state of calamity on Friday.",
+    ("President Ana Ruiz declared Velmar and three other provinces under a state of calamity on Friday.",
      "President Ana Ruiz declared four provinces under a state of calamity on Friday."),
     # "the 86-seat assembly" is its size, not how many seats were filled
     ("Friday's vote is for the 86-seat Varna assembly, whose members serve eight years.",
@@ -296,8 +296,8 @@ def test_more_of_them_and_a_hyphened_size_are_other_measures(first, second):
 
 
 def test_two_sizes_of_one_thing_still_disagree():
-    found, _ = _numbers("In Iowa, two people were killed and seven injured in a 25-vehicle pileup on Interstate 35.",
-                        "Blinding snow caused a 30-car pileup on Interstate 35 in Iowa that killed two people.")
+    found, _ = _numbers("Fog on the Varna ring road caused a 25-vehicle crash on Monday, police said.",
+                        "A 30-car crash on the Varna ring road on Monday was caused by fog, police said.")
     assert {"25", "30"} <= _sides(found)
 
 
@@ -313,8 +313,8 @@ def test_a_countdown_is_counted_from_each_report_s_own_day():
 def test_figures_set_in_different_places_are_not_compared_however_alike_their_words():
     # worded alike enough to be "one fact" but for the places: two measurements, not one told two ways
     found, _ = _numbers(
-        "Typhoon Lenna packed sustained winds of 130 kph over Luzon on Friday.",
-        "Typhoon Lenna packed sustained winds of 275 kph over Taiwan on Friday.",
+        "Typhoon Lenna packed sustained winds of 130 kph over Jamaica on Friday.",
+        "Typhoon Lenna packed sustained winds of 275 kph over Cuba on Friday.",
     )
     assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
 

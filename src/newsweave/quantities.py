@@ -659,7 +659,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
     role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
     around = (*token.children, *(noun.children if noun is not None else ()))
     if not role and quantity.kind == COUNT and any(c.lower_ in _MORE for c in around):
-        role = "more"  # "Catanduanes and three other provinces": four in all, not three
+        role = "more"  # "Velmar and three other provinces": four in all, not three
     elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
         role, predicate = "size", ""

@@ -636,7 +636,7 @@ def _words(claim) -> set[str]:
 
 
 def _other_occasions(a, b) -> bool:
-    """Two claims set in different places or on different dates: "in Fonds-Verrettes" and "in Haiti",
+    """Two claims set in different places or on different dates: "in Pell Harbour" and "in Varna",
     "a year earlier" and "last spring". However alike their words, their figures are about two things."""
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):

@@ -221,8 +221,8 @@ def same_quote(a: QuoteSpan, b: QuoteSpan) -> bool:
     runs = [m for m in _blocks(words_a, words_b) if m.size >= 3]
     shared = sum(m.size for m in runs)
     shortest = min(len(words_a), len(words_b))
-    # the runs must carry what the words say, not only their frame: "I'm the victor but I was the victim
-    # too" shares "I am the" and "I was the" with "I'm the f*** victim here, I was the one who was victimized"
+    # the runs must carry what the words say, not only their frame: "I'm the winner but I was the loser too"
+    # shares "I am the" and "I was the" with "I'm the real victim here, I was the one they hurt"
     content = min((_content(words_a), _content(words_b)), key=len)
     in_runs = _content([word for m in runs for word in words_a[m.a : m.a + m.size]])
     if content and len(in_runs & content) < SAME_CONTENT * len(content):
