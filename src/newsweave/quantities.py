@@ -303,9 +303,7 @@ _UNITS = {
 _UNIT = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(_UNITS, key=len, reverse=True))
 # one spelling per unit ("miles", "mile" and "mi" are one unit; so are "miles per second" and "miles a second"):
 # a figure restated in the same unit is compared exactly, one converted from another unit with slack
-_UNIT_SPELLING: dict[tuple, str] = {}
-for _word, (_kind, _factor, _) in _UNITS.items():
-    _UNIT_SPELLING.setdefault((_kind, _factor), _word)
+_UNIT_SPELLING = {(kind, factor): word for word, (kind, factor, _) in reversed(_UNITS.items())}  # the first listed
 
 _HEDGES = [
     (r"at\s+least|more\s+than|over|in\s+excess\s+of|upwards\s+of|no\s+fewer\s+than|no\s+less\s+than"
@@ -658,7 +656,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
     whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
     role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
     around = (*token.children, *(noun.children if noun is not None else ()))
-    if not role and quantity.kind == COUNT and any(c.lower_ in _MORE for c in around):
+    if not role and quantity.kind == COUNT and any(c.lower_ in MORE_OF_THEM for c in around):
         role = "more"  # "Velmar and three other provinces": four in all, not three
     elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
@@ -670,7 +668,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
                           token=token.i, role=role)
 
 
-_MORE = {"other", "more", "additional", "another", "further", "extra", "remaining", "new"}
+# Words that make a count more of them: "three other provinces", "two more men".
+MORE_OF_THEM = frozenset({"other", "more", "additional", "another", "further", "extra", "remaining", "new"})
 _COUNTDOWN = re.compile(r"\s*(?:until|till|before|to\s+go|left|remaining|away)\b", re.I)
 
 

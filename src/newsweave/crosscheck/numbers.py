@@ -315,7 +315,7 @@ def _subject(token, context: str | None = None) -> tuple[str, str] | None:
     if size is not None:
         return size
     if noun is None:
-        if context and token.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ in _SUBSET - {"other"} for c in token.children):
+        if context and token.dep_ in ("nsubj", "nsubjpass") and not any(c.lower_ in q.MORE_OF_THEM - {"other"} for c in token.children):
             predicate = _predicate(token)  # "the other seven were killed", "nine are dead"
             return (predicate, context) if predicate else None
         return None
@@ -361,13 +361,12 @@ def _street_block(noun) -> tuple[str, str] | None:
     return ("block", " ".join(t.text for t in street.subtree if t.i <= street.i))
 
 
-_SUBSET = {"other", "more", "additional", "another", "further", "extra", "remaining", "new"}
 _NAMED = {"GPE", "NORP", "FAC", "EVENT", "DATE", "LOC", "ORG"}
 
 
 def _part_or_background(token, noun) -> bool:
     """'two other men' is part of a count; 'the Manchester bombing on May 22 that killed 22' another event."""
-    if any(c.lower_ in _SUBSET for c in list(noun.children) + list(token.children)):
+    if any(c.lower_ in q.MORE_OF_THEM for c in list(noun.children) + list(token.children)):
         return True
     for ancestor in token.ancestors:
         if ancestor.dep_ in ("relcl", "acl"):
