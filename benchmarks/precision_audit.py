@@ -10,7 +10,7 @@ would flag), F (a false alarm: two things, two moments, a part and its
 whole, two quotes), ? (a borderline call). It measures precision only: what
 newsweave misses there is not known.
 
-The judgements were made on the output of e7c3a86 (2026-12-02's fourth
+The judgements were made on the output of af23695 (2026-12-02's fourth
 session); the rules written since were written from its false alarms, so the
 audit is a tuning set, not a held-out one. A flagged disagreement whose sides
 were not judged is printed as NEW, to be judged and added.
