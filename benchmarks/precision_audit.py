@@ -55,13 +55,13 @@ def key(cluster_id: str, kind: str, values: list[str]) -> str:
     return f"{cluster_id}|{kind}|" + hashlib.sha256("|".join(sorted(values)).encode("utf-8")).hexdigest()[:16]
 
 
-def flagged(published: bool) -> list[dict]:
+def flagged(clusters: list[tuple[str, dict[str, str]]], published: bool) -> list[dict]:
     from newsweave.pipeline import build_story
     from newsweave.settings import Settings
     from newsweave.story import Document
 
     found = []
-    for cluster_id, texts in audit_clusters():
+    for cluster_id, texts in clusters:
         days = {d: wire_date(d) if published else None for d in texts}
         story = build_story([Document(id=d, text=t, published=days[d] and days[d].isoformat()) for d, t in texts.items()],
                             Settings())
@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print every flagged disagreement with its sentences")
     args = parser.parse_args(argv)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
-    found = flagged(not args.no_published)
+    clusters = audit_clusters()
+    found = flagged(clusters, not args.no_published)
     by_kind: dict[str, Counter] = {}
     for item in found:
         label = labels.get(key(item["cluster"], item["kind"], [v for v, _, _ in item["sides"]]), "NEW")
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             for value, document, sentence in item["sides"]:
                 print(f"    {value!r} @{document}: {sentence[:200]!r}")
     total = sum(by_kind.values(), Counter())
-    print(f"\n{len(audit_clusters())} clusters; {sum(total.values())} disagreements flagged\n")
+    print(f"\n{len(clusters)} clusters; {sum(total.values())} disagreements flagged\n")
     print("| kind | flagged | T | F | ? | new | precision (T) | precision (T and ?) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind, counts in [*sorted(by_kind.items()), ("all", total)]:

@@ -119,7 +119,7 @@ def _full_date(text: str) -> datetime | None:
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(
+WEEKDAY = re.compile(
     r"^(?:(?P<which>last|next|this|on|early|late)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.IGNORECASE,
@@ -147,7 +147,7 @@ def _looks_ahead(ent) -> bool:
 def _weekday(text: str, published: datetime, ahead: bool) -> datetime | None:
     """A bare weekday in news copy is the one nearest the publication day, on the side the
     sentence points to: "said Wednesday" in Thursday's paper is yesterday; "until Friday" is tomorrow."""
-    match = _WEEKDAY.match(text.strip())
+    match = WEEKDAY.match(text.strip())
     if match is None:
         return None
     target = _WEEKDAYS.index(match.group("day").lower())

@@ -13,7 +13,7 @@ from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
 from newsweave.story import Discrepancy, DiscrepancyValue, SentenceKey, Story
-from newsweave.timeline import DateMention, event_lemma
+from newsweave.timeline import WEEKDAY, DateMention, event_lemma
 
 
 def date_discrepancies(story: Story) -> list[Discrepancy]:
@@ -35,8 +35,13 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     names = _sentence_names(story)
     groups = {s.key: g.id for g in story.facts for s in g.sentences}
     by_event: dict[str, list[DateMention]] = defaultdict(list)
+    event_words: dict[int, list] = {}  # id(mention) -> the tokens of its event word in its sentence
     for mention in mentions:
-        if mention.event and not _reported(story, mention):
+        if not mention.event:
+            continue
+        words = event_words[id(mention)] = _event_words(story, mention)
+        # the saying of something ("said on Oct. 5"): a statement is made again and again
+        if not any(t.lemma_.lower() in REPORTING_VERBS for t in words):
             by_event[event_lemma(mention.event)].append(mention)
     central = _central_events(story, by_event)
     discrepancies = []
@@ -52,7 +57,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 same_fact = fact is not None and fact == groups.get(b.sentence.key)
                 shared = names.get(a.sentence.key, set()) & names.get(b.sentence.key, set())
                 if not (same_fact or (_close(a, b) and (shared or (
-                        event in central and _named_by_noun(story, a) and _named_by_noun(story, b))))):
+                        event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))):
                     continue
                 pair = frozenset((_when(a), _when(b), event))
                 if pair in seen:
@@ -67,23 +72,24 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
 # A day named from the report's own day ("Tuesday", "yesterday", "last night"): with a publication day it
 # resolves to a date, but "said Tuesday" in a report of one week and "said Thursday" in one of the next are
 # two occasions far more often than one event dated two ways.
+# (the weekdays are the timeline's own pattern, WEEKDAY)
 _FROM_THE_DAY = re.compile(
-    r"^(?:(?:last|next|this|on|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?$"
+    r"^(?:(?:last|next|this|on|early|late)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?$"
     r"|^(?:last|this)\s+(?:morning|afternoon|evening|night)$",
     re.IGNORECASE,
 )
 
 
 def _said_on_the_day(mention: DateMention) -> bool:
-    return _FROM_THE_DAY.match(mention.text.strip()) is not None
+    text = mention.text.strip()
+    return WEEKDAY.match(text) is not None or _FROM_THE_DAY.match(text) is not None
 
 
-def _reported(story: Story, mention: DateMention) -> bool:
-    """Whether a mention's event is the saying of something ("said Oct. 5"): a statement is made again and again."""
+def _event_words(story: Story, mention: DateMention) -> list:
+    """The tokens of a mention's sentence that are its event word, read off the parse."""
     doc = story.workspace.parses.get(mention.evidence.document)
     span = doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand") if doc is not None else None
-    return span is not None and any(t.lower_ == mention.event and t.lemma_.lower() in REPORTING_VERBS for t in span)
+    return [t for t in span if t.lower_ == mention.event] if span is not None else []
 
 
 def _central_events(story: Story, by_event: dict[str, list[DateMention]]) -> set[str]:
@@ -99,11 +105,9 @@ def _central_events(story: Story, by_event: dict[str, list[DateMention]]) -> set
     return central
 
 
-def _named_by_noun(story: Story, mention: DateMention) -> bool:
-    """Whether a mention's event word is a noun in its sentence ("the crash"), read off the parse."""
-    doc = story.workspace.parses.get(mention.evidence.document)
-    span = doc.char_span(mention.sentence.start, mention.sentence.end, alignment_mode="expand") if doc is not None else None
-    return span is not None and any(t.lower_ == mention.event and t.pos_ == "NOUN" for t in span)
+def _named_by_noun(event_words: list) -> bool:
+    """Whether a mention's event word is a noun in its sentence ("the crash")."""
+    return any(t.pos_ == "NOUN" for t in event_words)
 
 
 def _close(a: DateMention, b: DateMention) -> bool:

@@ -670,7 +670,9 @@ def comparable_pairs(a, b, likeness: float = 0.0):
         return []
     if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
         return pairs  # one named person has one age; two named places lie one distance apart, on any day
-    return pairs if (likeness >= SAME_FACT and not _other_occasions(a, b)) or _about_same(a, b) else []
+    if _other_occasions(a, b):
+        return []  # however alike the claims' words
+    return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
 
 
 def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
