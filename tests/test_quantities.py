@@ -430,3 +430,18 @@ def test_a_lone_surname_s_first_name_is_read_from_one_index_per_report():
     assert q._FULL_NAMES in doc.user_data  # built once, on first use
     doc.user_data[q._FULL_NAMES] = {"kessler": [(0, "planted")]}  # a second lookup reads the index, no new scan
     assert q.given_name(kessler[2]) == "planted"
+
+
+def test_whether_a_report_also_states_a_figure_is_asked_once_per_figure(monkeypatch):
+    # Hostile input: one sentence of many figures. Asked for every pair of figures, the question cost the
+    # pairs times every figure of the report (120 figures: 20 s); asked once per figure it stays small.
+    from newsweave.crosscheck import numbers
+
+    asked = []
+    real = numbers._also_states
+    monkeypatch.setattr(numbers, "_also_states", lambda *args: asked.append(args[1:4]) or real(*args))
+    first = "Officials in Varna said " + "12 people, " * 30 + "were hurt."
+    second = first.replace("12", "13")
+    build_story([Document(id="r1", text=first), Document(id="r2", text=second)], Settings())
+    keys = {(document, id(quantity), id(holder)) for document, quantity, holder in asked}
+    assert asked and len(asked) == len(keys)  # never the same question twice
