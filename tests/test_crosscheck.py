@@ -848,3 +848,58 @@ def test_an_average_is_not_a_count():
         "The census office said on Monday that the Dorne family it profiled has five children.",
     ), "number")
     assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]
+
+
+# --- misses and false alarms of figures read at the wrong scope (2026-12-02, eighth session) ---
+
+
+@pytest.mark.parametrize("texts, subject, figures", [
+    (  # "24 other people": other than the two killed, so all of the injured, not more of them
+        ("A car bomb exploded at the crowded Tarvel market on Friday, killing two attackers and wounding 21 people, police said.",
+         "A car bomb went off in the crowded Tarvel market on Friday, killing the two bombers and injuring 24 other people, "
+         "the army said."),
+        "number of people injured", ("21", "24"),
+    ),
+    (  # "more than 300 million" is a floor, not "300 million more"
+        ("Malaria sickens more than 300 million people a year, the agency said.",
+         "Malaria sickens about 207 million people a year."),
+        "number of people sickened", ("about 207 million", "more than 300 million"),
+    ),
+])
+def test_other_than_those_killed_and_more_than_are_not_more_of_them(texts, subject, figures):
+    (found,) = _of_kind(_brief(*texts), "number")
+    assert found.subject == subject
+    assert sorted(v.value for v in found.values) == sorted(figures)
+
+
+@pytest.mark.parametrize("texts", [
+    (  # two men, one sentence each, worded alike
+        "Qin was imprisoned for eight years for his role in the protests in Hangzhou, the group said.",
+        "Liu was imprisoned for 17 years for his role in the protests in Hangzhou, the group said.",
+    ),
+    (  # two parts of a total another report gives
+        "The film has grossed $735.2 million overseas and $273.7 million in North America since it opened, the studio said.",
+        "The film has grossed a billion dollars at the box office since it opened, the studio said.",
+    ),
+    (  # what was asked for and what was given (a guard: the sentences' durations are no longer their dates)
+        "Judge Arlen handed down a six-month sentence to Dorsey, a former Velmont student, on Monday.",
+        "A judge denied the prosecutors' request for a six-year prison sentence for Dorsey last week.",
+    ),
+])
+def test_figures_of_two_subjects_parts_of_a_total_or_asked_and_given_are_not_flagged(texts):
+    numbers = _of_kind(_brief(*texts), "number")
+    assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]
+
+
+def test_parts_that_do_not_add_up_to_the_other_report_s_total_are_flagged():
+    (found,) = _of_kind(_brief(
+        "The film has grossed $735.2 million overseas and $273.7 million in North America since it opened, the studio said.",
+        "The film has grossed $1.3 billion at the box office since it opened, the studio said.",
+    ), "number")
+    assert "$1.3 billion" in [v.value for v in found.values]
+
+
+def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_happened():
+    brief = _brief("Leader Kellan appeared on state television on Monday to defy protests against his 41-year rule.")
+    (claim,) = [c for c in brief.story.claims if "41-year" in c.text]
+    assert "41-year" not in claim.dates

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
 from newsweave.annotate.tokens import TokenTable
-from newsweave.quantities import COUNT, entity_around, find, measure, word_classes
+from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, word_classes
 from newsweave.story import BOILERPLATE, Claim, Sentence, Story
 
 REPORTING = {
@@ -388,9 +388,14 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
         entities.append(subject)
     if subject and subject_token is not None and p.lower[subject_token] in _PRONOUNS_OR_RELATIVE:
         entities.append(subject)
-    dates = tuple(dict.fromkeys(e.text for e in own_ents if e.label in ("DATE", "TIME")))
     places = tuple(dict.fromkeys(e.key for e in own_ents if e.label in ("GPE", "LOC", "FAC")))
     own_quantities = [q for q in quantities if q.token in token_ids]
+    # The model tags "his 41-year rule" and "the 13-year-old" as dates, but they are figures of the claim,
+    # not when it happened: as dates they made "41-year rule" and "40-year rule" two occasions.
+    figures = {q.token for q in own_quantities if q.kind in (AGE, DURATION)}
+    dates = tuple(dict.fromkeys(
+        e.text for e in own_ents if e.label in ("DATE", "TIME") and figures.isdisjoint(range(e.start, e.end))
+    ))
     if dep[head] in ("relcl", "acl") and described:
         # "the 14 people killed in the collapse": the figure counts what the modifier says of them
         own_quantities += [q for q in quantities if q.token in described and q.token not in token_ids]

@@ -656,7 +656,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
     whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
     role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
     around = (*token.children, *(noun.children if noun is not None else ()))
-    if not role and quantity.kind == COUNT and any(c.lower_ in MORE_OF_THEM for c in around):
+    if not role and quantity.kind == COUNT and any(adds_to_them(c, token) for c in around):
         role = "more"  # "Velmar and three other provinces": four in all, not three
     elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
@@ -670,6 +670,38 @@ def measure(quantity: Quantity, doc) -> Quantity:
 
 # Words that make a count more of them: "three other provinces", "two more men".
 MORE_OF_THEM = frozenset({"other", "more", "additional", "another", "further", "extra", "remaining", "new"})
+
+
+def adds_to_them(word, number) -> bool:
+    """Whether `word` makes the count `number` more of them: "three other provinces", "two more men",
+    "another 300". Not "more than 300" (a floor), and not the "other" of "killing two and injuring 24 other
+    people": other than those killed, so all the injured."""
+    if word.lower_ not in MORE_OF_THEM:
+        return False
+    doc = word.doc
+    if word.lower_ == "more" and word.i + 1 < len(doc) and doc[word.i + 1].lower_ == "than":
+        return False
+    return not (word.lower_ == "other" and _after_another_tally(number))
+
+
+def _after_another_tally(number) -> bool:
+    """Whether the sentence, before `number`, counts what happened to someone else: a verb of another
+    tally ("killing the two bombers") with a number among its words."""
+    own = next((a for a in number.ancestors if a.pos_ == "VERB"), None)
+    tally = predicate_class(own.lemma_) if own is not None else ""
+    if tally not in PREDICATE_CLASS_NAMES:
+        return False
+    for verb in number.sent:
+        if verb.i >= number.i:
+            return False
+        other = predicate_class(verb.lemma_) if verb.pos_ == "VERB" else ""
+        if other != tally and other in PREDICATE_CLASS_NAMES and any(
+            w.like_num for child in verb.children for w in (child, *child.children)
+        ):
+            return True
+    return False
+
+
 _COUNTDOWN = re.compile(r"\s*(?:until|till|before|to\s+go|left|remaining|away)\b", re.I)
 
 
@@ -1191,6 +1223,8 @@ def same_measure(a, b) -> bool:
     if a.kind == LENGTH:
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
     if a.kind not in (AGE, COUNT):
+        if a.predicate and b.predicate and (a.predicate == "seek") != (b.predicate == "seek"):
+            return False  # asked for and given: "sought a six-year sentence", "handed down a six-month sentence"
         # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands")
         return (a.noun and a.noun == b.noun) or (a.predicate and a.predicate == b.predicate)
     return True

@@ -366,7 +366,7 @@ _NAMED = {"GPE", "NORP", "FAC", "EVENT", "DATE", "LOC", "ORG"}
 
 def _part_or_background(token, noun) -> bool:
     """'two other men' is part of a count; 'the Manchester bombing on May 22 that killed 22' another event."""
-    if any(c.lower_ in q.MORE_OF_THEM for c in list(noun.children) + list(token.children)):
+    if any(q.adds_to_them(c, token) for c in list(noun.children) + list(token.children)):
         return True
     for ancestor in token.ancestors:
         if ancestor.dep_ in ("relcl", "acl"):
@@ -647,7 +647,7 @@ def _other_occasions(a, b) -> bool:
 
 def _about_same(a, b) -> bool:
     """Two claims about the same thing: one subject, or words in common; not different places or dates."""
-    if _other_occasions(a, b):
+    if _other_occasions(a, b) or _named_apart(a, b):
         return False
     counted = {x.noun for x in a.quantities + b.quantities} | {q.noun_class(w) for w in _ANYONE}
     if a.subject and a.subject == b.subject and not a.subject.isdigit() and a.subject not in _VAGUE_SUBJECTS | counted:
@@ -656,6 +656,16 @@ def _about_same(a, b) -> bool:
     context_a, context_b = words_a | set(a.sentence.terms), words_b | set(b.sentence.terms)
     dice = 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))
     return dice >= CONTEXT_MIN
+
+
+def _named_apart(a, b) -> bool:
+    """Two claims whose subjects are two things the reports name, neither named in the other claim:
+    "Qin was imprisoned for eight years" and "Liu was imprisoned for 17 years" are about two men."""
+    return bool(
+        a.subject and b.subject and a.subject != b.subject
+        and a.subject in a.entities and b.subject in b.entities
+        and a.subject not in b.entities and b.subject not in a.entities
+    )
 
 
 # Subjects that say nothing about which thing: "they said", "it was".
@@ -670,7 +680,7 @@ def comparable_pairs(a, b, likeness: float = 0.0):
         return []
     if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
         return pairs  # one named person has one age; two named places lie one distance apart, on any day
-    if _other_occasions(a, b):
+    if _other_occasions(a, b) or _named_apart(a, b):
         return []  # however alike the claims' words
     return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
 
@@ -701,6 +711,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
                 if x.vague or y.vague or q.compatible(x, y) or (apart and (_tally(x) or x.role == "until")):
                     continue
+                if _breakdown_of(a, x, y) or _breakdown_of(b, y, x):
+                    continue  # "$735.2 million overseas and $273.7 million at home" against "a billion dollars"
                 # a report that also gives the other's figure for this measure, about the same thing, counts two things
                 if also_states(a.document, y, b) or also_states(b.document, x, a):
                     continue
@@ -723,6 +735,16 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         ]
         found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
+
+
+def _breakdown_of(claim, part, whole) -> bool:
+    """Whether `part` is one of two or more figures of one measure in `claim` that add up to `whole`:
+    the parts of a total another report gives."""
+    parts = [z for z in claim.quantities if q.same_measure(z, part)]
+    if len(parts) < 2:
+        return False
+    total = sum(z.value for z in parts)
+    return abs(total - whole.value) <= max(q.CONVERTED * whole.value, whole.high - whole.value, whole.value - whole.low)
 
 
 def _tally(quantity) -> bool:
