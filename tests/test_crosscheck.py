@@ -903,3 +903,41 @@ def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_hap
     brief = _brief("Leader Kellan appeared on state television on Monday to defy protests against his 41-year rule.")
     (claim,) = [c for c in brief.story.claims if "41-year" in c.text]
     assert "41-year" not in claim.dates
+
+
+@pytest.mark.parametrize("texts", [
+    (  # an age "then", at another time, against the person's age now
+        "Bridges, then 29, was an accomplished climber when he vanished on Mount Kessel in 1999.",
+        "The bodies of Alex Bridges, 46, and his partner were found on Mount Kessel this week.",
+    ),
+    (  # an additional sum is more money, not the whole
+        "After the Dorne group received an additional five hundred and fifty thousand dollars from the Kessel foundation, "
+        "it filed a request for the records.",
+        "The Dorne group received $1.5 million from the Kessel foundation, according to its filings.",
+    ),
+    (  # worth of two different things
+        "Two typhoons last month destroyed some 4 billion pesos worth of crops in the Velmar islands.",
+        "The typhoons destroyed 10.4 billion pesos worth of roads and bridges in the Velmar islands, officials said.",
+    ),
+])
+def test_an_age_back_then_more_money_and_worth_of_other_goods_are_not_flagged(texts):
+    numbers = _of_kind(_brief(*texts), "number")
+    assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]
+
+
+def test_a_figure_in_brackets_is_the_one_before_in_other_units_and_never_a_side_of_its_own():
+    """(A guard: on these reports the brackets happened to agree before the rule; in a DUC cluster they did not.)"""
+    brief = _brief(
+        "Typhoon Babs, packing sustained winds of 130 kph (81 mph), was moving at 11 kph (7 mph) toward the Velmar coast.",
+        "Typhoon Babs had sustained winds of 120 kph (75 mph) and was moving at about 10 kph (6.2 mph) toward the Velmar coast.",
+    )
+    (found,) = _of_kind(brief, "number")
+    assert sorted(v.value for v in found.values) == ["120 kph", "130 kph"]  # the winds; the speeds of travel agree
+
+
+def test_goods_worth_a_sum_are_what_it_measures():
+    (found,) = _of_kind(_brief(
+        "Thieves took $2 million worth of jewels from the Dorne museum on Sunday.",
+        "Thieves took $3 million worth of jewels from the Dorne museum on Sunday, police said.",
+    ), "number")
+    assert found.subject == "amount of jewels taken"

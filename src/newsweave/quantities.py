@@ -620,7 +620,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
     token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
     if quantity.kind == COUNT and _refers_back(token):
         return quantity.with_(token=token.i)  # "of those 11", "the 11": a count already given, not a claim
+    if quantity.kind != COUNT and _CONVERSION.search(doc.text, max(0, quantity.start - 40), quantity.start):
+        # "11 kph (7 mph)", "10.4 billion pesos (dlrs 252.8 million)": the figure before, in other units
+        return quantity.with_(token=token.i, role=CONVERSION)
     noun = _measured_noun(token, quantity.kind)
+    if quantity.kind == MONEY and noun is not None:
+        noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
     predicate = _predicate(token, noun)
     noun_key = noun_class(noun.lemma_) if noun is not None else ""
     if noun_key in EVENT_NOUNS:
@@ -655,9 +660,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
     whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
     role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
-    around = (*token.children, *(noun.children if noun is not None else ()))
-    if not role and quantity.kind == COUNT and any(adds_to_them(c, token) for c in around):
-        role = "more"  # "Velmar and three other provinces": four in all, not three
+    # (and the word before the figure: the parse hangs "an additional" off "thousand" in "an additional five
+    # hundred and fifty thousand dollars" only through the noun)
+    before = (span.doc[span.start - 1],) if span.start > 0 else ()
+    around = (*token.children, *(noun.children if noun is not None else ()), *before)
+    if not role and quantity.kind in (COUNT, MONEY) and any(adds_to_them(c, token) for c in around):
+        role = "more"  # "Velmar and three other provinces": four in all, not three; "an additional $550,000"
     elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
         role, predicate = "size", ""
@@ -666,6 +674,11 @@ def measure(quantity: Quantity, doc) -> Quantity:
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
                           owner_given=owner_given, places=places,
                           token=token.i, role=role)
+
+
+# A figure in brackets just after another, in other units: "11 kph (7 mph)", "4 billion pesos (dlrs 100 million)".
+CONVERSION = "conversion"
+_CONVERSION = re.compile(r"\d[\d.,]*(?:[-\s]*[A-Za-z$€£]+\.?){0,2}\s*\(\s*(?:[A-Za-z$€£]+\.?\s*)?$")
 
 
 # Words that make a count more of them: "three other provinces", "two more men".
@@ -823,6 +836,16 @@ def _refers_back(token) -> bool:
     return before in ("those", "these") and (after is None or after.pos_ not in ("NOUN", "PROPN"))
 
 
+def _worth_of(noun):
+    """The goods in "$2 million worth of jewels", "4 billion pesos worth of crops", or None."""
+    worth = noun if noun.lower_ == "worth" else next((c for c in noun.children if c.lower_ == "worth"), None)
+    if worth is None:
+        return None
+    of = next((c for c in worth.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    goods = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return goods if goods is not None and goods.pos_ == "NOUN" else None
+
+
 def _measured_noun(token, kind: str):
     """The noun a number counts or measures: '130 people', 'dozens of homes', '$48,210 in fees', 'a total of 21'."""
     head = token
@@ -922,7 +945,7 @@ def _age_owner(token):
     """Whose age: 'Ana Ruiz, 10,', '9-year-old Ana Ruiz', 'Holt, 61', 'Ruiz, aged 10', 'a 9-year-old girl, Ana Ruiz',
     or the person named just before ('the 9-year-old'). The person's token, or None; None too for an age
     at another time ('when Ruiz was four years old', 'at age 4'): not what the person is now."""
-    if _back_then(token):
+    if back_then(token):
         return None
     doc = token.doc
     head = token
@@ -957,8 +980,11 @@ def _age_owner(token):
 _THEN = {"when", "since", "until", "till", "before", "after", "while", "as", "once"}
 
 
-def _back_then(token) -> bool:
-    """An age in a clause set at another time ('when Ruiz was four years old') or given as 'at age 4'."""
+def back_then(token) -> bool:
+    """An age in a clause set at another time ('when Ruiz was four years old'), given as 'at age 4', or
+    marked as past ('Bridges, then 29,')."""
+    if any(c.lower_ == "then" for c in token.children) or (token.i > 0 and token.doc[token.i - 1].lower_ == "then"):
+        return True
     node = token
     for _ in range(6):
         if node.lower_ == "age" and node.head.lower_ == "at":
@@ -1197,6 +1223,8 @@ def measure_key(quantity) -> tuple | None:
 
 
 def _measure_key(quantity) -> tuple | None:
+    if quantity.role == CONVERSION:
+        return None  # the figure it converts is compared
     if quantity.kind == AGE:
         return (AGE, quantity.owner) if quantity.owner else None
     if quantity.kind == LENGTH:
@@ -1212,6 +1240,11 @@ def _measure_key(quantity) -> tuple | None:
     return (quantity.kind, quantity.unit)
 
 
+def _measured(noun: str) -> str:
+    """What a figure measures, not its unit: "a billion dollars" measures nothing named."""
+    return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) else noun
+
+
 def same_measure(a, b) -> bool:
     key_a, key_b = measure_key(a), measure_key(b)
     if key_a is None or key_b is None or key_a != key_b:
@@ -1225,8 +1258,12 @@ def same_measure(a, b) -> bool:
     if a.kind not in (AGE, COUNT):
         if a.predicate and b.predicate and (a.predicate == "seek") != (b.predicate == "seek"):
             return False  # asked for and given: "sought a six-year sentence", "handed down a six-month sentence"
-        # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands")
-        return (a.noun and a.noun == b.noun) or (a.predicate and a.predicate == b.predicate)
+        # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands");
+        # two nouns said, they must be one ("4 billion pesos worth of crops", "10.4 billion pesos in damage")
+        noun_a, noun_b = _measured(a.noun), _measured(b.noun)
+        if noun_a and noun_b:
+            return noun_a == noun_b
+        return (noun_a and noun_a == noun_b) or bool(a.predicate and a.predicate == b.predicate)
     return True
 
 

@@ -284,6 +284,8 @@ def _sharing_an_age(token, names: set[str]) -> list:
 
 def _age_of(token, last_person):
     """The person whose age the number is, or None: 'Kroll, 34,', '29-year-old Geraldine Alcorn', 'He was 35.'"""
+    if q.back_then(token):
+        return None  # 'Bridges, then 29,', 'when Ruiz was four': an age at another time
     head = token.head
     if token.dep_ == "appos" and head.ent_type_ == "PERSON":
         return head
