@@ -933,6 +933,11 @@ def test_a_figure_in_brackets_is_the_one_before_in_other_units_and_never_a_side_
     )
     (found,) = _of_kind(brief, "number")
     assert sorted(v.value for v in found.values) == ["120 kph", "130 kph"]  # the winds; the speeds of travel agree
+    # every quantity, the bracketed ones too, says what it measures in the JSON brief (an unknown role stopped it)
+    measures = {q["written"]: q["measures"] for f in json.loads(brief.to_json())["facts"]
+                for c in f["claims"] for q in c["quantities"]}
+    assert all(measures.values()), measures
+    assert all(measures[w].endswith("in other units") for w in ("81 mph", "75 mph") if w in measures), measures
 
 
 def test_goods_worth_a_sum_are_what_it_measures():

@@ -1126,7 +1126,7 @@ def _place_key(token) -> str:
 
 
 _ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all", "more": "more of them",
-               "until": "still to come", "size": "as a size"}
+               "until": "still to come", "size": "as a size", CONVERSION: "in other units"}
 
 
 def describe(quantity: Quantity) -> str:
