@@ -409,6 +409,9 @@ def test_an_age_is_compared_whatever_the_days_of_the_reports():
     # one name and one event word, but years apart: two meetings
     ("Mayor Tom Holt of Lowford first met the Varna council in 1996 to discuss the bridge tolls.\n",
      "Flooding on the east bank was on the agenda when Holt met farmers on Aug. 20.\n"),
+    # a month named from the report's own day: "last month" on Oct. 8 is September
+    ("The Varna currency collapsed last month, Mayor Tom Holt of Lowford said.\n",
+     "The Varna currency collapsed in late August, Mayor Tom Holt of Lowford said.\n"),
 ])
 def test_dates_that_reports_of_different_days_give_for_different_occasions_are_not_compared(first, second):
     brief = _published((first, "2026-10-08"), (second, "2026-10-15"))
@@ -946,3 +949,13 @@ def test_goods_worth_a_sum_are_what_it_measures():
         "Thieves took $3 million worth of jewels from the Dorne museum on Sunday, police said.",
     ), "number")
     assert found.subject == "amount of jewels taken"
+
+
+def test_a_longer_excerpt_in_american_spelling_is_the_same_quote():
+    said = "the expedition's leader said on Monday."
+    brief = _brief(
+        f"\"I am honoured to play a part in finding this vessel and honouring the memory of the men who served aboard her,\" {said}",
+        f"\"The wreck is an engineering marvel. I am honored to play a part in finding this vessel and honoring the memory "
+        f"of the men who served aboard her,\" {said}",
+    )
+    assert _of_kind(brief, "quote") == []

@@ -29,7 +29,8 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     neither is a report that also gives the other's date for the event: "a
     Sept. 25 complaint ... a Sept. 30 complaint" are two complaints. A day named
     from the report's own day ("Tuesday", "yesterday") and the saying of
-    something ("said on Oct. 5") are never compared.
+    something ("said on Oct. 5") are never compared, nor is a month named from the report's own day
+    ("last month").
     """
     mentions = [m for m in story.workspace.dates if _when(m) is not None and not _said_on_the_day(m)]
     names = _sentence_names(story)
@@ -75,7 +76,10 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
 # (the weekdays are the timeline's own pattern, WEEKDAY)
 _FROM_THE_DAY = re.compile(
     r"^(?:(?:last|next|this|on|early|late)\s+)?(?:yesterday|today|tonight|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?$"
-    r"|^(?:last|this)\s+(?:morning|afternoon|evening|night)$",
+    r"|^(?:last|this)\s+(?:morning|afternoon|evening|night)$"
+    # a month counted from the report's own day: "last month" in a report of Oct. 1 is September, and the
+    # same event in a report of late September is "this month"; weeks apart, reports name it by two months
+    r"|^(?:(?:early|earlier|late|later|mid)[\s-]+)?(?:last|this|next)\s+month$",
     re.IGNORECASE,
 )
 

@@ -198,10 +198,11 @@ _CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?<=\w)(?:n't|'re|'m|'ll|'ve)\b"
 
 
 def _spelling(word: str) -> str:
-    """British and American spellings and a plural 's' meet: 'realise' = 'realize', 'honours' = 'honor'."""
+    """British and American spellings and a plural 's' meet: 'realise' = 'realize', 'honours' = 'honor',
+    'honoured' = 'honored', 'honouring' = 'honoring'."""
     word = re.sub(r"(?<=\w{3})(?<!s)s$", "", word)
     word = re.sub(r"(?<=\w{3})is(e|ed|e|ing|ation)$", r"iz\1", word)
-    return re.sub(r"(?<=\w{3})our$", "or", word)
+    return re.sub(r"(?<=\w{3})our(ed|ing|ite|able)?$", r"or\1", word)
 
 
 def _content(words: Sequence[str]) -> set[str]:
