@@ -106,16 +106,16 @@ def near_identical(a: str, b: str) -> bool:
             continue
         if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1 or x[0] != y[0] or _inflected(x, y):
             return False
-        # (a final h after a vowel is how the name was transliterated: 'Khalifa', 'Khalifah')
-        if _consonants(x).removesuffix("h") != _consonants(y).removesuffix("h") or OSA.distance(x, y) > _slips(x, y):
+        if _consonants(x) != _consonants(y) or OSA.distance(x, y) > _slips(x, y):
             return False
     return True
 
 
 def _slips(x: str, y: str) -> int:
     """How many edits apart two spellings of one word may be: one, two in a long word, or two in a
-    word whose consonants are the very same letters ('Sarmin', 'Sarmeen': a vowel transliterated)."""
-    if len(x) >= 7 or _VOWELS.sub("", x) == _VOWELS.sub("", y):
+    word whose consonants are the very same letters, an h aside ('Sarmin', 'Sarmeen': a vowel
+    transliterated; 'Jeddah', 'Jidda')."""
+    if len(x) >= 7 or _VOWELS.sub("", x).replace("h", "") == _VOWELS.sub("", y).replace("h", ""):
         return 2
     return 1
 
@@ -260,7 +260,10 @@ def _family(entity: Entity, surname: str, texts: dict[str, str]) -> bool:
 
 
 def _consonants(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word))
+    """The consonants, each once, without an h after another consonant: 'Jonathan' and 'Johnathon',
+    'Jeddah' and 'Jidda', 'Khalifa' and 'Khalifah' are one skeleton (an h is how a sound was transliterated)."""
+    letters = _VOWELS.sub("", word)
+    return re.sub(r"(.)\1+", r"\1", letters[:1] + letters[1:].replace("h", ""))
 
 
 def _types_agree(a: list[Mention], b: list[Mention], length: int, words: int) -> bool:
