@@ -751,6 +751,12 @@ def test_figures_of_two_people_or_two_things_are_not_flagged(texts):
     (("Jonathan Merrow, a father of two, was killed when the wall collapsed in Dunmore on Friday.",
       "The man killed in Dunmore on Friday was Johnathon Merrow, police said."),
      {"Jonathan Merrow", "Johnathon Merrow"}),
+    # Arabic's article written by one outlet and not the other is no spelling; a vowel is
+    (("Commander Hassan al-Rimawi led the raid on the village on Monday, the group said.",
+      "The raid on the village on Monday was led by Hassan Remawi, the group said."),
+     {"Hassan al-Rimawi", "Hassan Remawi"}),
+    (("Commander Hassan al-Rimawi led the raid on the village on Monday, the group said.",
+      "The raid on the village on Monday was led by Hassan Rimawi, the group said."), set()),
     # a vowel transliterated two ways: one town
     (("Shelling hit the Idlib town of Sarmin on Tuesday, activists said.",
       "Activists said shells fell on Sarmeen, a town in Idlib, on Tuesday."), {"Sarmin", "Sarmeen"}),

@@ -77,11 +77,12 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dic
     variants: dict[str, str] = {}
     # Names in the alias table are never respelled: "Austria" is not a slip for "Australia".
     by_size = [k for k in sorted(groups, key=lambda k: (-len({m.document for m in groups[k]}), -len(groups[k]), k)) if not lookup(k)]
+    first = {key: _without_articles(key)[:1] for key in by_size}  # ('al-Mezzeh' is filed under m)
     for i, main in enumerate(by_size):
         if main in variants:
             continue
         for other in by_size[i + 1:]:
-            if other in variants or other[0] != main[0] or merged.find(other) == merged.find(main):
+            if other in variants or first[other] != first[main] or merged.find(other) == merged.find(main):
                 continue
             # (the spellings first: quick to compare, and seldom alike)
             if near_identical(main, other) and _types_agree(groups[main], groups[other], min(len(main), len(other)),
@@ -98,8 +99,10 @@ def near_identical(a: str, b: str) -> bool:
     consonants ('jabalia' ~ 'jebaliya'); so 'Hassan' and 'Hussein', 'Austria' and
     'Australia', 'Niger' and 'Nigeria' stay apart.
     """
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b) or a == b:
+    if a == b:
+        return False
+    words_a, words_b = _without_articles(a).split(), _without_articles(b).split()
+    if len(words_a) != len(words_b):
         return False
     for x, y in zip(words_a, words_b, strict=True):
         if x == y:
@@ -109,6 +112,14 @@ def near_identical(a: str, b: str) -> bool:
         if _consonants(x) != _consonants(y) or OSA.distance(x, y) > _slips(x, y):
             return False
     return True
+
+
+def _without_articles(name: str) -> str:
+    """'al-mezzeh' -> 'mezzeh': Arabic's article, written or left out by each outlet, is no spelling."""
+    return _ARTICLE.sub("", name)
+
+
+_ARTICLE = re.compile(r"\b(?:al|el)-(?=\w)", re.IGNORECASE)
 
 
 def _slips(x: str, y: str) -> int:
@@ -141,9 +152,9 @@ def slipped(a: str, b: str, shortest: int = 4) -> bool:
 
 def spelling_key(name: str) -> str:
     """What is the same spelling of a name, written differently: 'Grünberg' / 'Grunberg', 'O'Mara' /
-    'O’Mara', 'bin Laden' / 'Bin Laden' (`same_letters`), a British and an American spelling ('Centre' /
+    'O’Mara', 'bin Laden' / 'Bin Laden' (`same_letters`), 'al-Assad' / 'Assad', a British and an American spelling ('Centre' /
     'Center'), and a Russian name's ending transliterated two ways ('Sergei' / 'Sergey')."""
-    words = [same_letters(word) for word in name.split()]
+    words = [same_letters(word) for word in _without_articles(name).split()]
     return " ".join(re.sub(r"(?<=\w{3})(?:re|our|ise|ey|iy)$", lambda m: _REGIONAL[m.group()], word) for word in words)
 
 
