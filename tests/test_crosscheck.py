@@ -928,6 +928,10 @@ def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_hap
         "it filed a request for the records.",
         "The Dorne group received $1.5 million from the Kessel foundation, according to its filings.",
     ),
+    (  # charges of one crime against charges of any
+        "Dunn was found guilty this week on three charges of attempted murder for the shooting at the Kessel gas station.",
+        "Jurors found Dunn guilty on four of five charges for the shooting at the Kessel gas station.",
+    ),
     (  # worth of two different things
         "Two typhoons last month destroyed some 4 billion pesos worth of crops in the Velmar islands.",
         "The typhoons destroyed 10.4 billion pesos worth of roads and bridges in the Velmar islands, officials said.",

@@ -628,6 +628,9 @@ def measure(quantity: Quantity, doc) -> Quantity:
         noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
     predicate = _predicate(token, noun)
     noun_key = noun_class(noun.lemma_) if noun is not None else ""
+    charge = charged_with(noun) if noun is not None else None
+    if charge is not None:
+        noun_key = f"{noun_key} of {charge.lemma_.lower()}"  # "three charges of attempted murder": murder charges
     if noun_key in EVENT_NOUNS:
         predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
     elif noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS:
@@ -834,6 +837,17 @@ def _refers_back(token) -> bool:
     before = token.doc[token.i - 1].lower_
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return before in ("those", "these") and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+
+
+# Nouns that count charges: "five counts of criminal mischief", "three charges of attempted murder".
+CHARGE_NOUNS = {"count", "charge"}
+
+
+def charged_with(noun):
+    """The crime a count of charges names ("criminal mischief" in "five counts of criminal mischief"), or None."""
+    if noun.lemma_.lower() not in CHARGE_NOUNS:
+        return None
+    return next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
 
 
 def _worth_of(noun):

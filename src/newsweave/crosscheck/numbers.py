@@ -91,7 +91,6 @@ NOUNS = {
     **dict.fromkeys(("arrest",), "arrests"),
 }
 # "five counts of criminal mischief": counted charges, by the charge.
-CHARGE_NOUNS = {"count", "charge"}
 # A noun that is itself the event: "12 deaths", "3 arrests".
 EVENT_NOUNS = {"deaths": ("killed", "people"), "injuries": ("injured", "people"), "arrests": ("arrested", "people")}
 _BOUNDS = [
@@ -309,9 +308,9 @@ def _subject(token, context: str | None = None) -> tuple[str, str] | None:
     if noun is None and token.dep_ in ("dobj", "nsubj", "nsubjpass") and token.head.dep_ == "conj":
         # "killed 130 people and injured 352": the second count counts the first's noun
         noun = _counted_noun(token.head.head)
-    if noun is not None and noun.lemma_.lower() in CHARGE_NOUNS:
+    if noun is not None and noun.lemma_.lower() in q.CHARGE_NOUNS:
         # "five counts of criminal mischief" / "six counts of criminal mischief"
-        charge = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+        charge = q.charged_with(noun)
         return ("charges", charge.lemma_.lower()) if charge is not None else None
     size = _size_of(token, noun) or _street_block(noun)
     if size is not None:
