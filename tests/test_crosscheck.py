@@ -392,6 +392,18 @@ def test_a_tally_published_on_two_days_is_an_update_not_a_disagreement(first_day
     assert bool(_of_kind(brief, "number")) is flagged
 
 
+@pytest.mark.parametrize("second_day, flagged", [
+    ("2026-10-08", True),  # the same week: two figures for one plan
+    ("2026-11-10", False),  # five weeks later: the plan has moved on
+])
+def test_a_sum_given_weeks_apart_is_the_story_moving_on(second_day, flagged):
+    brief = _published(("The Velmont government said it would cut $5 billion from the roads budget, the finance minister said.\n",
+                        "2026-10-05"),
+                       ("The Velmont government said it would cut $7 billion from the roads budget, the finance minister said.\n",
+                        second_day))
+    assert bool(_of_kind(brief, "number")) is flagged
+
+
 def test_an_age_is_compared_whatever_the_days_of_the_reports():
     brief = _published(("Mayor Tom Holt, 61, opened the Lowford bridge on Monday.\n", "2026-10-24"),
                        ("Mayor Tom Holt, 62, opened the Lowford bridge on Monday.\n", "2026-10-27"))

@@ -450,6 +450,19 @@ def _other_days(days: dict[str, date], first: str, second: str) -> bool:
     return first in days and second in days and days[first] != days[second]
 
 
+def _weeks_apart(days: dict[str, date], first: str, second: str) -> bool:
+    """Whether two reports were published more than a week apart (False when either day is unknown)."""
+    return first in days and second in days and abs((days[first] - days[second]).days) > WEEK
+
+
+WEEK = 7  # days: reports further apart tell a story that has moved on (a budget cut of $5 billion, later $7 billion)
+
+
+def _standing(quantity) -> bool:
+    """A figure that holds from one week to the next: a person's age, a distance between places, a size."""
+    return quantity.kind in (q.AGE, q.LENGTH) or quantity.role == "size"
+
+
 def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
     days = publication_days(story)
     by_subject: dict[tuple[str, str], dict[str, list[Count]]] = {}
@@ -709,7 +722,10 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             if a.document == b.document or measures[i].isdisjoint(measures[j]):
                 continue
             apart = _other_days(days, a.document, b.document)
+            weeks = _weeks_apart(days, a.document, b.document)
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
+                if weeks and not _standing(x):
+                    continue  # a sum, a share or a time given weeks apart: the story has moved on
                 if x.vague or y.vague or q.compatible(x, y) or (apart and (_tally(x) or x.role == "until")):
                     continue
                 if _breakdown_of(a, x, y) or _breakdown_of(b, y, x):
