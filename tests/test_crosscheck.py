@@ -985,3 +985,15 @@ def test_a_longer_excerpt_in_american_spelling_is_the_same_quote():
         f"of the men who served aboard her,\" {said}",
     )
     assert _of_kind(brief, "quote") == []
+
+
+def test_he_was_22_is_the_age_of_the_one_person_named_just_before():
+    (found,) = _of_kind(_brief(
+        "Police named the bomber as Karim Dassan, who lived in a village north of Velmar. "
+        "His family said he was 22 and had studied engineering.",
+        "The bomber, Karim Dassan, 18, lived in a village north of Velmar, police said.",
+    ), "number")
+    assert found.subject == "age of Dassan" and sorted(v.value for v in found.values) == ["18", "22"]
+    # with two people named just before, "he" is left open
+    assert _of_kind(_brief("Ana Ruiz met Tom Kell at the fair. She said he was 22.",
+                           "Tom Kell, 30, met Ana Ruiz at the fair on Sunday."), "number") == []

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
 from newsweave.annotate.tokens import TokenTable
-from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, word_classes
+from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, measure_key, word_classes
 from newsweave.story import BOILERPLATE, Claim, Sentence, Story
 
 REPORTING = {
@@ -162,14 +162,16 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
     heads = _claim_heads(p, start, end)
     if not heads:
         return []
-    owner = _owners(p, start, end, heads)
+    quantities = [measure(q, p.doc) for q in find(sentence.text, sentence.document, sentence.start)]
+    # a short clause is a claim when it gives someone's age: "he was 22"
+    measured = {q.token for q in quantities if q.kind == AGE and measure_key(q) is not None}
+    owner = _owners(p, start, end, heads, measured)
     owned: dict[int, list[int]] = {}
     for i, head in owner.items():  # in reading order
         owned.setdefault(head, []).append(i)
     # A reporting verb with reported content: the content is the claim, the saying its attribution.
     head_ids = set(heads)
     reporting = {h for h in heads if _reports(p, h, heads, head_ids)}
-    quantities = [measure(q, p.doc) for q in find(sentence.text, sentence.document, sentence.start)]
     claims = []
     for head in heads:
         if head in reporting:
@@ -183,9 +185,9 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
                     claims.append(claim)
             continue
         tokens = owned.get(head, [])
-        if p.dep[head] != "ROOT" and sum(p.content[t] for t in tokens) < MIN_CONTENT:
+        if p.dep[head] != "ROOT" and sum(p.content[t] for t in tokens) < MIN_CONTENT and measured.isdisjoint(tokens):
             continue
-        pieces = _pieces(p, tokens)
+        pieces = _pieces(p, tokens, measured)
         if not pieces:
             continue
         claims.append(_claim(sentence, p, ents, head, tokens, pieces, quantities, last_person))
@@ -285,8 +287,10 @@ def _own_content(p: TokenTable, i: int) -> int:
     return sum(p.content[t] for t in p.subtree(i))
 
 
-def _owners(p: TokenTable, start: int, end: int, heads: list[int]) -> dict[int, int]:
-    """Each token's claim: the nearest claim head at or above it."""
+def _owners(p: TokenTable, start: int, end: int, heads: list[int],
+            figures: set[int] | frozenset[int] = frozenset()) -> dict[int, int]:
+    """Each token's claim: the nearest claim head at or above it. A clause too small to stand alone joins
+    its parent, unless it holds one of `figures` ("he was 22")."""
     head_ids = set(heads)
     parent = p.head
     owner = {}
@@ -300,7 +304,7 @@ def _owners(p: TokenTable, start: int, end: int, heads: list[int]) -> dict[int, 
         if p.dep[head] == "ROOT" or head not in head_ids:
             continue
         own = [i for i, h in owner.items() if h == head]
-        if sum(p.content[i] for i in own) < MIN_CONTENT:
+        if sum(p.content[i] for i in own) < MIN_CONTENT and figures.isdisjoint(own):
             up = parent[head]
             while up not in head_ids or up == head:
                 if parent[up] == up:
@@ -328,8 +332,9 @@ def _depth(p: TokenTable, i: int) -> int:
     return depth
 
 
-def _pieces(p: TokenTable, tokens: list[int]) -> tuple[tuple[int, int], ...]:
-    """Contiguous runs of a claim's own tokens, trimmed of punctuation and joining words at the edges."""
+def _pieces(p: TokenTable, tokens: list[int], figures: set[int] | frozenset[int] = frozenset()) -> tuple[tuple[int, int], ...]:
+    """Contiguous runs of a claim's own tokens, trimmed of punctuation and joining words at the edges; a run
+    without content words (or one of `figures`) is left out."""
     if not tokens:
         return ()
     runs: list[list[int]] = [[tokens[0]]]
@@ -345,7 +350,7 @@ def _pieces(p: TokenTable, tokens: list[int]) -> tuple[tuple[int, int], ...]:
             first += 1
         while first <= last and _at_edge(p, run[last]):
             last -= 1
-        if first <= last and any(p.content[i] for i in run[first : last + 1]):
+        if first <= last and any(p.content[i] or i in figures for i in run[first : last + 1]):
             pieces.append((p.idx[run[first]], p.idx[run[last]] + p.length[run[last]]))
     return tuple(pieces)
 

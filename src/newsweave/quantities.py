@@ -794,16 +794,29 @@ def _is_person(token) -> bool:
 
 
 def _stated_age_of(token):
-    """'Ruth Abara, who is 61,', 'Holt is 61': the person a bare number is said of, or None."""
+    """'Ruth Abara, who is 61,', 'Holt is 61', 'His family said he was 22' (the one person named in this
+    sentence and the one before): the person a bare number is said of, or None."""
     verb = token.head
     if token.dep_ != "attr" or verb.lemma_ != "be" or any(c.dep_ not in ("punct",) for c in token.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    if subject is None or back_then(token):
         return None
     if subject.lower_ == "who" and verb.dep_ == "relcl":
         subject = verb.head
+    if subject.lower_ in ("he", "she"):
+        return _the_one_named_before(token)
     return subject if _is_person(subject) else None
+
+
+def _the_one_named_before(token):
+    """The person named in this sentence or the one before, when only one is ("the boy told her he was 18"
+    names nobody; two people named leave "he" open): the last token of their name, or None."""
+    doc, sentence = token.doc, token.sent
+    earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    people = [t for t in doc[earlier : token.i] if t.ent_type_ == "PERSON"]  # (tagged: "Israeli-controlled" is no one)
+    surnames = {entity_around(t)[-1].lower_ if entity_around(t) is not None else t.lower_ for t in people}
+    return people[-1] if len(surnames) == 1 else None
 
 
 def _tally_of(token) -> tuple[str, str] | None:
