@@ -814,7 +814,8 @@ def _the_one_named_before(token):
     names nobody; two people named leave "he" open): the last token of their name, or None."""
     doc, sentence = token.doc, token.sent
     earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    people = [t for t in doc[earlier : token.i] if t.ent_type_ == "PERSON"]  # (tagged: "Israeli-controlled" is no one)
+    # (a name the model missed counts, so that "he" stays open; a nationality, "Israeli-controlled", is no one)
+    people = [t for t in doc[earlier : token.i] if _is_person(t) and t.ent_type_ != "NORP"]
     surnames = {entity_around(t)[-1].lower_ if entity_around(t) is not None else t.lower_ for t in people}
     return people[-1] if len(surnames) == 1 else None
 
