@@ -910,27 +910,6 @@ def test_other_than_those_killed_and_more_than_are_not_more_of_them(texts, subje
         "Judge Arlen handed down a six-month sentence to Dorsey, a former Velmont student, on Monday.",
         "A judge denied the prosecutors' request for a six-year prison sentence for Dorsey last week.",
     ),
-])
-def test_figures_of_two_subjects_parts_of_a_total_or_asked_and_given_are_not_flagged(texts):
-    numbers = _of_kind(_brief(*texts), "number")
-    assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]
-
-
-def test_parts_that_do_not_add_up_to_the_other_report_s_total_are_flagged():
-    (found,) = _of_kind(_brief(
-        "The film has grossed $735.2 million overseas and $273.7 million in North America since it opened, the studio said.",
-        "The film has grossed $1.3 billion at the box office since it opened, the studio said.",
-    ), "number")
-    assert "$1.3 billion" in [v.value for v in found.values]
-
-
-def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_happened():
-    brief = _brief("Leader Kellan appeared on state television on Monday to defy protests against his 41-year rule.")
-    (claim,) = [c for c in brief.story.claims if "41-year" in c.text]
-    assert "41-year" not in claim.dates
-
-
-@pytest.mark.parametrize("texts", [
     (  # an age "then", at another time, against the person's age now
         "Bridges, then 29, was an accomplished climber when he vanished on Mount Kessel in 1999.",
         "The bodies of Alex Bridges, 46, and his partner were found on Mount Kessel this week.",
@@ -949,9 +928,25 @@ def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_hap
         "The typhoons destroyed 10.4 billion pesos worth of roads and bridges in the Velmar islands, officials said.",
     ),
 ])
-def test_an_age_back_then_more_money_and_worth_of_other_goods_are_not_flagged(texts):
+def test_figures_of_other_scope_are_not_flagged(texts):
+    """Two named subjects, parts of a total, asked and given, an age then, more money, charges of one crime,
+    goods of different kinds."""
     numbers = _of_kind(_brief(*texts), "number")
     assert numbers == [], [(d.subject, [v.value for v in d.values]) for d in numbers]
+
+
+def test_parts_that_do_not_add_up_to_the_other_report_s_total_are_flagged():
+    (found,) = _of_kind(_brief(
+        "The film has grossed $735.2 million overseas and $273.7 million in North America since it opened, the studio said.",
+        "The film has grossed $1.3 billion at the box office since it opened, the studio said.",
+    ), "number")
+    assert "$1.3 billion" in [v.value for v in found.values]
+
+
+def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_happened():
+    brief = _brief("Leader Kellan appeared on state television on Monday to defy protests against his 41-year rule.")
+    (claim,) = [c for c in brief.story.claims if "41-year" in c.text]
+    assert "41-year" not in claim.dates
 
 
 def test_a_figure_in_brackets_is_the_one_before_in_other_units_and_never_a_side_of_its_own():
