@@ -663,8 +663,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
     whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
     role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
-    # (and the word before the figure: the parse hangs "an additional" off "thousand" in "an additional five
-    # hundred and fifty thousand dollars" only through the noun)
+    # (and the word just before the figure: in "an additional five hundred and fifty thousand dollars" the
+    # parse hangs "additional" off "dollars", which it does not give as the counted noun)
     before = (span.doc[span.start - 1],) if span.start > 0 else ()
     around = (*token.children, *(noun.children if noun is not None else ()), *before)
     if not role and quantity.kind in (COUNT, MONEY) and any(adds_to_them(c, token) for c in around):

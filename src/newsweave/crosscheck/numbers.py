@@ -90,7 +90,6 @@ NOUNS = {
     **dict.fromkeys(("injury",), "injuries"),
     **dict.fromkeys(("arrest",), "arrests"),
 }
-# "five counts of criminal mischief": counted charges, by the charge.
 # A noun that is itself the event: "12 deaths", "3 arrests".
 EVENT_NOUNS = {"deaths": ("killed", "people"), "injuries": ("injured", "people"), "arrests": ("arrested", "people")}
 _BOUNDS = [
@@ -760,8 +759,9 @@ def _breakdown_of(claim, part, whole) -> bool:
     parts = [z for z in claim.quantities if q.same_measure(z, part)]
     if len(parts) < 2:
         return False
-    total = sum(z.value for z in parts)
-    return abs(total - whole.value) <= max(q.CONVERTED * whole.value, whole.high - whole.value, whole.value - whole.low)
+    total, margin = sum(z.value for z in parts), q.CONVERTED * abs(whole.value)
+    # (within the whole's own bounds: "at least 20" holds 25, not 8)
+    return whole.low - margin <= total <= whole.high + margin
 
 
 def _tally(quantity) -> bool:
