@@ -445,3 +445,32 @@ def test_whether_a_report_also_states_a_figure_is_asked_once_per_figure(monkeypa
     build_story([Document(id="r1", text=first), Document(id="r2", text=second)], Settings())
     keys = {(document, id(quantity), id(holder)) for document, quantity, holder in asked}
     assert asked and len(asked) == len(keys)  # never the same question twice
+
+
+
+def test_the_parts_a_claim_sums_to_are_summed_once_per_figure(monkeypatch):
+    # Hostile input: one sentence of many figures of one measure. Summed for every pair of figures, the parts
+    # of a total cost the pairs times the figures (300 figures: two minutes); once per figure it stays small.
+    from newsweave.crosscheck import numbers
+
+    asked = []
+    real = numbers._parts_of
+    monkeypatch.setattr(numbers, "_parts_of", lambda claim, part: asked.append((id(claim), id(part))) or real(claim, part))
+    first = "The fund paid " + ", ".join(f"${n} million to group {n}" for n in range(3, 33)) + ", officials said."
+    second = first.replace("$3 million", "$4 million")
+    build_story([Document(id="r1", text=first), Document(id="r2", text=second)], Settings())
+    assert asked and len(asked) == len(set(asked))  # never the same sum twice
+
+
+def test_a_report_of_many_counts_is_checked_against_the_other_once_per_count(monkeypatch):
+    # Hostile input: "injured 3 other people, 4 other people, …". Each clashing pair asked whether either
+    # report also gives the other's figure by scanning the report: the pairs times the counts.
+    from newsweave.crosscheck import numbers
+
+    calls = []
+    real = numbers._compatible
+    monkeypatch.setattr(numbers, "_compatible", lambda a, b: calls.append(1) or real(a, b))
+    n = 40
+    first = "The blast killed 2 people and injured " + ", ".join(f"{i} other people" for i in range(3, 3 + n)) + "."
+    build_story([Document(id="r1", text=first), Document(id="r2", text=first.replace("killed 2", "killed 4"))], Settings())
+    assert len(calls) <= 4 * n * n  # pairs once, and each count against each report once; not pairs times counts
