@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -449,12 +450,12 @@ def _other_days(days: dict[str, date], first: str, second: str) -> bool:
     return first in days and second in days and days[first] != days[second]
 
 
+WEEK = 7  # days: reports further apart tell a story that has moved on (a budget cut of $5 billion, later $7 billion)
+
+
 def _weeks_apart(days: dict[str, date], first: str, second: str) -> bool:
     """Whether two reports were published more than a week apart (False when either day is unknown)."""
     return first in days and second in days and abs((days[first] - days[second]).days) > WEEK
-
-
-WEEK = 7  # days: reports further apart tell a story that has moved on (a budget cut of $5 billion, later $7 billion)
 
 
 def _standing(quantity) -> bool:
@@ -481,14 +482,9 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
         else:  # a report counting several things: only counts of the same thing are compared,
             # and not when each report also gives the other's figure (8 hurt, and 7 found at first)
             # (asked once per count and report: asked per pair, a sentence of 300 counts cost 12 million checks)
-            given: dict[tuple[int, str], bool] = {}
-
-            def also_given(count: Count, document: str, by_document=by_document, given=given) -> bool:
-                key = (id(count), document)
-                if key not in given:
-                    given[key] = any(_compatible(count, c) for c in by_document[document])
-                return given[key]
-
+            also_given = _once_each(
+                lambda count, document, by_document=by_document: any(_compatible(count, c) for c in by_document[document])
+            )
             clashing = [
                 (a, b) for a, b in _clashing(list(by_document.values()))
                 if _same_occasion(a, b, fact_of) and not also_given(a, b.document) and not also_given(b, a.document)
@@ -714,23 +710,10 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     measures = [{key for x in c.quantities if (key := q.measure_key(x)) is not None} for c in claims]
     # Asked once per report, figure and claim: asked for every pair, a hostile sentence of 120 figures
     # took 20 s (the pairs times every figure of the report).
-    stated: dict[tuple[str, int, int], bool] = {}
-
-    def also_states(document: str, quantity, holder) -> bool:
-        key = (document, id(quantity), id(holder))
-        if key not in stated:
-            stated[key] = _also_states(claims, document, quantity, holder, likeness)
-        return stated[key]
-
+    also_states = _once_each(lambda document, quantity, holder: _also_states(claims, document, quantity, holder, likeness))
     # The parts a figure's claim sums to, once per (claim, figure): summed for every pair, one sentence of
     # 300 figures took two minutes.
-    sums: dict[tuple[int, int], tuple[int, float]] = {}
-
-    def breakdown_of(claim, part, whole) -> bool:
-        key = (id(claim), id(part))
-        if key not in sums:
-            sums[key] = _parts_of(claim, part)
-        return _adds_up_to(*sums[key], whole)
+    parts_of = _once_each(_parts_of)
 
     by_measure: dict[tuple, list[tuple]] = {}
     for i, a in enumerate(claims):
@@ -744,7 +727,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                     continue  # a sum, a share or a time given weeks apart: the story has moved on
                 if x.vague or y.vague or q.compatible(x, y) or (apart and (_tally(x) or x.role == "until")):
                     continue
-                if breakdown_of(a, x, y) or breakdown_of(b, y, x):
+                if _adds_up_to(*parts_of(a, x), y) or _adds_up_to(*parts_of(b, y), x):
                     continue  # "$735.2 million overseas and $273.7 million at home" against "a billion dollars"
                 # a report that also gives the other's figure for this measure, about the same thing, counts two things
                 if also_states(a.document, y, b) or also_states(b.document, x, a):
@@ -782,6 +765,23 @@ def _adds_up_to(count: int, total: float, whole) -> bool:
     (Within the whole's own bounds: "at least 20" holds 25, not 8.)"""
     margin = q.CONVERTED * abs(whole.value)
     return count >= 2 and whole.low - margin <= total <= whole.high + margin
+
+
+T = TypeVar("T")
+
+
+def _once_each(function: Callable[..., T]) -> Callable[..., T]:
+    """`function`, worked out once for each set of arguments (strings by value, other objects by identity:
+    the claims, figures and counts compared pair by pair are asked about again and again)."""
+    answers: dict[tuple, T] = {}
+
+    def ask(*args) -> T:
+        key = tuple(a if isinstance(a, str) else id(a) for a in args)
+        if key not in answers:
+            answers[key] = function(*args)
+        return answers[key]
+
+    return ask
 
 
 def _tally(quantity) -> bool:
