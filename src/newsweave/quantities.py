@@ -816,7 +816,7 @@ def _the_one_named_before(token):
     earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     # (a name the model missed counts, so that "he" stays open; a nationality, "Israeli-controlled", is no one)
     people = [t for t in doc[earlier : token.i] if _is_person(t) and t.ent_type_ != "NORP"]
-    surnames = {entity_around(t)[-1].lower_ if entity_around(t) is not None else t.lower_ for t in people}
+    surnames = {(name[-1] if (name := entity_around(t)) is not None else t).lower_ for t in people}
     return people[-1] if len(surnames) == 1 else None
 
 
@@ -1291,7 +1291,7 @@ def same_measure(a, b) -> bool:
         noun_a, noun_b = _measured(a.noun), _measured(b.noun)
         if noun_a and noun_b:
             return noun_a == noun_b
-        return (noun_a and noun_a == noun_b) or bool(a.predicate and a.predicate == b.predicate)
+        return bool(a.predicate and a.predicate == b.predicate)
     return True
 
 
