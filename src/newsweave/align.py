@@ -53,12 +53,17 @@ def align(story: Story, settings: Settings) -> Story:
         build_claims(story)
     centrality = dict(zip((id(s) for s in sentences), _centrality(sentences, vectors), strict=True))
     claims = [c for c in story.claims if c.sentence.role != BOILERPLATE and (c.terms or c.entities)]
-    matrix = claim_similarity(claims)
+    lexical = claim_similarity(claims)
+    embedded = _embedded(claims, settings.claim_embeddings)
+    matrix = claim_similarity(claims, embedded) if embedded else lexical
     if claims:
         closest = np.where(_same([c.document for c in claims]), 0.0, matrix).max(axis=1)
         for claim, value in zip(claims, closest, strict=True):
             claim.echo = float(value)
-    apart = _claims_apart(claims, matrix)
+    # One report's two claims are one only when near copies in words: embeddings find two claims on one
+    # topic alike ("the terror network behind the attacks", "the attacks killed 130"), and CLAIM_NEAR_COPY
+    # was set on the words' scale.
+    apart = _claims_apart(claims, lexical)
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
     order = {document.id: number for number, document in enumerate(story.documents)}
     row = {id(s): i for i, s in enumerate(sentences)}
@@ -111,18 +116,47 @@ CLAIM_WEIGHTS = {
 }
 
 
-def claim_similarity(claims: list[Claim]) -> np.ndarray:
-    """How likely each pair of claims states one fact (0..1): CLAIM_WEIGHTS over lexical evidence."""
+# The same model with two more pieces of evidence, for `Settings.claim_embeddings = "e5"`: the
+# cosines of the claims' and of their sentences' embeddings (newsweave/embeddings.py). Fitted as
+# CLAIM_WEIGHTS was, on the same pairs (benchmarks/claims_fit.py --fit --add e5 --add e5_sentence).
+CLAIM_WEIGHTS_E5 = {
+    "claim": 2.27, "sentence": 5.38, "both": -2.56, "contained": -0.47, "rarest": 1.07, "short": 0.06,
+    "predicate": 1.81, "rare_predicate": -2.73, "entity": 0.04, "figure": 0.75, "three": -0.3, "shared": 4.3,
+    "context_rarest": 2.79, "subject": 0.41, "date": 0.99, "same_quantity": 0.23,
+    "e5": 7.17,  # cosine of the claims' own words' embeddings
+    "e5_sentence": 10.3,  # cosine of their sentences' embeddings
+    "bias": -21.14,
+}
+
+
+def _embedded(claims: list[Claim], kind: str) -> dict[str, np.ndarray]:
+    """The embedding evidence `kind` asks for ({} for none): the claims' own words and their sentences."""
+    if not kind:
+        return {}
+    from newsweave.embeddings import cosines  # lazy: only when asked for (it loads a model)
+
+    own = [" ".join(c.sentence.text[a - c.sentence.start : b - c.sentence.start] for a, b in
+                    (c.pieces or ((c.start, c.end),))) for c in claims]
+    return {"e5": cosines(own, kind), "e5_sentence": cosines([c.sentence.text for c in claims], kind)}
+
+
+def claim_similarity(claims: list[Claim], embedded: dict[str, np.ndarray] | None = None) -> np.ndarray:
+    """How likely each pair of claims states one fact (0..1): CLAIM_WEIGHTS over lexical evidence, or
+    CLAIM_WEIGHTS_E5 over it and the `embedded` cosines (`_embedded`)."""
     n = len(claims)
     if not n:
         return np.zeros((0, 0))
     evidence = _evidence(claims)
-    score = np.full((n, n), CLAIM_WEIGHTS["bias"])
+    weights = CLAIM_WEIGHTS
+    if embedded:
+        evidence.update(embedded)
+        weights = CLAIM_WEIGHTS_E5
+    score = np.full((n, n), weights["bias"])
     for name, matrix in evidence.items():
         if matrix.dtype == bool:  # the weight where it holds, in one pass: the same sums as weight x 1.0 or 0.0
-            np.add(score, CLAIM_WEIGHTS[name], out=score, where=matrix)
+            np.add(score, weights[name], out=score, where=matrix)
         else:
-            score += CLAIM_WEIGHTS[name] * matrix
+            score += weights[name] * matrix
     # 1 / (1 + e^-score), in place
     matrix = np.exp(np.negative(score, out=score), out=score)
     matrix += 1.0

@@ -34,7 +34,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def run_summarize(args: argparse.Namespace) -> int:
     """One result line per cluster, each written and flushed as soon as it is ready."""
-    settings = settings_from(args.model, args.encoding, args.words)
+    settings = settings_from(args.model, args.encoding, args.words, args.semantic)
     check_output_path(args.output)
     limit = max_line_bytes(settings)
     source = "stdin" if args.jsonl == "-" else args.jsonl

@@ -38,7 +38,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    settings = settings_from(args.model, args.encoding, args.words)
+    settings = settings_from(args.model, args.encoding, args.words, args.semantic)
     if args.db or args.story:
         check_output_path(args.output)
         emit_brief(corpus_story(args, settings), args.format, args.output)

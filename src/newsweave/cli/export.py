@@ -33,7 +33,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.output)
-    data = _brief_data(args, settings_from(args.model, args.encoding))
+    data = _brief_data(args, settings_from(args.model, args.encoding, semantic=args.semantic))
     for path, content in service.export_files(data, args.format, args.output):
         write_output(content, path)
     return 0

@@ -33,7 +33,8 @@ def run_serve(args: argparse.Namespace) -> int:
         raise InputError("--allow-ingest needs a corpus: add --db FILE")
     from newsweave.web.app import ServerConfig, serve  # lazy: FastAPI and uvicorn; keeps --help fast
 
-    config = ServerConfig(db=args.db, settings=settings_from(args.model, args.encoding), allow_ingest=args.allow_ingest,
+    settings = settings_from(args.model, args.encoding, semantic=args.semantic)
+    config = ServerConfig(db=args.db, settings=settings, allow_ingest=args.allow_ingest,
                           allow_urls=args.allow_urls, allow_private_addresses=args.allow_private_addresses,
                           allowed_hosts=tuple(args.allow_host) or None)
     serve(config, host=args.host, port=args.port)  # uvicorn says where it listens
