@@ -51,13 +51,18 @@ def test_the_embedding_model_weighs_all_the_lexical_evidence_and_the_two_cosines
     assert set(CLAIM_WEIGHTS_E5) == set(CLAIM_WEIGHTS) | {"e5", "e5_sentence"}
 
 
-def test_cosines_embed_each_text_once_and_put_alike_texts_closer():
+def test_cosines_embed_each_text_once_and_put_alike_texts_closer(monkeypatch):
     texts = ["The dam burst on Monday.", "A storm hit the coast.", "The dam burst on Monday.",
              "On Monday the dam gave way."]
-    matrix = embeddings.cosines(texts, "e5")
-    assert matrix.shape == (4, 4)
+    embedded = []
+    unit_vectors = embeddings.unit_vectors
+    monkeypatch.setattr(embeddings, "unit_vectors", lambda batch, kind: embedded.extend(batch) or unit_vectors(batch, kind))
+    matrix, again = embeddings.cosines("e5", texts, texts[:2])
+    assert sorted(embedded) == sorted(set(texts))  # each text once, across both lists
+    assert matrix.shape == (4, 4) and again.shape == (2, 2)
     assert matrix[0, 2] == pytest.approx(1.0)
     assert matrix[0, 3] > matrix[0, 1]
+    assert again[0, 1] == pytest.approx(matrix[0, 1])
 
 
 def test_an_unknown_kind_is_refused_naming_the_setting():

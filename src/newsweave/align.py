@@ -137,7 +137,8 @@ def _embedded(claims: list[Claim], kind: str) -> dict[str, np.ndarray]:
 
     own = [" ".join(c.sentence.text[a - c.sentence.start : b - c.sentence.start] for a, b in
                     (c.pieces or ((c.start, c.end),))) for c in claims]
-    return {"e5": cosines(own, kind), "e5_sentence": cosines([c.sentence.text for c in claims], kind)}
+    own_words, sentences = cosines(kind, own, [c.sentence.text for c in claims])
+    return {"e5": own_words, "e5_sentence": sentences}
 
 
 def claim_similarity(claims: list[Claim], embedded: dict[str, np.ndarray] | None = None) -> np.ndarray:

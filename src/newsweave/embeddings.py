@@ -59,10 +59,13 @@ def unit_vectors(texts: list[str], kind: str) -> np.ndarray:
     return vectors / np.where(norms == 0, 1.0, norms)
 
 
-def cosines(texts: list[str], kind: str) -> np.ndarray:
-    """n x n cosines of the texts' embeddings; a text given twice is embedded once."""
-    if not texts:
-        return np.zeros((0, 0))
-    row = {text: k for k, text in enumerate(dict.fromkeys(texts))}
-    rows = unit_vectors(list(row), kind)[[row[t] for t in texts]]
-    return np.clip(rows @ rows.T, -1.0, 1.0)
+def cosines(kind: str, *lists: list[str]) -> list[np.ndarray]:
+    """For each list of texts, the n x n cosines of their embeddings. A text given twice, in one list
+    or in two (a claim that is its whole sentence), is embedded once."""
+    row = {text: k for k, text in enumerate(dict.fromkeys(t for texts in lists for t in texts))}
+    vectors = unit_vectors(list(row), kind)
+    result = []
+    for texts in lists:
+        rows = vectors[[row[t] for t in texts]] if texts else np.zeros((0, 0))
+        result.append(np.clip(rows @ rows.T, -1.0, 1.0))
+    return result
