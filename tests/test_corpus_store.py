@@ -79,12 +79,15 @@ def test_a_corpus_written_by_the_previous_release_opens_and_grows_like_a_new_one
     old = tmp_path / "old.db"
     old.write_bytes(gzip.decompress(OLD_CORPUS.read_bytes()))
     later = [name for name in ARTICLES if name not in OLD_ARTICLES]
-    with open_store(old, readonly=True) as store:
-        assert store.schema_version == len(migrations()) == 2
-        assert [d.title for d in store.story_documents(1)] == [ARTICLES[n]["title"] for n in OLD_ARTICLES[:2]]
+    with pytest.raises(InputError, match="needs upgrading"):  # a reader never writes: the upgrade is a writer's
+        open_store(old, readonly=True)
     with open_store(old) as store:
+        assert store.schema_version == len(migrations()) == 3
+        assert [d.title for d in store.story_documents(1)] == [ARTICLES[n]["title"] for n in OLD_ARTICLES[:2]]
         for name in later:
             assert store.add_article(article(name)) is not None
+    with open_store(old, readonly=True) as store:
+        assert store.schema_version == 3
     fresh = tmp_path / "fresh.db"
     with open_store(fresh) as store:
         for name in OLD_ARTICLES + later:
@@ -102,6 +105,29 @@ def test_a_corpus_written_by_the_previous_release_opens_and_grows_like_a_new_one
     check_consistent(old)
 
 
+RECOUNT = (
+    "SELECT story_id, COUNT(*), COUNT(DISTINCT outlet) + COUNT(*) - COUNT(outlet), MIN(published), MAX(published) "
+    "FROM articles GROUP BY story_id ORDER BY story_id"
+)
+
+
+def test_a_storys_counts_grow_article_by_article_to_what_a_recount_gives(corpus_db):
+    """Articles, outlets (one without an outlet counts as its own), first and last publication: counted up
+    as each article joins (a recount read every article of the story), they equal a recount at every step,
+    whatever order the days come in and with outlets repeated or missing."""
+    outlets = ["Harbour Post", None, "Harbour Post", "Coast Radio", None, "Coast Radio", "Evening Star"]
+    days = ["2026-03-04T10:00:00+00:00", None, "2026-03-02T08:00:00+00:00", "2026-03-06T12:00:00+00:00",
+            "2026-03-01T09:00:00+00:00", None, "2026-03-05T07:00:00+00:00"]
+    with open_store(corpus_db) as store:
+        for number, (outlet, day) in enumerate(zip(outlets, days, strict=True)):
+            name = ("ferry-wire", "ferry-courier", "ferry-gazette")[number % 3]  # one story, told three ways
+            text = f"Dispatch {number}. " + " ".join(ARTICLES[name]["paragraphs"])
+            assert store.add_article(Article(text=text, title=f"Ferry dispatch {number}", outlet=outlet, published=day))
+            counted = query(corpus_db, "SELECT id, articles, outlets, first_published, last_published FROM stories ORDER BY id")
+            assert counted == query(corpus_db, RECOUNT)
+    assert counted == [(1, 7, 5, "2026-03-01T09:00:00+00:00", "2026-03-06T12:00:00+00:00")]  # one story: the test tests
+
+
 def test_storing_an_article_creates_no_table_and_reads_no_schema(tmp_path):
     with open_store(tmp_path / "news.db") as store:
         store.add_article(article("ferry-wire"))  # the first article loads the word lists
@@ -111,6 +137,22 @@ def test_storing_an_article_creates_no_table_and_reads_no_schema(tmp_path):
         store.conn.set_trace_callback(None)
     assert any(sql.startswith("INSERT INTO articles") for sql in statements_run)
     assert not [sql for sql in statements_run if "CREATE" in sql.upper() or "sqlite_master" in sql]
+
+
+def test_an_article_joining_its_story_reads_no_other_article_of_it_in_sqlite(tmp_path):
+    """The story's row is counted up: SQLite's plan for it looks the outlet up in the (story, outlet)
+    index, and neither recounts the story's articles nor sorts their outlets (a temporary B-tree)."""
+    with open_store(tmp_path / "news.db") as store:
+        store.add_article(article("ferry-wire"))
+        statements_run = []
+        store.conn.set_trace_callback(statements_run.append)
+        store.add_article(article("ferry-courier"))
+        store.conn.set_trace_callback(None)
+        update = [sql for sql in statements_run if sql.startswith("UPDATE stories")]
+        assert len(update) == 1
+        plan = " | ".join(row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + update[0]))
+    assert "articles_story_outlet" in plan
+    assert "TEMP B-TREE" not in plan and "COUNT(" not in update[0].upper()
 
 
 def test_wire_credit_is_worked_out_once_per_article(store, corpus_db, monkeypatch):

@@ -138,9 +138,15 @@ CREATE TABLE dedup_buckets (
 """
 
 
+# SQLite's step 3: a story's articles by outlet (`Stories.joined` counts a story's outlets with it).
+SCHEMA_3 = """
+CREATE INDEX articles_story_outlet ON articles(story_id, outlet);
+"""
+
+
 def migrations() -> list[str]:
     """The ordered migration steps (SQL scripts): step N brings the version from N-1 to N. Only ever append."""
-    return [SCHEMA_1, SCHEMA_2]
+    return [SCHEMA_1, SCHEMA_2, SCHEMA_3]
 
 
 def display_name(url: str) -> str:

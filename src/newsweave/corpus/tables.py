@@ -233,16 +233,23 @@ class Stories(Table):
         """A new story's row; the title comes with its first article (`refresh`)."""
         return self.execute("INSERT INTO stories (updated) VALUES (?)", (now(),)).lastrowid
 
-    def refresh(self, story_id: int, title: str | None = None) -> None:
-        """Recount a story's articles and outlets and bump its version, so cached briefs go stale.
-        An article without an outlet counts as an outlet of its own."""
+    def joined(self, story_id: int, article_id: int, article: Article) -> None:
+        """Count a new article (stored already) into its story's row, and bump the story's version so
+        cached briefs go stale. An article without an outlet counts as an outlet of its own.
+
+        Counted up, not recounted: an article joins one story once and never leaves it, so the counts
+        only grow, and a recount read every article of the story (7 ms an article in a story of 2,000).
+        The outlet's first article in the story is found in the (story, outlet) index."""
+        outlet, published = article.outlet, article.published
         self.execute(
-            "UPDATE stories SET title = COALESCE(title, ?), articles = s.articles, outlets = s.outlets, "
-            "first_published = s.first, last_published = s.last, updated = ?, version = version + 1 "
-            "FROM (SELECT COUNT(*) AS articles, COUNT(DISTINCT outlet) + COUNT(*) - COUNT(outlet) AS outlets, "
-            "MIN(published) AS first, MAX(published) AS last FROM articles WHERE story_id = ?) AS s "
-            "WHERE stories.id = ?",
-            (title, now(), story_id, story_id),
+            "UPDATE stories SET title = COALESCE(title, ?), articles = articles + 1, "
+            "outlets = outlets + CASE WHEN CAST(? AS TEXT) IS NULL OR NOT EXISTS "
+            "(SELECT 1 FROM articles WHERE story_id = ? AND outlet = ? AND id <> ?) THEN 1 ELSE 0 END, "
+            "first_published = CASE WHEN CAST(? AS TEXT) IS NULL OR first_published <= ? THEN first_published ELSE ? END, "
+            "last_published = CASE WHEN CAST(? AS TEXT) IS NULL OR last_published >= ? THEN last_published ELSE ? END, "
+            "updated = ?, version = version + 1 WHERE id = ?",
+            (story_label(article), outlet, story_id, outlet, article_id,
+             published, published, published, published, published, published, now(), story_id),
         )
 
     # --- the clustering index ----------------------------------------------
@@ -375,7 +382,7 @@ class Tables:
             article_id, article.title, article.text, article.published, features=prepared.features
         ).story
         self.articles.insert(article_id, article, copy_of, story_id)
-        self.stories.refresh(story_id, story_label(article))
+        self.stories.joined(story_id, article_id, article)
         return article_id
 
 
