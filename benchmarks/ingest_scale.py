@@ -176,6 +176,9 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
                 now = time.perf_counter()
                 slices.append((now - last) / step * 1000)
                 last = now
+                # as it happens: a run of hours shows its shape even if it is stopped before the end
+                print(f"{path} {size:,}: {article_id + 1:,} articles, {now - started:,.0f} s, "
+                      f"{slices[-1]:.2f} ms per article in this tenth", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
     result = {
         "path": path + (" grouped" if grouped and path in ("store", "postgres") else ""),
@@ -205,7 +208,7 @@ def run_spacy(sample: int, data: Path, seed: int) -> dict:
 
 
 def in_subprocess(args: list[str]) -> dict:
-    output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    output = subprocess.run([sys.executable, __file__, *args], check=True, stdout=subprocess.PIPE, text=True).stdout  # progress: stderr
     return json.loads(output.strip().splitlines()[-1])
 
 
