@@ -69,6 +69,8 @@ def test_an_unknown_kind_is_refused_naming_the_setting():
     with pytest.raises(embeddings.EmbeddingsUnavailable, match=EMBEDDINGS_ENV):
         embeddings.check("bert")
     embeddings.check("")  # none: nothing to load
+    with pytest.raises(embeddings.EmbeddingsUnavailable, match="bert"):  # from the Python API too, not e5 in its place
+        build_story([Document(id=f"r{i}", text=t) for i, t in enumerate(LEVEE)], Settings(claim_embeddings="bert"))
 
 
 def test_without_the_package_the_error_names_the_extra(monkeypatch):

