@@ -103,3 +103,17 @@ def test_the_brief_command_takes_semantic(tmp_path, monkeypatch):
 def _corroborated(brief_json: str) -> str:
     brief = json.loads(brief_json)
     return " ".join(claim["text"] for fact in brief["facts"] if len(fact["documents"]) > 1 for claim in fact["claims"])
+
+
+def test_hostile_text_is_embedded_and_every_span_still_quotes_its_report():
+    """A report of one sentence far past the model's 512 tokens, control characters, emoji, a lone
+    combining mark and right-to-left text: embedded window by window, briefed, every span exact."""
+    endless = "The levee " + " and ".join(f"wall {n} held\u0007 \U0001F30A" for n in range(300)) + ".\n"
+    odd = "\u0301 \u202eWeeks of heavy rain\u202c had undermined the ageing embankment, \x00engineers said.\n"
+    documents = [Document(id="endless", text=endless), Document(id="odd", text=odd), Document(id="r1", text=LEVEE[0])]
+    story = build_story(documents, Settings(claim_embeddings="e5"))
+    texts = {d.id: d.text for d in documents}
+    spans = [s for g in story.facts for c in g.claims for s in c.spans]
+    assert spans and all(0 <= s.start < s.end <= len(texts[s.document]) for s in spans)
+    assert {s.document for s in spans} == set(texts)
+    assert all(c.text == texts[c.document][c.start : c.end] for g in story.facts for c in g.claims)
