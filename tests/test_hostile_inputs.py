@@ -565,3 +565,36 @@ def test_words_argument_error_says_what_is_expected(value):
     assert run.returncode == 2
     assert f"--words: expected a whole number above 0, got '{value}'" in run.stderr
     assert "_positive" not in run.stderr
+
+
+# --- a page's prose check in linear time --------------------------------------------------------
+
+_LONG_LINE_PAGE = ("<html><body><article><p>" + " ".join(f"word{n}" for n in range(40_000))
+                   + ' committee"</p></article></body></html>')
+
+
+def test_a_page_of_one_long_line_without_a_final_stop_is_decided_at_once(tmp_path):
+    """The attack: a page whose text is one long line of words with no sentence's end. The prose check was a
+    regular expression that backtracked over such a line (10 s for 2,900 characters found in a real crawl;
+    hours for this one). Run in a child process, so a regression fails on the timeout instead of hanging."""
+    page = tmp_path / "long-line.html"
+    page.write_text(_LONG_LINE_PAGE, encoding="utf-8")
+    code = ("import sys; from newsweave.load.html import html_document; from newsweave.errors import InputError\n"
+            "try:\n    html_document(open(sys.argv[1], encoding='utf-8').read(), 'page')\nexcept InputError as exc:\n"
+            "    print(exc)\n")
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "no article text found" in done.stdout  # no sentence ends in it: not prose
+    assert time.perf_counter() - started < 30
+
+
+def test_an_article_whose_one_line_ends_without_a_stop_is_still_an_article():
+    """Sentences inside the line make it prose, even when the line ends on a quotation's name, not a stop
+    (a real article the old check skipped as 'no article text')."""
+    from newsweave.load.html import html_document
+
+    text = ("The clinic reopened on Monday after a month of repairs. Its director thanked the volunteers who "
+            "painted the wards. Find out more about \"The Friends of the Clinic Committee\"")
+    document = html_document(f"<html><body><article><p>{text}</p></article></body></html>", "clinic")
+    assert document.text.startswith("The clinic reopened")
