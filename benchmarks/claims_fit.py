@@ -58,7 +58,7 @@ FOLDS = 5
 PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
-              "static", "static_sentence", "e5", "e5_sentence")
+              "static", "static_sentence", "e5", "e5_sentence", "close_figure")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -169,6 +169,40 @@ def e5_features(claims) -> dict[str, np.ndarray]:
     return _embedded(claims, "e5")
 
 
+def _significant(value: float) -> tuple[int, int]:
+    """(digits, scale): 1,412 -> (4, 0); 1,400 -> (2, 2); 89.4 -> (3, -1); 130 -> (2, 1)."""
+    text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
+    whole, _, fraction = text.partition(".")
+    if fraction:
+        return len((whole + fraction).lstrip("0")), -len(fraction)
+    stripped = whole.rstrip("0")
+    return len(stripped.lstrip("0")), len(whole) - len(stripped)
+
+
+def close_figure_features(claims) -> dict[str, np.ndarray]:
+    """close_figure: the two claims hold figures of one kind and unit that agree once the more precise is
+    rounded as the other is written (89.4% and "around 89%", 1,412 and "about 1,400"), and are specific
+    (two significant digits or more: 89, 130, 1,400; not 3, 10 or 2,000)."""
+    n = len(claims)
+    matrix = np.zeros((n, n), dtype=bool)
+    figures = [[(q.kind, q.unit, q.value, _significant(q.value)) for q in c.quantities
+                if q.kind not in ("ordinal", "time") and not q.vague and _significant(q.value)[0] >= 2]
+               for c in claims]
+    holding = [i for i, f in enumerate(figures) if f]
+    for x, a in enumerate(holding):
+        for b in holding[x + 1:]:
+            if claims[a].document == claims[b].document:
+                continue
+            for kind, unit, value, (_, scale) in figures[a]:
+                for kind2, unit2, value2, (_, scale2) in figures[b]:
+                    if kind != kind2 or unit != unit2:
+                        continue
+                    coarse = 10.0 ** max(scale, scale2)
+                    if round(value / coarse) == round(value2 / coarse):
+                        matrix[a, b] = matrix[b, a] = True
+    return {"close_figure": matrix.astype(float)}
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -208,6 +242,7 @@ def build(gold: dict) -> list[dict]:
             features.update(static_features(claims, texts, table))
         if e5:
             features.update(e5_features(claims))
+        features.update(close_figure_features(claims))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]

@@ -36,6 +36,10 @@ resident size, generator included). The paths:
 for a local file (`store.batch()`: a savepoint per article, a commit per 200
 articles or per second) instead of one transaction per article.
 
+`--workers N`: the store and postgres paths prepare each article (MinHash
+signature, clustering features: corpus/prepared.py) in N worker processes, as
+`newsweave ingest --workers N` does, while this process stores them in order.
+
 Time per article is shown for each tenth of the stream: it must stay flat.
 spaCy's `nlp.pipe` (the pipeline's model, newsweave.annotate.model.load_model)
 runs on a sample of the same articles for the ratio of throughputs.
@@ -44,6 +48,7 @@ runs on a sample of the same articles for the ratio of throughputs.
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import json
 import os
@@ -102,7 +107,8 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None, grouped: bool = False) -> dict:
+def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None, grouped: bool = False,
+             workers: int = 1) -> dict:
     from newsweave.corpus import cluster, dedup, signatures
 
     pools = sentence_pools(data)
@@ -140,11 +146,38 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
                 return tuple(store.conn.execute("SELECT copy_of, story_id FROM articles WHERE id = ?", (article_id,)).fetchone())
 
         def add(article_id, title, text, day):
-            published = datetime.fromtimestamp(day * 86400, timezone.utc).isoformat(timespec="seconds")
-            stored = store.add_article(Article(text=text, title=title, outlet=f"outlet{article_id % 50}", published=published))
+            stored = store.add_article(text)  # an Article, prepared by the engine when there are workers
             if stored is None:  # the same text again: the store keeps one
                 return None, None
             return stored_row(stored)
+
+        def articles(items):
+            for article_id, title, text, day in items:
+                published = datetime.fromtimestamp(day * 86400, timezone.utc).isoformat(timespec="seconds")
+                yield article_id, title, Article(text=text, title=title, outlet=f"outlet{article_id % 50}",
+                                                 published=published), day
+
+        def prepared(items):
+            if workers == 1:
+                yield from articles(items)
+                return
+            from newsweave.corpus.ingest import PrepareArticles
+            from newsweave.engine.local import LocalEngine
+
+            engine = LocalEngine(workers=workers)
+            waiting: collections.deque = collections.deque()  # (id, title, day) of the articles in flight, in order
+
+            def sent():
+                for article_id, title, article, day in articles(items):
+                    waiting.append((article_id, title, day))
+                    yield article
+
+            try:
+                for article in engine.map(PrepareArticles(), sent()):
+                    article_id, title, day = waiting.popleft()
+                    yield article_id, title, article, day
+            finally:
+                engine.close()
     else:
         import sqlite3
 
@@ -165,9 +198,12 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
 
     stories = set()
     step = max(1, size // 10)
+    items = stream(pools, size, seed)
+    if path in ("store", "postgres"):
+        items = prepared(items)
     started = last = time.perf_counter()
     with store.batch() if grouped and path in ("store", "postgres") else contextlib.nullcontext():
-        for article_id, title, text, day in stream(pools, size, seed):
+        for article_id, title, text, day in items:
             copy, story = add(article_id, title, text, day)
             copies += copy is not None
             if story is not None:
@@ -181,7 +217,8 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
                       f"{slices[-1]:.2f} ms per article in this tenth", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
     result = {
-        "path": path + (" grouped" if grouped and path in ("store", "postgres") else ""),
+        "path": path + (" grouped" if grouped and path in ("store", "postgres") else "")
+        + (f", {workers} workers" if workers > 1 and path in ("store", "postgres") else ""),
         "size": size, "seconds": elapsed, "rate": size / elapsed, "peak_mb": peak_mb(),
         "stories": len(stories), "copies": copies, "slices_ms": slices,
     }
@@ -223,13 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgres", metavar="URL", help="the postgres path's database: an empty one (postgresql://user@host/db)")
     parser.add_argument("--grouped", action="store_true",
                         help="store/postgres: commit in groups as `ingest` does for a local file (store.batch())")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="store/postgres: prepare articles in N worker processes, as `ingest --workers N`")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # "path:size", run in this process
     args = parser.parse_args(argv)
 
     if args.one:
         path, size = args.one.split(":")
         result = (run_spacy(int(size), args.data, args.seed) if path == "spacy"
-                  else run_path(path, int(size), args.data, args.seed, args.postgres, args.grouped))
+                  else run_path(path, int(size), args.data, args.seed, args.postgres, args.grouped, args.workers))
         print(json.dumps(result))
         return 0
 
@@ -239,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
             if path != "memory" and size > args.sqlite_max:
                 continue
             print(f"running {path} {size:,} ...", file=sys.stderr, flush=True)
-            extra = (["--postgres", args.postgres] if args.postgres else []) + (["--grouped"] if args.grouped else [])
+            extra = (["--postgres", args.postgres] if args.postgres else []) + (["--grouped"] if args.grouped else []) \
+                + ["--workers", str(args.workers)]
             results.append(in_subprocess(["--one", f"{path}:{size}", "--data", str(args.data), "--seed", str(args.seed), *extra]))
     spacy = None
     if args.spacy_sample:

@@ -7,7 +7,9 @@
 The data: the first `--clusters` Multi-News validation clusters
 (../shared/data/multinews_dev.jsonl) for `summarize` at 300 words, and every
 article of Multi-News dev and DUC 2003 as one JSONL export for `ingest` into
-a new SQLite corpus. The engines:
+a new SQLite corpus, and as a crawl for `ingest-warc` (a WARC archive of one
+page per article, the text inside a site's navigation, sidebar and footer: the
+pages are extracted, as a crawl's are). The engines:
 
 - local, 1 process: the work in the calling process (today's behaviour);
 - local, all cores: a pool of one worker process per CPU;
@@ -138,17 +140,43 @@ def in_child(spec: str, path: Path | None = None) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def prepare_data(folder: Path, clusters: int) -> tuple[Path, Path]:
+def prepare_data(folder: Path, clusters: int, crawl_copies: int = 1) -> dict[str, Path]:
     lines = (DATA / "multinews_dev.jsonl").read_text(encoding="utf-8").splitlines()
     summarize_input = folder / "clusters.jsonl"
     summarize_input.write_text("\n".join(lines[:clusters]) + "\n", encoding="utf-8")
+    texts = [document["text"] for name in ("multinews_dev.jsonl", "duc2003_task2.jsonl")
+             for line in (DATA / name).read_text(encoding="utf-8").splitlines() for document in json.loads(line)["documents"]]
     export = folder / "articles.jsonl"
     with export.open("w", encoding="utf-8") as out:
-        for name in ("multinews_dev.jsonl", "duc2003_task2.jsonl"):
-            for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-                for document in json.loads(line)["documents"]:
-                    out.write(json.dumps({"text": document["text"]}) + "\n")
-    return summarize_input, export
+        for text in texts:
+            out.write(json.dumps({"text": text}) + "\n")
+    # Each further copy of the crawl's pages is another site's reprint, a line added: stored as a copy, not skipped.
+    pages = [text if copy == 0 else f"{text}\n\nReprinted by site {copy}." for copy in range(crawl_copies) for text in texts]
+    return {"summarize": summarize_input, "ingest": export, "ingest-warc": crawl(folder / "crawl.warc.gz", pages)}
+
+
+def crawl(path: Path, texts: list[str]) -> Path:
+    """The same articles as a crawl: each a page with a site's navigation, a sidebar and a footer around it."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    links = "".join(f'<li><a href="/section/{k}">Section {k}</a></li>' for k in range(40))
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for number, text in enumerate(texts):
+            paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n") if p.strip())
+            page = (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Story {number} | Site {number % 9}</title>'
+                    f'<link rel="canonical" href="https://site{number % 9}.example/story/{number}">'
+                    f'<script>window.tracking = {{"page": {number}}};</script></head><body><nav><ul>{links}</ul></nav>'
+                    f'<article><h1>Story {number}</h1><p class="byline">By A. Reporter</p>{paragraphs}</article>'
+                    f'<aside><h3>Most read</h3><ul>{links}</ul></aside><footer>All rights reserved.</footer></body></html>')
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://site{number % 9}.example/story/{number}", "response",
+                                                          payload=io.BytesIO(page.encode()), http_headers=headers))
+    return path
 
 
 def label(engine_name: str, workers: int) -> str:
@@ -160,8 +188,11 @@ def label(engine_name: str, workers: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=int, default=60, help="Multi-News clusters to summarize (default 60)")
-    parser.add_argument("--tasks", default="summarize,ingest", help="summarize,ingest (default both)")
+    parser.add_argument("--tasks", default="summarize,ingest,ingest-warc",
+                        help="of summarize, ingest (a JSONL export), ingest-warc (the same articles as a crawl's pages); default all")
     parser.add_argument("--engines", default="local,ray", help="local,ray (default both)")
+    parser.add_argument("--crawl-copies", type=int, default=1, metavar="K",
+                        help="ingest-warc: each article's page K times, each further one another site's reprint (default 1)")
     parser.add_argument("--markdown", type=Path, help="append the tables to this file")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
@@ -172,9 +203,9 @@ def main() -> None:
     load = os.getloadavg()[0]
     rows, digests = [], {}
     with tempfile.TemporaryDirectory() as folder:
-        clusters, export = prepare_data(Path(folder), args.clusters)
+        inputs = prepare_data(Path(folder), args.clusters, args.crawl_copies)
         for task in args.tasks.split(","):
-            path = clusters if task == "summarize" else export
+            path = inputs[task]
             for engine_name, workers in [c for c in CONFIGS if c[0] in args.engines.split(",")]:
                 result = in_child(f"{task}:{engine_name}:{workers}", path)
                 digests.setdefault(task, set()).add(result["digest"])
@@ -194,7 +225,8 @@ def main() -> None:
 
 def render(rows, overhead, identical, args, load) -> str:
     lines = [
-        f"Command: `python benchmarks/scale.py --clusters {args.clusters} --tasks {args.tasks} --engines {args.engines}` on {cpu_count()} cores "
+        f"Command: `python benchmarks/scale.py --clusters {args.clusters} --tasks {args.tasks} --engines {args.engines}"
+        + (f" --crawl-copies {args.crawl_copies}" if args.crawl_copies != 1 else "") + f"` on {cpu_count()} cores "
         f"(load average {load:.1f} at the start, from other jobs on the machine).",
         "",
         "| task | engine | items | seconds | items/s | × 1 process |",

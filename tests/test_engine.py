@@ -8,6 +8,8 @@ docs/scaling.md records a run on all 246).
 
 from __future__ import annotations
 
+import html
+import io
 import json
 import os
 import random
@@ -266,25 +268,75 @@ def corpus_rows(db: Path) -> dict:
         }
 
 
+def page_html(row: dict) -> str:
+    paragraphs = "".join(f"<p>{html.escape(sentence)}.</p>" for sentence in row["text"].split(". ") if sentence)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(row["title"])}</title>'
+            f'<meta property="og:site_name" content="{row.get("outlet") or "Wire"}">'
+            f'<meta property="article:published_time" content="{row["published"]}T09:00:00+00:00">'
+            f'<link rel="canonical" href="{row["url"]}"></head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>'
+            f'<article><h1>{html.escape(row["title"])}</h1>{paragraphs}</article><footer>All rights reserved.</footer></body></html>')
+
+
+def invented_pages(export: Path, folder: Path) -> tuple[Path, Path]:
+    """The export's stories as a crawl (a WARC archive: pages, an image, a page with no article, a URL
+    crawled twice) and as a folder of saved pages (one of them no article): pages to extract."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()[:-1]]
+    archive = folder / "crawl.warc.gz"
+    with archive.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+
+        def record(uri: str, body: bytes, content_type: str = "text/html; charset=utf-8") -> None:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+
+        for number, row in enumerate(rows[:30]):
+            record(f"https://crawl.example/page/{number}", page_html(row).encode())
+        record("https://crawl.example/logo.png", b"\x89PNG not a page", "image/png")
+        record("https://crawl.example/sections", b"<html><body><nav><a href='/a'>A</a></nav></body></html>")
+        record("https://crawl.example/page/3", page_html(rows[3]).encode())
+    pages = folder / "pages"
+    pages.mkdir()
+    for number, row in enumerate(rows[30:]):
+        (pages / f"{number:02d}.html").write_text(page_html(row), encoding="utf-8")
+    (pages / "empty.html").write_text("<html><body><p>Menu</p></body></html>", encoding="utf-8")
+    return archive, pages
+
+
 @pytest.fixture(scope="module")
 def export(tmp_path_factory) -> Path:
     return invented_export(tmp_path_factory.mktemp("export") / "export.jsonl")
 
 
 @pytest.fixture(scope="module")
-def ingested_alone(export, tmp_path_factory) -> tuple[dict, dict]:
+def sources(export, tmp_path_factory) -> list[Path]:
+    """The export, and its stories again as pages: a WARC archive and a folder of saved pages."""
+    return [export, *invented_pages(export, tmp_path_factory.mktemp("pages"))]
+
+
+@pytest.fixture(scope="module")
+def ingested_alone(sources, tmp_path_factory) -> tuple[dict, dict]:
     from newsweave.corpus import ingest
 
     db = tmp_path_factory.mktemp("alone") / "news.db"
-    report = ingest([export], db=db)
+    report = ingest(sources, db=db)
     return report.to_dict(), corpus_rows(db)
 
 
 def test_ingest_example_is_worth_comparing(ingested_alone):
     report, rows = ingested_alone
+    export, crawl, pages = report["sources"]
     # Exact repeats (the same four sentences picked twice), wire copies, and stories of several articles.
-    assert report["added"] >= 30 and report["duplicates"] >= 4
-    assert len(report["sources"][0]["errors"]) == 1  # the broken line
+    assert export["added"] >= 30 and export["duplicates"] >= 4
+    assert len(export["errors"]) == 1  # the broken line
+    # The pages: extracted, and as often the same articles again (duplicates) as new copies of them;
+    # the crawl's image and its page with no article skipped, the URL crawled twice a duplicate;
+    # the saved page with no article an error of its own.
+    assert crawl["added"] + crawl["duplicates"] == 31 and crawl["skipped"] == 2 and not crawl["errors"]
+    assert pages["added"] + pages["duplicates"] == len(list(Path(pages["source"]).glob("[0-9]*.html")))
+    assert [e["source"] for e in pages["errors"]] == [str(Path(pages["source"]) / "empty.html")]
     assert sum(copy_of is not None for *_, copy_of, _story, _wire in rows["articles"]) >= 8
     assert sum(wire is not None for *_, wire in rows["articles"]) >= 8
     sizes = sorted((size for _, _, size, _ in rows["stories"]), reverse=True)
@@ -292,17 +344,38 @@ def test_ingest_example_is_worth_comparing(ingested_alone):
 
 
 @pytest.mark.parametrize("engine_name", ["local", "ray"])
-def test_ingest_is_identical_across_engines(engine_name, export, ingested_alone, tmp_path, request):
+def test_ingest_is_identical_across_engines(engine_name, sources, ingested_alone, tmp_path, request):
     from newsweave.corpus import ingest
 
     if engine_name == "ray":
         request.getfixturevalue("ray_cluster")
     db = tmp_path / "news.db"
     with make_engine(engine_name, workers=2) as engine:
-        report = ingest([export], db=db, engine=engine)
+        report = ingest(sources, db=db, engine=engine)
         assert (report.to_dict(), corpus_rows(db)) == ingested_alone
-        again = ingest([export], db=db, engine=engine)  # a rerun skips what is stored
+        again = ingest(sources, db=db, engine=engine)  # a rerun skips what is stored
     assert again.added == 0 and again.duplicates == report.added + report.duplicates
+
+
+def test_pages_are_extracted_in_the_workers(sources, ingested_alone, tmp_path, monkeypatch):
+    """Extraction is the costly part of a crawl's ingest: with a pool, the calling process never extracts
+    a page (here it cannot: its extractor fails), and the corpus is the same."""
+    from newsweave.corpus import ingest
+    from newsweave.corpus.sources import html as pages
+    from newsweave.engine.local import LocalEngine
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a page extracted in the calling process")
+
+    monkeypatch.setattr(pages, "html_document_and_author", refuse)
+    engine = LocalEngine(workers=2)  # spawned: the workers import the real extractor
+    try:
+        report = ingest(sources, db=tmp_path / "news.db", engine=engine)
+    finally:
+        engine.close()
+    assert (report.to_dict(), corpus_rows(tmp_path / "news.db")) == ingested_alone
+    alone = ingest(sources[1:2], db=tmp_path / "alone.db")  # without an engine it is extracted here
+    assert alone.added == 0 and "a page extracted in the calling process" in str(alone.errors)
 
 
 # --- the command line ---------------------------------------------------------------------

@@ -7,17 +7,18 @@ skips what is stored (by URL before fetching, by canonical URL or content
 hash after) and finishes the job.
 
 With an `engine` (newsweave.engine), the work on each article that needs no
-other article (`prepare`: its MinHash signature, wire credit and clustering
-features) runs in parallel, and the store writes (duplicate check, story
-assignment) stay sequential, fed in the order the sources hold the articles:
-the corpus comes out the same whichever engine ran.
+other article runs in parallel: a page's extraction (trafilatura, the larger
+cost by far for WARC archives and saved or fetched pages) and `prepare` (its
+MinHash signature, wire credit and clustering features). The store writes
+(duplicate check, story assignment) stay sequential, fed in the order the
+sources hold the articles: the corpus comes out the same whichever engine ran.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from typing import Any
 from newsweave.corpus.backends import open_store
 from newsweave.corpus.prepared import Prepared, prepare
 from newsweave.corpus.signatures import stop_words
-from newsweave.corpus.sources import FEED_SUFFIXES, OPML_SUFFIXES, Context, Skipped, is_url, read_source
+from newsweave.corpus.sources import FEED_SUFFIXES, OPML_SUFFIXES, Context, Page, Skipped, extract, is_url, read_source
 from newsweave.corpus.sources.fetch import Fetcher
 from newsweave.corpus.store import Article, Store, StoreError
 from newsweave.engine import Work
@@ -127,7 +128,8 @@ def ingest(
     # Articles read ahead of the store count as stored for the readers' "already stored?" checks,
     # as they would be by then without an engine.
     in_flight: Counter[str] = Counter()
-    context = Context(settings, fetcher, lambda url: in_flight[url] > 0 or store.has_url(url), local_references)
+    context = Context(settings, fetcher, lambda url: in_flight[url] > 0 or store.has_url(url), local_references,
+                      pages=engine is not None)
     notify = progress or (lambda source, outcome, report: None)
     report = IngestReport()
     if isinstance(sources, (str, os.PathLike)):
@@ -159,41 +161,45 @@ def _ingest_source(store, source, context, report: SourceReport, notify: Progres
                    in_flight: Counter | None = None) -> None:
     in_flight = Counter() if in_flight is None else in_flight
     items = read_source(Path(source) if isinstance(source, os.PathLike) else source, context)  # str, or a load.Source
+    flying: deque[list[str]] = deque()  # the URLs each item in the engine counted in flight, in order
     if engine is not None:
-        items = engine.map(PrepareArticles(), _tracked(items, in_flight))
+        items = engine.map(PrepareArticles(), _tracked(items, in_flight, flying))
     for item in items:
-        if isinstance(item, Article):
-            try:
+        urls = flying.popleft() if engine is not None else []
+        try:
+            if isinstance(item, Article):
                 outcome = _store(store, item, report)
-            finally:
-                in_flight.subtract(_urls(item))
-        elif isinstance(item, NotPrepared):
-            in_flight.subtract(_urls(item.article))
-            report.errors.append(item.problem)
-            outcome = ERROR
-        elif isinstance(item, Skipped):
-            outcome = DUPLICATE if item.stored else SKIPPED
-        else:
-            report.errors.append(item)
-            outcome = ERROR
+            elif isinstance(item, NotPrepared):
+                report.errors.append(item.problem)
+                outcome = ERROR
+            elif isinstance(item, Skipped):
+                outcome = DUPLICATE if item.stored else SKIPPED
+            elif isinstance(item, InputProblem):
+                report.errors.append(item)
+                outcome = ERROR
+            else:  # a Page reaches here extracted: by read_source, or by the engine's PrepareArticles
+                raise TypeError(f"not an ingest item: {item!r}")
+        finally:
+            in_flight.subtract(urls)
         _count(report, outcome)
         notify(report.source, outcome, report)
 
 
-def _tracked(items: Iterable, in_flight: Counter) -> Iterator:
-    """The items, counting the URLs of the articles among them as in flight until stored."""
+def _tracked(items: Iterable, in_flight: Counter, flying: deque) -> Iterator:
+    """The items, counting the URLs of the articles and pages among them as in flight until stored."""
     for item in items:
-        if isinstance(item, Article):
-            in_flight.update(_urls(item))
+        urls = _urls(item) if isinstance(item, (Article, Page)) else []
+        in_flight.update(urls)
+        flying.append(urls)
         yield item
 
 
-def _urls(article) -> list[str]:
-    return [url for url in {article.url, article.canonical_url} if url]
+def _urls(item: Article | Page) -> list[str]:
+    return [url for url in {item.url, item.canonical_url if isinstance(item, Article) else item.address} if url]
 
 
 class PrepareArticles(Work):
-    """`prepare` as an engine's work: articles come back prepared; problems and skips pass through."""
+    """An engine's work: pages come back extracted, articles prepared; problems and skips pass through."""
 
     fatal = ()
 
@@ -201,12 +207,15 @@ class PrepareArticles(Work):
         stop_words()  # spaCy's word list and datasketch load once per worker, not with the first article
 
     def __call__(self, item):
+        if isinstance(item, Page):
+            item = extract(item)
         if isinstance(item, Article):
             item.prepared = prepare(item)
         return item
 
     def failed(self, item, reason: str):
-        return NotPrepared(item, InputProblem(getattr(item, "source", None) or str(item), f"could not prepare it ({reason})"))
+        label = item.label if isinstance(item, Page) else getattr(item, "source", None) or str(item)
+        return NotPrepared(item, InputProblem(label, f"could not prepare it ({reason})"))
 
 
 @dataclass

@@ -5,6 +5,10 @@
 and `Skipped` for what is not an article (a WARC's images) or is already
 stored. It raises `InputError` when the source as a whole cannot be read.
 Nothing is read into memory whole that can be streamed.
+
+Pages (HTML files, fetched pages, feed entries, WARC records) are read as
+`Page`s and extracted as they come, or, with `Context.pages`, passed on
+unextracted for an ingest engine to extract in its workers (`extract`).
 """
 
 from __future__ import annotations
@@ -14,17 +18,16 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from newsweave.corpus.sources.feeds import feed_items, opml_feeds
-from newsweave.corpus.sources.html import html_article, html_input_article
-from newsweave.corpus.sources.items import Context, Input, Item, Skipped, is_url, iso_date
+from newsweave.corpus.sources.html import extract, html_input_page
+from newsweave.corpus.sources.items import Context, Input, Item, Page, Skipped, is_url, iso_date
 from newsweave.corpus.sources.tables import table_items
 from newsweave.corpus.sources.warc import warc_items
 from newsweave.corpus.store import Article
 from newsweave.errors import InputError
 from newsweave.load import Source, text_documents
-from newsweave.load.decode import decode
 from newsweave.story import InputProblem
 
-__all__ = ["Context", "Item", "Skipped", "is_url", "iso_date", "read_source", "sniff"]
+__all__ = ["Context", "Item", "Page", "Skipped", "extract", "is_url", "iso_date", "read_source", "sniff"]
 
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
 OPML_SUFFIXES = {".opml"}
@@ -36,6 +39,15 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 
 def read_source(source, context: Context) -> Iterator[Item]:
     """A URL, a file or folder (a path), or a report held in memory (a `newsweave.load.Source`)."""
+    items = _read_source(source, context)
+    if context.pages:
+        yield from items
+        return
+    for item in items:
+        yield extract(item) if isinstance(item, Page) else item
+
+
+def _read_source(source, context: Context) -> Iterator[Item]:
     if isinstance(source, Source):
         yield from read_memory(source, context)
         return
@@ -112,7 +124,7 @@ def read_input(source: Input, kind: str, context: Context) -> Iterator[Item]:
     elif kind in ("jsonl", "json", "csv", "tsv"):
         yield from table_items(source, kind, context)
     elif kind == "html":
-        yield html_input_article(source, context)
+        yield html_input_page(source, context)
     else:
         text = source.read(settings.max_input_bytes)
         for document in text_documents(text, "text", settings, markdown=kind == "markdown"):
@@ -131,7 +143,7 @@ def read_url(url: str, context: Context) -> Iterator[Item]:
     elif kind == "feed":
         yield from feed_items(response.body, url, context)
     else:
-        yield html_article(decode(response.body, context.settings.encoding), url, response.url)
+        yield Page(response.body, url, response.url, address=response.url, encoding=context.settings.encoding)
 
 
 def sniff(body: bytes, content_type: str = "") -> str:

@@ -18,10 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 
-from newsweave.corpus.sources.html import html_article
-from newsweave.corpus.sources.items import Skipped, is_url, iso_date
+from newsweave.corpus.sources.items import Page, Skipped, is_url, iso_date
 from newsweave.errors import InputError
-from newsweave.load.decode import decode
 from newsweave.story import InputProblem
 
 
@@ -48,28 +46,25 @@ def feed_items(data: bytes, source: str, context, key: str | None = None) -> Ite
 
 
 def entry_item(entry, outlet: str | None, label: str, context, source: str = "", key: str | None = None):
+    """The entry's page (fetched from its link, or its own content), the entry's title, date, author and
+    feed filling what the page lacks; or Skipped when it is stored already."""
+    fills = {"title": entry.get("title") or None,
+             "published": iso_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+             "author": entry.get("author") or None, "outlet": outlet}
     link = entry_link(entry, source)
     if link:
         if context.is_stored(link):
             return Skipped(label, "already stored", stored=True)
         response = context.fetcher.fetch(link)
-        article = html_article(decode(response.body, context.settings.encoding), label, response.url)
-        article.url = link
-    else:
-        content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
-        if not content:
-            raise InputError("entry has neither a link nor content" if not entry.get("link") else
-                             "entry has no content and its link is not an http(s) URL")
-        address = entry_key(entry, source, content, key)
-        if context.is_stored(address):
-            return Skipped(label, "already stored", stored=True)
-        article = html_article(f"<html><body><article>{content}</article></body></html>", label)
-        article.url = address
-    article.title = article.title or entry.get("title") or None
-    article.published = article.published or iso_date(entry.get("published_parsed") or entry.get("updated_parsed"))
-    article.author = article.author or entry.get("author") or None
-    article.outlet = article.outlet or outlet
-    return article
+        return Page(response.body, label, link, address=response.url, encoding=context.settings.encoding, fills=fills)
+    content = (entry.get("content") or [{}])[0].get("value") or entry.get("summary")
+    if not content:
+        raise InputError("entry has neither a link nor content" if not entry.get("link") else
+                         "entry has no content and its link is not an http(s) URL")
+    address = entry_key(entry, source, content, key)
+    if context.is_stored(address):
+        return Skipped(label, "already stored", stored=True)
+    return Page(f"<html><body><article>{content}</article></body></html>", label, address, fills=fills)
 
 
 def entry_link(entry, source: str) -> str | None:

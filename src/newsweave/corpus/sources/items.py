@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -26,7 +26,25 @@ class Skipped:
     stored: bool = False  # already in the corpus, so counted as a duplicate
 
 
-Item = Article | InputProblem | Skipped
+@dataclass
+class Page:
+    """A page's HTML as read, not yet extracted. Extraction (trafilatura: tens of milliseconds a page,
+    several times what storing the article costs) depends on the page alone, so an ingest engine runs
+    it in its workers (`extract`, in corpus/sources/html.py); without one it runs as the page is read."""
+
+    body: bytes | str  # bytes are decoded (`encoding`, else the declared or sniffed one); a str is the HTML
+    label: str  # what problems, and the article's `source`, name
+    url: str | None  # stored as the article's url
+    address: str | None = None  # where it was fetched from, after redirects: stands in for a missing canonical URL
+    encoding: str | None = None
+    skip_empty: bool = False  # a page with no article is skipped (a crawl's other pages), not a problem
+    fills: dict = field(default_factory=dict)  # title, published, author, outlet to use where the page has none
+
+    def __repr__(self) -> str:  # never the whole page
+        return f"Page({self.label!r})"
+
+
+Item = Article | InputProblem | Skipped | Page
 
 
 @dataclass
@@ -36,6 +54,8 @@ class Context:
     is_stored: Callable[[str], bool] = lambda url: False
     # May a source name files (an OPML list's feed files)? Never for what arrived over HTTP.
     local_references: bool = True
+    # Yield pages unextracted, for an ingest engine to extract in its workers (read_source).
+    pages: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 Crawls hold far more than articles: only HTML responses with status 200 are
 read, and a page with no article in it is skipped, not reported as an error.
+Records come out as `Page`s: their extraction is per-item work (see items.py).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsweave.corpus.sources.html import html_article
-from newsweave.corpus.sources.items import Input, Skipped
+from newsweave.corpus.sources.items import Input, Page, Skipped
 from newsweave.errors import InputError
-from newsweave.load.decode import check_size, decode
+from newsweave.load.decode import check_size
 
 
 def warc_items(source: Input | Path, context) -> Iterator:
@@ -60,12 +60,10 @@ def warc_items(source: Input | Path, context) -> Iterator:
                     continue
                 try:
                     check_size(len(body), context.settings.max_input_bytes)
-                    article = html_article(decode(body, context.settings.encoding), label, uri)
                 except InputError as exc:
                     yield Skipped(label, str(exc))
                     continue
-                article.url = uri or label
-                yield article
+                yield Page(body, label, uri or label, address=uri, encoding=context.settings.encoding, skip_empty=True)
             size = source.size()
             if archive.offset < size:  # warcio stopped quietly at bytes that are no record
                 raise _damaged(source, archive.offset, records, f"{size - archive.offset} bytes cannot be read")
