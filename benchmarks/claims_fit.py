@@ -58,7 +58,7 @@ FOLDS = 5
 PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
-              "static", "static_sentence", "e5", "e5_sentence", "close_figure")
+              "static", "static_sentence", "e5", "e5_sentence", "close_figure", "same_day")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -203,6 +203,32 @@ def close_figure_features(claims) -> dict[str, np.ndarray]:
     return {"close_figure": matrix.astype(float)}
 
 
+def same_day_features(claims) -> dict[str, np.ndarray]:
+    """same_day: the two claims name one day, however written ("November 13", "the Nov. 13 attacks",
+    "Nov. 13, 2015"), read as timeline.py reads dates; align's `date` evidence needs the same words."""
+    from datetime import datetime
+
+    from newsweave.timeline import _day_of_year, _full_date
+
+    def days(claim) -> set[str]:
+        found = set()
+        for text in claim.dates:
+            full = _full_date(text)
+            day = f"--{full:%m-%d}" if isinstance(full, datetime) else _day_of_year(text)
+            if day:
+                found.add(day)
+        return found
+
+    n = len(claims)
+    named = [days(c) for c in claims]
+    matrix = np.zeros((n, n))
+    for a in range(n):
+        for b in range(a + 1, n):
+            if named[a] & named[b]:
+                matrix[a, b] = matrix[b, a] = 1.0
+    return {"same_day": matrix}
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -243,6 +269,7 @@ def build(gold: dict) -> list[dict]:
         if e5:
             features.update(e5_features(claims))
         features.update(close_figure_features(claims))
+        features.update(same_day_features(claims))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]
