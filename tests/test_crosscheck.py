@@ -7,6 +7,7 @@ the rest are small invented reports.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,22 @@ def test_seeds_markdown_and_html_say_it_plainly(seeds):
     html = seeds.to_html()
     assert '<section id="discrepancies">' in html and html.count('class="side"') >= 4
     assert "1 origin: Wall Street Journal" in html
+
+
+@needs_seeds
+def test_seeds_sole_origin_lists_print_each_sentence_once(seeds):
+    """Two claims of one sentence resting on the Wall Street Journal, one also stated by another
+    report, printed the sentence twice ([2, 3], then [3]); the facts are still all counted."""
+    markdown = seeds.to_markdown()
+    section = markdown.split("## Resting on one outlet the reports credit", 1)[1].split("\n## ", 1)[0]
+    lines = [line.split("] ", 1)[1] for line in section.splitlines() if line.startswith("  - [")]
+    assert lines and len(lines) == len(set(lines))
+    html = seeds.to_html()
+    origins = html.split('<section id="origins">', 1)[1].split("</section>", 1)[0]
+    items = re.findall(r'<li data-fact="\d+">(.*?) <', origins)
+    assert items and len(items) == len(set(items))
+    counted = sum(int(n) for n in re.findall(r"is the only origin of (\d+) fact", section))
+    assert counted > len(lines)  # a line's sentence may hold several of the facts
 
 
 # --- invented reports ---

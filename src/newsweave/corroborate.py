@@ -64,13 +64,17 @@ def _echoed_sentences(story: Story) -> set[SentenceKey]:
     return echoed | {c.sentence.key for c in story.claims if c.echo >= CLAIM_ECHO}
 
 
-def one_line_per_sentence(groups: list[FactGroup]) -> list[FactGroup]:
+def one_line_per_sentence(groups: list[FactGroup], per_reports: bool = True) -> list[FactGroup]:
     """Groups to show, one per quoted sentence and set of reports: two claims of one
-    sentence that the same reports state would print the same line twice."""
+    sentence that the same reports state would print the same line twice.
+
+    per_reports=False: one per quoted sentence, the first group's, for a list that
+    prints the sentence without marking its claims (the same words twice, cited
+    [2, 3] and then [3], only tell the reader the list repeats itself)."""
     seen: set[tuple[SentenceKey, tuple[str, ...]]] = set()
     shown = []
     for group in groups:
-        key = (group.representative.key, tuple(group.documents))
+        key = (group.representative.key, tuple(group.documents) if per_reports else ())
         if key not in seen:
             seen.add(key)
             shown.append(group)

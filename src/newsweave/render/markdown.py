@@ -95,7 +95,7 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
             mark = " _(inferred)_" if origin in inferred else ""
             facts = f"{len(groups)} fact{'s' if len(groups) > 1 else ''}"
             lines.append(f"- **{origin}**{mark} is the only origin of {facts} in {cite(documents)}:")
-            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in one_line_per_sentence(groups)]
+            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in one_line_per_sentence(groups, per_reports=False)]
     shared = [q for q in story.quotes if len(q.documents) > 1]
     if shared:
         lines += ["", "## Quoted by several reports", ""]
