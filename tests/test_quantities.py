@@ -375,6 +375,45 @@ def test_a_figure_after_of_measures_the_noun_before_unless_that_noun_only_names_
     assert period.noun == ""  # "period" says how it is measured, not what
 
 
+@pytest.mark.parametrize("text, described", [
+    # "lose" and "claim" say people died only of lives or people
+    ("The Tessel water board lost $5 billion on bonds last year.", "amount lost"),
+    ("The Marrow airline lost 40 planes in the hangar fire.", "number of planes lost"),
+    ("The Vell county clerk's office claimed $2 million in damages from the contractor.", "amount of damages claimed"),
+    ("Eight Marrow firefighters lost their lives in the warehouse blaze.", "number of firefighters killed"),
+    ("The Pellmont flood claimed 12 lives on Monday.", "number of people killed"),  # lives are people
+])
+def test_what_is_lost_or_claimed_says_whether_anyone_died(text, described):
+    (figure,) = _measured(text)
+    assert q.describe(figure) == described
+
+
+def test_ones_counts_the_noun_counted_before():
+    figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")
+    assert [(m.value, m.noun) for m in figures] == [(22.0, "ballot"), (183.0, "ballot")]
+
+
+def test_the_age_of_a_thing_is_nobodys():
+    # "the 40-year-old plant" pointed back to the last person named: a false "age of Marsh" disagreement
+    (age,) = [m for m in _measured("Jo Marsh toured the 40-year-old Tarrow steel plant on Monday.") if m.kind == q.AGE]
+    assert age.owner == ""
+    (age,) = [m for m in _measured("Paul Kemp was held on Monday. The 34-year-old carpenter was freed on bail.")
+              if m.kind == q.AGE]
+    assert age.owner == "kemp"  # a person's noun still points back
+    found, _ = _numbers("Jo Marsh toured the 40-year-old Tarrow steel plant on Monday.",
+                        "Jo Marsh, 52, toured the Tarrow steel plant on Monday.")
+    assert not found
+
+
+def test_lives_and_ones_are_compared():
+    found, _ = _numbers("The storm claimed 12 lives in Dorran on Monday, officials said.",
+                        "The storm killed 15 people in Dorran on Monday, officials said.")
+    assert _sides(found) == {"12", "15"}
+    found, _ = _numbers("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.",
+                        "On Tuesday, clerks in Dorran County mixed 22 invalid ballots in with 240 valid ballots.")
+    assert _sides(found) == {"183", "240"}
+
+
 # --- which figure of a change or a whole ---------------------------------------------
 
 

@@ -184,7 +184,7 @@ PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up
 
 # Counted nouns that count the same thing: lemma -> class. Words for anyone are one class.
 _NOUN_CLASSES = {
-    "people": "people person individual civilian victim casualty resident passenger",
+    "people": "people person individual civilian victim casualty resident passenger life",
     "attacker": "terrorist attacker gunman jihadi jihadist militant bomber assailant shooter hijacker perpetrator",
     "vehicle": "car vehicle truck lorry automobile van bus",
     "home": "home house household building residence apartment dwelling",
@@ -201,6 +201,32 @@ _NOUN_CLASSES = {
     "student": "student pupil",
 }
 NOUN_CLASS = word_classes(_NOUN_CLASSES)
+
+# Nouns for people: what a count of people may count, whose age "the 34-year-old nurse" may be.
+_HUMAN_CLASSES = ("people", "attacker", "child", "troop", "supporter", "worker", "protester", "student")
+_PEOPLES_NOUNS = """man woman men women teen teenager youth baby infant toddler son daughter mother father parent wife husband
+    brother sister uncle aunt cousin grandmother grandfather friend neighbour neighbor suspect driver officer
+    pilot nurse doctor patient prisoner inmate fan hostage survivor guard sailor marine miner firefighter
+    journalist reporter tourist migrant refugee pilgrim villager actor actress singer player athlete teacher
+    priest pastor farmer veteran lawyer witness owner leader candidate politician lawmaker official spokesman
+    spokeswoman businessman businesswoman mechanic carpenter cyclist motorist pedestrian hiker climber swimmer
+    defendant plaintiff widow widower bride groom mom dad boyfriend girlfriend partner roommate colleague
+    coworker tenant landlord customer client passerby bystander gunman victim agent resident president student
+    employee trainee detainee nominee retiree amputee waitress hostess heiress princess giant adolescent female
+    male tycoon billionaire millionaire"""
+PERSON_NOUNS = frozenset([word for name in _HUMAN_CLASSES for word in _NOUN_CLASSES[name].split()] + _PEOPLES_NOUNS.split())
+# ("-ant", "-ent", "-ess", "-ee" name as many things as people: plant, event, business, committee.)
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman")
+
+
+def is_person_noun(token) -> bool:
+    """A common noun for a person ('nurse', 'teenager', 'the driver'); '-er', '-or', '-ist' nouns count
+    ('plumber', 'cellist'), so some things do too ('reactor'): for telling a person from a plant or a
+    dam, not for counting."""
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or lemma in _TITLES or (
+        token.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES))
+
 
 # A noun that is itself the event: "12 deaths" = 12 people killed.
 EVENT_NOUNS = {"death": "kill", "injury": "injure", "arrest": "arrest"}
@@ -897,6 +923,8 @@ def _measured_noun(token, kind: str):
         noun = head.head
         if noun.lemma_.lower() in ("total", "number", "tally", "count") or noun.pos_ not in ("NOUN", "PROPN"):
             return None
+        if noun.lower_ == "ones":
+            return _counted_before(noun)  # "22 invalid ballots with 183 valid ones": ballots
         return noun
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in"):
@@ -905,6 +933,14 @@ def _measured_noun(token, kind: str):
                 return obj  # "dozens of homes", "$48,210 in fees", "352 of the victims"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("total", "number", "tally"):
         return None  # "a total of 21": counts what the sentence's verb says
+    return None
+
+
+def _counted_before(ones):
+    """The noun 'ones' stands for: the last noun the sentence counted before it, or None."""
+    for token in reversed(ones.doc[ones.sent.start : ones.i]):
+        if token.pos_ == "NOUN" and token.lower_ != "ones" and any(c.dep_ == "nummod" for c in token.children):
+            return token
     return None
 
 
@@ -960,9 +996,24 @@ def _predicate_lemma(token) -> str:
 def _refine(token, found: str) -> str:
     if token.lemma_.lower() in _TO_HOSPITAL and _to_hospital(token):
         return "hospitalize"
+    if found == "kill" and token.lemma_.lower() in _KILL_WHEN_LIVES and not _lives_taken(token):
+        return token.lemma_.lower()  # "lost $5 billion", "lost 40 planes", "claimed $2 million": not deaths
     if found == "hospitalize" and token.lemma_.lower() == "treat" and not _to_hospital(token):
         return "injure"  # "treated for injuries" without a hospital: injured
     return found
+
+
+# Verbs that say people died only when what they take is lives or people ("lost their lives",
+# "claimed 20 lives", "lost three soldiers"); else they mean money, things, games.
+_KILL_WHEN_LIVES = {"lose", "claim"}
+
+
+def _lives_taken(verb) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(
+        t.lemma_.lower() == "life" or is_person_noun(t) or t.ent_type_ == "NORP"
+        for obj in objects for t in obj.subtree
+    )
 
 
 def _to_hospital(verb) -> bool:
@@ -997,6 +1048,8 @@ def _age_owner(token):
     first = head.head if head.dep_ == "amod" else head
     if not any(c.lower_ == "the" for c in list(first.children) + list(head.children)):
         return None
+    if first is not head and first.pos_ == "NOUN" and not is_person_noun(first):
+        return None  # "the 13-year-old social network", "the 68-year-old dam": the age of a thing
     sentence = token.sent
     earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for before in reversed(doc[earlier : token.i]):
