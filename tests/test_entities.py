@@ -137,6 +137,30 @@ def test_seeds_stated_relations_with_evidence(seeds):
     relation(seeds, "abdelhamid-abaaoud", "visited", "birmingham")
 
 
+def test_a_link_through_a_noun_names_the_noun():
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    texts = [
+        # "called of": the preposition of a noun the label left out
+        "Earlier, Omar Haddad, the foreign minister of Qatar, called for an emergency meeting of the Arab League.",
+        # a place named by what it is, and where the killing happened
+        "The Tessel County Office of Emergency Management issued the order for the village of Millbrook.",
+        "Junaid Varley was killed by a drone strike in Syria in August.",
+        # a conjunct's preposition is not the apposition's: Libya is no "country between" Tripoli and Benghazi
+        "Fragmentation is a danger in Libya, a country of deep tribal divisions and a rivalry between Tripoli and Benghazi.",
+    ]
+    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert ("Omar Haddad", "called for meeting of", "Arab League") in stated
+    assert ("Tessel County Office of Emergency Management", "issued order for", "Millbrook") in stated
+    assert ("Junaid Varley", "was killed in", "Syria") in stated
+    assert not [link for link in stated if link[0] == "Libya"], stated
+    assert not [link for link in stated if link[1] in ("called of", "issued of")], stated
+
+
 def test_cooccurrence_is_kept_apart_and_weighted(seeds):
     together = [r for r in seeds.relations if r.kind == "co-occurrence"]
     assert together and all(r.label == "mentioned with" for r in together)
@@ -272,6 +296,22 @@ def test_a_town_the_model_calls_a_person_is_a_place():
     entities = {e.name: e for e in newsweave.brief([example]).story.entities}
     assert entities["Riverton"].type == "GPE"
     assert entities["Marta Kowalczyk"].type == "PERSON"
+
+
+def test_a_hyphened_name_is_whole_and_a_word_without_a_capital_is_no_name():
+    # "Ban Ki-moon" lost "moon" as a lowercase word; "the US secretary of state" made "state" an organisation
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    story = build_story([  # build_story straight: three one-line reports are not asked to be one story
+        Document(id="r1", text="A spokesperson for Ban Ki-moon said the UN chief held talks with the Varn delegation on Monday."),
+        Document(id="r2", text="Hillary Clinton, the US secretary of state, has said it is time to stop the bloodshed in Varna."),
+        Document(id="r3", text="Lee Jae-myung met Ban Ki-moon in Seoul on Friday."),
+    ], Settings())
+    names = {e.name for e in story.entities}
+    assert {"Ban Ki-moon", "Lee Jae-myung", "Hillary Clinton"} <= names
+    assert "Ban Ki-" not in names and not any(name.islower() for name in names), names
 
 
 def test_name_patterns_match_at_word_starts_as_with_an_opening_word_edge():

@@ -99,6 +99,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if end - start < 2:
             continue
         text = written[start:end]
+        if text.islower():
+            continue  # no capital, no name: "secretary of state" tagged an organisation
         # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
         if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
             end += 1
@@ -149,6 +151,8 @@ def _without_lowercase_words(ent, start: int, end: int) -> tuple[int, int]:
         following = token.nbor(1).text if token.i + 1 < len(token.doc) else ""
         if not (token.is_lower and token.is_alpha) or following == "-":
             return False
+        if token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_:
+            return False  # the end of a hyphened name: "Ban Ki-moon"
         return len(token) > 3 or token.pos_ in _FUNCTION_POS
 
     tokens = [t for t in ent if start <= t.idx - ent.start_char and t.idx + len(t) - ent.start_char <= end]

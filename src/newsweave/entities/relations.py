@@ -27,6 +27,11 @@ _MODIFIERS = {"compound", "nmod", "poss"}
 # "after the Paris attacks": a time, not a link to Paris.
 _TIME_PREPOSITIONS = {"after", "before", "during", "since", "until", "ahead", "following", "amid"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Where something is: what happened to a noun there happened there ("killed by a strike in Syria").
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into"}
+# Nouns that only say what a name is: "the village of Millbrook", "the state of Texas".
+_NAMING_NOUNS = {"city", "town", "village", "state", "province", "region", "county", "island", "district",
+                 "neighborhood", "neighbourhood", "borough", "municipality", "republic", "kingdom", "emirate"}
 _COOCCURRING_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
 
 
@@ -98,13 +103,19 @@ def _stated(candidates, tokens: dict[int, str], span):
             subjects = [e for e in _subjects(token, tokens)]
             if not subjects:
                 continue
-            for target, preposition, noun in _objects(token, tokens, span):
-                label = _verb_label(token, preposition, noun)
+            for target, path, described in _objects(token, tokens, span):
+                # "was a Birmingham native" → "native of"; "is a supplier to Europe" → "supplier to"
+                label = _noun_label(path) if described else _verb_label(token, path)
                 for source in subjects:
                     yield source, target, label
         elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
-            for target, preposition, _ in _noun_objects(token, tokens, None, depth=0):
-                yield tokens[token.head.i], target, f"{token.lemma_.lower()} {preposition or 'of'}"
+            for target, path, _ in _noun_objects(token, tokens, (token.lemma_.lower(),), depth=0, kept=1):
+                yield tokens[token.head.i], target, _noun_label(path)
+
+
+def _noun_label(path: tuple[str, ...]) -> str:
+    """A noun's link: 'hacker for', 'native of' (a noun alone links by 'of')."""
+    return " ".join(path) if len(path) > 1 else f"{path[0]} of"
 
 
 def _subjects(verb, tokens: dict[int, str]) -> list[str]:
@@ -132,34 +143,61 @@ def _controls(verb) -> bool:
 
 
 def _objects(verb, tokens: dict[int, str], span):
+    """(target, path, described) for each entity a verb's objects name: the path is the words from
+    the verb to it ("for", "meeting", "of"); described when the verb only says what the subject
+    is ("was a Birmingham native") and the path starts with that noun."""
     for child in verb.children:
         if child.dep_ in _OBJECTS:
-            found = list(_noun_objects(child, tokens, None, depth=0))
+            described = verb.lemma_ == "be" and child.dep_ == "attr" and child.pos_ == "NOUN"
+            path = (child.lemma_.lower(),) if described else ()
+            found = [(target, found_path, described)
+                     for target, found_path, _ in _noun_objects(child, tokens, path, depth=0, kept=len(path))]
             if not found and child.dep_ == "dobj":
-                found = list(_listed_after_colon(child, tokens, span))
+                found = [(target, (), False) for target, _, _ in _listed_after_colon(child, tokens, span)]
             yield from found
         elif child.dep_ in _PREPOSITIONS:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    yield from _noun_objects(grandchild, tokens, child.lower_, depth=0)
+                    for target, path, _ in _noun_objects(grandchild, tokens, (child.lower_,), depth=0):
+                        yield target, path, False
 
 
-def _noun_objects(noun, tokens: dict[int, str], preposition: str | None, depth: int):
-    """Entities a noun phrase names: itself, its modifiers ("a US drone strike"),
-    its conjuncts and appositions, and one level of its own prepositions."""
+def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: int, kept: int = 0):
+    """(target, path, noun) for the entities a noun phrase names: itself, its modifiers ("a US drone
+    strike"), its conjuncts and appositions, and one level of its own prepositions, whose path names
+    the noun they hang from ("called for a meeting of the Arab League": "for meeting of", not "of"),
+    except a place's ("in Syria"), which is where the verb happened too. `kept`: how many words at the
+    path's start name the link whatever follows (the noun of "a hacker for ISIS")."""
     if noun.i in tokens:
-        yield tokens[noun.i], preposition, noun
-    elif preposition not in _TIME_PREPOSITIONS:
+        yield tokens[noun.i], path, noun
+    elif not path or path[-1] not in _TIME_PREPOSITIONS:
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i in tokens:
-                yield tokens[child.i], preposition, noun
+                yield tokens[child.i], path, noun
     for child in noun.children:
         if child.dep_ in ("conj", "appos"):
-            yield from _noun_objects(child, tokens, preposition, depth)
-        elif child.dep_ == "prep" and depth < 1:
+            # another noun's own prepositions are not this path's: "a country of divisions and a
+            # rivalry between Tripoli and Benghazi" says nothing of a country between them
+            yield from _noun_objects(child, tokens, path, depth if child.i in tokens else 1, kept)
+        elif child.dep_ == "prep" and noun.ent_type_ not in ("DATE", "TIME"):
+            lemma, preposition = noun.lemma_.lower(), child.lower_
+            # (not "the Lower Flats neighborhood of Riverton", a part of the place named)
+            naming = (preposition == "of" and lemma in _NAMING_NOUNS
+                      and not any(c.dep_ in _MODIFIERS and c.i in tokens for c in noun.children))
+            if depth >= 1 and not naming:
+                continue
+            if naming:
+                through = path  # "the village of Millbrook" is Millbrook, one step further or not
+            elif preposition in _PLACE_PREPOSITIONS or noun.i in tokens:
+                # "killed by a drone strike in Syria": killed in Syria; "met at the Alkifah Center on
+                # Atlantic Avenue": met on Atlantic Avenue
+                through = (*path[:kept], preposition)
+            else:
+                # the noun as written: "suspended talks with", not "talk with"
+                through = (*path, preposition) if path[-1:] == (lemma,) else (*path, noun.lower_, preposition)
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    yield from _noun_objects(grandchild, tokens, child.lower_, depth + 1)
+                    yield from _noun_objects(grandchild, tokens, through, depth + (not naming), kept)
 
 
 def _listed_after_colon(noun, tokens: dict[int, str], span):
@@ -181,12 +219,8 @@ def _listed_after_colon(noun, tokens: dict[int, str], span):
             yield tokens[token.i], None, noun
 
 
-def _verb_label(verb, preposition: str | None, noun) -> str:
-    if verb.lemma_ == "be" and noun is not None and noun.dep_ == "attr" and noun.pos_ == "NOUN":
-        return f"{noun.lemma_.lower()} {preposition or 'of'}"  # "was a Birmingham native" → "native of"
+def _verb_label(verb, path: tuple[str, ...]) -> str:
     words = [c.lower_ for c in verb.children if c.dep_ == "auxpass"]
     words.append(verb.lower_)
     words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    if preposition:
-        words.append(preposition)
-    return " ".join(words)
+    return " ".join([*words, *path])
