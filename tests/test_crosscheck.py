@@ -223,6 +223,24 @@ def test_seeds_sole_origin_lists_print_each_sentence_once(seeds):
     assert counted > len(lines)  # a line's sentence may hold several of the facts
 
 
+def test_a_long_sole_origin_list_is_capped_in_print_and_whole_in_json():
+    """A wire story's agency was listed as the origin of 280 facts, 150 lines of the brief."""
+    places = ["Millbrook", "Riverton", "Lowford", "Brisk", "Tarrow", "Pellmont", "Dorran", "Varna", "Kessel", "Orland",
+              "Harlow", "Vell"]
+    credited = " ".join(f"Crews cleared {n} fallen trees from the roads of {place} on Tuesday, the Harlow Gazette reported."
+                        for n, place in enumerate(places, start=3))
+    other = "Storm damage closed schools across the Tessel valley on Tuesday, officials said."
+    result = newsweave.brief([{"id": "a", "text": credited}, {"id": "b", "text": other}])
+    section = result.to_markdown().split("## Resting on one outlet the reports credit", 1)[1].split("\n## ", 1)[0]
+    assert "**Harlow Gazette** is the only origin of 12 facts" in section
+    assert sum(line.startswith("  - [") for line in section.splitlines()) == 10
+    assert "  - _+2 more sentences_" in section
+    html = result.to_html()
+    assert html.count("<li data-fact=") >= 10 and "+2 more sentences" in html
+    (listed,) = json.loads(result.to_json())["sole_origins"]
+    assert len(listed["facts"]) == 12
+
+
 # --- invented reports ---
 
 

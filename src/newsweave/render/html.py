@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from newsweave.corroborate import corroborated, one_line_per_sentence, single_source
+from newsweave.corroborate import corroborated, single_source
 from newsweave.render import Briefed, analyst
 from newsweave.render.labels import (
     citation_numbers,
@@ -26,6 +26,7 @@ from newsweave.render.labels import (
     inferred_origins,
     origins_label,
     sole_origin_facts,
+    sole_origin_lines,
     warning_lines,
 )
 from newsweave.render.templating import RENDER_TEMPLATES, environment, safe_url
@@ -72,10 +73,8 @@ class BriefPage:
         self.in_summary = {item.fact.id for item in story.summary}
         self.inferred = inferred_origins(story)
         self.facts = corroborated(story)
-        # (origin, its facts, the groups to print: one per sentence, as the Markdown prints them)
-        self.sole_origins = [
-            (origin, groups, one_line_per_sentence(groups, per_reports=False)) for origin, groups in sole_origin_facts(story)
-        ]
+        # (origin, its facts, the groups to print and how many sentences more, as the Markdown prints them)
+        self.sole_origins = [(origin, groups, *sole_origin_lines(groups)) for origin, groups in sole_origin_facts(story)]
         self.involved = analyst.involved(story)
         self.stated_links = analyst.stated_links(story) if self.involved else []
         self.dated = analyst.dated(story)

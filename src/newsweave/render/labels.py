@@ -6,6 +6,7 @@ import re
 from itertools import groupby
 from operator import itemgetter
 
+from newsweave.corroborate import one_line_per_sentence
 from newsweave.story import NOT_ONE_STORY, Document, FactGroup, Story
 
 
@@ -103,6 +104,16 @@ def origins_label(group: FactGroup, numbers: dict[str, int], inferred: set[str] 
         return None
     names = [f"report {numbers[o]}" if o in numbers else origin_name(o, inferred) for o in origins]
     return f"{len(origins)} origin{'s' if len(origins) != 1 else ''}: {', '.join(names)}"
+
+
+SOLE_ORIGIN_SHOWN = 10  # sentences listed per origin: a wire story's agency is the origin of hundreds
+
+
+def sole_origin_lines(groups: list[FactGroup], shown: int = SOLE_ORIGIN_SHOWN) -> tuple[list[FactGroup], int]:
+    """The groups to print for one origin, one per sentence, best supported first, and how many
+    sentences more: the full list is in the JSON (`sole_origins`)."""
+    lines = one_line_per_sentence(groups, per_reports=False)
+    return lines[:shown], max(0, len(lines) - shown)
 
 
 def sole_origin_facts(story: Story) -> list[tuple[str, list[FactGroup]]]:

@@ -16,6 +16,7 @@ from newsweave.render.labels import (
     origins_label,
     quote_credit,
     sole_origin_facts,
+    sole_origin_lines,
     warning_lines,
 )
 
@@ -95,7 +96,9 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
             mark = " _(inferred)_" if origin in inferred else ""
             facts = f"{len(groups)} fact{'s' if len(groups) > 1 else ''}"
             lines.append(f"- **{origin}**{mark} is the only origin of {facts} in {cite(documents)}:")
-            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in one_line_per_sentence(groups, per_reports=False)]
+            shown, hidden = sole_origin_lines(groups)
+            lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in shown]
+            lines += [f"  - _{more_label(hidden)} sentences_"] if hidden else []
     shared = [q for q in story.quotes if len(q.documents) > 1]
     if shared:
         lines += ["", "## Quoted by several reports", ""]
