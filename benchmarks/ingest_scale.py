@@ -36,6 +36,12 @@ resident size, generator included). The paths:
 for a local file (`store.batch()`: a savepoint per article, a commit per 200
 articles or per second) instead of one transaction per article.
 
+`--db FILE`: the store path writes this SQLite file, not a temporary one; run
+again on a file a stopped run left, it goes on from the article after the last
+one stored (the stream is the same for the same --seed and --sizes), so a
+million articles can be ingested over several sittings. The tenths it prints
+keep the stream's numbering.
+
 `--workers N`: the store and postgres paths prepare each article (MinHash
 signature, clustering features: corpus/prepared.py) in N worker processes, as
 `newsweave ingest --workers N` does, while this process stores them in order.
@@ -50,6 +56,7 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -107,8 +114,19 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def stream_position(pools: list[list[str]], size: int, seed: int, stored: int, last_text: str) -> int:
+    """Where a stopped run of this stream stands: the index after the article the file stored last.
+    (The store keeps one copy of a text given twice, so the file's count is of distinct texts.)"""
+    seen: set[int] = set()
+    for index, _title, text, _day in stream(pools, size, seed):
+        seen.add(hash(text))
+        if len(seen) == stored and text == last_text:
+            return index + 1
+    raise SystemExit(f"ingest_scale: the file's {stored:,} articles are not this stream's (--seed, --sizes)")
+
+
 def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None = None, grouped: bool = False,
-             workers: int = 1) -> dict:
+             workers: int = 1, db: str | None = None) -> dict:
     from newsweave.corpus import cluster, dedup, signatures
 
     pools = sentence_pools(data)
@@ -139,8 +157,8 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
                 row = store._rows("SELECT copy_of, story_id FROM articles WHERE id = %s", (article_id,))[0]
                 return row["copy_of"], row["story_id"]
         else:
-            folder = tempfile.mkdtemp(prefix="newsweave-scale-")
-            store = open_store(os.path.join(folder, "corpus.db"))
+            folder = os.path.dirname(os.path.abspath(db)) if db else tempfile.mkdtemp(prefix="newsweave-scale-")
+            store = open_store(db or os.path.join(folder, "corpus.db"))
 
             def stored_row(article_id):
                 return tuple(store.conn.execute("SELECT copy_of, story_id FROM articles WHERE id = ?", (article_id,)).fetchone())
@@ -199,9 +217,16 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
     stories = set()
     step = max(1, size // 10)
     items = stream(pools, size, seed)
+    resumed = 0
+    if db and store.count_articles():  # a run stopped before: go on from the article after the last stored
+        last = store.conn.execute("SELECT text FROM articles ORDER BY id DESC LIMIT 1").fetchone()[0]
+        resumed = stream_position(pools, size, seed, store.count_articles(), last)
+        print(f"{path} {size:,}: resuming after article {resumed:,} of the stream", file=sys.stderr, flush=True)
+        items = itertools.islice(items, resumed, None)
     if path in ("store", "postgres"):
         items = prepared(items)
     started = last = time.perf_counter()
+    since = resumed  # the stream's articles before this tenth (a resumed run's first tenth is a part of one)
     with store.batch() if grouped and path in ("store", "postgres") else contextlib.nullcontext():
         for article_id, title, text, day in items:
             copy, story = add(article_id, title, text, day)
@@ -210,12 +235,13 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
                 stories.add(story)
             if (article_id + 1) % step == 0:
                 now = time.perf_counter()
-                slices.append((now - last) / step * 1000)
-                last = now
+                slices.append((now - last) / (article_id + 1 - since) * 1000)
+                last, since = now, article_id + 1
                 # as it happens: a run of hours shows its shape even if it is stopped before the end
                 print(f"{path} {size:,}: {article_id + 1:,} articles, {now - started:,.0f} s, "
                       f"{slices[-1]:.2f} ms per article in this tenth", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
+    size -= resumed  # the rate and the tenths are of this run's part of the stream
     result = {
         "path": path + (" grouped" if grouped and path in ("store", "postgres") else "")
         + (f", {workers} workers" if workers > 1 and path in ("store", "postgres") else ""),
@@ -226,7 +252,8 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
         result["db_mb"] = store._rows("SELECT pg_database_size(current_database()) AS size")[0]["size"] / 2**20
         store.close()
     elif path != "memory":
-        result["db_mb"] = sum(f.stat().st_size for f in Path(folder).iterdir()) / 2**20
+        name = os.path.basename(db) if db else "corpus.db"  # with its -wal and -shm files
+        result["db_mb"] = sum(f.stat().st_size for f in Path(folder).iterdir() if f.name.startswith(name)) / 2**20
     return result
 
 
@@ -262,13 +289,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="store/postgres: commit in groups as `ingest` does for a local file (store.batch())")
     parser.add_argument("--workers", type=int, default=1,
                         help="store/postgres: prepare articles in N worker processes, as `ingest --workers N`")
+    parser.add_argument("--db", metavar="FILE",
+                        help="store path: this SQLite file instead of a temporary one; if it holds a stopped run of "
+                             "the same stream, go on from where it stopped (a million articles over several sittings)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # "path:size", run in this process
     args = parser.parse_args(argv)
 
     if args.one:
         path, size = args.one.split(":")
         result = (run_spacy(int(size), args.data, args.seed) if path == "spacy"
-                  else run_path(path, int(size), args.data, args.seed, args.postgres, args.grouped, args.workers))
+                  else run_path(path, int(size), args.data, args.seed, args.postgres, args.grouped, args.workers, args.db))
         print(json.dumps(result))
         return 0
 
@@ -279,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             print(f"running {path} {size:,} ...", file=sys.stderr, flush=True)
             extra = (["--postgres", args.postgres] if args.postgres else []) + (["--grouped"] if args.grouped else []) \
-                + ["--workers", str(args.workers)]
+                + ["--workers", str(args.workers)] + (["--db", args.db] if args.db else [])
             results.append(in_subprocess(["--one", f"{path}:{size}", "--data", str(args.data), "--seed", str(args.seed), *extra]))
     spacy = None
     if args.spacy_sample:
