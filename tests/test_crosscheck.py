@@ -223,6 +223,23 @@ def test_seeds_sole_origin_lists_print_each_sentence_once(seeds):
     assert counted > len(lines)  # a line's sentence may hold several of the facts
 
 
+@needs_seeds
+def test_seeds_fact_lists_quote_a_sentence_once_per_set_of_reports(seeds):
+    """The HTML brief printed "British police are urgently investigating…" [1, 2] three times, once per
+    claim group; one row now marks the three claims."""
+    markdown = seeds.to_markdown()
+    section = markdown.split("## Corroborated: stated by two or more reports", 1)[1].split("\n## ", 1)[0]
+    rows = [re.sub(r"^- \*\*.*?\*\* ", "", line).replace("*", "") for line in section.splitlines() if line.startswith("- **")]
+    assert rows and len(rows) == len(set(rows))
+    police = next(line for line in section.splitlines() if "British police are urgently investigating" in line)
+    assert police.count("*") >= 4 + 4  # the bold count, and two italic runs or more
+    html = seeds.to_html()
+    table = html.split('<table class="facts">', 1)[1].split("</table>", 1)[0]
+    cells = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r'<tr data-fact="[\d ]+">(.*?)</tr>', table, re.S)]
+    assert cells and len(cells) == len(set(cells))
+    assert re.search(r'<tr data-fact="\d+ \d+', table)  # a row standing for two groups names both
+
+
 def test_a_long_sole_origin_list_is_capped_in_print_and_whole_in_json():
     """A wire story's agency was listed as the origin of 280 facts, 150 lines of the brief."""
     places = ["Millbrook", "Riverton", "Lowford", "Brisk", "Tarrow", "Pellmont", "Dorran", "Varna", "Kessel", "Orland",

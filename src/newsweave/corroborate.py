@@ -64,19 +64,17 @@ def _echoed_sentences(story: Story) -> set[SentenceKey]:
     return echoed | {c.sentence.key for c in story.claims if c.echo >= CLAIM_ECHO}
 
 
-def one_line_per_sentence(groups: list[FactGroup], per_reports: bool = True) -> list[FactGroup]:
-    """Groups to show, one per quoted sentence and set of reports: two claims of one
-    sentence that the same reports state would print the same line twice.
+def lines_per_sentence(groups: list[FactGroup], per_reports: bool = True) -> list[list[FactGroup]]:
+    """The groups a fact list prints, one line per quoted sentence and set of reports: each line
+    the groups it stands for, in the order given (the first is quoted). Two claims of one sentence
+    that the same reports state would print the same line twice; one line marks both.
 
-    per_reports=False: one per quoted sentence, the first group's, for a list that
-    prints the sentence without marking its claims (the same words twice, cited
-    [2, 3] and then [3], only tell the reader the list repeats itself)."""
-    seen: set[tuple[SentenceKey, tuple[str, ...]]] = set()
-    shown = []
+    per_reports=False: one line per quoted sentence, for a list that prints the sentence without
+    marking its claims (the same words twice, cited [2, 3] and then [3], only tell the reader the
+    list repeats itself)."""
+    lines: dict[tuple[SentenceKey, tuple[str, ...]], list[FactGroup]] = {}
     for group in groups:
         key = (group.representative.key, tuple(group.documents) if per_reports else ())
-        if key not in seen:
-            seen.add(key)
-            shown.append(group)
-    return shown
+        lines.setdefault(key, []).append(group)
+    return list(lines.values())
 

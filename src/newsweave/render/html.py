@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from newsweave.corroborate import corroborated, single_source
+from newsweave.corroborate import corroborated, lines_per_sentence, single_source
 from newsweave.render import Briefed, analyst
 from newsweave.render.labels import (
     citation_numbers,
@@ -72,7 +72,8 @@ class BriefPage:
         self.warnings = [(text, [document_line(d) for d in left_out]) for text, left_out in warning_lines(story)]
         self.in_summary = {item.fact.id for item in story.summary}
         self.inferred = inferred_origins(story)
-        self.facts = corroborated(story)
+        # one row per quoted sentence and set of reports, every claim of the row marked (as in the Markdown)
+        self.fact_lines = lines_per_sentence(corroborated(story))
         # (origin, its facts, the groups to print and how many sentences more, as the Markdown prints them)
         self.sole_origins = [(origin, groups, *sole_origin_lines(groups)) for origin, groups in sole_origin_facts(story)]
         self.involved = analyst.involved(story)

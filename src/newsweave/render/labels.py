@@ -6,12 +6,13 @@ import re
 from itertools import groupby
 from operator import itemgetter
 
-from newsweave.corroborate import one_line_per_sentence
+from newsweave.corroborate import lines_per_sentence
 from newsweave.story import NOT_ONE_STORY, Document, FactGroup, Story
 
 
-def claim_marks(group: FactGroup) -> list[tuple[str, bool]]:
-    """The quoted sentence cut into runs, True where the group's claims lie inside it.
+def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool]]:
+    """The quoted sentence cut into runs, True where the group's claims lie inside it
+    (and those of `more` groups printed on the same line: corroborate.lines_per_sentence).
 
     A fact list quotes whole sentences, but a claim group is one fact inside
     one: "...the massacre which killed 130 people..." is what three reports
@@ -20,7 +21,8 @@ def claim_marks(group: FactGroup) -> list[tuple[str, bool]]:
     sentence = group.representative
     spans = [
         piece
-        for claim in group.claims
+        for each in (group, *more)
+        for claim in each.claims
         if claim.sentence.key == sentence.key
         for piece in claim.pieces or ((claim.start, claim.end),)
     ]
@@ -35,6 +37,10 @@ def mark_runs(text: str, start: int, spans: list[tuple[int, int]]) -> list[tuple
     for span_start, span_end in spans:
         for at in range(max(span_start, start), min(span_end, start + len(text))):
             marked[at - start] = True
+    # Two marks a space apart are one run: "*police are investigating* *whether anyone …*" reads as two
+    for gap in re.finditer(r"\s+", text):
+        if gap.start() > 0 and gap.end() < len(text) and marked[gap.start() - 1] and marked[gap.end()]:
+            marked[gap.start() : gap.end()] = [True] * (gap.end() - gap.start())
     words = [marked[i] for i, char in enumerate(text) if char.isalnum()]
     if not any(words) or all(words):
         return [(text, False)]
@@ -112,7 +118,7 @@ SOLE_ORIGIN_SHOWN = 10  # sentences listed per origin: a wire story's agency is 
 def sole_origin_lines(groups: list[FactGroup], shown: int = SOLE_ORIGIN_SHOWN) -> tuple[list[FactGroup], int]:
     """The groups to print for one origin, one per sentence, best supported first, and how many
     sentences more: the full list is in the JSON (`sole_origins`)."""
-    lines = one_line_per_sentence(groups, per_reports=False)
+    lines = [line[0] for line in lines_per_sentence(groups, per_reports=False)]
     return lines[:shown], max(0, len(lines) - shown)
 
 

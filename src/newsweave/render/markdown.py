@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsweave.corroborate import corroborated, one_line_per_sentence, single_source
+from newsweave.corroborate import corroborated, lines_per_sentence, single_source
 from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
 from newsweave.render.labels import (
     citation_numbers,
@@ -49,10 +49,10 @@ def brief_to_markdown(brief: Brief) -> str:
     facts = corroborated(story)
     lines += ["", "## Corroborated: stated by two or more reports", ""]
     inferred = inferred_origins(story)
-    # The sentence each claim group quotes, once per sentence and set of reports.
+    # The sentence each claim group quotes, once per sentence and set of reports, every claim of the line marked.
     lines += [
-        f"- **{_reports_and_origins(g, numbers, inferred)}** {cite(g.documents)}: {_marked(g)}"
-        for g in one_line_per_sentence(facts)
+        f"- **{_reports_and_origins(line[0], numbers, inferred)}** {cite(line[0].documents)}: {_marked(*line)}"
+        for line in lines_per_sentence(facts)
     ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
     lines += _analyst_sections(story, cite)
@@ -69,9 +69,9 @@ def brief_to_markdown(brief: Brief) -> str:
     return TERMINAL_CONTROLS.sub("\ufffd", "\n".join(lines) + "\n")
 
 
-def _marked(group: FactGroup) -> str:
-    """The quoted sentence with the group's own claim in italics, when it is only part of the sentence."""
-    return "".join(f"*{text}*" if marked else text for text, marked in claim_marks(group))
+def _marked(group: FactGroup, *more: FactGroup) -> str:
+    """The quoted sentence with the claims of the groups on its line in italics, when they are only part of it."""
+    return "".join(f"*{text}*" if marked else text for text, marked in claim_marks(group, *more))
 
 
 def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> str:
