@@ -137,6 +137,23 @@ def test_seeds_stated_relations_with_evidence(seeds):
     relation(seeds, "abdelhamid-abaaoud", "visited", "birmingham")
 
 
+def test_a_nickname_in_another_report_is_the_same_person_but_not_in_the_same_report():
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    story = build_story([
+        Document(id="r1", text="Kathryn Jenkin said the Varna ferry left the harbour late on Monday. Jenkin, a teacher, was on board."),
+        Document(id="r2", text="Katie Jenkin said the Varna ferry left the harbour late on Monday, and that the crew had warned passengers."),
+        Document(id="r3", text="Bill Clinton visited the Varna harbour on Tuesday. Robert Clinton, his cousin, stayed home."),
+    ], Settings())
+    people = {frozenset(m.text for m in e.mentions) for e in story.entities if e.type == "PERSON"}
+    assert {"Kathryn Jenkin", "Katie Jenkin"} <= next(p for p in people if "Katie Jenkin" in p)
+    # the table lists "Bill" as short for Robert too; one report naming both names two men
+    assert frozenset({"Bill Clinton"}) in people and frozenset({"Robert Clinton"}) in people
+    assert not [d for d in story.discrepancies if d.kind == "name"]  # a nickname is no misspelling
+
+
 def test_a_link_through_a_noun_names_the_noun():
     from newsweave.pipeline import build_story
     from newsweave.settings import Settings

@@ -401,11 +401,12 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
             other for other in people
             if other is not entity and id(other) not in folded
             and not own.isdisjoint(_words_of_name(other.name))  # (forms of one name share a word: quick to rule out)
-            and _same_person_name(words, _name_words(other.name))
+            and _same_person_name(words, _name_words(other.name), nicknames=_apart(entity, other))
         ]
         # Several fuller or shorter forms of one name ('Arcade Joseph Comeaux', 'Arcade
         # Joseph Comeaux Jr'): fine if they are all forms of one another.
-        consistent = all(_same_person_name(_name_words(x.name), _name_words(y.name)) for x in related for y in related)
+        consistent = all(_same_person_name(_name_words(x.name), _name_words(y.name), nicknames=_apart(x, y))
+                         for x in related for y in related)
         if related and consistent:
             into = max(related, key=lambda e: len(e.mentions))
             into.mentions = sorted(into.mentions + entity.mentions, key=lambda m: (m.document, m.start))
@@ -415,17 +416,40 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if id(e) not in folded]
 
 
-def _same_person_name(a: list[str], b: list[str]) -> bool:
+def _apart(a: Entity, b: Entity) -> bool:
+    """No report names both: a report that writes 'Bill Clinton' and 'Robert Clinton, his cousin'
+    names two men, whatever the nickname table says."""
+    return {m.document for m in a.mentions}.isdisjoint(m.document for m in b.mentions)
+
+
+def _same_person_name(a: list[str], b: list[str], nicknames: bool = False) -> bool:
     """'Lindsay - Lohan' ~ 'Lindsay Lohan'; 'Mark Heller' ~ 'Mark Jay Heller'; 'Fred' ~ 'Frederick';
-    'Ellen DeGeneres' ~ 'Ellen DeGeneres Returns'; never 'Maria Keller' ~ 'Thomas Keller'."""
+    'Ellen DeGeneres' ~ 'Ellen DeGeneres Returns'; with `nicknames`, 'Katie Jenkin' ~ 'Kathryn Jenkin';
+    never 'Maria Keller' ~ 'Thomas Keller'."""
     if a == b or _runs_inside(a, b) or _runs_inside(b, a):
         return True
     short, long = sorted((a, b), key=len)
     if short[-1] != long[-1]:
         return False
-    # 'Fred LaRue' ~ 'Frederick Cheney LaRue': a first name may be short for the other.
-    first_agrees = short[0] == long[0] or (min(len(short[0]), len(long[0])) >= 3 and long[0].startswith(short[0]))
+    # 'Fred LaRue' ~ 'Frederick Cheney LaRue': a first name may be short for the other, or its
+    # nickname ('Katie Jenkin' ~ 'Kathryn Jenkin', 'Bill Clinton' ~ 'William Clinton').
+    first_agrees = (short[0] == long[0] or (min(len(short[0]), len(long[0])) >= 3 and long[0].startswith(short[0]))
+                    or (nicknames and nickname_of(short[0], long[0])))
     return first_agrees and _in_order(short[1:], long[1:])
+
+
+def nickname_of(a: str, b: str) -> bool:
+    """One first name is a nickname of the other ('katie', 'kathryn'), by the hand-curated English
+    table of the `nicknames` package (lowercase names)."""
+    table = _nicknames()
+    return b in table.get(a, ()) or a in table.get(b, ())
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, set[str]]:
+    from nicknames import NickNamer  # lazy: read once per process, when two names are first compared
+
+    return NickNamer().nickname_lookup
 
 
 def _in_order(short: list[str], long: list[str]) -> bool:
