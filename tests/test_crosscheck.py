@@ -258,6 +258,19 @@ def test_a_long_sole_origin_list_is_capped_in_print_and_whole_in_json():
     assert len(listed["facts"]) == 12
 
 
+def test_a_long_timeline_keeps_every_date_and_says_how_many_more():
+    """The example's timeline printed its first twelve dated entries and dropped the last day's, unsaid."""
+    days = [f"2026-10-{day:02d}" for day in range(1, 16)]
+    text = " ".join(f"On October {int(d[-2:])}, 2026, crews cleared {n} trees in Varna." for n, d in enumerate(days, start=3))
+    text += " On October 3, 2026, the mayor of Varna closed the schools."
+    result = newsweave.brief([{"id": "a", "text": text}, {"id": "b", "text": "Storm damage closed roads in Varna, officials said."}])
+    section = result.to_markdown().split("## When", 1)[1].split("\n## ", 1)[0]
+    printed = [line for line in section.splitlines() if line.startswith("- **")]
+    assert len(printed) == 12 and "- _+4 more dates_" in section
+    assert any(line.startswith("- **2026-10-15**") for line in printed)  # the latest day stays
+    assert "+4 more dates" in result.to_html()
+
+
 # --- invented reports ---
 
 

@@ -605,6 +605,22 @@ def test_published_dates_are_read_one_way_everywhere(value):
         assert iso_date(value) == value.strip()  # text that is no date is kept as it is
 
 
+@pytest.mark.parametrize("head, day", [
+    ("# Ferry aground\n\n*By Ana Ruiz, Evening Post — October 14, 2026*\n\n", "2026-10-14"),
+    ("---\ndate: 2026-10-14\ntitle: Ferry aground\n---\n", "2026-10-14"),
+    ("Published: Oct. 14, 2026 08:30\n\n", "2026-10-14"),
+    ("Ferry aground\nBy Ana Ruiz | 14 October 2026\n\n", "2026-10-14"),
+    # a date in a headline is what the story is about, not when it was printed
+    ("Ferry lost on October 2, 2026: what we know\n\n", None),
+    ("\n".join(["A line of the report."] * 9) + "\nBy Ana Ruiz, October 14, 2026\n", None),  # no byline so deep
+])
+def test_a_text_reports_byline_or_front_matter_gives_its_publication_day(tmp_path, head, day):
+    path = tmp_path / "report.md"
+    path.write_text(head + "The ferry ran aground off Port Aldwin on Tuesday, the coastguard said.\n", encoding="utf-8")
+    (document,) = load_sources([path], Settings())[0]
+    assert document.published == day
+
+
 def test_published_values_that_are_not_text():
     import time as clock
     from datetime import UTC, date, datetime

@@ -134,3 +134,28 @@ def test_a_date_in_a_sentence_without_a_verb_resolves():
         "The river rose two metres overnight and crews worked until dawn, the council said.\n"
     )}]).story
     assert any(t.date == "2024-03-06" for t in story.timeline)
+
+
+def test_an_undated_wire_report_takes_its_day_from_its_dateline():
+    # the wire copy has no publication date, only "RIVERTON, Oct. 14 (Coastline Press) —"; its year
+    # comes from the other report's day
+    story = newsweave.brief([
+        {"id": "herald", "published": "2026-10-15", "text": "The county ordered the evacuation of Millbrook at 1:30 a.m. Wednesday."},
+        {"id": "wire", "text": (
+            "RIVERTON, Oct. 14 (Coastline Press) — The county ordered the evacuation of Millbrook early on Wednesday.\n\n"
+            "A water authority operator spotted the seepage at about 11 p.m. on Tuesday, the authority said.\n"
+        )},
+    ]).story
+    entry(story, "2026-10-14", "wire")  # the Wednesday the herald's Thursday paper gives too
+    entry(story, "2026-10-14", "herald")
+    tuesday = entry(story, "2026-10-13", "wire")
+    assert "dateline 2026-10-14" in tuesday.anchor
+    # without a dated report to take the year from, the dateline's day anchors nothing
+    alone = newsweave.brief([{"id": "wire", "text": "RIVERTON, Oct. 14 (Coastline Press) — The seepage was spotted on Tuesday."}]).story
+    assert all(t.date is None for t in alone.timeline if "Tuesday" in t.when)
+
+
+def test_a_count_of_days_before_a_weekday_leaves_the_weekday():
+    story = newsweave.brief([{"id": "herald", "published": "2026-10-15", "text": (
+        "About 1,400 people woke up away from home for a second day Thursday after the dam began to leak.")}]).story
+    assert entry(story, "2026-10-15", "herald")

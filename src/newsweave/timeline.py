@@ -72,12 +72,15 @@ def build_timeline(story: Story, settings: Settings) -> Story:
 def date_mentions(story: Story) -> list[DateMention]:
     """Every date expression in the story's body copy, resolved where it can be (captions only lend their year)."""
     story_base = _story_base(story)
+    days = {d.id: day for d in story.documents if (day := parse_published(d.published)) is not None}
     found = []
     for document in story.documents:
         doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
-        published = parse_published(document.published)  # a whole day only: "2015" anchors nothing
+        published = days.get(document.id)  # a whole day only: "2015" anchors nothing
+        filed = None if published is not None else _dateline_day(document.text, sorted(days.values()) or story_base)
+        published = published or filed
         # Body copy only: a caption's date is the photo's, and a slug is no event.
         sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
         starts = [s.start for s in sentences]  # (a report's sentences, in order and apart)
@@ -93,10 +96,32 @@ def date_mentions(story: Story) -> list[DateMention]:
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
             date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
+            if filed is not None and anchor:
+                anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
             evidence = Evidence(document.id, start, ent.end_char)
             day_of_year = _day_of_year(text) if date is None else None
             found.append(DateMention(text, evidence, sentence, date, precision, _event_word(ent), anchor, day_of_year))
     return found
+
+
+# A wire dateline that gives the day the report was filed: "RIVERTON, Oct. 14 (Coastline Press) —".
+_DATELINE_DAY = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?,\s*(?P<day>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2})\b"
+    r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[—–-]",
+    re.IGNORECASE,
+)
+
+
+def _dateline_day(text: str, near: list[datetime] | datetime | None) -> datetime | None:
+    """The day a report's dateline gives when it has no publication date ("RIVERTON, Oct. 14 (AP) —"),
+    in the year that puts it nearest the other reports' days (or the story's latest full date); None
+    without a dateline day or anything to take the year from."""
+    match = _DATELINE_DAY.match(text[:200])
+    if match is None or not near:
+        return None
+    reference = near[len(near) // 2] if isinstance(near, list) else near
+    value = _parser("current_period", reference).get_date_data(match.group("day")).date_obj
+    return None if value is None else _nearest_year(value.replace(tzinfo=None), reference.replace(tzinfo=None))
 
 
 def _is_date(ent, text: str) -> bool:
@@ -124,6 +149,8 @@ WEEKDAY = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.IGNORECASE,
 )
+# "a second day Thursday", "the third straight day Friday": a count of days before the day itself.
+_COUNTING = re.compile(r"^(?:(?:a|an|the|for)\s+)*(?:\w+\s+)?(?:straight\s+|consecutive\s+)?day\s+(?=\w+day\b)", re.IGNORECASE)
 # Words before a date, or in its sentence, that point it forward: "until Friday", "will return Friday".
 _AHEAD_BEFORE = {"until", "till", "through", "before", "next"}
 _AHEAD_IN_SENTENCE = {"will", "'ll", "shall", "due"}
@@ -146,8 +173,9 @@ def _looks_ahead(ent) -> bool:
 
 def _weekday(text: str, published: datetime, ahead: bool) -> datetime | None:
     """A bare weekday in news copy is the one nearest the publication day, on the side the
-    sentence points to: "said Wednesday" in Thursday's paper is yesterday; "until Friday" is tomorrow."""
-    match = WEEKDAY.match(text.strip())
+    sentence points to: "said Wednesday" in Thursday's paper is yesterday; "until Friday" is tomorrow.
+    Words before it that only count ("for a second day Thursday") leave the weekday as it is."""
+    match = WEEKDAY.match(text.strip()) or WEEKDAY.match(_COUNTING.sub("", text.strip()))
     if match is None:
         return None
     target = _WEEKDAYS.index(match.group("day").lower())

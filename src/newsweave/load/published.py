@@ -131,3 +131,27 @@ def _rfc822(text: str) -> datetime | None:
     if not _RFC822.fullmatch(text):
         return None  # the e-mail parser is loose: it would read "October 15, 2026 13:00 PM" too
     return email.utils.parsedate_to_datetime(text)
+
+
+# A report's head: a byline or a front-matter field that dates it ("*By Ana Ruiz, Evening Post — October 14,
+# 2026*", "Published: 2026-10-14", "date: 2026-10-14"). A date in a headline is what the story is about,
+# not when it was printed, so only such lines count.
+_HEAD_LINE = re.compile(r"^[\s*_>#-]*(?:by\s|published\b|posted\b|updated\b|date\b)", re.IGNORECASE)
+_HEAD_LINES = 8  # the lines looked at: a byline sits under the headline, never deep in the text
+_DATE_IN_LINE = re.compile(
+    r"\d{4}-\d{2}-\d{2}|(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})|(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def head_published(text: str) -> datetime | None:
+    """The publication day a plain-text or Markdown report's byline or front matter gives, or None."""
+    lines = [line for line in text[:4000].splitlines() if line.strip()][:_HEAD_LINES]
+    for line in lines:
+        if len(line) > 200 or not _HEAD_LINE.match(line):
+            continue
+        for found in _DATE_IN_LINE.finditer(line):
+            day = parse_published(found.group(0))
+            if day is not None:
+                return day
+    return None

@@ -52,11 +52,20 @@ def stated_links(story: Story, limit: int = 12) -> list[tuple[Relation, str, str
     return [(r, names[r.source], names[r.target]) for r in story.relations if r.kind == STATED][:limit]
 
 
-def dated(story: Story, limit: int = 12) -> list[TimelineEntry]:
-    """Timeline entries with a date first, then relative ones, each at most `limit`."""
+def dated(story: Story, limit: int = 12) -> tuple[list[TimelineEntry], int]:
+    """(timeline entries to print, how many more): those with a date first, in date order, then
+    relative ones, each at most `limit`. Past the limit, every date keeps its entry that most
+    reports give, then the others most reports give: cutting by date dropped a story's latest turn."""
     absolute = [t for t in story.timeline if t.date]
     relative = [t for t in story.timeline if not t.date]
-    return absolute[:limit] + relative[: max(0, limit - len(absolute[:limit])) or 4]
+    if len(absolute) > limit:
+        by_support = sorted(absolute, key=lambda t: -len(t.documents))  # (a stable sort: date order among equals)
+        first_of_day = list({t.date: t for t in reversed(by_support)}.values())  # each date's best
+        ranked = sorted(first_of_day, key=lambda t: -len(t.documents)) + [t for t in by_support if t not in first_of_day]
+        kept = {id(t) for t in ranked[:limit]}
+        absolute = [t for t in absolute if id(t) in kept]
+    shown_relative = relative[: max(0, limit - len(absolute)) or 4]
+    return absolute + shown_relative, len(story.timeline) - len(absolute) - len(shown_relative)
 
 
 def when_label(entry: TimelineEntry) -> str:

@@ -78,7 +78,7 @@ class BriefPage:
         self.sole_origins = [(origin, groups, *sole_origin_lines(groups)) for origin, groups in sole_origin_facts(story)]
         self.involved = analyst.involved(story)
         self.stated_links = analyst.stated_links(story) if self.involved else []
-        self.dated = analyst.dated(story)
+        self.dated, self.dated_hidden = analyst.dated(story)
         self.single_source = single_source(story)
         self.by_document: dict[str, list[Sentence]] = {}
         for sentence in story.sentences:

@@ -119,9 +119,10 @@ def _analyst_sections(story, cite) -> list[str]:
         if links:
             lines += ["", "Links the reports state:", ""]
             lines += [f"- {source} — _{r.label}_ → {target} {cite(r.documents)}" for r, source, target in links]
-    entries = dated(story)
+    entries, hidden = dated(story)
     if entries:
         lines += ["", "## When", ""]
         lines += [f"- **{when_label(t)}** {cite(t.documents)}: {t.text}" for t in entries]
+        lines += [f"- _{more_label(hidden)} dates_"] if hidden else []
     return lines
 
