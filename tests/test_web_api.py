@@ -288,6 +288,25 @@ def test_story_page_shows_every_layer_or_none_found(client, posted):
     assert compare.status_code == 200 and compare.text.count("<tr") == 1 + len(data["facts"]) + len(data["single_source"])
 
 
+def test_story_page_quotes_a_sentence_once_per_set_of_reports(client):
+    """The seeds' page listed "British police are urgently investigating…" [1, 2] in three rows, one per claim."""
+    from conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not beside the checkout")
+    texts = [{"id": path.stem, "text": path.read_text(encoding="utf-8")} for path in sorted(SEEDS.glob("*.txt"))]
+    response = client.post("/api/brief", json={"texts": texts})
+    assert response.status_code == 201, response.text
+    facts = response.json()["facts"]
+    lines = {(f["text"], tuple(f["documents"])) for f in facts}
+    assert len(lines) < len(facts)  # the seeds have such sentences
+    html = client.get(response.headers["x-newsweave-page"]).text
+    table = html.split('<section id="facts">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r'<tr data-fact="([\d ]+)"', table)
+    assert len(rows) == len(lines)
+    assert sorted(int(i) for row in rows for i in row.split()) == sorted(f["id"] for f in facts)  # every fact in a row
+
+
 def test_unknown_pages_are_a_plain_404_page(client):
     response = client.get("/briefs/nope")
     assert response.status_code == 404 and "text/html" in response.headers["content-type"]

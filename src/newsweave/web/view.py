@@ -28,8 +28,21 @@ class StoryView:
         for sentence in self.layer("sentences"):
             self.sentences.setdefault(sentence["document"], []).append((sentence["start"], sentence["end"]))
 
-    def fact_marks(self, fact: dict[str, Any]) -> list[tuple[str, bool]]:
-        """The fact's quoted sentence in runs, True over the claim the reports share (render.labels.claim_marks)."""
+    def fact_rows(self) -> list[list[dict[str, Any]]]:
+        """The facts, one row per quoted sentence and set of reports (as corroborate.lines_per_sentence
+        rows the briefs): two claims of one sentence the same reports state are one row, both marked."""
+        rows: dict[tuple, list[dict[str, Any]]] = {}
+        for fact in self.layer("facts"):
+            if not isinstance(fact, dict):
+                continue
+            documents = fact.get("documents")
+            key = (str(fact.get("text")), tuple(map(str, documents)) if isinstance(documents, list) else ())
+            rows.setdefault(key, []).append(fact)
+        return list(rows.values())
+
+    def fact_marks(self, fact: dict[str, Any], *more: dict[str, Any]) -> list[tuple[str, bool]]:
+        """The fact's quoted sentence in runs, True over the claims the reports share (render.labels.claim_marks),
+        its own and those of `more` facts in its row."""
         text = fact.get("text")
         if not isinstance(text, str):
             return [("", False)]
@@ -38,7 +51,8 @@ class StoryView:
             return [(text, False)]
         spans = [
             (piece["start"], piece["end"])
-            for claim in fact.get("claims") or []
+            for each in (fact, *more)
+            for claim in each.get("claims") or []
             if isinstance(claim, dict) and claim.get("document") == quoted.get("document")
             for piece in claim.get("pieces") or [claim]
             if isinstance(piece, dict) and isinstance(piece.get("start"), int) and isinstance(piece.get("end"), int)
