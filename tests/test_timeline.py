@@ -159,3 +159,16 @@ def test_a_count_of_days_before_a_weekday_leaves_the_weekday():
     story = newsweave.brief([{"id": "herald", "published": "2026-10-15", "text": (
         "About 1,400 people woke up away from home for a second day Thursday after the dam began to leak.")}]).story
     assert entry(story, "2026-10-15", "herald")
+
+
+def test_the_bundled_example_timeline_resolves_every_date():
+    # its Markdown report dates itself in the byline, its wire copy in the dateline
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "valley-dam-evacuation"
+    story = newsweave.brief([example]).story
+    published = {d.id: d.published for d in story.documents}
+    assert published["evening-post"] == "2026-10-14" and published["wire"] is None
+    unresolved = [(t.when, t.documents) for t in story.timeline if t.date is None]
+    assert not unresolved
+    assert entry(story, "2026-10-10", "wire")  # "since Saturday" in the Oct. 14 wire copy
