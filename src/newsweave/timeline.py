@@ -73,13 +73,15 @@ def date_mentions(story: Story) -> list[DateMention]:
     """Every date expression in the story's body copy, resolved where it can be (captions only lend their year)."""
     story_base = _story_base(story)
     days = {d.id: day for d in story.documents if (day := parse_published(d.published)) is not None}
+    # an undated report's dateline takes its year nearest the dated reports' middle day, else the story's dates
+    near = sorted(days.values())[len(days) // 2] if days else story_base
     found = []
     for document in story.documents:
         doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
         published = days.get(document.id)  # a whole day only: "2015" anchors nothing
-        filed = None if published is not None else _dateline_day(document.text, sorted(days.values()) or story_base)
+        filed = None if published is not None else _dateline_day(document.text, near)
         published = published or filed
         # Body copy only: a caption's date is the photo's, and a slug is no event.
         sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
@@ -112,16 +114,14 @@ _DATELINE_DAY = re.compile(
 )
 
 
-def _dateline_day(text: str, near: list[datetime] | datetime | None) -> datetime | None:
+def _dateline_day(text: str, near: datetime | None) -> datetime | None:
     """The day a report's dateline gives when it has no publication date ("RIVERTON, Oct. 14 (AP) —"),
-    in the year that puts it nearest the other reports' days (or the story's latest full date); None
-    without a dateline day or anything to take the year from."""
+    in the year that puts it nearest `near`; None without a dateline day or a day to take the year from."""
     match = _DATELINE_DAY.match(text[:200])
-    if match is None or not near:
+    if match is None or near is None:
         return None
-    reference = near[len(near) // 2] if isinstance(near, list) else near
-    value = _parser("current_period", reference).get_date_data(match.group("day")).date_obj
-    return None if value is None else _nearest_year(value.replace(tzinfo=None), reference.replace(tzinfo=None))
+    value = _parser("current_period", near).get_date_data(match.group("day")).date_obj
+    return None if value is None else _nearest_year(value.replace(tzinfo=None), near.replace(tzinfo=None))
 
 
 def _is_date(ent, text: str) -> bool:

@@ -109,7 +109,7 @@ def _stated(candidates, tokens: dict[int, str], span):
                 for source in subjects:
                     yield source, target, label
         elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
-            for target, path, _ in _noun_objects(token, tokens, (token.lemma_.lower(),), depth=0, kept=1):
+            for target, path in _noun_objects(token, tokens, (token.lemma_.lower(),), depth=0, kept=1):
                 yield tokens[token.head.i], target, _noun_label(path)
 
 
@@ -151,29 +151,29 @@ def _objects(verb, tokens: dict[int, str], span):
             described = verb.lemma_ == "be" and child.dep_ == "attr" and child.pos_ == "NOUN"
             path = (child.lemma_.lower(),) if described else ()
             found = [(target, found_path, described)
-                     for target, found_path, _ in _noun_objects(child, tokens, path, depth=0, kept=len(path))]
+                     for target, found_path in _noun_objects(child, tokens, path, depth=0, kept=len(path))]
             if not found and child.dep_ == "dobj":
-                found = [(target, (), False) for target, _, _ in _listed_after_colon(child, tokens, span)]
+                found = [(target, (), False) for target in _listed_after_colon(child, tokens, span)]
             yield from found
         elif child.dep_ in _PREPOSITIONS:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
-                    for target, path, _ in _noun_objects(grandchild, tokens, (child.lower_,), depth=0):
+                    for target, path in _noun_objects(grandchild, tokens, (child.lower_,), depth=0):
                         yield target, path, False
 
 
 def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: int, kept: int = 0):
-    """(target, path, noun) for the entities a noun phrase names: itself, its modifiers ("a US drone
+    """(target, path) for the entities a noun phrase names: itself, its modifiers ("a US drone
     strike"), its conjuncts and appositions, and one level of its own prepositions, whose path names
     the noun they hang from ("called for a meeting of the Arab League": "for meeting of", not "of"),
     except a place's ("in Syria"), which is where the verb happened too. `kept`: how many words at the
     path's start name the link whatever follows (the noun of "a hacker for ISIS")."""
     if noun.i in tokens:
-        yield tokens[noun.i], path, noun
+        yield tokens[noun.i], path
     elif not path or path[-1] not in _TIME_PREPOSITIONS:
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i in tokens:
-                yield tokens[child.i], path, noun
+                yield tokens[child.i], path
     for child in noun.children:
         if child.dep_ in ("conj", "appos"):
             # another noun's own prepositions are not this path's: "a country of divisions and a
@@ -216,7 +216,7 @@ def _listed_after_colon(noun, tokens: dict[int, str], span):
             continue
         if tokens[token.i] not in seen:
             seen.add(tokens[token.i])
-            yield tokens[token.i], None, noun
+            yield tokens[token.i]
 
 
 def _verb_label(verb, path: tuple[str, ...]) -> str:

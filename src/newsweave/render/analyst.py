@@ -60,8 +60,12 @@ def dated(story: Story, limit: int = 12) -> tuple[list[TimelineEntry], int]:
     relative = [t for t in story.timeline if not t.date]
     if len(absolute) > limit:
         by_support = sorted(absolute, key=lambda t: -len(t.documents))  # (a stable sort: date order among equals)
-        first_of_day = list({t.date: t for t in reversed(by_support)}.values())  # each date's best
-        ranked = sorted(first_of_day, key=lambda t: -len(t.documents)) + [t for t in by_support if t not in first_of_day]
+        best_of_day: dict[str | None, TimelineEntry] = {}  # (every date here is set: the entries with one)
+        for entry in by_support:
+            best_of_day.setdefault(entry.date, entry)
+        # each day's best, the latest days first among equals; then every other entry, best supported first
+        days = sorted(sorted(best_of_day.values(), key=lambda t: t.date or "", reverse=True), key=lambda t: -len(t.documents))
+        ranked = days + [t for t in by_support if best_of_day[t.date] is not t]
         kept = {id(t) for t in ranked[:limit]}
         absolute = [t for t in absolute if id(t) in kept]
     shown_relative = relative[: max(0, limit - len(absolute)) or 4]
