@@ -621,6 +621,18 @@ def test_a_text_reports_byline_or_front_matter_gives_its_publication_day(tmp_pat
     assert document.published == day
 
 
+def test_a_hostile_head_gives_no_day_and_is_read_in_bounded_time():
+    from newsweave.load.published import head_published
+
+    started = time.perf_counter()
+    assert head_published("By " + "Smarch 99, 9999 " * 12) is None  # date-shaped, no date
+    assert head_published("By Ana Ruiz, Feb 30, 2026") is None  # out of range
+    assert head_published("By Ana Ruiz, October 14, 2026" + " x" * 5_000_000) is None  # a byline line of 10 MB
+    assert head_published("\n" * 1_000_000 + "By Ana Ruiz, October 14, 2026") is None  # past the head
+    assert head_published("By \x00\ud800 Oct. 14, 2026\u202e") is not None  # junk around a real date
+    assert time.perf_counter() - started < 2
+
+
 def test_published_values_that_are_not_text():
     import time as clock
     from datetime import UTC, date, datetime
