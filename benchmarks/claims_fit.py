@@ -58,7 +58,8 @@ FOLDS = 5
 PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
-              "static", "static_sentence", "e5", "e5_sentence", "close_figure", "same_day")
+              "static", "static_sentence", "e5", "e5_sentence", "close_figure", "same_day",
+              "other_subject", "other_predicate")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -229,6 +230,20 @@ def same_day_features(claims) -> dict[str, np.ndarray]:
     return {"same_day": matrix}
 
 
+def other_features(claims) -> dict[str, np.ndarray]:
+    """other_subject: both claims name a subject, and not the same one; other_predicate: the same for
+    their predicates. Evidence against: the likeness is fitted on what two claims share, and says
+    nothing when each is about someone or something else ("Britain joined France in airstrikes,
+    following the attacks last month" against "Eleven terrorists were responsible for the attacks last month")."""
+    def other(values):
+        known = np.array([bool(v) for v in values])
+        same = np.array([[a == b for b in values] for a in values])
+        return (known[:, None] & known[None, :] & ~same).astype(float)
+
+    return {"other_subject": other([c.subject or "" for c in claims]),
+            "other_predicate": other([c.predicate or "" for c in claims])}
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -270,6 +285,7 @@ def build(gold: dict) -> list[dict]:
             features.update(e5_features(claims))
         features.update(close_figure_features(claims))
         features.update(same_day_features(claims))
+        features.update(other_features(claims))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]

@@ -215,6 +215,21 @@ def test_a_titled_speaker_is_a_claim_of_its_own():
     assert not [c for c in _claims("Police said the ferry ran aground at dawn.") if c.kind == "speaker"]
 
 
+def test_a_titled_speaker_is_one_claim_not_a_speaker_and_a_description_over_the_same_words():
+    # Two claims of one sentence never share a group: the same words as two claims made the brief list
+    # "chief engineer Rhea Dunn" twice, once per group, each with some of the reports.
+    speaker = "Harbour authority chief engineer Rhea Dunn"
+    claims = _claims(f"The seawall is holding, {speaker} said on Friday.")
+    assert [(c.kind, c.subject, c.predicate) for c in claims if c.text == speaker] == [("speaker", "dunn", "engineer")]
+    brief = _brief(
+        f"The seawall at Kelby is holding, {speaker} said on Friday.",
+        f"{speaker} said the seawall at Kelby was holding on Friday.",
+        "Rhea Dunn, chief engineer of the harbour authority, told reporters the Kelby seawall was sound.",
+    )
+    engineer = [g for g in brief.story.claim_groups if any(c.predicate == "engineer" for c in g.claims)]
+    assert len(engineer) == 1 and len(engineer[0].documents) == 3
+
+
 def test_a_dateline_city_and_an_editors_slug_are_not_claims():
     claims = _claims("MARLOW\n\nThe ferry ran aground off Marlow at dawn, the coastguard said.\n\nab-cd-efg")
     texts = [c.text for c in claims]

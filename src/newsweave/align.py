@@ -26,7 +26,7 @@ import numpy as np
 from newsweave.claims import REPORTING, build_claims, term
 from newsweave.quantities import compatible, conflicting, measure_key
 from newsweave.settings import Settings
-from newsweave.story import BODY, BOILERPLATE, Claim, FactGroup, Sentence, Story
+from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, Claim, FactGroup, Sentence, Story
 
 SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
@@ -277,12 +277,11 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 
 
 def _same_description(claims: list[Claim]) -> np.ndarray:
-    """True where two claims describe one person (or body) with one role noun."""
-    return _sharing([{(c.subject, c.predicate)} if c.kind in DESCRIPTIONS and c.subject and c.predicate else set()
+    """True where two claims describe one person (or body) with one role noun (a speaker's claim too, when
+    it took in a description: claims._into_speakers)."""
+    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, "speaker") and c.subject and c.predicate else set()
                      for c in claims])
 
-
-DESCRIPTIONS = ("description", "appositive")
 
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:

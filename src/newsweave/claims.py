@@ -36,7 +36,7 @@ from typing import NamedTuple
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
 from newsweave.annotate.tokens import TokenTable
 from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, measure_key, word_classes
-from newsweave.story import BOILERPLATE, Claim, Sentence, Story
+from newsweave.story import BOILERPLATE, DESCRIPTIONS, Claim, Sentence, Story
 
 REPORTING = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
@@ -193,16 +193,32 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
         claims.append(_claim(sentence, p, ents, head, tokens, pieces, quantities, last_person))
     if not claims:
         return []
-    # The main claim: the one highest in the tree (the root's, or what the root reports).
-    main = min(claims, key=lambda c: (_depth(p, c.head_token), c.start))
-    main.main = True
     for ent in ents:
         # (the small model takes many a name after a role for an organisation: "quarterback Kain Colter")
         if ent.label in ("PERSON", "ORG") and start <= ent.start and ent.end <= end:
             described = _description(sentence, p, ents, ent, quantities, last_person)
             if described is not None:
                 claims.append(described)
+    claims = _into_speakers(claims)
+    # The main claim: the one highest in the tree (the root's, or what the root reports).
+    main = min((c for c in claims if c.kind != "description"), key=lambda c: (_depth(p, c.head_token), c.start))
+    main.main = True
     return sorted(claims, key=lambda c: c.start)
+
+
+def _into_speakers(claims: list[Claim]) -> list[Claim]:
+    """A description over the very words of a speaker's claim ("said chief engineer Daniel Osei") is that
+    claim twice: the speaker's claim takes in whom it describes and as what. (Two claims of one sentence
+    never share a group, so the one fact would be two groups.)"""
+    speakers = {(c.start, c.end): c for c in claims if c.kind == "speaker"}
+    kept = []
+    for claim in claims:
+        speaker = speakers.get((claim.start, claim.end)) if claim.kind in DESCRIPTIONS else None
+        if speaker is None:
+            kept.append(claim)
+        else:
+            speaker.subject, speaker.predicate = claim.subject, claim.predicate
+    return kept
 
 
 def _description(sentence: Sentence, p: TokenTable, ents: list[_Entity], person: _Entity, quantities,

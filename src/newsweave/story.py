@@ -114,6 +114,11 @@ class Sentence:
         }
 
 
+# Claim kinds that say who someone is ("chief engineer Daniel Osei", "Osei, the chief engineer"), not
+# what happened: a fact of its own, but no reason to put a sentence in a summary.
+DESCRIPTIONS = ("description", "appositive")
+
+
 @dataclass
 class Claim:
     """One fact a sentence states: a predicate with its arguments (claims.py).
