@@ -368,3 +368,65 @@ def test_the_alias_tree_finds_what_the_list_of_names_finds():
         assert [m.span() for m in alias_pattern().finditer(text)] == [m.span() for m in plain.finditer(text)], text
     assert _one_length_fits({"UN"}, {"united nations"})  # "UN" fits no word "United" goes on with
     assert not _one_length_fits({"MET POLICE."}, {"met"})  # "met" in any case would fit before " POLICE."
+
+
+# --- places the small model takes for people, organisations or group words ---
+
+
+def _entity_types(*texts: str) -> dict[str, str]:
+    story = newsweave.brief([{"id": f"r{n}", "text": t} for n, t in enumerate(texts, start=1)]).story
+    return {e.name: e.type for e in story.entities}
+
+
+def test_a_street_and_a_neighbourhood_are_places_not_a_person_and_an_organisation():
+    types = _entity_types(
+        "The order covered the hamlet of Dunmere and the Upper Sands neighborhood of Calloway, officials said.\n\n"
+        "Ada Brill, who has lived on Fenwick Lane for 40 years, said she took only her cat.\n",
+        "Residents of the Upper Sands were told to leave by the county on Tuesday.\n\nThe Upper Sands neighborhood flooded first.\n",
+    )
+    assert types["Fenwick Lane"] == "FAC"  # "lived on Fenwick Lane": the model said PERSON
+    assert types["Upper Sands"] == "GPE"  # "the Upper Sands neighborhood": the model said ORG
+    assert types["Ada Brill"] == "PERSON"
+
+
+def test_a_plural_noun_opening_a_sentence_is_nobody():
+    types = _entity_types("Residents fled the valley on Tuesday.\n\nSirens sounded in Dunmere shortly before 2 a.m., "
+                          "and deputies knocked on doors.\n")
+    assert "Sirens" not in types  # the model tags it a person (a plural proper noun)
+    assert types["Dunmere"] == "GPE"
+
+
+def test_a_person_named_like_a_street_stays_a_person():
+    types = _entity_types("The play starred Diane Lane, who said the run would end in May.\n")
+    assert types.get("Diane Lane") == "PERSON"
+
+
+def test_two_names_joined_by_and_are_two_when_the_story_names_each_alone():
+    from newsweave.entities.mentions import _split_coordinated
+    from newsweave.story import Mention
+
+    text = "Residents of Dunmere and Calloway's Old Quarter left. Dunmere flooded. Calloway did not."
+    def at(words: str, label: str, after: int = 0) -> Mention:
+        start = text.index(words, after)
+        return Mention("a", start, start + len(words), words, label)
+
+    whole = at("Dunmere and Calloway's", "ORG")
+    alone = [at("Dunmere", "GPE", 30), at("Calloway", "GPE", 60)]
+    split = _split_coordinated([whole, *alone])
+    assert [(text[m.start:m.end], m.label) for m in split[:2]] == [("Dunmere", "GPE"), ("Calloway", "GPE")]
+    # a company whose halves no report names alone stays whole
+    firm = Mention("b", 0, 17, "Procter and Gamble", "ORG")
+    assert _split_coordinated([firm]) == [firm]
+
+
+def test_a_town_the_model_calls_a_nationality_before_a_noun_is_a_place():
+    from newsweave.entities.resolve import _majority_label
+    from newsweave.story import Mention
+
+    def mentions(*labels):
+        return [Mention("a", 10 * i, 10 * i + 9, "Millbrook", label) for i, label in enumerate(labels)]
+
+    # "a Millbrook woman", "Millbrook residents": NORP; "in Millbrook": GPE, LOC
+    assert _majority_label(mentions("NORP", "NORP", "NORP", "GPE", "LOC")) == "GPE"
+    # a nationality the model once calls a place stays a group word
+    assert _majority_label(mentions("NORP", "NORP", "NORP", "NORP", "GPE")) == "NORP"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
@@ -36,7 +37,36 @@ def story_mentions(story: Story) -> list[Mention]:
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
         found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
         mentions.extend(_in_sentences(found, sentences))
-    return _repair_headline_names(mentions, story)
+    return _repair_headline_names(_split_coordinated(mentions), story)
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
+    """'Millbrook and Riverton' taken for one organisation is two names when the story names each
+    alone elsewhere; 'Procter and Gamble', whose halves no report names alone, stays whole, and so
+    does a name the story gives whole more than once ('the U.S. Fish and Wildlife Service', though
+    the model cut a 'U.S. Fish' out of it elsewhere)."""
+    known: dict[str, str] = {}
+    for mention in mentions:
+        if not _AND.search(mention.text):
+            known.setdefault(mention.text, mention.label)
+    repeated = Counter(_TRAILING_NOISE.sub("", m.text) for m in mentions)
+    split = []
+    for mention in mentions:
+        parts = _AND.split(mention.text)
+        if len(parts) != 2 or repeated[_TRAILING_NOISE.sub("", mention.text)] > 1:
+            split.append(mention)
+            continue
+        first, second = parts[0], _TRAILING_NOISE.sub("", parts[1])
+        if first not in known or second not in known:
+            split.append(mention)
+            continue
+        second_start = mention.start + mention.text.index(parts[1], len(first))
+        split.append(Mention(mention.document, mention.start, mention.start + len(first), first, known[first], mention.sentence))
+        split.append(Mention(mention.document, second_start, second_start + len(second), second, known[second], mention.sentence))
+    return split
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "is"}
@@ -101,6 +131,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         text = written[start:end]
         if text.islower():
             continue  # no capital, no name: "secretary of state" tagged an organisation
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS" and ent[0].is_sent_start:
+            continue  # a plural noun capitalised by the sentence: "Sirens sounded in Millbrook"
         # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
         if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
             end += 1
@@ -130,17 +162,29 @@ _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "ADV", "
 
 
 def _place_not_person(ent) -> str | None:
-    """The small model takes many one-word places for people ("Kent", "Molenbeek",
-    "the Bataclan concert hall"); the words around them say otherwise."""
-    if ent.label_ != "PERSON" or len(ent) != 1:
+    """The small model takes many places for people or organisations ("Kent", "Molenbeek", "the
+    Bataclan concert hall", "the Lower Flats neighborhood", "lived on Cooper Lane"); the words around
+    them say otherwise."""
+    if ent.label_ not in ("PERSON", "ORG"):
         return None
     token = ent.root
-    if token.dep_ == "compound" and token.head.lemma_.lower() in _PLACE_NOUNS:
-        return "GPE" if token.head.lemma_.lower() in _AREA_NOUNS else "FAC"
-    for other in token.conjuncts:
-        if other.ent_type_ in _PLACE_LABELS:
-            return other.ent_type_
+    head = token.head.lemma_.lower()
+    if token.dep_ == "compound" and head in (_PLACE_NOUNS if ent.label_ == "PERSON" else _AREA_NOUNS):
+        return "GPE" if head in _AREA_NOUNS else "FAC"
+    if (ent.label_ == "PERSON" and len(ent) > 1 and token.lower_ in _STREET_NOUNS and token.dep_ == "pobj"
+            and head in _ALONG):
+        return "FAC"
+    if len(ent) == 1 and ent.label_ == "PERSON":
+        for other in token.conjuncts:
+            if other.ent_type_ in _PLACE_LABELS:
+                return other.ent_type_
     return None
+
+
+# The last word of a street's name, and the prepositions that put something on one: "lived on Cooper
+# Lane", "along Route 9", never "said Nathan Lane" or "a film with Diane Lane".
+_STREET_NOUNS = {"street", "lane", "road", "avenue", "drive", "boulevard", "highway", "st.", "ave.", "rd."}
+_ALONG = {"on", "along", "off", "onto", "down", "up", "across", "near"}
 
 
 def _without_lowercase_words(ent, start: int, end: int) -> tuple[int, int]:
