@@ -24,7 +24,7 @@ from itertools import chain
 import numpy as np
 
 from newsweave.claims import REPORTING, build_claims, term
-from newsweave.quantities import compatible, conflicting, measure_key
+from newsweave.quantities import COUNT, compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, Claim, FactGroup, Sentence, Story
 
@@ -406,6 +406,19 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     for a, b in zip(*np.nonzero(np.triu(measured & ~same_report, 1)), strict=True):
         if conflicting(claims[a], claims[b]):
             apart[a, b] = apart[b, a] = True
+    # Whatever they count, two claims that each give one exact count, and not the same, do not state
+    # one fact: a headline's "1,200 flee homes" is not "Dam leak keeps 1,400 from homes", though the
+    # parse says of neither what it counts. (Hedged, several or unread counts are left to the measures.)
+    single = {}
+    for i, c in enumerate(claims):
+        counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]
+        if len(counts) == 1 and counts[0].exact:
+            single[i] = counts[0].value
+    ones = sorted(single)
+    for k, a in enumerate(ones):
+        for b in ones[k + 1:]:
+            if single[a] != single[b] and claims[a].document != claims[b].document:
+                apart[a, b] = apart[b, a] = True
     np.fill_diagonal(apart, False)
     return apart
 
