@@ -232,3 +232,13 @@ def test_short_reports_sharing_their_words_and_figures_are_one_story():
     kept, warnings = one_story(documents)
     assert [d.id for d in kept] == ["short-a", "short-b"]
     assert [d.id for d in warnings[0].left_out] == ["other"]
+
+
+def test_a_brief_of_one_report_says_one_report():
+    orchard_a = next(iter(ORCHARD))
+    brief = newsweave.brief([{"id": orchard_a, "text": ORCHARD[orchard_a]}, {"id": "weather", "text": (
+        "Heavy snow closed the mountain pass above Kelby on Sunday, and the ski lifts stayed shut.\n\n"
+        "Plows cleared the road by the evening, the highway agency said.\n")}])
+    markdown, html = brief.to_markdown(), brief.to_html()
+    assert "_1 report, briefed by newsweave" in markdown and "1 reports" not in markdown
+    assert "(1 report)" in markdown and "1 reports" not in html

@@ -67,6 +67,11 @@ def citation_numbers(story: Story) -> dict[str, int]:
     return {d.id: n for n, d in enumerate(story.documents, start=1)}
 
 
+def reports_count(reports: int) -> str:
+    """'1 report', '3 reports'."""
+    return f"{reports} report{'' if reports == 1 else 's'}"
+
+
 def headline(story: Story) -> str:
     """The report title that shares most words with the other titles (`consensus_title`)."""
     return consensus_title([d.title for d in story.documents], len(story.documents))
@@ -80,7 +85,7 @@ def consensus_title(titles: list[str | None], reports: int) -> str:
     """
     named = [t for t in titles if t]
     if not named:
-        return f"Brief of {reports} reports"
+        return f"Brief of {reports_count(reports)}"
     words = [set(re.findall(r"[\w',.]+", t.lower())) for t in named]
 
     def agreement(i: int) -> float:
@@ -170,6 +175,6 @@ def warning_text(kind: str, message: str, reports: int, left_out: int) -> str:
     if kind == NOT_ONE_STORY:
         return (
             f"Not one story: these {reports + left_out} reports tell more than one story. This brief is of the largest "
-            f"({reports} reports) and compares nothing across stories. Left out:"
+            f"({reports_count(reports)}) and compares nothing across stories. Left out:"
         )
     return message

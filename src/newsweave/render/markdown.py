@@ -15,6 +15,7 @@ from newsweave.render.labels import (
     inferred_origins,
     origins_label,
     quote_credit,
+    reports_count,
     sole_origin_facts,
     sole_origin_lines,
     warning_lines,
@@ -39,7 +40,7 @@ def brief_to_markdown(brief: Brief) -> str:
     lines = [
         f"# {headline(story)}",
         "",
-        f"_{len(story.documents)} reports, briefed by newsweave. Numbers in brackets cite the reports listed at the end._",
+        f"_{reports_count(len(story.documents))}, briefed by newsweave. Numbers in brackets cite the reports listed at the end._",
         "",
     ]
     for text, left_out in warning_lines(story):
