@@ -430,3 +430,16 @@ def test_a_town_the_model_calls_a_nationality_before_a_noun_is_a_place():
     assert _majority_label(mentions("NORP", "NORP", "NORP", "GPE", "LOC")) == "GPE"
     # a nationality the model once calls a place stays a group word
     assert _majority_label(mentions("NORP", "NORP", "NORP", "NORP", "GPE")) == "NORP"
+
+
+def test_a_dateline_city_the_model_calls_a_person_is_a_place():
+    from newsweave.entities.resolve import _place_taken_for_a_person
+    from newsweave.story import Entity, Mention
+
+    texts = {"a": "HALDEN (KXAN) — The couple ran a day care out of their home.", "b": "Morrow thanked Halden's mayor."}
+    dateline = Entity(id="", name="Halden", type="PERSON", mentions=[Mention("a", 0, 6, "HALDEN", "PERSON")])
+    assert _place_taken_for_a_person(dateline, texts)
+    # a surname in capitals elsewhere in a report is no dateline
+    texts["c"] = "Police named him as MORROW (pictured) on Friday."
+    shouting = Entity(id="", name="Morrow", type="PERSON", mentions=[Mention("c", 20, 26, "MORROW", "PERSON")])
+    assert not _place_taken_for_a_person(shouting, texts)

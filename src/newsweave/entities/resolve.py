@@ -302,12 +302,24 @@ _LOCATIVE = re.compile(r"\b(?:in|at|from|near|downtown|outside|across|north|sout
 
 def _place_taken_for_a_person(entity: Entity, texts: dict[str, str]) -> bool:
     """A one-word 'person' no report names in full, and that some report puts a place
-    word before ('downtown Riverton'), or the model also tags as a place, is a place."""
+    word before ('downtown Riverton') or opens with as its dateline ('AUSTIN (KXAN) —'), or
+    the model also tags as a place, is a place."""
     if entity.type != "PERSON" or any(len(_name_words(m.text)) > 1 for m in entity.mentions):
         return False
     if any(m.label in ("GPE", "LOC") for m in entity.mentions):
         return True
-    return any(_LOCATIVE.search(texts[m.document][max(0, m.start - 20) : m.start]) for m in entity.mentions)
+    return any(_LOCATIVE.search(texts[m.document][max(0, m.start - 20) : m.start]) or _dateline(m, texts[m.document])
+               for m in entity.mentions)
+
+
+# After a dateline's city: "AUSTIN (KXAN) —", "AUSTIN, Texas —", "AUSTIN —".
+_AFTER_DATELINE = re.compile(r"\s*(?:\(|,|[—–-])")
+
+
+def _dateline(mention: Mention, text: str) -> bool:
+    """The mention is the city of its report's dateline: in capitals, opening the report."""
+    return (mention.text.isupper() and not text[: mention.start].strip()
+            and _AFTER_DATELINE.match(text, mention.end) is not None)
 
 
 _PLACES = ("GPE", "LOC", "FAC")
