@@ -389,6 +389,11 @@ def test_a_street_and_a_neighbourhood_are_places_not_a_person_and_an_organisatio
     assert types["Ada Brill"] == "PERSON"
 
 
+def test_a_district_attorneys_county_is_the_county():
+    types = _entity_types("Kelby County District Attorney Sam Ruiz said the charges stood.\n")
+    assert "Kelby County" in types and "Kelby County District" not in types
+
+
 def test_a_plural_noun_opening_a_sentence_is_nobody():
     types = _entity_types("Residents fled the valley on Tuesday.\n\nSirens sounded in Dunmere shortly before 2 a.m., "
                           "and deputies knocked on doors.\n")

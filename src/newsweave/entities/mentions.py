@@ -126,6 +126,9 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             title = _TITLE.match(written, start, end)
             if title and title.end() < end:
                 start = title.end()  # "Deputy Ortiz" is Ortiz
+        if ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district" and \
+                ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"):
+            end = ent[-2].idx + len(ent[-2]) - ent.start_char  # "Travis County District Attorney": a title's word
         if end - start < 2:
             continue
         text = written[start:end]
