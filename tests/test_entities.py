@@ -394,6 +394,18 @@ def test_a_district_attorneys_county_is_the_county():
     assert "Kelby County" in types and "Kelby County District" not in types
 
 
+def test_a_named_storm_is_an_event_and_its_short_name_is_the_storm():
+    story = newsweave.brief([
+        {"id": "a", "text": "Typhoon Kora slammed into the island of Lantau on Monday, killing 12 people.\n\n"
+                            "Kora weakened after 10 p.m. GMT as it moved toward the mainland.\n"},
+        {"id": "b", "text": "Typhoon Kora killed at least 12 people on Lantau, officials said on Tuesday.\n"},
+    ]).story
+    storms = [e for e in story.entities if "Kora" in e.name]
+    assert [(e.name, e.type) for e in storms] == [("Typhoon Kora", "EVENT")]
+    assert {m.text for m in storms[0].mentions} == {"Typhoon Kora", "Kora"}
+    assert not [e for e in story.entities if e.name == "GMT"]  # a clock's zone, not an organisation
+
+
 def test_a_plural_noun_opening_a_sentence_is_nobody():
     types = _entity_types("Residents fled the valley on Tuesday.\n\nSirens sounded in Dunmere shortly before 2 a.m., "
                           "and deputies knocked on doors.\n")

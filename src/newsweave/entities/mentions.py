@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 
@@ -37,7 +38,13 @@ def story_mentions(story: Story) -> list[Mention]:
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
         found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
         mentions.extend(_in_sentences(found, sentences))
-    return _repair_headline_names(_split_coordinated(mentions), story)
+    return _repair_headline_names(_storms_named_short(_split_coordinated(mentions)), story)
+
+
+def _storms_named_short(mentions: list[Mention]) -> list[Mention]:
+    """'Babs' after 'Typhoon Babs' is the storm too, whatever the model called it."""
+    storms = {m.text.split()[-1] for m in mentions if m.label == "EVENT" and _STORM.match(m.text)}
+    return [dataclasses.replace(m, label="EVENT") if m.text in storms else m for m in mentions]
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -140,11 +147,19 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
             end += 1
             text += "."
-        label = _place_not_person(ent) or ent.label_
+        if text.upper() in _TIME_ZONES:
+            continue  # "10 a.m. GMT": a clock, not an organisation
+        label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or ent.label_
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
     return mentions
+
+
+# A named storm is an event, whatever the model calls it ("Typhoon Babs" an organisation, "Supertyphoon
+# Zeb" a person); the name after the word is the storm's.
+_STORM = re.compile(r"(?:Super\s*)?(?:Typhoon|Hurricane|Cyclone|Tropical Storm|Storm)\s+[A-Z]", re.IGNORECASE)
+_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
 
 
 # Nouns that make the one-word name before them a place: "the Bataclan concert hall".

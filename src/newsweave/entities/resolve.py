@@ -378,7 +378,7 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
         # A misspelt full name ('Marta Kowalczik') also claims its bare surname.
         for name in (entity.name, *(entity.variants if entity.type == "PERSON" else ())):
             words = _name_words(name)
-            if len(words) >= 2 and entity.type in ("PERSON", "ORG"):
+            if len(words) >= 2 and entity.type in ("PERSON", "ORG", "EVENT"):
                 for key in ((entity.type, "last", words[-1]), (entity.type, "first", words[0])):
                     if (key[1] == "last" or entity.type == "PERSON") and entity not in full[key]:
                         full[key].append(entity)
@@ -513,6 +513,8 @@ def _full_forms(entity: Entity, full, texts: dict[str, str]) -> list[Entity]:
     # "Klitschko", "Riva"): the full name elsewhere in the story says who it is.
     # Names the alias table knows (countries, groups) were left out above. A
     # surname spelt two ways ('Kowalczyk', 'Kowalczik') may match either way.
+    if entity.type == "EVENT":
+        return full.get(("EVENT", "last", words[0]), [])  # "Babs" is "Typhoon Babs"
     for spelling in (words[0], *(w for v in entity.variants for w in _name_words(v)[-1:])):
         people = full.get(("PERSON", "last", spelling)) or full.get(("PERSON", "first", spelling))
         if people:

@@ -35,7 +35,7 @@ def brief_to_markdown(brief: Brief) -> str:
     numbers = citation_numbers(story)
 
     def cite(document_ids: list[str]) -> str:
-        return "[" + ", ".join(str(numbers[d]) for d in document_ids) + "]"
+        return "[" + ", ".join(str(n) for n in sorted(numbers[d] for d in document_ids)) + "]"
 
     lines = [
         f"# {headline(story)}",
