@@ -319,3 +319,18 @@ def test_every_sentence_of_a_paragraph_with_a_caption_mark_is_a_caption():
     text = "Mayor Ana Ruiz (pictured) visits the flooded school on Monday. She promised new walls for the harbour.\n"
     sentences = newsweave.brief([newsweave.Document(id="caption", text=text)]).story.sentences
     assert [s.role for s in sentences] == [CAPTION, CAPTION] and sentences[1].text.startswith("She promised")
+
+
+def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_caption():
+    text = (
+        "The harbour board met on Monday to vote on the new levy.\n\n"
+        "Harbour master Ellen Voss, left, and board chair Tom Reyes listen to residents at the Kelby town hall, Monday, "
+        "March 2, 2026.\n\n"
+        "Fishermen protest outside the Kelby town hall on Monday. (Dana Ruiz/Kelby Gazette via AP)\n\n"
+        "Voss said the levy would pay for the new breakwater, and the vote passed 5-2.\n"
+    )
+    sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
+    assert find(sentences, "Harbour master Ellen Voss, left,").role == CAPTION
+    assert find(sentences, "Fishermen protest outside").role == CAPTION
+    assert find(sentences, "Voss said the levy").role == BODY
+    assert find(sentences, "The harbour board met").role == BODY

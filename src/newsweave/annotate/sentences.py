@@ -74,7 +74,11 @@ _DATELINE = re.compile(
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}")
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
-    r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s",
+    r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
+    # where someone stands in the picture: "Brenda Snipes, left, and judge Betsy Benson ... listen"
+    r"|\b[A-Z][\w.'’-]+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s"
+    # an agency photo credit: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)"
+    r"|\((?:AP Photo\b|[^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\))",
 )
 
 
