@@ -406,6 +406,15 @@ def test_a_named_storm_is_an_event_and_its_short_name_is_the_storm():
     assert not [e for e in story.entities if e.name == "GMT"]  # a clock's zone, not an organisation
 
 
+def test_an_office_before_its_holder_is_no_person():
+    story = newsweave.brief([{"id": "a", "text": (
+        "Orrin Supervisor of Elections Dana Pruitt said the recount in Orrin would start on Monday.\n\n"
+        "Orrin County's canvassing board met on Sunday, and Pruitt said every ballot would be counted.\n")}]).story
+    people = {e.name for e in story.entities if e.type == "PERSON"}
+    assert "Orrin Supervisor" not in people and not any("Orrin" in name for name in people)
+    assert "Dana Pruitt" in people
+
+
 def test_a_plural_noun_opening_a_sentence_is_nobody():
     types = _entity_types("Residents fled the valley on Tuesday.\n\nSirens sounded in Dunmere shortly before 2 a.m., "
                           "and deputies knocked on doors.\n")

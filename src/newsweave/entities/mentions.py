@@ -143,6 +143,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # no capital, no name: "secretary of state" tagged an organisation
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS" and ent[0].is_sent_start:
             continue  # a plural noun capitalised by the sentence: "Sirens sounded in Millbrook"
+        if ent.label_ == "PERSON" and ent[-1].lower_ in _OFFICES and ent.end < len(doc) and doc[ent.end].lower_ == "of":
+            continue  # an office, not a name: "Broward Supervisor of Elections Brenda Snipes"
         # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
         if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
             end += 1
@@ -154,6 +156,13 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
     return mentions
+
+
+# The last word of an office named before its holder ("Broward Supervisor of Elections Brenda Snipes",
+# "County Commissioner of Roads"), which the model takes with the place before it for a person.
+_OFFICES = {"supervisor", "director", "secretary", "commissioner", "chairman", "chairwoman", "chair", "administrator",
+            "superintendent", "treasurer", "clerk", "coordinator", "executive", "manager", "chief", "president",
+            "governor", "mayor", "minister", "inspector", "comptroller", "controller", "registrar", "auditor"}
 
 
 # A named storm is an event, whatever the model calls it ("Typhoon Babs" an organisation, "Supertyphoon
