@@ -172,3 +172,26 @@ def test_the_bundled_example_timeline_resolves_every_date():
     unresolved = [(t.when, t.documents) for t in story.timeline if t.date is None]
     assert not unresolved
     assert entry(story, "2026-10-10", "wire")  # "since Saturday" in the Oct. 14 wire copy
+
+
+def test_what_is_expected_on_a_weekday_lies_ahead_and_earlier_that_day_is_that_day():
+    # Saturday's paper: "was expected in Ankara on Monday" is the coming Monday; "Earlier Saturday" is today.
+    story = newsweave.brief([
+        {"id": "wire", "published": "1998-10-03", "text": (
+            "Earlier Saturday, the defense minister said his forces would hold an exercise near the border.\n\n"
+            "The Egyptian president was expected in Ankara on Monday, the foreign ministry said.\n")},
+    ]).story
+    days = {e.date: e for e in story.timeline if e.date}
+    assert "1998-10-05" in days and "Monday" in days["1998-10-05"].when
+    assert "1998-10-03" in days and "1998-09-26" not in days
+
+
+def test_a_report_files_name_gives_its_day_when_its_text_does_not(tmp_path):
+    from newsweave.load.published import name_published
+
+    (tmp_path / "APW19981003.0487.txt").write_text("Officials met on Friday to discuss the border.\n", encoding="utf-8")
+    (tmp_path / "000_6ec4f0875e712ac9.txt").write_text("Officials met again on Friday.\n", encoding="utf-8")
+    story = newsweave.brief([tmp_path]).story
+    assert {d.id: d.published for d in story.documents} == {"000_6ec4f0875e712ac9": None, "APW19981003.0487": "1998-10-03"}
+    assert name_published("2026-10-14-dam-leak").date().isoformat() == "2026-10-14"
+    assert name_published("report_20150231") is None and name_published("id1234567890") is None

@@ -145,7 +145,7 @@ def _full_date(text: str) -> datetime | None:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(
-    r"^(?:(?P<which>last|next|this|on|early|late)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")"
+    r"^(?:(?P<which>last|next|this|on|early|late|earlier|later)\s+)?(?P<day>" + "|".join(_WEEKDAYS) + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.IGNORECASE,
 )
@@ -154,6 +154,8 @@ _COUNTING = re.compile(r"^(?:(?:a|an|the|for)\s+)*(?:\w+\s+)?(?:straight\s+|cons
 # Words before a date, or in its sentence, that point it forward: "until Friday", "will return Friday".
 _AHEAD_BEFORE = {"until", "till", "through", "before", "next"}
 _AHEAD_IN_SENTENCE = {"will", "'ll", "shall", "due"}
+# Verbs of what is to come: "was expected in Ankara on Monday", "is scheduled to land Friday".
+_AHEAD_VERBS = {"expect", "schedule", "plan"}
 
 
 def _looks_ahead(ent) -> bool:
@@ -166,7 +168,8 @@ def _looks_ahead(ent) -> bool:
         verb = verb.head
     # ... or a verb it depends on: "whether the order is lifted on Friday will depend".
     return any(
-        v.lower_ in _AHEAD_IN_SENTENCE or any(c.dep_ == "aux" and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)
+        v.lower_ in _AHEAD_IN_SENTENCE or v.lemma_ in _AHEAD_VERBS
+        or any(c.dep_ == "aux" and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)
         for v in (verb, *verb.ancestors)
     )
 

@@ -18,7 +18,7 @@ from newsweave.errors import InputError
 from newsweave.load.decode import as_text, check_size, check_unicode, displayable
 from newsweave.load.files import check_regular, read_regular
 from newsweave.load.html import html_documents
-from newsweave.load.published import head_published
+from newsweave.load.published import head_published, name_published
 from newsweave.load.records import record_document, record_documents
 from newsweave.settings import Settings
 from newsweave.story import Document, InputProblem
@@ -202,7 +202,8 @@ def text_documents(
     data: bytes | str, document_id: str, settings: Settings, path: str | None = None, *, markdown: bool = False
 ) -> list[Document]:
     text = as_text(data, settings.encoding)
-    day = head_published(text)
+    # (a file's name, failing its head: wire services and archives write the day into it)
+    day = head_published(text) or (name_published(document_id) if path else None)
     return [Document(id=document_id, text=text, path=path, title=markdown_title(text) if markdown else None,
                      published=day.date().isoformat() if day else None)]
 

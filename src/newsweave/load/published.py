@@ -155,3 +155,19 @@ def head_published(text: str) -> datetime | None:
             if day is not None:
                 return day
     return None
+
+
+# A day written into a file's name, as archives and wire services name their files: "APW19981004.0146",
+# "2026-10-14-dam-leak", "report_2015_12_04". Digits may not run on either side (an id's long number is
+# no date), and the year lies in 1900-2099.
+_NAME_DAY = re.compile(r"(?<![0-9])((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![0-9])")
+
+
+def name_published(name: str) -> datetime | None:
+    """The publication day a report file's name gives ("NYT19981003.0058"), or None; the first day found."""
+    for found in _NAME_DAY.finditer(name[:200]):
+        try:
+            return datetime(int(found.group(1)), int(found.group(3)), int(found.group(4)), tzinfo=UTC)
+        except ValueError:
+            continue  # "20150231": no such day
+    return None
