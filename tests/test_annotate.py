@@ -327,10 +327,16 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "Harbour master Ellen Voss, left, and board chair Tom Reyes listen to residents at the Kelby town hall, Monday, "
         "March 2, 2026.\n\n"
         "Fishermen protest outside the Kelby town hall on Monday. (Dana Ruiz/Kelby Gazette via AP)\n\n"
-        "Voss said the levy would pay for the new breakwater, and the vote passed 5-2.\n"
+        "Voss said the levy would pay for the new breakwater, and the vote passed 5-2.\n\n"
+        "A crane lifts a fishing boat out of the Kelby harbour, Monday, March 2, 2026, in Kelby.\n\n"
+        "Crews clear the Kelby breakwater as the tide comes in Monday, March 2, 2026.\n\n"
+        "The storm that wrecked the breakwater began its slow... (Associated Press)\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     assert find(sentences, "Harbour master Ellen Voss, left,").role == CAPTION
     assert find(sentences, "Fishermen protest outside").role == CAPTION
     assert find(sentences, "Voss said the levy").role == BODY
+    assert find(sentences, "A crane lifts a fishing boat").role == CAPTION
+    assert find(sentences, "Crews clear the Kelby breakwater").role == CAPTION
+    assert find(sentences, "The storm that wrecked the breakwater").role == CAPTION
     assert find(sentences, "The harbour board met").role == BODY

@@ -457,3 +457,18 @@ def test_the_parse_reads_its_words_when_no_more_are_kept(monkeypatch):
     assert len(tokens._STRINGS) <= 5
     assert parse.lemma == [t.lemma_.lower() for t in doc] and parse.lower == [t.lower_ for t in doc]
     assert parse.dep == [t.dep_ for t in doc] and parse.ent_type == [t.ent_type_ for t in doc]
+
+
+def test_a_photo_caption_two_reports_share_is_no_corroborated_fact_nor_an_agencys_sole_fact():
+    from newsweave.corroborate import corroborated
+    from newsweave.render.labels import sole_origin_facts
+
+    caption = "A crane lifts a fishing boat out of the Kelby harbour, Monday, March 2, 2026, in Kelby."
+    brief = _brief(
+        f"KELBY (AP) — The harbour board voted 5-2 on Monday to raise the levy.\n\n{caption}\n\n(AP Photo/Dana Ruiz)\n",
+        f"The Kelby harbour board raised its levy on Monday by a vote of 5-2.\n\n{caption}\n",
+    )
+    listed = [g.representative.text for g in corroborated(brief.story)]
+    assert caption not in listed and any("levy" in text for text in listed)
+    sole = [g.representative.text for _, groups in sole_origin_facts(brief.story) for g in groups]
+    assert not any("AP Photo" in text or text == caption for text in sole)

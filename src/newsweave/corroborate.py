@@ -11,8 +11,10 @@ from newsweave.story import BODY, FactGroup, SentenceKey, Story
 
 
 def corroborated(story: Story) -> list[FactGroup]:
-    """Fact groups stated by two or more reports, most-supported first."""
-    groups = [g for g in story.facts if g.support >= 2]
+    """Fact groups stated by two or more reports in body copy, most-supported first (two copies of one
+    photo's caption, "A truck makes its way down a snow-covered I-35, Thursday, Dec. 20, 2012", are no
+    reported fact)."""
+    groups = [g for g in story.facts if g.support >= 2 and g.representative.role == BODY]
     # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") is background: after the events.
     return sorted(groups, key=lambda g: (_describes_someone(g), -g.support, -g.salience, g.id))
 

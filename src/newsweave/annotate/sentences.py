@@ -77,6 +77,12 @@ _CAPTION_MARK = re.compile(
     r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
     # where someone stands in the picture: "Brenda Snipes, left, and judge Betsy Benson ... listen"
     r"|\b[A-Z][\w.'’-]+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s"
+    # an agency caption's day, weekday and full date: "..., Thursday, Dec. 20, 2012, in Des Moines, Iowa."
+    # (after a comma, or ending the caption: "... moves through the area Thursday, Dec. 20, 2012.")
+    r"|(?:,\s+|\b)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,|\.?\s*$)"
+    # a gallery's teaser, cut short and credited: "The first major snowstorm of the season... (Associated Press)"
+    r"|\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)\)\s*$"
     # an agency photo credit: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)"
     r"|\((?:AP Photo\b|[^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\))",
 )

@@ -7,7 +7,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from newsweave.corroborate import lines_per_sentence
-from newsweave.story import NOT_ONE_STORY, Document, FactGroup, Story
+from newsweave.story import BODY, NOT_ONE_STORY, Document, FactGroup, Story
 
 
 def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool]]:
@@ -132,7 +132,8 @@ def sole_origin_facts(story: Story) -> list[tuple[str, list[FactGroup]]]:
     numbers = citation_numbers(story)
     by_origin: dict[str, list[FactGroup]] = {}
     for group in story.facts:
-        if len(group.origins) == 1 and group.origins[0] not in numbers:
+        # (body copy only: a photo credit, "(AP Photo/Charlie Neibergall)", is no fact the agency reported)
+        if len(group.origins) == 1 and group.origins[0] not in numbers and group.representative.role == BODY:
             by_origin.setdefault(group.origins[0], []).append(group)
     for groups in by_origin.values():
         groups.sort(key=lambda g: (-g.support, g.id))
