@@ -415,6 +415,13 @@ def test_an_office_before_its_holder_is_no_person():
     assert "Dana Pruitt" in people
 
 
+def test_a_town_before_its_state_is_a_place():
+    types = _entity_types("Snow closed the road from Mason City, Iowa through Owen Hale, Minnesota on Thursday.\n")
+    assert types["Owen Hale"] == "GPE"  # the model: a person
+    # a person before a state, with no place word before the name, stays a person
+    assert _entity_types("The governor's aide, Owen Hale, Minnesota's budget chief, resigned.\n").get("Owen Hale") == "PERSON"
+
+
 def test_a_plural_noun_opening_a_sentence_is_nobody():
     types = _entity_types("Residents fled the valley on Tuesday.\n\nSirens sounded in Dunmere shortly before 2 a.m., "
                           "and deputies knocked on doors.\n")

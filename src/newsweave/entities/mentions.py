@@ -201,11 +201,26 @@ def _place_not_person(ent) -> str | None:
     if (ent.label_ == "PERSON" and len(ent) > 1 and token.lower_ in _STREET_NOUNS and token.dep_ == "pobj"
             and head in _ALONG):
         return "FAC"
+    if ent.label_ == "PERSON" and _town_and_state(ent):
+        return "GPE"
     if len(ent) == 1 and ent.label_ == "PERSON":
         for other in token.conjuncts:
             if other.ent_type_ in _PLACE_LABELS:
                 return other.ent_type_
     return None
+
+
+def _town_and_state(ent) -> bool:
+    """'from Ames, Iowa through Albert Lea, Minnesota': a place word before it and a state after it."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    if before not in _TOWARD or ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    state = doc[ent.end + 1]
+    return state.ent_type_ == "GPE" and state.ent_iob_ == "B"
+
+
+_TOWARD = {"in", "from", "through", "near", "to", "at", "outside", "of", "into", "toward", "towards"}
 
 
 # The last word of a street's name, and the prepositions that put something on one: "lived on Cooper
