@@ -422,6 +422,15 @@ def test_a_town_before_its_state_is_a_place():
     assert _entity_types("The governor's aide, Owen Hale, Minnesota's budget chief, resigned.\n").get("Owen Hale") == "PERSON"
 
 
+def test_a_family_named_by_its_surname_is_people_not_an_organisation():
+    from newsweave.entities.resolve import _plural_surname
+    from newsweave.story import Entity
+
+    kellers = Entity(id="", name="Kellers", type="ORG", mentions=[])
+    assert _plural_surname(kellers, {"keller"}) and not _plural_surname(kellers, {"kelley"})
+    assert not _plural_surname(Entity(id="", name="Angels", type="ORG", mentions=[]), {"keller"})
+
+
 def test_a_plural_noun_opening_a_sentence_is_nobody():
     types = _entity_types("Residents fled the valley on Tuesday.\n\nSirens sounded in Dunmere shortly before 2 a.m., "
                           "and deputies knocked on doors.\n")

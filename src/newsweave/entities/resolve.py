@@ -43,9 +43,12 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
         clusters[merged.find(key)].append(key)
     entities = [_entity(keys, groups, variants) for keys in clusters.values()]
     entities = _attach_short_forms(entities, texts)
+    surnames = {_name_words(e.name)[-1] for e in entities if e.type == "PERSON" and len(_name_words(e.name)) > 1}
     for entity in entities:
         if _place_taken_for_a_person(entity, texts):
             entity.type = "GPE"
+        elif _plural_surname(entity, surnames):
+            entity.type = "PERSON"  # "the Kellers": the family of the Dan and Fran Keller the story names
     order = {document: i for i, document in enumerate(texts)}
     for entity in entities:
         entity.mentions.sort(key=lambda m: (order[m.document], m.start))  # reports in input order
@@ -323,6 +326,12 @@ def _dateline(mention: Mention, text: str) -> bool:
 
 
 _PLACES = ("GPE", "LOC", "FAC")
+
+
+def _plural_surname(entity: Entity, surnames: set[str]) -> bool:
+    """'Kellers', 'Kennedys' taken for an organisation: the plural of a surname of people the story names."""
+    words = _name_words(entity.name)
+    return entity.type in ("ORG", "NORP") and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in surnames
 
 
 def _majority_label(mentions: list[Mention]) -> str:
