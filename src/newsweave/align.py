@@ -388,7 +388,8 @@ def _tfidf(bags: Sequence[Sequence[str]], copies: Sequence[int] | None = None) -
 
 def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     """Pairs that may not share a group: claims of one sentence; one report's claims that are not
-    near copies; and claims giving incompatible figures for the same measure (a disagreement, not a fact)."""
+    near copies; and claims giving incompatible figures for the same measure, or one exact count each and
+    not the same (a disagreement, not a fact)."""
     same_report = _same([c.document for c in claims])
     same_sentence = _same([id(c.sentence) for c in claims])
     apart = (same_report & (matrix < CLAIM_NEAR_COPY)) | same_sentence
@@ -409,16 +410,13 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
     # Whatever they count, two claims that each give one exact count, and not the same, do not state
     # one fact: a headline's "1,200 flee homes" is not "Dam leak keeps 1,400 from homes", though the
     # parse says of neither what it counts. (Hedged, several or unread counts are left to the measures.)
-    single = {}
+    single = np.full(len(claims), np.nan)
     for i, c in enumerate(claims):
         counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]
         if len(counts) == 1 and counts[0].exact:
             single[i] = counts[0].value
-    ones = sorted(single)
-    for k, a in enumerate(ones):
-        for b in ones[k + 1:]:
-            if single[a] != single[b] and claims[a].document != claims[b].document:
-                apart[a, b] = apart[b, a] = True
+    given = ~np.isnan(single)
+    apart |= given[:, None] & given[None, :] & (single[:, None] != single[None, :]) & ~same_report
     np.fill_diagonal(apart, False)
     return apart
 
