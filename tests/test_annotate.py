@@ -337,3 +337,14 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
                 "Fishermen protest outside": CAPTION, "Voss said the levy": BODY, "A crane lifts a fishing boat": CAPTION,
                 "Crews clear the Kelby breakwater": CAPTION, "The storm that wrecked the breakwater": CAPTION}
     assert {start: find(sentences, start).role for start in expected} == expected
+
+
+def test_the_caption_marks_read_a_hostile_paragraph_in_linear_time():
+    import time
+
+    from newsweave.annotate.sentences import _CAPTION_MARK
+
+    for line in ("(" * 200_000, "Ab, " * 100_000, "(x via " * 50_000, "Monday, Jan 1, " * 50_000, "... " * 100_000):
+        started = time.perf_counter()
+        _CAPTION_MARK.search(line)
+        assert time.perf_counter() - started < 2.0  # (about 0.1 s each here; backtracking would take minutes)

@@ -195,3 +195,5 @@ def test_a_report_files_name_gives_its_day_when_its_text_does_not(tmp_path):
     assert {d.id: d.published for d in story.documents} == {"000_6ec4f0875e712ac9": None, "APW19981003.0487": "1998-10-03"}
     assert name_published("2026-10-14-dam-leak").date().isoformat() == "2026-10-14"
     assert name_published("report_20150231") is None and name_published("id1234567890") is None
+    # hostile names: a long run of digits holding a date is an id, not a day; a huge name is read in its head only
+    assert name_published("1" * 100_000 + "19981003") is None and name_published("x" * 300 + "_19981003") is None
