@@ -19,6 +19,8 @@ BRACKWELL, Nov. 3 (Northsea Wire) — Floodwater swept through the harbour distr
 
 Advertisement
 
+Media playback is unsupported on your device Media caption Harbour master Tom Reyes on the night the wall gave way
+
 "We have never seen water this high in the old town," harbour master Tom Reyes said. "It came over the wall in minutes."
 
 "Stay off the roads tonight," the mayor told residents in a video message, adding that shelters were open at two schools.
@@ -60,6 +62,7 @@ def test_headline_byline_and_credits_are_not_body(sentences):
     assert find(sentences, "Read more:").role == BOILERPLATE
     assert find(sentences, "(Reporting by Jane Okafor").role == BOILERPLATE
     assert find(sentences, "Photo: Lena Park").role == BOILERPLATE
+    assert find(sentences, "Media playback is unsupported").role == BOILERPLATE  # a video player's notice (BBC)
 
 
 def test_caption_without_final_stop_is_a_caption(sentences):

@@ -64,6 +64,10 @@ def test_outlet_names_resolve_within_a_report():
         ("The mayor spoke.\n\nAdditional reporting by Reuters.", "Reuters"),
         ("The mayor spoke (pictured) — and left.", None),
         ("Reporting by Jane Doe; Editing by Bob Roe", None),
+        # a photograph's credit is not the report's: BBC pages credit their pictures so
+        ("The mayor spoke.\n\nImage copyright AFP/Getty Image caption Protesters gathered.", None),
+        ("The mayor spoke.\n\nImage copyright Reuters Image caption A tribute.\n\nCopyright Reuters", "Reuters"),
+        ("The mayor spoke.\n\nPhoto copyright AFP", None),
         ("", None),
     ],
 )

@@ -63,7 +63,8 @@ _BOILERPLATE = re.compile(
     copyright\b|all\s+rights\s+reserved|\(?(?:reporting|writing|editing|additional\s+reporting)\s+by\b|
     (?:photo|picture|image|video)\s*(?:credit)?:|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|$|\|)|
     (?:published|updated|posted)\s*(?::|on\b)|this\s+crawl\s+of|starting\s+in\s+\d{4},\s+alexa|
-    the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript)""",
+    the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript|
+    media\s+playback\s+is\s+unsupported)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A wire dateline: place in capitals, optional date, optional agency, a dash.

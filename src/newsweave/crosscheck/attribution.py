@@ -64,6 +64,8 @@ def wire_credit(text: str) -> str | None:
     if not _may_hold_credit_line(text):
         return None
     for match in _CREDIT_LINE.finditer(text):
+        if _PICTURE_CREDIT.search(text, max(0, match.start() - 12), match.start()) or text.startswith("/", match.end()):
+            continue  # "Image copyright AFP/Getty Image caption ...": the photograph is the agency's, not the report
         agency = wire_name(match.group("agency") or match.group("agency2") or match.group("agency3"))
         if agency:
             return agency
@@ -80,6 +82,8 @@ def _may_hold_credit_line(text: str) -> bool:
     return "reporting" in lowered or "copyright" in lowered
 
 
+# "Image copyright Reuters", "Photo copyright AFP": a credit of the picture beside the text.
+_PICTURE_CREDIT = re.compile(r"(?i:image|photo|picture|media)\s+$")
 # "(Reuters) —", "PARIS (AP) -", "(AFP)": a wire name in brackets near the top.
 _DATELINE_CREDIT = re.compile(r"\(([A-Z][\w .&'-]{0,40}?)\)")
 _WIRE_NAMES = r"[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3}"

@@ -143,6 +143,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # no capital, no name: "secretary of state" tagged an organisation
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS" and ent[0].is_sent_start:
             continue  # a plural noun capitalised by the sentence: "Sirens sounded in Millbrook"
+        if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent[0].is_sent_start and _common_noun(text, document_text):
+            continue  # "Accuracy of information is very important": a noun the report also writes in lower case
         if ent.label_ == "PERSON" and ent[-1].lower_ in _OFFICES and ent.end < len(doc) and doc[ent.end].lower_ == "of":
             continue  # an office, not a name: "Broward Supervisor of Elections Brenda Snipes"
         # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
@@ -156,6 +158,16 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
     return mentions
+
+
+def _common_noun(word: str, text: str) -> bool:
+    """A word capitalised only where it opens a sentence, and written in lower case elsewhere in
+    the report, is a common noun the model took for a name."""
+    if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is None:
+        return False
+    return re.search(rf"[a-z,;] +{re.escape(word)}(?![\w-])", text) is None  # never capitalised inside a sentence
 
 
 # The last word of an office named before its holder ("Broward Supervisor of Elections Brenda Snipes",

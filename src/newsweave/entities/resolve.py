@@ -49,6 +49,8 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
             entity.type = "GPE"
         elif _plural_surname(entity, surnames):
             entity.type = "PERSON"  # "the Kellers": the family of the Dan and Fran Keller the story names
+        elif _taken_for_a_person(entity, surnames):
+            entity.type = Counter(m.label for m in entity.mentions if m.label != "PERSON").most_common(1)[0][0]
     order = {document: i for i, document in enumerate(texts)}
     for entity in entities:
         entity.mentions.sort(key=lambda m: (order[m.document], m.start))  # reports in input order
@@ -332,6 +334,15 @@ def _plural_surname(entity: Entity, surnames: set[str]) -> bool:
     """'Kellers', 'Kennedys' taken for an organisation: the plural of a surname of people the story names."""
     words = _name_words(entity.name)
     return entity.type in ("ORG", "NORP") and len(words) == 1 and words[0].endswith("s") and words[0][:-1] in surnames
+
+
+def _taken_for_a_person(entity: Entity, surnames: set[str]) -> bool:
+    """A one-word name the model calls a person in a minority of its mentions, and no person the
+    story names in full has for a surname, is what most mentions say ('Facebook', an organisation):
+    the third that makes a person of a surname the model misreads needs the full name to back it."""
+    words = _name_words(entity.name)
+    people = sum(m.label == "PERSON" for m in entity.mentions)
+    return entity.type == "PERSON" and len(words) == 1 and words[0] not in surnames and people * 2 < len(entity.mentions)
 
 
 def _majority_label(mentions: list[Mention]) -> str:
