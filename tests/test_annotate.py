@@ -33,6 +33,8 @@ The storm, named Odile by forecasters, is expected to weaken by Wednesday, Dr. A
 
 Read more: How sea walls are built
 
+To see the flood maps for every street, click here.
+
 (Reporting by Jane Okafor; Editing by Sam Ortiz)
 """
 
@@ -63,6 +65,7 @@ def test_headline_byline_and_credits_are_not_body(sentences):
     assert find(sentences, "(Reporting by Jane Okafor").role == BOILERPLATE
     assert find(sentences, "Photo: Lena Park").role == BOILERPLATE
     assert find(sentences, "Media playback is unsupported").role == BOILERPLATE  # a video player's notice (BBC)
+    assert find(sentences, "To see the flood maps").role == BOILERPLATE  # a link's words, wherever they stand
 
 
 def test_caption_without_final_stop_is_a_caption(sentences):

@@ -1062,3 +1062,13 @@ def test_he_was_22_is_the_age_of_the_one_person_named_just_before():
     # with two people named just before, "he" is left open
     assert _of_kind(_brief("Ana Ruiz met Tom Kell at the fair. She said he was 22.",
                            "Tom Kell, 30, met Ana Ruiz at the fair on Sunday."), "number") == []
+
+
+def test_a_title_in_quotation_marks_is_no_quote():
+    from newsweave.crosscheck.quotes import find_quotes
+
+    text = ('The advice came from Dr. Ines Varga, author of "The Quiet Cost Of Cheap Implants." '
+            '"We removed them in time," Varga said of her patients.\n')
+    assert [q.text for q in find_quotes("a", text)] == ["We removed them in time"]
+    chant = 'Protesters outside the court shouted "Death To The Dam Board! Death To Its Chair!"\n'
+    assert [q.text for q in find_quotes("a", chant)] == ["Death To The Dam Board! Death To Its Chair!"]

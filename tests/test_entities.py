@@ -512,3 +512,12 @@ def test_a_common_noun_opening_a_sentence_is_no_name():
     # a name the report also capitalises inside a sentence stays a name, whatever else it writes
     assert not _common_noun("Hope", "Hope said no. Many lost hope. Then Hope left.")
     assert not _common_noun("NATO", "NATO met. The nato said.")  # an acronym is no common noun
+
+
+def test_a_possessive_written_without_the_names_s_is_the_same_person():
+    story = newsweave.brief([{"id": "a", "text": (
+        "Doctors warned Rita Holmes in May. Rita Holmes said the clinic never called back.\n\n"
+        "On a gravel road outside Dunmere you will find Rita Holme's home, where Rita keeps the letters.\n")}]).story
+    people = [e for e in story.entities if e.type == "PERSON"]
+    assert [e.name for e in people] == ["Rita Holmes"]
+    assert {m.text for m in people[0].mentions} >= {"Rita Holmes", "Rita Holme"}

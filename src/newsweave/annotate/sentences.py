@@ -72,7 +72,7 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*[—–-]{1,2}\s+"
 )
-_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}")
+_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)")
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
     r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"

@@ -24,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.crosscheck.attribution import speaker_key
 from newsweave.crosscheck.outlets import OutletNames, outlet_mentions
+from newsweave.entities.mentions import title_case
 from newsweave.story import (
     BODY,
     Attribution,
@@ -36,6 +37,7 @@ from newsweave.story import (
 )
 
 MIN_WORDS = 4  # shorter quotes are scare quotes: 'highly likely', "severe"
+TITLE_WORDS = 12  # a quote this short in Title Case is a title
 SAME_QUOTE = 0.6  # share of the shorter quote's words the other must hold, in runs of three or more
 SAME_CONTENT = 0.5  # share of the shorter quote's content words those runs must hold
 MIN_RUN = 6
@@ -83,9 +85,14 @@ def find_quotes(document_id: str, text: str) -> list[QuoteSpan]:
                 spans += [(spans[0][0] + a, spans[0][0] + b) for a, b in _quoted(inner) if inner[a - 1] in "'‘"]
             for start, end in spans:
                 start, end = _strip(text, start, end)
-                if len(text[start:end].split()) >= MIN_WORDS:
+                if len(text[start:end].split()) >= MIN_WORDS and not _title(text[start:end]):
                     quotes.append(QuoteSpan(document_id, start, end, text[start:end]))
     return quotes
+
+
+def _title(quoted: str) -> bool:
+    """'author of "The Naked Truth About Breast Implants"': a book's, a film's or a show's title, not words said."""
+    return len(quoted.split()) <= TITLE_WORDS and "!" not in quoted and title_case(quoted)  # (not "Death to Arafat!")
 
 
 def _typographic(text: str) -> str:

@@ -79,7 +79,7 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "is"}
 
 
-def _title_case(text: str) -> bool:
+def title_case(text: str) -> bool:
     """A headline in Title Case, where the model takes every capital for a name."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
@@ -88,7 +88,7 @@ def _title_case(text: str) -> bool:
 def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mention]:
     """Cut a Title Case headline's run-on names ("Flips Bush", "Red Sox Teixeira Rumor")
     down to the names the story's ordinary sentences use ("Bush", "Red Sox", "Teixeira")."""
-    titled = {i: _title_case(story.sentences[i].text) for i in {m.sentence for m in mentions}}  # once a sentence
+    titled = {i: title_case(story.sentences[i].text) for i in {m.sentence for m in mentions}}  # once a sentence
     in_headline = [titled[m.sentence] for m in mentions]
     known = set()
     for mention, headline in zip(mentions, in_headline, strict=True):

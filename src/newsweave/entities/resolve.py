@@ -42,7 +42,7 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
     for key in groups:
         clusters[merged.find(key)].append(key)
     entities = [_entity(keys, groups, variants) for keys in clusters.values()]
-    entities = _attach_short_forms(entities, texts)
+    entities = _attach_short_forms(_fold_possessives(entities, texts), texts)
     surnames = {_name_words(e.name)[-1] for e in entities if e.type == "PERSON" and len(_name_words(e.name)) > 1}
     for entity in entities:
         if _place_taken_for_a_person(entity, texts):
@@ -266,6 +266,18 @@ def _possessive(slip: Entity, main: Entity, texts: dict[str, str]) -> bool:
     if _name_words(slip.name)[-1] + "s" != _name_words(main.name)[-1]:
         return False
     return all(texts[m.document][m.end:m.end + 2] in ("'s", "’s") for m in slip.mentions)
+
+
+def _fold_possessives(entities: list[Entity], texts: dict[str, str]) -> list[Entity]:
+    """'Paula Blade's home' is Paula Blades's: fold such a name into the person it is the possessive of."""
+    people = {tuple(_name_words(e.name)): e for e in entities if e.type == "PERSON" and len(_name_words(e.name)) >= 2}
+    folded: set[int] = set()
+    for words, entity in people.items():
+        main = people.get((*words[:-1], words[-1] + "s"))
+        if main is not None and _possessive(entity, main, texts):
+            main.mentions = sorted(main.mentions + entity.mentions, key=lambda m: (m.document, m.start))
+            folded.add(id(entity))
+    return [e for e in entities if id(e) not in folded]
 
 
 def _family(entity: Entity, surname: str, texts: dict[str, str]) -> bool:
