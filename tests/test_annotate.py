@@ -348,9 +348,12 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
 def test_the_caption_marks_read_a_hostile_paragraph_in_linear_time():
     import time
 
-    from newsweave.annotate.sentences import _CAPTION_MARK
+    from newsweave.annotate.sentences import _CAPTION_MARK, PHOTO_CREDIT
 
-    for line in ("(" * 200_000, "Ab, " * 100_000, "(x via " * 50_000, "Monday, Jan 1, " * 50_000, "... " * 100_000):
+    lines = ("(" * 200_000, "Ab, " * 100_000, "(x via " * 50_000, "Monday, Jan 1, " * 50_000, "... " * 100_000,
+             "(Image: " * 30_000, "(AP Photo" * 30_000)
+    for line in lines:
         started = time.perf_counter()
         _CAPTION_MARK.search(line)
+        list(PHOTO_CREDIT.finditer(line))  # (every credit of a whole report is looked for, for its names)
         assert time.perf_counter() - started < 2.0  # (about 0.1 s each here; backtracking would take minutes)

@@ -521,3 +521,13 @@ def test_a_possessive_written_without_the_names_s_is_the_same_person():
     people = [e for e in story.entities if e.type == "PERSON"]
     assert [e.name for e in people] == ["Rita Holmes"]
     assert {m.text for m in people[0].mentions} >= {"Rita Holmes", "Rita Holme"}
+
+
+def test_a_picture_credit_names_no_one_in_the_story():
+    types = _entity_types(
+        "Residents wade through the flooded quay in Dunmere on Monday. (Joe Marwick/Dunmere Gazette via AP)\n\n"
+        "Shoppers queue for sandbags in Dunmere. (Image: Harbourlight Images/Getty)\n\n"
+        "A crane lifts a barrier into place. (AP Photo/Dale Ostrow)\n\n"
+        "Mayor Tom Reyes said the barriers held through the night in Dunmere.\n")
+    assert not [name for name in types if any(word in name for word in ("Marwick", "Harbourlight", "Ostrow", "Associated"))]
+    assert types.get("Tom Reyes") == "PERSON" and types.get("Dunmere") == "GPE"

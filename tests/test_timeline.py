@@ -197,3 +197,13 @@ def test_a_report_files_name_gives_its_day_when_its_text_does_not(tmp_path):
     assert name_published("report_20150231") is None and name_published("id1234567890") is None
     # hostile names: a long run of digits holding a date is an id, not a day; a huge name is read in its head only
     assert name_published("1" * 100_000 + "19981003") is None and name_published("x" * 300 + "_19981003") is None
+
+
+def test_a_date_with_a_year_keeps_that_year_whatever_the_parser_reads():
+    # the date parser reads "One day in 2011" as "in one day": tomorrow, whenever the brief is run
+    for published in (None, "2024-03-08"):
+        report = {"id": "a", "text": "One day in 2011, Ines Varga sat down in a mall cafe and regretted her purchases."}
+        if published:
+            report["published"] = published
+        (found,) = [t for t in newsweave.brief([report]).story.timeline if "2011" in " ".join(t.when)]
+        assert (found.date, found.precision) == ("2011", "year")

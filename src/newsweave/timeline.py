@@ -218,7 +218,10 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         return None, RELATIVE, None
     precision = _PRECISION.get(data.period, "day")
     value = data.date_obj
-    if published is not None and absolute and not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+    years = re.findall(r"\b(?:1[89]|20)\d\d\b", text)
+    if years and str(value.year) not in years:
+        return years[0], "year", anchor  # "One day in 2007" parsed as tomorrow: keep the year the words give
+    if published is not None and absolute and not years:
         value = _nearest_year(value, published)
     return _iso(value, precision), precision, anchor
 

@@ -73,6 +73,12 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*[—–-]{1,2}\s+"
 )
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)")
+# A picture's credit in brackets: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)",
+# "(Image: UpperCut Images/Getty)". It marks a caption, and names no one the story is about.
+PHOTO_CREDIT = re.compile(
+    r"\((?:AP Photo\b|(?:Image|Photo|Picture)s?(?:\s+credit)?:\s)[^()\n]{0,80}\)"
+    r"|\([^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\)"
+)
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
     r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
@@ -84,8 +90,7 @@ _CAPTION_MARK = re.compile(
     r"[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,|\.?\s*$)"
     # a gallery's teaser, cut short and credited: "The first major snowstorm of the season... (Associated Press)"
     r"|\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)\)\s*$"
-    # an agency photo credit: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)"
-    r"|\((?:AP Photo\b|[^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\))",
+    r"|" + PHOTO_CREDIT.pattern,
 )
 
 

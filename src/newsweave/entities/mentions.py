@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections import Counter
 
+from newsweave.annotate.sentences import PHOTO_CREDIT
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
@@ -37,7 +38,7 @@ def story_mentions(story: Story) -> list[Mention]:
             continue
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
         found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
-        mentions.extend(_in_sentences(found, sentences))
+        mentions.extend(_outside_credits(_in_sentences(found, sentences), document.text))
     return _repair_headline_names(_storms_named_short(_split_coordinated(mentions)), story)
 
 
@@ -284,6 +285,14 @@ def _add_table_aliases(mentions: list[Mention], document_id: str, text: str) -> 
         mentions = [m for m in mentions if m not in overlapping]
         mentions.append(Mention(document_id, start, end, match.group(), alias.type))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _outside_credits(mentions: list[Mention], text: str) -> list[Mention]:
+    """Drop the names inside a picture's credit: "(AP Photo/Wilfredo Lee)" names a photographer, not someone in the story."""
+    credits = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]
+    if not credits:
+        return mentions
+    return [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in credits)]
 
 
 def _in_sentences(mentions: list[Mention], sentences: list[tuple[int, Sentence]]) -> list[Mention]:
