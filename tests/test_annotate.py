@@ -336,12 +336,16 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "Voss said the levy would pay for the new breakwater, and the vote passed 5-2.\n\n"
         "A crane lifts a fishing boat out of the Kelby harbour, Monday, March 2, 2026, in Kelby.\n\n"
         "Crews clear the Kelby breakwater as the tide comes in Monday, March 2, 2026.\n\n"
-        "The storm that wrecked the breakwater began its slow... (Associated Press)\n"
+        "The storm that wrecked the breakwater began its slow... (Associated Press)\n\n"
+        "FILE PHOTO: The Kelby lighthouse seen from the old pier, March 15, 2016.\n\n"
+        "Gulls circle the harbour as the boats come in. REUTERS/Rosa Linden/File Photo\n\n"
+        "A Reuters/Ipsos poll found most residents backed the levy.\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
                 "Fishermen protest outside": CAPTION, "Voss said the levy": BODY, "A crane lifts a fishing boat": CAPTION,
-                "Crews clear the Kelby breakwater": CAPTION, "The storm that wrecked the breakwater": CAPTION}
+                "Crews clear the Kelby breakwater": CAPTION, "The storm that wrecked the breakwater": CAPTION,
+                "FILE PHOTO": CAPTION, "Gulls circle the harbour": CAPTION, "A Reuters/Ipsos poll": BODY}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 

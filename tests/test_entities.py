@@ -528,6 +528,7 @@ def test_a_picture_credit_names_no_one_in_the_story():
         "Residents wade through the flooded quay in Dunmere on Monday. (Joe Marwick/Dunmere Gazette via AP)\n\n"
         "Shoppers queue for sandbags in Dunmere. (Image: Harbourlight Images/Getty)\n\n"
         "A crane lifts a barrier into place. (AP Photo/Dale Ostrow)\n\n"
+        "Gulls circle the quay as the water falls. REUTERS/Rosa Linden/File Photo\n\n"
         "Mayor Tom Reyes said the barriers held through the night in Dunmere.\n")
-    assert not [name for name in types if any(word in name for word in ("Marwick", "Harbourlight", "Ostrow", "Associated"))]
+    assert not [name for name in types if any(word in name for word in ("Marwick", "Harbourlight", "Ostrow", "Associated", "Linden"))]
     assert types.get("Tom Reyes") == "PERSON" and types.get("Dunmere") == "GPE"

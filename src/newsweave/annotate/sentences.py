@@ -78,6 +78,8 @@ _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com
 PHOTO_CREDIT = re.compile(
     r"\((?:AP Photo\b|(?:Image|Photo|Picture)s?(?:\s+credit)?:\s)[^()\n]{0,80}\)"
     r"|\([^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\)"
+    # a Reuters or AFP picture's credit, unbracketed: "REUTERS/Arnd Wiegmann/File Photo", "AFP/Getty Images"
+    r"|\bREUTERS/[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}(?:/File Photo)?|\bAFP/Getty(?: Images)?\b"
 )
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
@@ -89,7 +91,7 @@ _CAPTION_MARK = re.compile(
     r"|(?:,\s+|\b)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"
     r"[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,|\.?\s*$)"
     # a gallery's teaser, cut short and credited: "The first major snowstorm of the season... (Associated Press)"
-    r"|\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)\)\s*$"
+    r"|\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)\)\s*$|^FILE PHOTO:"
     r"|" + PHOTO_CREDIT.pattern,
 )
 
