@@ -532,3 +532,13 @@ def test_a_picture_credit_names_no_one_in_the_story():
         "Mayor Tom Reyes said the barriers held through the night in Dunmere.\n")
     assert not [name for name in types if any(word in name for word in ("Marwick", "Harbourlight", "Ostrow", "Associated", "Linden"))]
     assert types.get("Tom Reyes") == "PERSON" and types.get("Dunmere") == "GPE"
+
+
+def test_an_editors_brackets_inside_a_name_are_no_other_name():
+    from newsweave.story import Entity, Mention
+
+    text = "We may, says [biologist Joel] Cohen, feed every child. Joel Cohen said so."
+    start = text.index("Joel]")
+    mentions = [Mention("a", start, start + len("Joel] Cohen"), "Joel] Cohen", "PERSON"),
+                Mention("a", text.index("Joel Cohen"), text.index("Joel Cohen") + 10, "Joel Cohen", "PERSON")]
+    assert Entity(id="", name="Joel Cohen", type="PERSON", mentions=mentions).aliases == []

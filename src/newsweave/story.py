@@ -419,7 +419,7 @@ class Entity:
 
     @property
     def aliases(self) -> list[str]:
-        names = dict.fromkeys(_strip_article(m.text) for m in self.mentions)
+        names = dict.fromkeys(_as_a_name(m.text) for m in self.mentions)
         names.pop(self.name, None)
         return list(names)
 
@@ -444,8 +444,10 @@ class Entity:
         }
 
 
-def _strip_article(name: str) -> str:
-    return name[4:] if name.lower().startswith("the ") else name
+def _as_a_name(written: str) -> str:
+    """A mention as a name to list: without "the", an editor's brackets ("[biologist Joel] Cohen") or a line break."""
+    name = written[4:] if written.lower().startswith("the ") else written
+    return " ".join(name.replace("[", "").replace("]", "").split())
 
 
 STATED = "stated"
