@@ -361,3 +361,11 @@ def test_the_caption_marks_read_a_hostile_paragraph_in_linear_time():
         _CAPTION_MARK.search(line)
         list(PHOTO_CREDIT.finditer(line))  # (every credit of a whole report is looked for, for its names)
         assert time.perf_counter() - started < 2.0  # (about 0.1 s each here; backtracking would take minutes)
+
+
+def test_a_newswire_dateline_with_an_underscore_is_trimmed():
+    text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said.\n\n"
+            "DUNMERE _ Divers reached the hull at dawn.\n")
+    sentences = newsweave.brief([newsweave.Document(id="wire", text=text)]).story.sentences
+    assert [s.text for s in sentences] == ["The ferry ran aground off Harwick on Tuesday, the coast guard said.",
+                                           "Divers reached the hull at dawn."]

@@ -542,3 +542,14 @@ def test_an_editors_brackets_inside_a_name_are_no_other_name():
     mentions = [Mention("a", start, start + len("Joel] Cohen"), "Joel] Cohen", "PERSON"),
                 Mention("a", text.index("Joel Cohen"), text.index("Joel Cohen") + 10, "Joel Cohen", "PERSON")]
     assert Entity(id="", name="Joel Cohen", type="PERSON", mentions=mentions).aliases == []
+
+
+def test_a_dateline_city_the_model_calls_an_organisation_is_a_place_written_as_the_reports_write_it():
+    from newsweave.entities.resolve import _dateline_taken_for_an_organisation, _most_used_name
+    from newsweave.story import Entity, Mention
+
+    texts = {"a": "HALDEN, Norway (AP) _ The ferry ran aground.", "b": "The ferry left Halden at noon."}
+    mentions = [Mention("a", 0, 6, "HALDEN", "ORG"), Mention("b", 15, 21, "Halden", "GPE")]
+    assert _dateline_taken_for_an_organisation(Entity(id="", name="HALDEN", type="ORG", mentions=mentions), texts)
+    assert _most_used_name(mentions + [Mention("a", 0, 6, "HALDEN", "ORG")]) == "Halden"
+    assert _most_used_name([Mention("a", 0, 4, "NATO", "ORG")]) == "NATO"  # capitals that are the name stay

@@ -109,7 +109,7 @@ def date_mentions(story: Story) -> list[DateMention]:
 # A wire dateline that gives the day the report was filed: "RIVERTON, Oct. 14 (Coastline Press) —".
 _DATELINE_DAY = re.compile(
     r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?,\s*(?P<day>(?:" + _MONTHS + r")[a-z]*\.?\s+\d{1,2})\b"
-    r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[—–-]",
+    r"(?:,\s*\d{4})?\s*(?:\([^()\n]{1,40}\))?\s*[—–_-]",
     re.IGNORECASE,
 )
 

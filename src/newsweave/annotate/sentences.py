@@ -67,10 +67,10 @@ _BOILERPLATE = re.compile(
     media\s+playback\s+is\s+unsupported)""",
     re.IGNORECASE | re.VERBOSE,
 )
-# A wire dateline: place in capitals, optional date, optional agency, a dash.
+# A wire dateline: place in capitals, optional date, optional agency, a dash (or the AP's and NYT's underscore).
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*[—–-]{1,2}\s+"
+    r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*(?:[—–-]{1,2}|_)\s+"  # (newswire's "TORONTO (AP) _")
 )
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)")
 # A picture's credit in brackets: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)",

@@ -45,7 +45,7 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
     entities = _attach_short_forms(_fold_possessives(entities, texts), texts)
     surnames = {_name_words(e.name)[-1] for e in entities if e.type == "PERSON" and len(_name_words(e.name)) > 1}
     for entity in entities:
-        if _place_taken_for_a_person(entity, texts):
+        if _place_taken_for_a_person(entity, texts) or _dateline_taken_for_an_organisation(entity, texts):
             entity.type = "GPE"
         elif _plural_surname(entity, surnames):
             entity.type = "PERSON"  # "the Kellers": the family of the Dan and Fran Keller the story names
@@ -329,8 +329,14 @@ def _place_taken_for_a_person(entity: Entity, texts: dict[str, str]) -> bool:
                for m in entity.mentions)
 
 
+def _dateline_taken_for_an_organisation(entity: Entity, texts: dict[str, str]) -> bool:
+    """'ZURICH, Switzerland (AP) _': a one-word 'organisation' that opens a report as its dateline is a place."""
+    return (entity.type == "ORG" and len(_name_words(entity.name)) == 1 and not lookup(entity.name)
+            and any(_dateline(m, texts[m.document]) for m in entity.mentions))
+
+
 # After a dateline's city: "AUSTIN (KXAN) —", "AUSTIN, Texas —", "AUSTIN —".
-_AFTER_DATELINE = re.compile(r"\s*(?:\(|,|[—–-])")
+_AFTER_DATELINE = re.compile(r"\s*(?:\(|,|[—–_-])")
 
 
 def _dateline(mention: Mention, text: str) -> bool:
@@ -532,6 +538,10 @@ def _runs_inside(short: list[str], long: list[str]) -> bool:
 def _most_used_name(mentions: list[Mention]) -> str:
     """The form the reports use most among the fullest ones: 'Ellen DeGeneres', not 'DeGeneres'."""
     forms = Counter(_display(m.text) for m in mentions)
+    for form in [f for f in forms if f.isupper()]:
+        written = [f for f in forms if f != form and f.upper() == form]
+        if written:  # a dateline's capitals ("ZURICH"), where the reports also write the name ("Zurich")
+            forms[max(written, key=lambda f: forms[f])] += forms.pop(form)
     longest = max(len(f.split()) for f in forms)
     candidates = [f for f in forms if len(f.split()) >= min(2, longest)]
     return max(candidates, key=lambda f: (forms[f], len(f.split()), -len(f), f))
