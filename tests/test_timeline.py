@@ -207,3 +207,18 @@ def test_a_date_with_a_year_keeps_that_year_whatever_the_parser_reads():
             report["published"] = published
         (found,) = [t for t in newsweave.brief([report]).story.timeline if "2011" in " ".join(t.when)]
         assert (found.date, found.precision) == ("2011", "year")
+
+
+def test_a_file_photos_date_gives_no_year_to_the_story():
+    def april(*paragraphs):
+        text = "The results appear in the April 9 online edition of the journal.\n\n" + "\n\n".join(paragraphs)
+        (found,) = [t for t in newsweave.brief([{"id": "a", "text": text}]).story.timeline if "April 9" in t.when]
+        return found.date
+
+    # a full date in body copy gives the year; so does a caption's when the body gives none...
+    assert april("The fund was set up on Dec. 6, 2007, the journal said.") == "2007-04-09"
+    assert april("Divers search the harbour at Kelby, Dec. 6, 2007. (AP Photo/Dana Ruiz)") == "2007-04-09"
+    # ...but not a file photo's, nor one older than a year the body names
+    assert april("FILE PHOTO: Divers search the harbour at Kelby, Dec. 6, 2007.") is None
+    assert april("Output rose to 13 billion gallons in 2013.",
+                 "Diesel is pumped into a trawler at Kelby on Dec. 6, 2007. (AP Photo/Dana Ruiz)") is None

@@ -132,8 +132,20 @@ def _is_date(ent, text: str) -> bool:
 
 
 def _story_base(story: Story) -> datetime | None:
-    """The latest full date written anywhere in the story (day, month and year)."""
-    dates = [_full_date(match.group()) for document in story.documents for match in _FULL_DATE.finditer(document.text)]
+    """The latest full date (day, month and year) the story's body copy writes; else the latest a caption
+    or a page's furniture writes, unless it is a file photo's or older than a year the body copy names
+    ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
+    body = [s for s in story.sentences if body_copy(s)]
+    latest = _latest_full_date(body)
+    if latest is not None:
+        return latest
+    latest = _latest_full_date([s for s in story.sentences if not body_copy(s) and "file photo" not in s.text.lower()])
+    years = [int(year) for s in body for year in re.findall(r"\b(?:1[89]|20)\d\d\b", s.text)]
+    return None if latest is None or any(year > latest.year for year in years) else latest
+
+
+def _latest_full_date(sentences: list[Sentence]) -> datetime | None:
+    dates = [_full_date(match.group()) for sentence in sentences for match in _FULL_DATE.finditer(sentence.text)]
     return max((d for d in dates if d is not None), default=None)
 
 
