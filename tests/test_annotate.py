@@ -340,14 +340,15 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "FILE PHOTO: The Kelby lighthouse seen from the old pier, March 15, 2016.\n\n"
         "Gulls circle the harbour as the boats come in. REUTERS/Rosa Linden/File Photo\n\n"
         "A Reuters/Ipsos poll found most residents backed the levy.\n\n"
-        "Diesel is pumped into a trawler at Kelby on Dec. 6, 2007. Fishermen say the levy is too high. DANA RUIZ / Reuters\n"
+        "Diesel is pumped into a trawler at Kelby on Dec. 6, 2007. Fishermen say the levy is too high. DANA RUIZ / Reuters\n\n"
+        "Sad day. RIP to the harbour master. Love. — Kelby Gulls FC (@kelbygulls) March 2, 2026\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
                 "Fishermen protest outside": CAPTION, "Voss said the levy": BODY, "A crane lifts a fishing boat": CAPTION,
                 "Crews clear the Kelby breakwater": CAPTION, "The storm that wrecked the breakwater": CAPTION,
                 "FILE PHOTO": CAPTION, "Gulls circle the harbour": CAPTION, "A Reuters/Ipsos poll": BODY,
-                "Diesel is pumped": CAPTION}
+                "Diesel is pumped": CAPTION, "Sad day.": CAPTION, "RIP to the harbour master.": CAPTION}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 
@@ -357,7 +358,8 @@ def test_the_caption_marks_read_a_hostile_paragraph_in_linear_time():
     from newsweave.annotate.sentences import _CAPTION_MARK, PHOTO_CREDIT
 
     lines = ("(" * 200_000, "Ab, " * 100_000, "(x via " * 50_000, "Monday, Jan 1, " * 50_000, "... " * 100_000,
-             "(Image: " * 30_000, "(AP Photo" * 30_000, "AB CD " * 50_000, "AB " * 50_000 + "/ Reuters")
+             "(Image: " * 30_000, "(AP Photo" * 30_000, "AB CD " * 50_000, "AB " * 50_000 + "/ Reuters",
+             "(@ab) " * 50_000 + "June 1, 2020x")
     for line in lines:
         started = time.perf_counter()
         _CAPTION_MARK.search(line)

@@ -1070,5 +1070,7 @@ def test_a_title_in_quotation_marks_is_no_quote():
     text = ('The advice came from Dr. Ines Varga, author of "The Quiet Cost Of Cheap Implants." '
             '"We removed them in time," Varga said of her patients.\n')
     assert [q.text for q in find_quotes("a", text)] == ["We removed them in time"]
+    song = 'Ruiz rapped on 2015\'s "Song of the Harbour" about the flood.\n'
+    assert find_quotes("a", song) == []
     chant = 'Protesters outside the court shouted "Death To The Dam Board! Death To Its Chair!"\n'
     assert [q.text for q in find_quotes("a", chant)] == ["Death To The Dam Board! Death To Its Chair!"]

@@ -94,6 +94,8 @@ _CAPTION_MARK = re.compile(
     r"[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,|\.?\s*$)"
     # a gallery's teaser, cut short and credited: "The first major snowstorm of the season... (Associated Press)"
     r"|\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)\)\s*$|^FILE PHOTO:"
+    # an embedded post, signed as a page shows it: "Damn. RIP. — Lil Wayne WEEZY F (@LilTunechi) June 20, 2017"
+    r"|\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\s*$"
     r"|" + PHOTO_CREDIT.pattern,
 )
 

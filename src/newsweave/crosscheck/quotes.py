@@ -91,8 +91,9 @@ def find_quotes(document_id: str, text: str) -> list[QuoteSpan]:
 
 
 def _title(quoted: str) -> bool:
-    """'author of "The Naked Truth About Breast Implants"': a book's, a film's or a show's title, not words said."""
-    return len(quoted.split()) <= TITLE_WORDS and "!" not in quoted and title_case(quoted)  # (not "Death to Arafat!")
+    """'author of "The Naked Truth About Breast Implants"', 'rapped on "Survival of the Fittest"': a book's, a
+    song's or a show's title, every word capitalised but the small ones; not words said ("Death to Arafat!")."""
+    return len(quoted.split()) <= TITLE_WORDS and "!" not in quoted and title_case(quoted, share=1.0, least=2)
 
 
 def _typographic(text: str) -> str:

@@ -80,10 +80,11 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "is"}
 
 
-def title_case(text: str) -> bool:
-    """A headline in Title Case, where the model takes every capital for a name."""
+def title_case(text: str, share: float = 0.8, least: int = 3) -> bool:
+    """A headline in Title Case, where the model takes every capital for a name: `least` words but the
+    small ones, `share` of them capitalised."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= least and sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mention]:
