@@ -1074,3 +1074,10 @@ def test_a_title_in_quotation_marks_is_no_quote():
     assert find_quotes("a", song) == []
     chant = 'Protesters outside the court shouted "Death To The Dam Board! Death To Its Chair!"\n'
     assert [q.text for q in find_quotes("a", chant)] == ["Death To The Dam Board! Death To Its Chair!"]
+
+
+def test_a_verb_of_saying_inside_the_quote_credits_no_one():
+    words = "It is with great sadness that we confirm the death of our friend and bandmate Dale Ostrow"
+    brief = _brief(f'The band said in a statement: "{words}."\n', f'"{words}," the statement read.\n')
+    speakers = {q.speaker for q in brief.story.quotes}
+    assert "we" not in speakers and "We" not in speakers, speakers

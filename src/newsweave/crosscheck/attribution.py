@@ -155,6 +155,12 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying))).tolist()
 
 
+def _inside_quote(sentence: Sentence, offset: int) -> bool:
+    """Whether the character at `offset` lies inside a double quote the sentence opened before it."""
+    before = sentence.text[: offset - sentence.start]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
 def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, last_person: str | None,
                  person_words: set[str]) -> Attribution | None:
     """What a sentence credits, read off its `tokens` that may credit someone ("according", verbs of
@@ -181,6 +187,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             continue
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
+        if _inside_quote(sentence, token.idx):
+            continue  # '"... that we confirm the death of our friend," the statement read': what is said, not who says it
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token)
         if subject is None:
             continue  # "is said to have", "is believed": hearsay with no one named
@@ -193,7 +201,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 origin, written = names.resolve(subject_text), subject_text
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
             if speaker is None:
-                speaker = last_person if subject.lower_ in _PRONOUNS and last_person else subject_text
+                # a pronoun with no one named before it credits no one ("we", "I")
+                speaker = (last_person or None) if subject.lower_ in _PRONOUNS else subject_text
                 named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
             if not origin:
                 origin, written = _outlet_inside(subject, names)
