@@ -553,3 +553,11 @@ def test_a_dateline_city_the_model_calls_an_organisation_is_a_place_written_as_t
     assert _dateline_taken_for_an_organisation(Entity(id="", name="HALDEN", type="ORG", mentions=mentions), texts)
     assert _most_used_name(mentions + [Mention("a", 0, 6, "HALDEN", "ORG")]) == "Halden"
     assert _most_used_name([Mention("a", 0, 4, "NATO", "ORG")]) == "NATO"  # capitals that are the name stay
+
+
+def test_the_first_word_of_a_title_is_no_organisation():
+    story = newsweave.brief([{"id": "a", "text": (
+        "AP first reported the sale, the Associated Press said.\n\n"
+        "In a statement late on Tuesday, Press Secretary Maria Elena Cortes echoed the view.\n")}]).story
+    press = [e for e in story.entities if e.name == "Associated Press"]
+    assert press and {m.text for m in press[0].mentions} == {"AP", "Associated Press"}  # not "Press" of the title

@@ -149,6 +149,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # "Accuracy of information is very important": a noun the report also writes in lower case
         if ent.label_ == "PERSON" and ent[-1].lower_ in _OFFICES and ent.end < len(doc) and doc[ent.end].lower_ == "of":
             continue  # an office, not a name: "Broward Supervisor of Elections Brenda Snipes"
+        if ent.label_ == "ORG" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("secretary", "minister"):
+            continue  # the first word of a title: "Press Secretary Sarah Sanders" names no press
         # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
         if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
             end += 1
