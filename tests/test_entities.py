@@ -561,3 +561,19 @@ def test_the_first_word_of_a_title_is_no_organisation():
         "In a statement late on Tuesday, Press Secretary Maria Elena Cortes echoed the view.\n")}]).story
     press = [e for e in story.entities if e.name == "Associated Press"]
     assert press and {m.text for m in press[0].mentions} == {"AP", "Associated Press"}  # not "Press" of the title
+
+
+def test_a_thing_named_after_a_person_is_not_the_person():
+    from newsweave.entities.mentions import _named_after
+
+    class Token:
+        def __init__(self, word):
+            self.lower_ = word.lower()
+
+    class Ent(list):
+        label_ = "PERSON"
+
+    assert _named_after(Ent([Token("Dale"), Token("Ostrow"), Token("Collection")])) == "ORG"
+    assert _named_after(Ent([Token("Ada"), Token("Brill"), Token("Memorial")])) == "FAC"
+    assert _named_after(Ent([Token("Ellen"), Token("Hall")])) is None  # a surname
+    assert _named_after(Ent([Token("Dale"), Token("Ostrow")])) is None

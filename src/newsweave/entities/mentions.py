@@ -157,7 +157,7 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             text += "."
         if text.upper() in _TIME_ZONES:
             continue  # "10 a.m. GMT": a clock, not an organisation
-        label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or ent.label_
+        label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
@@ -224,6 +224,22 @@ def _place_not_person(ent) -> str | None:
             if other.ent_type_ in _PLACE_LABELS:
                 return other.ent_type_
     return None
+
+
+# The last word of something named after a person: "the David O. Selznick Collection", "the Ada Brill Memorial".
+_NAMED_AFTER = {
+    **dict.fromkeys(("collection", "foundation", "institute", "award", "awards", "prize", "fund", "trust", "school",
+                     "college", "university", "society", "library", "museum", "center", "centre", "archive",
+                     "archives", "lecture", "scholarship", "fellowship"), "ORG"),
+    # (not "hall" or "park": Ellen Hall and Tony Park are people)
+    **dict.fromkeys(("building", "memorial", "stadium", "airport", "hospital", "bridge", "tower", "theatre", "theater",
+                     "arena"), "FAC"),
+}
+
+
+def _named_after(ent) -> str | None:
+    """A 'person' the model reads into a longer name whose last word says what is named after them is that thing."""
+    return _NAMED_AFTER.get(ent[-1].lower_) if ent.label_ == "PERSON" and len(ent) > 1 else None
 
 
 def _town_and_state(ent) -> bool:
