@@ -577,3 +577,17 @@ def test_a_thing_named_after_a_person_is_not_the_person():
     assert _named_after(Ent([Token("Ada"), Token("Brill"), Token("Memorial")])) == "FAC"
     assert _named_after(Ent([Token("Ellen"), Token("Hall")])) is None  # a surname
     assert _named_after(Ent([Token("Dale"), Token("Ostrow")])) is None
+
+
+def test_a_name_with_and_without_the_arabic_article_is_one_person():
+    story = newsweave.brief([
+        {"id": "a", "text": "Prosecutors named Abdel Karim Ali al-Masri as the organiser of the raid."},
+        {"id": "b", "text": "Abdel Karim Masri denied organising the raid, his lawyer said."},
+    ]).story
+    people = [e for e in story.entities if e.type == "PERSON" and "Masri" in e.name]
+    assert len(people) == 1 and {m.document for m in people[0].mentions} == {"a", "b"}
+
+
+def test_the_bbc_by_its_full_name_shortened():
+    story = newsweave.brief([{"id": "a", "text": "Gadhafi told the British Broadcasting Corp. that the trial could go ahead."}]).story
+    assert [e.name for e in story.entities if "Broadcasting" in e.name or e.name == "BBC"] == ["BBC"]

@@ -75,7 +75,7 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "The Hollywood Reporter": ("Hollywood Reporter",),
     "Rolling Stone": (),
     # broadcasters
-    "BBC": ("BBC News", "British Broadcasting Corporation", "BBC Radio 4", "Today program", "Today programme"),
+    "BBC": ("BBC News", "British Broadcasting Corporation", "British Broadcasting Corp", "BBC Radio 4", "Today program", "Today programme"),
     "Sky News": ("Sky",),
     "ITV News": ("ITV",),
     "Channel 4 News": (),
