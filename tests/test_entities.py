@@ -591,3 +591,17 @@ def test_a_name_with_and_without_the_arabic_article_is_one_person():
 def test_the_bbc_by_its_full_name_shortened():
     story = newsweave.brief([{"id": "a", "text": "Gadhafi told the British Broadcasting Corp. that the trial could go ahead."}]).story
     assert [e.name for e in story.entities if "Broadcasting" in e.name or e.name == "BBC"] == ["BBC"]
+
+
+def test_people_who_share_a_surname_with_a_particle_stay_apart():
+    from newsweave.entities.resolve import _name_words
+
+    assert _name_words("da Silva") == ["silva"] and _name_words("Manuel da Silva") == ["manuel", "silva"]
+    assert _name_words("Robert De Niro") == ["robert", "niro"]
+    assert _name_words("Van Morrison") == ["van", "morrison"] and _name_words("Ben Affleck") == ["ben", "affleck"]
+    story = newsweave.brief([
+        {"id": "a", "text": "The leftist candidate, Luiz Inacio Lula da Silva, lost the vote. Da Silva thanked his voters in Recife."},
+        {"id": "b", "text": "Voter Manuel da Silva, a baker, said he backed the president. Josue da Silva, his son, agreed."},
+    ]).story
+    silvas = sorted(e.name for e in story.entities if e.type == "PERSON" and "Silva" in e.name)
+    assert silvas == ["Josue da Silva", "Luiz Inacio Lula da Silva", "Manuel da Silva"], silvas

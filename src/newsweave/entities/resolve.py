@@ -389,6 +389,10 @@ def _entity(keys: list[str], groups: dict[str, list[Mention]], variants: dict[st
 
 
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# The small words inside surnames: 'da Silva', 'van der Berg', 'bin Laden', 'De Niro'.
+_PARTICLES = {"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "bin",
+              "ibn", "ben"}
+_ALSO_FIRST_NAMES = {"van", "ben"}
 
 
 def _name_words(name: str) -> list[str]:
@@ -402,7 +406,12 @@ def _words_of_name(name: str) -> tuple[str, ...]:
     words = [_without_articles(w.strip(",\"'“”‘’()")) for w in alias_key(name).split() if any(c.isalnum() for c in w)]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
-    return tuple(words)
+    # 'da Silva' is a surname, not a first name and a surname: else every 'X da Silva' is one person.
+    # ('Da Silva' opening a sentence too; but 'Van Morrison' and 'Ben Affleck' have first names.)
+    particles = {w.lower() for i, w in enumerate(name.split())
+                 if w.lower() in _PARTICLES and (i or w.islower() or w.lower() not in _ALSO_FIRST_NAMES)}
+    named = [w for w in words if w not in particles]
+    return tuple(named or words)
 
 
 def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[Entity]:
