@@ -35,6 +35,10 @@ Read more: How sea walls are built
 
 To see the flood maps for every street, click here.
 
+[Sea Walls: 5 Things to Know Before the Next Storm]
+
+Follow Jane Okafor on Twitter and Facebook.
+
 (Reporting by Jane Okafor; Editing by Sam Ortiz)
 """
 
@@ -66,6 +70,8 @@ def test_headline_byline_and_credits_are_not_body(sentences):
     assert find(sentences, "Photo: Lena Park").role == BOILERPLATE
     assert find(sentences, "Media playback is unsupported").role == BOILERPLATE  # a video player's notice (BBC)
     assert find(sentences, "To see the flood maps").role == BOILERPLATE  # a link's words, wherever they stand
+    assert find(sentences, "[Sea Walls: 5 Things").role == BOILERPLATE  # a related story's link, in brackets
+    assert find(sentences, "Follow Jane Okafor").role == BOILERPLATE
 
 
 def test_caption_without_final_stop_is_a_caption(sentences):

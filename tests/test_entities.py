@@ -605,3 +605,9 @@ def test_people_who_share_a_surname_with_a_particle_stay_apart():
     ]).story
     silvas = sorted(e.name for e in story.entities if e.type == "PERSON" and "Silva" in e.name)
     assert silvas == ["Josue da Silva", "Luiz Inacio Lula da Silva", "Manuel da Silva"], silvas
+
+
+def test_a_name_written_with_a_curly_or_a_straight_apostrophe_is_one_name():
+    from newsweave.entities.resolve import _name_words
+
+    assert _name_words("Oliver O’Grady") == _name_words("Oliver O'Grady") == ["oliver", "o'grady"]

@@ -60,6 +60,7 @@ _OPEN_QUOTES = re.compile(r"[\"“”]")
 _BOILERPLATE = re.compile(
     r"""^(?:advertisement|related(?:\s+(?:stories|articles|coverage|content))?\b|read\s+more|see\s+also|more\s+on\s+this|
     share\s+(?:this|on)|click\s+here|sign\s+up|subscribe|follow\s+(?:us|@)|image\s+(?:copyright|caption)|
+    follow\s+(?:[A-Z][\w.'’-]*\s+){1,4}on\s+(?:twitter|facebook|instagram)|\[[^\[\]\n]{1,200}\]\s*$|
     copyright\b|all\s+rights\s+reserved|\(?(?:reporting|writing|editing|additional\s+reporting)\s+by\b|
     (?:photo|picture|image|video)\s*(?:credit)?:|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|$|\|)|
     (?:published|updated|posted)\s*(?::|on\b)|this\s+crawl\s+of|starting\s+in\s+\d{4},\s+alexa|

@@ -403,7 +403,8 @@ def _name_words(name: str) -> list[str]:
 @lru_cache(maxsize=4096)  # asked for every pair of names: the same few names again and again
 def _words_of_name(name: str) -> tuple[str, ...]:
     # (Arabic's article is how an outlet writes the name, not part of it: 'al-Megrahi' is 'Megrahi')
-    words = [_without_articles(w.strip(",\"'“”‘’()")) for w in alias_key(name).split() if any(c.isalnum() for c in w)]
+    words = [_without_articles(w.strip(",\"'“”‘’()").replace("’", "'")) for w in alias_key(name).split()
+             if any(c.isalnum() for c in w)]
     while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
         words.pop()
     # 'da Silva' is a surname, not a first name and a surname: else every 'X da Silva' is one person.
