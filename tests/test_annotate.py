@@ -379,3 +379,17 @@ def test_a_newswire_dateline_with_an_underscore_is_trimmed():
     sentences = newsweave.brief([newsweave.Document(id="wire", text=text)]).story.sentences
     assert [s.text for s in sentences] == ["The ferry ran aground off Harwick on Tuesday, the coast guard said.",
                                            "Divers reached the hull at dawn."]
+
+
+def test_a_title_opening_with_a_figure_opens_its_sentence():
+    from newsweave.annotate.sentences import _repair
+
+    # the parser can end a sentence on the figure that opens the next one ("... child. 30" | "Rock ...")
+    text = "Okafor hosts the quiz. She had a daughter in May. 30 Rock is back in the autumn."
+    parser = [(0, 22), (23, text.index(" Rock")), (text.index("Rock"), len(text))]
+    lines = [(0, len(text))]
+    assert [text[a:b] for a, b in _repair(parser, text, lines)] == [
+        "Okafor hosts the quiz.", "She had a daughter in May.", "30 Rock is back in the autumn."]
+    # a figure that ends its own sentence stays ("The toll rose to 30."), and so does one across a line break
+    text = "The toll rose to 30.\nRescuers left."
+    assert _repair([(0, 20), (21, len(text))], text, [(0, 20), (21, len(text))]) == [(0, 20), (21, len(text))]

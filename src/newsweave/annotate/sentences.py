@@ -169,8 +169,17 @@ def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]
             if same_line and _continues(text[previous_start:previous_end], text[start:end]):
                 repaired[-1] = (previous_start, end)
                 continue
+            stray = _STRAY_OPENING.search(text, previous_start, previous_end) if same_line else None
+            if stray and text[start:start + 1].isupper():
+                # "... her second child. 30" | "Rock returns later this year.": the title opens the next sentence
+                repaired[-1] = (previous_start, stray.end("stop"))
+                start = stray.start("word")
         repaired.append((start, end))
     return repaired
+
+
+# A sentence's last word standing after its own full stop: the first word of the next sentence ("30 Rock").
+_STRAY_OPENING = re.compile(r"\w\w(?P<stop>[.!?][\"”’)]?)[ \t]+(?P<word>\d[\w'’-]{0,11})$")
 
 
 def _continues(previous: str, current: str) -> bool:
