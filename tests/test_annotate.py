@@ -347,14 +347,17 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "Gulls circle the harbour as the boats come in. REUTERS/Rosa Linden/File Photo\n\n"
         "A Reuters/Ipsos poll found most residents backed the levy.\n\n"
         "Diesel is pumped into a trawler at Kelby on Dec. 6, 2007. Fishermen say the levy is too high. DANA RUIZ / Reuters\n\n"
-        "Sad day. RIP to the harbour master. Love. — Kelby Gulls FC (@kelbygulls) March 2, 2026\n"
+        "Sad day. RIP to the harbour master. Love. — Kelby Gulls FC (@kelbygulls) March 2, 2026\n\n"
+        "Trawlers wait out the storm in Kelby harbour. (Dana Ruiz/The Kelby Gazette)\n\n"
+        "Would the levy pass?\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
                 "Fishermen protest outside": CAPTION, "Voss said the levy": BODY, "A crane lifts a fishing boat": CAPTION,
                 "Crews clear the Kelby breakwater": CAPTION, "The storm that wrecked the breakwater": CAPTION,
                 "FILE PHOTO": CAPTION, "Gulls circle the harbour": CAPTION, "A Reuters/Ipsos poll": BODY,
-                "Diesel is pumped": CAPTION, "Sad day.": CAPTION, "RIP to the harbour master.": CAPTION}
+                "Diesel is pumped": CAPTION, "Sad day.": CAPTION, "RIP to the harbour master.": CAPTION,
+                "Trawlers wait out the storm": CAPTION, "Would the levy pass?": BODY}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 
@@ -365,7 +368,7 @@ def test_the_caption_marks_read_a_hostile_paragraph_in_linear_time():
 
     lines = ("(" * 200_000, "Ab, " * 100_000, "(x via " * 50_000, "Monday, Jan 1, " * 50_000, "... " * 100_000,
              "(Image: " * 30_000, "(AP Photo" * 30_000, "AB CD " * 50_000, "AB " * 50_000 + "/ Reuters",
-             "(@ab) " * 50_000 + "June 1, 2020x")
+             "(@ab) " * 50_000 + "June 1, 2020x", "(Ab Cd Ef Gh " * 30_000)
     for line in lines:
         started = time.perf_counter()
         _CAPTION_MARK.search(line)

@@ -472,3 +472,13 @@ def test_a_photo_caption_two_reports_share_is_no_corroborated_fact_nor_an_agency
     assert caption not in listed and any("levy" in text for text in listed)
     sole = [g.representative.text for _, groups in sole_origin_facts(brief.story) for g in groups]
     assert not any("AP Photo" in text or text == caption for text in sole)
+
+
+def test_a_question_the_writer_asks_states_nothing():
+    import newsweave
+
+    story = newsweave.brief([
+        {"id": "a", "text": "Did you speak to the harbour board before the vote?\n\n\"Why did the wall fail?\" the mayor asked.\n"},
+    ]).story
+    assert not [c for c in story.claims if c.text.startswith("Did you speak")]
+    assert [c for c in story.claims if "Why did the wall fail" in c.sentence.text]  # a quoted question is someone's words

@@ -109,6 +109,12 @@ def _entities(p: TokenTable, ents) -> list[_Entity]:
     return found
 
 
+def _asked(text: str) -> bool:
+    """A question the writer asks ("Did you approach the owner before kickoff?", an interview's), which
+    states nothing; a quoted one is someone's words, and stays."""
+    return text.rstrip(" \"'”’)]").endswith("?") and text.lstrip("(['")[:1] not in "\"“‘"
+
+
 def build_claims(story: Story) -> Story:
     """Fill story.claims: every sentence's claims, in document and reading order."""
     claims: list[Claim] = []
@@ -123,7 +129,7 @@ def build_claims(story: Story) -> Story:
         entities_in = entity_lookup(doc) if doc is not None else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
-            if sentence.role == BOILERPLATE:
+            if sentence.role == BOILERPLATE or _asked(sentence.text):
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
             ents: list[_Entity] = []

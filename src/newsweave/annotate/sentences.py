@@ -79,6 +79,8 @@ _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com
 PHOTO_CREDIT = re.compile(
     r"\((?:AP Photo\b|(?:Image|Photo|Picture)s?(?:\s+credit)?:\s)[^()\n]{0,80}\)"
     r"|\([^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\)"
+    # a photographer and the paper: "(Katherine Frey/The Washington Post)"
+    r"|\((?:[A-Z][\w.'’-]*[ ]){1,3}[A-Z][\w.'’-]*[ ]?/[ ]?[A-Z][^()/\n]{1,40}\)"
     # a Reuters or AFP picture's credit, unbracketed: "REUTERS/Arnd Wiegmann/File Photo", "AFP/Getty Images",
     # "JASON REED / Reuters" (the photographer in capitals)
     r"|\bREUTERS/[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}(?:/File Photo)?|\bAFP/Getty(?: Images)?\b"
