@@ -222,3 +222,9 @@ def test_a_file_photos_date_gives_no_year_to_the_story():
     assert april("FILE PHOTO: Divers search the harbour at Kelby, Dec. 6, 2007.") is None
     assert april("Output rose to 13 billion gallons in 2013.",
                  "Diesel is pumped into a trawler at Kelby on Dec. 6, 2007. (AP Photo/Dana Ruiz)") is None
+
+
+def test_a_question_the_writer_asks_dates_nothing():
+    story = newsweave.brief([{"id": "a", "published": "2026-03-02", "text": (
+        "The harbour board voted on Monday.\n\nCritics loved the plan. What will everyone be talking about on Friday?\n")}]).story
+    assert [t.when for t in story.timeline] == [["Monday"]]  # (the first line is a headline, dated or not)

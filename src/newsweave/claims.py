@@ -34,6 +34,7 @@ import re
 from typing import NamedTuple
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
+from newsweave.annotate.sentences import asked
 from newsweave.annotate.tokens import TokenTable
 from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, measure_key, word_classes
 from newsweave.story import BOILERPLATE, DESCRIPTIONS, Claim, Sentence, Story
@@ -109,12 +110,6 @@ def _entities(p: TokenTable, ents) -> list[_Entity]:
     return found
 
 
-def _asked(text: str) -> bool:
-    """A question the writer asks ("Did you approach the owner before kickoff?", an interview's), which
-    states nothing; a quoted one is someone's words, and stays."""
-    return text.rstrip(" \"'”’)]").endswith("?") and text.lstrip("(['")[:1] not in "\"“‘"
-
-
 def build_claims(story: Story) -> Story:
     """Fill story.claims: every sentence's claims, in document and reading order."""
     claims: list[Claim] = []
@@ -129,7 +124,7 @@ def build_claims(story: Story) -> Story:
         entities_in = entity_lookup(doc) if doc is not None else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
-            if sentence.role == BOILERPLATE or _asked(sentence.text):
+            if sentence.role == BOILERPLATE or asked(sentence.text):
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
             ents: list[_Entity] = []

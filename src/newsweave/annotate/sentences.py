@@ -103,6 +103,12 @@ _CAPTION_MARK = re.compile(
 )
 
 
+def asked(text: str) -> bool:
+    """A question the writer asks ("Did you approach the owner before kickoff?", an interview's), which
+    states nothing; a quoted one is someone's words."""
+    return text.rstrip(" \"'”’)]").endswith("?") and text.lstrip("(['")[:1] not in "\"“‘"
+
+
 def document_sentences(document_id: str, table: TokenTable) -> list[Sentence]:
     """The sentences of a report from its parse, read as a token table."""
     doc, text = table.doc, table.text

@@ -7,7 +7,7 @@ import dataclasses
 import re
 from collections import Counter
 
-from newsweave.annotate.sentences import PHOTO_CREDIT
+from newsweave.annotate.sentences import PHOTO_CREDIT, asked
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
@@ -19,9 +19,9 @@ SLUG = re.compile(r"[A-Z]{2,6}\d+[A-Z][A-Z0-9]*(?=\s+[A-Z\"“])")
 
 
 def body_copy(sentence: Sentence) -> bool:
-    """Whether a sentence is the report's own copy: not a caption, a slug-led line or boilerplate.
-    Only body copy feeds the timeline, the links between entities and the disagreements."""
-    return sentence.role == BODY and not SLUG.match(sentence.text)
+    """Whether a sentence is the report's own copy: not a caption, a slug-led line or boilerplate, nor a
+    question the writer asks. Only body copy feeds the timeline, the links between entities and the disagreements."""
+    return sentence.role == BODY and not SLUG.match(sentence.text) and not asked(sentence.text)
 
 # What the NER span drags along that is not part of the name: "The Mirror: '",
 # "the Metropolitan Police's".
