@@ -1081,3 +1081,23 @@ def test_a_verb_of_saying_inside_the_quote_credits_no_one():
     brief = _brief(f'The band said in a statement: "{words}."\n', f'"{words}," the statement read.\n')
     speakers = {q.speaker for q in brief.story.quotes}
     assert "we" not in speakers and "We" not in speakers, speakers
+
+
+def test_a_verb_inside_quotes_is_found_by_counting_marks_once_a_sentence():
+    import time
+
+    from newsweave.crosscheck.attribution import _inside_quote, _quote_marks
+    from newsweave.story import Sentence
+
+    text = 'Ruiz said: "We confirm it," and "we deny the rest." Police said so.'
+    sentence = Sentence(document="a", start=100, end=100 + len(text), text=text, index=0)
+    marks = _quote_marks(sentence)
+    assert [_inside_quote(marks, 100 + text.index(word)) for word in ("said", "confirm", "and", "deny", "Police")] == [
+        False, True, False, True, False]
+    # a hostile sentence of 100,000 quoted verbs: the marks are found once, each verb asks in log time
+    text = '"said" ' * 100_000
+    sentence = Sentence(document="a", start=0, end=len(text), text=text, index=0)
+    started = time.perf_counter()
+    marks = _quote_marks(sentence)
+    assert sum(_inside_quote(marks, i * 7 + 1) for i in range(100_000)) == 100_000
+    assert time.perf_counter() - started < 2.0  # (a count of the marks before each verb took minutes)

@@ -504,14 +504,23 @@ def test_a_one_word_name_mostly_called_an_organisation_is_one():
 
 
 def test_a_common_noun_opening_a_sentence_is_no_name():
-    from newsweave.entities.mentions import _common_noun
+    import random
+    import time
 
-    text = "Accuracy matters. We check the accuracy of every figure."
-    assert _common_noun("Accuracy", text)
-    assert not _common_noun("Accuracy", "Accuracy matters. We check every figure.")  # never in lower case
+    from newsweave.entities.mentions import _common_nouns
+
+    assert _common_nouns("Accuracy matters. We check the accuracy of every figure.")("Accuracy")
+    assert not _common_nouns("Accuracy matters. We check every figure.")("Accuracy")  # never in lower case
     # a name the report also capitalises inside a sentence stays a name, whatever else it writes
-    assert not _common_noun("Hope", "Hope said no. Many lost hope. Then Hope left.")
-    assert not _common_noun("NATO", "NATO met. The nato said.")  # an acronym is no common noun
+    assert not _common_nouns("Hope said no. Many lost hope. Then Hope left.")("Hope")
+    assert not _common_nouns("NATO met. The nato said.")("NATO")  # an acronym is no common noun
+    # a long report with thousands of words opening sentences is read once, not once a word
+    random.seed(1)
+    words = ["".join(random.choice("abcdefghij") for _ in range(7)).capitalize() for _ in range(2000)]
+    common_noun = _common_nouns(" ".join(f"{w} went home." for w in words) * 40)
+    started = time.perf_counter()
+    assert not any(common_noun(w) for w in words)
+    assert time.perf_counter() - started < 2.0  # (about 0.3 s; a scan a word took 40 s)
 
 
 def test_a_possessive_written_without_the_names_s_is_the_same_person():
@@ -611,3 +620,19 @@ def test_a_name_written_with_a_curly_or_a_straight_apostrophe_is_one_name():
     from newsweave.entities.resolve import _name_words
 
     assert _name_words("Oliver O’Grady") == _name_words("Oliver O'Grady") == ["oliver", "o'grady"]
+
+
+def test_names_inside_many_picture_credits_are_found_in_linear_time():
+    import time
+
+    from newsweave.entities.mentions import _outside_credits
+    from newsweave.story import Mention
+
+    text = "(AP Photo/Dale Ostrow) Kelby. " * 50_000
+    step = len("(AP Photo/Dale Ostrow) Kelby. ")
+    mentions = [Mention("a", i * step + 10, i * step + 21, "Dale Ostrow", "PERSON") for i in range(50_000)]
+    mentions += [Mention("a", i * step + 23, i * step + 28, "Kelby", "GPE") for i in range(50_000)]
+    started = time.perf_counter()
+    kept = _outside_credits(mentions, text)
+    assert {m.text for m in kept} == {"Kelby"} and len(kept) == 50_000
+    assert time.perf_counter() - started < 2.0

@@ -155,10 +155,14 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying))).tolist()
 
 
-def _inside_quote(sentence: Sentence, offset: int) -> bool:
-    """Whether the character at `offset` lies inside a double quote the sentence opened before it."""
-    before = sentence.text[: offset - sentence.start]
-    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+def _quote_marks(sentence: Sentence) -> list[int]:
+    """The offsets of the sentence's double quote marks, in order."""
+    return [sentence.start + m.start() for m in re.finditer(r"[\"“”]", sentence.text)]
+
+
+def _inside_quote(marks: list[int], offset: int) -> bool:
+    """Whether the character at `offset` lies inside a double quote opened before it (`marks`: `_quote_marks`)."""
+    return bisect_left(marks, offset) % 2 == 1
 
 
 def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, last_person: str | None,
@@ -169,6 +173,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
     written = None  # the words that name the origin, as the report wrote them
     named = False  # the speaker is a person named in these words ("Rodriguez told"), not "he" or "a source"
     phrases: list[tuple[int, int]] = []
+    marks: list[int] | None = None  # the sentence's quote marks, found when a verb of saying first asks
     for token in tokens:
         if token.lower_ == "according":
             target = next((c for c in token.children if c.lower_ == "to"), None)
@@ -187,7 +192,9 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             continue
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
             continue
-        if _inside_quote(sentence, token.idx):
+        if marks is None:
+            marks = _quote_marks(sentence)
+        if _inside_quote(marks, token.idx):
             continue  # '"... that we confirm the death of our friend," the statement read': what is said, not who says it
         subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token)
         if subject is None:

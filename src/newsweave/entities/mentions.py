@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from newsweave.annotate.sentences import PHOTO_CREDIT, asked
 from newsweave.entities.aliases import alias_pattern, lookup
@@ -125,6 +126,7 @@ def _known_parts(mention: Mention, known: set[str]) -> list[Mention]:
 
 def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
     mentions = []
+    common_noun = _common_nouns(document_text)
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue
@@ -145,7 +147,7 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # no capital, no name: "secretary of state" tagged an organisation
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS" and ent[0].is_sent_start:
             continue  # a plural noun capitalised by the sentence: "Sirens sounded in Millbrook"
-        if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent[0].is_sent_start and _common_noun(text, document_text):
+        if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent[0].is_sent_start and common_noun(text):
             continue  # "Accuracy of information is very important": a noun the report also writes in lower case
         if ent.label_ == "PERSON" and ent[-1].lower_ in _OFFICES and ent.end < len(doc) and doc[ent.end].lower_ == "of":
             continue  # an office, not a name: "Broward Supervisor of Elections Brenda Snipes"
@@ -164,14 +166,22 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
     return mentions
 
 
-def _common_noun(word: str, text: str) -> bool:
-    """A word capitalised only where it opens a sentence, and written in lower case elsewhere in
-    the report, is a common noun the model took for a name."""
-    if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
-        return False
-    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is None:
-        return False
-    return re.search(rf"[a-z,;] +{re.escape(word)}(?![\w-])", text) is None  # never capitalised inside a sentence
+def _common_nouns(text: str) -> Callable[[str], bool]:
+    """Whether a word is a common noun the model took for a name: capitalised only where it opens a
+    sentence, and written in lower case elsewhere in the report. The report's words are read once, when
+    first asked (asked word by word, a long report took seconds)."""
+    lower: set[str] = set()
+    inside: set[str] = set()  # capitalised words standing inside a sentence
+
+    def common_noun(word: str) -> bool:
+        if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+            return False
+        if not lower:
+            lower.update(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text) or [""])
+            inside.update(re.findall(r"[a-z,;] +([A-Z][a-z]*)(?![\w-])", text))
+        return word.lower() in lower and word not in inside
+
+    return common_noun
 
 
 # The last word of an office named before its holder ("Broward Supervisor of Elections Brenda Snipes",
@@ -308,10 +318,16 @@ def _add_table_aliases(mentions: list[Mention], document_id: str, text: str) -> 
 
 def _outside_credits(mentions: list[Mention], text: str) -> list[Mention]:
     """Drop the names inside a picture's credit: "(AP Photo/Wilfredo Lee)" names a photographer, not someone in the story."""
-    credits = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]
+    credits = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]  # (in order, none overlapping)
     if not credits:
         return mentions
-    return [m for m in mentions if not any(start <= m.start and m.end <= end for start, end in credits)]
+    starts = [start for start, _ in credits]
+
+    def credited(mention: Mention) -> bool:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        return i >= 0 and mention.end <= credits[i][1]
+
+    return [m for m in mentions if not credited(m)]
 
 
 def _in_sentences(mentions: list[Mention], sentences: list[tuple[int, Sentence]]) -> list[Mention]:
