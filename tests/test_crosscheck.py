@@ -847,6 +847,9 @@ def test_figures_of_two_people_or_two_things_are_not_flagged(texts):
     # "the O'Haras" is the family of Scarlett O'Hara, not a second spelling of her name
     (("Scarlett O'Hara is the heroine of the novel. The O'Haras lose their plantation in the war.",
       "Scarlett O'Hara, the novel's heroine, returns in a sequel published on Tuesday."), set()),
+    # ... and so in a headline's capitals, which need not say "the"
+    (("Lakers star Dana Holloway met the press.\n\nHOLLOWAYS 'SHOCKED' BY THE RULING\n\nThe Holloways were left shocked.",
+      "Dana Holloway, the Lakers star, spoke on Tuesday. Holloway said the family would appeal."), set()),
     # one name written two ways that are one spelling: a Russian ending, British and American, a capital
     (("Foreign Minister Sergei Voronin met the envoy at the Tasmanian Heritage Centre on Monday, with bin Rashad.",
       "Sergey Voronin spoke at the Tasmanian Heritage Center on Monday, Bin Rashad said."), set()),

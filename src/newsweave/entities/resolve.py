@@ -281,10 +281,11 @@ def _fold_possessives(entities: list[Entity], texts: dict[str, str]) -> list[Ent
 
 
 def _family(entity: Entity, surname: str, texts: dict[str, str]) -> bool:
-    """'the O'Haras', 'the Kennedys': the family of the person named, not a second spelling."""
+    """'the O'Haras', 'the Kennedys': the family of the person named, not a second spelling (a headline's
+    capitals, 'KARDASHIANS', need not say 'the')."""
     if _name_words(entity.name)[-1] != surname + "s":
         return False
-    return all(texts[m.document][max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
+    return all(m.text.isupper() or texts[m.document][max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
 
 
 def _consonants(word: str) -> str:
