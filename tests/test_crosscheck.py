@@ -1104,3 +1104,10 @@ def test_a_verb_inside_quotes_is_found_by_counting_marks_once_a_sentence():
     marks = _quote_marks(sentence)
     assert sum(_inside_quote(marks, i * 7 + 1) for i in range(100_000)) == 100_000
     assert time.perf_counter() - started < 2.0  # (a count of the marks before each verb took minutes)
+
+
+def test_they_are_not_the_one_person_named_before():
+    text = ("Linguist Ada Brill wrote the grammar in 1985. The studio's lawyers disagree. "
+            '"A language nobody speaks cannot be copied from anybody," they write in the filing.\n')
+    brief = _brief(text, "The studio says the grammar is its own.\n")
+    assert not [q for q in brief.story.quotes if q.speaker and "Brill" in q.speaker]

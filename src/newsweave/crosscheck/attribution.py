@@ -48,6 +48,7 @@ _CUT = {"acl", "relcl", "punct", "cc", "conj", "advcl"}
 # How many sentences on a repeated speaker ("the official said") still means the one just credited.
 CARRY = 2
 _PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
+_GROUP_PRONOUNS = {"they", "we"}
 
 
 def wire_credit(text: str) -> str | None:
@@ -208,8 +209,10 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 origin, written = names.resolve(subject_text), subject_text
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
             if speaker is None:
-                # a pronoun with no one named before it credits no one ("we", "I")
-                speaker = (last_person or None) if subject.lower_ in _PRONOUNS else subject_text
+                # a pronoun stands for the person named before it, if any; "they" and "we" never for one
+                # person ("..., they write": the studio's lawyers, not the linguist named before)
+                speaker = ((last_person or None) if subject.lower_ not in _GROUP_PRONOUNS else None) \
+                    if subject.lower_ in _PRONOUNS else subject_text
                 named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
             if not origin:
                 origin, written = _outlet_inside(subject, names)
