@@ -349,7 +349,8 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "Diesel is pumped into a trawler at Kelby on Dec. 6, 2007. Fishermen say the levy is too high. DANA RUIZ / Reuters\n\n"
         "Sad day. RIP to the harbour master. Love. — Kelby Gulls FC (@kelbygulls) March 2, 2026\n\n"
         "Trawlers wait out the storm in Kelby harbour. (Dana Ruiz/The Kelby Gazette)\n\n"
-        "Would the levy pass?\n"
+        "Would the levy pass?\n\n"
+        " MORE Kelby Strikes Back! How The Harbour Wall Beat Storm Odile\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
@@ -357,7 +358,9 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
                 "Crews clear the Kelby breakwater": CAPTION, "The storm that wrecked the breakwater": CAPTION,
                 "FILE PHOTO": CAPTION, "Gulls circle the harbour": CAPTION, "A Reuters/Ipsos poll": BODY,
                 "Diesel is pumped": CAPTION, "Sad day.": CAPTION, "RIP to the harbour master.": CAPTION,
-                "Trawlers wait out the storm": CAPTION, "Would the levy pass?": BODY}
+                "Trawlers wait out the storm": CAPTION, "Would the levy pass?": BODY,
+                # a headline the parser cuts in two is a headline still
+                "MORE Kelby Strikes Back!": CAPTION, "How The Harbour Wall Beat": CAPTION}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 
@@ -396,3 +399,11 @@ def test_a_title_opening_with_a_figure_opens_its_sentence():
     # a figure that ends its own sentence stays ("The toll rose to 30."), and so does one across a line break
     text = "The toll rose to 30.\nRescuers left."
     assert _repair([(0, 20), (21, len(text))], text, [(0, 20), (21, len(text))]) == [(0, 20), (21, len(text))]
+
+
+def test_a_bracketed_year_the_parser_leaves_alone_joins_its_sentence():
+    from newsweave.annotate.sentences import _continues
+
+    assert _continues("Critics compared it to Tora!", "(1970).")
+    assert _continues("It opened in Kelby", "(AP)")
+    assert not _continues("The wall held.", "(The board met on Monday.)")

@@ -103,6 +103,16 @@ _CAPTION_MARK = re.compile(
 )
 
 
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "is"}
+
+
+def title_case(text: str, share: float = 0.8, least: int = 3) -> bool:
+    """A headline in Title Case, where the model takes every capital for a name: `least` words but the
+    small ones, `share` of them capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= least and sum(w[0].isupper() for w in words) >= share * len(words)
+
+
 def asked(text: str) -> bool:
     """A question the writer asks ("Did you approach the owner before kickoff?", an interview's), which
     states nothing; a quoted one is someone's words."""
@@ -129,7 +139,9 @@ def document_sentences(document_id: str, table: TokenTable) -> list[Sentence]:
         if paragraph_line != line_index:
             paragraph = text[line_start:line_end].strip(_LEADING + _TRAILING)
             # Every sentence of a caption or a Markdown pull quote is a caption.
-            captioned = bool(_CAPTION_MARK.search(paragraph)) or text[line_start:line_end].lstrip().startswith(">")
+            captioned = (bool(_CAPTION_MARK.search(paragraph)) or text[line_start:line_end].lstrip().startswith(">")
+                         # a headline or a link's title the parser cut in two: "MORE 5 Photos That Show | How King Kong ..."
+                         or (not _TERMINAL.search(paragraph) and len(paragraph) <= _HEADLINE_CHARS and title_case(paragraph)))
             paragraph_line = line_index
         sentence_text = text[start:end]
         role = _role(sentence_text, paragraph, is_first_line=line_index == 0)
@@ -186,6 +198,7 @@ def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]
     return repaired
 
 
+_HEADLINE_CHARS = 200  # a line longer than this is no headline, whatever its capitals
 # A sentence's last word standing after its own full stop: the first word of the next sentence ("30 Rock").
 _STRAY_OPENING = re.compile(r"\w\w(?P<stop>[.!?][\"”’)]?)[ \t]+(?P<word>\d[\w'’-]{0,11})$")
 
@@ -202,8 +215,13 @@ def _continues(previous: str, current: str) -> bool:
         return True  # "Photo:" | "Reuters", "By" | "Jane Doe"
     if len(current.split()) <= 2 and not _TERMINAL.search(current):
         return True
+    if _BRACKETED.fullmatch(current.strip()):
+        return True  # "Five Easy Pieces" | "(1970)."
     # An opened double quote that is still open: the quote runs on.
     return len(_OPEN_QUOTES.findall(previous)) % 2 == 1 and not previous.rstrip().endswith(("\"", "”"))
+
+
+_BRACKETED = re.compile(r"\([^()\s]+(?: [^()\s]+)?\)[.!?,;:]?")
 
 
 def _line_lookup(lines: list[tuple[int, int]]) -> Callable[[int], int]:

@@ -22,9 +22,9 @@ from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsweave.annotate.sentences import title_case
 from newsweave.crosscheck.attribution import speaker_key
 from newsweave.crosscheck.outlets import OutletNames, outlet_mentions
-from newsweave.entities.mentions import title_case
 from newsweave.story import (
     BODY,
     Attribution,

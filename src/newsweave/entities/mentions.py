@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from newsweave.annotate.sentences import PHOTO_CREDIT, asked
+from newsweave.annotate.sentences import PHOTO_CREDIT, asked, title_case
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
@@ -76,16 +76,6 @@ def _split_coordinated(mentions: list[Mention]) -> list[Mention]:
         split.append(Mention(mention.document, mention.start, mention.start + len(first), first, known[first], mention.sentence))
         split.append(Mention(mention.document, second_start, second_start + len(second), second, known[second], mention.sentence))
     return split
-
-
-_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "is"}
-
-
-def title_case(text: str, share: float = 0.8, least: int = 3) -> bool:
-    """A headline in Title Case, where the model takes every capital for a name: `least` words but the
-    small ones, `share` of them capitalised."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= least and sum(w[0].isupper() for w in words) >= share * len(words)
 
 
 def _repair_headline_names(mentions: list[Mention], story: Story) -> list[Mention]:
