@@ -350,7 +350,8 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "Sad day. RIP to the harbour master. Love. — Kelby Gulls FC (@kelbygulls) March 2, 2026\n\n"
         "Trawlers wait out the storm in Kelby harbour. (Dana Ruiz/The Kelby Gazette)\n\n"
         "Would the levy pass?\n\n"
-        " MORE Kelby Strikes Back! How The Harbour Wall Beat Storm Odile\n"
+        " MORE Kelby Strikes Back! How The Harbour Wall Beat Storm Odile\n\n"
+        "A photo from the 1953 flood, with the old wall under water.\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
@@ -360,7 +361,8 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
                 "Diesel is pumped": CAPTION, "Sad day.": CAPTION, "RIP to the harbour master.": CAPTION,
                 "Trawlers wait out the storm": CAPTION, "Would the levy pass?": BODY,
                 # a headline the parser cuts in two is a headline still
-                "MORE Kelby Strikes Back!": CAPTION, "How The Harbour Wall Beat": CAPTION}
+                "MORE Kelby Strikes Back!": CAPTION, "How The Harbour Wall Beat": CAPTION,
+                "A photo from the 1953 flood": CAPTION}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 
