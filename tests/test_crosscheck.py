@@ -1111,3 +1111,18 @@ def test_they_are_not_the_one_person_named_before():
             '"A language nobody speaks cannot be copied from anybody," they write in the filing.\n')
     brief = _brief(text, "The studio says the grammar is its own.\n")
     assert not [q for q in brief.story.quotes if q.speaker and "Brill" in q.speaker]
+
+
+def test_a_name_in_a_clause_of_another_event_does_not_make_one_meeting():
+    first = ("One of the accused men had met in August with Dale Ostrow, the suspected organiser of the raids, "
+             "prosecutors said.\n")
+    second = ("In late September the envoy met privately with the militia leaders to try to persuade them to hand over "
+              "Dale Ostrow, officials said.\n")
+    brief = newsweave.brief([Document(id="r1", text=first, published="2026-10-15"),
+                             Document(id="r2", text=second, published="2026-10-16")])
+    assert _of_kind(brief, "date") == []  # two meetings, not one dated two ways
+    # the same meeting, its name inside the event's own words, dated two ways, is flagged
+    second = "The accused man met with Dale Ostrow in late September, prosecutors said.\n"
+    brief = newsweave.brief([Document(id="r1", text=first, published="2026-10-15"),
+                             Document(id="r2", text=second, published="2026-10-16")])
+    assert len(_of_kind(brief, "date")) == 1

@@ -56,7 +56,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                     continue
                 fact = groups.get(a.sentence.key)
                 same_fact = fact is not None and fact == groups.get(b.sentence.key)
-                shared = names.get(a.sentence.key, set()) & names.get(b.sentence.key, set())
+                shared = _arguments(a, event_words[id(a)], names) & _arguments(b, event_words[id(b)], names)
                 if not (same_fact or (_close(a, b) and (shared or (
                         event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))):
                     continue
@@ -167,13 +167,33 @@ def _when(mention: DateMention) -> str | None:
     return mention.day_of_year
 
 
-def _sentence_names(story: Story) -> dict[SentenceKey, set[str]]:
-    """Each sentence's key → the names of the people, groups and places it mentions."""
-    names: dict[SentenceKey, set[str]] = defaultdict(set)
+def _sentence_names(story: Story) -> dict[SentenceKey, list[tuple[str, int, int]]]:
+    """Each sentence's key → (name, start, end) of each mention of a person, group or place in it."""
+    names: dict[SentenceKey, list[tuple[str, int, int]]] = defaultdict(list)
     for entity in story.entities:
         if entity.type == "NORP":
             continue
         for mention in entity.mentions:
             if 0 <= mention.sentence < len(story.sentences):
-                names[story.sentences[mention.sentence].key].add(entity.name)
+                names[story.sentences[mention.sentence].key].append((entity.name, mention.start, mention.end))
     return names
+
+
+# Clauses hung on the event word that tell of another event: "met ... in late September to try to
+# persuade Afghanistan to deport bin Laden" names bin Laden, but not as one who met.
+_OTHER_CLAUSES = {"advcl", "xcomp", "ccomp", "relcl", "acl", "conj", "parataxis"}
+
+
+def _arguments(mention: DateMention, event_words: list, names: dict[SentenceKey, list[tuple[str, int, int]]]) -> set[str]:
+    """The names the mention's sentence gives as part of its event: inside the event word's phrase, not in
+    a clause of another event hung on it. (Without a parse of the event word, every name of the sentence.)"""
+    named = names.get(mention.sentence.key, [])
+    if not event_words:
+        return {name for name, _, _ in named}
+    spans = []
+    for word in event_words:
+        spans.append((word.idx, word.idx + len(word)))
+        for child in word.children:
+            if child.dep_ not in _OTHER_CLAUSES:
+                spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+    return {name for name, start, end in named if any(a <= start and end <= b for a, b in spans)}
