@@ -35,6 +35,7 @@ from newsweave.story import (
 RELATIVE = "relative"
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year written out: "in 2007", "Dec. 6, 2007"
 _FULL_DATE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d-\d\d-\d\d\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|previous|coming|"
@@ -135,12 +136,15 @@ def _story_base(story: Story) -> datetime | None:
     """The latest full date (day, month and year) the story's body copy writes; else the latest a caption
     or a page's furniture writes, unless it is a file photo's or older than a year the body copy names
     ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
-    body = [s for s in story.sentences if body_copy(s)]
+    body: list[Sentence] = []
+    rest: list[Sentence] = []
+    for sentence in story.sentences:
+        (body if body_copy(sentence) else rest).append(sentence)
     latest = _latest_full_date(body)
     if latest is not None:
         return latest
-    latest = _latest_full_date([s for s in story.sentences if not body_copy(s) and "file photo" not in s.text.lower()])
-    years = [int(year) for s in body for year in re.findall(r"\b(?:1[89]|20)\d\d\b", s.text)]
+    latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
+    years = [int(year) for s in body for year in _YEAR.findall(s.text)]
     return None if latest is None or any(year > latest.year for year in years) else latest
 
 
@@ -218,7 +222,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         base, prefer = published, ("current_period" if absolute else "past")
     elif absolute and story_base is not None:
         base, prefer, anchor = story_base, "current_period", f"year from the story's dates ({story_base:%Y})"
-    elif absolute and re.search(r"\b(?:1[89]|20)\d\d\b", text):
+    elif absolute and _YEAR.search(text):
         base, prefer, anchor = None, "current_period", None
     else:
         return None, RELATIVE, None  # no anchor known: keep the words, never guess
@@ -230,7 +234,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         return None, RELATIVE, None
     precision = _PRECISION.get(data.period, "day")
     value = data.date_obj
-    years = re.findall(r"\b(?:1[89]|20)\d\d\b", text)
+    years = _YEAR.findall(text)
     if years and str(value.year) not in years:
         return years[0], "year", anchor  # "One day in 2007" parsed as tomorrow: keep the year the words give
     if published is not None and absolute and not years:
@@ -245,7 +249,7 @@ _LEAP_YEAR = datetime(2000, 1, 1)  # a base year that has a 29 February
 def _day_of_year(text: str) -> str | None:
     """'June 11', 'Friday, Oct. 9', 'the 11th of June': the day a date names without a year, "--06-11";
     None for a bare weekday or month, or a date with its year (which `_resolve` reads)."""
-    if not _ABSOLUTE.search(text) or re.search(r"\b(?:1[89]|20)\d\d\b", text):
+    if not _ABSOLUTE.search(text) or _YEAR.search(text):
         return None
     data = _parser("current_period", _LEAP_YEAR).get_date_data(text)
     if data.date_obj is None or data.period != "day":

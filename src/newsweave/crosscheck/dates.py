@@ -37,6 +37,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     groups = {s.key: g.id for g in story.facts for s in g.sentences}
     by_event: dict[str, list[DateMention]] = defaultdict(list)
     event_words: dict[int, list] = {}  # id(mention) -> the tokens of its event word in its sentence
+    arguments: dict[int, set[str]] = {}  # id(mention) -> the names its event's own words give (`_arguments`)
     for mention in mentions:
         if not mention.event:
             continue
@@ -44,6 +45,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
         # the saying of something ("said on Oct. 5"): a statement is made again and again
         if not any(t.lemma_.lower() in REPORTING_VERBS for t in words):
             by_event[event_lemma(mention.event)].append(mention)
+            arguments[id(mention)] = _arguments(mention, words, names)
     central = _central_events(story, by_event)
     discrepancies = []
     seen: set[frozenset] = set()
@@ -56,7 +58,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                     continue
                 fact = groups.get(a.sentence.key)
                 same_fact = fact is not None and fact == groups.get(b.sentence.key)
-                shared = _arguments(a, event_words[id(a)], names) & _arguments(b, event_words[id(b)], names)
+                shared = arguments[id(a)] & arguments[id(b)]
                 if not (same_fact or (_close(a, b) and (shared or (
                         event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))):
                     continue
