@@ -409,3 +409,16 @@ def test_a_bracketed_year_the_parser_leaves_alone_joins_its_sentence():
     assert _continues("Critics compared it to Tora!", "(1970).")
     assert _continues("It opened in Kelby", "(AP)")
     assert not _continues("The wall held.", "(The board met on Monday.)")
+
+
+def test_the_sentence_repairs_read_a_hostile_line_in_linear_time():
+    import time
+
+    from newsweave.annotate.sentences import _repair
+
+    for piece in ("ab. 1 ", "(1) ", "x! 22"):
+        text = piece * 40_000
+        half = len(text) // 2
+        started = time.perf_counter()
+        _repair([(0, half), (half, len(text))], text, [(0, len(text))])
+        assert time.perf_counter() - started < 2.0
