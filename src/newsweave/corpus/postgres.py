@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from newsweave.corpus.dedup import MAX_BUCKET
 from newsweave.corpus.store import LOCK_WAIT, Article, StoreError, now, query_words
-from newsweave.corpus.tables import Articles, Briefs, Duplicates, SQLStore, Stories, Tables
+from newsweave.corpus.tables import Articles, Briefs, Centroids, Duplicates, SQLStore, Stories, Tables
 from newsweave.errors import InputError
 
 # Advisory lock keys (one 32-bit namespace, "news", and a lock number): writing articles, migrating.
@@ -209,8 +209,14 @@ class PostgresStore(SQLStore):
         )
 
     def _connect(self):
+        """The writer's session. Its statements (prepared by psycopg from their fifth use) are planned for any arguments:
+        they look keys up by index, and a plan made for one article's literal arguments (on small,
+        fresh tables PostgreSQL picks a full scan for a few hundred keys) went on scanning the
+        whole table for every article, at 20–50 ms an article in the first few thousand."""
+        options = dict(self._options)
+        options["options"] = f"{options.get('options', '')} -c plan_cache_mode=force_generic_plan".strip()
         try:
-            return self._psycopg.connect(self.url, connect_timeout=10, **self._options)
+            return self._psycopg.connect(self.url, connect_timeout=10, **options)
         except self._psycopg.Error as exc:
             raise InputError(f"{self.path}: cannot connect to the corpus database ({_reason(exc)})") from None
 
@@ -338,8 +344,16 @@ class PostgresStore(SQLStore):
                     else:
                         self._abandon(conn)
 
+    @property
+    def known_frequencies(self) -> KnownFrequencies:
+        """The writer's document frequencies, kept across its transactions (see `KnownFrequencies`)."""
+        found = self.__dict__.get("_known_frequencies")
+        if found is None:
+            found = self.__dict__["_known_frequencies"] = KnownFrequencies()
+        return found
+
     def tables(self, conn) -> Tables:
-        return Tables(PostgresArticles(conn), PostgresDuplicates(conn), PostgresStories(conn, self.centroids))
+        return Tables(PostgresArticles(conn), PostgresDuplicates(conn), PostgresStories(conn, self.centroids, self.known_frequencies))
 
     def _rows(self, sql: str, params=()) -> list[dict]:
         from psycopg.rows import dict_row  # lazy: psycopg (see _modules)
@@ -471,6 +485,41 @@ class PostgresDuplicates(Duplicates):
         )
 
 
+class KnownFrequencies:
+    """The document frequencies this writer has read or written, kept from one article to the next.
+
+    Reading them back was the biggest single cost of storing an article in PostgreSQL
+    (some 300 keys an article, 2.1 ms of about 11). They are valid only for the version of
+    the corpus they were read in: the documents total's row changes, with a new `xmin`,
+    in the same statement as the frequencies, whoever writes them; so an article rolled back,
+    or another writer's articles, show as a version this cache did not see, and it starts
+    afresh. (`xmin` and the total together: a rollback and another writer's articles can
+    bring the total back to the same number, never to the same row version.)
+    """
+
+    # Past this many keys the cache starts afresh (some 100 MB of Python strings).
+    LIMIT = 1_000_000
+
+    def __init__(self):
+        self.counts: dict[str, int] = {}
+        self.version: tuple | None = None
+
+    def check(self, version: tuple | None) -> None:
+        if version != self.version or len(self.counts) > self.LIMIT:
+            self.counts = {}
+        self.version = version
+
+    def learn(self, counts: dict[str, int]) -> None:
+        self.counts.update(counts)
+
+    def counted(self, keys: list[str], version: tuple) -> None:
+        counts = self.counts
+        for key in keys:
+            if key in counts:  # a key never read is read from the table when asked for
+                counts[key] += 1
+        self.version = version
+
+
 class PostgresStories(Stories):
     mark = "%s"
 
@@ -480,18 +529,35 @@ class PostgresStories(Stories):
             "INSERT INTO stories (id, updated) SELECT COALESCE(MAX(id), 0) + 1, %s FROM stories RETURNING id", (now(),)
         )[0]
 
+    def __init__(self, conn, centroids: Centroids | None = None, known: KnownFrequencies | None = None):
+        super().__init__(conn, centroids)
+        self.known = known if known is not None else KnownFrequencies()
+
+    def document_count(self):
+        row = self.one("SELECT value, xmin::text FROM cluster_totals WHERE name = 'documents'")
+        self.known.check(tuple(row) if row else None)
+        return row[0] if row else 0
+
     def frequencies(self, keys):
         keys = list(dict.fromkeys(keys))
-        return dict(self.execute("SELECT key, documents FROM cluster_frequencies WHERE key = ANY(%s)", (keys,)).fetchall())
+        counts = self.known.counts
+        missing = [key for key in keys if key not in counts]
+        if missing:
+            found = dict(self.execute("SELECT key, documents FROM cluster_frequencies WHERE key = ANY(%s)", (missing,)).fetchall())
+            self.known.learn({key: found.get(key, 0) for key in missing})
+        return {key: counts[key] for key in keys if counts.get(key)}
 
     def add_document(self, keys):
-        self.execute(
+        keys = sorted(set(keys))
+        row = self.one(
             "WITH total AS (INSERT INTO cluster_totals (name, value) VALUES ('documents', 1) "
-            "ON CONFLICT (name) DO UPDATE SET value = cluster_totals.value + 1) "
-            "INSERT INTO cluster_frequencies (key, documents) SELECT key, 1 FROM unnest(%s::text[]) AS key "
-            "ON CONFLICT (key) DO UPDATE SET documents = cluster_frequencies.documents + 1",
-            (sorted(set(keys)),),
+            "ON CONFLICT (name) DO UPDATE SET value = cluster_totals.value + 1 RETURNING value, xmin::text), "
+            "counted AS (INSERT INTO cluster_frequencies (key, documents) SELECT key, 1 FROM unnest(%s::text[]) AS key "
+            "ON CONFLICT (key) DO UPDATE SET documents = cluster_frequencies.documents + 1) "
+            "SELECT value, xmin FROM total",
+            (keys,),
         )
+        self.known.counted(keys, tuple(row))
 
     def postings(self, keys):
         found: dict[str, list[int]] = {}
