@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import newsweave
-from newsweave.story import BODY, CAPTION
+from newsweave.story import BODY, CAPTION, NOMINAL
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -124,7 +124,11 @@ def test_seeds_corroborated_facts_and_citations(seeds_brief):
     assert set(heightened.documents) == {wsj_echo, ibt}
     facts = seeds_brief.facts
     assert facts and all(f.support >= 2 for f in facts)
-    assert [f.support for f in facts] == sorted((f.support for f in facts), reverse=True)
+    # most-supported first; the background (what reports call someone, the day they name an event by) after the events
+    background = [f.representative_claim is not None and f.representative_claim.kind in NOMINAL for f in facts]
+    assert background == sorted(background)
+    events = [f.support for f, later in zip(facts, background, strict=True) if not later]
+    assert events == sorted(events, reverse=True)
 
 
 def test_seeds_caption_repeating_the_body_is_one_fact(seeds_brief):

@@ -86,6 +86,33 @@ def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_
         g.representative_claim is not None and g.representative_claim.kind == "description" for g in listed[listed.index(group):])
 
 
+def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_events():
+    """'the Oct. 9 blast', 'the blast on October 9', 'the explosion of October 9th': each report says when
+    the event happened, inside a sentence about something else, in its own words."""
+    from newsweave.corroborate import corroborated, single_source
+
+    brief = _brief(
+        "Rescuers were still searching the Pell Harbour docks after the Oct. 9 blast, the port authority said.",
+        "The blast on October 9 damaged three warehouses at the Pell Harbour docks, insurers said.",
+        "Dock workers returned to Pell Harbour on Monday, five days after the explosion of October 9th.",
+    )
+    dated = [c for c in brief.story.claims if c.kind == "dated"]
+    assert {(c.subject, c.predicate) for c in dated} == {("explosion", "on 10-09")}
+    assert sorted(c.text for c in dated) == ["Oct. 9 blast", "blast on October 9", "explosion of October 9th"]
+    assert not any(c.main for c in dated)  # each sentence's main claim is what it says of the event
+    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "dated" for c in g.claims)]
+    assert set(group.documents) == {"r1", "r2", "r3"}
+    listed = corroborated(brief.story)
+    assert all(g.representative_claim.kind in ("dated", "description") for g in listed[listed.index(group):])
+    assert group not in single_source(brief.story)
+
+
+def test_a_day_without_a_month_names_no_dated_event():
+    """'Sunday's vote' is some Sunday: two reports' Sundays may be a week apart."""
+    claims = _claims("Turnout in Sunday's vote was the lowest since the election of 2009, officials said.")
+    assert not [c for c in claims if c.kind == "dated"]
+
+
 def test_what_a_report_says_someone_said_is_the_claim_not_the_saying():
     claims = _claims("The river rose two metres overnight, a spokesman for the Kelso council said on Monday.")
     assert all(c.predicate != "say" for c in claims)

@@ -660,3 +660,15 @@ def test_the_loaders_import_no_heavy_library_until_they_read():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("the Nov. 13", "11-13"), ("November 13th", "11-13"), ("13th of November", "11-13"), ("the 5 June", "06-05"),
+     ("March 4, 2019", "03-04"), ("Sept. 11", "09-11"), ("Sunday", None), ("2019", None), ("last week", None),
+     ("May 40", None), ("Mayday 12", None)],
+)
+def test_month_day_reads_a_month_and_a_day_or_nothing(text, expected):
+    from newsweave.load.published import month_day
+
+    assert month_day(text) == expected

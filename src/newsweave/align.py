@@ -279,7 +279,7 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 def _same_description(claims: list[Claim]) -> np.ndarray:
     """True where two claims describe one person (or body) with one role noun (a speaker's claim too, when
     it took in a description: claims._into_speakers)."""
-    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, "speaker") and c.subject and c.predicate else set()
+    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, "speaker", "dated") and c.subject and c.predicate else set()
                      for c in claims])
 
 

@@ -18,7 +18,10 @@ annotate made; nothing is re-parsed), a sentence splits at:
   report calls someone before the name ("former quarterback Dale Ostrow", kind
   "description": its words stay in the claim around it too);
 - the examples after "including" ("three convictions, including a nine-month
-  sentence"): reports that agree on the rest often differ on the examples.
+  sentence"): reports that agree on the rest often differ on the examples;
+- an event named by its month and day ("the Nov. 13 attacks", "the attacks of
+  November 13", kind "dated"): when it happened, said in passing; its words stay
+  in the claim around it too.
 
 "X said (that) Y" is one claim, Y, credited to X: the words of saying are the
 attribution, not a fact of their own; but a speaker named with a title or an
@@ -36,8 +39,9 @@ from typing import NamedTuple
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
 from newsweave.annotate.sentences import asked
 from newsweave.annotate.tokens import TokenTable
+from newsweave.load.published import month_day
 from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, measure_key, word_classes
-from newsweave.story import BOILERPLATE, DESCRIPTIONS, Claim, Sentence, Story
+from newsweave.story import BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, Sentence, Story
 
 REPORTING = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
@@ -200,9 +204,10 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
             described = _description(sentence, p, ents, ent, quantities, last_person)
             if described is not None:
                 claims.append(described)
+    claims += _dated_events(sentence, p, ents, quantities, last_person)
     claims = _into_speakers(claims)
     # The main claim: the one highest in the tree (the root's, or what the root reports).
-    main = min((c for c in claims if c.kind != "description"), key=lambda c: (_depth(p, c.head_token), c.start))
+    main = min((c for c in claims if c.kind not in NOMINAL), key=lambda c: (_depth(p, c.head_token), c.start))
     main.main = True
     return sorted(claims, key=lambda c: c.start)
 
@@ -243,6 +248,35 @@ def _description(sentence: Sentence, p: TokenTable, ents: list[_Entity], person:
     claim.kind, claim.predicate = "description", _claim_term(p.term_lemma[role]) or ""
     claim.subject = person.last or entity_key(p.span_text(name, name + 1))  # a person's surname, as elsewhere
     return claim
+
+
+def _dated_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, last_person: str) -> list[Claim]:
+    """'The Nov. 13 attacks', 'an attack on November 13', 'the attacks of November 13': a report that names
+    an event by its day states when it happened (kind "dated"), whatever the clause around it says of it;
+    its words stay in that clause's claim too. Only a month and day count: "Sunday's vote" is some Sunday."""
+    found = []
+    for ent in ents:
+        if ent.label != "DATE" or (day := month_day(ent.text)) is None:
+            continue
+        first = next((t for t in range(ent.start, ent.end) if p.dep[t] != "det"), ent.start)
+        top = next((t for t in range(first, ent.end) if not (ent.start <= p.head[t] < ent.end)), first)  # the date's head
+        event, tokens = None, list(range(first, ent.end))
+        if p.dep[top] in ("nmod", "compound", "npadvmod") and p.pos[p.head[top]] == "NOUN" and p.head[top] >= ent.end:
+            event = p.head[top]  # "the Nov. 13 attacks"
+            tokens += list(range(ent.end, event + 1))
+        elif p.dep[top] == "pobj" and p.lower[p.head[top]] in ("on", "of") and p.pos[p.head[p.head[top]]] == "NOUN":
+            event = p.head[p.head[top]]  # "the attacks on November 13"
+            if event < first:
+                tokens = list(range(event, ent.end))
+        if event is None or _claim_term(p.term_lemma[event]) is None or not (sentence.start <= p.idx[event] < sentence.end):
+            continue
+        pieces = _pieces(p, tokens)
+        if not pieces:
+            continue
+        claim = _claim(sentence, p, ents, event, tokens, pieces, quantities, last_person)
+        claim.kind, claim.subject, claim.predicate = "dated", _claim_term(p.term_lemma[event]) or "", f"on {day}"
+        found.append(claim)
+    return found
 
 
 SPEAKER_CONTENT = 3  # a speaker this described ("Defense Minister Ismet Sezgin"), not "police", is a claim

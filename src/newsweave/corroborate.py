@@ -7,7 +7,7 @@ reads align's sentence similarity from the story's workspace.
 
 from __future__ import annotations
 
-from newsweave.story import BODY, FactGroup, SentenceKey, Story
+from newsweave.story import BODY, NOMINAL, FactGroup, SentenceKey, Story
 
 
 def corroborated(story: Story) -> list[FactGroup]:
@@ -15,12 +15,13 @@ def corroborated(story: Story) -> list[FactGroup]:
     photo's caption, "A truck makes its way down a snow-covered I-35, Thursday, Dec. 20, 2012", are no
     reported fact)."""
     groups = [g for g in story.facts if g.support >= 2 and g.representative.role == BODY]
-    # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") is background: after the events.
-    return sorted(groups, key=lambda g: (_describes_someone(g), -g.support, -g.salience, g.id))
+    # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") and the day they name an event by
+    # ("the Nov. 13 attacks") are background, inside sentences about something else: after the events.
+    return sorted(groups, key=lambda g: (_background(g), -g.support, -g.salience, g.id))
 
 
-def _describes_someone(group: FactGroup) -> bool:
-    return group.representative_claim is not None and group.representative_claim.kind == "description"
+def _background(group: FactGroup) -> bool:
+    return group.representative_claim is not None and group.representative_claim.kind in NOMINAL
 
 
 def single_source(story: Story, limit: int = 8) -> list[FactGroup]:

@@ -50,7 +50,7 @@ import numpy as np
 
 from newsweave.corpus.signatures import _stem, stop_words
 from newsweave.settings import Settings
-from newsweave.story import BODY, FactGroup, Sentence, SentenceKey, Story, SummarySentence
+from newsweave.story import BODY, NOMINAL, FactGroup, Sentence, SentenceKey, Story, SummarySentence
 
 # Sentences opening with these lean on a previous sentence and read badly alone.
 _DANGLING = re.compile(
@@ -218,14 +218,14 @@ def _cited_groups(story: Story) -> dict[SentenceKey, FactGroup]:
 
 
 def _claim_groups(story: Story) -> dict[int, FactGroup]:
-    """Each grouped claim's group, by `Claim.id`: not a description's ("former quarterback Dale Ostrow"),
+    """Each grouped claim's group, by `Claim.id`: not a nominal claim's ("former quarterback Dale Ostrow", "the Nov. 13 attacks"),
     which names who someone is, not what happened: a summary is not chosen or cited for it."""
-    return {c.id: g for g in story.facts for c in g.claims if c.kind != "description"}
+    return {c.id: g for g in story.facts for c in g.claims if c.kind not in NOMINAL}
 
 
 def _reports_stating(group: FactGroup) -> int:
     """How many reports state the group's fact in a claim the summary weighs (not in a description)."""
-    return len({c.document for c in group.claims if c.kind != "description"})
+    return len({c.document for c in group.claims if c.kind not in NOMINAL})
 
 
 def _unclean(story: Story, sentence: Sentence, unspoken: bool = False) -> float:

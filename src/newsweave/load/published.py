@@ -44,6 +44,25 @@ _MONTHS = {
     )
     for name in names
 }
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_DAY = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAME}))\b",
+    re.IGNORECASE,
+)
+
+
+def month_day(text: str) -> str | None:
+    """The month and day a date expression names, as "MM-DD" ("Nov. 13", "13th of November", "March 4, 2019"),
+    or None (no month and day: "last week", "2019", "Sunday")."""
+    for match in _MONTH_DAY.finditer(text):
+        month = _MONTHS.get((match["month"] or match["month2"]).lower())
+        day = int(match["day"] or match["day2"])
+        if month and 1 <= day <= 31:
+            return f"{month:02d}-{day:02d}"
+    return None
+
+
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _MONTH = r"(?P<month>[a-z]+)\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
