@@ -529,6 +529,10 @@ class KnownFrequencies:
     LIMIT = 1_000_000
 
     def __init__(self):
+        self.forget()
+
+    def forget(self) -> None:
+        """Nothing kept is known to hold (a transaction rolled back, or the first use)."""
         self.counts: dict[str, int] = {}  # key -> documents: the table's, plus those not written yet
         self.version: tuple | None = None
         self.unwritten: Counter[str] = Counter()
@@ -563,10 +567,6 @@ class KnownFrequencies:
                 self.unwritten[key] -= 1
             self.unwritten_documents -= 1
         self.article = None
-
-    def forget(self) -> None:
-        """The transaction was rolled back: nothing kept is known to hold."""
-        self.__init__()
 
     def write(self, conn) -> None:
         """Write the counts not written yet, in one statement (before the transaction commits)."""
