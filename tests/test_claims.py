@@ -107,6 +107,19 @@ def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_e
     assert group not in single_source(brief.story)
 
 
+def test_a_claim_and_its_denial_are_two_facts():
+    """'Dornia is supplying rifles to the rebels' and 'Dornia has denied supplying rifles to the rebels'
+    share nearly every word, and state opposite things."""
+    brief = _brief(
+        "Dornia is supplying rifles and ammunition to the Kessel rebels in the northern hills, officials in Varna said.",
+        "Dornia has denied supplying rifles and ammunition to the Kessel rebels in the northern hills.",
+    )
+    denied = [c for c in brief.story.claims if c.negated]
+    assert [c.document for c in denied] == ["r2"]
+    assert all(set(g.documents) != {"r1", "r2"} for g in brief.story.claim_groups)
+    assert all(c.negated for c in _claims("The plane did not land in Varna, and it failed to reach the coast."))
+
+
 def test_a_day_without_a_month_names_no_dated_event():
     """'Sunday's vote' is some Sunday: two reports' Sundays may be a week apart."""
     claims = _claims("Turnout in Sunday's vote was the lowest since the election of 2009, officials said.")

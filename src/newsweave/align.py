@@ -415,6 +415,9 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray) -> np.ndarray:
         counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]
         if len(counts) == 1 and counts[0].exact:
             single[i] = counts[0].value
+    # A claim and its denial ("Syria supports the rebels", "Syria has denied supporting the rebels") are two facts.
+    negated = np.array([c.negated for c in claims])
+    apart |= negated[:, None] != negated[None, :]
     given = ~np.isnan(single)
     apart |= given[:, None] & given[None, :] & (single[:, None] != single[None, :]) & ~same_report
     np.fill_diagonal(apart, False)

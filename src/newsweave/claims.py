@@ -462,15 +462,19 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
     terms += [t for i in described if (t := _claim_term(p.term_lemma[i])) is not None]
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "modifier" if describes else "clause")
+    negated = p.lemma[head] in _DENIAL or any(dep[t] == "neg" and p.head[t] == head for t in tokens)
     return Claim(
         id=0, document=sentence.document, start=start, end=end, sentence=sentence,
         text=sentence.text[start - sentence.start : end - sentence.start],
         pieces=pieces, kind=kind, subject=subject, predicate=predicate, arguments=arguments,
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
-        quantities=own_quantities, dates=dates, places=places, head_token=head,
+        quantities=own_quantities, dates=dates, places=places, head_token=head, negated=negated,
     )
 
 
+# Predicates that say a thing is not so: "Syria has denied supporting the rebels" is not "Syria supports the
+# rebels"; "failed to return" is "did not return".
+_DENIAL = {"deny", "refute", "dispute", "reject", "fail", "refuse"}
 # Words of hedging and hearsay: how sure a report is, not what it states.
 _HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparently", "likely", "suspect", "think", "understand", "say"}
 _PRONOUNS_OR_RELATIVE = _PRONOUNS | _RELATIVE
