@@ -120,6 +120,25 @@ def test_a_claim_and_its_denial_are_two_facts():
     assert all(c.negated for c in _claims("The plane did not land in Varna, and it failed to reach the coast."))
 
 
+def test_a_sentence_that_leans_on_the_one_before_is_not_listed_as_resting_on_one_report():
+    """Shown alone, 'That is the plan we prepared for.' or a quotation whose speaker an earlier sentence
+    names says nothing a reader can place."""
+    from newsweave.corroborate import leans_on_context, single_source
+
+    assert leans_on_context("That is the plan we prepared for.")
+    assert leans_on_context('"We are going to be more at risk."')
+    assert leans_on_context("but the mayor disagreed.")
+    assert not leans_on_context("The mayor of Varna resigned on Tuesday, he said.")
+    assert not leans_on_context('"We are safe," the mayor said.')
+    brief = _brief(
+        "The Pell Harbour ferry sank on Tuesday with 40 people aboard. That is the disaster the port had prepared for.",
+        "A ferry sank at Pell Harbour on Tuesday. Divers found the wreck in 30 metres of water near the breakwater.",
+    )
+    listed = [g.representative.text for g in single_source(brief.story)]
+    assert "That is the disaster the port had prepared for." not in listed
+    assert any(text.startswith("Divers found the wreck") for text in listed)
+
+
 def test_a_day_without_a_month_names_no_dated_event():
     """'Sunday's vote' is some Sunday: two reports' Sundays may be a week apart."""
     claims = _claims("Turnout in Sunday's vote was the lowest since the election of 2009, officials said.")

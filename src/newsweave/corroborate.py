@@ -7,7 +7,28 @@ reads align's sentence similarity from the story's workspace.
 
 from __future__ import annotations
 
+import re
+
 from newsweave.story import BODY, NOMINAL, FactGroup, SentenceKey, Story
+
+# A sentence that reads as the continuation of the one before (summarize weighs these as unclean too): it
+# opens with a pronoun or a connective ("That's the assessment...", "But ..."), or in lower case, ...
+DANGLING = re.compile(
+    r"^[\"'“‘(\[]?\s*(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them|but|and|or|also|however|so|then|"
+    r"meanwhile|still|yet|moreover|furthermore|thus|therefore|instead|plus)\b",
+    re.IGNORECASE,
+)
+LOWER_START = re.compile(r"^[\"'“‘(\[]?\s*[a-z]")
+# "..., he said." at the end: the speaker is whoever the sentence before named (summarize weighs it; what was
+# said still reads alone, so a fact resting on one report may end so).
+PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|noted)\b[^.?!]*[.?!]?[\"'”’]?\s*$", re.IGNORECASE)
+# ... or it is all quotation, the speaker named in a sentence before ('"We are going to get more at risk."').
+_WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”]*[\"”’']\s*$")
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a sentence cannot be read alone: shown by itself it says nothing a reader can place."""
+    return bool(DANGLING.match(text) or LOWER_START.match(text) or _WHOLE_QUOTE.match(text))
 
 
 def corroborated(story: Story) -> list[FactGroup]:
@@ -39,7 +60,7 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
     groups = [
         g for g in story.facts
         if g.support == 1 and g.representative.role == BODY and (g.representative_claim is None or g.representative_claim.main)
-        and g.representative.key not in echoed
+        and g.representative.key not in echoed and not leans_on_context(g.representative.text)
     ]
     groups.sort(key=lambda g: (g.id not in in_summary, -g.salience, g.id))
     return groups[: max(limit, sum(1 for g in groups if g.id in in_summary))]

@@ -49,18 +49,11 @@ from itertools import pairwise
 import numpy as np
 
 from newsweave.corpus.signatures import _stem, stop_words
+from newsweave.corroborate import DANGLING, LOWER_START, PRONOUN_SAID
 from newsweave.settings import Settings
 from newsweave.story import BODY, NOMINAL, FactGroup, Sentence, SentenceKey, Story, SummarySentence
 
 # Sentences opening with these lean on a previous sentence and read badly alone.
-_DANGLING = re.compile(
-    r"^[\"'“‘(\[]?\s*(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them|but|and|or|also|however|so|then|"
-    r"meanwhile|still|yet|moreover|furthermore|thus|therefore|instead|plus)\b",
-    re.IGNORECASE,
-)
-_LOWER_START = re.compile(r"^[\"'“‘(\[]?\s*[a-z]")
-# "..., he said." at the end: the speaker is whoever the sentence before named.
-_PRONOUN_SAID = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|noted)\b[^.?!]*[.?!]?[\"'”’]?\s*$", re.IGNORECASE)
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters)?\s*Photo\b|\b(?:AP|AFP|Reuters|Getty|EPA|Associated Press) (?:Photo|Images)\b"
     r"|^\s*\(?(?:Photo|Image|Picture|Caption|Credit|Video|FILE|File photo)\b\s*[:/\-\u2013\u2014)]"
@@ -233,9 +226,9 @@ def _unclean(story: Story, sentence: Sentence, unspoken: bool = False) -> float:
     text = sentence.text
     # A quote after a colon opens a sentence of its own: "A source said: 'They were ...".
     opening = text.split(": ", 1)[1] if ": " in text[:80] else ""
-    leans = bool(_DANGLING.match(text)) and not _demonstrative_determiner(story, sentence)
-    faults = int(leans or bool(_LOWER_START.match(text) or (opening and _DANGLING.match(opening))))
-    faults += bool(_PRONOUN_SAID.search(text))
+    leans = bool(DANGLING.match(text)) and not _demonstrative_determiner(story, sentence)
+    faults = int(leans or bool(LOWER_START.match(text) or (opening and DANGLING.match(opening))))
+    faults += bool(PRONOUN_SAID.search(text))
     # Quoted words whose speaker the sentence does not name: who says so, and is it the reports' own claim?
     faults += UNSPOKEN_FAULTS * unspoken
     faults += _disagreeing_determiner(story, sentence)
