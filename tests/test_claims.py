@@ -139,6 +139,14 @@ def test_a_sentence_that_leans_on_the_one_before_is_not_listed_as_resting_on_one
     assert any(text.startswith("Divers found the wreck") for text in listed)
 
 
+def test_the_predicate_of_hearsay_and_of_a_light_verb_is_what_was_done():
+    """'is said to have made trips to Varna' says he travelled; 'carried out two raids' that they raided."""
+    (trips,) = [c for c in _claims("The gunman is said to have made trips to Varna and Pell.") if c.main]
+    assert trips.predicate == "travel"
+    (calls,) = [c for c in _claims("One attacker made several calls to Varna before the attack.") if c.main]
+    assert calls.predicate == "call"
+
+
 def test_a_day_without_a_month_names_no_dated_event():
     """'Sunday's vote' is some Sunday: two reports' Sundays may be a week apart."""
     claims = _claims("Turnout in Sunday's vote was the lowest since the election of 2009, officials said.")
