@@ -228,3 +228,26 @@ def test_a_question_the_writer_asks_dates_nothing():
     story = newsweave.brief([{"id": "a", "published": "2026-03-02", "text": (
         "The harbour board voted on Monday.\n\nCritics loved the plan. What will everyone be talking about on Friday?\n")}]).story
     assert [t.when for t in story.timeline] == [["Monday"]]  # (the first line is a headline, dated or not)
+
+
+def test_an_event_dated_in_its_relative_clause_or_by_a_synonym_is_one_entry():
+    """'the blast which rocked Lowford on March 2' dates the blast; 'the explosion on March 2' is that blast."""
+    story = newsweave.brief([
+        {"id": "r1", "published": "2024-03-05", "text": "The blast which rocked Lowford on March 2 was caused by dust in the mill.\n"},
+        {"id": "r2", "published": "2024-03-05", "text": "Investigators blamed dust for the explosion on March 2 at the Lowford mill.\n"},
+    ]).story
+    (found,) = [t for t in story.timeline if t.date == "2024-03-02"]
+    assert set(found.documents) == {"r1", "r2"}
+
+
+def test_a_year_counted_back_from_the_report_s_day_is_a_year_either_way():
+    """'the storm of 34 years ago', written in October 1999, may be the storm of 1966: no disagreement."""
+    def found(*reports):
+        story = newsweave.brief([{"id": f"r{n}", "published": day, "text": t} for n, (day, t) in enumerate(reports)]).story
+        return [sorted(v.value for v in d.values) for d in date_discrepancies(story)]
+
+    ago = ("1999-10-12", "Observers at Kitt Peak still recall the meteor storm of 34 years ago over the Arizona desert.\n")
+    year = ("1999-11-17", "Observers at Kitt Peak still recall the meteor storm of 1966 over the Arizona desert.\n")
+    assert found(ago, year) == []
+    older = ("1999-11-17", "Observers at Kitt Peak still recall the meteor storm of 1961 over the Arizona desert.\n")
+    assert found(ago, older) == [["1961", "34 years ago"]]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
+from newsweave.claims import term
 from newsweave.entities.mentions import body_copy
 from newsweave.load.published import parse_published
 from newsweave.settings import Settings
@@ -301,6 +302,8 @@ def _event_word(ent) -> str:
         head = before if before is not None and before.pos_ == "NOUN" else head.head
     if head.i == ent.root.i:
         return ""
+    if head.pos_ == "VERB" and head.dep_ == "relcl" and head.head.pos_ == "NOUN":
+        head = head.head  # "the attacks which left 130 people dead on November 13": the attacks' day
     return head.lower_ if head.pos_ in ("NOUN", "VERB", "PROPN") else ""
 
 
@@ -336,6 +339,6 @@ def _order(entry: TimelineEntry):
 
 
 def event_lemma(word: str) -> str:
-    """One key for an event word's forms: "attacks" and "attack" are one event."""
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    """One key for an event word's forms and synonyms: "attacks", "attack" and "massacre" are one event."""
+    return term(word[:-1] if word.endswith("s") and len(word) > 3 else word)
 

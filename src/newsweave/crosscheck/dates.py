@@ -145,9 +145,19 @@ def _agree(a: DateMention, b: DateMention) -> bool:
     if when_a is None or when_b is None:
         return True  # nothing to compare
     if a.date is not None and b.date is not None:
+        if _counted_back(a) or _counted_back(b):  # "33 years ago" from 1998 holds 1966: the count rounds
+            return a.date[:4].isdigit() and b.date[:4].isdigit() and abs(int(a.date[:4]) - int(b.date[:4])) <= 1
         return _compatible(a.date, b.date)
     # a day of the year ("--06-11") against another, or against a resolved date of any precision
     return _compatible(_month_day(when_a), _month_day(when_b))
+
+
+_YEARS_AGO = re.compile(r"\byears?\s+(?:ago|earlier|before)\b", re.IGNORECASE)
+
+
+def _counted_back(mention: DateMention) -> bool:
+    """A year counted back from the report's day ("33 years ago", "two years earlier"): a year either way."""
+    return mention.precision == "year" and bool(_YEARS_AGO.search(mention.text))
 
 
 def _month_day(when: str) -> str:
