@@ -251,3 +251,16 @@ def test_a_year_counted_back_from_the_report_s_day_is_a_year_either_way():
     assert found(ago, year) == []
     older = ("1999-11-17", "Observers at Kitt Peak still recall the meteor storm of 1961 over the Arizona desert.\n")
     assert found(ago, older) == [["1961", "34 years ago"]]
+
+
+def test_a_timeline_entry_quotes_the_sentence_of_its_most_corroborated_fact():
+    """Of one report's 'A vigil for the flood of March 2 ...' and 'The flood of March 2 destroyed forty homes
+    ...', which another report also states, the entry quotes the second: it tells what happened that day."""
+    story = newsweave.brief([
+        {"id": "r1", "published": "2024-03-09", "text": (
+            "A vigil for the flood of March 2 was held at the Corran town hall on Sunday.\n\n"
+            "The flood of March 2 destroyed forty homes along the river in Corran, officials said.\n")},
+        {"id": "r2", "published": "2024-03-09", "text": "The flood of March 2 destroyed forty homes along the river in Corran.\n"},
+    ]).story
+    (found,) = [t for t in story.timeline if t.date == "2024-03-02"]
+    assert found.text.startswith("The flood of March 2 destroyed forty homes")

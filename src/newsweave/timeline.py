@@ -27,8 +27,10 @@ from newsweave.load.published import parse_published
 from newsweave.settings import Settings
 from newsweave.story import (
     BODY,
+    NOMINAL,
     Evidence,
     Sentence,
+    SentenceKey,
     Story,
     TimelineEntry,
 )
@@ -67,7 +69,12 @@ class DateMention:
 def build_timeline(story: Story, settings: Settings) -> Story:
     mentions = date_mentions(story)
     story.workspace.dates = mentions  # crosscheck/dates.py compares them across reports
-    story.timeline = timeline_entries(mentions)
+    support: dict = {}
+    for group in story.facts:
+        for claim in group.claims:
+            if claim.kind not in NOMINAL:  # (each report's "the flood of March 2" is one fact of them all)
+                support[claim.sentence.key] = max(support.get(claim.sentence.key, 0), group.support)
+    story.timeline = timeline_entries(mentions, support)
     return story
 
 
@@ -307,8 +314,9 @@ def _event_word(ent) -> str:
     return head.lower_ if head.pos_ in ("NOUN", "VERB", "PROPN") else ""
 
 
-def timeline_entries(mentions: list[DateMention]) -> list[TimelineEntry]:
-    """One entry per event and date; reports giving the same event the same date share it."""
+def timeline_entries(mentions: list[DateMention], support: dict[SentenceKey, int] | None = None) -> list[TimelineEntry]:
+    """One entry per event and date; reports giving the same event the same date share it. `support`: how many
+    reports state the most corroborated fact of each sentence (align's groups)."""
     entries: dict[tuple, TimelineEntry] = {}
     for mention in mentions:
         key = (mention.date or mention.text.lower(), mention.precision, event_lemma(mention.event))
@@ -324,8 +332,10 @@ def timeline_entries(mentions: list[DateMention]) -> list[TimelineEntry]:
             entry.evidence.append(mention.sentence.evidence)
             entry.sentences.append(mention.sentence)
     for entry in entries.values():
-        # Quote body copy rather than a caption when a report states the event in both.
-        entry.sentences.sort(key=lambda s: s.role != BODY)
+        # Quote body copy rather than a caption when a report states the event in both, and of those the
+        # sentence with the most corroborated fact: "the attacks which left 130 people dead in Paris on
+        # November 13" (three reports) tells of the day better than "232 people held over the attacks on November 13".
+        entry.sentences.sort(key=lambda s: (s.role != BODY, -(support or {}).get(s.key, 0)))
         entry.evidence = [s.evidence for s in entry.sentences]
         entry.text = entry.sentences[0].text
     return sorted(entries.values(), key=_order)
