@@ -68,9 +68,17 @@ def test_the_examples_a_list_gives_are_a_claim_of_their_own():
                for g in brief.story.claim_groups)
 
 
-def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_events():
+def _listed_after_the_events(story, group) -> bool:
+    """Whether the corroborated facts from `group` on are all background (what reports call someone, the day
+    they name an event by)."""
     from newsweave.corroborate import corroborated
+    from newsweave.story import NOMINAL
 
+    listed = corroborated(story)
+    return all(g.representative_claim is not None and g.representative_claim.kind in NOMINAL for g in listed[listed.index(group):])
+
+
+def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_events():
     brief = _brief(
         "Outgoing Harwick quarterback Dale Ostrow was the driving force behind the players' union vote.",
         "The union vote at Harwick followed a long push by former quarterback Dale Ostrow and his teammates.",
@@ -81,15 +89,13 @@ def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_
     assert all(c.text.endswith("quarterback Dale Ostrow") for c in described)
     (group,) = [g for g in brief.story.claim_groups if any(c.kind == "description" for c in g.claims)]
     assert set(group.documents) >= {"r1", "r2"}
-    listed = corroborated(brief.story)
-    assert listed.index(group) == len(listed) - 1 or all(
-        g.representative_claim is not None and g.representative_claim.kind == "description" for g in listed[listed.index(group):])
+    assert _listed_after_the_events(brief.story, group)
 
 
 def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_events():
     """'the Oct. 9 blast', 'the blast on October 9', 'the explosion of October 9th': each report says when
     the event happened, inside a sentence about something else, in its own words."""
-    from newsweave.corroborate import corroborated, single_source
+    from newsweave.corroborate import single_source
 
     brief = _brief(
         "Rescuers were still searching the Pell Harbour docks after the Oct. 9 blast, the port authority said.",
@@ -102,8 +108,7 @@ def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_e
     assert not any(c.main for c in dated)  # each sentence's main claim is what it says of the event
     (group,) = [g for g in brief.story.claim_groups if any(c.kind == "dated" for c in g.claims)]
     assert set(group.documents) == {"r1", "r2", "r3"}
-    listed = corroborated(brief.story)
-    assert all(g.representative_claim.kind in ("dated", "description") for g in listed[listed.index(group):])
+    assert _listed_after_the_events(brief.story, group)
     assert group not in single_source(brief.story)
 
 

@@ -29,6 +29,7 @@ import threading
 import time
 from collections import Counter
 from contextlib import contextmanager, suppress
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from newsweave.corpus.dedup import MAX_BUCKET
@@ -366,13 +367,10 @@ class PostgresStore(SQLStore):
                         self._abandon(conn)
                         self.known_frequencies.forget()
 
-    @property
+    @cached_property
     def known_frequencies(self) -> KnownFrequencies:
         """The writer's document frequencies, kept across its transactions (see `KnownFrequencies`)."""
-        found = self.__dict__.get("_known_frequencies")
-        if found is None:
-            found = self.__dict__["_known_frequencies"] = KnownFrequencies()
-        return found
+        return KnownFrequencies()
 
     def tables(self, conn) -> Tables:
         return Tables(PostgresArticles(conn), PostgresDuplicates(conn), PostgresStories(conn, self.centroids, self.known_frequencies))

@@ -24,7 +24,7 @@ import json
 from collections import Counter, OrderedDict
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from newsweave.corpus.cluster import Clusterer, StoryProfile
@@ -402,13 +402,10 @@ class SQLStore(Store):
     def tables(self, conn) -> Tables:
         return Tables(Articles(conn), Duplicates(conn), Stories(conn, self.centroids))
 
-    @property
+    @cached_property
     def centroids(self) -> Centroids:
         """The store's decoded story centroids, kept across its transactions (see `Centroids`)."""
-        found = self.__dict__.get("_centroids")
-        if found is None:
-            found = self.__dict__["_centroids"] = Centroids()
-        return found
+        return Centroids()
 
     def _story_filter(self, query: str | None) -> tuple[str, tuple]:
         """SQL (`AND …`) keeping the stories with an article matching a full-text query, and its parameters."""
