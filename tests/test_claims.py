@@ -112,6 +112,23 @@ def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_e
     assert group not in single_source(brief.story)
 
 
+def test_a_named_person_s_age_given_in_passing_is_one_fact_across_reports():
+    """'Tomas Reyes, 58, pulled ...', 'saved by Tomas Reyes, 58, who ...': each report gives his age inside a
+    sentence about something else."""
+    brief = _brief(
+        "Lifeguard Tomas Reyes, 58, pulled the swimmer ashore near the Pell Harbour pier on Tuesday evening.",
+        "The swimmer was saved by Tomas Reyes, 58, who has watched the Pell Harbour beach for thirty summers.",
+        "Tomas Reyes, 58, had just finished his shift at the Pell Harbour beach when the call came.",
+    )
+    ages = [c for c in brief.story.claims if c.kind == "age"]
+    assert {(c.subject, c.predicate) for c in ages} == {("reyes", "aged 58")}
+    assert all(c.text.endswith("58") and "Reyes" in c.text for c in ages)
+    assert not any(c.main for c in ages)
+    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "age" for c in g.claims)]
+    assert set(group.documents) == {"r1", "r2", "r3"}
+    assert _listed_after_the_events(brief.story, group)
+
+
 def test_a_claim_and_its_denial_are_two_facts():
     """'Dornia is supplying rifles to the rebels' and 'Dornia has denied supplying rifles to the rebels'
     share nearly every word, and state opposite things."""

@@ -23,8 +23,9 @@ from itertools import chain
 
 import numpy as np
 
+from newsweave.annotate.features import number_key
 from newsweave.claims import REPORTING, build_claims, term
-from newsweave.quantities import COUNT, compatible, conflicting, measure_key
+from newsweave.quantities import AGE, COUNT, compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, Claim, FactGroup, Sentence, Story
 
@@ -279,8 +280,18 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 def _same_description(claims: list[Claim]) -> np.ndarray:
     """True where two claims describe one person (or body) with one role noun (a speaker's claim too, when
     it took in a description: claims._into_speakers)."""
-    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, "speaker", "dated") and c.subject and c.predicate else set()
-                     for c in claims])
+    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, "speaker", "dated", "age") and c.subject and c.predicate
+                     else _age_stated(c) for c in claims])
+
+
+def _age_stated(claim: Claim) -> set[tuple[str, str]]:
+    """A named person's age, keyed as an age claim is ("Randall Hackett, 58"), when a clause states nothing
+    else ("Hackett is 58", "who was 9 at the time")."""
+    return {
+        (q.owner, f"aged {number_key(q.value)}")
+        for q in claim.quantities
+        if q.kind == AGE and q.owner and q.exact and claim.predicate in (number_key(q.value), "old", "age")
+    }
 
 
 

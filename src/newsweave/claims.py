@@ -205,6 +205,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
             if described is not None:
                 claims.append(described)
     claims += _dated_events(sentence, p, ents, quantities, last_person)
+    claims += _ages(sentence, p, ents, quantities, last_person, claims)
     claims = _into_speakers(claims)
     # The main claim: the one highest in the tree (the root's, or what the root reports).
     main = min((c for c in claims if c.kind not in NOMINAL), key=lambda c: (_depth(p, c.head_token), c.start))
@@ -275,6 +276,30 @@ def _dated_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
             continue
         claim = _claim(sentence, p, ents, event, tokens, pieces, quantities, last_person)
         claim.kind, claim.subject, claim.predicate = "dated", _claim_term(p.term_lemma[event]) or "", f"on {day}"
+        found.append(claim)
+    return found
+
+
+def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, last_person: str,
+          claims: list[Claim]) -> list[Claim]:
+    """'Randall Hackett, 58, ...', 'Al-Khawaja, 32, is ...': a named person's age given in passing is a claim
+    of its own (kind "age"), as what a report calls someone is; an age a clause states ("Devin was 41")
+    is that clause's claim already."""
+    found = []
+    stated = {c.head_token for c in claims if c.kind not in NOMINAL}
+    for q in quantities:
+        if q.kind != AGE or not q.owner or not q.exact or q.token in stated or not (0 <= q.token < len(p.head)):
+            continue
+        person = next((e for e in ents if e.label == "PERSON" and e.last == q.owner and e.end <= q.token), None)
+        if person is None or q.token - person.end > 2:
+            continue  # only "Name, 58": an age said elsewhere in the sentence is read with its clause
+        tokens = [*range(person.start, person.end), q.token]
+        pieces = _pieces(p, tokens, {q.token})
+        if not pieces:
+            continue
+        claim = _claim(sentence, p, ents, q.token, tokens, pieces, quantities, last_person)
+        claim.kind, claim.subject, claim.predicate = "age", q.owner, f"aged {number_key(q.value)}"
+        claim.quantities = []  # compared across reports as its clause's figure: once
         found.append(claim)
     return found
 

@@ -118,8 +118,9 @@ class Sentence:
 # what happened: a fact of its own, but no reason to put a sentence in a summary.
 DESCRIPTIONS = ("description", "appositive")
 # Claims a noun phrase makes inside another claim, whose words stay in that claim too: what a report calls
-# someone ("former quarterback Dale Ostrow"), an event named by its day ("the Nov. 13 attacks").
-NOMINAL = ("description", "dated")
+# someone ("former quarterback Dale Ostrow"), an event named by its day ("the Nov. 13 attacks"), a named
+# person's age given in passing ("Randall Hackett, 58,").
+NOMINAL = ("description", "dated", "age")
 
 
 @dataclass
@@ -138,7 +139,8 @@ class Claim:
     text: str  # document text[start:end]
     sentence: Sentence
     pieces: tuple[tuple[int, int], ...] = ()
-    kind: str = "clause"  # "clause", "relative", "modifier", "appositive", "description", "speaker", "dated", or "sentence" (not split)
+    # "clause", "relative", "modifier", "appositive", "description", "speaker", "dated", "age", or "sentence" (not split)
+    kind: str = "clause"
     main: bool = False  # the sentence's main claim: what a summary quoting the sentence asserts
     subject: str = ""  # entity key or lemma of who or what the claim is about ("abaaoud", "threat")
     predicate: str = ""  # the predicate's lemma ("kill", "leader")
