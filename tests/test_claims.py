@@ -68,14 +68,20 @@ def test_the_examples_a_list_gives_are_a_claim_of_their_own():
                for g in brief.story.claim_groups)
 
 
-def _listed_after_the_events(story, group) -> bool:
-    """Whether the corroborated facts from `group` on are all background (what reports call someone, the day
-    they name an event by)."""
+def _one_background_fact(brief, kind: str, key: tuple[str, str], documents: set[str]):
+    """The claims of `kind` (what reports call someone, the day they name an event by, an age given in
+    passing): all with `key` (subject, predicate), never a sentence's main claim, one fact of `documents`,
+    listed among corroborated facts after the events. Returns the claims and their group."""
     from newsweave.corroborate import corroborated
     from newsweave.story import NOMINAL
 
-    listed = corroborated(story)
-    return all(g.representative_claim is not None and g.representative_claim.kind in NOMINAL for g in listed[listed.index(group):])
+    found = [c for c in brief.story.claims if c.kind == kind]
+    assert {(c.subject, c.predicate) for c in found} == {key}
+    (group,) = [g for g in brief.story.claim_groups if any(c.kind == kind for c in g.claims)]
+    assert set(group.documents) >= documents
+    listed = corroborated(brief.story)
+    assert all(g.representative_claim is not None and g.representative_claim.kind in NOMINAL for g in listed[listed.index(group):])
+    return found, group
 
 
 def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_events():
@@ -84,12 +90,8 @@ def test_what_reports_call_someone_before_the_name_is_one_fact_listed_after_the_
         "The union vote at Harwick followed a long push by former quarterback Dale Ostrow and his teammates.",
         "Harwick players voted on Tuesday to form a union, a push led by Ostrow, the team's quarterback.",
     )
-    described = [c for c in brief.story.claims if c.kind == "description"]
-    assert {(c.subject, c.predicate) for c in described} == {("ostrow", "quarterback")}
+    described, _ = _one_background_fact(brief, "description", ("ostrow", "quarterback"), {"r1", "r2"})
     assert all(c.text.endswith("quarterback Dale Ostrow") for c in described)
-    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "description" for c in g.claims)]
-    assert set(group.documents) >= {"r1", "r2"}
-    assert _listed_after_the_events(brief.story, group)
 
 
 def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_events():
@@ -102,13 +104,9 @@ def test_an_event_named_by_its_day_is_one_fact_across_reports_listed_after_the_e
         "The blast on October 9 damaged three warehouses at the Pell Harbour docks, insurers said.",
         "Dock workers returned to Pell Harbour on Monday, five days after the explosion of October 9th.",
     )
-    dated = [c for c in brief.story.claims if c.kind == "dated"]
-    assert {(c.subject, c.predicate) for c in dated} == {("explosion", "on 10-09")}
+    dated, group = _one_background_fact(brief, "dated", ("explosion", "on 10-09"), {"r1", "r2", "r3"})
     assert sorted(c.text for c in dated) == ["Oct. 9 blast", "blast on October 9", "explosion of October 9th"]
     assert not any(c.main for c in dated)  # each sentence's main claim is what it says of the event
-    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "dated" for c in g.claims)]
-    assert set(group.documents) == {"r1", "r2", "r3"}
-    assert _listed_after_the_events(brief.story, group)
     assert group not in single_source(brief.story)
 
 
@@ -120,13 +118,8 @@ def test_a_named_person_s_age_given_in_passing_is_one_fact_across_reports():
         "The swimmer was saved by Tomas Reyes, 58, who has watched the Pell Harbour beach for thirty summers.",
         "Tomas Reyes, 58, had just finished his shift at the Pell Harbour beach when the call came.",
     )
-    ages = [c for c in brief.story.claims if c.kind == "age"]
-    assert {(c.subject, c.predicate) for c in ages} == {("reyes", "aged 58")}
-    assert all(c.text.endswith("58") and "Reyes" in c.text for c in ages)
-    assert not any(c.main for c in ages)
-    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "age" for c in g.claims)]
-    assert set(group.documents) == {"r1", "r2", "r3"}
-    assert _listed_after_the_events(brief.story, group)
+    ages, _ = _one_background_fact(brief, "age", ("reyes", "aged 58"), {"r1", "r2", "r3"})
+    assert all(c.text.endswith("58") and "Reyes" in c.text and not c.main for c in ages)
 
 
 def test_a_claim_and_its_denial_are_two_facts():
