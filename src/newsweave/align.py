@@ -27,7 +27,7 @@ from newsweave.annotate.features import number_key
 from newsweave.claims import REPORTING, build_claims, term
 from newsweave.quantities import AGE, COUNT, compatible, conflicting, measure_key
 from newsweave.settings import Settings
-from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, Claim, FactGroup, Sentence, Story
+from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
 
 SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
@@ -279,8 +279,9 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 
 def _same_description(claims: list[Claim]) -> np.ndarray:
     """True where two claims describe one person (or body) with one role noun (a speaker's claim too, when
-    it took in a description: claims._into_speakers)."""
-    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, "speaker", "dated", "age") and c.subject and c.predicate
+    it took in a description: claims._into_speakers), or are nominal claims with one key: one event on one
+    day, one person's age."""
+    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, *NOMINAL, "speaker") and c.subject and c.predicate
                      else _age_stated(c) for c in claims])
 
 

@@ -53,7 +53,6 @@ from newsweave.corroborate import DANGLING, LOWER_START, PRONOUN_SAID
 from newsweave.settings import Settings
 from newsweave.story import BODY, NOMINAL, FactGroup, Sentence, SentenceKey, Story, SummarySentence
 
-# Sentences opening with these lean on a previous sentence and read badly alone.
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters)?\s*Photo\b|\b(?:AP|AFP|Reuters|Getty|EPA|Associated Press) (?:Photo|Images)\b"
     r"|^\s*\(?(?:Photo|Image|Picture|Caption|Credit|Video|FILE|File photo)\b\s*[:/\-\u2013\u2014)]"
@@ -217,7 +216,7 @@ def _claim_groups(story: Story) -> dict[int, FactGroup]:
 
 
 def _reports_stating(group: FactGroup) -> int:
-    """How many reports state the group's fact in a claim the summary weighs (not in a description)."""
+    """How many reports state the group's fact in a claim the summary weighs (not in a nominal claim)."""
     return len({c.document for c in group.claims if c.kind not in NOMINAL})
 
 

@@ -69,7 +69,7 @@ class DateMention:
 def build_timeline(story: Story, settings: Settings) -> Story:
     mentions = date_mentions(story)
     story.workspace.dates = mentions  # crosscheck/dates.py compares them across reports
-    support: dict = {}
+    support: dict[SentenceKey, int] = {}
     for group in story.facts:
         for claim in group.claims:
             if claim.kind not in NOMINAL:  # (each report's "the flood of March 2" is one fact of them all)

@@ -288,10 +288,14 @@ class PostgresStore(SQLStore):
             raise
 
     def _commit(self, conn) -> None:
+        """Write the group's document frequencies (`KnownFrequencies.write`) and commit; on any failure roll
+        back, and what the writer kept of the frequencies is read afresh."""
         try:
+            self.known_frequencies.write(conn)
             conn.execute("COMMIT")
         except BaseException:
-            self.known_frequencies.forget()  # whatever the server kept, the counts are read afresh
+            self._abandon(conn)
+            self.known_frequencies.forget()
             raise
 
     @staticmethod
@@ -312,7 +316,6 @@ class PostgresStore(SQLStore):
                 self._begin(conn, lock_wait)
                 try:
                     yield conn
-                    known.write(conn)
                 except BaseException:
                     self._abandon(conn)
                     known.forget()
@@ -338,7 +341,6 @@ class PostgresStore(SQLStore):
             conn.execute("RELEASE unit")
             self._batch["units"] += 1
             if self._batch["units"] >= self._batch["size"] or time.monotonic() - self._batch["started"] >= self._batch["seconds"]:
-                known.write(conn)
                 self._commit(conn)
 
     @contextmanager
@@ -356,13 +358,7 @@ class PostgresStore(SQLStore):
                 conn = self._writer
                 if conn is not None and not conn.closed and self._in_transaction(conn):
                     if conn.info.transaction_status == self._psycopg.pq.TransactionStatus.INTRANS:
-                        try:  # every released savepoint is a whole article
-                            self.known_frequencies.write(conn)
-                        except BaseException:
-                            self._abandon(conn)
-                            self.known_frequencies.forget()
-                            raise
-                        self._commit(conn)
+                        self._commit(conn)  # every released savepoint is a whole article
                     else:
                         self._abandon(conn)
                         self.known_frequencies.forget()
