@@ -598,3 +598,26 @@ def test_an_article_whose_one_line_ends_without_a_stop_is_still_an_article():
             "painted the wards. Find out more about \"The Friends of the Clinic Committee\"")
     document = html_document(f"<html><body><article><p>{text}</p></article></body></html>", "clinic")
     assert document.text.startswith("The clinic reopened")
+
+
+# --- this sitting's readers of report text, on hostile lines ----------------------------------------------
+
+def test_the_month_day_and_stand_alone_readers_take_hostile_lines_in_linear_time():
+    """The attack: one 'sentence' of 200,000 characters built to make the new patterns backtrack: quote
+    marks and spaces for the whole-quotation check, digits and month names without a match for month_day,
+    and a brief of a report made of dated events and ages ('the Jan. 3 attack', 'Name, 58,') by the thousand."""
+    import newsweave
+    from newsweave.corroborate import leans_on_context
+    from newsweave.load.published import month_day
+
+    started = time.perf_counter()
+    assert not leans_on_context("'" + "' " * 100_000 + "x")
+    assert leans_on_context("“" + "word ’ " * 30_000 + "”")
+    assert month_day("12 " * 60_000 + "Mayday") is None
+    assert month_day("Nov " * 50_000 + "13") == "11-13"
+    assert time.perf_counter() - started < 5
+    report = " ".join(f"After the Jan. {n % 28 + 1} attack, Ada Lund, {n % 80 + 18}, spoke." for n in range(1_500))
+    started = time.perf_counter()
+    brief = newsweave.brief([{"id": "r1", "text": report}, {"id": "r2", "text": report[:2_000]}])
+    assert brief.story.claims
+    assert time.perf_counter() - started < 120
