@@ -264,3 +264,21 @@ def test_a_timeline_entry_quotes_the_sentence_of_its_most_corroborated_fact():
     ]).story
     (found,) = [t for t in story.timeline if t.date == "2024-03-02"]
     assert found.text.startswith("The flood of March 2 destroyed forty homes")
+
+
+def test_a_date_without_a_year_lies_in_the_past_unless_the_sentence_points_ahead():
+    # October's paper: "remained chief until March" (told in the past) is last March, though next March is
+    # nearer; "will be sworn in on Jan. 20" and "holds until March 3" point ahead; "set for November" is a
+    # fortnight ahead and nearest; "closed on May 4" is last May.
+    story = newsweave.brief([
+        {"id": "wire", "published": "1998-10-17", "text": (
+            "Pinochet left government in 1990, but remained as army chief until March when he became a senator.\n\n"
+            "The general will be sworn in on Jan. 20, officials said.\n\n"
+            "Elections are set for November, the ministry said.\n\n"
+            "The ceasefire holds until March 3, the envoy said.\n\n"
+            "The factory closed on May 4 after a fire.\n")},
+    ]).story
+    dated = {w: t.date for t in story.timeline for w in t.when}
+    assert dated["March"] == "1998-03"
+    assert dated["Jan. 20"] == "1999-01-20" and dated["March 3"] == "1999-03-03"
+    assert dated["November"] == "1998-11" and dated["May 4"] == "1998-05-04"

@@ -183,19 +183,25 @@ _AHEAD_VERBS = {"expect", "schedule", "plan"}
 
 
 def _looks_ahead(ent) -> bool:
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    if before in _AHEAD_BEFORE:
-        return True
     # The verb the date hangs off: "will return Friday" looks ahead; "inspected ... Wednesday and will return" does not.
     verb = ent.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     # ... or a verb it depends on: "whether the order is lifted on Friday will depend".
-    return any(
+    ahead = any(
         v.lower_ in _AHEAD_IN_SENTENCE or v.lemma_ in _AHEAD_VERBS
         or any(c.dep_ == "aux" and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)
         for v in (verb, *verb.ancestors)
     )
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    # "stands until Friday" looks ahead; "remained army chief until March" told of a time gone by
+    return ahead or (before in _AHEAD_BEFORE and not _told_in_the_past(verb))
+
+
+def _told_in_the_past(verb) -> bool:
+    """A verb in the past tense ("remained", "had stayed"), not a past form that only carries what is to come
+    ("was due", "was to leave")."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children))
 
 
 def _weekday(text: str, published: datetime, ahead: bool) -> datetime | None:
@@ -246,7 +252,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     if years and str(value.year) not in years:
         return years[0], "year", anchor  # "One day in 2007" parsed as tomorrow: keep the year the words give
     if published is not None and absolute and not years:
-        value = _nearest_year(value, published)
+        value = _year_meant(value, published, precision, ahead)
     return _iso(value, precision), precision, anchor
 
 
@@ -263,6 +269,34 @@ def _day_of_year(text: str) -> str | None:
     if data.date_obj is None or data.period != "day":
         return None
     return f"--{data.date_obj:%m-%d}"
+
+
+AHEAD_UNSAID = 31  # days: a date without its year up to a month after the report's day may lie ahead unsaid
+
+
+def _year_meant(value: datetime, published: datetime, precision: str, ahead: bool) -> datetime:
+    """The year a date written without one means: the nearest to the report's day ("Oct. 16" in a paper of
+    Oct. 15 is tomorrow), unless that lies more than a month ahead and the sentence does not point there:
+    news tells what has happened, so "remained army chief until March" in October's paper is last March;
+    "will be sworn in on Jan. 20", pointing ahead, is the next one. A month is weighed from its first day,
+    the month of the report itself being the present."""
+    value = value.replace(tzinfo=None)
+    day = published.replace(tzinfo=None)
+    if precision == "month":
+        value, day = value.replace(day=1), day.replace(day=1)
+    years = []
+    for shift in (-1, 0, 1):
+        try:
+            years.append(value.replace(year=value.year + shift))
+        except ValueError:  # 29 February
+            continue
+    nearest = min(years, key=lambda v: abs((v - day).days))
+    if ahead:
+        coming = [v for v in years if v >= day]
+        return min(coming, key=lambda v: (v - day).days) if coming else nearest
+    if (nearest - day).days > AHEAD_UNSAID:
+        return max((v for v in years if v <= day), default=nearest)
+    return nearest
 
 
 def _nearest_year(value: datetime, published: datetime) -> datetime:
