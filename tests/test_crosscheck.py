@@ -856,6 +856,18 @@ def test_figures_of_two_people_or_two_things_are_not_flagged(texts):
     # a misspelt nationality is nobody's name
     (("Ukrainian officials said the talks would resume on Monday in Vienna.",
       "Ukranian officials said talks would resume on Monday in Vienna."), set()),
+    # a name's words in another order, or two of them written as one and moved: one name written two ways
+    (("Candidate Jose Manuel Rivera Soto led the count in the capital on Monday, officials said.",
+      "The early count in the capital on Monday was led by Jose Rivera Manuel Soto, officials said."),
+     {"Jose Manuel Rivera Soto", "Jose Rivera Manuel Soto"}),
+    (("The figures came from the Harbor Trade Fact Book, the agency said on Friday.",
+      "The agency cited the Trade Harbor Factbook on Friday."),
+     {"Harbor Trade Fact Book", "Trade Harbor Factbook"}),
+    # ... but words only set apart or run together are typesetting, not spelling
+    (("Former President P.W. Vorster testified on Monday, the commission said.",
+      "P. W. Vorster testified before the commission on Monday."), set()),
+    (("Super Typhoon Nell killed at least 40 people in the north, officials said on Friday.",
+      "Supertyphoon Nell killed 40 people in the north, officials said on Friday."), set()),
     # one report writing a name two ways has slipped; the reports do not disagree
     (("The critic Lena Varga praised the novel. J.R.R. Tolkein once wrote to its author. J.R.R. Tolkien never met her.",
       "The critic Lena Varga praised the novel on Tuesday."), set()),

@@ -8,7 +8,7 @@ people it kept apart for one slipped word, into `name` discrepancies.
 from __future__ import annotations
 
 from newsweave.entities.aliases import alias_key
-from newsweave.entities.resolve import near_identical, slipped_people, spelling_key
+from newsweave.entities.resolve import near_identical, reordered, slipped_people, spelling_key
 from newsweave.story import Discrepancy, DiscrepancyValue, Evidence, Story
 
 
@@ -49,7 +49,7 @@ def _one_side_per_spelling(spellings: dict[str, list[Evidence]]) -> dict[str, li
 def _spelled(key: str, slips: set[str]) -> bool:
     """The name (an alias key) is one of the variant spellings: a bare surname shows no spelling
     of the full name, nor 'Price' of 'Tavin'."""
-    return key in slips or any(near_identical(key, slip) for slip in slips)
+    return key in slips or any(near_identical(key, slip) or reordered(key, slip) for slip in slips)
 
 
 def _fold_bare_words(spellings: dict[str, list[Evidence]]) -> None:

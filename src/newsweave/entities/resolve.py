@@ -94,7 +94,32 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dic
                                                             len(main.split())):
                 merged.union(main, other)
                 variants[other] = main
+    # The same words in another order ("World CIA Fact Book", "CIA World Factbook"): any first letter.
+    by_words: dict[tuple[str, ...], str] = {}
+    for key in by_size:
+        for words in _word_bags(key):
+            main = by_words.setdefault(words, key)
+            if (main != key and key not in variants and merged.find(main) != merged.find(key)
+                    and _types_agree(groups[main], groups[key], min(len(main), len(key)), len(main.split()))):
+                merged.union(main, key)
+                variants[key] = main
     return variants
+
+
+def _word_bags(key: str) -> list[tuple[str, ...]]:
+    """The name's words as a bag (sorted), also with two neighbours written as one ("fact book",
+    "factbook"): names of two words or more with a word of four letters or more, else none."""
+    words = _without_articles(key).split()
+    if len(words) < 2 or max(map(len, words)) < 4:
+        return []
+    joined = [[*words[:i], words[i] + words[i + 1], *words[i + 2:]] for i in range(len(words) - 1)]
+    return [tuple(sorted(w)) for w in (words, *joined)]
+
+
+def reordered(a: str, b: str) -> bool:
+    """One name with its words in another order, or two of them written as one: 'luiz inacio lula da silva'
+    ~ 'luiz lula inacio da silva', 'world cia fact book' ~ 'cia world factbook'."""
+    return a != b and not set(_word_bags(a)).isdisjoint(_word_bags(b))
 
 
 def near_identical(a: str, b: str) -> bool:
@@ -158,9 +183,10 @@ def slipped(a: str, b: str, shortest: int = 4) -> bool:
 def spelling_key(name: str) -> str:
     """What is the same spelling of a name, written differently: 'Grünberg' / 'Grunberg', 'O'Mara' /
     'O’Mara', 'bin Laden' / 'Bin Laden' (`same_letters`), 'al-Assad' / 'Assad', a British and an American spelling ('Centre' /
-    'Center'), and a Russian name's ending transliterated two ways ('Sergei' / 'Sergey')."""
+    'Center'), a Russian name's ending transliterated two ways ('Sergei' / 'Sergey'), and words written
+    apart or as one ('P. W. Botha' / 'P.W. Botha', 'Super Typhoon' / 'Supertyphoon')."""
     words = [same_letters(word) for word in _without_articles(name).split()]
-    return " ".join(re.sub(r"(?<=\w{3})(?:re|our|ise|ey|iy)$", lambda m: _REGIONAL[m.group()], word) for word in words)
+    return "".join(re.sub(r"(?<=\w{3})(?:re|our|ise|ey|iy)$", lambda m: _REGIONAL[m.group()], word) for word in words)
 
 
 _REGIONAL = {"re": "er", "our": "or", "ise": "ize", "ey": "ei", "iy": "i"}
