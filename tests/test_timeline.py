@@ -92,7 +92,7 @@ def test_same_event_given_different_dates_is_a_date_discrepancy(dated):
     found = date_discrepancies(dated)
     assert len(found) == 1
     discrepancy = found[0]
-    assert discrepancy.kind == "date" and "arrested" in discrepancy.subject
+    assert discrepancy.kind == "date" and "arrest" in discrepancy.subject
     assert {v.normalized for v in discrepancy.values} == {"2024-03-03", "2024-03-04"}
     texts = {d.id: d.text for d in dated.documents}
     for value in discrepancy.values:
@@ -282,3 +282,17 @@ def test_a_date_without_a_year_lies_in_the_past_unless_the_sentence_points_ahead
     assert dated["March"] == "1998-03"
     assert dated["Jan. 20"] == "1999-01-20" and dated["March 3"] == "1999-03-03"
     assert dated["November"] == "1998-11" and dated["May 4"] == "1998-05-04"
+
+
+def test_a_date_after_a_verb_s_object_dates_the_verb_and_forms_of_one_event_are_one_entry():
+    # "arrested the mayor in March": the arrest, not the mayor; "filed a complaint" says only that the
+    # complaint was made, so the complaint is the event; "arrested" and "arrest" are one event.
+    story = newsweave.brief([
+        {"id": "daily", "published": "2024-06-10", "text": (
+            "Police arrested the mayor of Lowford in March at her home.\n\n"
+            "Tenants filed a complaint on May 2 about the elevator.\n")},
+        {"id": "weekly", "published": "2024-06-12", "text": "The mayor's arrest in March shocked the town of Lowford.\n"},
+    ]).story
+    march = [t for t in story.timeline if t.date == "2024-03"]
+    assert len(march) == 1 and march[0].event in ("arrested", "arrest") and set(march[0].documents) == {"daily", "weekly"}
+    assert [t.event for t in story.timeline if t.date == "2024-05-02"] == ["complaint"]

@@ -534,8 +534,9 @@ def _entity_or_lemma(p: TokenTable, i: int, last_person: str) -> str:
 # Verbs that link a subject to a state: "remains severe", "became chief" say what X is, like "is".
 _LINKING = {"be", "believe", "seem", "appear", "think", "remain", "become", "stay", "prove", "look", "sound", "get",
             "say", "report", "allege", "understand"}  # (hearsay: "is said to have made trips")
-# Verbs that say little but that their object happened: "made trips" is "travelled", "carried out attacks" "attacked".
-_LIGHT = {"make", "carry", "conduct", "take", "stage", "launch"}
+# Verbs that say little but that their object happened: "made trips" is "travelled", "carried out attacks" "attacked",
+# "filed a complaint" "complained".
+LIGHT_VERBS = {"make", "carry", "conduct", "take", "stage", "launch", "file", "hold", "lodge"}
 # Verbs that move something to a state: "raised the alert to severe" says the alert is severe.
 _CHANGE = {"raise", "lower", "increase", "decrease", "reduce", "cut", "upgrade", "downgrade", "elevate", "move", "change", "set"}
 
@@ -557,7 +558,7 @@ def _predicate(p: TokenTable, head: int) -> str:
             state = next((t for t in p.subtree(node) if p.pos[t] == "ADJ" and t > node and _after_to(p, t)), None)
             if state is not None:
                 node = state
-        elif p.lemma[node] in _LIGHT:
+        elif p.lemma[node] in LIGHT_VERBS:
             done = next((c for c in p.children[node] if p.dep[c] == "dobj" and p.lemma[c] in SYNONYM), None)
             if done is not None:
                 node = done

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from newsweave.claims import term
+from newsweave.claims import LIGHT_VERBS, term
 from newsweave.entities.mentions import body_copy
 from newsweave.load.published import parse_published
 from newsweave.settings import Settings
@@ -64,6 +64,12 @@ class DateMention:
     # Where nothing anchors its year ("June 11" in a report with no publication day): the day of the
     # year it names, as ISO 8601 writes one without a year ("--06-11"); else None.
     day_of_year: str | None = None
+    event_lemma: str = ""  # the event word's lemma ("arrested" -> "arrest"), where the parse gave it
+
+    @property
+    def event_key(self) -> str:
+        """One key for the event's forms and synonyms: "arrested" and "arrest", "attacks" and "massacre"."""
+        return term(self.event_lemma) if self.event_lemma else event_lemma(self.event)
 
 
 def build_timeline(story: Story, settings: Settings) -> Story:
@@ -111,7 +117,9 @@ def date_mentions(story: Story) -> list[DateMention]:
                 anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
             evidence = Evidence(document.id, start, ent.end_char)
             day_of_year = _day_of_year(text) if date is None else None
-            found.append(DateMention(text, evidence, sentence, date, precision, _event_word(ent), anchor, day_of_year))
+            event = _event_token(ent)
+            found.append(DateMention(text, evidence, sentence, date, precision, event.lower_ if event is not None else "",
+                                     anchor, day_of_year, event.lemma_.lower() if event is not None else ""))
     return found
 
 
@@ -333,19 +341,28 @@ def _parser(prefer: str, base: datetime | None):
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _event_word(ent) -> str:
-    """The verb or noun the date modifies: "attacks" in "the attacks on November 13"."""
+def _event_token(ent):
+    """The verb or noun the date modifies ("attacks" in "the attacks on November 13"); None for none."""
     head = ent.root.head
     if head.pos_ == "ADP" and head.head is not head:
         before = ent.doc[head.i - 1] if head.i > 0 else None
         # "held over the attacks on November 13": the parser often hangs the date on
-        # the verb; the noun right before the preposition is the dated event.
-        head = before if before is not None and before.pos_ == "NOUN" else head.head
+        # the verb; the noun right before the preposition is the dated event. Not the verb's
+        # own object: "arrested the mayor in March", "approved a plan in August" date the verb.
+        verb = head.head
+        head = before if before is not None and before.pos_ == "NOUN" and not _object_of(before, verb) else verb
     if head.i == ent.root.i:
-        return ""
+        return None
     if head.pos_ == "VERB" and head.dep_ == "relcl" and head.head.pos_ == "NOUN":
         head = head.head  # "the attacks which left 130 people dead on November 13": the attacks' day
-    return head.lower_ if head.pos_ in ("NOUN", "VERB", "PROPN") else ""
+    return head if head.pos_ in ("NOUN", "VERB", "PROPN") else None
+
+
+def _object_of(noun, verb) -> bool:
+    """The noun is the verb's object or complement ("approved a plan", "remained army chief"), the verb saying
+    more than that the object happened ("filed a complaint", "held talks": the complaint, the talks)."""
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_ not in LIGHT_VERBS and noun.dep_ in ("dobj", "attr", "oprd") and (
+        noun.head.i == verb.i or (noun.head.dep_ == "compound" and noun.head.head.i == verb.i))
 
 
 def timeline_entries(mentions: list[DateMention], support: dict[SentenceKey, int] | None = None) -> list[TimelineEntry]:
@@ -353,7 +370,7 @@ def timeline_entries(mentions: list[DateMention], support: dict[SentenceKey, int
     reports state the most corroborated fact of each sentence (align's groups)."""
     entries: dict[tuple, TimelineEntry] = {}
     for mention in mentions:
-        key = (mention.date or mention.text.lower(), mention.precision, event_lemma(mention.event))
+        key = (mention.date or mention.text.lower(), mention.precision, mention.event_key)
         entry = entries.get(key)
         if entry is None:
             entry = entries[key] = TimelineEntry(

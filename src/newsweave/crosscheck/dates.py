@@ -13,7 +13,7 @@ from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
 from newsweave.story import Discrepancy, DiscrepancyValue, SentenceKey, Story
-from newsweave.timeline import WEEKDAY, DateMention, event_lemma
+from newsweave.timeline import WEEKDAY, DateMention
 
 
 def date_discrepancies(story: Story) -> list[Discrepancy]:
@@ -44,7 +44,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
         words = event_words[id(mention)] = _event_words(story, mention)
         # the saying of something ("said on Oct. 5"): a statement is made again and again
         if not any(t.lemma_.lower() in REPORTING_VERBS for t in words):
-            by_event[event_lemma(mention.event)].append(mention)
+            by_event[mention.event_key].append(mention)
             arguments[id(mention)] = _arguments(mention, words, names)
     central = _central_events(story, by_event)
     discrepancies = []
