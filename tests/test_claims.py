@@ -122,6 +122,25 @@ def test_a_named_person_s_age_given_in_passing_is_one_fact_across_reports():
     assert all(c.text.endswith("58") and "Reyes" in c.text and not c.main for c in ages)
 
 
+def test_an_age_without_a_name_is_the_age_of_the_one_person_the_reports_give_it():
+    """'a 58-year-old man', 'The 58-year-old', 'He was 58.': whose age a report leaves unsaid, another
+    report says by name; two people of one age, or nobody named with it, leave it no claim of its own."""
+    brief = _brief(
+        "Lifeguard Tomas Reyes, 58, pulled the swimmer ashore near the Pell Harbour pier on Tuesday evening.",
+        "A 58-year-old man pulled the swimmer ashore near the Pell Harbour pier, the town council said.",
+        "The 58-year-old had just finished his shift at the Pell Harbour beach when the call came. He was 58.",
+    )
+    ages, _ = _one_background_fact(brief, "age", ("reyes", "aged 58"), {"r1", "r2", "r3"})
+    assert sorted(c.text for c in ages if c.document != "r1") == ["58", "58-year-old", "58-year-old man"]
+    two_of_an_age = _brief(
+        "Lifeguards Tomas Reyes, 58, and Ana Pell, 58, pulled the swimmer ashore on Tuesday evening.",
+        "A 58-year-old man pulled the swimmer ashore near the pier, the town council said.",
+    )
+    assert {c.subject for c in two_of_an_age.story.claims if c.kind == "age"} == {"reyes", "pell"}
+    nobody_named = _brief("A 58-year-old man pulled the swimmer ashore.", "The 58-year-old swimmer was pulled ashore.")
+    assert not [c for c in nobody_named.story.claims if c.kind == "age"]
+
+
 def test_a_claim_and_its_denial_are_two_facts():
     """'Dornia is supplying rifles to the rebels' and 'Dornia has denied supplying rifles to the rebels'
     share nearly every word, and state opposite things."""

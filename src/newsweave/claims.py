@@ -40,7 +40,17 @@ from newsweave.annotate.features import entity_key, entity_lookup, number_key
 from newsweave.annotate.sentences import asked
 from newsweave.annotate.tokens import TokenTable
 from newsweave.load.published import month_day
-from newsweave.quantities import AGE, COUNT, DURATION, entity_around, find, measure, measure_key, word_classes
+from newsweave.quantities import (
+    AGE,
+    COUNT,
+    DURATION,
+    PERSON_NOUNS,
+    entity_around,
+    find,
+    measure,
+    measure_key,
+    word_classes,
+)
 from newsweave.story import BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, Sentence, Story
 
 REPORTING = {
@@ -142,6 +152,7 @@ def build_claims(story: Story) -> Story:
                 people = [e for e in ents if e.label == "PERSON"]
                 if people:
                     last_person = people[-1].last
+    claims = name_unnamed_ages(claims)
     for number, claim in enumerate(claims):
         claim.id = number
     story.claims = claims
@@ -288,7 +299,10 @@ def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, la
     found = []
     stated = {c.head_token for c in claims if c.kind not in NOMINAL}
     for q in quantities:
-        if q.kind != AGE or not q.owner or not q.exact or q.token in stated or not (0 <= q.token < len(p.head)):
+        if q.kind != AGE or not q.exact or q.token in stated or not (0 <= q.token < len(p.head)):
+            continue
+        if not q.owner:
+            found += _unnamed_age(sentence, p, ents, q, quantities, last_person)
             continue
         person = next((e for e in ents if e.label == "PERSON" and e.last == q.owner and e.end <= q.token), None)
         if person is None or q.token - person.end > 2:
@@ -302,6 +316,41 @@ def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, la
         claim.quantities = []  # compared across reports as its clause's figure: once
         found.append(claim)
     return found
+
+
+def _unnamed_age(sentence: Sentence, p: TokenTable, ents: list[_Entity], q, quantities, last_person: str) -> list[Claim]:
+    """'The 41-year-old', 'a 58-year-old man': an age without a name, whose owner the story may tell
+    (`name_unnamed_ages`); until then its subject is empty."""
+    # the age as written ("58-year-old" is five tokens), and the noun right after it ("a 58-year-old man")
+    tokens = [i for i in range(q.token, len(p.idx)) if p.idx[i] < q.end]
+    after = tokens[-1] + 1
+    if after < len(p.idx) and p.pos[after] == "NOUN" and p.lemma[after] in PERSON_NOUNS:
+        tokens.append(after)
+    pieces = _pieces(p, tokens, {q.token})
+    if not pieces:
+        return []
+    claim = _claim(sentence, p, ents, q.token, tokens, pieces, quantities, last_person)
+    claim.kind, claim.subject, claim.predicate = "age", "", f"aged {number_key(q.value)}"
+    claim.quantities = []
+    return [claim]
+
+
+def name_unnamed_ages(claims: list[Claim]) -> list[Claim]:
+    """An age without a name is the age of the one person the story's reports give that age by name ("the
+    41-year-old" and "Devin was 41"); with no such person, or two of that age, it is no claim of its own."""
+    owners: dict[str, set[str]] = {}
+    for claim in claims:
+        if claim.kind == "age" and claim.subject:
+            owners.setdefault(claim.predicate, set()).add(claim.subject)
+    kept = []
+    for claim in claims:
+        if claim.kind == "age" and not claim.subject:
+            named = owners.get(claim.predicate, set())
+            if len(named) != 1:
+                continue
+            claim.subject = next(iter(named))
+        kept.append(claim)
+    return kept
 
 
 SPEAKER_CONTENT = 3  # a speaker this described ("Defense Minister Ismet Sezgin"), not "police", is a claim

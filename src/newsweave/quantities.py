@@ -677,6 +677,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     if stated is not None:  # "Ruth Abara, who is 61,": the person's age
         quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")
         owner, owner_name, owner_given = _surname(stated), person_name(stated), given_name(stated)
+    elif quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 and _someone_is(token):
+        quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "He was 41.": whose, not said
     elif quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
         person = _age_owner(token)
         owner = _surname(person) if person is not None else ""
@@ -822,17 +824,29 @@ def _is_person(token) -> bool:
 def _stated_age_of(token):
     """'Ruth Abara, who is 61,', 'Holt is 61', 'His family said he was 22' (the one person named in this
     sentence and the one before): the person a bare number is said of, or None."""
+    subject = _said_to_be(token)
+    if subject is None:
+        return None
+    if subject.lower_ in ("he", "she"):
+        return _the_one_named_before(token)
+    return subject if _is_person(subject) else None
+
+
+def _someone_is(token) -> bool:
+    """'He was 41.', the person left unnamed."""
+    subject = _said_to_be(token)
+    return subject is not None and subject.lower_ in ("he", "she")
+
+
+def _said_to_be(token):
+    """The subject a bare number is said of ("Holt is 61", "he was 41", "who is 61": the one described), or None."""
     verb = token.head
     if token.dep_ != "attr" or verb.lemma_ != "be" or any(c.dep_ not in ("punct",) for c in token.children):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or back_then(token):
         return None
-    if subject.lower_ == "who" and verb.dep_ == "relcl":
-        subject = verb.head
-    if subject.lower_ in ("he", "she"):
-        return _the_one_named_before(token)
-    return subject if _is_person(subject) else None
+    return verb.head if subject.lower_ == "who" and verb.dep_ == "relcl" else subject
 
 
 def _the_one_named_before(token):
