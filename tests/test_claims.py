@@ -141,6 +141,18 @@ def test_an_age_without_a_name_is_the_age_of_the_one_person_the_reports_give_it(
     assert not [c for c in nobody_named.story.claims if c.kind == "age"]
 
 
+def test_a_person_called_by_the_given_name_is_keyed_by_the_surname_the_reports_give():
+    """'Marek was 41' and 'Marek Duda, 41,': one person, one age (keyed 'duda'); where two people share the
+    first word of their names ('Li Wen', 'Li Qiang'), a bare 'Li' is left as it is."""
+    brief = _brief(
+        "The singer Marek Duda died on Wednesday in Gdansk, his band said. Marek was 41.",
+        "Marek Duda, 41, had been ill for a year, his bandmate said on Wednesday in Gdansk.",
+    )
+    ages, _ = _one_background_fact(brief, "age", ("duda", "aged 41"), {"r1", "r2"})
+    shared = _brief("Li Wen and Li Qiang met in Wuhan on Monday. Li was 44.", "Li Wen, 45, met Li Qiang in Wuhan on Monday.")
+    assert "li" in {c.subject for c in shared.story.claims if c.kind == "age"}
+
+
 def test_a_claim_and_its_denial_are_two_facts():
     """'Dornia is supplying rifles to the rebels' and 'Dornia has denied supplying rifles to the rebels'
     share nearly every word, and state opposite things."""

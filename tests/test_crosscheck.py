@@ -809,6 +809,9 @@ def test_an_age_in_a_description_after_the_name_is_that_person_s():
 
 
 @pytest.mark.parametrize("texts", [
+    # the term a defendant faced is not the term the judge gave
+    ("Dale Ostrow was convicted last week and, in addition to six months in prison, got three years' probation.",
+     "Ostrow faced at least two years in state prison, prosecutors said last week."),
     (  # a mother and her son share a surname: "Kessler, 29," is Amber, the 6-year-old is Rene
         "Amber Kessler faces two charges of murder for the deaths of 6-year-old Rene Kessler and 7-year-old Lia Hart.",
         "Amber Kessler appeared in court in Dunmore on Monday. Kessler, 29, admitted to killing the two children.",

@@ -34,10 +34,11 @@ two pieces around a relative clause.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
-from newsweave.annotate.sentences import asked
+from newsweave.annotate.sentences import asked, title_case
 from newsweave.annotate.tokens import TokenTable
 from newsweave.load.published import month_day
 from newsweave.quantities import (
@@ -127,6 +128,7 @@ def _entities(p: TokenTable, ents) -> list[_Entity]:
 def build_claims(story: Story) -> Story:
     """Fill story.claims: every sentence's claims, in document and reading order."""
     claims: list[Claim] = []
+    full_names: Counter[tuple[str, str]] = Counter()  # (given name, surname): how often reports name someone so
     by_document: dict[str, list[Sentence]] = {}
     for sentence in story.sentences:
         by_document.setdefault(sentence.document, []).append(sentence)
@@ -152,7 +154,9 @@ def build_claims(story: Story) -> Story:
                 people = [e for e in ents if e.label == "PERSON"]
                 if people:
                     last_person = people[-1].last
-    claims = name_unnamed_ages(claims)
+                if not title_case(sentence.text):  # (a headline's capitals make names of words: "Devin Lima Dead")
+                    full_names.update((e.key.split()[0], e.last) for e in people if len(e.key.split()) >= 2)
+    claims = name_unnamed_ages(_by_surname(claims, full_names))
     for number, claim in enumerate(claims):
         claim.id = number
     story.claims = claims
@@ -333,6 +337,31 @@ def _unnamed_age(sentence: Sentence, p: TokenTable, ents: list[_Entity], q, quan
     claim.kind, claim.subject, claim.predicate = "age", "", f"aged {number_key(q.value)}"
     claim.quantities = []
     return [claim]
+
+
+def _by_surname(claims: list[Claim], full_names: Counter[tuple[str, str]]) -> list[Claim]:
+    """A person a report calls by the given name alone ("Devin was 41") is keyed by the surname, as the
+    reports naming them in full key them ("Devin Lima"): when two thirds of the full names with that given
+    name end in one surname, and nobody has the given name as a surname. (Where the family name comes first,
+    "Qin Yongmin" and "Qin Qinguo" leave "Qin" open.)"""
+    given: dict[str, Counter[str]] = {}
+    for (first, last), times in full_names.items():
+        given.setdefault(first, Counter())[last] += times
+    surnames = {last for _, last in full_names}
+    surname_of = {}
+    for first, lasts in given.items():
+        (last, times), = lasts.most_common(1)
+        if 3 * times >= 2 * sum(lasts.values()) and first not in surnames:
+            surname_of[first] = last
+    if not surname_of:
+        return claims
+    for claim in claims:
+        if claim.subject in surname_of:
+            claim.subject = surname_of[claim.subject]
+        if any(q.kind == AGE and q.owner in surname_of for q in claim.quantities):
+            claim.quantities = [q.with_(owner=surname_of[q.owner]) if q.kind == AGE and q.owner in surname_of else q
+                                for q in claim.quantities]
+    return claims
 
 
 def name_unnamed_ages(claims: list[Claim]) -> list[Claim]:

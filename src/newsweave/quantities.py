@@ -167,7 +167,7 @@ _PREDICATE_CLASSES = {
     "raise": "raise increase boost hike rise grow gain climb jump surge add",
     "fall": "fall drop decline slide plunge plummet sink tumble shrink",
     "pay": "pay spend cost payment",
-    "seek": "seek demand request ask want claim sue",
+    "seek": "seek demand request ask want claim sue face risk",  # what is asked for or may be: "faced two years"
     "fine": "fine penalty penalize",
     "sell": "sell sale",
     "buy": "buy purchase acquire acquisition",
@@ -1351,8 +1351,8 @@ def same_measure(a, b) -> bool:
     if a.kind == LENGTH:
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
     if a.kind not in (AGE, COUNT):
-        if a.predicate and b.predicate and (a.predicate == "seek") != (b.predicate == "seek"):
-            return False  # asked for and given: "sought a six-year sentence", "handed down a six-month sentence"
+        if (a.predicate == "seek") != (b.predicate == "seek"):
+            return False  # asked for (or risked) and given: "sought a six-year sentence", "six months in prison"
         # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands");
         # two nouns said, they must be one ("4 billion pesos worth of crops", "10.4 billion pesos in damage")
         noun_a, noun_b = _measured(a.noun), _measured(b.noun)
