@@ -148,7 +148,9 @@ def test_a_person_called_by_the_given_name_is_keyed_by_the_surname_the_reports_g
         "The singer Marek Duda died on Wednesday in Gdansk, his band said. Marek was 41.",
         "Marek Duda, 41, had been ill for a year, his bandmate said on Wednesday in Gdansk.",
     )
-    ages, _ = _one_background_fact(brief, "age", ("duda", "aged 41"), {"r1", "r2"})
+    (group,) = [g for g in brief.story.claim_groups if any(c.kind == "age" for c in g.claims)]
+    assert sorted(c.text for c in group.claims) == ["Marek Duda, 41", "Marek was 41"]
+    assert {c.subject for c in group.claims} == {"duda"}
     shared = _brief("Li Wen and Li Qiang met in Wuhan on Monday. Li was 44.", "Li Wen, 45, met Li Qiang in Wuhan on Monday.")
     assert "li" in {c.subject for c in shared.story.claims if c.kind == "age"}
 
