@@ -292,13 +292,8 @@ def _year_meant(value: datetime, published: datetime, precision: str, ahead: boo
     day = published.replace(tzinfo=None)
     if precision == "month":
         value, day = value.replace(day=1), day.replace(day=1)
-    years = []
-    for shift in (-1, 0, 1):
-        try:
-            years.append(value.replace(year=value.year + shift))
-        except ValueError:  # 29 February
-            continue
-    nearest = min(years, key=lambda v: abs((v - day).days))
+    years = _years_around(value)
+    nearest = _nearest_year(value, day)
     if ahead:
         coming = [v for v in years if v >= day]
         return min(coming, key=lambda v: (v - day).days) if coming else nearest
@@ -307,15 +302,21 @@ def _year_meant(value: datetime, published: datetime, precision: str, ahead: boo
     return nearest
 
 
-def _nearest_year(value: datetime, published: datetime) -> datetime:
-    for years in (-1, 1):
+def _years_around(value: datetime) -> list[datetime]:
+    """The date in its year and in the years either side (a 29 February only where there is one)."""
+    found = []
+    for shift in (-1, 0, 1):
         try:
-            other = value.replace(year=value.year + years)
-        except ValueError:  # 29 February
+            found.append(value.replace(year=value.year + shift))
+        except ValueError:
             continue
-        if abs((other - published.replace(tzinfo=other.tzinfo)).days) < abs((value - published.replace(tzinfo=value.tzinfo)).days):
-            return other
-    return value
+    return found
+
+
+def _nearest_year(value: datetime, near: datetime) -> datetime:
+    """The date in whichever year puts it nearest `near` (the same year on a tie)."""
+    near = near.replace(tzinfo=None)
+    return min(_years_around(value.replace(tzinfo=None)), key=lambda v: (abs((v - near).days), v.year != value.year))
 
 
 def _iso(value: datetime, precision: str) -> str:
