@@ -537,6 +537,25 @@ def _reference(path, articles: list[Article]) -> list[list[tuple]]:
     return [query(path, sql) for sql in _CORPUS]
 
 
+def test_each_key_lists_its_stories_from_the_longest_unseen_to_the_latest_on_every_backend(corpus_db):
+    """Votes tie among candidate stories, and the first listed wins a tie: every state must list a key's
+    stories in one order (`ClusterState.postings`), the memory state's, whatever the backend's plan (PostgreSQL's
+    statement once read them in id order, SQLite's plan in `seen` order: a million-article stream ended two
+    stories apart)."""
+    from newsweave.corpus.cluster import MemoryState
+
+    posts = [(["harbour", "crane"], 7, 1), (["harbour"], 3, 2), (["crane", "harbour"], 5, 3), (["harbour"], 7, 4)]
+    memory = MemoryState()
+    with open_store(corpus_db) as store, store._transaction() as conn:
+        stories = store.tables(conn).stories
+        for keys, story_id, seen in posts:
+            stories.post(keys, story_id, seen, cap=64)
+            memory.post(keys, story_id, seen, cap=64)
+        found = stories.postings(["crane", "harbour", "ferry"])
+    assert found == {"harbour": [3, 5, 7], "crane": [7, 5]}
+    assert found == {key: list(memory.index[key]) for key in found}  # (the memory state's posting lists)
+
+
 def test_two_writers_taking_turns_build_the_corpus_one_writer_builds(tmp_path, corpus_db):
     """Each store keeps the story centroids it decoded (tables.Centroids): one that another writer
     changed since must be read afresh, or the second writer would score and save stale centroids."""

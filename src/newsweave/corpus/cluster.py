@@ -124,6 +124,7 @@ class ClusterState(Protocol):
     def document_count(self) -> int: ...
     def frequencies(self, keys: Iterable[str]) -> dict[str, int]: ...
     def add_document(self, keys: Iterable[str]) -> None: ...
+    # Each key's stories from the one that used it longest ago to the latest (the order of `post`'s `seen`).
     def postings(self, keys: Iterable[str]) -> dict[str, list[int]]: ...
     def post(self, keys: Iterable[str], story_id: int, seen: int, cap: int) -> None: ...
     def profiles(self, story_ids: list[int]) -> list[StoryProfile]: ...  # in one query, on a database
@@ -254,8 +255,11 @@ class Clusterer:
 
         query = _strongest(terms, names, settings.query_terms, settings.query_names)
         votes: dict[int, float] = {}  # story id → summed weights of the keys it shares
-        for key, stories in state.postings(query).items():
-            for story_id in stories:
+        postings = state.postings(query)
+        # Keys in one order whatever the state's (the sums' last bits, and so ties, depend on it); each key's
+        # stories as the state lists them, from the longest unseen to the latest (`ClusterState.postings`).
+        for key in sorted(postings):
+            for story_id in postings[key]:
                 votes[story_id] = votes.get(story_id, 0.0) + query[key]
         # Counter.most_common's own order: heaviest first, ties in first-vote order.
         candidates = [story_id for story_id, _ in heapq.nlargest(settings.max_candidates, votes.items(), key=lambda item: item[1])]

@@ -615,9 +615,9 @@ class PostgresStories(Stories):
 
     def postings(self, keys):
         found: dict[str, list[int]] = {}
-        # In key order, then story order: the order SQLite's index gives, so votes tie alike.
+        # Each key's stories from the longest unseen to the latest, as every state lists them (Stories.postings).
         for key, story_id in self.execute(
-            "SELECT key, story_id FROM cluster_postings WHERE key = ANY(%s) ORDER BY key, story_id", (list(keys),)
+            "SELECT key, story_id FROM cluster_postings WHERE key = ANY(%s) ORDER BY key, seen", (list(keys),)
         ):
             found.setdefault(key, []).append(story_id)
         self.lengths = {key: len(stories) for key, stories in found.items()}

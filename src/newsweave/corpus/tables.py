@@ -281,11 +281,17 @@ class Stories(Table):
         )
 
     def postings(self, keys):
+        # Each key's stories from the longest unseen to the latest (ClusterState.postings): ties among the
+        # candidates go by it, so the statement says it rather than leave it to the planner (SQLite's plan
+        # read them in `seen` order, PostgreSQL's statement in id order: a tie at the candidates' cut went
+        # one way in each, and a million-article stream ended two stories apart).
         keys = list(keys)
         found: dict[str, list[int]] = {}
         for chunk in _chunks(keys):
             marks = ",".join("?" * len(chunk))
-            for key, story_id in self.execute(f"SELECT key, story_id FROM cluster_postings WHERE key IN ({marks})", chunk):
+            for key, story_id in self.execute(
+                f"SELECT key, story_id FROM cluster_postings WHERE key IN ({marks}) ORDER BY key, seen", chunk
+            ):
                 found.setdefault(key, []).append(story_id)
         self.lengths = {key: len(stories) for key, stories in found.items()}
         return found
