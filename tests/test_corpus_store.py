@@ -556,6 +556,27 @@ def test_each_key_lists_its_stories_from_the_longest_unseen_to_the_latest_on_eve
     assert found == {key: list(memory.index[key]) for key in found}  # (the memory state's posting lists)
 
 
+def test_the_corpus_comparison_finds_a_story_taken_another_way(tmp_path):
+    """benchmarks/compare_corpora.py, which found where two backends' corpora part: two real corpora of one
+    stream agree, story ids aside; an article put in another story is named."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import compare_corpora
+
+    corpora = [tmp_path / "one.db", tmp_path / "two.db"]
+    for path in corpora:
+        with open_store(path) as store:
+            for name in ARTICLES:
+                store.add_article(article(name))
+    first, second = (compare_corpora.rows(str(path)) for path in corpora)
+    assert first and compare_corpora.differences(first, second) == []
+    moved = [(*row[:2], 999, row[3]) if i == len(second) - 1 else row for i, row in enumerate(second)]
+    assert compare_corpora.differences(first, moved) == [f"article {first[-1][0]}: story {first[-1][2]} / 999, copy of "
+                                                         f"{(first[-1][3] or '-')[:12]} / {(first[-1][3] or '-')[:12]}"]
+
+
 def test_two_writers_taking_turns_build_the_corpus_one_writer_builds(tmp_path, corpus_db):
     """Each store keeps the story centroids it decoded (tables.Centroids): one that another writer
     changed since must be read afresh, or the second writer would score and save stale centroids."""
