@@ -447,6 +447,26 @@ def test_postgres_the_writer_plans_its_statements_for_any_arguments(postgres_db)
         assert "Index" in plan, plan
 
 
+def test_postgres_the_writer_sends_an_article_s_statements_pipelined(postgres_db):
+    """An article is some twenty statements, and a round trip each was where the writer's time went: the
+    writes whose results nobody reads go to the server with the next read (psycopg's pipeline mode), alone
+    or in a batch; a statement refused inside still fails the article alone."""
+    from psycopg.pq import PipelineStatus
+
+    from newsweave.corpus.store import StoreError
+
+    with open_store(postgres_db) as store:
+        with store._transaction() as conn:
+            assert conn.info.pipeline_status != PipelineStatus.OFF
+        with store.batch():
+            with store._transaction() as conn:
+                assert conn.info.pipeline_status != PipelineStatus.OFF
+            with pytest.raises(StoreError):
+                store.add_article(Article(text="The ferry \x00 sailed from Larkmoor at dawn on Tuesday.", title="Ferry"))
+            assert store.add_article(Article(text="The ferry sailed from Larkmoor at dawn on Tuesday.", title="Ferry"))
+    assert query(postgres_db, "SELECT COUNT(*) FROM articles") == [(1,)]
+
+
 def test_postgres_a_corpus_from_a_newer_newsweave_is_refused(postgres_db):
     query(postgres_db, "CREATE TABLE newsweave_schema (version INTEGER NOT NULL)")
     query(postgres_db, "INSERT INTO newsweave_schema VALUES (?)", (len(migrations()) + 5,))

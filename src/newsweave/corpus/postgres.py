@@ -315,7 +315,8 @@ class PostgresStore(SQLStore):
             if self._batch is None:
                 self._begin(conn, lock_wait)
                 try:
-                    yield conn
+                    with conn.pipeline():  # writes whose results are not read go with the next read: fewer round trips
+                        yield conn
                 except BaseException:
                     self._abandon(conn)
                     known.forget()
@@ -328,7 +329,8 @@ class PostgresStore(SQLStore):
             conn.execute("SAVEPOINT unit")
             known.start_article()
             try:
-                yield conn
+                with conn.pipeline():
+                    yield conn
             except BaseException:
                 try:
                     conn.execute("ROLLBACK TO unit")
