@@ -621,3 +621,16 @@ def test_the_month_day_and_stand_alone_readers_take_hostile_lines_in_linear_time
     brief = newsweave.brief([{"id": "r1", "text": report}, {"id": "r2", "text": report[:2_000]}])
     assert brief.story.claims
     assert time.perf_counter() - started < 120
+
+
+def test_ages_without_a_name_by_the_thousand_take_linear_time():
+    """The attack: a report of 1,500 unnamed ages ('A 58-year-old man ...', 'He was 41.') against one naming
+    people of those ages: each age is read once, and its owner looked up once (claims.name_unnamed_ages)."""
+    import newsweave
+
+    unnamed = " ".join(f"A {n % 80 + 18}-year-old man crossed the Larkmoor bridge. He was {n % 80 + 18}." for n in range(1_500))
+    named = " ".join(f"Ada Lund{n}, {n + 18}, crossed the Larkmoor bridge." for n in range(80))
+    started = time.perf_counter()
+    brief = newsweave.brief([{"id": "r1", "text": unnamed}, {"id": "r2", "text": named}])
+    assert any(c.kind == "age" and c.document == "r1" for c in brief.story.claims)
+    assert time.perf_counter() - started < 120

@@ -326,8 +326,10 @@ def _unnamed_age(sentence: Sentence, p: TokenTable, ents: list[_Entity], q, quan
     """'The 41-year-old', 'a 58-year-old man': an age without a name, whose owner the story may tell
     (`name_unnamed_ages`); until then its subject is empty."""
     # the age as written ("58-year-old" is five tokens), and the noun right after it ("a 58-year-old man")
-    tokens = [i for i in range(q.token, len(p.idx)) if p.idx[i] < q.end]
-    after = tokens[-1] + 1
+    after = q.token + 1
+    while after < len(p.idx) and p.idx[after] < q.end:
+        after += 1
+    tokens = list(range(q.token, after))
     if after < len(p.idx) and p.pos[after] == "NOUN" and p.lemma[after] in PERSON_NOUNS:
         tokens.append(after)
     pieces = _pieces(p, tokens, {q.token})
