@@ -4,8 +4,9 @@ Mentions join when they are the same name (ignoring "the", case and full
 stops), well-known aliases of one thing (aliases.tsv), an acronym and its full
 name ("WSJ", "Wall Street Journal"), a surname and the one full name that ends
 in it ("Abaaoud" → "Abdelhamid Abaaoud"), "the Journal" and the one
-organisation whose name ends in it, or near-identical spellings ("Hussian" /
-"Hussain", "Jabalia" / "Jebaliya"), which are kept as variants so the brief can
+organisation whose name ends in it, near-identical spellings ("Hussian" /
+"Hussain", "Jabalia" / "Jebaliya") or the same words in another order ("CIA World
+Factbook" / "World CIA Fact Book"), which are kept as variants so the brief can
 report them. Two people named in full are never joined for sharing a surname.
 """
 
