@@ -155,6 +155,19 @@ def test_a_person_called_by_the_given_name_is_keyed_by_the_surname_the_reports_g
     assert "li" in {c.subject for c in shared.story.claims if c.kind == "age"}
 
 
+def test_nobody_or_nothing_as_subject_or_object_says_it_did_not_happen():
+    """'Nobody was hurt in the blast' is not 'Two workers were hurt in the blast', however alike their words; 'found
+    no explosives' says none were found. (The seeds: 'no one has been apprehended in the UK' had been one fact
+    with '232 people held over the attacks', and not with 'there has been no confirmation or arrests'.)"""
+    brief = _brief(
+        "Two workers were hurt in the blast at the Dunmore depot on Tuesday, the fire service said.",
+        "Nobody was hurt in the blast at the Dunmore depot on Tuesday, the fire service said.",
+        "Investigators found no explosives at the Dunmore depot after the blast, police said.",
+    )
+    assert {c.document for c in brief.story.claims if c.negated} == {"r2", "r3"}
+    assert not [g for g in brief.story.claim_groups if len({c.negated for c in g.claims}) > 1]
+
+
 def test_a_claim_and_its_denial_are_two_facts():
     """'Dornia is supplying rifles to the rebels' and 'Dornia has denied supplying rifles to the rebels'
     share nearly every word, and state opposite things."""

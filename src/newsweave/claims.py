@@ -567,7 +567,8 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
     terms += [t for i in described if (t := _claim_term(p.term_lemma[i])) is not None]
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "modifier" if describes else "clause")
-    negated = p.lemma[head] in _DENIAL or any(dep[t] == "neg" and p.head[t] == head for t in tokens)
+    negated = (p.lemma[head] in _DENIAL or any(dep[t] == "neg" and p.head[t] == head for t in tokens)
+               or any(dep[c] in _NEGATED_ROLES and _none(p, c) for c in p.children[head]))
     return Claim(
         id=0, document=sentence.document, start=start, end=end, sentence=sentence,
         text=sentence.text[start - sentence.start : end - sentence.start],
@@ -575,6 +576,16 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
         quantities=own_quantities, dates=dates, places=places, head_token=head, negated=negated,
     )
+
+
+# "No one has been apprehended", "there has been no confirmation", "found no weapons": a subject or object
+# that is nobody or nothing says the thing did not happen, as "not" does.
+_NEGATED_ROLES = {"nsubj", "nsubjpass", "dobj", "attr"}
+_NOBODY = {"nobody", "nothing", "none", "noone"}
+
+
+def _none(p: TokenTable, node: int) -> bool:
+    return p.lower[node] in _NOBODY or any(p.dep[c] == "det" and p.lower[c] == "no" for c in p.children[node])
 
 
 # Predicates that say a thing is not so: "Syria has denied supporting the rebels" is not "Syria supports the
