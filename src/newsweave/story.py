@@ -153,7 +153,7 @@ class Claim:
     places: tuple[str, ...] = ()  # entity keys of the places the claim names
     attribution: Attribution | None = None  # filled by crosscheck from the sentence's attribution
     head_token: int = -1  # the predicate's token index in the document's parse
-    negated: bool = False  # the claim denies its predicate ("did not board", "denied supporting")
+    negated: bool = False  # the claim denies its predicate ("did not board", "denied supporting", "no one was hurt")
     # align: how likely the closest claim of another report states the same fact (0..1), grouped or not
     echo: float = 0.0
 
