@@ -24,7 +24,7 @@ from itertools import chain
 import numpy as np
 
 from newsweave.annotate.features import number_key
-from newsweave.claims import REPORTING, build_claims, term
+from newsweave.claims import REPORTING, aged, build_claims, term
 from newsweave.quantities import AGE, COUNT, compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
@@ -289,7 +289,7 @@ def _age_stated(claim: Claim) -> set[tuple[str, str]]:
     """A named person's age, keyed as an age claim is ("Randall Hackett, 58"), when a clause states nothing
     else ("Hackett is 58", "who was 9 at the time")."""
     return {
-        (q.owner, f"aged {number_key(q.value)}")
+        (q.owner, aged(q.value))
         for q in claim.quantities
         if q.kind == AGE and q.owner and q.exact and claim.predicate in (number_key(q.value), "old", "age")
     }

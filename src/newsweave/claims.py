@@ -299,46 +299,45 @@ def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, la
           claims: list[Claim]) -> list[Claim]:
     """'Randall Hackett, 58, ...', 'Al-Khawaja, 32, is ...': a named person's age given in passing is a claim
     of its own (kind "age"), as what a report calls someone is; an age a clause states ("Devin was 41")
-    is that clause's claim already."""
+    is that clause's claim already. An age without a name ('The 41-year-old', 'a 58-year-old man') is one
+    too, its subject empty until the story names its owner (`name_unnamed_ages`)."""
     found = []
     stated = {c.head_token for c in claims if c.kind not in NOMINAL}
     for q in quantities:
         if q.kind != AGE or not q.exact or q.token in stated or not (0 <= q.token < len(p.head)):
             continue
-        if not q.owner:
-            found += _unnamed_age(sentence, p, ents, q, quantities, last_person)
-            continue
-        person = next((e for e in ents if e.label == "PERSON" and e.last == q.owner and e.end <= q.token), None)
-        if person is None or q.token - person.end > 2:
-            continue  # only "Name, 58": an age said elsewhere in the sentence is read with its clause
-        tokens = [*range(person.start, person.end), q.token]
+        if q.owner:
+            person = next((e for e in ents if e.label == "PERSON" and e.last == q.owner and e.end <= q.token), None)
+            if person is None or q.token - person.end > 2:
+                continue  # only "Name, 58": an age said elsewhere in the sentence is read with its clause
+            tokens = [*range(person.start, person.end), q.token]
+        else:
+            tokens = _age_as_written(p, q)  # its owner found later, if the story names one (`name_unnamed_ages`)
         pieces = _pieces(p, tokens, {q.token})
         if not pieces:
             continue
         claim = _claim(sentence, p, ents, q.token, tokens, pieces, quantities, last_person)
-        claim.kind, claim.subject, claim.predicate = "age", q.owner, f"aged {number_key(q.value)}"
+        claim.kind, claim.subject, claim.predicate = "age", q.owner, aged(q.value)
         claim.quantities = []  # compared across reports as its clause's figure: once
         found.append(claim)
     return found
 
 
-def _unnamed_age(sentence: Sentence, p: TokenTable, ents: list[_Entity], q, quantities, last_person: str) -> list[Claim]:
-    """'The 41-year-old', 'a 58-year-old man': an age without a name, whose owner the story may tell
-    (`name_unnamed_ages`); until then its subject is empty."""
-    # the age as written ("58-year-old" is five tokens), and the noun right after it ("a 58-year-old man")
+def aged(value: float) -> str:
+    """An age claim's predicate: 'aged 58'."""
+    return f"aged {number_key(value)}"
+
+
+def _age_as_written(p: TokenTable, q) -> list[int]:
+    """The tokens of an age without a name: the age as written ("58-year-old" is five tokens), and the
+    person noun right after it ("a 58-year-old man")."""
     after = q.token + 1
     while after < len(p.idx) and p.idx[after] < q.end:
         after += 1
     tokens = list(range(q.token, after))
     if after < len(p.idx) and p.pos[after] == "NOUN" and p.lemma[after] in PERSON_NOUNS:
         tokens.append(after)
-    pieces = _pieces(p, tokens, {q.token})
-    if not pieces:
-        return []
-    claim = _claim(sentence, p, ents, q.token, tokens, pieces, quantities, last_person)
-    claim.kind, claim.subject, claim.predicate = "age", "", f"aged {number_key(q.value)}"
-    claim.quantities = []
-    return [claim]
+    return tokens
 
 
 def _by_surname(claims: list[Claim], full_names: Counter[tuple[str, str]]) -> list[Claim]:

@@ -673,11 +673,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
     owner = ""
     places: frozenset[str] = frozenset()
     owner_name = owner_given = ""
-    stated = _stated_age_of(token) if quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 else None
+    said_of = _said_to_be(token) if quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 else None
+    stated = _person_said_of(token, said_of) if said_of is not None else None
     if stated is not None:  # "Ruth Abara, who is 61,": the person's age
         quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")
         owner, owner_name, owner_given = _surname(stated), person_name(stated), given_name(stated)
-    elif quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 and _someone_is(token):
+    elif said_of is not None and said_of.lower_ in _HE_OR_SHE:
         quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "He was 41.": whose, not said
     elif quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
         person = _age_owner(token)
@@ -821,21 +822,15 @@ def _is_person(token) -> bool:
     return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG", "NORP") and token.is_title and len(token.text) > 1
 
 
-def _stated_age_of(token):
+def _person_said_of(token, subject):
     """'Ruth Abara, who is 61,', 'Holt is 61', 'His family said he was 22' (the one person named in this
-    sentence and the one before): the person a bare number is said of, or None."""
-    subject = _said_to_be(token)
-    if subject is None:
-        return None
-    if subject.lower_ in ("he", "she"):
+    sentence and the one before): the person a bare number is said of (`subject`, its `_said_to_be`), or None."""
+    if subject.lower_ in _HE_OR_SHE:
         return _the_one_named_before(token)
     return subject if _is_person(subject) else None
 
 
-def _someone_is(token) -> bool:
-    """'He was 41.', the person left unnamed."""
-    subject = _said_to_be(token)
-    return subject is not None and subject.lower_ in ("he", "she")
+_HE_OR_SHE = ("he", "she")
 
 
 def _said_to_be(token):
