@@ -634,3 +634,15 @@ def test_ages_without_a_name_by_the_thousand_take_linear_time():
     brief = newsweave.brief([{"id": "r1", "text": unnamed}, {"id": "r2", "text": named}])
     assert any(c.kind == "age" and c.document == "r1" for c in brief.story.claims)
     assert time.perf_counter() - started < 120
+
+
+def test_a_name_of_thousands_of_words_is_not_reordered_in_square_time():
+    """The attack: an 'entity' of 20,000 capitalised words; comparing its words in every order would take
+    400 million steps. A name longer than twelve words is never a reordering of another."""
+    from newsweave.entities.resolve import reordered
+
+    long = " ".join(f"harbor{n}" for n in range(20_000))
+    started = time.perf_counter()
+    assert not reordered(long, " ".join(reversed(long.split())))
+    assert reordered("cia world factbook", "world cia fact book")
+    assert time.perf_counter() - started < 1

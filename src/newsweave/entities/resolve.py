@@ -107,11 +107,15 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dic
     return variants
 
 
+_NAME_WORDS = 12  # a "name" longer than this is the model's misreading (a run of capitals), never reordered
+
+
 def _word_bags(key: str) -> list[tuple[str, ...]]:
     """The name's words as a bag (sorted), also with two neighbours written as one ("fact book",
-    "factbook"): names of two words or more with a word of four letters or more, else none."""
+    "factbook"): names of two to twelve words with a word of four letters or more, else none (the bags
+    grow with the square of the words: a hostile run of thousands of capitals is no name)."""
     words = _without_articles(key).split()
-    if len(words) < 2 or max(map(len, words)) < 4:
+    if not 2 <= len(words) <= _NAME_WORDS or max(map(len, words)) < 4:
         return []
     joined = [[*words[:i], words[i] + words[i + 1], *words[i + 2:]] for i in range(len(words) - 1)]
     return [tuple(sorted(w)) for w in (words, *joined)]
