@@ -46,6 +46,14 @@ keep the stream's numbering.
 signature, clustering features: corpus/prepared.py) in N worker processes, as
 `newsweave ingest --workers N` does, while this process stores them in order.
 
+Every run prints the code it ran (`git describe`, "+changes" when the tree
+differs from the commit): runs of different code are not comparable. (The
+two backends' million-article runs of 2026-12-04 marked 481,059 and 480,592
+copies because the SQLite run had started before a change to the wire-credit
+reader, not because the backends differ.) A `--db` run resumed with other code
+says so and shows both versions; the file's versions are kept beside it, in
+FILE.code.
+
 Time per article is shown for each tenth of the stream: it must stay flat.
 spaCy's `nlp.pipe` (the pipeline's model, newsweave.annotate.model.load_model)
 runs on a sample of the same articles for the ratio of throughputs.
@@ -68,9 +76,33 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
 ARTICLES_PER_DAY = 2000
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+def code_version() -> str:
+    """The commit this runs, with "+changes" when the working tree differs from it ("unknown" outside git)."""
+    try:
+        found = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty=+changes"],
+                               capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return found.stdout.strip() if found.returncode == 0 and found.stdout.strip() else "unknown"
+
+
+def versions_of(db: str, resumed: bool, code: str) -> list[str]:
+    """The code versions that wrote the SQLite file `db`, this run's last, kept in `db`.code: a run resumed
+    with other code says so (its corpus mixes two versions' decisions)."""
+    record = Path(db + ".code")
+    known = record.read_text(encoding="utf-8").split() if resumed and record.exists() else []
+    if known and known[-1] != code:
+        print(f"ingest_scale: {db} was written by {', '.join(known)}; this run is {code}: "
+              "the corpus will mix their decisions", file=sys.stderr, flush=True)
+    versions = known if known and known[-1] == code else [*known, code]
+    record.write_text("\n".join(versions) + "\n", encoding="utf-8")
+    return versions
 
 
 def sentence_pools(data: Path) -> list[list[str]]:
@@ -214,6 +246,7 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
             conn.execute("COMMIT")
             return copy, story
 
+    code = [code_version()]
     stories = set()
     step = max(1, size // 10)
     items = stream(pools, size, seed)
@@ -223,6 +256,8 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
         resumed = stream_position(pools, size, seed, store.count_articles(), last)
         print(f"{path} {size:,}: resuming after article {resumed:,} of the stream", file=sys.stderr, flush=True)
         items = itertools.islice(items, resumed, None)
+    if db and path == "store":
+        code = versions_of(db, resumed > 0, code[0])
     if path in ("store", "postgres"):
         items = prepared(items)
     started = last = time.perf_counter()
@@ -246,7 +281,7 @@ def run_path(path: str, size: int, data: Path, seed: int, postgres: str | None =
         "path": path + (" grouped" if grouped and path in ("store", "postgres") else "")
         + (f", {workers} workers" if workers > 1 and path in ("store", "postgres") else ""),
         "size": size, "seconds": elapsed, "rate": size / elapsed, "peak_mb": peak_mb(),
-        "stories": len(stories), "copies": copies, "slices_ms": slices,
+        "stories": len(stories), "copies": copies, "slices_ms": slices, "code": ", ".join(code),
     }
     if path == "postgres":
         result["db_mb"] = store._rows("SELECT pg_database_size(current_database()) AS size")[0]["size"] / 2**20
@@ -316,6 +351,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"running spaCy nlp.pipe on {args.spacy_sample} articles ...", file=sys.stderr, flush=True)
         spacy = in_subprocess(["--one", f"spacy:{args.spacy_sample}", "--data", str(args.data), "--seed", str(args.seed)])
 
+    versions = sorted({r.get("code", "unknown") for r in results})
+    if versions:
+        print(f"Code: {'; '.join(versions)}" + (" (the rows ran different code)" if len(versions) > 1 else "") + "\n")
     print("| path | articles | articles/s | peak MB | stories | copies marked | × spaCy nlp.pipe |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
