@@ -450,16 +450,11 @@ def _other_days(days: dict[str, date], first: str, second: str) -> bool:
     return first in days and second in days and days[first] != days[second]
 
 
-WEEK = 7  # days: reports further apart tell a story that has moved on (a budget cut of $5 billion, later $7 billion)
-
-
-def _weeks_apart(days: dict[str, date], first: str, second: str) -> bool:
-    """Whether two reports were published more than a week apart (False when either day is unknown)."""
-    return first in days and second in days and abs((days[first] - days[second]).days) > WEEK
-
-
 def _standing(quantity) -> bool:
-    """A figure that holds from one week to the next: a person's age, a distance between places, a size."""
+    """A figure that holds from one day to the next: a person's age, a distance between places, a size.
+    Any other (a toll, a sum, a share, a wind's speed, a time, a countdown) given by reports of two days
+    is each report's figure of its day, as a count of what happened is (`number_discrepancies`): a story
+    in progress moves on (the audit's typhoon, 120 kph one day and 130 kph the next)."""
     return quantity.kind in (q.AGE, q.LENGTH) or quantity.role == "size"
 
 
@@ -721,11 +716,10 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             if a.document == b.document or measures[i].isdisjoint(measures[j]):
                 continue
             apart = _other_days(days, a.document, b.document)
-            weeks = _weeks_apart(days, a.document, b.document)
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
-                if weeks and not _standing(x):
-                    continue  # a sum, a share or a time given weeks apart: the story has moved on
-                if x.vague or y.vague or q.compatible(x, y) or (apart and (_tally(x) or x.role == "until")):
+                if apart and not _standing(x):
+                    continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
+                if x.vague or y.vague or q.compatible(x, y):
                     continue
                 if _adds_up_to(*parts_of(a, x), y) or _adds_up_to(*parts_of(b, y), x):
                     continue  # "$735.2 million overseas and $273.7 million at home" against "a billion dollars"
@@ -782,12 +776,6 @@ def _once_each(function: Callable[..., T]) -> Callable[..., T]:
         return answers[key]
 
     return ask
-
-
-def _tally(quantity) -> bool:
-    """A count of what happened ("killed 8", "21 were hospitalised"): it grows as a story unfolds.
-    (A countdown, "four days until the money runs out", is counted from each report's own day.)"""
-    return quantity.kind == q.COUNT and quantity.predicate in q.PREDICATE_CLASS_NAMES
 
 
 def _also_states(claims, document: str, quantity, holder, likeness: _Likeness) -> bool:
