@@ -52,6 +52,7 @@ def one(text: str) -> q.Quantity:
     ("two and a half years", q.DURATION, 2.5 * 31_557_600, "s"),
     ("delayed a year and a half", q.DURATION, 1.5 * 31_557_600, "s"),
     ("a year-and-a-half delay", q.DURATION, 1.5 * 31_557_600, "s"),
+    ("during the year-and-a-half delay", q.DURATION, 1.5 * 31_557_600, "s"),  # no article before it
     ("waited half an hour", q.DURATION, 1800, "s"),
     ("five hundred and fifty thousand dollars", q.MONEY, 550_000, "USD"),  # not "fifty thousand dollars"
     ("one hundred and twenty passengers", q.COUNT, 120, ""),
@@ -60,6 +61,23 @@ def test_surface_forms(text, kind, value, unit):
     found = one(text)
     assert found.kind == kind and found.unit == unit
     assert found.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("winds of 105 miles (170 kilometers) per hour", 105 * 1.609344),  # AP's style
+    ("moving at 43 miles (69 kilometers) per second", 43 * 1609.344 * 3.6),
+    ("gusts of 120 kilometers (75 miles) an hour", 120.0),
+])
+def test_a_speed_with_its_conversion_written_inside_it_is_a_speed(text, value):
+    """Not a length of 105 miles, nor 'second' an ordinal: the figure is a speed, its bracket a conversion."""
+    first, *rest = q.find(text)
+    assert (first.kind, first.unit) == (q.SPEED, "km/h") and first.value == pytest.approx(value)
+    assert [x.kind for x in rest] == [q.LENGTH]
+
+
+def test_a_length_before_an_hour_s_drive_is_still_a_length():
+    first, _ = q.find("Lyon lies 40 miles (64 kilometers) away, an hour's drive from the plant.")
+    assert first.kind == q.LENGTH and q.find("The 40 miles (64 kilometers) an hour's drive takes")[0].kind == q.LENGTH
 
 
 def test_years_dates_and_relative_times_are_not_quantities():

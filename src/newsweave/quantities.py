@@ -354,7 +354,7 @@ _PATTERNS = [
         rf"\b(?P<n>{_NUM})[- ]years?[- ]old\b|\baged\s+(?P<n2>{_NUM})\b|\b(?P<n3>{_NUM})[- ]months?[- ]old\b", re.I)),
     (LENGTH, re.compile(
         rf"\b(?P<n>{_NUMBER})\s*-?\s*(?P<unit>{_UNIT})\b(?!-old)"
-        rf"|\b(?P<one>an?)[- ](?P<unit2>{_UNIT})[- ]and[- ]a[- ]half\b"  # "a year and a half", "a mile-and-a-half"
+        rf"|\b(?:(?P<one>an?)[- ])?(?P<unit2>{_UNIT})[- ]and[- ]a[- ]half\b"  # "a year and a half", "the year-and-a-half delay"
         rf"|\b(?P<half>half)[- ]an?[- ](?P<unit3>{_UNIT})\b", re.I)),  # "half an hour", "half a mile"
     (ORDINAL, re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     (COUNT, re.compile(
@@ -573,17 +573,24 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         unit_kind, factor, base = _UNITS[unit]
         if unit in ("m", "g", "ha", "mi", "ft", "yd") and not re.search(r"\d" + unit + r"$", written, re.I):
             return None  # a one- or two-letter unit is one only right after its digits ("5m", not "5 m")
-        value = 1.5 if groups.get("one") else 0.5 if groups.get("half") else number_value(groups["n"])
+        value = 1.5 if groups.get("unit2") else 0.5 if groups.get("half") else number_value(groups["n"])
         if value is None:
             return None
         after = text[match.end():match.end() + 12].lower()
         if unit_kind == DURATION and re.match(r"\s*(?:ago|earlier|later|before|after|from\s+now|old)\b", after):
             return None  # a date relative to another ("two years ago"), not a length of time
+        per = _PER_TIME_AFTER_CONVERSION.match(text, match.end())
+        if unit_kind == LENGTH and per and _folded(f"{unit} per {per.group('time')}") in _UNITS:
+            # "105 miles (170 kilometers) per hour": a speed, its conversion set inside it (AP's style)
+            unit = _folded(f"{unit} per {per.group('time')}")
+            unit_kind, factor, base = _UNITS[unit]
         spread = _precision(groups["n"] or "", value) * factor
         return Quantity(unit_kind, value * factor, value * factor - spread, value * factor + spread, base, written, "", 0, 0,
                         written_unit=_UNIT_SPELLING[unit_kind, factor])
     if kind == ORDINAL:
         word = _folded(groups["o"])
+        if word == "second" and _PER_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            return None  # "43 miles (69 kilometers) per second": a unit of time, not the second of anything
         digits = re.match(r"\d+", word)  # "21st"; else a word ("twenty-first")
         value = _ORDINALS.get(word) or (float(digits.group()) if digits else None)
         if value is None:
@@ -611,6 +618,11 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         return None  # "one of them", "no one": rarely a count
     spread = _precision(number, value)
     return Quantity(COUNT, value, value - spread, value + spread, "", written, "", 0, 0)
+
+
+# "(170 kilometers) per hour" after a length: the rest of a speed whose conversion is written inside it.
+_PER_TIME_AFTER_CONVERSION = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:per|an?)\s+(?P<time>hour|second)\b(?!['’]s)", re.I)
+_PER_BEFORE = re.compile(r"\bper\s+$", re.I)
 
 
 def _folded(words: str) -> str:
