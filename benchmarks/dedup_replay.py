@@ -40,13 +40,14 @@ from newsweave.corpus import dedup  # noqa: E402
 from newsweave.corpus.store import content_hash  # noqa: E402
 
 
-class ReplayState:
-    """`dedup.DedupState` in memory, reading buckets as the stores do (`ORDER BY article_id LIMIT MAX_BUCKET`).
-    A bucket of one article is held as the bare id: most buckets hold one, and a million articles fill 40 million."""
+class ReplayState(dedup.MemoryDedupState):
+    """`dedup.DedupState` in memory, reading buckets as the stores do (`ORDER BY article_id LIMIT MAX_BUCKET`),
+    every article kept. A bucket of one article is held as the bare id, and an article's buckets are not kept
+    (nothing is forgotten): most buckets hold one article, and a million articles fill forty million."""
 
     def __init__(self):
-        self.buckets: dict[int, int | list[int]] = {}
-        self.articles: dict[int, tuple[dedup.Signature, int | None]] = {}
+        super().__init__()
+        self.buckets: dict[int, int | list[int]] = {}  # type: ignore[assignment]
 
     def candidates(self, buckets):
         found: Counter = Counter()
@@ -56,16 +57,8 @@ class ReplayState:
                 found.update((members,) if isinstance(members, int) else members[: dedup.MAX_BUCKET])
         return found
 
-    def signature(self, article_id):
-        known = self.articles.get(article_id)
-        return known[0] if known else None
-
-    def original(self, article_id):
-        known = self.articles.get(article_id)
-        return known[1] if known and known[1] is not None else article_id
-
     def add(self, article_id, sig, buckets, duplicate_of, reason):
-        self.articles[article_id] = (sig, duplicate_of)
+        self.articles[article_id] = (sig, [], duplicate_of, reason)
         for bucket in buckets:
             members = self.buckets.get(bucket)
             if members is None:
@@ -74,9 +67,6 @@ class ReplayState:
                 self.buckets[bucket] = [members, article_id]
             else:
                 members.append(article_id)
-
-    def recorded(self, article_id):
-        return False, None, None
 
 
 def wire_credit_of(commit: str):

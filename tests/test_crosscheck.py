@@ -461,29 +461,20 @@ def test_a_tally_published_on_two_days_is_an_update_not_a_disagreement(first_day
     assert bool(_of_kind(brief, "number")) is flagged
 
 
-@pytest.mark.parametrize("second_day, flagged", [
-    ("2026-10-05", True),  # the same day: two figures for one plan
-    ("2026-10-08", False),  # three days later: each report's figure of its day, as a toll's is
-    ("2026-11-10", False),  # five weeks later: the plan has moved on
-    (None, True),  # a day unknown: nothing says they are two moments
-])
-def test_a_sum_given_on_another_day_is_the_story_moving_on(second_day, flagged):
-    brief = _published(("The Velmont government said it would cut $5 billion from the roads budget, the finance minister said.\n",
-                        "2026-10-05"),
-                       ("The Velmont government said it would cut $7 billion from the roads budget, the finance minister said.\n",
-                        second_day))
-    assert bool(_of_kind(brief, "number")) is flagged
+_PLAN = "The Velmont government said it would cut {} from the roads budget, the finance minister said.\n"
+_WINDS = "Typhoon Lenna packed sustained winds of {} as it neared the Velmar coast, the weather office said.\n"
 
 
-@pytest.mark.parametrize("second_day, flagged", [
-    ("2026-10-24", True),  # one day: two speeds for one moment
-    ("2026-10-25", False),  # the next day: the storm has moved on (a typhoon of the precision audit did)
+@pytest.mark.parametrize("template, first, second, second_day, flagged", [
+    (_PLAN, "$5 billion", "$7 billion", "2026-10-05", True),  # the same day: two figures for one plan
+    (_PLAN, "$5 billion", "$7 billion", "2026-10-08", False),  # three days later: each report's figure of its day
+    (_PLAN, "$5 billion", "$7 billion", "2026-11-10", False),  # five weeks later: the plan has moved on
+    (_PLAN, "$5 billion", "$7 billion", None, True),  # a day unknown: nothing says they are two moments
+    (_WINDS, "120 kph", "150 kph", "2026-10-05", True),  # one day: two speeds for one moment
+    (_WINDS, "120 kph", "150 kph", "2026-10-06", False),  # the next day: the storm moved on (the audit's typhoon)
 ])
-def test_a_speed_given_on_another_day_is_the_story_moving_on(second_day, flagged):
-    brief = _published(("Typhoon Lenna packed sustained winds of 120 kph as it neared the Velmar coast, the weather office said.\n",
-                        "2026-10-24"),
-                       ("Typhoon Lenna packed sustained winds of 150 kph as it neared the Velmar coast, the weather office said.\n",
-                        second_day))
+def test_a_figure_given_on_another_day_is_the_story_moving_on(template, first, second, second_day, flagged):
+    brief = _published((template.format(first), "2026-10-05"), (template.format(second), second_day))
     assert bool(_of_kind(brief, "number")) is flagged
 
 
