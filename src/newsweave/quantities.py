@@ -354,7 +354,7 @@ _PATTERNS = [
         rf"\b(?P<n>{_NUM})[- ]years?[- ]old\b|\baged\s+(?P<n2>{_NUM})\b|\b(?P<n3>{_NUM})[- ]months?[- ]old\b", re.I)),
     (LENGTH, re.compile(
         rf"\b(?P<n>{_NUMBER})\s*-?\s*(?P<unit>{_UNIT})\b(?!-old)"
-        rf"|\b(?:(?P<one>an?)[- ])?(?P<unit2>{_UNIT})[- ]and[- ]a[- ]half\b"  # "a year and a half", "the year-and-a-half delay"
+        rf"|\b(?:an?[- ])?(?P<unit2>{_UNIT})[- ]and[- ]a[- ]half\b"  # "a year and a half", "the year-and-a-half delay"
         rf"|\b(?P<half>half)[- ]an?[- ](?P<unit3>{_UNIT})\b", re.I)),  # "half an hour", "half a mile"
     (ORDINAL, re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     (COUNT, re.compile(
