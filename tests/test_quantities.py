@@ -345,6 +345,17 @@ def test_figures_of_two_unrelated_stories_are_not_compared():
     assert found == []
 
 
+@pytest.mark.parametrize("second, flagged", [
+    ("The Harlow council backed 44 points of the Velmont plan on Monday, the mayor said.", False),  # 7x: a part
+    ("The Harlow council backed 9 points of the Velmont plan on Monday, the mayor said.", True),
+])
+def test_figures_more_than_four_times_apart_are_two_things(second, flagged):
+    """Two reports' figures for one thing lie close (the gold sets' largest disagreement is 3.2 times);
+    far apart, one measure's words fit two things: 6 points of a plan a council backed, and all 44."""
+    found, _ = _numbers("The Harlow council backed 6 points of the Velmont plan on Monday, the mayor said.", second)
+    assert bool(found) is flagged, [(d.subject, [v.value for v in d.values]) for d in found]
+
+
 def test_two_words_for_the_same_counted_people_are_one_measure():
     # "soldiers" and "troops" count the same people: 15,000 against about 6,000 is a disagreement
     found, _ = _numbers(

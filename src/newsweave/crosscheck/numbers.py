@@ -604,8 +604,20 @@ def _clashing(per_document: list[list[Count]]) -> list[tuple[Count, Count]]:
     for i, first in enumerate(per_document):
         for second in per_document[i + 1 :]:
             pairs += [(a, b) for a in first for b in second
-                      if not _compatible(a, b) and not _other_times(a, b) and q.same_person(a.given, b.given)]
+                      if not _compatible(a, b) and not _other_times(a, b) and q.same_person(a.given, b.given)
+                      and not _far_apart(a.value, b.value)]
     return pairs
+
+
+# Two reports' figures for one thing lie within this factor of each other (the largest of the gold sets'
+# number disagreements: 3.2); figures further apart are two things one measure's words fit, a part and
+# its whole, or two events ("6 of the points" and "44 points"; two injured at a dam, 352 in an attack).
+FAR_APART = 4.0
+
+
+def _far_apart(a: float, b: float) -> bool:
+    small, large = sorted((abs(a), abs(b)))
+    return small > 0 and large > FAR_APART * small
 
 
 def describe(subject: tuple[str, str]) -> str:
@@ -719,7 +731,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
                 if apart and not _standing(x):
                     continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
-                if x.vague or y.vague or q.compatible(x, y):
+                if x.vague or y.vague or q.compatible(x, y) or (x.kind != q.TIME and _far_apart(x.value, y.value)):
                     continue
                 if _adds_up_to(*parts_of(a, x), y) or _adds_up_to(*parts_of(b, y), x):
                     continue  # "$735.2 million overseas and $273.7 million at home" against "a billion dollars"
