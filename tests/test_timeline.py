@@ -127,6 +127,51 @@ def test_a_report_giving_both_dates_of_an_event_word_is_no_date_discrepancy():
     assert found(both, other) == []
 
 
+def _date_pairs(story):
+    return [sorted(v.value for v in d.values) for d in date_discrepancies(story)]
+
+
+def test_one_fact_dated_two_ways_in_other_words_is_a_date_discrepancy():
+    # "approved" and "backed": two event words, so only the claims' grouping says they are one event
+    approved = "The Tarnow city council approved the harbour expansion plan for the old eastern docks in August 2024, officials said.\n"
+    backed = "In July 2024, the Tarnow city council backed the harbour expansion plan for the old eastern docks, officials said.\n"
+    story = newsweave.brief([{"id": "r0", "text": approved}, {"id": "r1", "text": backed}]).story
+    assert any(set(g.documents) == {"r0", "r1"} for g in story.facts)
+    assert _date_pairs(story) == [["August 2024", "July 2024"]]
+
+
+def _joined(story, *words):
+    """The story with one more fact group: the shortest claim of each report holding its word."""
+    from newsweave.story import FactGroup
+
+    claims = [min((c for c in story.claims if c.document == f"r{n}" and word in c.text), key=lambda c: len(c.text))
+              for n, word in enumerate(words)]
+    sentences = [c.sentence for c in claims]
+    story.facts.append(FactGroup(id=10_000, sentences=sentences, representative=sentences[0], claims=claims))
+    return story
+
+
+def test_grouped_claims_about_two_parties_are_two_events():
+    # a wrong grouping must not make a disagreement: one man met bin Laden in August, an official the Taliban in September
+    men = "Prosecutors said one of the Harlow defendants met Omar Vasko in August 2024.\n"
+    official = "A Saudi intelligence official met the Taliban's leader in late September 2024.\n"
+    story = _joined(newsweave.brief([{"id": "r0", "text": men}, {"id": "r1", "text": official}]).story, "met", "met")
+    assert _date_pairs(story) == []
+
+
+@pytest.mark.parametrize("first, flagged", [
+    ("Velair resumed domestic flights Oct. 7 and international flights to Canada on Oct. 26.\n", []),
+    ("Velair resumed international flights to Canada on Oct. 26.\n", [["Oct. 26", "Oct. 7"]]),
+])
+def test_a_report_whose_sentence_gives_the_other_date_too_does_not_disagree(first, flagged):
+    # grouped claims "flights to Canada on Oct. 26" and "flights on Oct. 7": the first report's sentence
+    # gives Oct. 7 too, for its domestic flights
+    second = "The union accepted the plan, allowing Velair to resume domestic flights on Oct. 7 and international flights later.\n"
+    story = newsweave.brief([{"id": "r0", "text": first, "published": "2024-11-10"},
+                             {"id": "r1", "text": second, "published": "2024-11-23"}]).story
+    assert _date_pairs(_joined(story, "Oct. 26", "Oct. 7")) == flagged
+
+
 def test_a_date_in_a_sentence_without_a_verb_resolves():
     # A headline or caption has no verb for the date to hang off: resolving it must still end.
     story = newsweave.brief([{"id": "caption", "published": "2024-03-08", "text": (

@@ -12,15 +12,17 @@ from collections import defaultdict
 from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
-from newsweave.story import Discrepancy, DiscrepancyValue, SentenceKey, Story
+from newsweave.story import Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story
 from newsweave.timeline import WEEKDAY, DateMention
 
 
 def date_discrepancies(story: Story) -> list[Discrepancy]:
     """The same event given different dates by different reports.
 
-    Two dated sentences are about the same event when they are in one fact
-    group, or when their dates are a slip apart (a few days, a month, a year:
+    Two dates are about the same event when each is the one date of a claim
+    and the two claims are in one fact group (whatever word each report uses
+    for the event: "approved a plan in August", "in July ... backed a plan"),
+    or when their dates are a slip apart (a few days, a month, a year:
     "the Sept. 2 crash", "the Sept. 3 crash") and they share the event's word
     ("arrested", "attacks") and a named person, group or place, or the event is
     the story's own, named by a noun most reports use ("the crash"; a verb's
@@ -34,7 +36,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     """
     mentions = [m for m in story.workspace.dates if _when(m) is not None and not _said_on_the_day(m)]
     names = _sentence_names(story)
-    groups = {s.key: g.id for g in story.facts for s in g.sentences}
+    facts = _fact_groups(story, mentions)
     by_event: dict[str, list[DateMention]] = defaultdict(list)
     event_words: dict[int, list] = {}  # id(mention) -> the tokens of its event word in its sentence
     arguments: dict[int, set[str]] = {}  # id(mention) -> the names its event's own words give (`_arguments`)
@@ -47,22 +49,39 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
             by_event[mention.event_key].append(mention)
             arguments[id(mention)] = _arguments(mention, words, names)
     central = _central_events(story, by_event)
+    # one event in every report's own words: the dated claims of each fact group
+    by_fact: dict[int, list[DateMention]] = defaultdict(list)
+    for event_mentions in by_event.values():
+        for mention in event_mentions:
+            for fact in facts.get(id(mention), ()):
+                by_fact[fact].append(mention)
+    by_sentence: dict[SentenceKey, list[DateMention]] = defaultdict(list)
+    for mention in mentions:
+        by_sentence[mention.sentence.key].append(mention)
     discrepancies = []
     seen: set[frozenset] = set()
-    for event, group in by_event.items():
+    for group in [*by_event.values(), *by_fact.values()]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if a.evidence.document == b.evidence.document or _agree(a, b):
                     continue
-                if _also_gives(group, b.evidence.document, a) or _also_gives(group, a.evidence.document, b):
+                # (the report's other mentions of either event word count: "a Sept. 25 complaint ... a Sept. 30
+                # complaint", and so do the other dates of either sentence: "resumed domestic flights Oct. 7 and
+                # international flights on Oct. 26" gives both)
+                related = [*group, *by_event[a.event_key], *by_event[b.event_key],
+                           *by_sentence[a.sentence.key], *by_sentence[b.sentence.key]]
+                if _also_gives(related, b.evidence.document, a) or _also_gives(related, a.evidence.document, b):
                     continue
-                fact = groups.get(a.sentence.key)
-                same_fact = fact is not None and fact == groups.get(b.sentence.key)
                 shared = arguments[id(a)] & arguments[id(b)]
-                if not (same_fact or (_close(a, b) and (shared or (
+                # claims grouped as one fact are one event when they are about one party: the grouping
+                # alone also joins "one of the men ... met bin Laden" and "a Saudi official met the Taliban"
+                same_fact = any(_one_party(facts[id(a)][g], facts[id(b)][g]) or shared
+                                for g in facts.get(id(a), {}).keys() & facts.get(id(b), {}).keys())
+                event = a.event_key
+                if not (same_fact or (event == b.event_key and _close(a, b) and (shared or (
                         event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))):
                     continue
-                pair = frozenset((_when(a), _when(b), event))
+                pair = frozenset((_when(a), _when(b), event, b.event_key))
                 if pair in seen:
                     continue
                 seen.add(pair)
@@ -70,6 +89,47 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
                 discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
     return discrepancies
+
+
+def _fact_groups(story: Story, mentions: list[DateMention]) -> dict[int, dict[int, Claim]]:
+    """id(mention) -> {fact group id: its claim} for each claim dated by the mention alone. A claim holding several dates (a
+    list of albums and their years) does not say which of them its partner's date is, and a date inside
+    another verb's phrase ("the men accused of conspiring to bomb the embassies in August had met ...")
+    dates that verb, not the claim."""
+    by_document: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in mentions:
+        by_document[mention.evidence.document].append(mention)
+    held: dict[int, dict[int, Claim]] = defaultdict(dict)
+    for group in story.facts:
+        for claim in group.claims:
+            pieces = claim.pieces or ((claim.start, claim.end),)
+            inside = [m for m in by_document.get(claim.document, ())
+                      if any(start <= m.evidence.start and m.evidence.end <= end for start, end in pieces)]
+            if len(inside) == 1 and _dates_the_predicate(story, claim, inside[0]):
+                held[id(inside[0])][group.id] = claim
+    return held
+
+
+def _one_party(a: Claim, b: Claim) -> bool:
+    return bool(a.subject) and a.subject == b.subject
+
+
+def _dates_the_predicate(story: Story, claim: Claim, mention: DateMention) -> bool:
+    """Whether the date hangs off the claim's predicate: up the parse from the date, the predicate comes
+    before any other verb."""
+    doc = story.workspace.parses.get(claim.document)
+    if doc is None or not 0 <= claim.head_token < len(doc):
+        return False
+    span = doc.char_span(mention.evidence.start, mention.evidence.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while True:
+        if token.i == claim.head_token:
+            return True
+        if (token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end) or token.head.i == token.i:
+            return False
+        token = token.head
 
 
 # A day named from the report's own day ("Tuesday", "yesterday", "last night"): with a publication day it
