@@ -463,6 +463,7 @@ def test_a_tally_published_on_two_days_is_an_update_not_a_disagreement(first_day
 
 _PLAN = "The Velmont government said it would cut {} from the roads budget, the finance minister said.\n"
 _WINDS = "Typhoon Lenna packed sustained winds of {} as it neared the Velmar coast, the weather office said.\n"
+_FLOOD_OF_1998 = "In 1998, the Tarn river flood destroyed {} in the valley, the prefecture said.\n"
 
 
 @pytest.mark.parametrize("template, first, second, second_day, flagged", [
@@ -472,6 +473,7 @@ _WINDS = "Typhoon Lenna packed sustained winds of {} as it neared the Velmar coa
     (_PLAN, "$5 billion", "$7 billion", None, True),  # a day unknown: nothing says they are two moments
     (_WINDS, "120 kph", "150 kph", "2026-10-05", True),  # one day: two speeds for one moment
     (_WINDS, "120 kph", "150 kph", "2026-10-06", False),  # the next day: the storm moved on (the audit's typhoon)
+    (_FLOOD_OF_1998, "420 homes", "380 homes", "2026-10-08", True),  # a figure of a past year does not move on
 ])
 def test_a_figure_given_on_another_day_is_the_story_moving_on(template, first, second, second_day, flagged):
     brief = _published((template.format(first), "2026-10-05"), (template.format(second), second_day))

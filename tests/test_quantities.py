@@ -365,6 +365,19 @@ def test_two_words_for_the_same_counted_people_are_one_measure():
     assert {"15,000", "about 6,000"} <= _sides(found)
 
 
+def test_two_verbs_for_one_fact_the_aligner_joins_are_one_measure():
+    # "peaked at" and "clocked": verbs of no known event; the aligner finds the claims one fact (the
+    # third report gives the figures' claims something to tell them from)
+    found, _ = _numbers(
+        "The Vela shower returns this week. In 2009, the Vela display peaked at 90,000 meteors per hour.",
+        "Observers are ready for the Vela shower. In 2009, sky watchers clocked a rate of up to 60,000 meteors an hour "
+        "at the peak of the Vela storm.",
+        "The Vela shower comes from comet Okabe, which passes every 41 years. Astronomers expect 200 to 5,000 meteors "
+        "per hour this year. Tickets for the 12 observatories sold out in three days.",
+    )
+    assert _sides(found) == {"90,000", "up to 60,000"}
+
+
 # --- what the entity labels tell a measure ----------------------------------------------
 
 

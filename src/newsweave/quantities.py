@@ -1347,11 +1347,14 @@ def _measured(noun: str) -> str:
     return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) else noun
 
 
-def same_measure(a, b) -> bool:
+def same_measure(a, b, one_fact: bool = False) -> bool:
+    """Whether two figures measure one thing. `one_fact`: the aligner finds their claims state one fact, so
+    two verbs that name no known event ("peaked at 150,000 meteors", "clocked up to 100,000 meteors") are
+    one thing said two ways; the events it knows (killed, injured) stay apart through the measure key."""
     key_a, key_b = measure_key(a), measure_key(b)
     if key_a is None or key_b is None or key_a != key_b:
         return False
-    if a.predicate and b.predicate and a.predicate != b.predicate and a.kind == COUNT:
+    if a.predicate and b.predicate and a.predicate != b.predicate and a.kind == COUNT and not one_fact:
         return False  # "two people suffered injuries", "1,400 people woke up away from home": two things
     if a.kind == AGE:
         return same_person(a.owner_given, b.owner_given)

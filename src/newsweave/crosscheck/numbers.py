@@ -25,7 +25,8 @@ Precision comes first:
   reports published on different days is two moments of a story that is
   still unfolding: 129 dead on Saturday and 151 on Sunday is an update, not a
   disagreement. Standing figures (an age, a size, the charges someone faces)
-  are compared whatever the day.
+  and figures of a past year both claims name ("in 1966, ... 150,000 meteors
+  an hour") are compared whatever the day.
 """
 
 from __future__ import annotations
@@ -450,6 +451,18 @@ def _other_days(days: dict[str, date], first: str, second: str) -> bool:
     return first in days and second in days and days[first] != days[second]
 
 
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def _same_past_year(a, b, days: dict[str, date]) -> bool:
+    """Two claims set in one year before either report was published ("In 1966, the display peaked at
+    150,000 meteors an hour"): a figure of a past year does not move on between the reports' days."""
+    years_a = {int(y) for d in a.dates for y in _YEAR.findall(d)}
+    years_b = {int(y) for d in b.dates for y in _YEAR.findall(d)}
+    first = min(days[a.document].year, days[b.document].year)
+    return any(year < first for year in years_a & years_b)
+
+
 def _standing(quantity) -> bool:
     """A figure that holds from one day to the next: a person's age, a distance between places, a size.
     Any other (a toll, a sum, a share, a wind's speed, a time, a countdown) given by reports of two days
@@ -698,7 +711,7 @@ _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", 
 def comparable_pairs(a, b, likeness: float = 0.0):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
     the aligner finds the two claims state one fact, figures aside (align.claim_similarity)."""
-    pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y)]
+    pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)]
     if not pairs:
         return []
     if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
@@ -729,7 +742,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 continue
             apart = _other_days(days, a.document, b.document)
             for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
-                if apart and not _standing(x):
+                if apart and not (_standing(x) or _same_past_year(a, b, days)):
                     continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
                 if x.vague or y.vague or q.compatible(x, y) or (x.kind != q.TIME and _far_apart(x.value, y.value)):
                     continue
