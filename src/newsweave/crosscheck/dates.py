@@ -8,6 +8,7 @@ reports. A story built without the timeline stage has none to compare.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from datetime import date
 
@@ -58,6 +59,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     by_sentence: dict[SentenceKey, list[DateMention]] = defaultdict(list)
     for mention in mentions:
         by_sentence[mention.sentence.key].append(mention)
+    gives = _AlsoGives()
     discrepancies = []
     seen: set[frozenset] = set()
     for group in [*by_event.values(), *by_fact.values()]:
@@ -68,9 +70,9 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 # (the report's other mentions of either event word count: "a Sept. 25 complaint ... a Sept. 30
                 # complaint", and so do the other dates of either sentence: "resumed domestic flights Oct. 7 and
                 # international flights on Oct. 26" gives both)
-                related = [*group, *by_event[a.event_key], *by_event[b.event_key],
-                           *by_sentence[a.sentence.key], *by_sentence[b.sentence.key]]
-                if _also_gives(related, b.evidence.document, a) or _also_gives(related, a.evidence.document, b):
+                pools = (group, by_event[a.event_key], by_event[b.event_key],
+                         by_sentence[a.sentence.key], by_sentence[b.sentence.key])
+                if gives(pools, b.evidence.document, a) or gives(pools, a.evidence.document, b):
                     continue
                 shared = arguments[id(a)] & arguments[id(b)]
                 # claims grouped as one fact are one event when they are about one party: the grouping
@@ -92,19 +94,26 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
 
 
 def _fact_groups(story: Story, mentions: list[DateMention]) -> dict[int, dict[int, Claim]]:
-    """id(mention) -> {fact group id: its claim} for each claim dated by the mention alone. A claim holding several dates (a
-    list of albums and their years) does not say which of them its partner's date is, and a date inside
-    another verb's phrase ("the men accused of conspiring to bomb the embassies in August had met ...")
-    dates that verb, not the claim."""
+    """id(mention) -> {fact group id: its claim} for each claim dated by the mention alone. A claim holding
+    several dates (a list of albums and their years) does not say which of them its partner's date is, and
+    a date inside another verb's phrase ("the men accused of conspiring to bomb the embassies in August had
+    met ...") dates that verb, not the claim."""
     by_document: dict[str, list[DateMention]] = defaultdict(list)
-    for mention in mentions:
+    for mention in sorted(mentions, key=lambda m: m.evidence.start):
         by_document[mention.evidence.document].append(mention)
+    starts = {document: [m.evidence.start for m in found] for document, found in by_document.items()}
     held: dict[int, dict[int, Claim]] = defaultdict(dict)
     for group in story.facts:
         for claim in group.claims:
-            pieces = claim.pieces or ((claim.start, claim.end),)
-            inside = [m for m in by_document.get(claim.document, ())
-                      if any(start <= m.evidence.start and m.evidence.end <= end for start, end in pieces)]
+            found = by_document.get(claim.document, [])
+            inside: list[DateMention] = []
+            # looked up by position, not scanned: a hostile page of thousands of dates and claims stays fast
+            for start, end in claim.pieces or ((claim.start, claim.end),):
+                for mention in found[bisect_left(starts.get(claim.document, []), start):]:
+                    if mention.evidence.start >= end or len(inside) > 1:
+                        break
+                    if mention.evidence.end <= end:
+                        inside.append(mention)
             if len(inside) == 1 and _dates_the_predicate(story, claim, inside[0]):
                 held[id(inside[0])][group.id] = claim
     return held
@@ -194,8 +203,32 @@ def _close(a: DateMention, b: DateMention) -> bool:
         return False
 
 
-def _also_gives(mentions: list[DateMention], document: str, other: DateMention) -> bool:
-    return any(m.evidence.document == document and _agree(m, other) for m in mentions)
+class _AlsoGives:
+    """Whether a report gives a date that agrees with `other` among some lists of mentions. Asked for every
+    pair of a group, a scan of the lists made a page of a thousand dates of one event take minutes (the
+    pairs times the mentions), so each list is read once per report, down to its distinct dates, and each
+    answer is kept."""
+
+    def __init__(self) -> None:
+        self._dates: dict[tuple[int, str], list[DateMention]] = {}
+        self._answers: dict[tuple, bool] = {}
+
+    def __call__(self, pools: tuple[list[DateMention], ...], document: str, other: DateMention) -> bool:
+        return any(self._gives(pool, document, other) for pool in pools)
+
+    def _gives(self, pool: list[DateMention], document: str, other: DateMention) -> bool:
+        key = (id(pool), document, _date_key(other))
+        if key not in self._answers:
+            if (id(pool), document) not in self._dates:
+                distinct = {_date_key(m): m for m in pool if m.evidence.document == document}
+                self._dates[id(pool), document] = list(distinct.values())
+            self._answers[key] = any(_agree(m, other) for m in self._dates[id(pool), document])
+        return self._answers[key]
+
+
+def _date_key(mention: DateMention) -> tuple:
+    """All that `_agree` reads of a mention."""
+    return mention.date, mention.precision, mention.day_of_year, _counted_back(mention)
 
 
 def _agree(a: DateMention, b: DateMention) -> bool:
