@@ -389,6 +389,17 @@ def test_a_newswire_dateline_with_an_underscore_is_trimmed():
                                            "Divers reached the hull at dawn."]
 
 
+def test_a_wire_editors_sign_off_is_no_part_of_the_sentence():
+    # AP copy ends a paragraph with its editors' initials: a summary quoting the sentence must not carry them
+    text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said. (scl)\n\n"
+            "Divers reached the hull at dawn. (vs/krt)\n\n"
+            "The owner, Harwick Lines (HL), said nothing.\n")
+    sentences = newsweave.brief([newsweave.Document(id="wire", text=text)]).story.sentences
+    assert [s.text for s in sentences] == ["The ferry ran aground off Harwick on Tuesday, the coast guard said.",
+                                           "Divers reached the hull at dawn.", "The owner, Harwick Lines (HL), said nothing."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_a_title_opening_with_a_figure_opens_its_sentence():
     from newsweave.annotate.sentences import _repair
 

@@ -176,7 +176,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start = dateline.end()  # the claim starts after "PARIS, Nov. 14 (Reuters) —"
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
+    sign_off = _SIGN_OFF.search(text, max(start, end - 40), end)  # (the end alone: it is short)
+    if sign_off:
+        end = sign_off.start("slug")  # "... drafted by his regime. (scl)": the sentence ends at its stop
+        while end > start and text[end - 1] in _TRAILING:
+            end -= 1
     return start, end
+
+
+# A wire editor's initials after a paragraph's last stop ("(scl)", "(vs/krt)"): no words of the report.
+_SIGN_OFF = re.compile(r"[.!?][\"'”’]?(?P<slug>[ \t]{1,3}\([a-z]{2,4}(?:/[a-z]{2,4}){0,4}\))$")
 
 
 def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
