@@ -378,6 +378,15 @@ def test_two_verbs_for_one_fact_the_aligner_joins_are_one_measure():
     assert _sides(found) == {"90,000", "up to 60,000"}
 
 
+def test_the_share_of_a_count_done_is_no_result():
+    # "with 22 percent of the vote counted": how far the count got by press time, not Moreno's share
+    found, _ = _numbers(
+        "With 22 percent of the vote counted, Ana Moreno appeared to have won 51 percent of the vote in Velmar.",
+        "In early returns, Ana Moreno appeared to have won 56 percent of the vote in Velmar.",
+    )
+    assert _sides(found) == {"51 percent", "56 percent"}
+
+
 # --- what the entity labels tell a measure ----------------------------------------------
 
 

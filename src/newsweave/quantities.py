@@ -715,6 +715,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
         role, predicate = "size", ""
     elif not role and quantity.kind == DURATION and _COUNTDOWN.match(span.doc.text[span.end_char : span.end_char + 20]):
         role = "until"  # "with four days until the money runs out": counted from the report's own day
+    elif not role and quantity.kind in (PERCENT, COUNT) and _counted_so_far(span):
+        role = COUNTED  # "With 22 percent of the vote counted, Cardoso had 51 percent": how far the count got
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
                           owner_given=owner_given, places=places,
                           token=token.i, role=role)
@@ -760,6 +762,19 @@ def _after_another_tally(number) -> bool:
 
 
 _COUNTDOWN = re.compile(r"\s*(?:until|till|before|to\s+go|left|remaining|away)\b", re.I)
+# Election copy's "with 22 percent of the vote counted", "with 95% of precincts reporting": the share of the
+# count done at the time of writing, which moves by the hour; no result, and never one figure told two ways.
+COUNTED = "counted"
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
+_COUNT_DONE_AFTER = re.compile(
+    r"(?:\s*(?:percent|per\s+cent|%))?\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:counted|reporting|tallied|processed|declared|in)\b", re.I)
+
+
+def _counted_so_far(span) -> bool:
+    text = span.doc.text
+    return bool(_WITH_BEFORE.search(text[max(0, span.start_char - 30) : span.start_char])
+                and _COUNT_DONE_AFTER.match(text, span.end_char, span.end_char + 60))
 
 
 def _hyphenated_size(token, noun) -> bool:
@@ -1228,7 +1243,8 @@ def _place_key(token) -> str:
 
 
 _ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all", "more": "more of them",
-               "until": "still to come", "size": "as a size", CONVERSION: "in other units"}
+               "until": "still to come", "size": "as a size", CONVERSION: "in other units",
+               COUNTED: "of the count done"}
 
 
 def describe(quantity: Quantity) -> str:
@@ -1325,8 +1341,8 @@ def measure_key(quantity) -> tuple | None:
 
 
 def _measure_key(quantity) -> tuple | None:
-    if quantity.role == CONVERSION:
-        return None  # the figure it converts is compared
+    if quantity.role in (CONVERSION, COUNTED):
+        return None  # the figure it converts is compared; a count's progress is no result
     if quantity.kind == AGE:
         return (AGE, quantity.owner) if quantity.owner else None
     if quantity.kind == LENGTH:
