@@ -476,7 +476,11 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
     by_subject: dict[tuple[str, str], dict[str, list[Count]]] = {}
     for count in counts(story):
         by_subject.setdefault(count.subject, {}).setdefault(count.document, []).append(count)
-    fact_of = {(s.document, s.index): group.id for group in story.facts for s in group.sentences}
+    # each sentence's fact groups: one per claim it holds (a map to one group kept only the last built)
+    fact_of: dict[tuple[str, int], set[int]] = {}
+    for group in story.facts:
+        for s in group.sentences:
+            fact_of.setdefault((s.document, s.index), set()).add(group.id)
     claim_of = _claim_holding(story)
     likeness = likeness or _Likeness(story)
     found = []
@@ -516,11 +520,7 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
             first = members[0]
             evidence = list(dict.fromkeys(c.evidence for c in members))
             values.append(DiscrepancyValue(first.written, first.normalized, evidence))
-        same_fact = any(
-            fact_of.get((a.document, a.sentence)) is not None
-            and fact_of.get((a.document, a.sentence)) == fact_of.get((b.document, b.sentence))
-            for a, b in clashing
-        )
+        same_fact = any(_one_fact(a, b, fact_of) for a, b in clashing)
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
     return found
 
@@ -546,8 +546,7 @@ def _not_two_things(a: Count, b: Count, fact_of: dict, claim_of, likeness) -> bo
     are unlikely one fact."""
     if a.subject[0] in _STANDING:
         return True  # one person's age, the nine attackers: not tied to one occasion
-    group = fact_of.get((a.document, a.sentence))
-    if group is not None and group == fact_of.get((b.document, b.sentence)):
+    if _one_fact(a, b, fact_of):
         return True
     first, second = claim_of(a), claim_of(b)
     if first is None or second is None or _about_same(first, second):
@@ -582,8 +581,12 @@ def _same_occasion(a: Count, b: Count, fact_of: dict) -> bool:
     content words; and they do not name different places ('in Idlib' / 'in Homs')."""
     if a.places and b.places and a.places.isdisjoint(b.places) and a.places | b.places <= a.known_places & b.known_places:
         return False  # places both reports name are two places; one only one report names may be the same
-    group = fact_of.get((a.document, a.sentence))
-    return (group is not None and group == fact_of.get((b.document, b.sentence))) or len(a.words & b.words) >= 3
+    return _one_fact(a, b, fact_of) or len(a.words & b.words) >= 3
+
+
+def _one_fact(a: Count, b: Count, fact_of: dict[tuple[str, int], set[int]]) -> bool:
+    """Whether the two counts' sentences share a fact group."""
+    return bool(fact_of.get((a.document, a.sentence), set()) & fact_of.get((b.document, b.sentence), set()))
 
 
 def _compatible(a: Count, b: Count) -> bool:
