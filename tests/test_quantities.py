@@ -387,6 +387,16 @@ def test_the_share_of_a_count_done_is_no_result():
     assert _sides(found) == {"51 percent", "56 percent"}
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("With 95 percent of precincts reporting, Moreno led the race in Velmar.", True),
+    ("With 80 percent of the ballots in, Moreno led the race in Velmar.", True),
+    ("With 30 percent of voters in favour, the Velmar measure passed.", False),  # a result
+])
+def test_a_count_done_so_far_is_told_from_a_result(text, counted):
+    (share,) = [x for x in _measured(text) if x.kind == q.PERCENT]
+    assert (share.role == q.COUNTED) is counted
+
+
 # --- what the entity labels tell a measure ----------------------------------------------
 
 

@@ -768,7 +768,7 @@ COUNTED = "counted"
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
 _COUNT_DONE_AFTER = re.compile(
     r"(?:\s*(?:percent|per\s+cent|%))?\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:counted|reporting|tallied|processed|declared|in)\b", re.I)
+    r"(?:(?:counted|reporting|tallied|processed|declared)\b|in(?=\s*[,.;:)]))", re.I)  # "in," not "in favour"
 
 
 def _counted_so_far(span) -> bool:
