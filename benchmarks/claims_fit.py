@@ -59,7 +59,7 @@ PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
               "static", "static_sentence", "e5", "e5_sentence", "close_figure", "same_day",
-              "other_subject", "other_predicate")
+              "other_subject", "other_predicate", "rare_subject", "subject_predicate")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -244,6 +244,28 @@ def other_features(claims) -> dict[str, np.ndarray]:
             "other_predicate": other([c.predicate or "" for c in claims])}
 
 
+def subject_features(claims) -> dict[str, np.ndarray]:
+    """rare_subject: the same subject, one the story's claims seldom have (three claims or fewer: "autopsy",
+    not "police"); subject_predicate: the same subject and the same predicate (stems). Conjunctions the
+    additive model cannot form from `subject` and `predicate` alone."""
+    from collections import Counter
+
+    from newsweave.align import _stem
+
+    pronouns = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "who", "which"}
+    subjects = [c.subject if c.subject and c.subject not in pronouns else "" for c in claims]
+    counts = Counter(s for s in subjects if s)
+    rare = [s if s and counts[s] <= 3 else "" for s in subjects]
+    both = [f"{s}|{_stem(c.predicate)}" if s and c.predicate else "" for s, c in zip(subjects, claims)]
+
+    def same(values):
+        known = np.array([bool(v) for v in values])
+        equal = np.array([[a == b for b in values] for a in values])
+        return (known[:, None] & known[None, :] & equal).astype(float)
+
+    return {"rare_subject": same(rare), "subject_predicate": same(both)}
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -286,6 +308,7 @@ def build(gold: dict) -> list[dict]:
         features.update(close_figure_features(claims))
         features.update(same_day_features(claims))
         features.update(other_features(claims))
+        features.update(subject_features(claims))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]
