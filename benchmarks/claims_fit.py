@@ -256,7 +256,7 @@ def subject_features(claims) -> dict[str, np.ndarray]:
     subjects = [c.subject if c.subject and c.subject not in pronouns else "" for c in claims]
     counts = Counter(s for s in subjects if s)
     rare = [s if s and counts[s] <= 3 else "" for s in subjects]
-    both = [f"{s}|{_stem(c.predicate)}" if s and c.predicate else "" for s, c in zip(subjects, claims)]
+    both = [f"{s}|{_stem(c.predicate)}" if s and c.predicate else "" for s, c in zip(subjects, claims, strict=True)]
 
     def same(values):
         known = np.array([bool(v) for v in values])
