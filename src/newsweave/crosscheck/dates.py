@@ -77,8 +77,8 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 shared = arguments[id(a)] & arguments[id(b)]
                 # claims grouped as one fact are one event when they are about one party: the grouping
                 # alone also joins "one of the men ... met bin Laden" and "a Saudi official met the Taliban"
-                same_fact = any(_one_party(facts[id(a)][g], facts[id(b)][g]) or shared
-                                for g in facts.get(id(a), {}).keys() & facts.get(id(b), {}).keys())
+                common = facts.get(id(a), {}).keys() & facts.get(id(b), {}).keys()
+                same_fact = bool(common) and (bool(shared) or any(_one_party(facts[id(a)][g], facts[id(b)][g]) for g in common))
                 event = a.event_key
                 if not (same_fact or (event == b.event_key and _close(a, b) and (shared or (
                         event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))):
