@@ -341,3 +341,20 @@ def test_a_date_after_a_verb_s_object_dates_the_verb_and_forms_of_one_event_are_
     march = [t for t in story.timeline if t.date == "2024-03"]
     assert len(march) == 1 and march[0].event in ("arrested", "arrest") and set(march[0].documents) == {"daily", "weekly"}
     assert [t.event for t in story.timeline if t.date == "2024-05-02"] == ["complaint"]
+
+
+def test_a_year_before_1800_is_a_date_and_both_reports_of_it_are_one_entry():
+    story = newsweave.brief([
+        {"id": "a", "text": "The church in Harlow was built in 1750 and rebuilt in 1890. It burned down last week.\n"},
+        {"id": "b", "text": "Harlow's church, built in 1750, burned down last week, the vicar said.\n"},
+    ]).story
+    (found,) = [t for t in story.timeline if t.when == ["1750"]]
+    assert (found.date, found.precision, set(found.documents)) == ("1750", "year", {"a", "b"})
+
+
+@pytest.mark.parametrize("clock", ["(1830 GMT Monday)", "(1830 UTC)", "at 1830 hours"])
+def test_a_wire_s_clock_time_is_not_a_year(clock):
+    """'at about 1:30 a.m. Tuesday (1830 GMT Monday)': the model may tag the four digits a date."""
+    text = f"The first shooting star came into view at about 1:30 a.m. Tuesday {clock} over Ashby in 1998.\n"
+    story = newsweave.brief([{"id": "a", "published": "1998-11-17", "text": text}]).story
+    assert not [t for t in story.timeline if "1830" in " ".join(t.when)]

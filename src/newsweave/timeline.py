@@ -37,9 +37,12 @@ from newsweave.story import (
 
 RELATIVE = "relative"
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
-_ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a year written out: "in 2007", "Dec. 6, 2007"
-_FULL_DATE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+(?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d-\d\d-\d\d\b", re.IGNORECASE)
+_YEAR_DIGITS = r"(?:1[6-9]|20)\d\d"  # the years a report writes in four digits: 1666, 1999, 2015
+# After four digits, a wire's clock time: "(1720 GMT Friday)", "at 2030 hours" (the model may tag them DATE).
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs|hours|local time)\b", re.IGNORECASE)
+_ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b{_YEAR_DIGITS}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
+YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")  # a year written out: "in 2007", "Dec. 6, 2007", "in 1666"
+_FULL_DATE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+{_YEAR_DIGITS}\b|\b{_YEAR_DIGITS}-\d\d-\d\d\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|previous|coming|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -108,7 +111,7 @@ def date_mentions(story: Story) -> list[DateMention]:
             at = bisect_right(starts, ent.start_char) - 1
             sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
             text, start = document.text[ent.start_char : ent.end_char], ent.start_char  # (`Span.text` makes a Token per word)
-            if sentence is None or not _is_date(ent, text):
+            if sentence is None or not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 12]):
                 continue
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
@@ -141,10 +144,12 @@ def _dateline_day(text: str, near: datetime | None) -> datetime | None:
     return None if value is None else _nearest_year(value.replace(tzinfo=None), near.replace(tzinfo=None))
 
 
-def _is_date(ent, text: str) -> bool:
-    """`text`: the entity's text."""
+def _is_date(ent, text: str, after: str = "") -> bool:
+    """`text`: the entity's text; `after`: the report's words right after it."""
     if text[:1] == "T" and text.lower() == "today" and ent.start > ent.sent.start:
         return False  # "the Today program": a name, not a day
+    if text.isdigit() and _CLOCK_AFTER.match(after):
+        return False  # "1720 GMT": a time of day, not the year 1720
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text))
 
 
@@ -160,7 +165,7 @@ def _story_base(story: Story) -> datetime | None:
     if latest is not None:
         return latest
     latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
-    years = [int(year) for s in body for year in _YEAR.findall(s.text)]
+    years = [int(year) for s in body for year in YEAR.findall(s.text)]
     return None if latest is None or any(year > latest.year for year in years) else latest
 
 
@@ -244,7 +249,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         base, prefer = published, ("current_period" if absolute else "past")
     elif absolute and story_base is not None:
         base, prefer, anchor = story_base, "current_period", f"year from the story's dates ({story_base:%Y})"
-    elif absolute and _YEAR.search(text):
+    elif absolute and YEAR.search(text):
         base, prefer, anchor = None, "current_period", None
     else:
         return None, RELATIVE, None  # no anchor known: keep the words, never guess
@@ -256,7 +261,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         return None, RELATIVE, None
     precision = _PRECISION.get(data.period, "day")
     value = data.date_obj
-    years = _YEAR.findall(text)
+    years = YEAR.findall(text)
     if years and str(value.year) not in years:
         return years[0], "year", anchor  # "One day in 2007" parsed as tomorrow: keep the year the words give
     if published is not None and absolute and not years:
@@ -271,7 +276,7 @@ _LEAP_YEAR = datetime(2000, 1, 1)  # a base year that has a 29 February
 def _day_of_year(text: str) -> str | None:
     """'June 11', 'Friday, Oct. 9', 'the 11th of June': the day a date names without a year, "--06-11";
     None for a bare weekday or month, or a date with its year (which `_resolve` reads)."""
-    if not _ABSOLUTE.search(text) or _YEAR.search(text):
+    if not _ABSOLUTE.search(text) or YEAR.search(text):
         return None
     data = _parser("current_period", _LEAP_YEAR).get_date_data(text)
     if data.date_obj is None or data.period != "day":

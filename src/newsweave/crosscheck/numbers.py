@@ -53,6 +53,7 @@ from newsweave.story import (
     Sentence,
     Story,
 )
+from newsweave.timeline import YEAR
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -451,14 +452,11 @@ def _other_days(days: dict[str, date], first: str, second: str) -> bool:
     return first in days and second in days and days[first] != days[second]
 
 
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
-
-
 def _same_past_year(a, b, days: dict[str, date]) -> bool:
     """Two claims set in one year before either report was published ("In 1966, the display peaked at
     150,000 meteors an hour"): a figure of a past year does not move on between the reports' days."""
-    years_a = {int(y) for d in a.dates for y in _YEAR.findall(d)}
-    years_b = {int(y) for d in b.dates for y in _YEAR.findall(d)}
+    years_a = {int(y) for d in a.dates for y in YEAR.findall(d)}
+    years_b = {int(y) for d in b.dates for y in YEAR.findall(d)}
     first = min(days[a.document].year, days[b.document].year)
     return any(year < first for year in years_a & years_b)
 
