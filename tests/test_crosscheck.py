@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import newsweave
+from fact_groups import add_fact_group, shortest_claim
 from newsweave.crosscheck.attribution import wire_credit
 from newsweave.crosscheck.outlets import OutletNames, is_outlet
 from newsweave.story import Document
@@ -1154,20 +1155,11 @@ def test_a_sentence_of_two_facts_is_one_fact_with_each_of_their_groups():
     """A sentence holds a claim per fact, so it is in several fact groups; the count reader kept only the
     group built last, so the arrests' sentence was "one fact" with the bridge's group, not the arrests'."""
     from newsweave.crosscheck.numbers import number_discrepancies
-    from newsweave.story import FactGroup
 
     arrests = "Police said 12 people were arrested after the match at Harlow stadium, and the mayor closed the Velm bridge.\n"
     detained = "Officers detained 15 people outside the ground on Saturday night.\n"
     story = newsweave.brief([Document(id="r0", text=arrests), Document(id="r1", text=detained)]).story
-
-    def claim(document, word):
-        return min((c for c in story.claims if c.document == document and word in c.text), key=lambda c: len(c.text))
-
-    first, bridge, second = claim("r0", "arrested"), claim("r0", "bridge"), claim("r1", "detained")
-    top = max(g.id for g in story.facts)
     # the aligner's grouping, made by hand: the two counts one fact, the bridge a fact of its own, built later
-    story.facts += [
-        FactGroup(id=top + 1, sentences=[first.sentence, second.sentence], representative=first.sentence, claims=[first, second]),
-        FactGroup(id=top + 2, sentences=[bridge.sentence], representative=bridge.sentence, claims=[bridge]),
-    ]
+    add_fact_group(story, shortest_claim(story, "r0", "arrested"), shortest_claim(story, "r1", "detained"))
+    add_fact_group(story, shortest_claim(story, "r0", "bridge"))
     assert [sorted(v.value for v in d.values) for d in number_discrepancies(story)] == [["12", "15"]]

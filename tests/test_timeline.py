@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import newsweave
+from fact_groups import add_fact_group, shortest_claim
 from newsweave.crosscheck.dates import date_discrepancies
 
 
@@ -141,14 +142,8 @@ def test_one_fact_dated_two_ways_in_other_words_is_a_date_discrepancy():
 
 
 def _joined(story, *words):
-    """The story with one more fact group: the shortest claim of each report holding its word."""
-    from newsweave.story import FactGroup
-
-    claims = [min((c for c in story.claims if c.document == f"r{n}" and word in c.text), key=lambda c: len(c.text))
-              for n, word in enumerate(words)]
-    sentences = [c.sentence for c in claims]
-    story.facts.append(FactGroup(id=10_000, sentences=sentences, representative=sentences[0], claims=claims))
-    return story
+    """The story with one more fact group: the shortest claim of each report (r0, r1, ...) holding its word."""
+    return add_fact_group(story, *(shortest_claim(story, f"r{n}", word) for n, word in enumerate(words)))
 
 
 def test_grouped_claims_about_two_parties_are_two_events():
