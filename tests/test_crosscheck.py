@@ -1163,3 +1163,15 @@ def test_a_sentence_of_two_facts_is_one_fact_with_each_of_their_groups():
     add_fact_group(story, shortest_claim(story, "r0", "arrested"), shortest_claim(story, "r1", "detained"))
     add_fact_group(story, shortest_claim(story, "r0", "bridge"))
     assert [sorted(v.value for v in d.values) for d in number_discrepancies(story)] == [["12", "15"]]
+
+
+def test_only_claims_of_two_reports_with_figures_of_one_measure_are_compared_and_in_order():
+    from types import SimpleNamespace
+
+    from newsweave.crosscheck.numbers import _sharing_a_measure
+
+    claims = [SimpleNamespace(document=d) for d in ("r0", "r0", "r1", "r1", "r2")]
+    homes, injured = ("count", "homes", ""), ("count", "people", "injured")
+    figures = [[(homes, None)], [(injured, None)], [(homes, None), (homes, None)], [], [(injured, None), (homes, None)]]
+    # r0's two claims share no report-pair with each other; the claim with no figure is never asked about
+    assert _sharing_a_measure(claims, figures) == [(0, 2), (0, 4), (1, 4), (2, 4)]
