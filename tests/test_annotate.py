@@ -74,6 +74,19 @@ def test_headline_byline_and_credits_are_not_body(sentences):
     assert find(sentences, "Follow Jane Okafor").role == BOILERPLATE
 
 
+@pytest.mark.parametrize("line, role", [
+    ("Contact Ines Varga at 555-201-3409.", BOILERPLATE),  # a reporter's contact line closing the page
+    ("Reach Dale Ostrow at (555) 201 3409 or on his cell.", BOILERPLATE),
+    ("E-mail Ines Varga at ivarga@harlow-courier.example.", BOILERPLATE),
+    ("Contact tracing at Harlow schools began on Monday.", BODY),
+    ("Call Harlow police at once if you see the dog, the warden said.", BODY),
+])
+def test_a_reporter_s_contact_line_is_not_body_copy(line, role):
+    text = f"The Harlow ferry sank on Monday, officials said.\n\n{line}\n"
+    (found,) = [s for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences if s.text == line]
+    assert found.role == role
+
+
 def test_caption_without_final_stop_is_a_caption(sentences):
     assert find(sentences, "Residents wade through a flooded street").role == CAPTION
 
@@ -433,3 +446,17 @@ def test_the_sentence_repairs_read_a_hostile_line_in_linear_time():
         started = time.perf_counter()
         _repair([(0, half), (half, len(text))], text, [(0, len(text))])
         assert time.perf_counter() - started < 2.0
+
+
+def test_a_wire_s_opening_quote_mark_left_behind_a_stop_opens_the_next_sentence():
+    """AP copy writes '' for `` at times, and the parser leaves it at the end of the sentence before:
+    "... backed off that figure Friday evening. ''" | "The earlier information ...'' Dale Ostrow said."."""
+    text = ("Police had reported 65 dead, but backed off that figure Friday evening. ''The earlier figure was "
+            "wrong,'' Dale Ostrow told reporters. The hall held 400 people. (jo-jh)\n")
+    sentences = [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences]
+    assert sentences == [
+        "Police had reported 65 dead, but backed off that figure Friday evening.",
+        "''The earlier figure was wrong,'' Dale Ostrow told reporters.",
+        "The hall held 400 people.",  # and a wire editor's initials with a hyphen are no words of the report
+    ]
+

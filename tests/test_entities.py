@@ -586,6 +586,23 @@ def test_a_thing_named_after_a_person_is_not_the_person():
     assert _named_after(Ent([Token("Ada"), Token("Brill"), Token("Memorial")])) == "FAC"
     assert _named_after(Ent([Token("Ellen"), Token("Hall")])) is None  # a surname
     assert _named_after(Ent([Token("Dale"), Token("Ostrow")])) is None
+    assert _named_after(Ent([Token("Dale"), Token("Ostrow"), Token("Co.")])) == "ORG"
+
+
+def test_a_company_or_gallery_named_after_a_person_is_not_the_person():
+    """'CEO of The Mara Velden Co.': the trim took the abbreviation's full stop and then the whole 'Co.',
+    so the company was the painter; 'Mara Velden Signature Galleries', tagged a person, joined her too."""
+    story = newsweave.brief([{"id": "a", "text": (
+        "The painter Mara Velden died on Friday at her home in Harlow, her partner said.\n\n"
+        "Velden opened dozens of Mara Velden Signature Galleries to sell her prints.\n\n"
+        "\"She made art for everyone,\" said Ivo Brandt, chief executive of The Mara Velden Co., on Monday.\n")}]).story
+    names = {e.name: e for e in story.entities}
+    painter = names["Mara Velden"]
+    assert painter.type == "PERSON"
+    assert {story.documents[0].text[m.start:m.end] for m in painter.mentions} <= {"Mara Velden", "Velden"}
+    assert names["Mara Velden Co."].type == "ORG"
+    assert names["Mara Velden Signature Galleries"].type == "ORG"
+    assert [r.target for r in story.relations if r.source == "ivo-brandt" and r.kind == "stated"] == ["mara-velden-co"]
 
 
 def test_a_name_with_and_without_the_arabic_article_is_one_person():

@@ -65,7 +65,8 @@ _BOILERPLATE = re.compile(
     (?:photo|picture|image|video)\s*(?:credit)?:|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|$|\|)|
     (?:published|updated|posted)\s*(?::|on\b)|this\s+crawl\s+of|starting\s+in\s+\d{4},\s+alexa|
     the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript|
-    media\s+playback\s+is\s+unsupported)""",
+    media\s+playback\s+is\s+unsupported|
+    (?:contact|reach|e-?mail|call)\s+(?:[A-Z][\w.'’-]*\s+){1,4}at\s+(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\S+@))""",
     re.IGNORECASE | re.VERBOSE,
 )
 # A wire dateline: place in capitals, optional date, optional agency, a dash (or the AP's and NYT's underscore).
@@ -184,8 +185,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A wire editor's initials after a paragraph's last stop ("(scl)", "(vs/krt)"): no words of the report.
-_SIGN_OFF = re.compile(r"[.!?][\"'”’]?(?P<slug>[ \t]{1,3}\([a-z]{2,4}(?:/[a-z]{2,4}){0,4}\))$")
+# A wire editor's initials after a paragraph's last stop ("(scl)", "(vs/krt)", "(jo-jh)"): no words of the report.
+_SIGN_OFF = re.compile(r"[.!?][\"'”’]?(?P<slug>[ \t]{1,3}\([a-z]{2,4}(?:[/-][a-z]{2,4}){0,4}\))$")
 
 
 def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -206,6 +207,11 @@ def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]
                 # "... her second child. 30" | "Rock returns later this year.": the title opens the next sentence
                 repaired[-1] = (previous_start, stray.end("stop"))
                 start = stray.start("word")
+            opening = _QUOTE_LEFT_BEHIND.search(text, previous_start, previous_end) if same_line else None
+            if opening and not text[previous_end:start].strip():
+                # "... Friday evening. ''" | "The earlier information ...'': a wire's opening quote mark opens the next sentence
+                repaired[-1] = (previous_start, opening.end("stop"))
+                start = opening.start("quote")
         repaired.append((start, end))
     return repaired
 
@@ -213,6 +219,9 @@ def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]
 _HEADLINE_CHARS = 200  # a line longer than this is no headline, whatever its capitals
 # A sentence's last word standing after its own full stop: the first word of the next sentence ("30 Rock").
 _STRAY_OPENING = re.compile(r"\w\w(?P<stop>[.!?][\"”’)]?)[ \t]+(?P<word>\d[\w'’-]{0,11})$")
+# A quote mark standing after the sentence's stop and a space: it opens the next sentence (wires write ''
+# for `` at times: "... Friday evening. ''The earlier information ...'' Hans Carlsson said").
+_QUOTE_LEFT_BEHIND = re.compile(r"(?P<stop>[.!?])[ \t]+(?P<quote>''|``|[\"“])$")
 
 
 def _continues(previous: str, current: str) -> bool:

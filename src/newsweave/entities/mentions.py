@@ -143,8 +143,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # an office, not a name: "Broward Supervisor of Elections Brenda Snipes"
         if ent.label_ == "ORG" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("secretary", "minister"):
             continue  # the first word of a title: "Press Secretary Sarah Sanders" names no press
-        # Keep "U.S." whole: the trailing full stop belongs to the abbreviation.
-        if written[end:end + 1] == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text):
+        # Keep "U.S." and "Kinkade Co." whole: the trailing full stop belongs to the abbreviation.
+        if written[end:end + 1] == "." and (re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text) or _ABBREVIATED.search(text)):
             end += 1
             text += "."
         if text.upper() in _TIME_ZONES:
@@ -179,6 +179,10 @@ def _common_nouns(text: str) -> Callable[[str], bool]:
 _OFFICES = {"supervisor", "director", "secretary", "commissioner", "chairman", "chairwoman", "chair", "administrator",
             "superintendent", "treasurer", "clerk", "coordinator", "executive", "manager", "chief", "president",
             "governor", "mayor", "minister", "inspector", "comptroller", "controller", "registrar", "auditor"}
+
+
+# A name's last word, abbreviated: "The Thomas Kinkade Co.", "Acme Inc.", "Martin Luther King Jr."
+_ABBREVIATED = re.compile(r"\s(?:Co|Cos|Inc|Corp|Ltd|Bros|Jr|Sr)$")
 
 
 # A named storm is an event, whatever the model calls it ("Typhoon Babs" an organisation, "Supertyphoon
@@ -230,7 +234,8 @@ def _place_not_person(ent) -> str | None:
 _NAMED_AFTER = {
     **dict.fromkeys(("collection", "foundation", "institute", "award", "awards", "prize", "fund", "trust", "school",
                      "college", "university", "society", "library", "museum", "center", "centre", "archive",
-                     "archives", "lecture", "scholarship", "fellowship"), "ORG"),
+                     "archives", "lecture", "scholarship", "fellowship", "gallery", "galleries", "company", "co.",
+                     "inc.", "corp.", "corporation", "enterprises", "studios"), "ORG"),
     # (not "hall" or "park": Ellen Hall and Tony Park are people)
     **dict.fromkeys(("building", "memorial", "stadium", "airport", "hospital", "bridge", "tower", "theatre", "theater",
                      "arena"), "FAC"),
@@ -273,14 +278,15 @@ def _without_lowercase_words(ent, start: int, end: int) -> tuple[int, int]:
             return False  # the end of a hyphened name: "Ban Ki-moon"
         return len(token) > 3 or token.pos_ in _FUNCTION_POS
 
-    tokens = [t for t in ent if start <= t.idx - ent.start_char and t.idx + len(t) - ent.start_char <= end]
+    # (a token the trim cut into, "Co." of "The Thomas Kinkade Co.", stays: a name's word, not noise)
+    tokens = [t for t in ent if start <= t.idx - ent.start_char < end]
     while len(tokens) > 1 and strippable(tokens[0]):
         tokens.pop(0)
     while len(tokens) > 1 and strippable(tokens[-1]):
         tokens.pop()
     if not tokens:
         return start, end
-    return tokens[0].idx - ent.start_char, tokens[-1].idx + len(tokens[-1]) - ent.start_char
+    return tokens[0].idx - ent.start_char, min(end, tokens[-1].idx + len(tokens[-1]) - ent.start_char)
 
 
 def _trim(text: str) -> tuple[int, int]:
