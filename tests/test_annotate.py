@@ -460,3 +460,17 @@ def test_a_wire_s_opening_quote_mark_left_behind_a_stop_opens_the_next_sentence(
         "The hall held 400 people.",  # and a wire editor's initials with a hyphen are no words of the report
     ]
 
+
+
+def test_a_wire_quote_of_several_sentences_is_one_sentence_with_its_speaker():
+    """``Panic. No help. No police.'' he said: the wire's quote marks hold the quote together, as "..." do,
+    so "No police." is never a fact of its own, nor "No firemen,'' he said" a sentence."""
+    text = ("Dale Ostrow told of the night in short bursts. ``Panic. No help. No police. Only kids helping each other,'' "
+            "he said from his hospital bed. Survivors were angry. ''No help. No police,'' Ines Varga said Friday.\n")
+    sentences = [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences]
+    assert sentences == [
+        "Dale Ostrow told of the night in short bursts.",
+        "``Panic. No help. No police. Only kids helping each other,'' he said from his hospital bed.",
+        "Survivors were angry.",
+        "''No help. No police,'' Ines Varga said Friday.",
+    ]

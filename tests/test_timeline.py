@@ -353,3 +353,10 @@ def test_a_wire_s_clock_time_is_not_a_year(clock):
     text = f"The first shooting star came into view at about 1:30 a.m. Tuesday {clock} over Ashby in 1998.\n"
     story = newsweave.brief([{"id": "a", "published": "1998-11-17", "text": text}]).story
     assert not [t for t in story.timeline if "1830" in " ".join(t.when)]
+
+
+def test_one_sentence_giving_two_events_the_same_words_is_one_entry():
+    text = ("The fire was the deadliest Harlow has seen in decades, and it showed the divide between old residents "
+            "and the families who have settled here over the decades.\n")
+    story = newsweave.brief([{"id": "a", "text": text}]).story
+    assert [t.when for t in story.timeline] == [["decades"]]

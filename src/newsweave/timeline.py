@@ -395,7 +395,12 @@ def timeline_entries(mentions: list[DateMention], support: dict[SentenceKey, int
         entry.sentences.sort(key=lambda s: (s.role != BODY, -(support or {}).get(s.key, 0)))
         entry.evidence = [s.evidence for s in entry.sentences]
         entry.text = entry.sentences[0].text
-    return sorted(entries.values(), key=_order)
+    # Two events of one sentence given the same words ("the deadliest in decades ... over the decades"): one
+    # entry, or the reader sees the same line twice.
+    shown: dict[tuple, TimelineEntry] = {}
+    for entry in entries.values():
+        shown.setdefault((entry.date, entry.precision, tuple(sorted({w.lower() for w in entry.when})), tuple(entry.evidence)), entry)
+    return sorted(shown.values(), key=_order)
 
 
 def _order(entry: TimelineEntry):

@@ -239,9 +239,14 @@ def _continues(previous: str, current: str) -> bool:
     if _BRACKETED.fullmatch(current.strip()):
         return True  # "Five Easy Pieces" | "(1970)."
     # An opened double quote that is still open: the quote runs on.
-    return len(_OPEN_QUOTES.findall(previous)) % 2 == 1 and not previous.rstrip().endswith(("\"", "”"))
+    if len(_OPEN_QUOTES.findall(previous)) % 2 == 1 and not previous.rstrip().endswith(("\"", "”")):
+        return True
+    # The same in wire copy's marks: ``No help. No police.'' (and '' where `` was meant, opening a word)
+    return len(_WIRE_OPENING.findall(previous)) > len(_WIRE_CLOSING.findall(previous))
 
 
+_WIRE_OPENING = re.compile(r"``|(?:^|(?<=\s))''(?=\w)")
+_WIRE_CLOSING = re.compile(r"(?<=\S)''")
 _BRACKETED = re.compile(r"\([^()\s]+(?: [^()\s]+)?\)[.!?,;:]?")
 
 
