@@ -1175,3 +1175,38 @@ def test_only_claims_of_two_reports_with_figures_of_one_measure_are_compared_and
     figures = [[(homes, None)], [(injured, None)], [(homes, None), (homes, None)], [], [(injured, None), (homes, None)]]
     # r0's two claims share no report-pair with each other; the claim with no figure is never asked about
     assert _sharing_a_measure(claims, figures) == [(0, 2), (0, 4), (1, 4), (2, 4)]
+
+
+def test_someone_quoted_by_a_newspaper_is_the_speaker_and_the_newspaper_the_origin():
+    from newsweave.crosscheck.attribution import sentence_attributions
+
+    text = ("The exit was burning. ``It shows the fire could have been set,'' Ralf Joss was quoted as telling the "
+            "newspaper Harlowbladet. ``We left home 18 years ago,'' the girls' uncle, Ivo Brandt, was quoted as saying by "
+            "the Velmish daily Dagens Harlow.\n")
+    story = newsweave.brief([Document(id="a", text=text)]).story
+    found = {(a.speaker, a.origin, a.kind) for a in sentence_attributions(story).values()}
+    assert found == {("Ralf Joss", "Harlowbladet", "outlet"), ("the girls' uncle, Ivo Brandt", "Dagens Harlow", "outlet")}
+
+
+@pytest.mark.parametrize("name, outlet, tidy", [
+    ("the newspaper Harlowbladet", True, "Harlowbladet"),
+    ("the Velmish daily Dagens Harlow", True, "Dagens Harlow"),
+    ("the newspaper", False, "newspaper"),
+    ("the daily grind of Harlow", False, "daily grind of Harlow"),
+])
+def test_an_outlet_the_report_calls_one_is_an_outlet(name, outlet, tidy):
+    from newsweave.crosscheck.outlets import tidy_name
+
+    assert (is_outlet(name), tidy_name(name)) == (outlet, tidy)
+
+
+def test_a_quote_far_on_in_a_one_line_report_is_not_the_last_speaker_s():
+    """A wire report is often one line: a quote that names no one ten sentences after Ines Varga's is not hers."""
+    quoted = "``The water came so fast,'' said Ines Varga, who lives by the dam."
+    middle = " ".join(f"Crews worked on section {n} of the wall on Tuesday." for n in range(1, 9))
+    cards = "The cards left at the gate were brief: ``We will see you again,'' and ``We miss you.''"
+    again = "``We will see you again,'' read one card at the gate, the Courier reported."
+    brief = newsweave.brief([Document(id="r1", text=f"{quoted} {middle} {cards}\n"),
+                             Document(id="r2", text=f"{middle} {again}\n")])
+    quote = next(q for q in brief.story.quotes if "see you again" in q.text)
+    assert "Varga" not in (quote.speaker or "")

@@ -197,7 +197,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             marks = _quote_marks(sentence)
         if _inside_quote(marks, token.idx):
             continue  # '"... that we confirm the death of our friend," the statement read': what is said, not who says it
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token)
+        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token) or _quoted(token)
         if subject is None:
             continue  # "is said to have", "is believed": hearsay with no one named
         subject_phrase = _phrase(subject)
@@ -218,13 +218,10 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 origin, written = _outlet_inside(subject, names)
         else:
             continue
-        if token.lemma_.lower() == "tell":
-            told = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
-            if told is not None:
-                told_phrase = _phrase(told)
-                end = max(end, _end(told_phrase))
-                if is_outlet(_text(told_phrase)) and not origin:
-                    origin, written = names.resolve(_text(told_phrase)), _text(told_phrase)
+        for told_phrase in _told(token):
+            end = max(end, _end(told_phrase))
+            if is_outlet(_text(told_phrase)) and not origin:
+                origin, written = names.resolve(_text(told_phrase)), _text(told_phrase)
         phrases.append((start, end))
     if not phrases:
         return None
@@ -235,6 +232,43 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
 
 
 _STATEMENTS = {"statement", "release", "message", "letter", "post", "tweet", "note"}
+
+
+def _quoted(verb: Token) -> Token | None:
+    """'Johansson was quoted as telling ...': who was quoted is who speaks."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _told(verb: Token) -> list[list[Token]]:
+    """The phrases naming who a verb of saying tells: 'told the Birmingham Mail'; and for 'was quoted as telling
+    the newspaper Aftonbladet' or 'as saying by the newspaper Expressen', the outlet that quoted them."""
+    lemma = verb.lemma_.lower()
+    if lemma == "tell":
+        return _object_phrase(verb)
+    if lemma != "quote" or _quoted(verb) is None:
+        return []
+    found = []
+    for saying in (v for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for v in a.children if v.dep_ == "pcomp"):
+        if saying.lemma_.lower() == "tell":
+            found += _object_phrase(saying)
+        found += [_phrase(o) for p in saying.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
+                  for o in p.children if o.dep_ == "pobj"]
+    found += [_phrase(o) for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return found
+
+
+def _object_phrase(verb: Token) -> list[list[Token]]:
+    """The verb's object, as one phrase: the model may read "the newspaper Aftonbladet" as two objects side by side."""
+    phrases = [_phrase(c) for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not phrases:
+        return []
+    first = phrases[0]
+    if len(phrases) > 1 and phrases[1][0].i == first[-1].i + 1 and not is_outlet(_text(first)) \
+            and is_outlet(_text(first + phrases[1])):
+        return [first + phrases[1]]
+    return [first]
 
 
 def _issuer(verb: Token) -> Token | None:

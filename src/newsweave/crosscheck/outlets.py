@@ -155,8 +155,16 @@ _MEDIA_NAME = re.compile(
 )
 
 
+# An outlet the report says is one: "the newspaper Aftonbladet", "the Swedish daily Dagens Nyheter".
+_DESCRIBED_OUTLET = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:newspaper|daily|tabloid|weekly|magazine|broadcaster|news\s+agency)\s+"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})$"
+)
+
+
 def is_outlet(name: str) -> bool:
-    return bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name.strip()))
+    name = name.strip()
+    return bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name)) or bool(_DESCRIBED_OUTLET.match(name))
 
 
 def outlet_mentions(text: str) -> list[tuple[int, int, str]]:
@@ -218,5 +226,8 @@ def is_short_form(name: str) -> bool:
 
 
 def tidy_name(name: str) -> str:
+    described = _DESCRIBED_OUTLET.match(name.strip())
+    if described:
+        name = described.group("name")  # "the newspaper Aftonbladet" is Aftonbladet
     name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name)).strip(" .,:;")

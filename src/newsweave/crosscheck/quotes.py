@@ -146,7 +146,8 @@ def credit_quotes(story: Story, quotes: list[QuoteSpan], attributions: dict[tupl
     by_document: dict[str, list] = {}
     for sentence in story.sentences:
         by_document.setdefault(sentence.document, []).append(sentence)
-    previous: dict[str, tuple[int, Attribution]] = {}  # document -> (paragraph, attribution) of its last credited quote
+    # document -> (paragraph, last sentence, attribution) of its last credited quote
+    previous: dict[str, tuple[int, int, Attribution]] = {}
     for quote in quotes:
         sentences = by_document.get(quote.document, [])
         inside = [s for s in sentences if s.start < quote.end and s.end > quote.start]
@@ -157,14 +158,17 @@ def credit_quotes(story: Story, quotes: list[QuoteSpan], attributions: dict[tupl
             before = [s for s in sentences if s.index == inside[0].index - 1 and s.paragraph == paragraph]
             if before and before[0].text.rstrip().endswith(":") and (quote.document, before[0].index) in attributions:
                 credited = [attributions[quote.document, before[0].index]]  # 'A spokesman said:' | 'The ...'
-        if not credited and quote.document in previous:
-            last_paragraph, attribution = previous[quote.document]
-            # The quote goes on after "he said", or in the next paragraph (a caption line may sit between).
-            if last_paragraph == paragraph or (_opens_paragraph(story, quote, inside) and paragraph - last_paragraph <= 2):
+        if not credited and quote.document in previous and inside:
+            last_paragraph, last_sentence, attribution = previous[quote.document]
+            # The quote goes on right after "he said", or in the next paragraph (a caption line may sit between).
+            # (Not anywhere later in the paragraph: a wire report is often one line, and a quote ten sentences on
+            # is someone else's.)
+            if (last_paragraph == paragraph and inside[0].index - last_sentence <= 1) or (
+                    _opens_paragraph(story, quote, inside) and 0 < paragraph - last_paragraph <= 2):
                 credited = [attribution]
         if credited:
             quote.attribution = next((a for a in credited if a.speaker), credited[0])
-            previous[quote.document] = (paragraph, quote.attribution)
+            previous[quote.document] = (paragraph, inside[-1].index if inside else -1, quote.attribution)
 
 
 def _opens_paragraph(story: Story, quote: QuoteSpan, inside: list[Sentence]) -> bool:
