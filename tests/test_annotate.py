@@ -80,8 +80,11 @@ def test_headline_byline_and_credits_are_not_body(sentences):
     ("E-mail Ines Varga at ivarga@harlow-courier.example.", BOILERPLATE),
     ("Contact tracing at Harlow schools began on Monday.", BODY),
     ("Call Harlow police at once if you see the dog, the warden said.", BODY),
+    ("Staff writer Dale Ostrow contributed to this report.", BOILERPLATE),  # a writer's credit
+    ("The Associated Press contributed to this story.", BOILERPLATE),
+    ("Volunteers who contributed to the report on the dam were thanked.", BODY),
 ])
-def test_a_reporter_s_contact_line_is_not_body_copy(line, role):
+def test_a_reporter_s_contact_or_credit_line_is_not_body_copy(line, role):
     text = f"The Harlow ferry sank on Monday, officials said.\n\n{line}\n"
     (found,) = [s for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences if s.text == line]
     assert found.role == role

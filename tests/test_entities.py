@@ -605,6 +605,14 @@ def test_a_company_or_gallery_named_after_a_person_is_not_the_person():
     assert [r.target for r in story.relations if r.source == "ivo-brandt" and r.kind == "stated"] == ["mara-velden-co"]
 
 
+def test_a_street_address_is_a_place_whatever_the_model_took_it_for():
+    story = newsweave.brief([{"id": "a", "text": (
+        "The explosion destroyed the house at 428 Velm St. on Monday, fire officials said.\n\n"
+        "Neighbours at 430 Velm Street said they smelled gas on Sunday.\n")}]).story
+    addresses = [e for e in story.entities if e.name[:1].isdigit()]
+    assert addresses and all(e.type == "FAC" for e in addresses)
+
+
 def test_a_name_with_and_without_the_arabic_article_is_one_person():
     story = newsweave.brief([
         {"id": "a", "text": "Prosecutors named Abdel Karim Ali al-Masri as the organiser of the raid."},

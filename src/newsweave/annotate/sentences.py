@@ -69,6 +69,8 @@ _BOILERPLATE = re.compile(
     (?:contact|reach|e-?mail|call)\s+(?:[A-Z][\w.'’-]*\s+){1,4}at\s+(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\S+@))""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A writer's credit at the end of a report: "The Associated Press contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?(?:to\s+)?(?:this|the)\s+(?:report|story|article)\W*$", re.IGNORECASE)
 # A wire dateline: place in capitals, optional date, optional agency, a dash (or the AP's and NYT's underscore).
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -263,6 +265,8 @@ def _role(sentence: str, paragraph: str, is_first_line: bool) -> str:
     words = sentence.split()
     if _BOILERPLATE.match(sentence) or _BOILERPLATE.match(paragraph) or _WEB_JUNK.search(sentence):
         return BOILERPLATE
+    if len(words) <= 25 and _CONTRIBUTED.search(sentence):
+        return BOILERPLATE  # "Staff writer Brian X. McCrone contributed to this report."
     whole_paragraph = len(sentence) >= len(paragraph) - 2
     if whole_paragraph and len(words) < 4 and not _TERMINAL.search(sentence):
         return BOILERPLATE  # "Long Story Short", "Share", a lone name

@@ -150,6 +150,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if text.upper() in _TIME_ZONES:
             continue  # "10 a.m. GMT": a clock, not an organisation
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
+        if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(text):
+            label = "FAC"  # "428 Daly St": an address, whatever the model took it for
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
@@ -181,6 +183,9 @@ _OFFICES = {"supervisor", "director", "secretary", "commissioner", "chairman", "
             "governor", "mayor", "minister", "inspector", "comptroller", "controller", "registrar", "auditor"}
 
 
+# A street address: a house number, the street's name, and its kind.
+_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’-]*\.?\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+                      r"Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy)\.?")
 # A name's last word, abbreviated: "The Thomas Kinkade Co.", "Acme Inc.", "Martin Luther King Jr."
 _ABBREVIATED = re.compile(r"\s(?:Co|Cos|Inc|Corp|Ltd|Bros|Jr|Sr)$")
 
