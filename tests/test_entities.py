@@ -613,6 +613,26 @@ def test_a_street_address_is_a_place_whatever_the_model_took_it_for():
     assert addresses and all(e.type == "FAC" for e in addresses)
 
 
+def test_an_abbreviation_is_not_short_for_a_name_it_is_a_word_of():
+    story = newsweave.brief([{"id": "a", "text": (
+        "The concert in Washington, D.C. was cancelled on Friday. D.C. Council member Phil Mendelson asked the "
+        "police to review the case. Police in D.C. said the singer had left the city.\n")}]).story
+    kinds = {e.name: e.type for e in story.entities}
+    assert kinds.get("D.C.") == "GPE" and kinds.get("D.C. Council") == "ORG"
+
+
+@pytest.mark.parametrize("written, name", [
+    ("— Jennifer Rivers", "Jennifer Rivers"),  # a name the model read with the dash that opens a paragraph
+    ("Christina House /", "Christina House"),
+    ("the Harlow Courier's", "Harlow Courier"),
+])
+def test_dashes_and_slashes_around_a_name_are_not_part_of_it(written, name):
+    from newsweave.entities.mentions import _trim
+
+    start, end = _trim(written)
+    assert written[start:end] == name
+
+
 def test_a_name_with_and_without_the_arabic_article_is_one_person():
     story = newsweave.brief([
         {"id": "a", "text": "Prosecutors named Abdel Karim Ali al-Masri as the organiser of the raid."},

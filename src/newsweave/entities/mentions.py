@@ -26,8 +26,8 @@ def body_copy(sentence: Sentence) -> bool:
 
 # What the NER span drags along that is not part of the name: "The Mirror: '",
 # "the Metropolitan Police's".
-_LEADING_NOISE = re.compile(r"^(?:the\s+|[\"'“”‘’(\[\s])+", re.IGNORECASE)
-_TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\"“”)\]:;,.\s])+$")
+_LEADING_NOISE = re.compile(r"^(?:the\s+|[\"'“”‘’(\[\s—–])+", re.IGNORECASE)  # ("— Jennifer Rivers")
+_TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\"“”)\]:;,./\s—–])+$")  # ("Christina House /")
 
 
 def story_mentions(story: Story) -> list[Mention]:
