@@ -1210,3 +1210,19 @@ def test_a_quote_far_on_in_a_one_line_report_is_not_the_last_speaker_s():
                              Document(id="r2", text=f"{middle} {again}\n")])
     quote = next(q for q in brief.story.quotes if "see you again" in q.text)
     assert "Varga" not in (quote.speaker or "")
+
+
+def test_a_passage_one_report_quotes_whole_and_another_in_two_pieces_is_listed_once():
+    """Report 1 quotes the whole call, which quotes the caller's own words again inside it; report 2 quotes two
+    pieces. Each piece matched a different quote of report 1 (the whole, and the words inside it), so the brief
+    listed the second piece's words twice under "Quoted by several reports"."""
+    whole = ("\"I was the one being chased and I fought back. I'm like, 'So it's my fault because I asked them to turn "
+             "their music down.' I refused to be a victim and now I am locked up,\" Dale Ostrow said from jail.\n")
+    pieces = ("\"I was the one being chased and I fought back,\" Dale Ostrow said from jail. He added: \"So it's my fault "
+              "because I asked them to turn their music down.\"\n")
+    brief = newsweave.brief([Document(id="r1", text=whole), Document(id="r2", text=pieces)])
+    shared = [q for q in brief.story.quotes if len(q.documents) > 1]
+    assert len(shared) == 1
+    (quote,) = shared
+    assert quote.text.startswith("I was the one being chased") and "locked up" in quote.text
+    assert sorted(e.document for e in quote.evidence) == ["r1", "r2", "r2"]  # both pieces cited, the whole once

@@ -342,8 +342,36 @@ def story_quotes(groups: list[list[QuoteSpan]]) -> list[Quote]:
             credited = next((q for q in members if q.attribution is not None), longest)
             speaker, origin = _credit(credited)
             result.append(Quote(longest.text, speaker, origin, [q.evidence for q in members]))
+    result = _parts_joined(result)
     result.sort(key=lambda q: (q.evidence[0].document, q.evidence[0].start))
     return result
+
+
+def _parts_joined(quotes: list[Quote]) -> list[Quote]:
+    """A passage one report quotes whole and another in two pieces is one quote: each piece lies inside the
+    whole in the report that quotes it whole (credited alike), so it is listed once, with every report's words."""
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: -len(q.text)):
+        whole = next((k for k in kept if _credited_alike(k, quote) and _inside(quote, k)), None)
+        if whole is None:
+            kept.append(quote)
+        else:
+            spans = whole.evidence + [e for e in quote.evidence if e not in whole.evidence]
+            # (a piece inside the whole's words in the same report adds nothing to cite)
+            whole.evidence = [e for e in spans if not any(
+                o.document == e.document and o.start <= e.start and e.end <= o.end and o != e for o in spans)]
+    return kept
+
+
+def _credited_alike(a: Quote, b: Quote) -> bool:
+    credits = {(speaker_key(a.speaker), a.origin), (speaker_key(b.speaker), b.origin)}
+    return len(credits) == 1 or UNCREDITED in credits
+
+
+def _inside(part: Quote, whole: Quote) -> bool:
+    """Some report's words of `part` lie within its words of `whole`."""
+    return any(p.document == w.document and w.start <= p.start and p.end <= w.end and (p.start, p.end) != (w.start, w.end)
+               for p in part.evidence for w in whole.evidence)
 
 
 def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, str]) -> list[Discrepancy]:
