@@ -451,29 +451,21 @@ def test_the_sentence_repairs_read_a_hostile_line_in_linear_time():
         assert time.perf_counter() - started < 2.0
 
 
-def test_a_wire_s_opening_quote_mark_left_behind_a_stop_opens_the_next_sentence():
-    """AP copy writes '' for `` at times, and the parser leaves it at the end of the sentence before:
-    "... backed off that figure Friday evening. ''" | "The earlier information ...'' Dale Ostrow said."."""
-    text = ("Police had reported 65 dead, but backed off that figure Friday evening. ''The earlier figure was "
-            "wrong,'' Dale Ostrow told reporters. The hall held 400 people. (jo-jh)\n")
-    sentences = [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences]
-    assert sentences == [
-        "Police had reported 65 dead, but backed off that figure Friday evening.",
-        "''The earlier figure was wrong,'' Dale Ostrow told reporters.",
-        "The hall held 400 people.",  # and a wire editor's initials with a hyphen are no words of the report
-    ]
-
-
-
-def test_a_wire_quote_of_several_sentences_is_one_sentence_with_its_speaker():
-    """``Panic. No help. No police.'' he said: the wire's quote marks hold the quote together, as "..." do,
-    so "No police." is never a fact of its own, nor "No firemen,'' he said" a sentence."""
-    text = ("Dale Ostrow told of the night in short bursts. ``Panic. No help. No police. Only kids helping each other,'' "
-            "he said from his hospital bed. Survivors were angry. ''No help. No police,'' Ines Varga said Friday.\n")
-    sentences = [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences]
-    assert sentences == [
-        "Dale Ostrow told of the night in short bursts.",
-        "``Panic. No help. No police. Only kids helping each other,'' he said from his hospital bed.",
-        "Survivors were angry.",
-        "''No help. No police,'' Ines Varga said Friday.",
-    ]
+@pytest.mark.parametrize("text, expected", [
+    # AP copy writes '' for `` at times, and the parser left the mark at the end of the sentence before
+    # ("... Friday evening. ''" | "The earlier information ...''"); editors' initials with a hyphen are no words
+    ("Police had reported 65 dead, but backed off that figure Friday evening. ''The earlier figure was wrong,'' "
+     "Dale Ostrow told reporters. The hall held 400 people. (jo-jh)\n",
+     ["Police had reported 65 dead, but backed off that figure Friday evening.",
+      "''The earlier figure was wrong,'' Dale Ostrow told reporters.",
+      "The hall held 400 people."]),
+    # a quote in the wire's marks holds together as "..." does: "No police." is no fact of its own
+    ("Dale Ostrow told of the night in short bursts. ``Panic. No help. No police. Only kids helping each other,'' "
+     "he said from his hospital bed. Survivors were angry. ''No help. No police,'' Ines Varga said Friday.\n",
+     ["Dale Ostrow told of the night in short bursts.",
+      "``Panic. No help. No police. Only kids helping each other,'' he said from his hospital bed.",
+      "Survivors were angry.",
+      "''No help. No police,'' Ines Varga said Friday."]),
+])
+def test_wire_copy_s_quote_marks_keep_a_quote_in_one_sentence(text, expected):
+    assert [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences] == expected
