@@ -349,29 +349,65 @@ def story_quotes(groups: list[list[QuoteSpan]]) -> list[Quote]:
 
 def _parts_joined(quotes: list[Quote]) -> list[Quote]:
     """A passage one report quotes whole and another in two pieces is one quote: each piece lies inside the
-    whole in the report that quotes it whole (credited alike), so it is listed once, with every report's words."""
-    kept: list[Quote] = []
-    for quote in sorted(quotes, key=lambda q: -len(q.text)):
-        whole = next((k for k in kept if _credited_alike(k, quote) and _inside(quote, k)), None)
-        if whole is None:
-            kept.append(quote)
-        else:
-            spans = whole.evidence + [e for e in quote.evidence if e not in whole.evidence]
-            # (a piece inside the whole's words in the same report adds nothing to cite)
-            whole.evidence = [e for e in spans if not any(
-                o.document == e.document and o.start <= e.start and e.end <= o.end and o != e for o in spans)]
-    return kept
+    whole in the report that quotes it whole (credited alike), so it is listed once, with every report's words.
+
+    Each report's quoted spans are swept once in order, keeping the spans still open: a span's container is
+    the innermost open one (compared pair by pair, 3,000 quotes took 19 s)."""
+    parent = list(range(len(quotes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_document: dict[str, list[tuple[int, int, int]]] = {}
+    for k, quote in enumerate(quotes):
+        for e in quote.evidence:
+            by_document.setdefault(e.document, []).append((e.start, -e.end, k))
+    for spans in by_document.values():
+        spans.sort()
+        still_open: list[tuple[int, int]] = []  # (end, quote), each inside the one before
+        for start, negative_end, k in spans:
+            end = -negative_end
+            while still_open and still_open[-1][0] <= start:
+                still_open.pop()
+            if still_open and end <= still_open[-1][0]:
+                outer = still_open[-1][1]
+                if root(outer) != root(k) and _credited_alike(quotes[outer], quotes[k]):
+                    parent[root(k)] = root(outer)
+            still_open.append((end, k))
+    groups: dict[int, list[Quote]] = {}
+    for k, quote in enumerate(quotes):
+        groups.setdefault(root(k), []).append(quote)
+    joined = []
+    for members in groups.values():
+        whole = max(members, key=lambda q: len(q.text))
+        if len(members) > 1:
+            cited = list(dict.fromkeys([*whole.evidence, *(e for q in members for e in q.evidence)]))
+            whole.evidence = _outermost(cited)  # (a piece inside the whole's words in one report adds nothing to cite)
+        joined.append(whole)
+    return joined
+
+
+def _outermost(spans: list[Evidence]) -> list[Evidence]:
+    """The spans not inside another of the same report, in their order."""
+    inside: set[Evidence] = set()
+    by_document: dict[str, list[Evidence]] = {}
+    for e in spans:
+        by_document.setdefault(e.document, []).append(e)
+    for same in by_document.values():
+        reach = -1
+        for e in sorted(same, key=lambda e: (e.start, -e.end)):
+            if e.end <= reach:
+                inside.add(e)
+            reach = max(reach, e.end)
+    return [e for e in spans if e not in inside]
 
 
 def _credited_alike(a: Quote, b: Quote) -> bool:
     credits = {(speaker_key(a.speaker), a.origin), (speaker_key(b.speaker), b.origin)}
     return len(credits) == 1 or UNCREDITED in credits
-
-
-def _inside(part: Quote, whole: Quote) -> bool:
-    """Some report's words of `part` lie within its words of `whole`."""
-    return any(p.document == w.document and w.start <= p.start and p.end <= w.end and (p.start, p.end) != (w.start, w.end)
-               for p in part.evidence for w in whole.evidence)
 
 
 def attribution_discrepancies(groups: list[list[QuoteSpan]], texts: dict[str, str]) -> list[Discrepancy]:
