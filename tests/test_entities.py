@@ -633,6 +633,24 @@ def test_dashes_and_slashes_around_a_name_are_not_part_of_it(written, name):
     assert written[start:end] == name
 
 
+def test_a_photographer_s_credit_opening_a_caption_names_no_one_and_the_caption_is_no_body_copy():
+    story = newsweave.brief([{"id": "a", "text": (
+        "Eric Gay / AP Senator Ines Varga listens as the Velm Senate debates a bill, on July 12, 2013, in Harlow.\n\n"
+        "Ines Varga declared her candidacy for governor on Thursday in Harlow, her campaign said.\n")}]).story
+    assert story.sentences[0].role == "caption"
+    assert not [e for e in story.entities if "Gay" in e.name]
+    assert not any("Eric Gay" in s.text for s in story.summary)
+
+
+def test_a_place_s_initials_are_not_a_person_s():
+    """'Washington, D.C.' and 'Dave Carney': the initials D and C, but a place is not short for a person."""
+    story = newsweave.brief([{"id": "a", "text": (
+        "Ines Varga declared her candidacy on Thursday in Harlow. \"Harlow must not turn into Washington, D.C.,\" "
+        "she said. Her adviser Dave Carney said she would win.\n")}]).story
+    carney = next(e for e in story.entities if e.name == "Dave Carney")
+    assert {m.text for m in carney.mentions} == {"Dave Carney"}
+
+
 def test_a_name_with_and_without_the_arabic_article_is_one_person():
     story = newsweave.brief([
         {"id": "a", "text": "Prosecutors named Abdel Karim Ali al-Masri as the organiser of the raid."},

@@ -79,6 +79,12 @@ _DATELINE = re.compile(
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)")
 # A picture's credit in brackets: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)",
 # "(Image: UpperCut Images/Getty)". It marks a caption, and names no one the story is about.
+# A photographer's credit opening a caption's line: "Eric Gay / AP Senator Wendy Davis listens as ...".
+LEADING_CREDIT = re.compile(
+    r"^[ \t]*(?P<credit>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}[ \t]*/[ \t]*"
+    r"(?:AP|Associated Press|Reuters|AFP|Getty Images|Getty|EPA|Bloomberg))\b",
+    re.MULTILINE,
+)
 PHOTO_CREDIT = re.compile(
     r"\((?:AP Photo\b|(?:Image|Photo|Picture)s?(?:\s+credit)?:\s)[^()\n]{0,80}\)"
     r"|\([^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\)"
@@ -105,7 +111,7 @@ _CAPTION_MARK = re.compile(
     r"|^(?:An?|This) (?:photo|photograph|picture) (?:from|of|taken|shows)\b|^This (?:image|still) shows\b"
     # an embedded post, signed as a page shows it: "Damn. RIP. — Lil Wayne WEEZY F (@LilTunechi) June 20, 2017"
     r"|\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\s*$"
-    r"|" + PHOTO_CREDIT.pattern,
+    r"|" + LEADING_CREDIT.pattern + r"|" + PHOTO_CREDIT.pattern,
 )
 
 

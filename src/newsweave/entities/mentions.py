@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from newsweave.annotate.sentences import PHOTO_CREDIT, asked, title_case
+from newsweave.annotate.sentences import LEADING_CREDIT, PHOTO_CREDIT, asked, title_case
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
@@ -318,8 +318,10 @@ def _add_table_aliases(mentions: list[Mention], document_id: str, text: str) -> 
 
 
 def _outside_credits(mentions: list[Mention], text: str) -> list[Mention]:
-    """Drop the names inside a picture's credit: "(AP Photo/Wilfredo Lee)" names a photographer, not someone in the story."""
-    credits = [(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]  # (in order, none overlapping)
+    """Drop the names inside a picture's credit: "(AP Photo/Wilfredo Lee)", "Eric Gay / AP ..." name a photographer,
+    not someone in the story."""
+    credits = sorted([(m.start(), m.end()) for m in PHOTO_CREDIT.finditer(text)]  # (none overlapping)
+                     + [(m.start("credit"), m.end("credit")) for m in LEADING_CREDIT.finditer(text)])
     if not credits:
         return mentions
     starts = [start for start, _ in credits]

@@ -73,8 +73,10 @@ def _join_acronyms(groups: dict[str, list[Mention]], merged: _UnionFind) -> None
             initials.setdefault("".join(w[0] for w in words), []).append(key)
     for key, mentions in groups.items():
         written = mentions[0].text.replace(".", "")
-        # (not a name of which it is a word: "D.C." is not short for the "D.C. Council")
-        candidates = [c for c in initials.get(written.lower(), []) if written.lower() not in c.split()]
+        # (not a name of which it is a word: "D.C." is not short for the "D.C. Council"; and a person's
+        # initials stand for no organisation or place, nor a place's for a person: "D.C." is not Dave Carney)
+        candidates = [c for c in initials.get(written.lower(), []) if written.lower() not in c.split()
+                      and (_type_class(groups[c]) == "person") == (_type_class(mentions) == "person")]
         if 2 <= len(written) <= 6 and written.isupper() and len(candidates) == 1:
             merged.union(candidates[0], key)
 
