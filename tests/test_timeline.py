@@ -360,3 +360,23 @@ def test_one_sentence_giving_two_events_the_same_words_is_one_entry():
             "and the families who have settled here over the decades.\n")
     story = newsweave.brief([{"id": "a", "text": text}]).story
     assert [t.when for t in story.timeline] == [["decades"]]
+
+
+@pytest.mark.parametrize("words, month", [
+    ("last November", "1997-11"),  # the last November before the report's October
+    ("last March", "1998-03"),
+    ("last October", "1997-10"),  # in October, last October is a year back
+    ("next March", "1999-03"),
+    ("this December", "1998-12"),
+])
+def test_a_month_counted_from_the_report_s_day_resolves(words, month):
+    text = f"The Harlow clinic was attacked {words}, police said on Friday.\n"
+    story = newsweave.brief([{"id": "a", "published": "1998-10-25", "text": text}]).story
+    (found,) = [t for t in story.timeline if words in " ".join(t.when)]
+    assert (found.date, found.precision) == (month, "month")
+
+
+def test_a_month_counted_from_no_known_day_stays_in_words():
+    story = newsweave.brief([{"id": "a", "text": "The Harlow clinic was attacked last November, police said.\n"}]).story
+    (found,) = [t for t in story.timeline if "last November" in t.when]
+    assert (found.date, found.precision) == (None, "relative")

@@ -115,6 +115,10 @@ def date_mentions(story: Story) -> list[DateMention]:
                 continue
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and before.lower_ in _COUNTED_BY and _MONTH_ALONE.fullmatch(text):
+                start = before.idx  # "this December": the model may tag the month alone
+                text = document.text[start : ent.end_char]
             date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
             if filed is not None and anchor:
                 anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
@@ -244,6 +248,9 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         day = _weekday(text, published, ahead)
         if day is not None:
             return _iso(day, "day"), "day", anchor
+        month = _month_counted(text, published)
+        if month is not None:
+            return month, "month", anchor
         # "Oct. 16" in a paper of Oct. 15 is tomorrow, not last year: a date with no
         # year is taken in the year that puts it nearest the publication day.
         base, prefer = published, ("current_period" if absolute else "past")
@@ -267,6 +274,30 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     if published is not None and absolute and not years:
         value = _year_meant(value, published, precision, ahead)
     return _iso(value, precision), precision, anchor
+
+
+# "last November", "next March", "this June", "early last April": a month named from the report's day.
+_COUNTED_BY = ("last", "past", "this", "next", "coming")
+_MONTH_COUNTED = re.compile(
+    rf"^(?:(?:early|mid|late)[\s-]+)?(?P<which>{'|'.join(_COUNTED_BY)})\s+(?P<month>(?:{_MONTHS})[a-z]*)\.?$", re.IGNORECASE)
+_MONTH_ALONE = re.compile(rf"(?:{_MONTHS})[a-z]*\.?", re.IGNORECASE)
+_MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.replace("|sept", "").split("|"), start=1)}
+
+
+def _month_counted(text: str, published: datetime) -> str | None:
+    """'last November' in a report of October 1998 is 1998's or 1997's November: the last one before the
+    report's month ('last October' in October is a year back); 'next March' the first after it; 'this
+    June' the report's year's. (The date parser reads none of them.)"""
+    match = _MONTH_COUNTED.match(text.strip())
+    month = _MONTH_NUMBER.get(match["month"][:3].lower()) if match else None
+    if match is None or month is None:
+        return None
+    which, year = match["which"].lower(), published.year
+    if which in ("last", "past") and month >= published.month:
+        year -= 1
+    elif which in ("next", "coming") and month <= published.month:
+        year += 1
+    return f"{year:04d}-{month:02d}"
 
 
 _LEAP_YEAR = datetime(2000, 1, 1)  # a base year that has a 29 February
