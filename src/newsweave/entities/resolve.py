@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from newsweave.entities.aliases import alias_key, lookup
 from newsweave.story import Entity, Evidence, Mention
+from newsweave.union_find import UnionFind
 
 # Types that may name the same thing: NER often calls a country an ORG or a
 # group a GPE ("Daesh"); the alias table, not the model, decides those. A
@@ -36,7 +37,7 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         groups[_group_key(mention)].append(mention)
-    merged = _UnionFind(groups)
+    merged = UnionFind(groups)
     _join_acronyms(groups, merged)
     variants = _join_spellings(groups, merged)
     clusters: dict[str, list[str]] = defaultdict(list)
@@ -65,7 +66,7 @@ def _group_key(mention: Mention) -> str:
     return alias_key(alias.canonical) if alias else alias_key(mention.text)
 
 
-def _join_acronyms(groups: dict[str, list[Mention]], merged: _UnionFind) -> None:
+def _join_acronyms(groups: dict[str, list[Mention]], merged: UnionFind) -> None:
     initials: dict[str, list[str]] = {}
     for key in groups:
         words = [w for w in key.split() if w not in _FUNCTION_WORDS]
@@ -81,7 +82,7 @@ def _join_acronyms(groups: dict[str, list[Mention]], merged: _UnionFind) -> None
             merged.union(candidates[0], key)
 
 
-def _join_spellings(groups: dict[str, list[Mention]], merged: _UnionFind) -> dict[str, str]:
+def _join_spellings(groups: dict[str, list[Mention]], merged: UnionFind) -> dict[str, str]:
     """Join near-identical spellings of one name; return variant key → main key."""
     variants: dict[str, str] = {}
     # Names in the alias table are never respelled: "Austria" is not a slip for "Australia".
@@ -653,16 +654,3 @@ def _assign_ids(entities: list[Entity]) -> None:
         used[slug] += 1
         entity.id = slug if used[slug] == 1 else f"{slug}-{used[slug]}"
 
-
-class _UnionFind:
-    def __init__(self, keys):
-        self.parent = {k: k for k in keys}
-
-    def find(self, key: str) -> str:
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
-
-    def union(self, a: str, b: str) -> None:
-        self.parent[self.find(b)] = self.find(a)
