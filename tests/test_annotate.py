@@ -431,7 +431,10 @@ def test_a_title_opening_with_a_figure_opens_its_sentence():
 
 
 def test_a_bracketed_year_the_parser_leaves_alone_joins_its_sentence():
-    from newsweave.annotate.sentences import _continues
+    from newsweave.annotate.sentences import _joins, _SoFar
+
+    def _continues(previous: str, current: str) -> bool:
+        return _joins(_SoFar().add(previous, 0, len(previous)), current)
 
     assert _continues("Critics compared it to Tora!", "(1970).")
     assert _continues("It opened in Kelby", "(AP)")

@@ -77,14 +77,14 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*(?:[—–-]{1,2}|_)\s+"  # (newswire's "TORONTO (AP) _")
 )
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)")
-# A picture's credit in brackets: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)",
-# "(Image: UpperCut Images/Getty)". It marks a caption, and names no one the story is about.
 # A photographer's credit opening a caption's line: "Eric Gay / AP Senator Wendy Davis listens as ...".
 LEADING_CREDIT = re.compile(
     r"^[ \t]*(?P<credit>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}[ \t]*/[ \t]*"
     r"(?:AP|Associated Press|Reuters|AFP|Getty Images|Getty|EPA|Bloomberg))\b",
     re.MULTILINE,
 )
+# A picture's credit in brackets: "(AP Photo/Wilfredo Lee)", "(Joe Cavaretta/South Florida Sun-Sentinel via AP)",
+# "(Image: UpperCut Images/Getty)". It marks a caption, and names no one the story is about.
 PHOTO_CREDIT = re.compile(
     r"\((?:AP Photo\b|(?:Image|Photo|Picture)s?(?:\s+credit)?:\s)[^()\n]{0,80}\)"
     r"|\([^()\n]{1,80}\bvia (?:AP|Reuters|Getty Images|AFP)\)"
@@ -267,12 +267,8 @@ _STRAY_OPENING = re.compile(r"\w\w(?P<stop>[.!?][\"”’)]?)[ \t]+(?P<word>\d[\
 _QUOTE_LEFT_BEHIND = re.compile(r"(?P<stop>[.!?])[ \t]+(?P<quote>''|``|[\"“])$")
 
 
-def _continues(previous: str, current: str) -> bool:
-    """Whether `current` goes on the sentence `previous`: the parser cut one sentence in two."""
-    return _joins(_SoFar().add(previous, 0, len(previous)), current)
-
-
 def _joins(previous: _SoFar, current: str) -> bool:
+    """Whether `current` goes on the sentence read so far: the parser cut one sentence in two."""
     first = current.lstrip("\"'“”‘’([ ")[:1]
     if first.islower():  # '"We will rebuild," | he said.' or 'the U.S. | military said'
         return True
