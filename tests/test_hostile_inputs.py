@@ -623,6 +623,28 @@ def test_the_month_day_and_stand_alone_readers_take_hostile_lines_in_linear_time
     assert time.perf_counter() - started < 120
 
 
+def test_the_wire_copy_and_page_furniture_patterns_take_hostile_lines_in_linear_time():
+    """The attack: lines of 100,000 characters or more built from the pieces of the eighth sitting's patterns
+    (a photographer's credit, a street address, a described outlet, a writer's credit, wire quote marks, a
+    month counted from the report's day, a clock time after a year), each run as the code runs it."""
+    from newsweave import timeline
+    from newsweave.annotate import sentences
+    from newsweave.crosscheck import outlets
+    from newsweave.entities import mentions
+
+    started = time.perf_counter()
+    assert sentences.LEADING_CREDIT.search("Ann " * 50_000 + "/ AP") is None
+    assert sentences.LEADING_CREDIT.search("A" + "b" * 200_000 + " /") is None
+    assert mentions._ADDRESS.search("12 " + "Main. " * 50_000) is None
+    assert mentions._ADDRESS.search("1 A " * 50_000) is None
+    assert outlets._DESCRIBED_OUTLET.search("the Swedish daily " + "Dagens " * 50_000 + "x") is None
+    assert sentences._CONTRIBUTED.search("contributed " * 40_000 + "to this report" + "!" * 100_000 + "a") is None
+    assert sentences._WIRE_OPENING.search(" ''" * 60_000 + " ") is None
+    assert timeline._MONTH_COUNTED.search("early " * 50_000 + "last May!") is None
+    assert timeline._CLOCK_AFTER.match(" " * 200_000 + "x") is None
+    assert time.perf_counter() - started < 2
+
+
 def test_ages_without_a_name_by_the_thousand_take_linear_time():
     """The attack: a report of 1,500 unnamed ages ('A 58-year-old man ...', 'He was 41.') against one naming
     people of those ages: each age is read once, and its owner looked up once (claims.name_unnamed_ages)."""
