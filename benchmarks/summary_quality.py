@@ -16,7 +16,9 @@ before scoring with Google's rouge-score (Porter stemming).
 Splits, fixed before any tuning on them (by file order): Multi-News dev
 clusters 0-59 are `tune` (newsweave's weights were chosen on them), 60-245
 `heldout`; DUC 2003 clusters 0-14 `tune`, 15-29 `heldout`. `--skip` and
-`--limit` apply within the chosen split.
+`--limit` apply within the chosen split. Held-out clusters whose briefs were
+read by hand (`READ_HELD_OUT`) are no longer untouched: `heldout` leaves them
+out and says how many; `all` keeps them.
 
 Peers:
 - lead: the first sentence of each report in turn (round-robin), then the
@@ -76,6 +78,18 @@ SETS = {
     "duc": EvalSet("duc", "duc2003_task2.jsonl", 100, "recall", 15),
 }
 SPLITS = ("tune", "heldout", "all")
+# Held-out clusters whose briefs (summaries included) were read by hand, by mistake: the eighth sitting of
+# 2026-12-04 read them from the precision audit's list, which mixes both parts. They stay out of `heldout`.
+READ_HELD_OUT = frozenset({
+    "mn-val-99", "mn-val-121", "mn-val-150", "mn-val-161", "mn-val-187", "mn-val-230",
+    "duc03-d31013", "duc03-d31022", "duc03-d31041",
+})
+
+
+def held_out(eval_set: EvalSet, index: int) -> bool:
+    """Whether the cluster at `index` (file order) is in the held-out part of `eval_set`."""
+    return index >= eval_set.tune
+
 SYSTEMS = ["newsweave", "lead", "lexrank", "textrank", "lede", "icsi", "submodular", "klsum"]
 METRICS = ["rouge1", "rouge2", "rougeL"]
 
@@ -211,9 +225,15 @@ def load_clusters(path: Path, limit: int | None = None, skip: int = 0) -> list[d
 
 def select(eval_set: EvalSet, clusters: list[dict], split: str, limit: int | None, skip: int) -> list[tuple[str, dict]]:
     """(split name, cluster) of the clusters in `split`, after --skip and --limit."""
-    tagged = [("tune" if i < eval_set.tune else "heldout", c) for i, c in enumerate(clusters)]
+    tagged = [("heldout" if held_out(eval_set, i) else "tune", c) for i, c in enumerate(clusters)]
     if split != "all":
         tagged = [t for t in tagged if t[0] == split]
+    if split == "heldout":
+        read = [c["id"] for _, c in tagged if c["id"] in READ_HELD_OUT]
+        if read:
+            print(f"{eval_set.name}: {len(read)} held-out clusters whose briefs were read are left out "
+                  f"({', '.join(read)})", file=sys.stderr)
+        tagged = [t for t in tagged if t[1]["id"] not in READ_HELD_OUT]
     tagged = tagged[skip:]
     return tagged[:limit] if limit else tagged
 

@@ -135,3 +135,17 @@ def test_validator_catches_a_wrong_split_label_and_a_shared_cluster():
     assert any("split" in p for p in problems(dict(gold, split="heldout"), "tune"))
     other = {"version": 1, "split": "heldout", "clusters": [{"id": gold["clusters"][0]["id"]}], "skipped": {}}
     assert cross_problems({"tune": gold, "heldout": other})
+
+
+@needs_texts
+def test_a_brief_read_by_hand_is_never_of_a_held_out_cluster():
+    """benchmarks/read_brief.py lists and briefs only clusters that no measure holds out: not the claims
+    gold's held-out half, not the ROUGE held-out part (Multi-News dev 60-245 and DUC 2003 15-29 in file order)."""
+    import read_brief
+
+    readable = read_brief.readable()
+    held = read_brief.held_out_ids()
+    assert readable and not set(readable) & held
+    assert {"mn-val-61", "mn-val-99", "duc03-d31041"} <= held and "mn-val-4" in readable
+    with pytest.raises(SystemExit, match="held out"):
+        read_brief.brief_markdown("mn-val-99")

@@ -256,3 +256,13 @@ def test_the_tune_and_heldout_split_is_fixed_by_file_order():
     duc = [{"id": str(i)} for i in range(30)]
     assert len(select(SETS["duc"], duc, "heldout", None, 0)) == 15
     assert select(SETS["duc"], duc, "all", None, 14)[:2] == [("tune", {"id": "14"}), ("heldout", {"id": "15"})]
+
+
+def test_held_out_clusters_whose_briefs_were_read_leave_the_held_out_part():
+    from summary_quality import READ_HELD_OUT, SETS, select
+
+    clusters = [{"id": f"mn-val-{i}"} for i in range(246)]
+    held = [c["id"] for _, c in select(SETS["multinews"], clusters, "heldout", None, 0)]
+    assert "mn-val-99" in READ_HELD_OUT and "mn-val-99" not in held and "mn-val-98" in held
+    assert len(held) == 186 - sum(1 for c in READ_HELD_OUT if c.startswith("mn-val-"))
+    assert "mn-val-99" in [c["id"] for _, c in select(SETS["multinews"], clusters, "all", None, 0)]

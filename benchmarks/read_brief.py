@@ -1,0 +1,73 @@
+"""Brief one Multi-News validation or DUC 2003 cluster to read by hand, refusing held-out clusters.
+
+Reading a brief shows its summary, its facts and its disagreements, so a cluster
+that is held out by any measure (the claims gold's held-out half, the ROUGE
+held-out part of summary_quality.py) must not be read: its errors would shape
+the rules that are then scored on it. `--list` gives the clusters that may be
+read, those of no gold file first (the precision audit's, in the ROUGE tuning part).
+
+    python3 benchmarks/read_brief.py --list
+    python3 benchmarks/read_brief.py mn-val-4 > /tmp/mn-val-4.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from crosscheck_gold_tool import DUC, MULTINEWS, jsonl_clusters, wire_date  # noqa: E402
+from precision_audit import audit_clusters  # noqa: E402
+from summary_quality import SETS, held_out  # noqa: E402
+
+CLAIMS_HELD_OUT = ROOT / "tests" / "data" / "claims_gold_heldout.json"
+
+
+def held_out_ids() -> set[str]:
+    """Every cluster id that some measure holds out."""
+    ids = {c["id"] for c in json.loads(CLAIMS_HELD_OUT.read_text(encoding="utf-8"))["clusters"]}
+    for path, eval_set in ((MULTINEWS, SETS["multinews"]), (DUC, SETS["duc"])):
+        ids |= {cluster_id for index, cluster_id in enumerate(jsonl_clusters(path)) if held_out(eval_set, index)}
+    return ids
+
+
+def readable() -> list[str]:
+    """The audit's clusters (no gold file holds them) that no measure holds out."""
+    held = held_out_ids()
+    return [cluster_id for cluster_id, _ in audit_clusters() if cluster_id not in held]
+
+
+def brief_markdown(cluster_id: str) -> str:
+    import newsweave
+    from newsweave.render.markdown import brief_to_markdown
+    from newsweave.story import Document
+
+    if cluster_id in held_out_ids():
+        raise SystemExit(f"{cluster_id}: held out by a measure; its brief is not to be read")
+    texts = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}.get(cluster_id)
+    if texts is None:
+        raise SystemExit(f"{cluster_id}: no such cluster in {MULTINEWS.name} or {DUC.name}")
+    published = {d: wire_date(d) for d in texts}  # a DUC report's wire day, as a feed gives it
+    documents = [Document(id=d, text=t, published=published[d] and published[d].isoformat()) for d, t in texts.items()]
+    return brief_to_markdown(newsweave.brief(documents))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cluster", nargs="?", help="a cluster id, e.g. mn-val-4")
+    parser.add_argument("--list", action="store_true", help="the clusters that may be read")
+    args = parser.parse_args(argv)
+    if args.list or not args.cluster:
+        print(" ".join(readable()))
+        return 0
+    print(brief_markdown(args.cluster))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
