@@ -526,6 +526,19 @@ def test_ages_in_every_form_and_not_someone_elses():
     assert {v.value: v.normalized for v in found.values} == {"29": 29, "Twenty-eight": 28}
 
 
+def test_one_value_written_two_ways_is_one_side_shown_in_digits():
+    """'Twenty-eight' [2] and '28' [3] are one side against '29' [1], not a three-way disagreement (mn-val-4)."""
+    brief = _brief(
+        "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday.",
+        "Twenty-eight-year-old Petra Lindqvist was rescued from the glacier on Sunday.",
+        "Petra Lindqvist, 28, was rescued from the glacier on Sunday, the mountain rescue service said.",
+    )
+    (found,) = _of_kind(brief, "number")
+    assert [(v.value, v.normalized, v.documents) for v in found.values] == [("28", 28, ["r2", "r3"]), ("29", 29, ["r1"])]
+    texts = {d.id: d.text for d in brief.documents}
+    assert any("Twenty-eight" in texts[e.document][e.start:e.end] for e in found.values[0].evidence)
+
+
 def test_same_words_credited_to_two_named_people_but_not_to_two_spellings_of_one():
     words = "\"Nobody leaves this building until the last inspector has signed the report,\""
     first = f"Inspector Ana Rodriguez ran the site on Monday.\n\n{words} Rodriguez told the crew.\n"
@@ -1186,6 +1199,16 @@ def test_someone_quoted_by_a_newspaper_is_the_speaker_and_the_newspaper_the_orig
     story = newsweave.brief([Document(id="a", text=text)]).story
     found = {(a.speaker, a.origin, a.kind) for a in sentence_attributions(story).values()}
     assert found == {("Ralf Joss", "Harlowbladet", "outlet"), ("the girls' uncle, Ivo Brandt", "Dagens Harlow", "outlet")}
+
+
+def test_a_station_the_model_cuts_in_two_is_one_origin():
+    """'Neighbors told Channel 11 Wednesday': the parser made 'Channel' and '11' two objects, and the brief
+    named an origin 'Channel' (mn-val-4)."""
+    from newsweave.crosscheck.attribution import sentence_attributions
+
+    text = "Neighbors told Channel 11 Wednesday that they saw the teacher on the porch of the house.\n"
+    story = newsweave.brief([Document(id="a", text=text)]).story
+    assert {a.origin for a in sentence_attributions(story).values()} == {"Channel 11"}
 
 
 @pytest.mark.parametrize("name, outlet, tidy", [

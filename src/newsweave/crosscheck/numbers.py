@@ -507,20 +507,23 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
                 shown = list({id(c): c for pair in clashing for c in pair}.values())
         if not clashing:
             continue
-        # One side per figure as written ("Twenty-eight" and "28" are two, next to each other),
-        # so each side's evidence contains its value.
-        sides: dict[tuple[float, float, str], list[Count]] = {}
+        sides: dict[tuple[float, float], list[Count]] = {}
         for count in shown:
-            sides.setdefault((count.low, count.high, count.written.lower()), []).append(count)
-        sides = dict(sorted(sides.items(), key=lambda item: item[0]))
+            sides.setdefault((count.low, count.high), []).append(count)
         values = []
-        for members in sides.values():
-            first = members[0]
-            evidence = list(dict.fromkeys(c.evidence for c in members))
-            values.append(DiscrepancyValue(first.written, first.normalized, evidence))
+        for key in sorted(sides):
+            shown_as = min(sides[key], key=_written_in_digits)
+            evidence = list(dict.fromkeys(c.evidence for c in sides[key]))
+            values.append(DiscrepancyValue(shown_as.written, shown_as.normalized, evidence))
         same_fact = any(_one_fact(a, b, fact_of) for a, b in clashing)
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
     return found
+
+
+def _written_in_digits(figure) -> bool:
+    """Sorts a figure written in digits first: one side of a disagreement is one value, however each report
+    writes it ("28" [3] and "Twenty-eight" [2] against "29" [1] are two sides, not three), shown as digits."""
+    return not any(character.isdigit() for character in figure.written)
 
 
 def _claim_holding(story: Story):
@@ -767,7 +770,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         sides: dict[tuple, list] = {}
         for x, a, y, b in pairs:
             for quantity, claim in ((x, a), (y, b)):
-                side = sides.setdefault((quantity.low, quantity.high, quantity.written.lower()), [quantity, []])
+                side = sides.setdefault((quantity.low, quantity.high), [quantity, []])
+                side[0] = min(side[0], quantity, key=_written_in_digits)
                 # the claim's words, stretched to hold the figure as written ("As many as" may open the sentence)
                 evidence = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
                 if evidence not in side[1]:

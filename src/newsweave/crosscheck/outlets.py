@@ -167,6 +167,12 @@ def is_outlet(name: str) -> bool:
     return bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name)) or bool(_DESCRIBED_OUTLET.match(name))
 
 
+def is_outlet_name(name: str) -> bool:
+    """Whether `name` is an outlet's name as the table writes it ("Miami Herald", "the New York Times"), not only
+    a short form of one ("Herald", "Post", which may be people's names)."""
+    return any(_key(candidate) == _key(name) for candidate in outlet_candidates(name))
+
+
 def outlet_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name as written) of every outlet name in text."""
     return [(m.start(), m.end(), m.group()) for m in _pattern().finditer(text)]

@@ -40,7 +40,36 @@ def story_mentions(story: Story) -> list[Mention]:
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
         found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
         mentions.extend(_outside_credits(_in_sentences(found, sentences), document.text))
-    return _repair_headline_names(_storms_named_short(_split_coordinated(mentions)), story)
+    texts = {document.id: document.text for document in story.documents}
+    return _repair_headline_names(_storms_named_short(_split_coordinated(_names_cut_short(mentions, texts))), story)
+
+
+_LONGER_NAMES = 4  # the longest names kept for each shorter name they begin with (a hostile page has thousands)
+
+
+def _names_cut_short(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """'said Lehigh County Humane Society Executive Director Mary Shafer': the model cut an organisation's
+    name before its last word ('Lehigh County Humane'). Where the words after a name go on to spell a longer
+    name of the same kind that the story gives, the mention is that name."""
+    longer: dict[tuple[str, str], list[str]] = {}
+    for text, label in sorted({(m.text, m.label) for m in mentions if m.label != "PERSON" and " " in m.text}):
+        words = text.split(" ")
+        for size in range(1, min(len(words), _NAME_WORDS_AT_MOST)):
+            names = longer.setdefault((" ".join(words[:size]), label), [])
+            names.append(text)
+            names.sort(key=lambda name: (-len(name), name))
+            del names[_LONGER_NAMES:]
+    extended = []
+    for mention in mentions:
+        text = texts[mention.document]
+        name = next((name for name in longer.get((mention.text, mention.label), ())
+                     if text.startswith(name, mention.start)
+                     and not text[mention.start + len(name):mention.start + len(name) + 1].isalnum()), None)
+        extended.append(dataclasses.replace(mention, end=mention.start + len(name), text=name) if name else mention)
+    return extended
+
+
+_NAME_WORDS_AT_MOST = 12
 
 
 def _storms_named_short(mentions: list[Mention]) -> list[Mention]:
@@ -117,6 +146,7 @@ def _known_parts(mention: Mention, known: set[str]) -> list[Mention]:
 def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
     mentions = []
     common_noun = _common_nouns(document_text)
+    speakers = _speaking_surnames(doc)
     for ent in doc.ents:
         if ent.label_ not in MENTION_LABELS:
             continue
@@ -130,6 +160,10 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district" and \
                 ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"):
             end = ent[-2].idx + len(ent[-2]) - ent.start_char  # "Travis County District Attorney": a title's word
+        person_by_surname = _surname_of_a_speaker(ent, speakers)
+        if person_by_surname and len(ent) > 2 and ent[0].is_sent_start and common_noun(ent[0].text) \
+                and ent[1].idx - ent.start_char > start:
+            start = ent[1].idx - ent.start_char  # "Mountaineer Ueli Steck said": a noun the sentence capitalised
         if end - start < 2:
             continue
         text = written[start:end]
@@ -150,12 +184,55 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if text.upper() in _TIME_ZONES:
             continue  # "10 a.m. GMT": a clock, not an organisation
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
+        if (person_by_surname or _named_with_an_age(ent, document_text)) and label != "EVENT":
+            label = "PERSON"
         if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(text):
             label = "FAC"  # "428 Daly St": an address, whatever the model took it for
+        if after_a_town(document_text, ent.start_char + start, ent.start_char + end):
+            label = "GPE"  # "Bolton, CT": a state's code
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
     return mentions
+
+
+# Verbs whose subject, written as a bare surname, is a person: "Steck said", "Steck told Reuters".
+_SPEAKING = {"say", "tell", "add", "explain", "recall", "insist"}
+_NAME_LABELS_MISREAD = {"ORG", "GPE", "LOC", "FAC"}
+
+
+def _speaking_surnames(doc) -> set[str]:
+    """Capitalised words the report uses alone as the subject of 'said', 'told' ... that the model tagged as
+    no place: the surnames of people who speak in it. (An organisation is not called by the last word of its
+    name, so a one-word 'organisation' that speaks counts: 'Parubiy also said'; a place may be: 'Korea said'.)"""
+    return {token.text for token in doc
+            if token.dep_ == "nsubj" and token.pos_ == "PROPN" and token.head.lemma_ in _SPEAKING
+            and (token.ent_type_ in ("", "PERSON") or _one_word_organisation(token)) and token.text.istitle()
+            and not (token.i > 0 and doc[token.i - 1].pos_ == "DET")}  # (not "the Society said")
+
+
+def _one_word_organisation(token) -> bool:
+    doc = token.doc
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
+def _surname_of_a_speaker(ent, speakers: set[str]) -> bool:
+    """A name of two to four capitalised words that the model took for a place or an organisation, whose last
+    word the report uses alone for someone who speaks ("Ueli Steck" a place, "Mountaineer Ueli Steck" an
+    organisation, and "Steck said" five times): a person. A place is not called by its last word."""
+    return (ent.label_ in _NAME_LABELS_MISREAD and 2 <= len(ent) <= 4 and ent[-1].text in speakers
+            and all(token.pos_ == "PROPN" and token.text.istitle() for token in ent))
+
+
+# A person's age in apposition: "Dominic Godi, 21, of Bolton", "Ana Ruiz, 9, was".
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,2},")
+
+
+def _named_with_an_age(ent, text: str) -> bool:
+    """Two or three capitalised words the model took for a place or an organisation, followed by an age: a person."""
+    return (ent.label_ in _NAME_LABELS_MISREAD and 2 <= len(ent) <= 3
+            and all(token.pos_ == "PROPN" and token.text.istitle() for token in ent)
+            and _AGE_AFTER.match(text, ent.end_char) is not None)
 
 
 def _common_nouns(text: str) -> Callable[[str], bool]:
@@ -174,6 +251,18 @@ def _common_nouns(text: str) -> Callable[[str], bool]:
         return word.lower() in lower and word not in inside
 
     return common_noun
+
+
+# "Mansfield, CT", "Lyon, FR": a state's or country's code after a town, not the initials of a name.
+_TOWN_BEFORE = re.compile(r"[A-Z][\w.'’-]*, $")
+_STATE_CODE_AFTER = re.compile(r", [A-Z]{2}(?![\w-])")
+_CODE = re.compile(r"[A-Z]{2}")
+
+
+def after_a_town(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is two capitals written right after a town and a comma."""
+    return (_CODE.fullmatch(text, start, end) is not None
+            and _TOWN_BEFORE.search(text, max(0, start - 40), start) is not None)
 
 
 # The last word of an office named before its holder ("Broward Supervisor of Elections Brenda Snipes",
@@ -226,8 +315,9 @@ def _place_not_person(ent) -> str | None:
     if (ent.label_ == "PERSON" and len(ent) > 1 and token.lower_ in _STREET_NOUNS and token.dep_ == "pobj"
             and head in _ALONG):
         return "FAC"
-    if ent.label_ == "PERSON" and _town_and_state(ent):
-        return "GPE"
+    town_of_a_state = len(ent) == 1 and _STATE_CODE_AFTER.match(ent.doc.text, ent.end_char)
+    if ent.label_ == "PERSON" and (_town_and_state(ent) or town_of_a_state):
+        return "GPE"  # "from Ames, Iowa through Albert Lea, Minnesota"; "Dominic Godi, 21, Bolton, CT."
     if len(ent) == 1 and ent.label_ == "PERSON":
         for other in token.conjuncts:
             if other.ent_type_ in _PLACE_LABELS:
