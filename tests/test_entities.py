@@ -808,3 +808,15 @@ def test_a_name_with_its_accent_left_out_is_one_person_and_no_disagreement():
     people = [e for e in story.entities if "Grunwald" in e.name or "Grünwald" in e.name]
     assert len(people) == 1 and {m.document for m in people[0].mentions} == {"a", "b"}
     assert not [d for d in story.discrepancies if d.kind == "name"]
+
+
+def test_a_preposition_opening_the_sentence_is_not_part_of_the_name_after_it():
+    """d30050 listed 'Across Capitol Hill (also Capitol Hill)' among the organisations."""
+    story = newsweave.brief([
+        {"id": "a", "text": "Across Capitol Hill on Wednesday, the fence sitters were consulting scholars. "
+                            "Senators on Capitol Hill waited."},
+        {"id": "b", "text": "Lawmakers on Capitol Hill met the scholars on Thursday."},
+    ]).story
+    names = {e.name for e in story.entities}
+    assert "Capitol Hill" in names and not any(name.startswith("Across") for name in names)
+    assert all(not m.text.startswith("Across") for e in story.entities for m in e.mentions)

@@ -160,6 +160,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district" and \
                 ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"):
             end = ent[-2].idx + len(ent[-2]) - ent.start_char  # "Travis County District Attorney": a title's word
+        if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in _OPENING_PREPOSITIONS and ent[1].idx - ent.start_char > start:
+            start = ent[1].idx - ent.start_char  # "Across Capitol Hill on Wednesday, ...": the sentence's first word
         person_by_surname = _surname_of_a_speaker(ent, speakers)
         if person_by_surname and len(ent) > 2 and ent[0].is_sent_start and common_noun(ent[0].text) \
                 and ent[1].idx - ent.start_char > start:
@@ -194,6 +196,15 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
     return mentions
+
+
+# Prepositions a sentence opens with, which the model reads into the name after them ("Across Capitol Hill",
+# "Inside Parliament").
+_OPENING_PREPOSITIONS = {
+    "across", "inside", "outside", "after", "before", "under", "over", "at", "in", "on", "from", "beyond", "near",
+    "behind", "during", "since", "throughout", "within", "along", "among", "amid", "between", "despite", "toward",
+    "towards", "upon", "around", "beside", "against", "like", "unlike", "for", "with", "without", "to", "into",
+}
 
 
 # Verbs whose subject, written as a bare surname, is a person: "Steck said", "Steck told Reuters".
