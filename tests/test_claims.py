@@ -236,6 +236,20 @@ def test_a_claim_inside_a_sentence_groups_with_the_same_fact_in_other_words():
         assert (evidence.end - evidence.start) <= len(text)
 
 
+def test_a_line_that_cannot_stand_alone_is_not_listed_as_resting_on_one_report():
+    """mn-val-4 listed "Per WPXI:" under "Resting on one report only"; a list's "Charged with theft." says as little."""
+    from newsweave.corroborate import single_source
+
+    brief = _brief(
+        "A teacher was charged on Wednesday in Harwick. Per the Harwick Gazette:\n\nThe teacher resigned in March.\n\n"
+        "Charged with theft.\n\nThe school board met on Thursday to review its hiring rules.",
+        "A Harwick teacher was charged on Wednesday, police said.",
+    )
+    listed = [g.representative.text for g in single_source(brief.story)]
+    assert not any(text.startswith(("Per the Harwick Gazette", "Charged with theft")) for text in listed), listed
+    assert any(text.startswith("The school board met") for text in listed)
+
+
 def test_a_one_report_sentence_with_a_corroborated_claim_is_not_resting_on_one_report_for_that_claim():
     brief = _brief(
         "Crews cleared the wreck on the Marl bridge, where the collapse killed 14 people.",

@@ -1103,6 +1103,17 @@ def test_he_was_22_is_the_age_of_the_one_person_named_just_before():
                            "Tom Kell, 30, met Ana Ruiz at the fair on Sunday."), "number") == []
 
 
+def test_a_label_or_a_name_in_quotation_marks_is_no_quote():
+    """mn-val-4 listed the labels on a girl's school binders ('labeled "Things Ms. Alcorn and I can do,"
+    "What we can do" and "When we can do it."') as words the police said, quoted by three reports."""
+    from newsweave.crosscheck.quotes import find_quotes
+
+    text = ('Police said she found letters in a binder labeled "Things Ms. Varga and I can do," "What we can do" '
+            'and "When we can do it." A group called "Friends of the Harbour Wall" met. '
+            'Officers said "this was grooming by a teacher of her pupil," and left.\n')
+    assert [q.text for q in find_quotes("a", text)] == ["this was grooming by a teacher of her pupil"]
+
+
 def test_a_title_in_quotation_marks_is_no_quote():
     from newsweave.crosscheck.quotes import find_quotes
 

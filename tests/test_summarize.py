@@ -225,3 +225,22 @@ def test_a_sentence_saying_most_of_a_reports_lead_covers_it_in_any_words():
         "The ferry Marit Holm ran aground off Tallis Point on Sunday, and all 212 people aboard were taken off safely."))
     assert S._leads_covered(both, leads) == ["gazette", "herald"]
     assert S._leads_covered(S._content_words(sentence("The fog lifted by noon.")), leads) == []
+
+
+def test_a_statement_handed_over_without_quotation_marks_is_not_told_in_the_summary_s_voice():
+    """mn-val-8: a report printed 'UConn sent News 8 the following statement:' and then the statement as a plain
+    paragraph; the summary gave its praise of the dead student and its mourning as the brief's own words.
+    The report that quotes the spokesperson by name is quoted instead."""
+    praise = "Ida Moll was a gifted, generous young woman and her death was a terrible loss for the college."
+    reports = {
+        "r1": ("Police charged six students after the death of Ida Moll, 19, who was struck by a fire truck in Harwick.\n\n"
+               "The college sent the Gazette the following statement:\n\n"
+               f"{praise} The whole college joins her family in mourning her.\n\n"
+               "The six students are due in court on March 8."),
+        "r2": ("Six students were charged after Ida Moll, 19, was struck by a fire truck in Harwick, police said.\n\n"
+               f"\"{praise}\" college spokeswoman Vera Lind said.\n\n"
+               "The students are due in court on March 8."),
+    }
+    brief = newsweave.brief([{"id": key, "text": text} for key, text in reports.items()], words=120)
+    texts = [s.text for s in brief.story.summary]
+    assert not any(text.startswith(praise) or text.startswith("The whole college") for text in texts), texts

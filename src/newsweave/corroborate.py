@@ -59,7 +59,9 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
     echoed = _echoed_sentences(story)
     groups = [
         g for g in story.facts
-        if g.support == 1 and g.representative.role == BODY and (g.representative_claim is None or g.representative_claim.main)
+        # (not a line that cannot stand alone: "Per WPXI:", "Charged with theft.")
+        if g.support == 1 and g.representative.role == BODY and g.representative.complete
+        and (g.representative_claim is None or g.representative_claim.main)
         and g.representative.key not in echoed and not leans_on_context(g.representative.text)
     ]
     groups.sort(key=lambda g: (g.id not in in_summary, -g.salience, g.id))

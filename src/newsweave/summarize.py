@@ -166,10 +166,13 @@ def summarize(story: Story, settings: Settings) -> Story:
 def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
     cited = _cited_groups(story)
     spoken = {(a.document, a.sentence) for a in story.attributions if a.kind in _SPEAKING}
+    statements = _statements_introduced(story.sentences)
     out = []
     for sentence in story.sentences:
         if not (sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text)):
             continue
+        if sentence.key in statements:
+            continue  # someone's words without quotation marks: "UConn sent News 8 the following statement:"
         # A quotation's later sentence cannot stand alone, nor its first one without its speaker.
         fragment = quotation_fragment(sentence.text)
         if fragment == "tail" or (fragment == "head" and (sentence.document, sentence.index) not in spoken):
@@ -179,6 +182,28 @@ def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
             not _unspoken(other, spoken) for other in cited[sentence.key].sentences if other.key != sentence.key)
         out.append(_Candidate(sentence, cited[sentence.key], penalty=_unclean(story, sentence, unspoken)))
     return out
+
+
+# A line that hands the next paragraph to someone: "UConn sent News 8 the following statement:", "The family
+# said in a statement:", "The post read:".
+_INTRODUCES_WORDS = re.compile(
+    r"\b(?:statement|said|says|say|wrote|writes|write|reads?|added|adds|told|tweeted|posted|announced|stated|"
+    r"explained|continued|in part)\b[^\n]{0,60}:[\"'”’]?$", re.IGNORECASE)
+
+
+def _statements_introduced(sentences: list[Sentence]) -> set[SentenceKey]:
+    """The sentences of each paragraph that a line ending in 'statement:', 'said:' ... hands over: someone's
+    words, though no quotation marks say so, which the summary must not give in its own voice."""
+    quoted: set[SentenceKey] = set()
+    previous: Sentence | None = None
+    handed_over: tuple[str, int] | None = None
+    for sentence in sentences:
+        if previous is not None and previous.document == sentence.document and previous.paragraph != sentence.paragraph:
+            handed_over = (sentence.document, sentence.paragraph) if _INTRODUCES_WORDS.search(previous.text[-120:]) else None
+        if handed_over == (sentence.document, sentence.paragraph):
+            quoted.add(sentence.key)
+        previous = sentence
+    return quoted
 
 
 def _unspoken(sentence: Sentence, spoken: set[tuple[str, int]]) -> bool:

@@ -79,8 +79,12 @@ def find_quotes(document_id: str, text: str) -> list[QuoteSpan]:
     quotes = []
     marked = _typographic(text)
     for line in re.finditer(r"[^\n]+", marked):
+        label_ends = -1  # where the last quoted name or label of this line ended
         for start, end in _quoted(line.group()):
             spans = [(line.start() + start, line.start() + end)]
+            if _names_something(marked, spans[0][0], label_ends):
+                label_ends = spans[0][1] + 1
+                continue
             if marked[spans[0][0] - 1] in "\"“":
                 inner = marked[spans[0][0] : spans[0][1]]
                 spans += [(spans[0][0] + a, spans[0][0] + b) for a, b in _quoted(inner) if inner[a - 1] in "'‘"]
@@ -89,6 +93,22 @@ def find_quotes(document_id: str, text: str) -> list[QuoteSpan]:
                 if len(text[start:end].split()) >= MIN_WORDS and not _title(text[start:end]):
                     quotes.append(QuoteSpan(document_id, start, end, text[start:end]))
     return quotes
+
+
+# Words that make the quoted words after them a name or a label, not words said: 'letters labeled "Things
+# we can do"', 'a group called "Friends of the Lake"', 'a post headlined "..."'.
+_NAMING = re.compile(r"\b(?:label(?:l)?ed|(?:en)?titled|called|dubbed|named|nicknamed|headlined|captioned|"
+                     r"known as|marked|reading|inscribed)[ \t]*[,:]?[ \t]*[\"“‘']$", re.IGNORECASE)
+# Between two labels of one list: 'labeled "What we can do," "When we can do it" and "Why"'.
+_LIST_GAP = re.compile(r"[\"”’',; \t]*(?:(?:and|or)[ \t]+)?[\"“‘']$")
+
+
+def _names_something(text: str, start: int, label_ends: int) -> bool:
+    """The quotation opening at `start` (just after its mark) names or labels something, or is the next
+    label of a list of them that ended at `label_ends`."""
+    if label_ends >= 0 and start - label_ends <= 12 and _LIST_GAP.fullmatch(text, label_ends, start):
+        return True
+    return _NAMING.search(text, max(0, start - 24), start) is not None
 
 
 def _title(quoted: str) -> bool:
