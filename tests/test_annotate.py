@@ -474,6 +474,22 @@ def test_wire_copy_s_quote_marks_keep_a_quote_in_one_sentence(text, expected):
     assert [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # d30050: the speaker of a question was a "fact" of its own, "Ms. Moseley-Braun said in an interview."
+    ("The senator spoke.\n\n``Have I handled my own publicity as well as I could have?'' Ms. Ines Varga said in an "
+     "interview. ``There is no question.''\n",
+     ["The senator spoke.", "``Have I handled my own publicity as well as I could have?'' Ms. Ines Varga said in an interview.",
+      "``There is no question.''"]),
+    ('"Who will pay for the dam?" Mayor Dale Ostrow asked on Monday.\n',
+     ['"Who will pay for the dam?" Mayor Dale Ostrow asked on Monday.']),
+    # a new sentence that says more than who spoke stands alone
+    ('The crowd shouted "Why?" Police said the suspect fled on foot toward the river.\n',
+     ['The crowd shouted "Why?"', "Police said the suspect fled on foot toward the river."]),
+])
+def test_who_asked_or_exclaimed_the_quote_before_is_in_its_sentence(text, expected):
+    assert [s.text for s in newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences] == expected
+
+
 @pytest.mark.parametrize("opener", ['"', "``", "''"])
 def test_a_quote_left_open_across_thousands_of_sentences_is_joined_in_linear_time(opener):
     """The attack: a page that opens a quote and never closes it, over 20,000 sentences the parser cuts apart.

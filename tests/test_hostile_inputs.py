@@ -642,6 +642,8 @@ def test_the_wire_copy_and_page_furniture_patterns_take_hostile_lines_in_linear_
     assert sentences._WIRE_OPENING.search(" ''" * 60_000 + " ") is None
     assert timeline._MONTH_COUNTED.search("early " * 50_000 + "last May!") is None
     assert timeline._CLOCK_AFTER.match(" " * 200_000 + "x") is None
+    assert sentences._WHO_SAID_IT.fullmatch("A" + "b" * 200_000 + " said") is None
+    assert sentences._WHO_SAID_IT.fullmatch("Ann " + "said in " * 30_000) is None
     assert time.perf_counter() - started < 2
 
 

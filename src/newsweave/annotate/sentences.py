@@ -242,6 +242,7 @@ class _SoFar:
         self.wire_opening = 0  # `` (and '' before a word)
         self.wire_closing = 0  # '' after a word
         self.last = ""  # the last character that is not a space
+        self.tail = ""  # the last four characters that are not trailing spaces
 
     def add(self, text: str, start: int, end: int) -> _SoFar:
         piece = text[start:end]
@@ -252,6 +253,7 @@ class _SoFar:
         stripped = piece.rstrip()
         if stripped:
             self.last = stripped[-1]
+            self.tail = (self.tail + stripped[-4:])[-4:]
         return self
 
     def quote_open(self) -> bool:
@@ -282,12 +284,22 @@ def _joins(previous: _SoFar, current: str) -> bool:
         return True
     if _BRACKETED.fullmatch(current.strip()):
         return True  # "Five Easy Pieces" | "(1970)."
+    if _ASKED_OR_EXCLAIMED.search(previous.tail) and _WHO_SAID_IT.fullmatch(current.strip()):
+        return True  # '"Have I not handled it as well as I could have?" | Ms. Moseley-Braun said in an interview.'
     return previous.quote_open()  # the quote runs on
 
 
 _WIRE_OPENING = re.compile(r"``|(?:^|(?<=\s))''(?=\w)")
 _WIRE_CLOSING = re.compile(r"(?<=\S)''")
 _BRACKETED = re.compile(r"\([^()\s]+(?: [^()\s]+)?\)[.!?,;:]?")
+# A quotation that ends on its own question or exclamation mark, and a clause that only says who said it,
+# with when or where: the parser ends the sentence at the mark.
+_ASKED_OR_EXCLAIMED = re.compile(r"[?!](?:''|[\"”’])$")
+_WHO_SAID_IT = re.compile(
+    r"[A-Z][\w.'’-]*(?:[ \t]+[\w.,'’-]+){0,5}?[ \t]+(?:said|says|asked|asks|told reporters|added|adds|wrote|writes|"
+    r"recalled|explained|insisted|shouted|replied|yelled|wondered|exclaimed)"
+    r"(?:[ \t]+(?:in|on|at|during|after|before|from|while|when|later|earlier|recently|yesterday|today|tonight|last|"
+    r"this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?:[ \t]+[\w.,'’-]+){0,5})?[.!?]")
 
 
 def _line_lookup(lines: list[tuple[int, int]]) -> Callable[[int], int]:
