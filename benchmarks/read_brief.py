@@ -37,9 +37,12 @@ def held_out_ids() -> set[str]:
 
 
 def readable() -> list[str]:
-    """The audit's clusters (no gold file holds them) that no measure holds out."""
+    """The clusters no measure holds out: the audit's (no gold file holds them) first, then the tuning gold's."""
     held = held_out_ids()
-    return [cluster_id for cluster_id, _ in audit_clusters() if cluster_id not in held]
+    audit = [cluster_id for cluster_id, _ in audit_clusters() if cluster_id not in held]
+    tuning = [cluster_id for path in (MULTINEWS, DUC) for cluster_id in jsonl_clusters(path)
+              if cluster_id not in held and cluster_id not in audit]
+    return audit + tuning
 
 
 def brief_markdown(cluster_id: str) -> str:

@@ -505,3 +505,18 @@ def test_a_quote_left_open_across_thousands_of_sentences_is_joined_in_linear_tim
     started = time.perf_counter()
     assert _repair(pieces, text, [(0, len(text))]) == [(0, len(text))]
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("text", [
+    # mn-val-0's summary opened with the first of these; mn-val-54 named an app 'Download' among the people
+    "Just fill in your contact details in the form below to join our mailing list and keep up to date.",
+    "Download the Harbour News app in the App Store or on Google Play.",
+    "Sign up for our newsletter to get the day's stories every morning.",
+    "Join our community of readers today.",
+    "Like us on Facebook for more stories from the coast.",
+])
+def test_a_site_speaking_to_its_reader_is_boilerplate(text):
+    report = f"The Brackwell sea wall gave way on Monday night, the harbour master said.\n\n{text}\n"
+    sentences = newsweave.brief([newsweave.Document(id="a", text=report)]).story.sentences
+    assert find(sentences, text[:20]).role == BOILERPLATE
+    assert find(sentences, "The Brackwell sea wall").role == BODY

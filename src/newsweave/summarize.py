@@ -26,7 +26,9 @@ coverage, not by a similarity threshold. Besides that:
   quotation (twice: who speaks is lost, and quoted words read as fact);
 - a piece of a quotation that runs over several sentences is never quoted:
   its later sentences (they end on a stray closing mark, speaker unknown),
-  nor its first one unless it names the speaker;
+  nor its first one unless it names the speaker; nor is a paragraph that a
+  line ending "said in a statement:" hands over (someone's words without
+  quotation marks);
 - a sentence saying most of what a report's lead (first body sentence)
   says covers that lead: the lead most reports share is worth that many;
 - the chosen sentences fit the budget (no sentence is cut), then stand in

@@ -65,7 +65,7 @@ _BOILERPLATE = re.compile(
     (?:photo|picture|image|video)\s*(?:credit)?:|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|$|\|)|
     (?:published|updated|posted)\s*(?::|on\b)|this\s+crawl\s+of|starting\s+in\s+\d{4},\s+alexa|
     the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript|
-    media\s+playback\s+is\s+unsupported|
+    media\s+playback\s+is\s+unsupported|(?:just\s+)?fill\s+in\s+your\b|join\s+our\b|download\s+(?:the|our)\b|like\s+us\s+on\b|
     (?:contact|reach|e-?mail|call)\s+(?:[A-Z][\w.'’-]*\s+){1,4}at\s+(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\S+@))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -76,7 +76,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*(?:[—–-]{1,2}|_)\s+"  # (newswire's "TORONTO (AP) _")
 )
-_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)")
+_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)"
+                       r"|(?i:\bour\s+(?:mailing\s+list|newsletters?)\b)")  # (the site speaking to its reader)
 # A photographer's credit opening a caption's line: "Eric Gay / AP Senator Wendy Davis listens as ...".
 LEADING_CREDIT = re.compile(
     r"^[ \t]*(?P<credit>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}[ \t]*/[ \t]*"
