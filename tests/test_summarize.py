@@ -244,3 +244,19 @@ def test_a_statement_handed_over_without_quotation_marks_is_not_told_in_the_summ
     brief = newsweave.brief([{"id": key, "text": text} for key, text in reports.items()], words=120)
     texts = [s.text for s in brief.story.summary]
     assert not any(text.startswith(praise) or text.startswith("The whole college") for text in texts), texts
+
+
+def test_a_letter_printed_in_the_first_person_is_not_told_in_the_summary_s_voice():
+    """mn-val-23: two reports printed a condemned man's plea for clemency as it stood, with no quotation marks,
+    and the summary gave 'I ask, Your Honour Mr. President, to exercise your right to grant pardons' as its own."""
+    plea = "I ask the governor to use his right to grant pardons and to spare the lives of my two sons."
+    reports = {
+        "r1": ("The Harlow archive on Monday released letters written by Dale Ostrow before his execution in 1962.\n\n"
+               f"{plea}\n\nThe governor refused the plea two days later."),
+        "r2": ("Letters by Dale Ostrow, executed in 1962, were made public by the Harlow archive on Monday.\n\n"
+               f"{plea}\n\nThe governor turned down the request two days later, the archive said."),
+    }
+    brief = newsweave.brief([{"id": key, "text": text} for key, text in reports.items()], words=200)
+    assert plea not in [s.text for s in brief.story.summary]
+    assert S._in_first_person(plea) and not S._in_first_person("Veterans of World War I met in Harlow.")
+    assert not S._in_first_person('"I ask for mercy," Ostrow wrote.') and not S._in_first_person("John I. Smith spoke.")

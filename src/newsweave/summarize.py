@@ -27,8 +27,9 @@ coverage, not by a similarity threshold. Besides that:
 - a piece of a quotation that runs over several sentences is never quoted:
   its later sentences (they end on a stray closing mark, speaker unknown),
   nor its first one unless it names the speaker; nor is a paragraph that a
-  line ending "said in a statement:" hands over (someone's words without
-  quotation marks);
+  line ending "said in a statement:" hands over, nor a sentence written as
+  "I" with no quotation marks and no speaker (someone's words printed as they
+  stand: a statement, a letter);
 - a sentence saying most of what a report's lead (first body sentence)
   says covers that lead: the lead most reports share is worth that many;
 - the chosen sentences fit the budget (no sentence is cut), then stand in
@@ -175,6 +176,8 @@ def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
             continue
         if sentence.key in statements:
             continue  # someone's words without quotation marks: "UConn sent News 8 the following statement:"
+        if _in_first_person(sentence.text) and (sentence.document, sentence.index) not in spoken:
+            continue  # "I ask, Your Honour Mr. President, to exercise your right to grant pardons": a letter's words
         # A quotation's later sentence cannot stand alone, nor its first one without its speaker.
         fragment = quotation_fragment(sentence.text)
         if fragment == "tail" or (fragment == "head" and (sentence.document, sentence.index) not in spoken):
@@ -206,6 +209,20 @@ def _statements_introduced(sentences: list[Sentence]) -> set[SentenceKey]:
             quoted.add(sentence.key)
         previous = sentence
     return quoted
+
+
+_FIRST_PERSON = re.compile(r"\b(?:me|my|mine|myself|My)\b|\bI\b(?!\.)")  # (not "I." of a name's initials)
+_DOUBLE_QUOTES = re.compile(r"[\"“”]|``|''")
+_NUMERAL_BEFORE = re.compile(r"[A-Z][a-z]* $")  # "World War I", "Queen Elizabeth I"
+
+
+def _in_first_person(text: str) -> bool:
+    """Someone writing as 'I' with no quotation marks: a letter, a statement or a column printed as it stands.
+    ('I' after a capitalised word is read as a numeral: 'World War I'; so is 'Then I went', a miss.)"""
+    if _DOUBLE_QUOTES.search(text):
+        return False
+    return any(m.group() != "I" or not _NUMERAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+               for m in _FIRST_PERSON.finditer(text))
 
 
 def _unspoken(sentence: Sentence, spoken: set[tuple[str, int]]) -> bool:
