@@ -820,3 +820,15 @@ def test_a_preposition_opening_the_sentence_is_not_part_of_the_name_after_it():
     names = {e.name for e in story.entities}
     assert "Capitol Hill" in names and not any(name.startswith("Across") for name in names)
     assert all(not m.text.startswith("Across") for e in story.entities for m in e.mentions)
+
+
+def test_a_state_abbreviated_in_ap_style_is_the_state():
+    """'Allentown, Pa.' and 'Tucker, Ga.': the places listed were 'Pa', 'Ga' and 'Fla' (mn-val-13, mn-val-24),
+    beside the Pennsylvania another report names; a 'Pa' with no full stop is nobody's state."""
+    story = newsweave.brief([
+        {"id": "a", "text": "Fifty dogs were seized from a house in Harwick, Pa., on Monday. Officers from Tucker, Ga., helped."},
+        {"id": "b", "text": "Fifty dogs were taken from a house in Pennsylvania, Harwick officials said. Pa Kettle waved."},
+    ]).story
+    places = {e.name: e.aliases for e in story.entities if e.type == "GPE"}
+    assert places.get("Pennsylvania") == ["Pa."] and "Georgia" in places
+    assert not any(name in ("Pa", "Ga") for name in places)
