@@ -260,3 +260,5 @@ def test_a_letter_printed_in_the_first_person_is_not_told_in_the_summary_s_voice
     assert plea not in [s.text for s in brief.story.summary]
     assert S._in_first_person(plea) and not S._in_first_person("Veterans of World War I met in Harlow.")
     assert not S._in_first_person('"I ask for mercy," Ostrow wrote.') and not S._in_first_person("John I. Smith spoke.")
+    # mn-val-25: a park's staff honouring their coach, printed as it stood
+    assert S._in_first_person("Coach Ostrow gave his hours to the youth and we want to honor him in this difficult time.")

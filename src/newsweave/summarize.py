@@ -28,8 +28,8 @@ coverage, not by a similarity threshold. Besides that:
   its later sentences (they end on a stray closing mark, speaker unknown),
   nor its first one unless it names the speaker; nor is a paragraph that a
   line ending "said in a statement:" hands over, nor a sentence written as
-  "I" with no quotation marks and no speaker (someone's words printed as they
-  stand: a statement, a letter);
+  "I" or "we" with no quotation marks and no speaker (someone's words printed
+  as they stand: a statement, a letter);
 - a sentence saying most of what a report's lead (first body sentence)
   says covers that lead: the lead most reports share is worth that many;
 - the chosen sentences fit the budget (no sentence is cut), then stand in
@@ -211,13 +211,13 @@ def _statements_introduced(sentences: list[Sentence]) -> set[SentenceKey]:
     return quoted
 
 
-_FIRST_PERSON = re.compile(r"\b(?:me|my|mine|myself|My)\b|\bI\b(?!\.)")  # (not "I." of a name's initials)
+_FIRST_PERSON = re.compile(r"\b(?:me|my|mine|myself|My|we|We)\b|\bI\b(?!\.)")  # (not "I." of a name's initials)
 _DOUBLE_QUOTES = re.compile(r"[\"“”]|``|''")
 _NUMERAL_BEFORE = re.compile(r"[A-Z][a-z]* $")  # "World War I", "Queen Elizabeth I"
 
 
 def _in_first_person(text: str) -> bool:
-    """Someone writing as 'I' with no quotation marks: a letter, a statement or a column printed as it stands.
+    """Someone writing as 'I' or 'we' with no quotation marks: a letter, a statement or a column printed as it stands.
     ('I' after a capitalised word is read as a numeral: 'World War I'; so is 'Then I went', a miss.)"""
     if _DOUBLE_QUOTES.search(text):
         return False
