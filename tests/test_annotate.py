@@ -514,9 +514,22 @@ def test_a_quote_left_open_across_thousands_of_sentences_is_joined_in_linear_tim
     "Sign up for our newsletter to get the day's stories every morning.",
     "Join our community of readers today.",
     "Like us on Facebook for more stories from the coast.",
+    # mn-val-34's summary opened with this
+    "Breaking News Emails Get breaking news alerts and special reports.",
 ])
 def test_a_site_speaking_to_its_reader_is_boilerplate(text):
     report = f"The Brackwell sea wall gave way on Monday night, the harbour master said.\n\n{text}\n"
     sentences = newsweave.brief([newsweave.Document(id="a", text=report)]).story.sentences
     assert find(sentences, text[:20]).role == BOILERPLATE
     assert find(sentences, "The Brackwell sea wall").role == BODY
+
+
+def test_the_word_left_where_a_picture_stood_is_not_part_of_the_sentence():
+    """mn-val-34: 'Image The White House's spokeswoman ... said' (a New York Times page) made an organisation
+    'Image The White House'; 'Image Comics said' names a publisher."""
+    text = ("The lawyer spoke on Tuesday.\n\nImage The harbour master's deputy, Ida Moll, said the wall would hold.\n\n"
+            "Image Comics said its sales rose.\n")
+    brief = newsweave.brief([newsweave.Document(id="a", text=text)])
+    texts = [s.text for s in brief.story.sentences]
+    assert "The harbour master's deputy, Ida Moll, said the wall would hold." in texts
+    assert "Image Comics said its sales rose." in texts

@@ -824,11 +824,16 @@ def test_a_preposition_opening_the_sentence_is_not_part_of_the_name_after_it():
 
 def test_a_state_abbreviated_in_ap_style_is_the_state():
     """'Allentown, Pa.' and 'Tucker, Ga.': the places listed were 'Pa', 'Ga' and 'Fla' (mn-val-13, mn-val-24),
-    beside the Pennsylvania another report names; a 'Pa' with no full stop is nobody's state."""
+    beside the Pennsylvania another report names. Without its full stop the abbreviation is other letters:
+    'PA' the Press Association, 'VA' Veterans Affairs, 'LA' Los Angeles (mn-val-40 made one place of LA, Los
+    Angeles and Louisiana when the states were first put in the alias table, which ignores full stops)."""
     story = newsweave.brief([
-        {"id": "a", "text": "Fifty dogs were seized from a house in Harwick, Pa., on Monday. Officers from Tucker, Ga., helped."},
-        {"id": "b", "text": "Fifty dogs were taken from a house in Pennsylvania, Harwick officials said. Pa Kettle waved."},
+        {"id": "a", "text": "Fifty dogs were seized from a house in Harwick, Pa., on Monday. Officers from Tucker, Ga., "
+                            "helped. The VA said nothing. PA reported the raid."},
+        {"id": "b", "text": "Fifty dogs were taken from a house in Pennsylvania, Harwick officials said. The shelter is in "
+                            "LA now."},
     ]).story
-    places = {e.name: e.aliases for e in story.entities if e.type == "GPE"}
-    assert places.get("Pennsylvania") == ["Pa."] and "Georgia" in places
-    assert not any(name in ("Pa", "Ga") for name in places)
+    found = {e.name: e.aliases for e in story.entities}
+    assert found.get("Pennsylvania") == ["Pa."] and found.get("Georgia") == ["Ga."]
+    assert not any(name in ("Pa", "Ga", "Louisiana", "Virginia") for name in found)
+    assert "LA" in found and "VA" in found

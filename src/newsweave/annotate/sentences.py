@@ -65,7 +65,7 @@ _BOILERPLATE = re.compile(
     (?:photo|picture|image|video)\s*(?:credit)?:|by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|$|\|)|
     (?:published|updated|posted)\s*(?::|on\b)|this\s+crawl\s+of|starting\s+in\s+\d{4},\s+alexa|
     the\s+seed\s+for\s+this\s+crawl|we\s+use\s+cookies|you\s+must\s+be\s+logged|please\s+enable\s+javascript|
-    media\s+playback\s+is\s+unsupported|(?:just\s+)?fill\s+in\s+your\b|join\s+our\b|download\s+(?:the|our)\b|like\s+us\s+on\b|
+    media\s+playback\s+is\s+unsupported|(?:just\s+)?fill\s+in\s+your\b|join\s+our\b|breaking\s+news\s+(?:e-?mails|alerts)\b|get\s+breaking\s+news\b|download\s+(?:the|our)\b|like\s+us\s+on\b|
     (?:contact|reach|e-?mail|call)\s+(?:[A-Z][\w.'’-]*\s+){1,4}at\s+(?:\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}|\S+@))""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -181,6 +181,9 @@ def document_sentences(document_id: str, table: TokenTable) -> list[Sentence]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _LEADING:
         start += 1
+    placeholder = _IMAGE_PLACEHOLDER.match(text, start, end)
+    if placeholder:
+        start = placeholder.end()  # "Image The White House's spokeswoman ... said": a picture's place on the page
     dateline = _DATELINE.match(text, start, end)
     if dateline and dateline.end() < end:
         start = dateline.end()  # the claim starts after "PARIS, Nov. 14 (Reuters) —"
@@ -194,6 +197,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The word a page leaves where a picture stood, run into the paragraph after it (the New York Times' pages).
+_IMAGE_PLACEHOLDER = re.compile(r"Image[ \t]+(?=(?:The|A|An|In|On|At|From|This|These|Those|Mr\.|Ms\.|Mrs\.|Dr\.)[ \t])")
 # A wire editor's initials after a paragraph's last stop ("(scl)", "(vs/krt)", "(jo-jh)"): no words of the report.
 _SIGN_OFF = re.compile(r"[.!?][\"'”’]?(?P<slug>[ \t]{1,3}\([a-z]{2,4}(?:[/-][a-z]{2,4}){0,4}\))$")
 

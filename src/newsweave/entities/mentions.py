@@ -179,8 +179,9 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # an office, not a name: "Broward Supervisor of Elections Brenda Snipes"
         if ent.label_ == "ORG" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in ("secretary", "minister"):
             continue  # the first word of a title: "Press Secretary Sarah Sanders" names no press
-        # Keep "U.S." and "Kinkade Co." whole: the trailing full stop belongs to the abbreviation.
-        if written[end:end + 1] == "." and (re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text) or _ABBREVIATED.search(text)):
+        # Keep "U.S.", "Kinkade Co." and "Pa." whole: the trailing full stop belongs to the abbreviation.
+        if written[end:end + 1] == "." and (re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", text) or _ABBREVIATED.search(text)
+                                            or text + "." in AP_STATES):
             end += 1
             text += "."
         if text.upper() in _TIME_ZONES:
@@ -274,6 +275,21 @@ def after_a_town(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is two capitals written right after a town and a comma."""
     return (_CODE.fullmatch(text, start, end) is not None
             and _TOWN_BEFORE.search(text, max(0, start - 40), start) is not None)
+
+
+# US states as AP style abbreviates them after a town ("Allentown, Pa.", "Tucker, Ga."), with the full stop
+# that tells them from other letters ("PA" is also the Press Association, "VA" Veterans Affairs, "LA" Los
+# Angeles): not "Mass.", also a church service, nor "N.Y.", whose city and state share a name.
+AP_STATES = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana",
+    "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington state", "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
 
 
 # The last word of an office named before its holder ("Broward Supervisor of Elections Brenda Snipes",

@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from newsweave.entities.aliases import alias_key, lookup
-from newsweave.entities.mentions import after_a_town
+from newsweave.entities.mentions import AP_STATES, after_a_town
 from newsweave.story import Entity, Evidence, Mention
 from newsweave.union_find import UnionFind
 
@@ -65,6 +65,8 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
 
 
 def _group_key(mention: Mention) -> str:
+    if mention.text in AP_STATES and mention.label in ("GPE", "LOC", "ORG"):
+        return alias_key(AP_STATES[mention.text])  # "Pa." is Pennsylvania ("PA" is not)
     alias = lookup(mention.text)
     return alias_key(alias.canonical) if alias else alias_key(mention.text)
 
@@ -428,8 +430,11 @@ def _majority_label(mentions: list[Mention]) -> str:
 def _entity(keys: list[str], groups: dict[str, list[Mention]], variants: dict[str, str]) -> Entity:
     mentions = sorted((m for k in keys for m in groups[k]), key=lambda m: (m.document, m.start))
     alias = next((lookup(m.text) for m in mentions if lookup(m.text)), None)
+    state = next((AP_STATES[m.text] for m in mentions if m.text in AP_STATES and _group_key(m) in keys), None)
     if alias:
         name, label = alias.canonical, alias.type
+    elif state:
+        name, label = state, "GPE"
     else:
         name = _most_used_name([m for k in keys if k not in variants for m in groups[k]])
         label = _majority_label(mentions)
