@@ -41,7 +41,28 @@ def story_mentions(story: Story) -> list[Mention]:
         found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
         mentions.extend(_outside_credits(_in_sentences(found, sentences), document.text))
     texts = {document.id: document.text for document in story.documents}
-    return _repair_headline_names(_storms_named_short(_split_coordinated(_names_cut_short(mentions, texts))), story)
+    mentions = _titles_before_people(_names_cut_short(mentions, texts), texts)
+    return _repair_headline_names(_storms_named_short(_split_coordinated(mentions)), story)
+
+
+def _titles_before_people(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
+    """'Actress America Ferrera' an organisation, 'Mountaineer Ueli Steck' too: a word the report also writes in
+    lower case ('the actress'), run into a name the story gives a person elsewhere, is that person's title."""
+    people = {m.text for m in mentions if m.label == "PERSON" and " " in m.text}
+    lower_words: dict[str, set[str]] = {}  # each report's words in lower case, read once if ever asked
+    titled = []
+    for mention in mentions:
+        first, _, rest = mention.text.partition(" ")
+        if rest not in people or not (first.istitle() and first.isalpha()):
+            titled.append(mention)
+            continue
+        if mention.document not in lower_words:
+            lower_words[mention.document] = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", texts[mention.document]))
+        if first.lower() in lower_words[mention.document]:
+            start = mention.start + len(first) + 1
+            mention = dataclasses.replace(mention, start=start, text=rest, label="PERSON")
+        titled.append(mention)
+    return titled
 
 
 _LONGER_NAMES = 4  # the longest names kept for each shorter name they begin with (a hostile page has thousands)
@@ -189,8 +210,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
         if (person_by_surname or _named_with_an_age(ent, document_text)) and label != "EVENT":
             label = "PERSON"
-        if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(text):
-            label = "FAC"  # "428 Daly St": an address, whatever the model took it for
+        if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(_house_number_before(document_text, ent.start_char + start) + text):
+            label = "FAC"  # "428 Daly St", "64 Perry St.": an address, whatever the model took it for
         if after_a_town(document_text, ent.start_char + start, ent.start_char + end):
             label = "GPE"  # "Bolton, CT": a state's code
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
@@ -302,6 +323,15 @@ _OFFICES = {"supervisor", "director", "secretary", "commissioner", "chairman", "
 # A street address: a house number, the street's name, and its kind.
 _ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’-]*\.?\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
                       r"Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy)\.?")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?[ \t]+$")
+
+
+def _house_number_before(text: str, start: int) -> str:
+    """The house number written right before a name ("64 " of "64 Perry St."), which the model leaves out of it."""
+    number = _HOUSE_NUMBER.search(text, max(0, start - 10), start)
+    return number.group() if number else ""
+
+
 # A name's last word, abbreviated: "The Thomas Kinkade Co.", "Acme Inc.", "Martin Luther King Jr."
 _ABBREVIATED = re.compile(r"\s(?:Co|Cos|Inc|Corp|Ltd|Bros|Jr|Sr)$")
 
