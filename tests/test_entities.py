@@ -725,13 +725,12 @@ def test_a_name_whose_surname_alone_speaks_is_a_person_without_the_noun_the_sent
     """mn-val-7: 'Mountaineer Ueli Steck said ...' was an organisation and 'Ueli Steck, a mountaineer from
     Switzerland' a place, though 'Steck said' and 'Steck told Reuters' follow; the story's main witness was
     missing from the People. A place is not called by its last word, and 'the Society said' is not a surname."""
-    story = newsweave.brief([
-        {"id": "a", "text": "A renowned photographer found the camp. Photographer Reto Kessler said he and his partner saw "
-                            "the tents on a glacier. Kessler said they did not touch them."},
-        {"id": "b", "text": "Reto Kessler of Switzerland and Max Roth found the camp. Kessler told reporters the tents were "
-                            "gone. The Lindau Alpine Society said the route was closed."},
-    ]).story
-    types = {e.name: e.type for e in story.entities}
+    types = _entity_types(
+        "A renowned photographer found the camp. Photographer Reto Kessler said he and his partner saw the tents on "
+        "a glacier. Kessler said they did not touch them.",
+        "Reto Kessler of Switzerland and Max Roth found the camp. Kessler told reporters the tents were gone. "
+        "The Lindau Alpine Society said the route was closed.",
+    )
     assert types.get("Reto Kessler") == "PERSON", types
     assert not any("Photographer" in name for name in types)
     assert types.get("Lindau Alpine Society") == "ORG"
