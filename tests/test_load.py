@@ -442,6 +442,19 @@ def test_broken_html_with_paragraphs_is_still_read(tmp_path, reports):
     assert "<p>" not in document.text and "<<<" not in document.text
 
 
+def test_a_page_s_invisible_layout_characters_are_not_in_the_text(tmp_path):
+    """A page's soft hyphens and zero-width spaces would split words and names for the parser ('Baghdad\u200b' and
+    'Monday\u200b' were places of their own in mn-val-12, given as text); the extraction leaves them out."""
+    from newsweave.load.html import html_document
+
+    html = ("<html><body><article><p>The medics were bit\u200bten outside the embassy in Baghdad\u200b on Monday\u200b, "
+            "the law\u00adsuit said.</p><p>The correspondent was in\u2060tox\ufeffi\u00adcated, it added, and the "
+            "network did not comment on Tuesday.</p></article></body></html>")
+    text = html_document(html, "page").text
+    assert "Baghdad on Monday, the lawsuit said." in text and "intoxicated" in text
+    assert not any(c in text for c in "\u00ad\u200b\u2060\ufeff")
+
+
 def test_html_with_only_a_nav_list_is_a_problem(tmp_path):
     path = tmp_path / "index.html"
     path.write_text(
