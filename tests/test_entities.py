@@ -876,3 +876,10 @@ def test_titles_before_people_read_each_report_s_words_once():
     started = time.perf_counter()
     assert _titles_before_people(mentions, {"a": text})[0].text == "Ida Moll Varga"
     assert time.perf_counter() - started < 2
+
+
+def test_a_zero_width_space_after_a_name_is_not_part_of_it_and_a_weekday_is_no_place():
+    """mn-val-12, a text copied from a page: 'Baghdad\\u200b' was listed beside Baghdad, and 'Monday\\u200b' as a place."""
+    types = _entity_types("Two medics say a correspondent bit them outside the embassy in Baghdad\u200b. The suit was filed "
+                          "in Manhattan on Monday\u200b. Baghdad was quiet.")
+    assert "Baghdad" in types and not any("\u200b" in name or name.startswith("Monday") for name in types), types

@@ -26,8 +26,9 @@ def body_copy(sentence: Sentence) -> bool:
 
 # What the NER span drags along that is not part of the name: "The Mirror: '",
 # "the Metropolitan Police's".
-_LEADING_NOISE = re.compile(r"^(?:the\s+|[\"'“”‘’(\[\s—–])+", re.IGNORECASE)  # ("— Jennifer Rivers")
-_TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\"“”)\]:;,./\s—–])+$")  # ("Christina House /")
+# (and the zero-width spaces a text copied from a page may carry: "Baghdad\u200b")
+_LEADING_NOISE = re.compile(r"^(?:the\s+|[\"'“”‘’(\[\s—–\u200b\u2060\ufeff])+", re.IGNORECASE)  # ("— Jennifer Rivers")
+_TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\"“”)\]:;,./\s—–\u200b\u2060\ufeff])+$")  # ("Christina House /")
 
 
 def story_mentions(story: Story) -> list[Mention]:
@@ -205,8 +206,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
                                             or text + "." in AP_STATES):
             end += 1
             text += "."
-        if text.upper() in _TIME_ZONES:
-            continue  # "10 a.m. GMT": a clock, not an organisation
+        if text.upper() in _TIME_ZONES or text.lower() in _DAYS:
+            continue  # "10 a.m. GMT": a clock, not an organisation; "Monday" is no place
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
         if (person_by_surname or _named_with_an_age(ent, document_text)) and label != "EVENT":
             label = "PERSON"
@@ -339,6 +340,7 @@ _ABBREVIATED = re.compile(r"\s(?:Co|Cos|Inc|Corp|Ltd|Bros|Jr|Sr)$")
 # A named storm is an event, whatever the model calls it ("Typhoon Babs" an organisation, "Supertyphoon
 # Zeb" a person); the name after the word is the storm's.
 _STORM = re.compile(r"(?:Super\s*)?(?:Typhoon|Hurricane|Cyclone|Tropical Storm|Storm)\s+[A-Z]", re.IGNORECASE)
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
 
 
