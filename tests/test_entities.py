@@ -883,3 +883,22 @@ def test_a_zero_width_space_after_a_name_is_not_part_of_it_and_a_weekday_is_no_p
     types = _entity_types("Two medics say a correspondent bit them outside the embassy in Baghdad\u200b. The suit was filed "
                           "in Manhattan on Monday\u200b. Baghdad was quiet.")
     assert "Baghdad" in types and not any("\u200b" in name or name.startswith("Monday") for name in types), types
+
+
+def test_a_one_word_organisation_every_mention_puts_in_a_town_is_the_town():
+    """mn-val-60 listed 'Tamarac' ('the Walgreens ... in Tamarac') and 'Lauderhill' ('A Lauderhill man') among the
+    organisations; 'at Walgreens' and a company named elsewhere without 'in' stay organisations."""
+    from newsweave.entities.resolve import resolve
+    from newsweave.story import Mention
+
+    text = ("He robbed the Walgreens on Commercial Blvd. in Tamarac. A Lauderhill man was held. He worked at Walgreens. "
+            "Walgreens said nothing. Republicans in Congress were silent.")
+
+    def mention(name: str, at: int = 0) -> Mention:
+        start = text.index(name, at)
+        return Mention("a", start, start + len(name), name, "ORG")
+
+    found = {e.name: e.type for e in resolve(
+        [mention("Walgreens"), mention("Tamarac"), mention("Lauderhill"), mention("Walgreens", text.index("at Walgreens")),
+         mention("Walgreens", text.index("Walgreens said")), mention("Congress")], {"a": text})}
+    assert found == {"Walgreens": "ORG", "Tamarac": "GPE", "Lauderhill": "GPE", "Congress": "ORG"}

@@ -48,7 +48,8 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
     entities = _attach_short_forms(_fold_possessives(entities, texts), texts)
     surnames = {_name_words(e.name)[-1] for e in entities if e.type == "PERSON" and len(_name_words(e.name)) > 1}
     for entity in entities:
-        if _place_taken_for_a_person(entity, texts) or _dateline_taken_for_an_organisation(entity, texts):
+        if (_place_taken_for_a_person(entity, texts) or _dateline_taken_for_an_organisation(entity, texts)
+                or _town_taken_for_an_organisation(entity, texts)):
             entity.type = "GPE"
         elif _outlet_taken_for_a_person(entity):
             entity.type = "ORG"  # "the Miami Herald reported": a newspaper, not a person
@@ -378,6 +379,29 @@ def _dateline_taken_for_an_organisation(entity: Entity, texts: dict[str, str]) -
             and any(_dateline(m, texts[m.document]) for m in entity.mentions))
 
 
+# Where every mention of a one-word "organisation" stands, it is a town: "the Walgreens ... in Tamarac", "A
+# Lauderhill man". ("at" and "from" are left out: "at Walgreens", "from Google".)
+_IN_A_TOWN = re.compile(r"\b(?:in|near|outside|downtown)\s+$", re.IGNORECASE)
+_TOWNSPERSON = re.compile(r"\s+(?:man|woman|boy|girl|resident|residents|native|couple|family|teen|teenager)\b")
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+
+
+_SAT_IN = {"congress", "parliament", "cabinet", "office", "government", "court"}  # "Republicans in Congress"
+
+
+def _town_taken_for_an_organisation(entity: Entity, texts: dict[str, str]) -> bool:
+    if (entity.type != "ORG" or len(_name_words(entity.name)) != 1 or entity.name.lower() in _SAT_IN
+            or lookup(entity.name) or _outlet_name(entity.name)):
+        return False
+
+    def placed(mention: Mention) -> bool:
+        text = texts[mention.document]
+        before = text[max(0, mention.start - 12) : mention.start]
+        return bool(_IN_A_TOWN.search(before) or (_A_BEFORE.search(before) and _TOWNSPERSON.match(text, mention.end)))
+
+    return all(placed(m) for m in entity.mentions)
+
+
 # After a dateline's city: "AUSTIN (KXAN) —", "AUSTIN, Texas —", "AUSTIN —".
 _AFTER_DATELINE = re.compile(r"\s*(?:\(|,|[—–_-])")
 
@@ -394,9 +418,13 @@ _PLACES = ("GPE", "LOC", "FAC")
 def _outlet_taken_for_a_person(entity: Entity) -> bool:
     """A 'person' whose name is a news outlet's own, as the outlets table writes it ("Miami Herald"; not
     "Post", which may be a surname, though the table knows it for short)."""
+    return entity.type == "PERSON" and _outlet_name(entity.name)
+
+
+def _outlet_name(name: str) -> bool:
     from newsweave.crosscheck.outlets import is_outlet_name  # (the cross-check package loads late)
 
-    return entity.type == "PERSON" and is_outlet_name(entity.name)
+    return is_outlet_name(name)
 
 
 def _plural_surname(entity: Entity, surnames: set[str]) -> bool:
