@@ -178,6 +178,22 @@ def test_a_link_through_a_noun_names_the_noun():
     assert not [link for link in stated if link[1] in ("called of", "issued of")], stated
 
 
+def test_an_apposition_that_counts_names_the_noun_counted_not_the_count():
+    """mn-val-27 linked 'Siddhartha Dhar — one of → Anjem Choudary' and mn-val-8 'Dylan Morose — all of → Baxter
+    Road': the appositive was a count ('one of Anjem Choudary's right-hand men', 'all of 51 Baxter Road')."""
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    text = ("One of its subjects was Tomas Reyes, one of Ida Moll's right-hand men. "
+            "Police charged Dale Ostrow, 22, all of 51 Fenwick Road, Harwick.")
+    story = build_story([Document(id="r1", text=text)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert ("Tomas Reyes", "man of", "Ida Moll") in stated, stated
+    assert not [link for link in stated if link[1] in ("one of", "all of")], stated
+
+
 def test_cooccurrence_is_kept_apart_and_weighted(seeds):
     together = [r for r in seeds.relations if r.kind == "co-occurrence"]
     assert together and all(r.label == "mentioned with" for r in together)

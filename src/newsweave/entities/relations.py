@@ -109,8 +109,25 @@ def _stated(candidates, tokens: dict[int, str], span):
                 for source in subjects:
                     yield source, target, label
         elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
-            for target, path in _noun_objects(token, tokens, (token.lemma_.lower(),), depth=0, kept=1):
+            noun = _counted(token, tokens)
+            if noun is None:
+                continue
+            for target, path in _noun_objects(noun, tokens, (noun.lemma_.lower(),), depth=0, kept=1):
                 yield tokens[token.head.i], target, _noun_label(path)
+
+
+_QUANTIFIERS = {"one", "two", "three", "all", "some", "each", "both", "many", "most", "none", "several", "any", "either"}
+
+
+def _counted(appositive, tokens: dict[int, str]):
+    """The noun an appositive describes its head by: itself, or for a count ("Siddhartha Dhar, one of Anjem
+    Choudary's right-hand men"; "Dylan Morose, 22, all of 51 Baxter Road") the noun counted, which names the link
+    ("man of"), not "one of"; None when that is a name itself (an address says where, not how they are linked)."""
+    if appositive.lower_ not in _QUANTIFIERS:
+        return appositive
+    counted = next((g for c in appositive.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    return None if counted is None or counted.i in tokens else counted
 
 
 def _noun_label(path: tuple[str, ...]) -> str:
