@@ -918,3 +918,11 @@ def test_a_one_word_organisation_every_mention_puts_in_a_town_is_the_town():
         [mention("Walgreens"), mention("Tamarac"), mention("Lauderhill"), mention("Walgreens", text.index("at Walgreens")),
          mention("Walgreens", text.index("Walgreens said")), mention("Congress")], {"a": text})}
     assert found == {"Walgreens": "ORG", "Tamarac": "GPE", "Lauderhill": "GPE", "Congress": "ORG"}
+
+
+def test_an_office_the_model_takes_for_a_person_is_no_one():
+    """mn-val-60 listed 'Broward Sheriff' among the People ("after Broward Sheriff's detectives circulated ..."),
+    and mn-val-16 'Fire Marshall'."""
+    types = _entity_types("Fort Lauderdale police booked him into jail Sunday after Broward Sheriff's detectives "
+                          "circulated security video.")
+    assert types.get("Broward Sheriff") == "ORG", types

@@ -211,6 +211,8 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
         if (person_by_surname or _named_with_an_age(ent, document_text)) and label != "EVENT":
             label = "PERSON"
+        elif label == "PERSON" and len(ent) > 1 and _last_word(ent).lower_ in _OFFICE_ENDINGS:
+            label = "ORG"  # "Broward Sheriff's detectives", "the Fire Marshall": an office, no one's name
         if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(_house_number_before(document_text, ent.start_char + start) + text):
             label = "FAC"  # "428 Daly St", "64 Perry St.": an address, whatever the model took it for
         if after_a_town(document_text, ent.start_char + start, ent.start_char + end):
@@ -319,6 +321,15 @@ AP_STATES = {
 _OFFICES = {"supervisor", "director", "secretary", "commissioner", "chairman", "chairwoman", "chair", "administrator",
             "superintendent", "treasurer", "clerk", "coordinator", "executive", "manager", "chief", "president",
             "governor", "mayor", "minister", "inspector", "comptroller", "controller", "registrar", "auditor"}
+
+
+def _last_word(ent):
+    """The span's last word before a possessive ending ("Broward Sheriff's")."""
+    return ent[-2] if ent[-1].tag_ == "POS" and len(ent) > 1 else ent[-1]
+
+
+# The last word of an office the model takes, with its place, for a person's name.
+_OFFICE_ENDINGS = _OFFICES | {"sheriff", "marshal", "marshall", "commander", "coroner", "prosecutor", "ombudsman"}
 
 
 # A street address: a house number, the street's name, and its kind.
