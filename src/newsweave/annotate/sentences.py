@@ -247,7 +247,6 @@ class _SoFar:
         self.doubles = 0  # double quote marks
         self.wire_opening = 0  # `` (and '' before a word)
         self.wire_closing = 0  # '' after a word
-        self.last = ""  # the last character that is not a space
         self.tail = ""  # the last four characters that are not trailing spaces
 
     def add(self, text: str, start: int, end: int) -> _SoFar:
@@ -258,9 +257,13 @@ class _SoFar:
         self.wire_closing += len(_WIRE_CLOSING.findall(text, start, end))
         stripped = piece.rstrip()
         if stripped:
-            self.last = stripped[-1]
             self.tail = (self.tail + stripped[-4:])[-4:]
         return self
+
+    @property
+    def last(self) -> str:
+        """The last character that is not a space."""
+        return self.tail[-1:]
 
     def quote_open(self) -> bool:
         # An opened double quote that is still open; the same in wire copy's marks (``No help. No police.'')

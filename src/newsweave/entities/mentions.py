@@ -58,7 +58,7 @@ def _titles_before_people(mentions: list[Mention], texts: dict[str, str]) -> lis
             titled.append(mention)
             continue
         if mention.document not in lower_words:
-            lower_words[mention.document] = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", texts[mention.document]))
+            lower_words[mention.document] = lower_case_words(texts[mention.document])
         if first.lower() in lower_words[mention.document]:
             start = mention.start + len(first) + 1
             mention = dataclasses.replace(mention, start=start, text=rest, label="PERSON")
@@ -66,6 +66,7 @@ def _titles_before_people(mentions: list[Mention], texts: dict[str, str]) -> lis
     return titled
 
 
+NAME_WORDS = 12  # a "name" longer than this is the model's misreading (a run of capitals)
 _LONGER_NAMES = 4  # the longest names kept for each shorter name they begin with (a hostile page has thousands)
 
 
@@ -76,7 +77,7 @@ def _names_cut_short(mentions: list[Mention], texts: dict[str, str]) -> list[Men
     longer: dict[tuple[str, str], list[str]] = {}
     for text, label in sorted({(m.text, m.label) for m in mentions if m.label != "PERSON" and " " in m.text}):
         words = text.split(" ")
-        for size in range(1, min(len(words), _NAME_WORDS_AT_MOST)):
+        for size in range(1, min(len(words), NAME_WORDS)):
             names = longer.setdefault((" ".join(words[:size]), label), [])
             names.append(text)
             names.sort(key=lambda name: (-len(name), name))
@@ -90,8 +91,6 @@ def _names_cut_short(mentions: list[Mention], texts: dict[str, str]) -> list[Men
         extended.append(dataclasses.replace(mention, end=mention.start + len(name), text=name) if name else mention)
     return extended
 
-
-_NAME_WORDS_AT_MOST = 12
 
 
 def _storms_named_short(mentions: list[Mention]) -> list[Mention]:
@@ -182,12 +181,12 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district" and \
                 ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"):
             end = ent[-2].idx + len(ent[-2]) - ent.start_char  # "Travis County District Attorney": a title's word
-        if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in _OPENING_PREPOSITIONS and ent[1].idx - ent.start_char > start:
-            start = ent[1].idx - ent.start_char  # "Across Capitol Hill on Wednesday, ...": the sentence's first word
         person_by_surname = _surname_of_a_speaker(ent, speakers)
-        if person_by_surname and len(ent) > 2 and ent[0].is_sent_start and common_noun(ent[0].text) \
-                and ent[1].idx - ent.start_char > start:
-            start = ent[1].idx - ent.start_char  # "Mountaineer Ueli Steck said": a noun the sentence capitalised
+        # The sentence's first word, read into the name: "Across Capitol Hill on Wednesday, ...", and a noun
+        # the sentence capitalised before a person's name ("Mountaineer Ueli Steck said")
+        opening = ent[0].lower_ in _OPENING_PREPOSITIONS or (person_by_surname and len(ent) > 2 and common_noun(ent[0].text))
+        if len(ent) > 1 and ent[0].is_sent_start and opening and ent[1].idx - ent.start_char > start:
+            start = ent[1].idx - ent.start_char
         if end - start < 2:
             continue
         text = written[start:end]
@@ -271,6 +270,11 @@ def _named_with_an_age(ent, text: str) -> bool:
             and _AGE_AFTER.match(text, ent.end_char) is not None)
 
 
+def lower_case_words(text: str) -> set[str]:
+    """The words a report writes in lower case ("actress" of "the actress"), hyphened ones aside."""
+    return set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
+
+
 def _common_nouns(text: str) -> Callable[[str], bool]:
     """Whether a word is a common noun the model took for a name: capitalised only where it opens a
     sentence, and written in lower case elsewhere in the report. The report's words are read once, when
@@ -282,7 +286,7 @@ def _common_nouns(text: str) -> Callable[[str], bool]:
         if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
             return False
         if not lower:
-            lower.update(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text) or [""])
+            lower.update(lower_case_words(text) or {""})
             inside.update(re.findall(r"[a-z,;] +([A-Z][a-z]*)(?![\w-])", text))
         return word.lower() in lower and word not in inside
 

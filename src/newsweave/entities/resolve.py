@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from newsweave.entities.aliases import alias_key, lookup
-from newsweave.entities.mentions import AP_STATES, after_a_town
+from newsweave.entities.mentions import AP_STATES, NAME_WORDS, after_a_town
 from newsweave.story import Entity, Evidence, Mention
 from newsweave.union_find import UnionFind
 
@@ -66,10 +66,16 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
 
 
 def _group_key(mention: Mention) -> str:
-    if mention.text in AP_STATES and mention.label in ("GPE", "LOC", "ORG"):
-        return alias_key(AP_STATES[mention.text])  # "Pa." is Pennsylvania ("PA" is not)
+    state = _ap_state(mention)
+    if state:
+        return alias_key(state)  # "Pa." is Pennsylvania ("PA" is not)
     alias = lookup(mention.text)
     return alias_key(alias.canonical) if alias else alias_key(mention.text)
+
+
+def _ap_state(mention: Mention) -> str | None:
+    """The state a place's AP abbreviation stands for, with its full stop ("Pa."): None for anything else."""
+    return AP_STATES.get(mention.text) if mention.label in ("GPE", "LOC", "ORG") else None
 
 
 def _join_acronyms(groups: dict[str, list[Mention]], merged: UnionFind, texts: dict[str, str]) -> None:
@@ -119,15 +125,12 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: UnionFind) -> dict
     return variants
 
 
-_NAME_WORDS = 12  # a "name" longer than this is the model's misreading (a run of capitals), never reordered
-
-
 def _word_bags(key: str) -> list[tuple[str, ...]]:
     """The name's words as a bag (sorted), also with two neighbours written as one ("fact book",
     "factbook"): names of two to twelve words with a word of four letters or more, else none (the bags
     grow with the square of the words: a hostile run of thousands of capitals is no name)."""
     words = _without_articles(key).split()
-    if not 2 <= len(words) <= _NAME_WORDS or max(map(len, words)) < 4:
+    if not 2 <= len(words) <= NAME_WORDS or max(map(len, words)) < 4:
         return []
     joined = [[*words[:i], words[i] + words[i + 1], *words[i + 2:]] for i in range(len(words) - 1)]
     return [tuple(sorted(w)) for w in (words, *joined)]
@@ -458,7 +461,7 @@ def _majority_label(mentions: list[Mention]) -> str:
 def _entity(keys: list[str], groups: dict[str, list[Mention]], variants: dict[str, str]) -> Entity:
     mentions = sorted((m for k in keys for m in groups[k]), key=lambda m: (m.document, m.start))
     alias = next((lookup(m.text) for m in mentions if lookup(m.text)), None)
-    state = next((AP_STATES[m.text] for m in mentions if m.text in AP_STATES and _group_key(m) in keys), None)
+    state = next((_ap_state(m) for m in mentions if _ap_state(m)), None)
     if alias:
         name, label = alias.canonical, alias.type
     elif state:
