@@ -389,9 +389,12 @@ def test_the_alias_tree_finds_what_the_list_of_names_finds():
 # --- places the small model takes for people, organisations or group words ---
 
 
+def _story(*texts: str):
+    return newsweave.brief([{"id": f"r{n}", "text": t} for n, t in enumerate(texts, start=1)]).story
+
+
 def _entity_types(*texts: str) -> dict[str, str]:
-    story = newsweave.brief([{"id": f"r{n}", "text": t} for n, t in enumerate(texts, start=1)]).story
-    return {e.name: e.type for e in story.entities}
+    return {e.name: e.type for e in _story(*texts).entities}
 
 
 def test_a_street_and_a_neighbourhood_are_places_not_a_person_and_an_organisation():
@@ -758,8 +761,7 @@ def test_a_state_code_after_a_town_is_a_place_and_no_name_s_initials():
     text = ("Police arrested the following:\n\nDorin Valeski, 21, Harwick, CT. Charged with possession of alcohol.\n\n"
             "Marek Oltan, 22, Harwick, CT. Charged with delivery to minors.\n\n"
             "She was struck by the Chevy Tahoe driven by an officer.")
-    story = newsweave.brief([{"id": "a", "text": text},
-                             {"id": "b", "text": "The Chevy Tahoe was driven by an officer in Harwick."}]).story
+    story = _story(text, "The Chevy Tahoe was driven by an officer in Harwick.")
     found = {e.name: (e.type, e.aliases) for e in story.entities}
     assert found["CT"] == ("GPE", []) and found["Chevy Tahoe"] == ("ORG", [])
     assert found["Harwick"][0] == "GPE"
@@ -827,11 +829,8 @@ def test_a_name_with_its_accent_left_out_is_one_person_and_no_disagreement():
 
 def test_a_preposition_opening_the_sentence_is_not_part_of_the_name_after_it():
     """d30050 listed 'Across Capitol Hill (also Capitol Hill)' among the organisations."""
-    story = newsweave.brief([
-        {"id": "a", "text": "Across Capitol Hill on Wednesday, the fence sitters were consulting scholars. "
-                            "Senators on Capitol Hill waited."},
-        {"id": "b", "text": "Lawmakers on Capitol Hill met the scholars on Thursday."},
-    ]).story
+    story = _story("Across Capitol Hill on Wednesday, the fence sitters were consulting scholars. Senators on "
+                   "Capitol Hill waited.", "Lawmakers on Capitol Hill met the scholars on Thursday.")
     names = {e.name for e in story.entities}
     assert "Capitol Hill" in names and not any(name.startswith("Across") for name in names)
     assert all(not m.text.startswith("Across") for e in story.entities for m in e.mentions)
@@ -842,12 +841,9 @@ def test_a_state_abbreviated_in_ap_style_is_the_state():
     beside the Pennsylvania another report names. Without its full stop the abbreviation is other letters:
     'PA' the Press Association, 'VA' Veterans Affairs, 'LA' Los Angeles (mn-val-40 made one place of LA, Los
     Angeles and Louisiana when the states were first put in the alias table, which ignores full stops)."""
-    story = newsweave.brief([
-        {"id": "a", "text": "Fifty dogs were seized from a house in Harwick, Pa., on Monday. Officers from Tucker, Ga., "
-                            "helped. The VA said nothing. PA reported the raid."},
-        {"id": "b", "text": "Fifty dogs were taken from a house in Pennsylvania, Harwick officials said. The shelter is in "
-                            "LA now."},
-    ]).story
+    story = _story("Fifty dogs were seized from a house in Harwick, Pa., on Monday. Officers from Tucker, Ga., helped. "
+                   "The VA said nothing. PA reported the raid.",
+                   "Fifty dogs were taken from a house in Pennsylvania, Harwick officials said. The shelter is in LA now.")
     found = {e.name: e.aliases for e in story.entities}
     assert found.get("Pennsylvania") == ["Pa."] and found.get("Georgia") == ["Ga."]
     assert not any(name in ("Pa", "Ga", "Louisiana", "Virginia") for name in found)
