@@ -647,6 +647,24 @@ def test_the_wire_copy_and_page_furniture_patterns_take_hostile_lines_in_linear_
     assert time.perf_counter() - started < 2
 
 
+def test_the_ninth_sitting_s_readers_of_labels_first_person_and_statements_take_hostile_text_in_linear_time():
+    """The attack: a line of 20,000 quoted labels (each checked against the one before), a sentence of 50,000
+    'World War I's (each 'I' checked for a numeral before it), and 10,000 paragraphs each handed over by a line
+    ending 'statement:'."""
+    from newsweave import summarize
+    from newsweave.crosscheck.quotes import find_quotes
+    from newsweave.story import Sentence
+
+    started = time.perf_counter()
+    assert find_quotes("a", 'labeled "Things we can do," ' * 20_000 + '"What we can do" and "we can do it now"\n') == []
+    assert summarize._in_first_person("World War I " * 50_000 + "and me.")
+    assert not summarize._in_first_person("World War I " * 50_000 + "ended.")
+    sentences = [Sentence("a", n * 60, n * 60 + 50, "The council said in a statement:" if n % 2 == 0 else "We mourn.",
+                          index=n, paragraph=n) for n in range(20_000)]
+    assert len(summarize._statements_introduced(sentences)) == 10_000
+    assert time.perf_counter() - started < 5
+
+
 def test_ages_without_a_name_by_the_thousand_take_linear_time():
     """The attack: a report of 1,500 unnamed ages ('A 58-year-old man ...', 'He was 41.') against one naming
     people of those ages: each age is read once, and its owner looked up once (claims.name_unnamed_ages)."""
