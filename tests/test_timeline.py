@@ -324,6 +324,19 @@ def test_a_date_without_a_year_lies_in_the_past_unless_the_sentence_points_ahead
     assert dated["November"] == "1998-11" and dated["May 4"] == "1998-05-04"
 
 
+def test_a_date_weeks_before_the_report_is_that_one_though_the_sentence_points_ahead():
+    # "expected ... after the June 9 election" in a paper of June 18 is nine days back, not next June;
+    # "will meet again on May 2", six weeks back, still points to next May.
+    story = newsweave.brief([
+        {"id": "wire", "published": "2024-06-18", "text": (
+            "Budget details were expected to be announced just after the June 9 election in Tarvia, aides said.\n\n"
+            "The Tarvia board will meet again on May 2, the chairman said.\n")},
+    ]).story
+    dated = {w: t.date for t in story.timeline for w in t.when}
+    assert dated["June 9"] == "2024-06-09"
+    assert dated["May 2"] == "2025-05-02"
+
+
 def test_a_date_after_a_verb_s_object_dates_the_verb_and_forms_of_one_event_are_one_entry():
     # "arrested the mayor in March": the arrest, not the mayor; "filed a complaint" says only that the
     # complaint was made, so the complaint is the event; "arrested" and "arrest" are one event.

@@ -322,7 +322,8 @@ def _year_meant(value: datetime, published: datetime, precision: str, ahead: boo
     """The year a date written without one means: the nearest to the report's day ("Oct. 16" in a paper of
     Oct. 15 is tomorrow), unless that lies more than a month ahead and the sentence does not point there:
     news tells what has happened, so "remained army chief until March" in October's paper is last March;
-    "will be sworn in on Jan. 20", pointing ahead, is the next one. A month is weighed from its first day,
+    "will be sworn in on Jan. 20", pointing ahead, is the next one, unless this year's lies within a month
+    before the report's day. A month is weighed from its first day,
     the month of the report itself being the present."""
     value = value.replace(tzinfo=None)
     day = published.replace(tzinfo=None)
@@ -330,7 +331,10 @@ def _year_meant(value: datetime, published: datetime, precision: str, ahead: boo
         value, day = value.replace(day=1), day.replace(day=1)
     years = _years_around(value)
     nearest = _nearest_year(value, day)
-    if ahead:
+    if ahead and not 0 < (day - nearest).days <= AHEAD_UNSAID:
+        # (a date a few days or weeks before the report's day is that one, though the sentence points ahead:
+        # "were expected to be announced just after Cardoso's Oct. 5 re-election" in a paper of Oct. 16 is
+        # not next October's)
         coming = [v for v in years if v >= day]
         return min(coming, key=lambda v: (v - day).days) if coming else nearest
     if (nearest - day).days > AHEAD_UNSAID:
