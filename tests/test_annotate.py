@@ -416,6 +416,20 @@ def test_a_wire_editors_sign_off_is_no_part_of_the_sentence():
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
+def test_a_wires_end_code_is_no_part_of_the_last_sentence_and_leaves_it_body_copy():
+    # "&UR;" and what follows it closes AP copy; left in, the "&" code made the report's last sentence page furniture
+    text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said.\n\n"
+            "Divers will reach the hull next month, the owner said. &UR; kl\n\n"
+            "ARDMORE (AP) _ The port reopened on Friday. &UR; (tc-pfg-dkt)\n\n"
+            "ARDMORE (AP) _ Tugs stood by in the bay. &UR; Harwick told, 5th graf\n")
+    sentences = newsweave.brief([newsweave.Document(id="wire", text=text)]).story.sentences
+    # (an end code the parser parts from the sentence on its own is furniture: "&UR; Harwick told, 5th graf")
+    assert [s.text for s in sentences if s.role == "body"] == [
+        "The ferry ran aground off Harwick on Tuesday, the coast guard said.",
+        "Divers will reach the hull next month, the owner said.", "The port reopened on Friday.", "Tugs stood by in the bay."]
+    assert all(s.text.startswith("&UR;") for s in sentences if s.role != "body")
+
+
 def test_a_title_opening_with_a_figure_opens_its_sentence():
     from newsweave.annotate.sentences import _repair
 

@@ -337,6 +337,37 @@ def test_a_date_weeks_before_the_report_is_that_one_though_the_sentence_points_a
     assert dated["May 2"] == "2025-05-02"
 
 
+def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolved():
+    # (read off the timeline gold's tuning part, benchmarks/timeline_quality.py) in a paper of Saturday 17 Oct. 1998:
+    story = newsweave.brief([
+        {"id": "wire", "published": "1998-10-17", "text": (
+            "Stargazers in Tarvia saw a preview of the meteor shower Monday night.\n\n"
+            "The Tarvia bank may cut rates as early as next week, the governor said.\n\n"
+            "The general ruled Tarvia in a 1973-90 regime, and a party held 59 seats in 1921-23.\n\n"
+            "In years like 1980, the close races all went one way, the editor said.\n\n"
+            "The judge filed a request on Wednesday. Another judge filed one a day earlier.\n\n"
+            "The probe opened in 1996. The inquiry had begun two years earlier.\n\n"
+            "The mayor is due in court Wednesday for a hearing.\n")},
+    ]).story
+    dated = {(m.text, m.evidence.start): m.date for m in story.workspace.dates}
+    by_text = {text: date for (text, _), date in dated.items()}
+    assert by_text["Monday night"] == "1998-10-12"
+    assert by_text["as early as next week"] == "1998-W43"
+    assert by_text["1973-90"] == "1973" and by_text["1921-23"] == "1921"
+    assert by_text["years like 1980"] == "1980"
+    assert by_text["a day earlier"] == "1998-10-13"  # the day before that Wednesday, not before the paper's day
+    assert by_text["two years earlier"] == "1994"
+    due = [date for (text, start), date in dated.items() if text == "Wednesday" and start > 400]
+    assert due == ["1998-10-21"]  # "is due ... Wednesday" lies ahead
+
+
+def test_a_time_counted_from_another_event_with_no_date_before_it_is_left_in_words():
+    story = newsweave.brief([
+        {"id": "wire", "published": "1998-10-17", "text": "The ferry sank a day earlier than the tug, the coast guard said.\n"},
+    ]).story
+    assert [(m.text, m.date) for m in story.workspace.dates] == [("a day earlier", None)]
+
+
 def test_a_date_after_a_verb_s_object_dates_the_verb_and_forms_of_one_event_are_one_entry():
     # "arrested the mayor in March": the arrest, not the mayor; "filed a complaint" says only that the
     # complaint was made, so the complaint is the event; "arrested" and "arrest" are one event.

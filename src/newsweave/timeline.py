@@ -48,8 +48,16 @@ _RELATIVE_WORDS = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
-# Words dateparser does not read that do not change the period: "earlier this year" is "this year".
-_VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until)\b\s*", re.IGNORECASE)
+# Words dateparser does not read that do not change the period: "earlier this year" is "this year",
+# "as early as next week" is "next week".
+_VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until|as|just|by)\b\s*", re.IGNORECASE)
+# A span of years: "1973-90", "1976-1983".
+_YEAR_RANGE = re.compile(rf"^{_YEAR_DIGITS}\s*[-–]\s*(?:\d\d|{_YEAR_DIGITS})$")
+# A time counted from another event the report tells of, not from its own day: "a day earlier", "two years later".
+_COUNTED_FROM_ANOTHER = re.compile(
+    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<way>earlier|later|before|after)$", re.IGNORECASE)
+_UNITS = ("day", "month", "year")
 _PRECISION = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
 
@@ -104,9 +112,9 @@ def date_mentions(story: Story) -> list[DateMention]:
         # Body copy only: a caption's date is the photo's, and a slug is no event.
         sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
         starts = [s.start for s in sentences]  # (a report's sentences, in order and apart)
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
-                continue
+        counted_from: tuple[str, str] | None = None  # the last date resolved in the report, for "a day earlier"
+        # (the model tags "Monday night" a time of day: its day is a date)
+        for ent in [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and WEEKDAY.match(e.text))]:
             # the sentence holding the date: the last one starting at or before it, if it ends after it
             at = bisect_right(starts, ent.start_char) - 1
             sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
@@ -120,6 +128,11 @@ def date_mentions(story: Story) -> list[DateMention]:
                 start = before.idx  # "this December": the model may tag the month alone
                 text = document.text[start : ent.end_char]
             date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
+            if _COUNTED_FROM_ANOTHER.match(text):  # "a day earlier" counts from the report's last date, not its own day
+                date, precision = _counted_from(text, counted_from)
+                anchor = anchor if date is not None else None
+            if date is not None and precision in _UNITS:
+                counted_from = (date, precision)
             if filed is not None and anchor:
                 anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
             evidence = Evidence(document.id, start, ent.end_char)
@@ -207,7 +220,7 @@ def _looks_ahead(ent) -> bool:
     # ... or a verb it depends on: "whether the order is lifted on Friday will depend".
     ahead = any(
         v.lower_ in _AHEAD_IN_SENTENCE or v.lemma_ in _AHEAD_VERBS
-        or any(c.dep_ == "aux" and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)
+        or any(c.dep_ in ("aux", "acomp") and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)  # "is due in court"
         for v in (verb, *verb.ancestors)
     )
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -260,20 +273,53 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         base, prefer, anchor = None, "current_period", None
     else:
         return None, RELATIVE, None  # no anchor known: keep the words, never guess
+    years = YEAR.findall(text)
+    if _YEAR_RANGE.match(text.strip()):
+        return years[0], "year", anchor  # "Pinochet's 1973-90 regime" began in 1973 (the parser reads "1921-23" as a day)
     parser = _parser(prefer, base)
     data = parser.get_date_data(text)
     if data.date_obj is None:
         data = parser.get_date_data(_VAGUE.sub("", text).strip())
     if data.date_obj is None:
+        if len(years) == 1 and not _MONTH_ALONE.search(text):
+            return years[0], "year", anchor  # "years like 1980"
         return None, RELATIVE, None
     precision = _PRECISION.get(data.period, "day")
     value = data.date_obj
-    years = YEAR.findall(text)
     if years and str(value.year) not in years:
         return years[0], "year", anchor  # "One day in 2007" parsed as tomorrow: keep the year the words give
     if published is not None and absolute and not years:
         value = _year_meant(value, published, precision, ahead)
     return _iso(value, precision), precision, anchor
+
+
+def _counted_from(text: str, last: tuple[str, str] | None) -> tuple[str | None, str]:
+    """'a day earlier' just after 'filed a request on Wednesday' is the Tuesday: counted from the last date the
+    report gave, when that date is as precise as the count ('two years earlier' than 1996 is 1994, 'a month later'
+    than May 1997 is June 1997, 'a day earlier' than 'in October' is no day). Without such a date the words stay
+    as they are: the report's own day is no anchor for them."""
+    match = _COUNTED_FROM_ANOTHER.match(text.strip())
+    if match is None or last is None:
+        return None, RELATIVE
+    unit = {"week": "day"}.get(match["unit"].lower(), match["unit"].lower())
+    date, precision = last
+    if _UNITS.index(precision) > _UNITS.index(unit):
+        return None, RELATIVE
+    count = match.group().split()[0].lower()
+    number = int(count) if count.isdigit() else 1 if count in ("a", "an") else _NUMBER_WORDS.index(count) + 1
+    number *= -7 if match["unit"].lower() == "week" else -1
+    if match["way"].lower() in ("later", "after"):
+        number = -number
+    year, month, day = (int(part) for part in [*date.split("-"), "1", "1"][:3])
+    if unit == "year":
+        return f"{year + number:04d}", "year"
+    if unit == "month":
+        months = year * 12 + month - 1 + number
+        return f"{months // 12:04d}-{months % 12 + 1:02d}", "month"
+    return _iso(datetime(year, month, day) + timedelta(days=number), "day"), "day"
+
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 # "last November", "next March", "this June", "early last April": a month named from the report's day.

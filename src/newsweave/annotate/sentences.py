@@ -199,8 +199,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # The word a page leaves where a picture stood, run into the paragraph after it (the New York Times' pages).
 _IMAGE_PLACEHOLDER = re.compile(r"Image[ \t]+(?=(?:The|A|An|In|On|At|From|This|These|Those|Mr\.|Ms\.|Mrs\.|Dr\.)[ \t])")
-# A wire editor's initials after a paragraph's last stop ("(scl)", "(vs/krt)", "(jo-jh)"): no words of the report.
-_SIGN_OFF = re.compile(r"[.!?][\"'”’]?(?P<slug>[ \t]{1,3}\([a-z]{2,4}(?:[/-][a-z]{2,4}){0,4}\))$")
+# A wire editor's initials after a paragraph's last stop ("(scl)", "(vs/krt)", "(jo-jh)"), or the wire's end code
+# and what follows it ("&UR; kl", "&UR; (tc-pfg-dkt)", "&UR; Moussa told, 5th graf"): no words of the report (and
+# left in, the code's "&UR;" made the report's last sentence page furniture).
+_SIGN_OFF = re.compile(r"[.!?][\"'”’]?(?P<slug>[ \t]{1,3}(?:\([a-z]{2,4}(?:[/-][a-z]{2,4}){0,4}\)|&UR;[^\n&]{0,30}))$")
 
 
 def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
