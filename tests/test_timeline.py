@@ -347,7 +347,8 @@ def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolve
             "In years like 1980, the close races all went one way, the editor said.\n\n"
             "The judge filed a request on Wednesday. Another judge filed one a day earlier.\n\n"
             "The probe opened in 1996. The inquiry had begun two years earlier.\n\n"
-            "The mayor is due in court Wednesday for a hearing.\n")},
+            "The mayor is due in court Wednesday for a hearing.\n\n"
+            "The ferry sank on Oct. 2, and divers reached it the next day.\n")},
     ]).story
     dated = {(m.text, m.evidence.start): m.date for m in story.workspace.dates}
     by_text = {text: date for (text, _), date in dated.items()}
@@ -357,6 +358,7 @@ def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolve
     assert by_text["years like 1980"] == "1980"
     assert by_text["a day earlier"] == "1998-10-13"  # the day before that Wednesday, not before the paper's day
     assert by_text["two years earlier"] == "1994"
+    assert by_text["next day"] == "1998-10-03"  # the day after the sinking, not after the paper's day
     due = [date for (text, start), date in dated.items() if text == "Wednesday" and start > 400]
     assert due == ["1998-10-21"]  # "is due ... Wednesday" lies ahead
 

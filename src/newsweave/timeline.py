@@ -54,9 +54,10 @@ _VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until
 # A span of years: "1973-90", "1976-1983".
 _YEAR_RANGE = re.compile(rf"^{_YEAR_DIGITS}\s*[-–]\s*(?:\d\d|{_YEAR_DIGITS})$")
 # A time counted from another event the report tells of, not from its own day: "a day earlier", "two years later".
+# ("the next day", its article cut: news says "tomorrow" for the day after its own)
 _COUNTED_FROM_ANOTHER = re.compile(
-    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+"
-    r"(?P<way>earlier|later|before|after)$", re.IGNORECASE)
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week|month|year)s?\s+"
+    r"(?P<way>earlier|later|before|after)|(?P<next>next|following|previous)\s+(?P<one>day))$", re.IGNORECASE)
 _UNITS = ("day", "month", "year")
 _PRECISION = {"day": "day", "time": "day", "week": "week", "month": "month", "year": "year"}
 
@@ -301,15 +302,17 @@ def _counted_from(text: str, last: tuple[str, str] | None) -> tuple[str | None, 
     match = _COUNTED_FROM_ANOTHER.match(text.strip())
     if match is None or last is None:
         return None, RELATIVE
-    unit = {"week": "day"}.get(match["unit"].lower(), match["unit"].lower())
+    if match["next"]:  # "the next day", "the previous day"
+        unit, number = "day", -1 if match["next"].lower() == "previous" else 1
+    else:
+        count = match.group().split()[0].lower()
+        number = int(count) if count.isdigit() else 1 if count in ("a", "an") else _NUMBER_WORDS.index(count) + 1
+        number *= 7 if match["unit"].lower() == "week" else 1
+        number *= -1 if match["way"].lower() in ("earlier", "before") else 1
+        unit = {"week": "day"}.get(match["unit"].lower(), match["unit"].lower())
     date, precision = last
     if _UNITS.index(precision) > _UNITS.index(unit):
         return None, RELATIVE
-    count = match.group().split()[0].lower()
-    number = int(count) if count.isdigit() else 1 if count in ("a", "an") else _NUMBER_WORDS.index(count) + 1
-    number *= -7 if match["unit"].lower() == "week" else -1
-    if match["way"].lower() in ("later", "after"):
-        number = -number
     year, month, day = (int(part) for part in [*date.split("-"), "1", "1"][:3])
     if unit == "year":
         return f"{year + number:04d}", "year"
