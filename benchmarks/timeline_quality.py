@@ -94,17 +94,6 @@ def run_newsweave(texts: dict[str, str]) -> dict[str, list[tuple[int, int, str |
     return found
 
 
-def _value(date: datetime, period: str) -> str:
-    if period == "year":
-        return f"{date:%Y}"
-    if period == "month":
-        return f"{date:%Y-%m}"
-    if period == "week":
-        year, week, _ = date.isocalendar()
-        return f"{year}-W{week:02d}"
-    return f"{date:%Y-%m-%d}"
-
-
 def _dateparser_settings(published: datetime) -> dict:
     return {"RELATIVE_BASE": published, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
 
@@ -112,10 +101,12 @@ def _dateparser_settings(published: datetime) -> dict:
 def _read(text: str, published: datetime) -> str | None:
     from dateparser.date import DateDataParser
 
+    from newsweave.timeline import _iso  # (only the ISO form of a day, week, month or year: no rule of newsweave's)
+
     data = DateDataParser(languages=["en"], settings=_dateparser_settings(published)).get_date_data(text)
     if data.date_obj is None:
         return None
-    return _value(data.date_obj, {"time": "day"}.get(data.period, data.period))
+    return _iso(data.date_obj, {"time": "day"}.get(data.period, data.period))
 
 
 def run_dateparser(texts: dict[str, str]) -> dict[str, list[tuple[int, int, str | None]]]:
