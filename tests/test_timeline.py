@@ -363,6 +363,24 @@ def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolve
     assert due == ["1998-10-21"]  # "is due ... Wednesday" lies ahead
 
 
+def test_dates_with_words_the_date_reader_cannot_read_around_them():
+    # (read off the timeline gold's tuning part) in a paper of Friday 6 Nov. 1998:
+    story = newsweave.brief([
+        {"id": "wire", "published": "1998-11-06", "text": (
+            "The accord was to hand Tarvia the port by the end of January, officials said.\n\n"
+            "Reserves fell from the level posted at the end of July, the bank said.\n\n"
+            "The warrant charges that between Sept. 11 1973, the year he seized power, and 1983, he ruled.\n\n"
+            "The general, who turns 83 next month, left the clinic.\n\n"
+            "Satellite operators had no reports of trouble as of early this morning, a spokesman said.\n")},
+    ]).story
+    by_text = {m.text: m.date for m in story.workspace.dates}
+    assert by_text["end of January"] == "1999-01"  # "by" a month ahead: the coming one
+    assert by_text["end of July"] == "1998-07"
+    assert by_text["between Sept. 11 1973"] == "1973-09-11"
+    assert by_text["next month"] == "1998-12"  # not "83 next month"
+    assert by_text["early this morning"] == "1998-11-06"
+
+
 def test_a_time_counted_from_another_event_with_no_date_before_it_is_left_in_words():
     story = newsweave.brief([
         {"id": "wire", "published": "1998-10-17", "text": "The ferry sank a day earlier than the tug, the coast guard said.\n"},

@@ -49,8 +49,13 @@ _RELATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words dateparser does not read that do not change the period: "earlier this year" is "this year",
-# "as early as next week" is "next week".
-_VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until|as|just|by)\b\s*", re.IGNORECASE)
+# "as early as next week" is "next week", "the end of January" is January.
+_VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until|as|just|by|between|"
+                    r"end|beginning|start|middle)\b\s*", re.IGNORECASE)
+# A figure the model runs into the date after it: "who turns 83 next month".
+_FIGURE_BEFORE = re.compile(r"^\d{1,3}\s+(?=(?:next|last|this|early|late)\b)", re.IGNORECASE)
+# Times of day the model tags that name the report's own day: "early this morning", "tonight".
+_TODAY_TIME = re.compile(r"^(?:(?:early|late)\s+)?this\s+(?:morning|afternoon|evening)$|^tonight$", re.IGNORECASE)
 # A span of years: "1973-90", "1976-1983".
 _YEAR_RANGE = re.compile(rf"^{_YEAR_DIGITS}\s*[-–]\s*(?:\d\d|{_YEAR_DIGITS})$")
 # A time counted from another event the report tells of, not from its own day: "a day earlier", "two years later".
@@ -115,7 +120,8 @@ def date_mentions(story: Story) -> list[DateMention]:
         starts = [s.start for s in sentences]  # (a report's sentences, in order and apart)
         counted_from: tuple[str, str] | None = None  # the last date resolved in the report, for "a day earlier"
         # (the model tags "Monday night" a time of day: its day is a date)
-        for ent in [e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and WEEKDAY.match(e.text))]:
+        for ent in [e for e in doc.ents
+                    if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))]:
             # the sentence holding the date: the last one starting at or before it, if it ends after it
             at = bisect_right(starts, ent.start_char) - 1
             sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
@@ -124,6 +130,9 @@ def date_mentions(story: Story) -> list[DateMention]:
                 continue
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
+            figure = _FIGURE_BEFORE.match(text)
+            if figure:  # "turns 83 next month": the date is "next month"
+                text, start = text[figure.end():], start + figure.end()
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.lower_ in _COUNTED_BY and _MONTH_ALONE.fullmatch(text):
                 start = before.idx  # "this December": the model may tag the month alone
@@ -207,7 +216,7 @@ WEEKDAY = re.compile(
 # "a second day Thursday", "the third straight day Friday": a count of days before the day itself.
 _COUNTING = re.compile(r"^(?:(?:a|an|the|for)\s+)*(?:\w+\s+)?(?:straight\s+|consecutive\s+)?day\s+(?=\w+day\b)", re.IGNORECASE)
 # Words before a date, or in its sentence, that point it forward: "until Friday", "will return Friday".
-_AHEAD_BEFORE = {"until", "till", "through", "before", "next"}
+_AHEAD_BEFORE = {"until", "till", "through", "before", "next", "by"}
 _AHEAD_IN_SENTENCE = {"will", "'ll", "shall", "due"}
 # Verbs of what is to come: "was expected in Ankara on Monday", "is scheduled to land Friday".
 _AHEAD_VERBS = {"expect", "schedule", "plan"}
