@@ -203,6 +203,25 @@ def test_cooccurrence_is_kept_apart_and_weighted(seeds):
     assert seeds.relations.index(stated[-1]) < seeds.relations.index(together[0])  # stated first
 
 
+def test_a_clause_that_denies_or_only_supposes_a_link_states_none():
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    texts = [
+        "Rep. Lena Okafor has not been a big fan of Governor Paul Reyes.",
+        "If Senator Ada Lund joins the Harwick Party, the bill will pass.",
+        "It seems unlikely that voters will ever believe that Mayor Tom Briggs is a soldier for Governor Paul Reyes.",
+        "Mayor Tom Briggs met Governor Paul Reyes in Harwick.",  # a link stated outright stays
+    ]
+    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert not [link for link in stated if link[0] in ("Lena Okafor", "Ada Lund")], stated
+    assert not [link for link in stated if "soldier" in link[1]], stated
+    assert ("Tom Briggs", "met", "Paul Reyes") in stated
+
+
 def test_every_entity_and_relation_span_is_in_range(seeds):
     texts = {d.id: d.text for d in seeds.documents}
     for entity in seeds.entities:

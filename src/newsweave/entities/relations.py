@@ -100,6 +100,8 @@ def _stated(candidates, tokens: dict[int, str], span):
     sentence's `candidates` (its verbs and appositions, in order; _linking_tokens)."""
     for token in candidates:
         if token.pos_ in ("VERB", "AUX"):
+            if _denied_or_supposed(token):
+                continue
             subjects = [e for e in _subjects(token, tokens)]
             if not subjects:
                 continue
@@ -114,6 +116,26 @@ def _stated(candidates, tokens: dict[int, str], span):
                 continue
             for target, path in _noun_objects(noun, tokens, (noun.lemma_.lower(),), depth=0, kept=1):
                 yield tokens[token.head.i], target, _noun_label(path)
+
+
+# Conjunctions that make a clause a condition, and words above a clause that doubt it.
+_SUPPOSING = {"if", "unless", "whether"}
+_DOUBTING = {"unlikely", "doubt", "deny", "impossible"}
+
+
+def _denied_or_supposed(verb) -> bool:
+    """A clause that denies its link or only supposes it states none: "Slaughter has not been a big fan of
+    Clinton", "if a half-dozen Democrats join the Republicans", "it seems unlikely ... that D'Amato is a foot
+    soldier for Gingrich" (read off the relations audit's false links, benchmarks/relations_audit.py)."""
+    clause = verb
+    for _ in range(4):  # the clause and the clauses it is said in ("unlikely that ... convince ... that ...")
+        if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _SUPPOSING)
+               or (c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in _DOUBTING) for c in clause.children):
+            return True  # ("it seems unlikely that ...": the doubt hangs off "seems")
+        if clause.lemma_.lower() in _DOUBTING or clause.head is clause or clause.dep_ not in ("ccomp", "xcomp"):
+            return clause.lemma_.lower() in _DOUBTING
+        clause = clause.head
+    return False
 
 
 _QUANTIFIERS = {"one", "two", "three", "all", "some", "each", "both", "many", "most", "none", "several", "any", "either"}
