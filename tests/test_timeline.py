@@ -324,68 +324,63 @@ def test_a_date_without_a_year_lies_in_the_past_unless_the_sentence_points_ahead
     assert dated["November"] == "1998-11" and dated["May 4"] == "1998-05-04"
 
 
+def _dated(published: str, *paragraphs: str) -> dict[str, str | None]:
+    """One wire report of the given day: each date expression's words -> its resolved date (the last of equal words)."""
+    story = newsweave.brief([{"id": "wire", "published": published, "text": "\n\n".join(paragraphs) + "\n"}]).story
+    return {m.text: m.date for m in story.workspace.dates}
+
+
 def test_a_date_weeks_before_the_report_is_that_one_though_the_sentence_points_ahead():
     # "expected ... after the June 9 election" in a paper of June 18 is nine days back, not next June;
     # "will meet again on May 2", six weeks back, still points to next May.
-    story = newsweave.brief([
-        {"id": "wire", "published": "2024-06-18", "text": (
-            "Budget details were expected to be announced just after the June 9 election in Tarvia, aides said.\n\n"
-            "The Tarvia board will meet again on May 2, the chairman said.\n")},
-    ]).story
-    dated = {w: t.date for t in story.timeline for w in t.when}
+    dated = _dated("2024-06-18", "Budget details were expected to be announced just after the June 9 election in Tarvia, aides said.",
+                   "The Tarvia board will meet again on May 2, the chairman said.")
     assert dated["June 9"] == "2024-06-09"
     assert dated["May 2"] == "2025-05-02"
 
 
 def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolved():
     # (read off the timeline gold's tuning part, benchmarks/timeline_quality.py) in a paper of Saturday 17 Oct. 1998:
-    story = newsweave.brief([
-        {"id": "wire", "published": "1998-10-17", "text": (
-            "Stargazers in Tarvia saw a preview of the meteor shower Monday night.\n\n"
-            "The Tarvia bank may cut rates as early as next week, the governor said.\n\n"
-            "The general ruled Tarvia in a 1973-90 regime, and a party held 59 seats in 1921-23.\n\n"
-            "In years like 1980, the close races all went one way, the editor said.\n\n"
-            "The judge filed a request on Wednesday. Another judge filed one a day earlier.\n\n"
-            "The probe opened in 1996. The inquiry had begun two years earlier.\n\n"
-            "The mayor is due in court Wednesday for a hearing.\n\n"
-            "The ferry sank on Oct. 2, and divers reached it the next day.\n")},
-    ]).story
-    dated = {(m.text, m.evidence.start): m.date for m in story.workspace.dates}
-    by_text = {text: date for (text, _), date in dated.items()}
-    assert by_text["Monday night"] == "1998-10-12"
-    assert by_text["as early as next week"] == "1998-W43"
-    assert by_text["1973-90"] == "1973" and by_text["1921-23"] == "1921"
-    assert by_text["years like 1980"] == "1980"
-    assert by_text["a day earlier"] == "1998-10-13"  # the day before that Wednesday, not before the paper's day
-    assert by_text["two years earlier"] == "1994"
-    assert by_text["next day"] == "1998-10-03"  # the day after the sinking, not after the paper's day
-    due = [date for (text, start), date in dated.items() if text == "Wednesday" and start > 400]
-    assert due == ["1998-10-21"]  # "is due ... Wednesday" lies ahead
+    dated = _dated(
+        "1998-10-17",
+        "Stargazers in Tarvia saw a preview of the meteor shower Monday night.",
+        "The Tarvia bank may cut rates as early as next week, the governor said.",
+        "The general ruled Tarvia in a 1973-90 regime, and a party held 59 seats in 1921-23.",
+        "In years like 1980, the close races all went one way, the editor said.",
+        "The judge filed a request on Tuesday. Another judge filed one a day earlier.",
+        "The probe opened in 1996. The inquiry had begun two years earlier.",
+        "The ferry sank on Oct. 2, and divers reached it the next day.",
+        "The mayor is due in court Wednesday for a hearing.",
+    )
+    assert dated["Monday night"] == "1998-10-12"
+    assert dated["as early as next week"] == "1998-W43"
+    assert dated["1973-90"] == "1973" and dated["1921-23"] == "1921"
+    assert dated["years like 1980"] == "1980"
+    assert dated["a day earlier"] == "1998-10-12"  # the day before that Tuesday, not before the paper's day
+    assert dated["two years earlier"] == "1994"
+    assert dated["next day"] == "1998-10-03"  # the day after the sinking, not after the paper's day
+    assert dated["Wednesday"] == "1998-10-21"  # "is due ... Wednesday" lies ahead
 
 
 def test_dates_with_words_the_date_reader_cannot_read_around_them():
     # (read off the timeline gold's tuning part) in a paper of Friday 6 Nov. 1998:
-    story = newsweave.brief([
-        {"id": "wire", "published": "1998-11-06", "text": (
-            "The accord was to hand Tarvia the port by the end of January, officials said.\n\n"
-            "Reserves fell from the level posted at the end of July, the bank said.\n\n"
-            "The warrant charges that between Sept. 11 1973, the year he seized power, and 1983, he ruled.\n\n"
-            "The general, who turns 83 next month, left the clinic.\n\n"
-            "Satellite operators had no reports of trouble as of early this morning, a spokesman said.\n")},
-    ]).story
-    by_text = {m.text: m.date for m in story.workspace.dates}
-    assert by_text["end of January"] == "1999-01"  # "by" a month ahead: the coming one
-    assert by_text["end of July"] == "1998-07"
-    assert by_text["between Sept. 11 1973"] == "1973-09-11"
-    assert by_text["next month"] == "1998-12"  # not "83 next month"
-    assert by_text["early this morning"] == "1998-11-06"
+    dated = _dated(
+        "1998-11-06",
+        "The accord was to hand Tarvia the port by the end of January, officials said.",
+        "Reserves fell from the level posted at the end of July, the bank said.",
+        "The warrant charges that between Sept. 11 1973, the year he seized power, and 1983, he ruled.",
+        "The general, who turns 83 next month, left the clinic.",
+        "Satellite operators had no reports of trouble as of early this morning, a spokesman said.",
+    )
+    assert dated["end of January"] == "1999-01"  # "by" a month ahead: the coming one
+    assert dated["end of July"] == "1998-07"
+    assert dated["between Sept. 11 1973"] == "1973-09-11"
+    assert dated["next month"] == "1998-12"  # not "83 next month"
+    assert dated["early this morning"] == "1998-11-06"
 
 
 def test_a_time_counted_from_another_event_with_no_date_before_it_is_left_in_words():
-    story = newsweave.brief([
-        {"id": "wire", "published": "1998-10-17", "text": "The ferry sank a day earlier than the tug, the coast guard said.\n"},
-    ]).story
-    assert [(m.text, m.date) for m in story.workspace.dates] == [("a day earlier", None)]
+    assert _dated("1998-10-17", "The ferry sank a day earlier than the tug, the coast guard said.") == {"a day earlier": None}
 
 
 def test_a_date_after_a_verb_s_object_dates_the_verb_and_forms_of_one_event_are_one_entry():
