@@ -222,6 +222,19 @@ def test_a_clause_that_denies_or_only_supposes_a_link_states_none():
     assert ("Tom Briggs", "met", "Paul Reyes") in stated
 
 
+def test_a_group_word_describing_a_name_lends_its_clause_to_the_name():
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    text = "Rep. Lena Okafor, a Democrat who represents Harwick County, spoke on Tuesday."
+    story = build_story([Document(id="r1", text=text)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert ("Lena Okafor", "represents", "Harwick County") in stated, stated
+    assert not [link for link in stated if link[0] == "Democrat"], stated
+
+
 def test_every_entity_and_relation_span_is_in_range(seeds):
     texts = {d.id: d.text for d in seeds.documents}
     for entity in seeds.entities:

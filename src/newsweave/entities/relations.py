@@ -165,8 +165,10 @@ def _subjects(verb, tokens: dict[int, str]) -> list[str]:
             continue
         has_subject = True
         noun = verb.head if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else child
-        if noun.i not in tokens and noun.dep_ == "appos":
-            noun = noun.head  # "Hussain, a hacker for ISIS who was killed": the hacker is Hussain
+        if noun.dep_ == "appos" and (noun.i not in tokens or (noun.ent_type_ == "NORP" and noun.head.i in tokens)):
+            # "Hussain, a hacker for ISIS who was killed": the hacker is Hussain; "John Conyers, a Democrat who
+            # represents the 13th District": the Democrat is Conyers (a group word describing a name)
+            noun = noun.head
         for member in [noun, *noun.conjuncts]:
             if member.i in tokens:
                 found.append(tokens[member.i])
