@@ -6,9 +6,11 @@ briefs the first clusters that `read_brief.py --list` gives (no measure holds th
 phrase between them), and scores them against a reader's judgement of each, kept in
 tests/data/relations_audit_labels.json: T (the link, read as "source — label → target", is what its
 evidence sentence says of those two), F (a wrong entity or direction, or a label that says something
-else), ? (borderline). Co-occurrence links ("mentioned with") are not judged. It measures precision
-only: links newsweave misses are not known, so it is a tuning measure, and the judgements were made on
-the output of the commit that added it (2026-12-05). A link not judged yet is printed as NEW.
+else), ? (borderline). Co-occurrence links ("mentioned with") are not judged. The peer, on the same
+clusters in the same run, reads spaCy's entities and parse as subject-verb-object triples (`svo_links`).
+It measures precision only (links a system misses are not known; the count of true links says which
+finds more), so it is a tuning measure, and the judgements were made on the output of the commit that
+added it (2026-12-05). A link not judged yet is printed as NEW.
 
     python3 benchmarks/relations_audit.py            # score, list NEW links
     python3 benchmarks/relations_audit.py --list     # every stated link with its sentence
@@ -62,25 +64,58 @@ def stated_links(count: int = CLUSTERS) -> list[dict]:
     return links
 
 
+def svo_links(count: int = CLUSTERS) -> list[dict]:
+    """The peer: spaCy's entities and parse, read as subject-verb-object triples (what ten lines build):
+    a verb's subject entity, its direct object or a preposition's object entity, labelled by the verb's
+    lemma (and the preposition). Entities are not resolved across reports."""
+    from read_brief import readable
+
+    from newsweave.annotate.model import load_model
+    from newsweave.settings import Settings
+
+    nlp = load_model(Settings())
+    every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
+    links = []
+    for cluster_id in readable()[:count]:
+        for text in every[cluster_id].values():
+            doc = nlp(text)
+            named = {t.i: ent.text for ent in doc.ents if ent.label_ not in _NOT_NAMES for t in ent}
+            for verb in (t for t in doc if t.pos_ == "VERB"):
+                subjects = [named[c.i] for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in named]
+                targets = [(named[c.i], verb.lemma_) for c in verb.children if c.dep_ == "dobj" and c.i in named]
+                targets += [(named[g.i], f"{verb.lemma_} {c.lower_}") for c in verb.children if c.dep_ == "prep"
+                            for g in c.children if g.dep_ == "pobj" and g.i in named]
+                for source in subjects:
+                    for target, label in targets:
+                        if source != target:
+                            links.append({"key": key(cluster_id, source, label, target), "cluster": cluster_id,
+                                          "link": f"{source} — {label} → {target}", "sentence": verb.sent.text})
+    return links
+
+
+_NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every stated link with its sentence")
     args = parser.parse_args(argv)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"] if LABELS.exists() else {}
-    links = stated_links()
-    tally = Counter(labels.get(link["key"], "new") for link in links)
-    for link in links:
-        if args.list or link["key"] not in labels:
-            mark = labels.get(link["key"], "NEW")
-            print(f"{mark} {link['key']} {link['link']}\n      {link['sentence'][:300]}")
-    judged = tally["T"] + tally["F"]
+    rows = []
+    for system, links in (("newsweave", stated_links()), ("spaCy subject-verb-object", svo_links())):
+        links = list({link["key"]: link for link in links}.values())  # a link the reports repeat counts once
+        tally = Counter(labels.get(link["key"], "new") for link in links)
+        for link in links:
+            if args.list or link["key"] not in labels:
+                print(f"{labels.get(link['key'], 'NEW')} {link['key']} {link['link']}\n      {link['sentence'][:300]}")
+        judged = tally["T"] + tally["F"]
+        rows.append(f"| {system} | {len(links)} | {tally['T']} | {tally['F']} | {tally['?']} | {tally['new']} | "
+                    f"{tally['T'] / judged if judged else 0:.2f} |")
     print("\nCommand: python3 benchmarks/relations_audit.py")
-    print(f"{CLUSTERS} clusters, {len(links)} stated links\n")
-    print("| links | T | F | ? | new | precision (T of T and F) | precision (T of all judged) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    every_judged = judged + tally["?"]
-    print(f"| {len(links)} | {tally['T']} | {tally['F']} | {tally['?']} | {tally['new']} | "
-          f"{tally['T'] / judged if judged else 0:.2f} | {tally['T'] / every_judged if every_judged else 0:.2f} |")
+    print(f"{CLUSTERS} clusters\n")
+    print("| system | links | T | F | ? | new | precision (T of T and F) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
     return 0
 
 
