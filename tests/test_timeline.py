@@ -346,6 +346,7 @@ def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolve
         "Stargazers in Tarvia saw a preview of the meteor shower Monday night.",
         "The Tarvia bank may cut rates as early as next week, the governor said.",
         "The general ruled Tarvia in a 1973-90 regime, and a party held 59 seats in 1921-23.",
+        "Dozens disappeared between 1976 and 1983, the judge said.",
         "In years like 1980, the close races all went one way, the editor said.",
         "The judge filed a request on Tuesday. Another judge filed one a day earlier.",
         "The probe opened in 1996. The inquiry had begun two years earlier.",
@@ -355,6 +356,7 @@ def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolve
     assert dated["Monday night"] == "1998-10-12"
     assert dated["as early as next week"] == "1998-W43"
     assert dated["1973-90"] == "1973" and dated["1921-23"] == "1921"
+    assert dated["between 1976 and 1983"] == "1976"
     assert dated["years like 1980"] == "1980"
     assert dated["a day earlier"] == "1998-10-12"  # the day before that Tuesday, not before the paper's day
     assert dated["two years earlier"] == "1994"

@@ -56,8 +56,10 @@ _VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until
 _FIGURE_BEFORE = re.compile(r"^\d{1,3}\s+(?=(?:next|last|this|early|late)\b)", re.IGNORECASE)
 # Times of day the model tags that name the report's own day: "early this morning", "tonight".
 _TODAY_TIME = re.compile(r"^(?:(?:early|late)\s+)?this\s+(?:morning|afternoon|evening)$|^tonight$", re.IGNORECASE)
-# A span of years: "1973-90", "1976-1983".
-_YEAR_RANGE = re.compile(rf"^{_YEAR_DIGITS}\s*[-–]\s*(?:\d\d|{_YEAR_DIGITS})$")
+# A span of years: "1973-90", "1976-1983", "between 1976 and 1983", "from 1973 to 1990".
+_YEAR_RANGE = re.compile(
+    rf"^(?:(?:from|between)\s+)?{_YEAR_DIGITS}\s*(?:[-–]|\s(?:to|and|through|until)\s)\s*(?:\d\d|{_YEAR_DIGITS})$",
+    re.IGNORECASE)
 # A time counted from another event the report tells of, not from its own day: "a day earlier", "two years later".
 # ("the next day", its article cut: news says "tomorrow" for the day after its own)
 _COUNTED_FROM_ANOTHER = re.compile(
