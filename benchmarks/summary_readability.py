@@ -15,6 +15,11 @@ budget) and split with the benchmark's sentence splitter.
   "Also", ...), with a third-person pronoun ("He said", "She", "They",
   "His"...), in lower case (a quote's continuation), or is a photo caption or
   credit ("(AP Photo/...)", "Getty Images", "Photo: ...", "FILE - ...").
+- points back (share of summary sentences): dangling as above, or the
+  sentence opens with a word that points at something said before it
+  ("This is heightened by ...", "These calls were made ...", "It was ...",
+  "Such attacks ...", but not "This week ..."), or turns on a sentence
+  before it mid-way (", however,", ", meanwhile,", ", though,").
 - repeats (pairs per summary): pairs of summary sentences whose TF-IDF
   cosine is above 0.5 (stop words out, IDF over the cluster's sentences).
 - lead coverage (share of clusters): some summary sentence covers the first
@@ -67,6 +72,27 @@ def is_dangling(sentence: str) -> bool:
     if word[0].islower():
         return True
     return word.lower() in _CONNECTIVES or word.lower() in _PRONOUNS
+
+
+_POINTING = {"this", "that", "these", "those", "it", "such"}
+# "This week", "That morning": the time is named, not something said before.
+_TIME_NOUNS = {
+    "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "spring", "summer", "fall",
+    "autumn", "winter", "season", "time", "day", "decade", "century",
+}
+_TURNS = re.compile(r",\s+(?:however|meanwhile|though|nevertheless|in turn|instead|too),", re.IGNORECASE)
+_TWO_WORDS = re.compile(r"[\"'`\u201c\u2018(\[\s_-]*(\w[\w']*)\W+(\w+)?")
+
+
+def points_back(sentence: str) -> bool:
+    """Whether the sentence needs one before it: dangling, or opening on a word that points back."""
+    if is_dangling(sentence) or _TURNS.search(sentence):
+        return True
+    match = _TWO_WORDS.match(sentence)
+    if not match or match.group(1).lower() not in _POINTING:
+        return False
+    following = (match.group(2) or "").lower()
+    return following not in _TIME_NOUNS and following.rstrip("s") not in _TIME_NOUNS
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +190,7 @@ class Cluster:
 
 
 def measure(summary: str, cluster: Cluster) -> dict[str, float]:
-    """The four measures of one (already cut) summary."""
+    """The measures of one (already cut) summary."""
     sentences = split_sentences(summary)
     repeats = 0
     if cluster.vectorizer is not None and len(sentences) > 1:
@@ -175,6 +201,7 @@ def measure(summary: str, cluster: Cluster) -> dict[str, float]:
     return {
         "bare": int(cluster.bare_surname_first(summary)),
         "dangling": sum(is_dangling(s) for s in sentences),
+        "points_back": sum(points_back(s) for s in sentences),
         "sentences": len(sentences),
         "repeats": repeats,
         "lead": int(any(cluster.covers_majority(_stems(s)) for s in sentences)),
@@ -182,12 +209,13 @@ def measure(summary: str, cluster: Cluster) -> dict[str, float]:
 
 
 def aggregate(rows: list[dict[str, float]]) -> dict[str, float]:
-    """Per-system figures: bare %, dangling % of sentences, repeats per summary, lead %."""
+    """Per-system figures: bare %, dangling % and points-back % of sentences, repeats per summary, lead %."""
     n = max(len(rows), 1)
     sentences = max(sum(r["sentences"] for r in rows), 1)
     return {
         "bare": 100 * sum(r["bare"] for r in rows) / n,
         "dangling": 100 * sum(r["dangling"] for r in rows) / sentences,
+        "points_back": 100 * sum(r.get("points_back", 0) for r in rows) / sentences,
         "repeats": sum(r["repeats"] for r in rows) / n,
         "lead": 100 * sum(r["lead"] for r in rows) / n,
     }

@@ -216,6 +216,20 @@ def test_dangling_openers_and_captions():
     assert is_caption("Rescuers at work. Photo: Elmsworth Gazette")
 
 
+def test_sentences_pointing_back_at_one_before_them():
+    from summary_readability import points_back
+
+    assert points_back("But the ferry had been inspected.")  # dangling counts too
+    assert points_back("This is heightened by the storm.")
+    assert points_back("\u201cThese calls were made before the sinking,\u201d a source said.")
+    assert points_back("It was the third sinking this year.")
+    assert points_back("Two crew have, however, been arrested.")
+    assert not points_back("This week the ferry was inspected.")
+    assert not points_back("That morning the river was calm.")
+    assert not points_back("The ferry sank on Tuesday.")
+    assert not points_back("Thistle Lane was closed.")  # "This" only as a word of its own
+
+
 def test_lead_coverage_needs_a_majority_of_the_reports_leads():
     from summary_readability import Cluster, _stems
 
