@@ -1227,6 +1227,18 @@ def test_a_station_the_model_cuts_in_two_is_one_origin():
     ("the Velmish daily Dagens Harlow", True, "Dagens Harlow"),
     ("the newspaper", False, "newspaper"),
     ("the daily grind of Harlow", False, "daily grind of Harlow"),
+    # the word of the trade after the name, with what comes before it (origins measure, 2026-12-05)
+    ("Korvet newspaper", True, "Korvet"),
+    ("Velmia's official Tanir news agency", True, "Tanir"),
+    ("private ZKV television", True, "ZKV"),
+    ("the independent al-Marsad newspaper", True, "al-Marsad"),
+    ("local newspaper the Daily Lantern", True, "Daily Lantern"),
+    ("news station WQRT", True, "WQRT"),
+    ("daily Korvet on Saturday", True, "Korvet"),
+    ("WQRT", True, "WQRT"), ("WQR-TV", True, "WQR-TV"), ("Fox 8", True, "Fox 8"),
+    ("Velmish television", False, "Velmish television"),  # a nationality names no outlet
+    ("A Kurdish news agency", False, "A Kurdish news agency"),
+    ("WHO", False, "WHO"),  # three letters: not a call sign
 ])
 def test_an_outlet_the_report_calls_one_is_an_outlet(name, outlet, tidy):
     from newsweave.crosscheck.outlets import tidy_name
@@ -1260,3 +1272,53 @@ def test_a_passage_one_report_quotes_whole_and_another_in_two_pieces_is_listed_o
     (quote,) = shared
     assert quote.text.startswith("I was the one being chased") and "locked up" in quote.text
     assert sorted(e.document for e in quote.evidence) == ["r1", "r2", "r2"]  # both pieces cited, the whole once
+
+
+def _credits(text: str) -> list[tuple[str | None, str | None]]:
+    from newsweave.crosscheck.attribution import sentence_attributions
+
+    story = newsweave.brief([Document(id="a", text=text)]).story
+    found = sentence_attributions(story)
+    return [(found[key].speaker, found[key].origin) for key in sorted(found)]
+
+
+def test_an_outlet_a_report_describes_is_credited_by_every_name_it_then_uses():
+    """The origins measure's tune part (2026-12-05): 'the daily Hurriyet said', 'Hurriyet newspaper said', 'NTV
+    quoted him' after 'private NTV television reported', and 'the newspaper said' after a named one."""
+    text = ("Troops crossed the border on Friday, the daily Korvet said. The army sealed the roads, Velmish ZKV "
+            "television reported. ``There is a limit,'' ZKV quoted the minister as saying. The ministry will meet on "
+            "Monday, the newspaper said.\n")
+    assert [origin for _, origin in _credits(text)] == ["Korvet", "ZKV", "ZKV", "ZKV"]
+
+
+def test_an_outlet_that_has_learned_and_a_person_who_learned():
+    assert _credits("The company forced out its chief executive, Quillfeed has learned.\n") == [(None, "Quillfeed")]
+    assert _credits("She learned that the ferry had sunk.\n") == []
+
+
+def test_an_outlet_s_journalist_reports_for_it_and_an_interview_given_to_it_credits_it():
+    text = ("The Gazette's Ann Lee reports that the convoy turned back. Gazette correspondent Ann Lee says shelling "
+            "resumed at dawn. \"We had the facts on our side,\" Ivo Brandt said in a telephone interview with Bloomberg "
+            "News. In a statement to WQRT, Mara Holt explained her side of the story. The mayor told CNN's Pia Marr "
+            "the port would reopen.\n")
+    assert [origin for _, origin in _credits(text)] == ["Gazette", "Gazette", "Bloomberg", "WQRT", "CNN"]
+
+
+def test_an_outlet_that_asked_is_the_origin_of_the_answer():
+    text = "\"It's fine, I'm over it,\" she said when The Hollywood Reporter asked about the incident.\n"
+    assert [origin for _, origin in _credits(text)] == ["The Hollywood Reporter"]
+
+
+def test_a_speaker_named_anywhere_in_a_credit_goes_on_speaking_to_that_outlet():
+    """'Video editor and director Jakob Hernig tells News 10 ...' then 'Hernig said ...': the parse made 'editor'
+    the speaker, so the next sentence's Hernig was a new one, credited to no outlet."""
+    text = ("Video editor and director Jan Holt tells News 10 it took a team of friends to pull off the stunt. Holt said "
+            "two brothers fixed the truck and set up the jump.\n")
+    assert [origin for _, origin in _credits(text)] == ["News 10", "News 10"]
+
+
+def test_a_sentence_final_credit_the_parse_leaves_without_a_subject():
+    """', Indonesia's official Antara news agency reported Sunday.': the model hung the agency on the last place name."""
+    text = ("JAKARTA, Indonesia (AP) _ Assailants killed three soldiers in the hills of East Timor, Velmia's official "
+            "Tanir news agency reported Sunday.\n")
+    assert "Tanir" in [origin for _, origin in _credits(text)]

@@ -638,6 +638,9 @@ def test_the_wire_copy_and_page_furniture_patterns_take_hostile_lines_in_linear_
     assert mentions._ADDRESS.search("12 " + "Main. " * 50_000) is None
     assert mentions._ADDRESS.search("1 A " * 50_000) is None
     assert outlets._DESCRIBED_OUTLET.search("the Swedish daily " + "Dagens " * 50_000 + "x") is None
+    assert outlets._OUTLET_DESCRIBED_AFTER.search("the " + "Dagens " * 50_000 + "x") is None
+    assert outlets._DESCRIBED_OUTLET.search("the " + "big " * 50_000 + "daily x") is None
+    assert not outlets.is_outlet("the daily " + "on " * 50_000)
     assert sentences._CONTRIBUTED.search("contributed " * 40_000 + "to this report" + "!" * 100_000 + "a") is None
     assert sentences._WIRE_OPENING.search(" ''" * 60_000 + " ") is None
     assert timeline._MONTH_COUNTED.search("early " * 50_000 + "last May!") is None

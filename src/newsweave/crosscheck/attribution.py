@@ -39,8 +39,10 @@ REPORTING_VERBS = {
     # words said aloud: "protesters shouted" credits the protesters, not the speaker quoted before them
     "shout", "chant", "yell", "scream", "reply", "recall", "declare",
 }
-# Verbs whose subject, when an outlet, is the origin ("the Guardian reported").
-OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "disclose", "publish"}
+# Verbs whose subject, when an outlet, is the origin ("the Guardian reported", "Us Weekly confirms").
+OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "disclose", "publish", "confirm", "learn"}
+# ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
+_OUTLET_ONLY_VERBS = {"learn"}
 SUBJECTS = ("nsubj",)
 # Right-hand parts of a speaker phrase that are not the speaker: "officials
 # [speaking on condition of anonymity to the Journal]".
@@ -48,6 +50,9 @@ _CUT = {"acl", "relcl", "punct", "cc", "conj", "advcl"}
 # How many sentences on a repeated speaker ("the official said") still means the one just credited.
 CARRY = 2
 _PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
+# An outlet named by its trade alone: "the newspaper said", "the paper writes", "the news agency added". (Not
+# "the network said": a broadcaster is as often the story's subject, "CBS stands by the broadcast".)
+_THE_OUTLET = re.compile(r"^(?:the|that)\s+(?:newspaper|paper|daily|tabloid|news\s+agency|magazine)$", re.IGNORECASE)
 _GROUP_PRONOUNS = {"they", "we"}
 
 
@@ -121,15 +126,18 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
         # speaker head word -> the last attribution to a speaker of that head word
         speakers: dict[str, Attribution] = {}
         last_person: str | None = None
+        last_outlet: str | None = None  # the outlet this report credited last: "the newspaper said" is it
         for sentence in (s for s in story.sentences if s.document == document.id):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
             tokens = [doc[i] for i in crediting[bisect_left(crediting, span.start) : bisect_left(crediting, span.end)]]
-            attribution = _attribution(tokens, sentence, names, last_person, person_words)
+            attribution = _attribution(tokens, sentence, names, last_person, person_words, last_outlet)
             if attribution is not None:
                 key = _speaker_key(attribution.speaker)
                 earlier = speakers.get(key) if key else None
+                if attribution.origin and attribution.inferred is False:
+                    names.learn(attribution.origin)
                 if earlier is not None and sentence.index - earlier.sentence <= CARRY:
                     # "the official said" right after "a US official told the Journal": the same official
                     if attribution.speaker and attribution.speaker.lower().startswith("the "):
@@ -139,7 +147,11 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                         attribution.inferred = earlier.inferred
                 if key:
                     speakers[key] = attribution
+                # "Video editor and director Jakob Hernig tells News 10": "Hernig said" next is the same speaker
+                for name in _people_named(attribution, document.text, person_words):
+                    speakers[name] = attribution
                 found[document.id, sentence.index] = attribution
+                last_outlet = attribution.origin or last_outlet
             people = [ent.text for ent in entities_in(span) if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1]
@@ -152,7 +164,7 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     store = doc.vocab.strings
     lower, pos, lemma = doc.to_array(["LOWER", "POS", "LEMMA"]).T
     verbal = (pos == store["VERB"]) | (pos == store["AUX"])
-    saying = [h for h in set(lemma[verbal].tolist()) if store[h].lower() in REPORTING_VERBS]
+    saying = [h for h in set(lemma[verbal].tolist()) if store[h].lower() in REPORTING_VERBS | _OUTLET_ONLY_VERBS]
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying))).tolist()
 
 
@@ -167,7 +179,7 @@ def _inside_quote(marks: list[int], offset: int) -> bool:
 
 
 def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, last_person: str | None,
-                 person_words: set[str]) -> Attribution | None:
+                 person_words: set[str], last_outlet: str | None = None) -> Attribution | None:
     """What a sentence credits, read off its `tokens` that may credit someone ("according", verbs of
     saying; the others are passed over anyway)."""
     speaker = origin = None
@@ -183,7 +195,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 continue
             phrase = _phrase(obj)
             phrases.append((token.idx, _end(phrase)))
-            if is_outlet(_text(phrase)):
+            if names.is_outlet(_text(phrase)):
                 if not origin:
                     origin, written = names.resolve(_text(phrase)), _text(phrase)
             else:
@@ -191,21 +203,31 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 if not origin:
                     origin, written = _outlet_inside(obj, names)
             continue
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in REPORTING_VERBS:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS | _OUTLET_ONLY_VERBS:
             continue
         if marks is None:
             marks = _quote_marks(sentence)
         if _inside_quote(marks, token.idx):
             continue  # '"... that we confirm the death of our friend," the statement read': what is said, not who says it
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token) or _quoted(token)
+        subject = (next((c for c in token.children if c.dep_ in SUBJECTS), None) or _issuer(token) or _quoted(token)
+                   or _outlet_just_before(token, names))
         if subject is None:
             continue  # "is said to have", "is believed": hearsay with no one named
         subject_phrase = _phrase(subject)
         subject_text = _text(subject_phrase)
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
         start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
-        if is_outlet(subject_text) and token.lemma_.lower() in OUTLET_VERBS:
+        if _THE_OUTLET.match(subject_text) and last_outlet and lemma in OUTLET_VERBS:
+            if not origin:  # "the newspaper said": the outlet the report credited last
+                origin, written = last_outlet, subject_text
+        elif names.is_outlet(subject_text) and lemma in OUTLET_VERBS:
             if not origin:
+                origin, written = names.resolve(subject_text), subject_text
+        elif lemma in _OUTLET_ONLY_VERBS:
+            if subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP"):
+                continue  # "she learned", "Sweden learned"
+            if not origin:  # "Recode has learned": only an outlet learns in a sentence of its own
                 origin, written = names.resolve(subject_text), subject_text
         elif subject.pos_ in ("PROPN", "NOUN", "PRON") and not (subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS):
             if speaker is None:
@@ -218,10 +240,11 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 origin, written = _outlet_inside(subject, names)
         else:
             continue
-        for told_phrase in _told(token):
+        for told_phrase in _told(token) + _asked_by(token):
             end = max(end, _end(told_phrase))
-            if is_outlet(_text(told_phrase)) and not origin:
-                origin, written = names.resolve(_text(told_phrase)), _text(told_phrase)
+            told = _journalist_of(told_phrase) or _text(told_phrase)  # "told CNN's Pamela Brown": CNN
+            if names.is_outlet(told) and not origin:
+                origin, written = names.resolve(told), told
         phrases.append((start, end))
     if not phrases:
         return None
@@ -245,10 +268,15 @@ def _told(verb: Token) -> list[list[Token]]:
     """The phrases naming who a verb of saying tells: 'told the Birmingham Mail'; and for 'was quoted as telling
     the newspaper Aftonbladet' or 'as saying by the newspaper Expressen', the outlet that quoted them."""
     lemma = verb.lemma_.lower()
+    # "said in a telephone interview with Bloomberg News", "In a statement to CBS12, McDowell explained"
+    given_in = [_phrase(o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in ("interview", "statement", "remarks")
+                for q in noun.children if q.dep_ == "prep" and q.lower_ in ("with", "to")
+                for o in q.children if o.dep_ == "pobj"]
     if lemma == "tell":
-        return _object_phrase(verb)
+        return _object_phrase(verb) + given_in
     if lemma != "quote" or _quoted(verb) is None:
-        return []
+        return given_in
     found = []
     for saying in (v for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for v in a.children if v.dep_ == "pcomp"):
         if saying.lemma_.lower() == "tell":
@@ -257,6 +285,30 @@ def _told(verb: Token) -> list[list[Token]]:
                   for o in p.children if o.dep_ == "pobj"]
     found += [_phrase(o) for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     return found
+
+
+def _asked_by(verb: Token) -> list[list[Token]]:
+    """Who asked the question a verb of saying answers: 'she said when The Hollywood Reporter asked', 'Asked by
+    CNN about the report, the minister said'."""
+    found = []
+    for clause in verb.children:
+        if clause.dep_ not in ("advcl", "prep") or clause.lemma_.lower() != "ask":
+            continue
+        found += [_phrase(c) for c in clause.children if c.dep_ == "nsubj"]
+        found += [_phrase(o) for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return found
+
+
+def _outlet_just_before(verb: Token, names: OutletNames) -> Token | None:
+    """', Indonesia's official Antara news agency reported Sunday.': the model may hang the outlet on the
+    sentence's last name and leave the verb without a subject; the noun phrase ending just before it is one."""
+    if verb.i == 0 or verb.lemma_.lower() not in OUTLET_VERBS:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = before if before.head.i != before.i + 1 else before.head
+    return head if names.is_outlet(_text(_phrase(head))) else None
 
 
 def _object_phrase(verb: Token) -> list[list[Token]]:
@@ -300,16 +352,72 @@ def _end(tokens: list[Token]) -> int:
 
 
 def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | None]:
-    """(outlet, its name as written) named inside a speaker phrase: 'officials speaking ... to the Wall Street Journal'."""
+    """(outlet, its name as written) named inside a speaker phrase: 'officials speaking ... to the Wall Street
+    Journal', 'a report by ABC News', 'an editorial published in the al-Khaleej newspaper', 'The BBC's Jim Muir',
+    'BBC correspondent Ian Pannell'."""
+    journalist = _journalist_of(_phrase(head))
+    if journalist and names.is_outlet(journalist):
+        return names.resolve(journalist), journalist
     for token in head.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ == "to" and is_outlet(_text(_phrase(token))):
-            return names.resolve(_text(_phrase(token))), _text(_phrase(token))
+        if token.dep_ != "pobj" or not _names_a_source(token.head):
+            continue
+        written = _text(_phrase(token))
+        if names.is_outlet(written):
+            return names.resolve(written), written
     return None, None
+
+
+# What a report's words appear in, or are given to: "a report by ABC News", "published Sunday in the newspaper
+# X", "an interview with CNN", "in a statement to CBS12".
+_REPORT_NOUNS = {"report", "story", "article", "editorial", "column", "interview", "statement", "broadcast", "program",
+                 "programme", "show", "piece", "commentary", "dispatch", "remarks"}
+_PUBLISHING = {"publish", "broadcast", "air", "print", "run", "appear"}
+
+
+def _names_a_source(preposition: Token) -> bool:
+    """Whether the preposition's object is where the words come from: 'to X' (spoken to it), 'with X' after an
+    interview, 'by' or 'in' X after a report or after 'published'."""
+    word, governor = preposition.lower_, preposition.head
+    if word == "to":
+        return True
+    if word == "with":
+        return governor.lemma_.lower() in ("interview", "conversation", "talk")
+    if word in ("by", "in", "on"):
+        return governor.lemma_.lower() in _REPORT_NOUNS or governor.lemma_.lower() in _PUBLISHING
+    return False
+
+
+# Who reports for an outlet ("The BBC's Jim Muir", "BBC correspondent Ian Pannell", "CNN's Pamela Brown"); an
+# analyst or anchor speaking for themselves is not its reporting.
+_JOURNALISTS = {"correspondent", "reporter", "journalist", "editor", "producer"}
+_POSSESSIVE_OUTLET = re.compile(r"^(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+[A-Z\"“']")
+
+
+def _journalist_of(phrase: list[Token]) -> str | None:
+    """The outlet whose journalist the phrase names ("The BBC's Jim Muir" -> "BBC"), or None."""
+    text = _text(phrase)
+    match = _POSSESSIVE_OUTLET.match(text)
+    if match:
+        return match.group("outlet")
+    for token in phrase:
+        if token.text.islower() and token.lemma_.lower() in _JOURNALISTS:  # (not "The Hollywood Reporter")
+            before = [t for t in phrase if t.i < token.i and t.dep_ in ("compound", "nmod", "poss") and t.head.i == token.i]
+            if before:
+                return _text([t for t in phrase if before[0].left_edge.i <= t.i <= before[-1].i and not t.is_punct
+                              and t.lower_ not in ("the", "'s", "’s")])
+    return None
+
+
+def _people_named(attribution: Attribution, text: str, person_words: set[str]) -> set[str]:
+    """Speaker keys of the people the attributing words name ("director Jakob Hernig tells News 10": hernig)."""
+    words = {w for e in attribution.evidence for w in re.findall(r"[A-Z][\w'’-]+", text[e.start:e.end]) if w in person_words}
+    return {key for w in words if (key := _speaker_key(w))}
 
 
 def _speaker_key(speaker: str | None) -> str | None:
     if not speaker:
         return None
+    speaker = speaker.split(",")[0].strip() or speaker  # "the BBC's Jim Muir, in Beirut": Muir
     word = speaker.split()[-1].lower().strip(".,'’")
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 

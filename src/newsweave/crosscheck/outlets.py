@@ -72,7 +72,7 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "TMZ": (),
     "Page Six": (),
     "People magazine": (),
-    "The Hollywood Reporter": ("Hollywood Reporter",),
+    "The Hollywood Reporter": ("Hollywood Reporter", "THR"),
     "Rolling Stone": (),
     # broadcasters
     "BBC": ("BBC News", "British Broadcasting Corporation", "British Broadcasting Corp", "BBC Radio 4", "Today program", "Today programme"),
@@ -155,16 +155,56 @@ _MEDIA_NAME = re.compile(
 )
 
 
-# An outlet the report says is one: "the newspaper Aftonbladet", "the Swedish daily Dagens Nyheter".
+# An outlet the report says is one, by a word of the trade before or after its name: "the newspaper
+# Aftonbladet", "the Swedish daily Dagens Nyheter", "news station WKMG", "local newspaper the Daily Camera",
+# "Hurriyet newspaper", "Indonesia's official Antara news agency", "private NTV television".
+_TRADE = (r"(?:newspaper|daily|tabloid|weekly|magazine|broadcaster|news\s+agency|news\s+service|wire\s+service|"
+          r"news\s+station|television\s+station|radio\s+station|news\s+channel|news\s+site|news\s+website")
+_TRADE_AFTER = _TRADE + r"|television|TV|radio)"
+_TRADE_BEFORE = _TRADE + r")"
+_NAME_WORD = r"(?:(?:al|el)-)?[A-Z][\w&'’.-]*"
+_NAME_AT_END = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+_ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
 _DESCRIBED_OUTLET = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w-]*\s+)?(?:newspaper|daily|tabloid|weekly|magazine|broadcaster|news\s+agency)\s+"
-    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})$"
+    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?{_TRADE_BEFORE}\s+(?:the\s+)?{_NAME_AT_END}$"
 )
+_OUTLET_DESCRIBED_AFTER = re.compile(
+    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+{_TRADE_AFTER}$"
+)
+# A nationality before "television" names no outlet: "Syrian television", "Italian state television".
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|an|i|ch)$")
+# A broadcaster's call sign or channel: "WKMG", "WGN-TV", "KTLA", "ABC11", "Fox 8".
+_STATION = re.compile(
+    r"^(?:the\s+)?(?:[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[KW][A-Z]{2}-(?:TV|FM|AM|DT)|(?:ABC|CBS|NBC|Fox|FOX|CW)\s?\d{1,2})$"
+)
+
+
+# When: "daily Cumhuriyet on Saturday", "the newspaper Expressen last week".
+_WHEN_AFTER = re.compile(r"\s+(?:on|in|last|this|earlier|late|early)\s+[\w\s.,]*$")
+_POSSESSOR = re.compile(r"^[A-Z][\w.-]*['’]s\s+")  # "Turkey's Anatolia": the name is Anatolia's
+
+
+def described_outlet(name: str) -> str | None:
+    """The outlet's own name in words that say what it is ("the daily Hurriyet" -> "Hurriyet"), or None."""
+    if len(name) > 200:
+        return None  # an outlet's name with what describes it is a few words (and hostile text stays quick)
+    name = _WHEN_AFTER.sub("", name.strip())
+    for pattern in (_DESCRIBED_OUTLET, _OUTLET_DESCRIBED_AFTER):
+        match = pattern.match(name)
+        if not match:
+            continue
+        words = _POSSESSOR.sub("", match.group("name")).split()
+        while len(words) > 1 and _NATIONALITY.match(words[0]):
+            words.pop(0)  # "Velmish ZKV television": ZKV
+        if not (pattern is _OUTLET_DESCRIBED_AFTER and _NATIONALITY.match(words[0])):
+            return " ".join(words)
+    return None
 
 
 def is_outlet(name: str) -> bool:
     name = name.strip()
-    return bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name)) or bool(_DESCRIBED_OUTLET.match(name))
+    return (bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name)) or described_outlet(name) is not None
+            or bool(_STATION.match(name)))
 
 
 def is_outlet_name(name: str) -> bool:
@@ -184,10 +224,19 @@ class OutletNames:
     def __init__(self, text: str):
         # Outlets this report spells out unambiguously, in order of mention.
         self.named: list[str] = []
+        self.described: set[str] = set()  # name keys of outlets the report has described (`learn`)
         for _, _, written in outlet_mentions(text):
             candidates = outlet_candidates(written)
             if len(candidates) == 1 and not is_short_form(written) and candidates[0] not in self.named:
                 self.named.append(candidates[0])
+
+    def learn(self, name: str) -> None:
+        """An outlet the report has described ("private NTV television"): its bare name ("NTV quoted him")
+        is that outlet in the rest of the report."""
+        self.described.add(_key(name))
+
+    def is_outlet(self, name: str) -> bool:
+        return is_outlet(name) or _key(name) in self.described
 
     def resolve(self, name: str) -> str:
         """The canonical outlet, or the name tidied if no table entry fits."""
@@ -232,8 +281,6 @@ def is_short_form(name: str) -> bool:
 
 
 def tidy_name(name: str) -> str:
-    described = _DESCRIBED_OUTLET.match(name.strip())
-    if described:
-        name = described.group("name")  # "the newspaper Aftonbladet" is Aftonbladet
+    name = described_outlet(name) or name  # "the newspaper Aftonbladet" is Aftonbladet
     name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name)).strip(" .,:;")
