@@ -1238,6 +1238,8 @@ def test_a_station_the_model_cuts_in_two_is_one_origin():
     ("WQRT", True, "WQRT"), ("WQR-TV", True, "WQR-TV"), ("Fox 8", True, "Fox 8"),
     ("Velmish television", False, "Velmish television"),  # a nationality names no outlet
     ("A Kurdish news agency", False, "A Kurdish news agency"),
+    ("The magazine", False, "magazine"),  # an article is no name
+    ("the government-run Velmish Mail newspaper", True, "Velmish Mail"),
     ("WHO", False, "WHO"),  # three letters: not a call sign
 ])
 def test_an_outlet_the_report_calls_one_is_an_outlet(name, outlet, tidy):
@@ -1285,10 +1287,18 @@ def _credits(text: str) -> list[tuple[str | None, str | None]]:
 def test_an_outlet_a_report_describes_is_credited_by_every_name_it_then_uses():
     """The origins measure's tune part (2026-12-05): 'the daily Hurriyet said', 'Hurriyet newspaper said', 'NTV
     quoted him' after 'private NTV television reported', and 'the newspaper said' after a named one."""
-    text = ("Troops crossed the border on Friday, the daily Korvet said. The army sealed the roads, Velmish ZKV "
+    text = ("Troops crossed the border on Friday, the daily Korvet said. The army sealed the roads, private ZKV "
             "television reported. ``There is a limit,'' ZKV quoted the minister as saying. The ministry will meet on "
             "Monday, the newspaper said.\n")
     assert [origin for _, origin in _credits(text)] == ["Korvet", "ZKV", "ZKV", "ZKV"]
+
+
+def test_a_coined_name_is_the_outlet_s_own_not_a_short_form():
+    from newsweave.crosscheck.outlets import OutletNames
+
+    names = OutletNames("A source close to the couple has told MailOnline that they are done.")
+    assert names.resolve("MailOnline") == "Daily Mail"
+    assert OutletNames("The Journal said so.").resolve("the Journal") == "Journal"  # an ordinary word stays as written
 
 
 def test_an_outlet_that_has_learned_and_a_person_who_learned():
@@ -1322,3 +1332,23 @@ def test_a_sentence_final_credit_the_parse_leaves_without_a_subject():
     text = ("JAKARTA, Indonesia (AP) _ Assailants killed three soldiers in the hills of East Timor, Velmia's official "
             "Tanir news agency reported Sunday.\n")
     assert "Tanir" in [origin for _, origin in _credits(text)]
+
+
+def test_outlets_in_apposition_a_report_of_theirs_and_what_they_obtained():
+    """The origins measure's second tuning part (2026-12-05): 'Two London newspapers, The Guardian and ... Al-Hayat,
+    reported', 'Al-Hayat's report said', 'according to a copy of the order obtained by NBC News', 'says David
+    Graham at The Atlantic', 'He said on NBC', 'In an interview published ... in the Sunday Times, X was quoted'."""
+    text = ("Two London newspapers, The Guardian and the Arabic daily Al-Sabah, reported Wednesday that three officials "
+            "were jailed. Al-Sabah's report said the minister would not comment. The order bars her from speaking, "
+            "according to a copy of the order obtained by NBC News. \"He would have a tough road,\" says Dana Kell at "
+            "The Atlantic. He said on NBC there was no question about the deal. In an interview published on Oct. 18 "
+            "in the Sunday Times, Ivo Brandt was quoted as saying that he wanted peace.\n")
+    assert [origin for _, origin in _credits(text)] == [
+        "The Guardian", "Al-Sabah", "NBC News", "The Atlantic", "NBC News", "Sunday Times"]
+
+
+def test_a_described_name_the_table_knows_is_the_table_s_outlet():
+    from newsweave.crosscheck.outlets import OutletNames, is_outlet
+
+    assert OutletNames("").resolve("British Broadcasting Corp. radio") == "BBC"
+    assert not is_outlet("Newsom")

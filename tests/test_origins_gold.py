@@ -26,6 +26,8 @@ def test_the_split_is_the_claims_gold_split():
     parts = {c["id"]: c["split"] for c in load_gold()["clusters"]}
     for split in ("tune", "heldout"):
         assert {c["id"] for c in load_split(split)["clusters"]} == {i for i, p in parts.items() if p == split}
+    # the second tuning part: clusters of the second tuning set of disagreements, none held out
+    assert {i for i, p in parts.items() if p == "tune2"} <= {c["id"] for c in load_split("tune2")["clusters"]}
 
 
 @needs_texts

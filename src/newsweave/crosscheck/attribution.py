@@ -268,11 +268,14 @@ def _told(verb: Token) -> list[list[Token]]:
     """The phrases naming who a verb of saying tells: 'told the Birmingham Mail'; and for 'was quoted as telling
     the newspaper Aftonbladet' or 'as saying by the newspaper Expressen', the outlet that quoted them."""
     lemma = verb.lemma_.lower()
-    # "said in a telephone interview with Bloomberg News", "In a statement to CBS12, McDowell explained"
+    # "said in a telephone interview with Bloomberg News", "In a statement to CBS12, McDowell explained", "In an
+    # interview published on Oct. 18 in the Sunday Times, Gadhafi was quoted as saying", "He said on NBC"
     given_in = [_phrase(o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                 for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in ("interview", "statement", "remarks")
-                for q in noun.children if q.dep_ == "prep" and q.lower_ in ("with", "to")
-                for o in q.children if o.dep_ == "pobj"]
+                for o in noun.subtree if o.dep_ == "pobj" and o.head.lower_ in ("with", "to", "in", "on")
+                and _names_a_source(o.head)]
+    given_in += [phrase for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                 for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]  # (not "on Tuesday")
     if lemma == "tell":
         return _object_phrase(verb) + given_in
     if lemma != "quote" or _quoted(verb) is None:
@@ -284,7 +287,7 @@ def _told(verb: Token) -> list[list[Token]]:
         found += [_phrase(o) for p in saying.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
                   for o in p.children if o.dep_ == "pobj"]
     found += [_phrase(o) for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    return found
+    return found + given_in
 
 
 def _asked_by(verb: Token) -> list[list[Token]]:
@@ -358,6 +361,14 @@ def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | N
     journalist = _journalist_of(_phrase(head))
     if journalist and names.is_outlet(journalist):
         return names.resolve(journalist), journalist
+    # "Two London newspapers, The Guardian and the leading Arabic daily Al-Hayat, reported": the names in apposition
+    # (each an outlet the report has now described: "Al-Hayat's report said" later)
+    listed = [n for c in head.children if c.dep_ == "appos" for n in (c, *c.conjuncts)]
+    outlets = [written for n in listed if names.is_outlet(written := _text(_phrase(n)))]
+    for written in outlets:
+        names.learn(tidy_name(written))
+    if outlets:
+        return names.resolve(outlets[0]), outlets[0]
     for token in head.subtree:
         if token.dep_ != "pobj" or not _names_a_source(token.head):
             continue
@@ -383,14 +394,24 @@ def _names_a_source(preposition: Token) -> bool:
     if word == "with":
         return governor.lemma_.lower() in ("interview", "conversation", "talk")
     if word in ("by", "in", "on"):
-        return governor.lemma_.lower() in _REPORT_NOUNS or governor.lemma_.lower() in _PUBLISHING
+        return (governor.lemma_.lower() in _REPORT_NOUNS or governor.lemma_.lower() in _PUBLISHING
+                or (word == "by" and governor.lemma_.lower() in _OBTAINED))
+    if word == "at":  # "says David Graham at The Atlantic": a writer at an outlet
+        return governor.pos_ == "PROPN" and governor.ent_type_ == "PERSON"
     return False
+
+
+# "a copy of the order obtained by NBC News", "an email reviewed by the Guardian": the document came from X.
+_OBTAINED = {"obtain", "review", "see", "examine"}
 
 
 # Who reports for an outlet ("The BBC's Jim Muir", "BBC correspondent Ian Pannell", "CNN's Pamela Brown"); an
 # analyst or anchor speaking for themselves is not its reporting.
 _JOURNALISTS = {"correspondent", "reporter", "journalist", "editor", "producer"}
-_POSSESSIVE_OUTLET = re.compile(r"^(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+[A-Z\"“']")
+_POSSESSIVE_OUTLET = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+"
+    r"(?:[A-Z\"“']|(?:own\s+)?(?:report|story|article|editorial|investigation|reporting|analysis|interview|poll)\b)"
+)  # "The BBC's Jim Muir", "Al-Hayat's report"
 
 
 def _journalist_of(phrase: list[Token]) -> str | None:
