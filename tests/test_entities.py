@@ -954,3 +954,24 @@ def test_an_office_the_model_takes_for_a_person_is_no_one():
     types = _entity_types("Fort Lauderdale police booked him into jail Sunday after Broward Sheriff's detectives "
                           "circulated security video.")
     assert types.get("Broward Sheriff") == "ORG", types
+
+
+def test_a_comparison_or_a_party_and_state_tag_is_no_link():
+    """The relations audit's false links (2026-12-05, eleventh sitting): "Like Clinton, ..., D'Amato and Schumer have
+    defied ..." gave "defied like → Clinton"; "Rep. John Conyers, D-Mich., the senior Democrat on ..." gave
+    "mich. of → Democrat"."""
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    texts = [
+        "Like Governor Paul Reyes, Mayor Tom Briggs has defied his party on taxes.",
+        "And Rep. Lena Okafor, D-Mich., the senior Democrat on the Harwick Finance Committee, said Thursday that "
+        "the vote would wait.",
+        "Mayor Tom Briggs met Governor Paul Reyes in Harwick.",  # a link stated outright stays
+    ]
+    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert not [link for link in stated if "like" in link[1] or link[1].startswith("mich")], stated
+    assert ("Tom Briggs", "met", "Paul Reyes") in stated

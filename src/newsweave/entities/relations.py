@@ -11,6 +11,7 @@ short verb or noun phrase that links them: "visited", "was killed by",
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from itertools import combinations
@@ -111,12 +112,20 @@ def _stated(candidates, tokens: dict[int, str], span):
                 for source in subjects:
                     yield source, target, label
         elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
+            if _PARTY_AND_STATE.match(token.doc[token.left_edge.i : token.i + 1].text):
+                # "Rep. John Conyers, D-Mich., the senior Democrat on the Judiciary Committee": a party and a
+                # state, not a role; the role, if any, is the apposition after it
+                token = next((c for c in token.children if c.dep_ == "appos"), None)
+                if token is None or token.i in tokens:
+                    continue
             noun = _counted(token, tokens)
             if noun is None:
                 continue
             for target, path in _noun_objects(noun, tokens, (noun.lemma_.lower(),), depth=0, kept=1):
                 yield tokens[token.head.i], target, _noun_label(path)
 
+
+_PARTY_AND_STATE = re.compile(r"^[DRI]\s*-\s*[A-Z][A-Za-z.]*\.?$")
 
 # Conjunctions that make a clause a condition, and words above a clause that doubt it.
 _SUPPOSING = {"if", "unless", "whether"}
@@ -196,11 +205,16 @@ def _objects(verb, tokens: dict[int, str], span):
             if not found and child.dep_ == "dobj":
                 found = [(target, (), False) for target in _listed_after_colon(child, tokens, span)]
             yield from found
-        elif child.dep_ in _PREPOSITIONS:
+        elif child.dep_ in _PREPOSITIONS and child.lower_ not in _COMPARING:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     for target, path in _noun_objects(grandchild, tokens, (child.lower_,), depth=0):
                         yield target, path, False
+
+
+# A comparison links nothing: "Like Clinton, who campaigned ..., D'Amato and Schumer have defied their parties"
+# says no more of D'Amato and Clinton than that they are alike.
+_COMPARING = {"like", "unlike", "than"}
 
 
 def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: int, kept: int = 0):
