@@ -1291,6 +1291,8 @@ def test_an_outlet_a_report_describes_is_credited_by_every_name_it_then_uses():
             "television reported. ``There is a limit,'' ZKV quoted the minister as saying. The ministry will meet on "
             "Monday, the newspaper said.\n")
     assert [origin for _, origin in _credits(text)] == ["Korvet", "ZKV", "ZKV", "ZKV"]
+    story = newsweave.brief([Document(id="a", text=text)]).story
+    assert not any(a.inferred for a in story.attributions)  # named before, not inferred
 
 
 def test_a_coined_name_is_the_outlet_s_own_not_a_short_form():

@@ -219,8 +219,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
         start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
         if _THE_OUTLET.match(subject_text) and last_outlet and lemma in OUTLET_VERBS:
-            if not origin:  # "the newspaper said": the outlet the report credited last
-                origin, written = last_outlet, subject_text
+            if not origin:  # "the newspaper said": the outlet the report credited last, named there, not inferred
+                origin, written = last_outlet, last_outlet
         elif names.is_outlet(subject_text) and lemma in OUTLET_VERBS:
             if not origin:
                 origin, written = names.resolve(subject_text), subject_text
