@@ -1295,6 +1295,13 @@ def test_an_outlet_a_report_describes_is_credited_by_every_name_it_then_uses():
     assert not any(a.inferred for a in story.attributions)  # named before, not inferred
 
 
+def test_an_acronym_with_the_article_names_its_outlet():
+    from newsweave.crosscheck.outlets import names_outlet
+
+    assert names_outlet("THR", "The Hollywood Reporter") and names_outlet("WSJ", "Wall Street Journal")
+    assert not names_outlet("the Today program", "BBC")
+
+
 def test_a_coined_name_is_the_outlet_s_own_not_a_short_form():
     from newsweave.crosscheck.outlets import OutletNames
 

@@ -282,8 +282,11 @@ def names_outlet(written: str, canonical: str) -> bool:
 
     if words(written) & words(canonical):
         return True
-    a, b = re.sub(r"\W", "", _key(written)), re.sub(r"\W", "", _key(canonical))
-    return bool(a and b) and a[0] == b[0] and (_in_order(a, b) or _in_order(b, a))
+    a = re.sub(r"\W", "", _key(written))
+    for b in {re.sub(r"\W", "", _key(canonical)), re.sub(r"\W", "", canonical.lower())}:  # "THR": The Hollywood Reporter
+        if a and b and a[0] == b[0] and (_in_order(a, b) or _in_order(b, a)):
+            return True
+    return False
 
 
 def _in_order(short: str, long: str) -> bool:
