@@ -975,3 +975,9 @@ def test_a_comparison_or_a_party_and_state_tag_is_no_link():
     stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
     assert not [link for link in stated if "like" in link[1] or link[1].startswith("mich")], stated
     assert ("Tom Briggs", "met", "Paul Reyes") in stated
+    # the apposition after the tag describes the name (this crashed the brief: the tag's own head was looked up)
+    text = "\"I am a no,\" said Rep. Ada Lund, R-Ariz., a member of the hard-right Harwick Freedom Caucus."
+    story = build_story([Document(id="r1", text=text)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert ("Ada Lund", "member of", "Harwick Freedom Caucus") in stated, stated

@@ -441,3 +441,12 @@ def test_a_month_counted_from_no_known_day_stays_in_words():
     story = newsweave.brief([{"id": "a", "text": "The Harlow clinic was attacked last November, police said.\n"}]).story
     (found,) = [t for t in story.timeline if "last November" in t.when]
     assert (found.date, found.precision) == (None, "relative")
+
+
+def test_a_year_in_two_digits_and_a_day_written_without_its_space():
+    # (the timeline gold's tuning part, 2026-12-05) "her base from '92" in 1998; "voting on Oct.25"
+    dated = _dated("1998-10-06", "\"It's all about her losing a lot of her base from '92,\" said Ann Dell, an aide.",
+                   "Fourteen of the races appeared headed to a second round of voting on Oct.25, officials said.")
+    assert dated["'92"] == "1992"
+    assert dated["Oct.25"] == "1998-10-25"
+    assert _dated("2015-03-02", "He has run the club since '05, the owners said.")["'05"] == "2005"

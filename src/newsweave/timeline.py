@@ -42,6 +42,10 @@ _YEAR_DIGITS = r"(?:1[6-9]|20)\d\d"  # the years a report writes in four digits:
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs|hours|local time)\b", re.IGNORECASE)
 _ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b{_YEAR_DIGITS}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
 YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")  # a year written out: "in 2007", "Dec. 6, 2007", "in 1666"
+# A year in two digits after an apostrophe: "her base from '92" (the model tags it a date).
+_SHORT_YEAR = re.compile(r"['’](\d\d)")
+# A month and day written without the space: "a second round of voting on Oct.25" (one token, no entity).
+_GLUED_DAY = re.compile(rf"((?:{_MONTHS})\.)(\d{{1,2}})", re.IGNORECASE)
 _FULL_DATE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+{_YEAR_DIGITS}\b|\b{_YEAR_DIGITS}-\d\d-\d\d\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|previous|coming|"
@@ -122,8 +126,9 @@ def date_mentions(story: Story) -> list[DateMention]:
         starts = [s.start for s in sentences]  # (a report's sentences, in order and apart)
         counted_from: tuple[str, str] | None = None  # the last date resolved in the report, for "a day earlier"
         # (the model tags "Monday night" a time of day: its day is a date)
-        for ent in [e for e in doc.ents
-                    if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))]:
+        dated = [e for e in doc.ents
+                 if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))]
+        for ent in sorted(dated + _glued_days(doc), key=lambda e: e.start_char):
             # the sentence holding the date: the last one starting at or before it, if it ends after it
             at = bisect_right(starts, ent.start_char) - 1
             sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
@@ -173,8 +178,18 @@ def _dateline_day(text: str, near: datetime | None) -> datetime | None:
     return None if value is None else _nearest_year(value.replace(tzinfo=None), near.replace(tzinfo=None))
 
 
+def _glued_days(doc) -> list:
+    """'Oct.25': a month and day the tokenizer keeps as one word, which the model does not tag; as date spans."""
+    from spacy.tokens import Span  # (spaCy is loaded whenever there is a parse)
+
+    return [Span(doc, t.i, t.i + 1, label="DATE") for t in doc
+            if not t.ent_type_ and "." in t.text and len(t.text) <= 7 and _GLUED_DAY.fullmatch(t.text)]
+
+
 def _is_date(ent, text: str, after: str = "") -> bool:
     """`text`: the entity's text; `after`: the report's words right after it."""
+    if _SHORT_YEAR.fullmatch(text.strip()):
+        return True
     if text[:1] == "T" and text.lower() == "today" and ent.start > ent.sent.start:
         return False  # "the Today program": a name, not a day
     if text.isdigit() and _CLOCK_AFTER.match(after):
@@ -267,6 +282,15 @@ def _weekday(text: str, published: datetime, ahead: bool) -> datetime | None:
 @lru_cache(maxsize=1024)
 def _resolve(text: str, published: datetime | None, story_base: datetime | None, ahead: bool = False):
     """(ISO date or None, precision, anchor) for one expression."""
+    text = _GLUED_DAY.sub(r"\1 \2", text)  # "Oct.25" is "Oct. 25"
+    short = _SHORT_YEAR.fullmatch(text.strip())
+    if short:  # "'92" in a report of 1998 is 1992: the last such year up to the report's
+        base = published or story_base
+        if base is None:
+            return None, RELATIVE, None
+        year = base.year - (base.year - int(short.group(1))) % 100
+        anchor = f"published {published:%Y-%m-%d}" if published else f"year from the story's dates ({base:%Y})"
+        return str(year), "year", anchor
     absolute = bool(_ABSOLUTE.search(text))
     if published is not None:
         anchor = f"published {published:%Y-%m-%d}"

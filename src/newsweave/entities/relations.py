@@ -112,6 +112,7 @@ def _stated(candidates, tokens: dict[int, str], span):
                 for source in subjects:
                     yield source, target, label
         elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
+            name = tokens[token.head.i]
             if _PARTY_AND_STATE.match(token.doc[token.left_edge.i : token.i + 1].text):
                 # "Rep. John Conyers, D-Mich., the senior Democrat on the Judiciary Committee": a party and a
                 # state, not a role; the role, if any, is the apposition after it
@@ -122,7 +123,7 @@ def _stated(candidates, tokens: dict[int, str], span):
             if noun is None:
                 continue
             for target, path in _noun_objects(noun, tokens, (noun.lemma_.lower(),), depth=0, kept=1):
-                yield tokens[token.head.i], target, _noun_label(path)
+                yield name, target, _noun_label(path)
 
 
 _PARTY_AND_STATE = re.compile(r"^[DRI]\s*-\s*[A-Z][A-Za-z.]*\.?$")
