@@ -289,8 +289,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         if base is None:
             return None, RELATIVE, None
         year = base.year - (base.year - int(short.group(1))) % 100
-        anchor = f"published {published:%Y-%m-%d}" if published else f"year from the story's dates ({base:%Y})"
-        return str(year), "year", anchor
+        return str(year), "year", (f"published {published:%Y-%m-%d}" if published else f"year from the story's dates ({base:%Y})")
     absolute = bool(_ABSOLUTE.search(text))
     if published is not None:
         anchor = f"published {published:%Y-%m-%d}"
