@@ -641,6 +641,7 @@ def test_the_wire_copy_and_page_furniture_patterns_take_hostile_lines_in_linear_
     assert outlets._OUTLET_DESCRIBED_AFTER.search("the " + "Dagens " * 50_000 + "x") is None
     assert outlets._DESCRIBED_OUTLET.search("the " + "big " * 50_000 + "daily x") is None
     assert not outlets.is_outlet("the daily " + "on " * 50_000)
+    assert timeline._GLUED_DAY_WORD.search("Oct." * 50_000 + "x") is None
     assert sentences._CONTRIBUTED.search("contributed " * 40_000 + "to this report" + "!" * 100_000 + "a") is None
     assert sentences._WIRE_OPENING.search(" ''" * 60_000 + " ") is None
     assert timeline._MONTH_COUNTED.search("early " * 50_000 + "last May!") is None

@@ -46,6 +46,7 @@ YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")  # a year written out: "in 2007", "Dec
 _SHORT_YEAR = re.compile(r"['’](\d\d)")
 # A month and day written without the space: "a second round of voting on Oct.25" (one token, no entity).
 _GLUED_DAY = re.compile(rf"((?:{_MONTHS})\.)(\d{{1,2}})", re.IGNORECASE)
+_GLUED_DAY_WORD = re.compile(rf"\b(?:{_MONTHS})\.\d{{1,2}}\b", re.IGNORECASE)
 _FULL_DATE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?\s+{_YEAR_DIGITS}\b|\b{_YEAR_DIGITS}-\d\d-\d\d\b", re.IGNORECASE)
 _RELATIVE_WORDS = re.compile(
     r"\b(?:yesterday|today|tonight|tomorrow|ago|last|next|this|earlier|later|previous|coming|"
@@ -128,7 +129,7 @@ def date_mentions(story: Story) -> list[DateMention]:
         # (the model tags "Monday night" a time of day: its day is a date)
         dated = [e for e in doc.ents
                  if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))]
-        for ent in sorted(dated + _glued_days(doc), key=lambda e: e.start_char):
+        for ent in sorted(dated + _glued_days(doc, document.text), key=lambda e: e.start_char):
             # the sentence holding the date: the last one starting at or before it, if it ends after it
             at = bisect_right(starts, ent.start_char) - 1
             sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
@@ -178,12 +179,15 @@ def _dateline_day(text: str, near: datetime | None) -> datetime | None:
     return None if value is None else _nearest_year(value.replace(tzinfo=None), near.replace(tzinfo=None))
 
 
-def _glued_days(doc) -> list:
-    """'Oct.25': a month and day the tokenizer keeps as one word, which the model does not tag; as date spans."""
-    from spacy.tokens import Span  # (spaCy is loaded whenever there is a parse)
-
-    return [Span(doc, t.i, t.i + 1, label="DATE") for t in doc
-            if not t.ent_type_ and "." in t.text and len(t.text) <= 7 and _GLUED_DAY.fullmatch(t.text)]
+def _glued_days(doc, text: str) -> list:
+    """'Oct.25': a month and day the tokenizer keeps as one word, which the model does not tag; as date spans.
+    (Found in the report's text, not token by token: a Token object per word is slow.)"""
+    found = []
+    for match in _GLUED_DAY_WORD.finditer(text):
+        span = doc.char_span(match.start(), match.end(), label="DATE")
+        if span is not None and len(span) == 1 and not span[0].ent_type_:
+            found.append(span)
+    return found
 
 
 def _is_date(ent, text: str, after: str = "") -> bool:

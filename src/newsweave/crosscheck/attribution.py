@@ -43,6 +43,7 @@ REPORTING_VERBS = {
 OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "disclose", "publish", "confirm", "learn"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
+_CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS
 SUBJECTS = ("nsubj",)
 # Right-hand parts of a speaker phrase that are not the speaker: "officials
 # [speaking on condition of anonymity to the Journal]".
@@ -164,7 +165,7 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     store = doc.vocab.strings
     lower, pos, lemma = doc.to_array(["LOWER", "POS", "LEMMA"]).T
     verbal = (pos == store["VERB"]) | (pos == store["AUX"])
-    saying = [h for h in set(lemma[verbal].tolist()) if store[h].lower() in REPORTING_VERBS | _OUTLET_ONLY_VERBS]
+    saying = [h for h in set(lemma[verbal].tolist()) if store[h].lower() in _CREDITING_VERBS]
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying))).tolist()
 
 
@@ -204,7 +205,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                     origin, written = _outlet_inside(obj, names)
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS | _OUTLET_ONLY_VERBS:
+        if token.pos_ not in ("VERB", "AUX") or lemma not in _CREDITING_VERBS:
             continue
         if marks is None:
             marks = _quote_marks(sentence)
