@@ -38,6 +38,8 @@ Peers:
 Readability columns (`summary_readability.py` has the definitions): bare
 surname first (% of summaries), dangling openers (% of sentences), sentences
 that point back at one before them (% of sentences; dangling ones included),
+those of them whose antecedent the summary does not give right before them
+(unanswered, % of sentences),
 repeated pairs per summary, lead coverage (% of clusters).
 
 The data sets live outside the repo (`<repo>/../shared/data`) and are never
@@ -288,15 +290,16 @@ def markdown_table(eval_set: EvalSet, split: str, n_clusters: int, rows: list[di
     header = "| system | R-1 | R-2 | R-L | words | failed | ms/cluster (median) | seconds |"
     rule = "|---|---:|---:|---:|---:|---:|---:|---:|"
     if readable:
-        header += " bare name % | dangling % | points back % | repeats | lead % |"
-        rule += "---:|---:|---:|---:|---:|"
+        header += " bare name % | dangling % | points back % | unanswered % | repeats | lead % |"
+        rule += "---:|---:|---:|---:|---:|---:|"
     lines = [f"**{eval_set.name}, {split}** ({n_clusters} clusters, {eval_set.words} words, ROUGE {kind}{note})",
              "", header, rule]
     for r in rows:
         line = (f"| {r['system']} | {r['rouge1']:.2f} | {r['rouge2']:.2f} | {r['rougeL']:.2f} "
                 f"| {r['words']:.0f} | {r['failures']} | {r['median_ms']:.0f} | {r['seconds']:.1f} |")
         if readable:
-            line += f" {r['bare']:.0f} | {r['dangling']:.1f} | {r['points_back']:.1f} | {r['repeats']:.2f} | {r['lead']:.0f} |"
+            line += (f" {r['bare']:.0f} | {r['dangling']:.1f} | {r['points_back']:.1f} | {r['unanswered']:.1f}"
+                     f" | {r['repeats']:.2f} | {r['lead']:.0f} |")
         lines.append(line)
     return "\n".join(lines)
 

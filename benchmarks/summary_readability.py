@@ -20,6 +20,10 @@ budget) and split with the benchmark's sentence splitter.
   ("This is heightened by ...", "These calls were made ...", "It was ...",
   "Such attacks ...", but not "This week ..."), or turns on a sentence
   before it mid-way (", however,", ", meanwhile,", ", though,").
+- unanswered (share of summary sentences): points back, and the summary
+  sentence before it is not the sentence before it in any report (so what
+  it points at is missing; a leaning sentence quoted right after its own
+  antecedent reads as the report wrote it).
 - repeats (pairs per summary): pairs of summary sentences whose TF-IDF
   cosine is above 0.5 (stop words out, IDF over the cluster's sentences).
 - lead coverage (share of clusters): some summary sentence covers the first
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from peers.text import sentences_of, split_sentences, stem
@@ -152,6 +156,7 @@ class Cluster:
     vectorizer: object
     leads: list[Counter]
     attainable: bool
+    texts: list[str] = field(default_factory=list)  # the reports, whitespace folded
 
     @classmethod
     def of(cls, documents: list[dict]) -> "Cluster":
@@ -168,7 +173,7 @@ class Cluster:
         except ValueError:
             vectorizer = None
         leads = [_stems(s) for s in (lead_sentence(d["text"]) for d in documents) if s]
-        cluster = cls(full, vectorizer, leads, False)
+        cluster = cls(full, vectorizer, leads, False, [_folded(d["text"]) for d in documents])
         cluster.attainable = any(cluster.covers_majority(_stems(s)) for s in sentences)
         return cluster
 
@@ -177,6 +182,11 @@ class Cluster:
             return False
         covered = sum(_recall(lead, sentence) >= LEAD_RECALL for lead in self.leads)
         return covered * 2 > len(self.leads)
+
+    def follows_in_a_report(self, before: str, sentence: str) -> bool:
+        """`sentence` comes right after `before` in some report."""
+        pair = _folded(before) + " " + _folded(sentence)
+        return any(pair in text for text in self.texts)
 
     def bare_surname_first(self, summary: str) -> bool:
         for surname, others in self.full_names.items():
@@ -187,6 +197,10 @@ class Cluster:
             if not before or before[-1].rstrip(".").lower() not in others:
                 return True
         return False
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
 
 
 def measure(summary: str, cluster: Cluster) -> dict[str, float]:
@@ -202,6 +216,8 @@ def measure(summary: str, cluster: Cluster) -> dict[str, float]:
         "bare": int(cluster.bare_surname_first(summary)),
         "dangling": sum(is_dangling(s) for s in sentences),
         "points_back": sum(points_back(s) for s in sentences),
+        "unanswered": sum(points_back(s) and not (i and cluster.follows_in_a_report(sentences[i - 1], s))
+                          for i, s in enumerate(sentences)),
         "sentences": len(sentences),
         "repeats": repeats,
         "lead": int(any(cluster.covers_majority(_stems(s)) for s in sentences)),
@@ -216,6 +232,7 @@ def aggregate(rows: list[dict[str, float]]) -> dict[str, float]:
         "bare": 100 * sum(r["bare"] for r in rows) / n,
         "dangling": 100 * sum(r["dangling"] for r in rows) / sentences,
         "points_back": 100 * sum(r.get("points_back", 0) for r in rows) / sentences,
+        "unanswered": 100 * sum(r.get("unanswered", 0) for r in rows) / sentences,
         "repeats": sum(r["repeats"] for r in rows) / n,
         "lead": 100 * sum(r["lead"] for r in rows) / n,
     }

@@ -230,6 +230,18 @@ def test_sentences_pointing_back_at_one_before_them():
     assert not points_back("Thistle Lane was closed.")  # "This" only as a word of its own
 
 
+def test_a_sentence_pointing_back_is_answered_only_by_its_own_antecedent():
+    from summary_readability import Cluster, measure
+
+    report = {"text": "Two calls were made to Elmsworth.\n\nThese calls were made   before the sinking, a source said."}
+    cluster = Cluster({}, None, [], False, [])
+    cluster.texts = [" ".join(report["text"].split())]
+    answered = measure("Two calls were made to Elmsworth. These calls were made before the sinking, a source said.", cluster)
+    assert (answered["points_back"], answered["unanswered"]) == (1, 0)
+    alone = measure("The ferry sank. These calls were made before the sinking, a source said.", cluster)
+    assert (alone["points_back"], alone["unanswered"]) == (1, 1)
+
+
 def test_lead_coverage_needs_a_majority_of_the_reports_leads():
     from summary_readability import Cluster, _stems
 

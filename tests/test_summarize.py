@@ -262,3 +262,84 @@ def test_a_letter_printed_in_the_first_person_is_not_told_in_the_summary_s_voice
     assert not S._in_first_person('"I ask for mercy," Ostrow wrote.') and not S._in_first_person("John I. Smith spoke.")
     # mn-val-25: a park's staff honouring their coach, printed as it stood
     assert S._in_first_person("Coach Ostrow gave his hours to the youth and we want to honor him in this difficult time.")
+
+
+def test_a_leaning_sentence_is_worth_more_with_the_sentence_it_leans_on():
+    # "These calls were made before the sinking" is worth 4 less its lean alone, 4 with "Two calls
+    # were made to Elmsworth" quoted right before it: then the pair beats the antecedent and another fact.
+    weights = [4.0, 4.0, 3.0]
+    antecedent = _candidate(0, 5, [0])
+    leaning = _candidate(1, 5, [1], penalty=S.LEANING, lean=S.LEANING, antecedent=antecedent.sentence.key)
+    other = _candidate(2, 5, [2])
+    for select in (S._solve, S._greedy):
+        chosen = select([antecedent, leaning, other], weights, 10)
+        assert set(map(id, chosen)) == {id(antecedent), id(leaning)}
+    # Without its antecedent among the candidates, the leaning sentence pays its lean.
+    for select in (S._solve, S._greedy):
+        assert set(map(id, select([leaning, other], weights, 5))) == {id(other)}
+
+
+@pytest.mark.parametrize("text, ways", [
+    ("These calls were made shortly before the sinking, a source said.", 1),
+    ("This is heightened by the storm.", 1),
+    ("Two crew have, however, been arrested.", 1),
+    ("But the ferry had been inspected, he said.", 2),
+    ("This week the ferry was inspected.", 0),
+    ("\u201cThose days are over,\u201d the mayor said.", 0),
+    ("The ferry sank on Tuesday, police said.", 0),
+])
+def test_the_ways_a_sentence_leans_on_the_one_before_it(text, ways):
+    assert S._leaning(text, speaker_before=False) == ways
+
+
+def test_a_quotation_whose_speaker_the_sentence_before_named_leans_on_it():
+    assert S._leaning("\u201cWe will rebuild the pier.\u201d", speaker_before=True) == 1
+
+
+def test_in_the_seeds_summary_a_leaning_sentence_comes_right_after_the_one_it_leans_on(seeds_result):
+    from newsweave.settings import Settings
+
+    story = seeds_result.story
+    candidates = {c.sentence.key: c for c in S._candidates(story, Settings())}
+    previous = None
+    for item in story.summary:
+        candidate = candidates[item.sentence.key]
+        if candidate.lean:
+            assert previous is not None and candidate.antecedent == previous.sentence.key, item.text
+        previous = item
+
+
+# Invented reports: two give different counts of the rescued; two say the owner reported an inspection.
+FERRY_RESCUE = {
+    "a": "A ferry carrying 40 passengers sank in the Elm River near Cardew on Tuesday, and 12 people were rescued "
+         "by fishermen.\n\nThe ferry's owner, Brightwater Lines, said the vessel had passed an inspection in March.\n",
+    "b": "A ferry sank in the Elm River near Cardew on Tuesday; fishermen rescued 15 people.\n\n"
+         "Brightwater Lines said the ferry had passed an inspection in March.\n",
+    "c": "Fishermen pulled survivors from the Elm River after a ferry sank near Cardew on Tuesday.\n\n"
+         "The ferry had passed an inspection in March, its owner Brightwater Lines said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def rescue_story():
+    return newsweave.brief([{"id": key, "text": text} for key, text in FERRY_RESCUE.items()], words=40).story
+
+
+def test_a_sentence_stating_one_side_of_a_disagreement_costs_weight(rescue_story):
+    from newsweave.settings import Settings
+
+    sides = {(e.document, e.start) for d in rescue_story.discrepancies for v in d.values for e in v.evidence}
+    assert {document for document, _ in sides} == {"a", "b"}  # 12 rescued against 15
+    contested = S._contested(rescue_story)
+    assert {key[0] for key in contested} == {"a", "b"}
+    for candidate in S._candidates(rescue_story, Settings()):
+        if candidate.sentence.key in contested:
+            assert candidate.penalty >= S.UNCLEAN
+    # The summary tells the sinking in the words that state no disputed count.
+    assert "12 people" not in rescue_story.summary[0].text and "15 people" not in rescue_story.summary[0].text
+
+
+def test_what_a_speaker_says_is_the_sentences_main_claim_so_it_is_quoted_once(rescue_story):
+    inspections = [item for item in rescue_story.summary if "inspection" in item.text]
+    assert len(inspections) == 1
+    assert set(inspections[0].fact.documents) == {"a", "b", "c"}

@@ -222,8 +222,10 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
     claims += _dated_events(sentence, p, ents, quantities, last_person)
     claims += _ages(sentence, p, ents, quantities, last_person, claims)
     claims = _into_speakers(claims)
-    # The main claim: the one highest in the tree (the root's, or what the root reports).
-    main = min((c for c in claims if c.kind not in NOMINAL), key=lambda c: (_depth(p, c.head_token), c.start))
+    # The main claim: the one highest in the tree (the root's, or what the root reports); who reports it only
+    # when nothing is reported ("The ferry's owner, Brightwater Lines, said the vessel had passed ...": the passing).
+    main = min((c for c in claims if c.kind not in NOMINAL),
+               key=lambda c: (c.kind == "speaker", _depth(p, c.head_token), c.start))
     main.main = True
     return sorted(claims, key=lambda c: c.start)
 

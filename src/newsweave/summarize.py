@@ -18,15 +18,22 @@ coverage, not by a similarity threshold. Besides that:
   that claim; no two summary sentences have the same main claim;
 - a sentence that names a person by surname alone may be chosen only with a
   sentence that gives the full name, and that one is put first;
-- a sentence that leans on one before it ("And", "He said"), a determiner
-  that does not agree with its noun ("a Paris bombers": the typo variant of
-  a wording other reports get right) or a photo credit costs weight, so of
-  two sentences stating a fact the cleanest is taken; so does a quotation
+- a sentence that leans on the one before it in its report ("And ...",
+  "These calls ...", ", however,", "..., he said") costs half its weight,
+  given back when the summary quotes that sentence too, right before it:
+  what it points at is then there, as the report wrote it;
+- a determiner that does not agree with its noun ("a Paris bombers": the
+  typo variant of a wording other reports get right) costs weight, so of two
+  sentences stating a fact the cleanest is taken (a photo credit is never
+  quoted); so does a sentence stating one side of a figure or a date the
+  reports disagree on ("Eleven terrorists ..." where another says nine: the
+  disagreement section shows both sides); so does a quotation
   that names no speaker where another wording of its claim is no such
   quotation (twice: who speaks is lost, and quoted words read as fact);
 - a piece of a quotation that runs over several sentences is never quoted:
   its later sentences (they end on a stray closing mark, speaker unknown),
-  nor its first one unless it names the speaker; nor is a paragraph that a
+  nor its first one unless it names the speaker (and then it costs weight:
+  the quotation is left open); nor is a paragraph that a
   line ending "said in a statement:" hands over, nor a sentence written as
   "I" or "we" with no quotation marks and no speaker (someone's words printed
   as they stand: a statement, a letter);
@@ -118,6 +125,7 @@ ONE_REPORT = 0.1  # a bigram only one report uses: a little, so a short budget s
 LEAD_SCALE = 12  # the position prior halves by a report's 12th body sentence
 LEAD_WEIGHT = 2.0  # a concept at the top of a report is worth up to three times one far down
 UNCLEAN = 0.2  # share of a sentence's concept weight each unclean feature costs
+LEANING = 0.5  # ... and leaning on the sentence before it, unless that one is quoted right before it
 MISSPELT = 1.0  # a name spelt as the other reports do not: quoted only if nothing else says it
 UNSPOKEN_FAULTS = 2  # a quotation that names no speaker, where another wording does, counts as two faults
 LEAD_SENTENCES = 2  # a report's opening: its first two body sentences
@@ -145,6 +153,10 @@ class _Candidate:
     group: FactGroup  # cited: the claim group of its main claim
     concepts: list[int] = field(default_factory=list)
     penalty: float = 0.0  # unclean features, as a fraction of the sentence's weight
+    # The part of `penalty` for leaning on the sentence before it, forgiven when that sentence,
+    # its `antecedent`, is quoted too (right before it).
+    lean: float = 0.0
+    antecedent: SentenceKey | None = None
     needs: list[str] = field(default_factory=list)  # people it names by surname alone
     introduces: set[str] = field(default_factory=set)  # people it names in full
 
@@ -170,6 +182,8 @@ def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
     cited = _cited_groups(story)
     spoken = {(a.document, a.sentence) for a in story.attributions if a.kind in _SPEAKING}
     statements = _statements_introduced(story.sentences)
+    before = _sentences_before(story.sentences)
+    contested = _contested(story)
     out = []
     for sentence in story.sentences:
         if not (sentence.key in cited and _usable(sentence, settings) and not _CREDIT.search(sentence.text)):
@@ -185,8 +199,31 @@ def _candidates(story: Story, settings: Settings) -> list[_Candidate]:
         # A quotation with no speaker is unclean where another wording of the claim is no such quotation.
         unspoken = _unspoken(sentence, spoken) and any(
             not _unspoken(other, spoken) for other in cited[sentence.key].sentences if other.key != sentence.key)
-        out.append(_Candidate(sentence, cited[sentence.key], penalty=_unclean(story, sentence, unspoken)))
+        penalty, lean = _unclean(story, sentence, unspoken=unspoken, speaker_before=_unspoken(sentence, spoken),
+                                 contested=sentence.key in contested, cut_quote=fragment == "head")
+        out.append(_Candidate(sentence, cited[sentence.key], penalty=penalty, lean=lean,
+                              antecedent=before.get(sentence.key) if lean else None))
     return out
+
+
+def _contested(story: Story) -> set[SentenceKey]:
+    """Sentences stating one side of a figure or a date the reports disagree on."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for discrepancy in story.discrepancies:
+        if discrepancy.kind in ("number", "date"):
+            for value in discrepancy.values:
+                for evidence in value.evidence:
+                    spans.setdefault(evidence.document, []).append((evidence.start, evidence.end))
+    return {s.key for s in story.sentences
+            if any(s.start <= start < s.end for start, _ in spans.get(s.document, ()))}
+
+
+def _sentences_before(sentences: list[Sentence]) -> dict[SentenceKey, SentenceKey]:
+    """Each sentence's predecessor in its report: what a sentence leaning on context leans on. A predecessor
+    that is not body copy but repeats a body sentence word for word (a lead repeated under a photo) is that
+    body sentence, which the summary may quote."""
+    body = {(s.document, s.text): s.key for s in reversed(sentences) if s.role == BODY}
+    return {b.key: body.get((a.document, a.text), a.key) for a, b in pairwise(sentences) if a.document == b.document}
 
 
 # A line that hands the next paragraph to someone: "UConn sent News 8 the following statement:", "The family
@@ -264,26 +301,40 @@ def _reports_stating(group: FactGroup) -> int:
     return len({c.document for c in group.claims if c.kind not in NOMINAL})
 
 
-def _unclean(story: Story, sentence: Sentence, unspoken: bool = False) -> float:
-    """How badly the sentence reads alone: each unclean feature costs UNCLEAN."""
-    text = sentence.text
+def _unclean(story: Story, sentence: Sentence, *, unspoken: bool = False, speaker_before: bool = False,
+             contested: bool = False, cut_quote: bool = False) -> tuple[float, float]:
+    """How badly the sentence reads alone, as a share of its weight: each unclean feature costs UNCLEAN and
+    each way it leans on the sentence before it LEANING. Also that leaning part, which the summary gives back
+    when it quotes that sentence right before it."""
+    leaning = LEANING * _leaning(sentence.text, speaker_before)
+    # Quoted words whose speaker the sentence does not name: who says so, and is it the reports' own claim?
+    faults = UNSPOKEN_FAULTS * unspoken + _disagreeing_determiner(story, sentence)
+    # One side of a figure or a date the reports disagree on: the summary is what they agree on where it can.
+    faults += contested
+    # A quotation that goes on in the next sentence, quoted without it, ends unclosed: "A source said: 'They were ...".
+    faults += cut_quote
+    return UNCLEAN * faults + leaning, leaning
+
+
+def _leaning(text: str, speaker_before: bool) -> int:
+    """How many ways a sentence needs the one before it: it points back at something said there ("And
+    ...", "This is ...", "These calls ...", but not "This week ..."), turns on it (", however,"), quotes
+    words whose speaker that sentence named, or ends "..., he said"."""
     # A quote after a colon opens a sentence of its own: "A source said: 'They were ...".
     opening = text.split(": ", 1)[1] if ": " in text[:80] else ""
-    leans = bool(DANGLING.match(text)) and not _demonstrative_determiner(story, sentence)
-    faults = int(leans or bool(LOWER_START.match(text) or (opening and DANGLING.match(opening))))
-    faults += bool(PRONOUN_SAID.search(text))
-    # Quoted words whose speaker the sentence does not name: who says so, and is it the reports' own claim?
-    faults += UNSPOKEN_FAULTS * unspoken
-    faults += _disagreeing_determiner(story, sentence)
-    return UNCLEAN * faults
+    points_back = (
+        (DANGLING.match(text) and not _TIME_NAMED.match(text))
+        or LOWER_START.match(text) or (opening and DANGLING.match(opening))
+        or _TURNS.search(text) or speaker_before
+    )
+    return int(bool(points_back)) + bool(PRONOUN_SAID.search(text))
 
 
-def _demonstrative_determiner(story: Story, sentence: Sentence) -> bool:
-    """The sentence opens with "this", "these"... before the noun they point at ("These fires
-    were set ...", "This week ..."): the noun says what is meant, unlike "This is ..."."""
-    span = _span(story, sentence)
-    first = next((token for token in span if token.is_alpha), None) if span is not None else None
-    return first is not None and first.lower_ in ("this", "that", "these", "those") and first.dep_ == "det"
+_TURNS = re.compile(r",\s+(?:however|meanwhile|though|nevertheless|in turn|instead|too),", re.IGNORECASE)
+# "This week", "That morning": the time is named, not something said before.
+_TIME_NAMED = re.compile(
+    r"^[\"'“‘(\[]?\s*(?:this|that|these|those)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|"
+    r"spring|summer|fall|autumn|winter|season|time|day|decade|century)s?\b", re.IGNORECASE)
 
 
 def _span(story: Story, sentence: Sentence):
@@ -471,6 +522,22 @@ def _value(candidate: _Candidate, covered: set[int], weights: list[float]) -> fl
     return new - candidate.penalty * total
 
 
+def _relief(candidate: _Candidate, weights: list[float]) -> float:
+    """What quoting its antecedent right before it gives back of a leaning sentence's penalty."""
+    return candidate.lean * sum(weights[i] for i in candidate.concepts)
+
+
+def _pairs(candidates: list[_Candidate]) -> list[tuple[int, int]]:
+    """(leaning sentence, its antecedent) for each leaning candidate whose antecedent is a candidate too."""
+    at = {c.sentence.key: k for k, c in enumerate(candidates)}
+    return [(j, at[c.antecedent]) for j, c in enumerate(candidates) if c.antecedent in at]
+
+
+def _paired(candidates: list[_Candidate], k: int, taken: set[int]) -> list[int]:
+    """The leaning sentences that taking candidate k pairs with a taken partner."""
+    return [j for j, a in _pairs(candidates) if (j == k and a in taken) or (a == k and j in taken)]
+
+
 def _exclusive(candidates: list[_Candidate]) -> list[list[int]]:
     """Sets of candidates of which one at most may be chosen: those sharing a main claim group."""
     sets: dict[int, list[int]] = {}
@@ -506,7 +573,8 @@ def _greedy(candidates: list[_Candidate], weights: list[float], budget: int) -> 
                 continue
             if any(p in introducers and p not in introduced and p not in candidate.introduces for p in candidate.needs):
                 continue
-            gain = _value(candidate, covered, weights)
+            gain = _value(candidate, covered, weights) + sum(
+                _relief(candidates[i], weights) for i in _paired(candidates, k, taken))
             ratio = gain / candidate.sentence.words
             if gain > 0 and ratio > best_ratio:
                 best, best_ratio = k, ratio
@@ -517,6 +585,7 @@ def _greedy(candidates: list[_Candidate], weights: list[float], budget: int) -> 
         covered.update(candidates[best].concepts)
         words += candidates[best].sentence.words
     total = sum(weights[i] for i in covered) - sum(candidates[k].penalty * sum(weights[i] for i in candidates[k].concepts) for k in chosen)
+    total += sum(_relief(candidates[j], weights) for j, k in _pairs(candidates) if j in taken and k in taken)
     alone = [k for k, c in enumerate(candidates) if not any(p in introducers and p not in c.introduces for p in c.needs)]
     if alone:
         single = max(alone, key=lambda k: _value(candidates[k], set(), weights))
@@ -562,6 +631,7 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
              c_i <= sum_{j holds i} s_j          (a concept counts once, if some chosen sentence holds it)
              sum_{j in E} s_j <= 1               (one sentence per main claim)
              s_j <= sum_{k names P in full} s_k  (for each person P that j names by surname alone)
+             p_j <= s_j, p_j <= s_a              (j leans on a, its antecedent: p_j gives back its lean)
     """
     import highspy  # optional at run time: see _highs
 
@@ -577,6 +647,7 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
             own[js[0]] += weights[i]
         elif js:
             shared.append(i)
+    pairs = _pairs(candidates)
     n, m = len(candidates), len(shared)
     highs = _highs()
     highs.setOptionValue("threads", 1)
@@ -587,13 +658,14 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
 
     penalties = [c.penalty * sum(weights[i] for i in c.concepts) for c in candidates]
     lp = highspy.HighsLp()
-    lp.num_col_ = n + m
+    lp.num_col_ = n + m + len(pairs)
     lp.sense_ = highspy.ObjSense.kMaximize
     lp.col_cost_ = np.concatenate([np.asarray(own, dtype=float) - np.asarray(penalties, dtype=float),
-                                   np.asarray([weights[i] for i in shared], dtype=float)])
-    lp.col_lower_ = np.zeros(n + m)
-    lp.col_upper_ = np.ones(n + m)
-    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * m
+                                   np.asarray([weights[i] for i in shared], dtype=float),
+                                   np.asarray([_relief(candidates[j], weights) for j, _ in pairs], dtype=float)])
+    lp.col_lower_ = np.zeros(n + m + len(pairs))
+    lp.col_upper_ = np.ones(n + m + len(pairs))
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n + [highspy.HighsVarType.kContinuous] * (m + len(pairs))
 
     lower: list[float] = []
     upper: list[float] = []
@@ -618,6 +690,9 @@ def _solve(candidates: list[_Candidate], weights: list[float], budget: int) -> l
         for person in candidate.needs:
             if person in introducers and person not in candidate.introduces:
                 row(0.0, inf, [(k, 1.0) for k in introducers[person]] + [(j, -1.0)])
+    for column, (j, antecedent) in enumerate(pairs, start=n + m):
+        row(-inf, 0.0, [(column, 1.0), (j, -1.0)])
+        row(-inf, 0.0, [(column, 1.0), (antecedent, -1.0)])
     lp.num_row_ = len(lower)
     lp.row_lower_ = np.asarray(lower, dtype=float)
     lp.row_upper_ = np.asarray(upper, dtype=float)
@@ -662,7 +737,10 @@ def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[SentenceK
         first = min(at.values(), default=1.0)
         return (first, -sum(1 for r in reports if at.get(r, 1.0) <= first + OPENING_SPREAD), candidate.sentence.index)
 
-    ordered = sorted(chosen, key=place)
+    # A leaning sentence quoted with its antecedent follows it (glued on below), wherever its own fact stands.
+    keys = {c.sentence.key for c in chosen}
+    glued = {c.antecedent: c for c in chosen if c.antecedent in keys}
+    ordered = sorted((c for c in chosen if c not in glued.values()), key=place)
     result: list[_Candidate] = []
     while ordered:
         introduced = {p for c in result for p in c.introduces}
@@ -670,6 +748,8 @@ def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[SentenceK
         k = next((k for k, candidate in enumerate(ordered)
                   if not any(p in other.introduces for p in _missing(candidate, introduced) for other in ordered)), 0)
         result.append(ordered.pop(k))
+        while result[-1].sentence.key in glued:
+            result.append(glued.pop(result[-1].sentence.key))
     return result
 
 
