@@ -343,3 +343,26 @@ def test_what_a_speaker_says_is_the_sentences_main_claim_so_it_is_quoted_once(re
     inspections = [item for item in rescue_story.summary if "inspection" in item.text]
     assert len(inspections) == 1
     assert set(inspections[0].fact.documents) == {"a", "b", "c"}
+
+
+def test_sentences_needing_each_others_full_names_start_with_the_one_most_wanted():
+    from newsweave.story import Document, Story
+
+    # "Sylvester Stallone ... the Trump administration", "Donald J. Trump ... Mr. Stallone", "Stallone said":
+    # each of the first two needs the other's full name; the one the most sentences wait for goes first.
+    quote = _candidate(0, 5, [0], needs=["stallone"])
+    allies = _candidate(1, 5, [1], needs=["stallone"], introduces={"trump"})
+    actor = _candidate(2, 5, [2], needs=["trump"], introduces={"stallone"})
+    chosen = [quote, allies, actor]
+    story = Story(documents=[Document(id=c.sentence.document, text="w " * 5) for c in chosen])
+    ranks = {c.sentence.key: 0 for c in chosen}
+    ordered = S._reading_order(story, chosen, ranks, {c.sentence.document: 1 for c in chosen})
+    assert ordered[0] is actor
+
+
+def test_a_sentence_naming_someone_by_surname_keeps_a_full_name_within_the_solvers_reach():
+    bare = _candidate(0, 5, [0], needs=["kunzig"])  # "As Kunzig notes, ..."
+    full = _candidate(1, 5, [1], introduces={"kunzig"})  # "the environment writer Robert Kunzig ..."
+    other = _candidate(2, 5, [2], introduces={"ehrlich"})
+    assert S._introducers_wanted([bare], [other, full]) == [full]
+    assert S._introducers_wanted([bare, full], [other]) == []

@@ -53,6 +53,7 @@ import os
 import re
 import sys
 import threading
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -506,7 +507,8 @@ def select(candidates: list[_Candidate], weights: list[float], budget: int) -> l
         best = max(candidates, key=lambda c: (_value(c, set(), weights) / c.sentence.words, -c.sentence.index))
         return [best]
     if len(usable) > POOL:
-        usable = sorted(usable, key=lambda c: -_value(c, set(), weights) / c.sentence.words)[:POOL]
+        ranked = sorted(usable, key=lambda c: -_value(c, set(), weights) / c.sentence.words)
+        usable = ranked[:POOL] + _introducers_wanted(ranked[:POOL], ranked[POOL:])
     try:
         chosen = _solve(usable, weights, budget)
     except ImportError:
@@ -514,6 +516,20 @@ def select(candidates: list[_Candidate], weights: list[float], budget: int) -> l
     if chosen is None:
         chosen = _greedy(usable, weights, budget)
     return chosen
+
+
+def _introducers_wanted(pool: list[_Candidate], rest: list[_Candidate]) -> list[_Candidate]:
+    """For each person a pooled sentence names by surname alone and no pooled sentence names in full, the
+    best-ranked other sentence that does: left out of the pool, the rule "full name first" would lapse for
+    want of anyone to give it, and the surname would be quoted bare."""
+    introduced = {p for c in pool for p in c.introduces}
+    wanted = {p for c in pool for p in c.needs if p not in introduced}
+    found: list[_Candidate] = []
+    for candidate in rest:
+        if wanted & candidate.introduces:
+            found.append(candidate)
+            wanted -= candidate.introduces
+    return found
 
 
 def _value(candidate: _Candidate, covered: set[int], weights: list[float]) -> float:
@@ -745,8 +761,14 @@ def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[SentenceK
     while ordered:
         introduced = {p for c in result for p in c.introduces}
         # The first candidate whose needed names nothing still waiting would introduce.
-        k = next((k for k, candidate in enumerate(ordered)
-                  if not any(p in other.introduces for p in _missing(candidate, introduced) for other in ordered)), 0)
+        free = next((k for k, candidate in enumerate(ordered)
+                     if not any(p in other.introduces for p in _missing(candidate, introduced) for other in ordered)), None)
+        if free is None:
+            # Sentences needing each other's full names ("Sylvester Stallone ... the Trump administration", "Donald
+            # J. Trump ... Mr. Stallone"): first the one that names in full the most of those still wanted.
+            wanted = Counter(p for candidate in ordered for p in _missing(candidate, introduced))
+            free = max(range(len(ordered)), key=lambda k: (sum(wanted[p] for p in ordered[k].introduces), -k))
+        k = free
         result.append(ordered.pop(k))
         while result[-1].sentence.key in glued:
             result.append(glued.pop(result[-1].sentence.key))
