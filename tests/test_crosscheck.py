@@ -1241,6 +1241,12 @@ def test_a_station_the_model_cuts_in_two_is_one_origin():
     ("The magazine", False, "magazine"),  # an article is no name
     ("the government-run Velmish Mail newspaper", True, "Velmish Mail"),
     ("WHO", False, "WHO"),  # three letters: not a call sign
+    # tune2 of the origins measure (2026-12-05, twelfth sitting)
+    ("U.S. magazine Brask & Vell", True, "Brask & Vell"),  # a leading word may hold a point; "&" joins one name
+    ("Brask & Vell magazine", True, "Brask & Vell"),
+    ("magazine &", False, "magazine &"),
+    ("HarlowBeat.com", True, "HarlowBeat.com"),  # a site named by its address
+    ("harlow.com", False, "harlow.com"),
 ])
 def test_an_outlet_the_report_calls_one_is_an_outlet(name, outlet, tidy):
     from newsweave.crosscheck.outlets import tidy_name
@@ -1321,6 +1327,12 @@ def test_an_outlet_s_journalist_reports_for_it_and_an_interview_given_to_it_cred
             "News. In a statement to WQRT, Mara Holt explained her side of the story. The mayor told CNN's Pia Marr "
             "the port would reopen.\n")
     assert [origin for _, origin in _credits(text)] == ["Gazette", "Gazette", "Bloomberg", "WQRT", "CNN"]
+
+
+def test_a_magazine_that_alleges_and_an_interview_given_during_a_visit():
+    text = ("U.S. magazine Brask & Vell alleges that the couple split in June. The singer told HarlowBeat.com he was "
+            "fine. The mayor said during an interview with CNN that the dam was safe.\n")
+    assert [origin for _, origin in _credits(text)] == ["Brask & Vell", "HarlowBeat.com", "CNN"]
 
 
 def test_an_outlet_that_asked_is_the_origin_of_the_answer():

@@ -40,7 +40,7 @@ REPORTING_VERBS = {
     "shout", "chant", "yell", "scream", "reply", "recall", "declare",
 }
 # Verbs whose subject, when an outlet, is the origin ("the Guardian reported", "Us Weekly confirms").
-OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "disclose", "publish", "confirm", "learn"}
+OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
 _CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS
@@ -271,7 +271,7 @@ def _told(verb: Token) -> list[list[Token]]:
     lemma = verb.lemma_.lower()
     # "said in a telephone interview with Bloomberg News", "In a statement to CBS12, McDowell explained", "In an
     # interview published on Oct. 18 in the Sunday Times, Gadhafi was quoted as saying", "He said on NBC"
-    given_in = [_phrase(o) for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+    given_in = [_phrase(o) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
                 for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in ("interview", "statement", "remarks")
                 for o in noun.subtree if o.dep_ == "pobj" and o.head.lower_ in ("with", "to", "in", "on")
                 and _names_a_source(o.head)]
@@ -339,8 +339,10 @@ def _issuer(verb: Token) -> Token | None:
 def _phrase(head: Token) -> list[Token]:
     """The head's noun phrase without the clauses hanging off its right."""
     tokens = [head]
+    # "Life & Style", "Procter & Gamble": joined by an ampersand, one name, not two.
+    ampersand = any(c.dep_ == "cc" and c.text == "&" for c in head.children)
     for child in head.children:
-        if child.i < head.i or child.dep_ not in _CUT:
+        if child.i < head.i or child.dep_ not in _CUT or (ampersand and child.dep_ in ("cc", "conj")):
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     first, last = tokens[0], tokens[-1]

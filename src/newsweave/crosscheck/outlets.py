@@ -181,13 +181,14 @@ _TRADE = (r"(?:newspaper|daily|tabloid|weekly|magazine|broadcaster|news\s+agency
 _TRADE_AFTER = _TRADE + r"|television|TV|radio)"
 _TRADE_BEFORE = _TRADE + r")"
 _NAME_WORD = r"(?!(?:The|A|An)\b)(?:(?:al|el)-)?[A-Z][\w&'’.-]*"  # (an article is no name: "The magazine")
-_NAME_AT_END = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})"
+_NAME_NEXT = rf"(?:{_NAME_WORD}|&)"  # "&" joins one name: "Life & Style"
+_NAME_AT_END = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_NEXT}){{0,3}})"
 _ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
 _DESCRIBED_OUTLET = re.compile(
-    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?{_TRADE_BEFORE}\s+(?:the\s+)?{_NAME_AT_END}$"
+    rf"^(?:{_ARTICLE})?(?:[\w'’.-]+\s+){{0,3}}?{_TRADE_BEFORE}\s+(?:the\s+)?{_NAME_AT_END}$"
 )
 _OUTLET_DESCRIBED_AFTER = re.compile(
-    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+{_TRADE_AFTER}$"
+    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}(?:\s+{_NAME_NEXT}){{0,3}})\s+{_TRADE_AFTER}$"
 )
 # A nationality before "television" names no outlet: "Syrian television", "Italian state television".
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|an|i|ch)$")
@@ -217,10 +218,14 @@ def described_outlet(name: str) -> str | None:
     return None
 
 
+# A site named by its address, as the credit lines of the web write it: "told AllHipHop.com", "via TorrentFreak.com".
+_WEB_NAME = re.compile(r"^(?:[A-Z][\w-]*|[a-z][\w-]*[A-Z][\w-]*)\.(?:com|net|org|co\.uk|com\.au)$")
+
+
 def is_outlet(name: str) -> bool:
     name = name.strip()
     return (bool(outlet_candidates(name)) or bool(_MEDIA_NAME.match(name)) or described_outlet(name) is not None
-            or bool(_STATION.match(name)))
+            or bool(_STATION.match(name)) or bool(_WEB_NAME.match(name)))
 
 
 def is_outlet_name(name: str) -> bool:
