@@ -5,7 +5,12 @@ Annotators write one file per cluster (the format is in RULES below) outside the
 validates it against the texts in ../shared/data.
 
     python3 benchmarks/timeline_gold_tool.py build /tmp/timeline_gold/out
+    python3 benchmarks/timeline_gold_tool.py build-tune2 /tmp/timeline_tune2
     python3 benchmarks/timeline_gold_tool.py check
+
+`build-tune2` adds (or replaces) a second tuning part, "tune2": the third and fourth reports of each
+tuning cluster, annotated later under the same rules by annotators who saw neither newsweave's
+output nor the gold, and scored before any of its errors were read.
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ ABOUT = (
     "other measure holds out; 'heldout' the others, less three whose briefs were read by mistake "
     "(summary_quality.READ_HELD_OUT)."
 )
+TUNE2_ABOUT = (
+    " A second tuning part, 'tune2' (2026-12-05): the third and fourth reports of each tuning cluster, annotated "
+    "under the same rules by four helpers who saw neither newsweave's output nor this gold, scored before any of "
+    "its errors were read."
+)
 RULES = [
     "Mark every expression naming a calendar day, week, month or year: absolute ('Oct. 5, 1998', 'Oct. 5', "
     "'October', '1975'), named from the publication day ('Tuesday', 'earlier Wednesday', 'Tuesday night', "
@@ -60,9 +70,13 @@ def split_of(cluster_id: str) -> str:
     return "heldout" if cluster_id in held_out_ids() else "tune"
 
 
+TUNE2_REPORTS = slice(2, 4)  # tune2 holds a tuning cluster's third and fourth reports
+
+
 def problems(gold: dict) -> list[str]:
     """What is wrong with the gold set: offsets that do not give the text, values of no known form,
-    reports other than the cluster's first ones, overlapping or unordered expressions."""
+    reports other than the cluster's first ones (its third and fourth in tune2), overlapping or unordered
+    expressions, a tune2 cluster that is not a tuning cluster."""
     found = []
     every = jsonl_clusters(DUC)
     for cluster in gold["clusters"]:
@@ -70,9 +84,14 @@ def problems(gold: dict) -> list[str]:
         if texts is None:
             found.append(f"{cluster['id']}: no such DUC cluster")
             continue
-        expected = list(texts)[: len(cluster["documents"])]
+        if cluster["split"] == "tune2":
+            expected = list(texts)[TUNE2_REPORTS]
+            if split_of(cluster["id"]) != "tune":
+                found.append(f"{cluster['id']}: tune2 holds tuning clusters only")
+        else:
+            expected = list(texts)[: len(cluster["documents"])]
         if not expected or [d["id"] for d in cluster["documents"]] != expected:
-            found.append(f"{cluster['id']}: the reports must be the cluster's first, in order: {expected}")
+            found.append(f"{cluster['id']}: the reports must be the cluster's first (tune2: third and fourth), in order: {expected}")
         for document in cluster["documents"]:
             text = texts.get(document["id"], "")
             day = wire_date(document["id"])
@@ -91,7 +110,8 @@ def problems(gold: dict) -> list[str]:
     return found
 
 
-def build(folder: Path) -> dict:
+def build(folder: Path, part: str | None = None) -> dict:
+    """The gold set from the annotators' files in `folder`: each cluster in its part of the split, or all in `part`."""
     clusters = []
     for path in sorted(folder.glob("*.json")):
         for cluster in json.loads(path.read_text(encoding="utf-8"))["clusters"]:
@@ -101,21 +121,29 @@ def build(folder: Path) -> dict:
                             **({"note": e["note"]} if e.get("note") else {})} for e in d["dates"]]}
                 for d in cluster["documents"]
             ]
-            clusters.append({"id": cluster["id"], "split": split_of(cluster["id"]), "documents": documents,
+            clusters.append({"id": cluster["id"], "split": part or split_of(cluster["id"]), "documents": documents,
                              "notes": cluster.get("notes", "")})
     order = list(jsonl_clusters(DUC))
     clusters.sort(key=lambda c: order.index(c["id"]))
     return {"version": 1, "about": ABOUT, "rules": RULES, "clusters": clusters}
 
 
+def with_tune2(gold: dict, tune2: dict) -> dict:
+    """The gold set with its tune2 part replaced by `tune2`'s clusters."""
+    kept = [c for c in gold["clusters"] if c["split"] != "tune2"]
+    return {**gold, "about": ABOUT + TUNE2_ABOUT, "clusters": kept + tune2["clusters"]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build").add_argument("folder", type=Path)
+    sub.add_parser("build-tune2").add_argument("folder", type=Path)
     sub.add_parser("check")
     args = parser.parse_args(argv)
-    if args.command == "build":
-        gold = build(args.folder)
+    if args.command in ("build", "build-tune2"):
+        gold = build(args.folder) if args.command == "build" else with_tune2(
+            json.loads(GOLD.read_text(encoding="utf-8")), build(args.folder, "tune2"))
         found = problems(gold)
         if found:
             print("\n".join(found))

@@ -981,3 +981,15 @@ def test_a_comparison_or_a_party_and_state_tag_is_no_link():
     names = {e.id: e.name for e in story.entities}
     stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
     assert ("Ada Lund", "member of", "Harwick Freedom Caucus") in stated, stated
+
+
+def test_a_name_with_its_linking_word_swapped_is_one_body_and_no_misspelling():
+    reports = [
+        {"id": "a", "text": "The Harlow Endowment for the Arts named a new chair on Monday. The Harlow Endowment for the Arts "
+                            "has funded the valley's theatres since 1970.\n"},
+        {"id": "b", "text": "\"I am honoured to lead the Harlow Endowment of the Arts,\" the new chair said on Monday.\n"},
+    ]
+    story = newsweave.brief(reports).story
+    endowments = [e for e in story.entities if "Endowment" in e.name]
+    assert len(endowments) == 1 and set(endowments[0].documents) == {"a", "b"}
+    assert not [d for d in story.discrepancies if d.kind == "name"]

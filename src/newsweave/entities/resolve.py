@@ -30,6 +30,8 @@ from newsweave.union_find import UnionFind
 # nationality or group word (NORP: "British", "Islamist") is no organisation.
 _TYPE_CLASS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
 _FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "al", "&"}
+# The small words inside a name that writers swap without meaning another body: "of" / "for" / "on".
+_LINKING_PREPOSITIONS = {"of", "for", "on"}
 _VOWELS = re.compile(r"[aeiouy]+")
 
 
@@ -113,6 +115,9 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: UnionFind) -> dict
                                                             len(main.split())):
                 merged.union(main, other)
                 variants[other] = main
+            elif _prepositions_swapped(main, other) and _types_agree(groups[main], groups[other], min(len(main), len(other)),
+                                                                     len(main.split())):
+                merged.union(main, other)  # one body, its name misremembered: no spelling to flag
     # The same words in another order ("World CIA Fact Book", "CIA World Factbook"): any first letter.
     by_words: dict[tuple[str, ...], str] = {}
     for key in by_size:
@@ -162,6 +167,16 @@ def near_identical(a: str, b: str) -> bool:
         if _consonants(x) != _consonants(y) or OSA.distance(x, y) > _slips(x, y):
             return False
     return True
+
+
+def _prepositions_swapped(a: str, b: str) -> bool:
+    """One name of three words or more but for the small word linking its parts: 'National Endowment of the
+    Arts' / 'National Endowment for the Arts'."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 3:
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return len(differ) == 1 and set(differ[0]) <= _LINKING_PREPOSITIONS
 
 
 def _without_articles(name: str) -> str:
