@@ -367,7 +367,9 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         "Trawlers wait out the storm in Kelby harbour. (Dana Ruiz/The Kelby Gazette)\n\n"
         "Would the levy pass?\n\n"
         " MORE Kelby Strikes Back! How The Harbour Wall Beat Storm Odile\n\n"
-        "A photo from the 1953 flood, with the old wall under water.\n"
+        "A photo from the 1953 flood, with the old wall under water.\n\n"
+        "Photograph from the 1953 flood, with the pier under water.\n\n"
+        "Photographs of the flood were shown at the meeting.\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
@@ -378,7 +380,8 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
                 "Trawlers wait out the storm": CAPTION, "Would the levy pass?": BODY,
                 # a headline the parser cuts in two is a headline still
                 "MORE Kelby Strikes Back!": CAPTION, "How The Harbour Wall Beat": CAPTION,
-                "A photo from the 1953 flood": CAPTION}
+                "A photo from the 1953 flood": CAPTION, "Photograph from the 1953 flood": CAPTION,
+                "Photographs of the flood were shown": BODY}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 

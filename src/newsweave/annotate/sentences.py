@@ -107,9 +107,9 @@ _CAPTION_MARK = re.compile(
     r"[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d(?:,|\.?\s*$)"
     # a gallery's teaser, cut short and credited: "The first major snowstorm of the season... (Associated Press)"
     r"|\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)\)\s*$|^FILE PHOTO:"
-    # a caption that says it is one: "A photo from the 1998 excavation, with ..."
+    # a caption that says it is one: "A photo from the 1998 excavation, with ...", "Photograph from the dig, ..."
     # (not "The photographs of ... were allowed by the judge", nor "An image from the probe provides evidence")
-    r"|^(?:An?|This) (?:photo|photograph|picture) (?:from|of|taken|shows)\b|^This (?:image|still) shows\b"
+    r"|^(?:(?:An?|This) (?:photo|photograph|picture)|Photo|Photograph|Picture) (?:from|of|taken|shows)\b|^This (?:image|still) shows\b"
     # an embedded post, signed as a page shows it: "Damn. RIP. — Lil Wayne WEEZY F (@LilTunechi) June 20, 2017"
     r"|\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d\s*$"
     r"|" + LEADING_CREDIT.pattern + r"|" + PHOTO_CREDIT.pattern,
