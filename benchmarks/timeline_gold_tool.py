@@ -1,6 +1,7 @@
 """Build and check the timeline gold set (tests/data/timeline_gold.json).
 
-Annotators write one file per cluster (the format is in RULES below) outside the repository;
+Annotators write one file per cluster (the format is in RULES below) outside the repository, each
+expression with its offsets or with its words alone, in the order they occur (`located` finds them);
 `build` joins them, gives each cluster its part of the split, and writes the gold file; `check`
 validates it against the texts in ../shared/data.
 
@@ -41,8 +42,8 @@ ABOUT = (
 )
 TUNE2_ABOUT = (
     " A second tuning part, 'tune2' (2026-12-05): the third and fourth reports of each tuning cluster, annotated "
-    "under the same rules by four helpers who saw neither newsweave's output nor this gold, scored before any of "
-    "its errors were read."
+    "under the same rules by three helpers who saw neither newsweave's code or output nor this gold (each expression "
+    "given by its words in order; the tool found the offsets), scored before any of its errors were read."
 )
 RULES = [
     "Mark every expression naming a calendar day, week, month or year: absolute ('Oct. 5, 1998', 'Oct. 5', "
@@ -110,15 +111,34 @@ def problems(gold: dict) -> list[str]:
     return found
 
 
+def located(text: str, dates: list[dict], where: str) -> list[dict]:
+    """`dates` with offsets: an annotator may give an expression's words alone, in the order they occur, and each
+    is then the first occurrence after the one before it (people count characters badly; words they copy well)."""
+    end = 0
+    placed = []
+    for item in dates:
+        if "start" not in item:
+            start = text.find(item["text"], end)
+            if start < 0:
+                raise ValueError(f"{where}: {item['text']!r} is not in the text after offset {end}")
+            item = {**item, "start": start, "end": start + len(item["text"])}
+        placed.append(item)
+        end = item["end"]
+    return placed
+
+
 def build(folder: Path, part: str | None = None) -> dict:
     """The gold set from the annotators' files in `folder`: each cluster in its part of the split, or all in `part`."""
     clusters = []
+    every = jsonl_clusters(DUC)
     for path in sorted(folder.glob("*.json")):
         for cluster in json.loads(path.read_text(encoding="utf-8"))["clusters"]:
+            texts = every.get(cluster["id"], {})
             documents = [
                 {"id": d["id"], "published": d["published"],
                  "dates": [{"start": e["start"], "end": e["end"], "text": e["text"], "value": e["value"],
-                            **({"note": e["note"]} if e.get("note") else {})} for e in d["dates"]]}
+                            **({"note": e["note"]} if e.get("note") else {})}
+                           for e in located(texts.get(d["id"], ""), d["dates"], f"{path.name} {d['id']}")]}
                 for d in cluster["documents"]
             ]
             clusters.append({"id": cluster["id"], "split": part or split_of(cluster["id"]), "documents": documents,

@@ -433,6 +433,15 @@ def test_a_wires_end_code_is_no_part_of_the_last_sentence_and_leaves_it_body_cop
     assert all(s.text.startswith("&UR;") for s in sentences if s.role != "body")
 
 
+def test_a_wires_ampersand_code_leaves_its_sentence_body_copy():
+    # the New York Times wire writes "&" as "&AMP;": a name, not markup left in a page
+    text = ("The comet's tail will be brightest next month, an astronomer wrote in the November issue of "
+            "Sky &AMP; Telescope magazine.\n\nThe office said it would post maps on its site. &QL;\n")
+    sentences = newsweave.brief([newsweave.Document(id="wire", text=text)]).story.sentences
+    assert sentences[0].role == "body" and "&AMP;" in sentences[0].text
+    assert all(s.role != "body" for s in sentences if "&QL;" in s.text)  # other codes stay furniture
+
+
 def test_a_title_opening_with_a_figure_opens_its_sentence():
     from newsweave.annotate.sentences import _repair
 

@@ -356,7 +356,7 @@ def test_dates_the_model_tags_as_times_or_writes_as_spans_and_counts_are_resolve
     assert dated["Monday night"] == "1998-10-12"
     assert dated["as early as next week"] == "1998-W43"
     assert dated["1973-90"] == "1973" and dated["1921-23"] == "1921"
-    assert dated["between 1976 and 1983"] == "1976"
+    assert dated["1976"] == "1976" and dated["1983"] == "1983"  # "between 1976 and 1983": each end a date
     assert dated["years like 1980"] == "1980"
     assert dated["a day earlier"] == "1998-10-12"  # the day before that Tuesday, not before the paper's day
     assert dated["two years earlier"] == "1994"
@@ -376,7 +376,7 @@ def test_dates_with_words_the_date_reader_cannot_read_around_them():
     )
     assert dated["end of January"] == "1999-01"  # "by" a month ahead: the coming one
     assert dated["end of July"] == "1998-07"
-    assert dated["between Sept. 11 1973"] == "1973-09-11"
+    assert dated["Sept. 11 1973"] == "1973-09-11"  # ("between" opens the span, not the date)
     assert dated["next month"] == "1998-12"  # not "83 next month"
     assert dated["early this morning"] == "1998-11-06"
 
@@ -450,3 +450,50 @@ def test_a_year_in_two_digits_and_a_day_written_without_its_space():
     assert dated["'92"] == "1992"
     assert dated["Oct.25"] == "1998-10-25"
     assert _dated("2015-03-02", "He has run the club since '05, the owners said.")["'05"] == "2005"
+
+
+def test_a_verb_in_the_present_or_under_a_modal_points_ahead_but_not_a_date_naming_an_event():
+    # (read off the timeline gold's tune2 part) in a paper of Thursday 1 Oct. 1998:
+    dated = _dated(
+        "1998-10-01",
+        "As Tarvians prepare to vote on Sunday, polls favour the president.",
+        "A rescue package could be announced soon after Saturday's vote in Tarvia.",
+        "Pilgrims who wish to travel to Ardmore in early March must apply now, the ministry said.",
+        "The Tarvian parliament debates the budget in November and December, after the recess.",
+        "The government blames a rebel group for the Aug. 7 bombings of two banks in Ardmore.",
+        "A network that is suspected of the bombing of the Tarvian embassy on July 30 has been named.",
+        "Out of work since June, the miner relies on his pension.",
+        "The ministry has arrested four men since Tuesday, a spokesman says.",
+    )
+    assert dated["Sunday"] == "1998-10-04" and dated["Saturday"] == "1998-10-03"
+    assert dated["early March"] == "1999-03"
+    assert dated["November"] == "1998-11" and dated["December"] == "1998-12"  # two dates the model tags as one
+    assert dated["Aug. 7"] == "1998-08-07"  # the bombings' day, not next August's: "blames" gives it no tense
+    assert dated["July 30"] == "1998-07-30"  # nor "is suspected of the bombing ... on July 30"
+    assert dated["June"] == "1998-06"  # counted from: "since June"
+    assert dated["Tuesday"] == "1998-09-29"
+
+
+def test_weeks_counted_years_in_words_and_ends_of_periods_are_resolved():
+    # (read off the timeline gold's tune2 part) in a paper of Saturday 5 Dec. 1998:
+    dated = _dated(
+        "1998-12-05",
+        "Last weekend, the Tarvians opened an airport in Ardmore.",
+        "The minister hinted late in the week before last that the bank may follow.",
+        "Tarvia agreed with its neighbour earlier in the week on four weekly flights.",
+        "Once this week's votes have been taken, attention will turn to the budget.",
+        "The nations, which only five years ago were praised by the bank, are in debt.",
+        "In the same room where the old regime fell a quarter-century ago, the party met.",
+        "The house could finish its work before year's end, the speaker said.",
+        "The comet may be seen on both Nov. 17 and 18, the observatory said.",
+        "After nearly a decade of deadlock, the council approved the plan.",
+    )
+    assert dated.get("nearly a decade") is None  # a time taken, no date
+    assert dated["Last weekend"] == "1998-W48"
+    assert dated["week before last"] == "1998-W47"
+    assert dated["earlier in the week"] == "1998-W49"
+    assert dated["this week"] == "1998-W49"
+    assert dated["only five years ago"] == "1993"
+    assert dated["a quarter-century ago"] == "1973"
+    assert dated["year's end"] == "1998"
+    assert dated["Nov. 17"] == "1998-11-17"  # not "both Nov. 17", which the date reader cannot read

@@ -66,3 +66,16 @@ def test_a_value_counts_only_when_the_spans_overlap_and_the_value_is_the_same():
 def test_errors_of_the_held_out_part_are_not_printed():
     with pytest.raises(SystemExit):
         main(["--split", "heldout", "--verbose"])
+
+
+def test_expressions_given_by_their_words_are_found_in_order():
+    from timeline_gold_tool import located
+
+    text = "On Monday he left. By Monday night, a week later, he was back on Monday."
+    placed = located(text, [{"text": "Monday", "value": "1998-10-05"}, {"text": "Monday night", "value": None},
+                            {"start": 36, "end": 48, "text": "a week later", "value": None},
+                            {"text": "Monday", "value": "1998-10-05"}], "example")
+    assert [(item["start"], text[item["start"]:item["end"]]) for item in placed] == [
+        (3, "Monday"), (22, "Monday night"), (36, "a week later"), (65, "Monday")]
+    with pytest.raises(ValueError, match="'Tuesday' is not in the text"):
+        located(text, [{"text": "Tuesday", "value": None}], "example")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from newsweave.claims import LIGHT_VERBS, term
+from newsweave.claims import LIGHT_VERBS, REPORTING, term
 from newsweave.entities.mentions import body_copy
 from newsweave.load.published import parse_published
 from newsweave.settings import Settings
@@ -57,6 +57,34 @@ _RELATIVE_WORDS = re.compile(
 # "as early as next week" is "next week", "the end of January" is January.
 _VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until|as|just|by|between|"
                     r"end|beginning|start|middle)\b\s*", re.IGNORECASE)
+# ... and hedges on a count back, which keep its year: "only five years ago", "more than a year ago". (Only there:
+# the date reader takes "a decade", what is left of "after nearly a decade of deadlock", for a date.)
+_HEDGES = re.compile(r"\b(?:only|more than|less than|nearly|almost|about|some|over|roughly|barely|fully|well)\b\s*",
+                     re.IGNORECASE)
+# Counts of years the date reader does not know: "a quarter-century ago" is 25 years ago.
+_YEARS_IN_WORDS = (
+    (re.compile(r"\b(?:a|one)\s+quarter[\s-]century\b", re.IGNORECASE), "25 years"),
+    (re.compile(r"\b(?:a\s+half[\s-]century|half\s+a\s+century)\b", re.IGNORECASE), "50 years"),
+    (re.compile(r"\b(?:a|one)\s+decade\b", re.IGNORECASE), "10 years"),
+    (re.compile(r"\btwo\s+decades\b", re.IGNORECASE), "20 years"),
+    (re.compile(r"\b(?:a|one)\s+century\b", re.IGNORECASE), "100 years"),
+)
+_AGO = re.compile(r"\bago\b", re.IGNORECASE)
+# Weeks the date reader does not read, counted back from the report's week: "last weekend" (-1), "the week
+# before last" (-2), "earlier in the week" (0). ("this weekend" stays unpinned, as "the weekend" does.)
+_WEEKS_BACK = (
+    (re.compile(r"^(?:last|past)\s+weekend$", re.IGNORECASE), -1),
+    (re.compile(r"^next\s+weekend$", re.IGNORECASE), 1),
+    (re.compile(r"^(?:the\s+)?week\s+before\s+last$", re.IGNORECASE), -2),
+    (re.compile(r"^(?:earlier|later)\s+in\s+the\s+week$", re.IGNORECASE), 0),
+)
+# The end of the report's own year or month: "before year's end".
+_PERIOD_END = re.compile(r"^(?:(?:the\s+)?(?P<unit>year|month)['’]s\s+end|(?:the\s+)?end\s+of\s+the\s+(?P<of>year|month))$",
+                         re.IGNORECASE)
+# Two dates the model tags as one: "Nov. 17 and 18", "in November and December", "2098 or perhaps 2131",
+# "from 1976 to 1983". Each end written as a date is one; a bare day number after the first is not.
+_JOINED = re.compile(r"\s*,?\s+\b(?:and|or|to|through)\b(?:\s+(?:perhaps|possibly|maybe))?\s+", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"^(?:from|between|both|either)\s+", re.IGNORECASE)
 # A figure the model runs into the date after it: "who turns 83 next month".
 _FIGURE_BEFORE = re.compile(r"^\d{1,3}\s+(?=(?:next|last|this|early|late)\b)", re.IGNORECASE)
 # Times of day the model tags that name the report's own day: "early this morning", "tonight".
@@ -134,31 +162,68 @@ def date_mentions(story: Story) -> list[DateMention]:
             at = bisect_right(starts, ent.start_char) - 1
             sentence = sentences[at] if at >= 0 and ent.end_char <= sentences[at].end else None
             text, start = document.text[ent.start_char : ent.end_char], ent.start_char  # (`Span.text` makes a Token per word)
-            if sentence is None or not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 12]):
+            if sentence is None:
+                continue
+            start = _widened(doc, ent, text, start)
+            text = document.text[start : ent.end_char]
+            if not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 12]):
                 continue
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
             figure = _FIGURE_BEFORE.match(text)
             if figure:  # "turns 83 next month": the date is "next month"
                 text, start = text[figure.end():], start + figure.end()
-            before = doc[ent.start - 1] if ent.start > 0 else None
-            if before is not None and before.lower_ in _COUNTED_BY and _MONTH_ALONE.fullmatch(text):
-                start = before.idx  # "this December": the model may tag the month alone
-                text = document.text[start : ent.end_char]
-            date, precision, anchor = _resolve(text, published, story_base, _looks_ahead(ent))
-            if _COUNTED_FROM_ANOTHER.match(text):  # "a day earlier" counts from the report's last date, not its own day
-                date, precision = _counted_from(text, counted_from)
-                anchor = anchor if date is not None else None
-            if date is not None and precision in _UNITS:
-                counted_from = (date, precision)
-            if filed is not None and anchor:
-                anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
-            evidence = Evidence(document.id, start, ent.end_char)
-            day_of_year = _day_of_year(text) if date is None else None
+            ahead = _looks_ahead(ent)
             event = _event_token(ent)
-            found.append(DateMention(text, evidence, sentence, date, precision, event.lower_ if event is not None else "",
-                                     anchor, day_of_year, event.lemma_.lower() if event is not None else ""))
+            for piece, piece_start, piece_end in _each_date(text, start):
+                date, precision, anchor = _resolve(piece, published, story_base, ahead)
+                if _COUNTED_FROM_ANOTHER.match(piece):  # "a day earlier" counts from the report's last date, not its own day
+                    date, precision = _counted_from(piece, counted_from)
+                    anchor = anchor if date is not None else None
+                if date is not None and precision in _UNITS:
+                    counted_from = (date, precision)
+                if filed is not None and anchor:
+                    anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
+                evidence = Evidence(document.id, piece_start, piece_end)
+                day_of_year = _day_of_year(piece) if date is None else None
+                found.append(DateMention(piece, evidence, sentence, date, precision, event.lower_ if event is not None else "",
+                                         anchor, day_of_year, event.lemma_.lower() if event is not None else ""))
     return found
+
+
+def _widened(doc, ent, text: str, start: int) -> int:
+    """Where the date starts when the model tagged only its last word: "this December", "this week's votes"
+    ("this", "last", "next" before a month or a unit), "earlier in the week"."""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is None:
+        return start
+    if before.lower_ in _COUNTED_BY and (_MONTH_ALONE.fullmatch(text) or text.lower() in _UNITS_ALONE):
+        return before.idx
+    week = ent.start + (text.lower() == "the week")  # the token "week", the model's "the" kept or not
+    if text.lower() in ("week", "the week") and week >= 3 and doc[week - 2].lower_ == "in" \
+            and doc[week - 3].lower_ in ("earlier", "later"):
+        return doc[week - 3].idx
+    return start
+
+
+_UNITS_ALONE = ("week", "month", "year", "weekend")
+
+
+def _each_date(text: str, start: int) -> list[tuple[str, int, int]]:
+    """The dates in one tagged expression, each (text, start, end), without the words that open a span: two
+    where the model joined two ("Nov. 17 and 18" is Nov. 17 alone; "November and December" both months;
+    "between 1976 and 1983" both years; "1973-90" stays one)."""
+    if _YEAR_RANGE.match(text.strip()) and not _JOINED.search(text):
+        return [(text, start, start + len(text))]
+    pieces: list[tuple[str, int, int]] = []
+    bounds = [0, *(at for match in _JOINED.finditer(text) for at in match.span()), len(text)]
+    for piece_start, piece_end in zip(bounds[::2], bounds[1::2], strict=True):
+        lead = _RANGE_WORD.match(text, piece_start)
+        piece_start = lead.end() if lead else piece_start
+        piece = text[piece_start:piece_end]
+        if piece and (not pieces or _ABSOLUTE.search(piece) or _RELATIVE_WORDS.search(piece)):
+            pieces.append((piece, start + piece_start, start + piece_end))
+    return pieces or [(text, start, start + len(text))]
 
 
 # A wire dateline that gives the day the report was filed: "RIVERTON, Oct. 14 (Coastline Press) —".
@@ -198,7 +263,7 @@ def _is_date(ent, text: str, after: str = "") -> bool:
         return False  # "the Today program": a name, not a day
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
-    return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text))
+    return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip()))
 
 
 def _story_base(story: Story) -> datetime | None:
@@ -256,7 +321,43 @@ def _looks_ahead(ent) -> bool:
     )
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     # "stands until Friday" looks ahead; "remained army chief until March" told of a time gone by
-    return ahead or (before in _AHEAD_BEFORE and not _told_in_the_past(verb))
+    return ahead or (before in _AHEAD_BEFORE and not _told_in_the_past(verb)) or _told_as_to_come(ent, verb)
+
+
+# Modals that put what they carry ahead: "could be announced Sunday", "may see more on Nov. 17".
+_AHEAD_MODALS = {"can", "could", "may", "might", "must", "should", "would", "ca"}
+_NOUN_MODIFIER = ("compound", "poss", "nmod", "amod", "det", "nummod")
+
+
+def _told_as_to_come(ent, verb) -> bool:
+    """Whether the first verb with a tense, from the date's verb up, tells of what is to come: news tells what
+    has happened in the past tense, so a verb in the present that is not a reporting verb ("as Brazilians
+    prepare to vote on Sunday", "debates impeachment in November", "are meeting Tuesday"), or under a modal,
+    looks ahead; the present perfect ("has arrested ... Tuesday") and "says Tuesday" do not. A date naming an
+    event ("blames him for the Aug. 7 bombings", "Sunday's election") or counted from ("out of work since June")
+    takes no tense from the verb."""
+    root = ent.root
+    # (also a date hanging off a noun on the way up: "suspected of the bombing of the embassies on Aug. 7")
+    names_an_event = (root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN")) or any(
+        t.pos_ in ("NOUN", "PROPN") for t in root.ancestors if t.i != verb.i and verb.is_ancestor(t))
+    if any(t.lower_ == "since" for t in root.ancestors):
+        return False
+    for v in (verb, *verb.ancestors):
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        auxiliaries = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "MD" for c in auxiliaries):  # ("could be announced soon after Sunday's elections")
+            return any(c.lower_ in _AHEAD_MODALS for c in auxiliaries)
+        if names_an_event:
+            return False
+        tensed = next((c for c in auxiliaries if c.tag_ in ("VBD", "VBZ", "VBP")), v if v.tag_ in ("VBD", "VBZ", "VBP") else None)
+        if tensed is None:
+            continue  # "to vote", "voting", "held": the tense is the verb's above
+        if tensed.tag_ == "VBD" or v.lemma_ in REPORTING:
+            return False
+        # (present perfect: "has arrested"; "have been" the same)
+        return not any(c.lemma_ == "have" for c in auxiliaries) and not (tensed is v and v.lemma_ == "have" and v.dep_ == "aux")
+    return False
 
 
 def _told_in_the_past(verb) -> bool:
@@ -303,6 +404,13 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         month = _month_counted(text, published)
         if month is not None:
             return month, "month", anchor
+        week = _week_counted(text, published)
+        if week is not None:
+            return week, "week", anchor
+        end = _PERIOD_END.match(text.strip())
+        if end:  # "before year's end": the report's year
+            unit = (end["unit"] or end["of"]).lower()
+            return _iso(published, unit), unit, anchor
         # "Oct. 16" in a paper of Oct. 15 is tomorrow, not last year: a date with no
         # year is taken in the year that puts it nearest the publication day.
         base, prefer = published, ("current_period" if absolute else "past")
@@ -316,6 +424,10 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     if _YEAR_RANGE.match(text.strip()):
         return years[0], "year", anchor  # "Pinochet's 1973-90 regime" began in 1973 (the parser reads "1921-23" as a day)
     parser = _parser(prefer, base)
+    if _AGO.search(text):  # ("after a decade of deadlock" is a time taken, no date)
+        text = _HEDGES.sub("", text)
+        for words, years_counted in _YEARS_IN_WORDS:
+            text = words.sub(years_counted, text)
     data = parser.get_date_data(text)
     if data.date_obj is None:
         data = parser.get_date_data(_VAGUE.sub("", text).strip())
@@ -330,6 +442,14 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     if published is not None and absolute and not years:
         value = _year_meant(value, published, precision, ahead)
     return _iso(value, precision), precision, anchor
+
+
+def _week_counted(text: str, published: datetime) -> str | None:
+    """'last weekend', 'the week before last', 'earlier in the week': an ISO week counted from the report's."""
+    for pattern, weeks in _WEEKS_BACK:
+        if pattern.match(text.strip()):
+            return _iso(published + timedelta(weeks=weeks), "week")
+    return None
 
 
 def _counted_from(text: str, last: tuple[str, str] | None) -> tuple[str | None, str]:

@@ -76,8 +76,9 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\((?:[A-Z][\w.&' -]{1,40})\))?\s*(?:[—–-]{1,2}|_)\s+"  # (newswire's "TORONTO (AP) _")
 )
-_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&\w+;|\{|\}|(?i:\bclick\s+here\b)"
-                       r"|(?i:\bour\s+(?:mailing\s+list|newsletters?)\b)")  # (the site speaking to its reader)
+# (an entity code left in a page is markup, but for the ampersand: a wire's "Sky &AMP; Telescope" is a name)
+_WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&(?!(?i:amp);)\w+;|\{|\}"
+                       r"|(?i:\bclick\s+here\b)|(?i:\bour\s+(?:mailing\s+list|newsletters?)\b)")  # (the site speaking to its reader)
 # A photographer's credit opening a caption's line: "Eric Gay / AP Senator Wendy Davis listens as ...".
 LEADING_CREDIT = re.compile(
     r"^[ \t]*(?P<credit>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}[ \t]*/[ \t]*"
