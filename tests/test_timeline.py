@@ -487,7 +487,10 @@ def test_weeks_counted_years_in_words_and_ends_of_periods_are_resolved():
         "The house could finish its work before year's end, the speaker said.",
         "The comet may be seen on both Nov. 17 and 18, the observatory said.",
         "After nearly a decade of deadlock, the council approved the plan.",
+        "Last Friday, a bus was attacked near Ardmore; last Tuesday, a market was.",
     )
+    assert dated["Last Friday"] == "1998-11-27"  # never yesterday: the Friday of the week before
+    assert dated["last Tuesday"] == "1998-12-01"
     assert dated.get("nearly a decade") is None  # a time taken, no date
     assert dated["Last weekend"] == "1998-W48"
     assert dated["week before last"] == "1998-W47"

@@ -377,8 +377,8 @@ def _weekday(text: str, published: datetime, ahead: bool) -> datetime | None:
     which = (match.group("which") or "").lower()
     back = (published.weekday() - target) % 7
     forward = (target - published.weekday()) % 7
-    if which == "last":
-        return published - timedelta(days=back or 7)
+    if which == "last":  # never yesterday, which news calls "Thursday": "last Thursday" in Friday's paper is 8 days back
+        return published - timedelta(days=back if back >= 2 else back + 7)
     if which == "next":
         return published + timedelta(days=forward or 7)
     return published + timedelta(days=forward) if ahead else published - timedelta(days=back)
