@@ -500,3 +500,18 @@ def test_weeks_counted_years_in_words_and_ends_of_periods_are_resolved():
     assert dated["a quarter-century ago"] == "1973"
     assert dated["year's end"] == "1998"
     assert dated["Nov. 17"] == "1998-11-17"  # not "both Nov. 17", which the date reader cannot read
+
+
+def test_days_named_by_name_are_resolved_whatever_the_model_calls_them():
+    # in a paper of Monday 5 Oct. 1998; the model tags "Labor Day" an event and "Easter Sunday" a place
+    dated = _dated(
+        "1998-10-05",
+        "Voters will go to the polls on Election Day, the party said.",
+        "Shops in Ardmore closed on Labor Day, and the mill reopened on Easter Sunday.",
+        "The family of the sailor hopes to see him home by Thanksgiving.",
+        "He last spoke to his brother at Christmas 1996, the court heard.",
+    )
+    assert dated["Election Day"] == "1998-11-03"  # the Tuesday after the first Monday of November
+    assert dated["Labor Day"] == "1998-09-07" and dated["Easter Sunday"] == "1998-04-12"  # told in the past
+    assert dated["Thanksgiving"] == "1998-11-26"  # "hopes ... by" points ahead: the fourth Thursday of November
+    assert dated["Christmas 1996"] == "1996-12-25"

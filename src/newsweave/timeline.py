@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -156,7 +157,8 @@ def date_mentions(story: Story) -> list[DateMention]:
         counted_from: tuple[str, str] | None = None  # the last date resolved in the report, for "a day earlier"
         # (the model tags "Monday night" a time of day: its day is a date)
         dated = [e for e in doc.ents
-                 if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))]
+                 if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))
+                 or (e.label_ in ("EVENT", "FAC", "PERSON", "ORG") and _NAMED_DAY.match(e.text))]
         for ent in sorted(dated + _glued_days(doc, document.text), key=lambda e: e.start_char):
             # the sentence holding the date: the last one starting at or before it, if it ends after it
             at = bisect_right(starts, ent.start_char) - 1
@@ -263,7 +265,8 @@ def _is_date(ent, text: str, after: str = "") -> bool:
         return False  # "the Today program": a name, not a day
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
-    return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip()))
+    return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
+                or _NAMED_DAY.match(text.strip().replace("’", "'")))
 
 
 def _story_base(story: Story) -> datetime | None:
@@ -395,6 +398,9 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
             return None, RELATIVE, None
         year = base.year - (base.year - int(short.group(1))) % 100
         return str(year), "year", (f"published {published:%Y-%m-%d}" if published else f"year from the story's dates ({base:%Y})")
+    named = _named_day(text, published, ahead)
+    if named is not None:
+        return _iso(named, "day"), "day", (f"published {published:%Y-%m-%d}" if published and not YEAR.search(text) else None)
     absolute = bool(_ABSOLUTE.search(text))
     if published is not None:
         anchor = f"published {published:%Y-%m-%d}"
@@ -442,6 +448,68 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     if published is not None and absolute and not years:
         value = _year_meant(value, published, precision, ahead)
     return _iso(value, precision), precision, anchor
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime:
+    """The n-th `weekday` (Monday 0) of a month; n = -1: the last."""
+    if n > 0:
+        first = datetime(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = datetime(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> datetime:
+    from dateutil.easter import easter  # (dateparser's own dependency)
+
+    return datetime.combine(easter(year), datetime.min.time())
+
+
+# Days news names by name, each its day in a given year. Those the model tags as an event, a place or a person
+# ("Labor Day", "Easter Sunday", "Martin Luther King Day") are dates too. The moving ones are as the United
+# States keeps them, whose wires name them most (Canada's Thanksgiving is in October).
+_NAMED_DAYS: dict[str, Callable[[int], datetime]] = {
+    "christmas": lambda y: datetime(y, 12, 25), "christmas day": lambda y: datetime(y, 12, 25),
+    "christmas eve": lambda y: datetime(y, 12, 24), "boxing day": lambda y: datetime(y, 12, 26),
+    "new year's day": lambda y: datetime(y, 1, 1), "new year's eve": lambda y: datetime(y, 12, 31),
+    "valentine's day": lambda y: datetime(y, 2, 14), "st. patrick's day": lambda y: datetime(y, 3, 17),
+    "halloween": lambda y: datetime(y, 10, 31), "veterans day": lambda y: datetime(y, 11, 11),
+    "bastille day": lambda y: datetime(y, 7, 14), "fourth of july": lambda y: datetime(y, 7, 4),
+    "easter": _easter, "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2), "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4), "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1), "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "columbus day": lambda y: _nth_weekday(y, 10, 0, 2), "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "martin luther king jr. day": lambda y: _nth_weekday(y, 1, 0, 3), "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2), "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+}
+_NAMED_DAY = re.compile(
+    r"^(?:(?P<which>last|next|this)\s+)?(?P<name>" + "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
+    + r")(?:,?\s+(?P<year>" + _YEAR_DIGITS + r"))?$", re.IGNORECASE)
+
+
+def _named_day(text: str, published: datetime | None, ahead: bool) -> datetime | None:
+    """'Christmas Eve', 'last Thanksgiving', 'Election Day 1998': the day, in the year its words give, or the
+    occurrence nearest the report's day on the side the sentence points to; None with neither."""
+    match = _NAMED_DAY.match(text.strip().replace("’", "'"))
+    if match is None:
+        return None
+    day_in = _NAMED_DAYS[match["name"].lower()]
+    if match["year"]:
+        return day_in(int(match["year"]))
+    if published is None:
+        return None
+    day = published.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    occurrences = [day_in(day.year + shift) for shift in (-1, 0, 1)]
+    which = (match["which"] or "").lower()
+    if which == "last":
+        return max(v for v in occurrences if v < day)
+    if which == "next":
+        return min(v for v in occurrences if v > day)
+    if which == "this":
+        return occurrences[1]
+    return _occurrence_meant(occurrences, day, ahead, day.year)
 
 
 def _week_counted(text: str, published: datetime) -> str | None:
@@ -536,16 +604,21 @@ def _year_meant(value: datetime, published: datetime, precision: str, ahead: boo
     day = published.replace(tzinfo=None)
     if precision == "month":
         value, day = value.replace(day=1), day.replace(day=1)
-    years = _years_around(value)
-    nearest = _nearest_year(value, day)
+    return _occurrence_meant(_years_around(value), day, ahead, value.year)
+
+
+def _occurrence_meant(occurrences: list[datetime], day: datetime, ahead: bool, own_year: int) -> datetime:
+    """Of one date's occurrences in the years around the report's `day`, the one `_year_meant` describes
+    (the nearest on a tie is the one in `own_year`)."""
+    nearest = min(occurrences, key=lambda v: (abs((v - day).days), v.year != own_year))
     if ahead and not 0 < (day - nearest).days <= AHEAD_UNSAID:
         # (a date a few days or weeks before the report's day is that one, though the sentence points ahead:
         # "were expected to be announced just after Cardoso's Oct. 5 re-election" in a paper of Oct. 16 is
         # not next October's)
-        coming = [v for v in years if v >= day]
+        coming = [v for v in occurrences if v >= day]
         return min(coming, key=lambda v: (v - day).days) if coming else nearest
     if (nearest - day).days > AHEAD_UNSAID:
-        return max((v for v in years if v <= day), default=nearest)
+        return max((v for v in occurrences if v <= day), default=nearest)
     return nearest
 
 
