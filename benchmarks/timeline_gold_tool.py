@@ -6,12 +6,13 @@ expression with its offsets or with its words alone, in the order they occur (`l
 validates it against the texts in ../shared/data.
 
     python3 benchmarks/timeline_gold_tool.py build /tmp/timeline_gold/out
-    python3 benchmarks/timeline_gold_tool.py build-tune2 /tmp/timeline_tune2
+    python3 benchmarks/timeline_gold_tool.py build-part tune2 /tmp/timeline_tune2
     python3 benchmarks/timeline_gold_tool.py check
 
-`build-tune2` adds (or replaces) a second tuning part, "tune2": the third and fourth reports of each
-tuning cluster, annotated later under the same rules by annotators who saw neither newsweave's
-output nor the gold, and scored before any of its errors were read.
+`build-part` adds (or replaces) a further tuning part: "tune2", the third and fourth reports of each
+tuning cluster, or "tune3", the fifth and sixth, each annotated later under the same rules by annotators
+who saw neither newsweave's output nor the gold, and scored before any of its errors were read. (The first
+tuning part was read until nearly every error was gone; a fresh part tells a general rule from a fitted one.)
 """
 
 from __future__ import annotations
@@ -40,11 +41,14 @@ ABOUT = (
     "other measure holds out; 'heldout' the others, less three whose briefs were read by mistake "
     "(summary_quality.READ_HELD_OUT)."
 )
-TUNE2_ABOUT = (
-    " A second tuning part, 'tune2' (2026-12-05): the third and fourth reports of each tuning cluster, annotated "
-    "under the same rules by three helpers who saw neither newsweave's code or output nor this gold (each expression "
-    "given by its words in order; the tool found the offsets), scored before any of its errors were read."
-)
+PART_ABOUT = {
+    "tune2": " A second tuning part, 'tune2' (2026-12-05): the third and fourth reports of each tuning cluster, "
+             "annotated under the same rules by three helpers who saw neither newsweave's code or output nor this "
+             "gold (each expression given by its words in order; the tool found the offsets), scored before any of "
+             "its errors were read.",
+    "tune3": " A third, 'tune3' (2026-12-05, later): the fifth and sixth reports of each tuning cluster, made the "
+             "same way by three other helpers, scored before any of its errors were read.",
+}
 RULES = [
     "Mark every expression naming a calendar day, week, month or year: absolute ('Oct. 5, 1998', 'Oct. 5', "
     "'October', '1975'), named from the publication day ('Tuesday', 'earlier Wednesday', 'Tuesday night', "
@@ -71,13 +75,13 @@ def split_of(cluster_id: str) -> str:
     return "heldout" if cluster_id in held_out_ids() else "tune"
 
 
-TUNE2_REPORTS = slice(2, 4)  # tune2 holds a tuning cluster's third and fourth reports
+PART_REPORTS = {"tune2": slice(2, 4), "tune3": slice(4, 6)}  # a later tuning part's reports of each tuning cluster
 
 
 def problems(gold: dict) -> list[str]:
     """What is wrong with the gold set: offsets that do not give the text, values of no known form,
-    reports other than the cluster's first ones (its third and fourth in tune2), overlapping or unordered
-    expressions, a tune2 cluster that is not a tuning cluster."""
+    reports other than the cluster's first ones (its third and fourth in tune2, fifth and sixth in tune3),
+    overlapping or unordered expressions, a later part's cluster that is not a tuning cluster."""
     found = []
     every = jsonl_clusters(DUC)
     for cluster in gold["clusters"]:
@@ -85,14 +89,14 @@ def problems(gold: dict) -> list[str]:
         if texts is None:
             found.append(f"{cluster['id']}: no such DUC cluster")
             continue
-        if cluster["split"] == "tune2":
-            expected = list(texts)[TUNE2_REPORTS]
+        if cluster["split"] in PART_REPORTS:
+            expected = list(texts)[PART_REPORTS[cluster["split"]]]
             if split_of(cluster["id"]) != "tune":
-                found.append(f"{cluster['id']}: tune2 holds tuning clusters only")
+                found.append(f"{cluster['id']}: {cluster['split']} holds tuning clusters only")
         else:
             expected = list(texts)[: len(cluster["documents"])]
         if not expected or [d["id"] for d in cluster["documents"]] != expected:
-            found.append(f"{cluster['id']}: the reports must be the cluster's first (tune2: third and fourth), in order: {expected}")
+            found.append(f"{cluster['id']}: the reports must be the cluster's first (tune2: third and fourth; tune3: fifth and sixth), in order: {expected}")
         for document in cluster["documents"]:
             text = texts.get(document["id"], "")
             day = wire_date(document["id"])
@@ -113,15 +117,16 @@ def problems(gold: dict) -> list[str]:
 
 def located(text: str, dates: list[dict], where: str) -> list[dict]:
     """`dates` with offsets: an annotator may give an expression's words alone, in the order they occur, and each
-    is then the first occurrence after the one before it (people count characters badly; words they copy well)."""
+    is then the first occurrence after the one before it, as whole words ("August" is not the start of
+    "Augusto"; people count characters badly, words they copy well)."""
     end = 0
     placed = []
     for item in dates:
         if "start" not in item:
-            start = text.find(item["text"], end)
-            if start < 0:
+            found = re.compile(r"(?<!\w)" + re.escape(item["text"]) + r"(?!\w)").search(text, end)
+            if found is None:
                 raise ValueError(f"{where}: {item['text']!r} is not in the text after offset {end}")
-            item = {**item, "start": start, "end": start + len(item["text"])}
+            item = {**item, "start": found.start(), "end": found.end()}
         placed.append(item)
         end = item["end"]
     return placed
@@ -148,22 +153,26 @@ def build(folder: Path, part: str | None = None) -> dict:
     return {"version": 1, "about": ABOUT, "rules": RULES, "clusters": clusters}
 
 
-def with_tune2(gold: dict, tune2: dict) -> dict:
-    """The gold set with its tune2 part replaced by `tune2`'s clusters."""
-    kept = [c for c in gold["clusters"] if c["split"] != "tune2"]
-    return {**gold, "about": ABOUT + TUNE2_ABOUT, "clusters": kept + tune2["clusters"]}
+def with_part(gold: dict, part: str, clusters: dict) -> dict:
+    """The gold set with its `part` ("tune2", "tune3") replaced by `clusters`' clusters."""
+    kept = [c for c in gold["clusters"] if c["split"] != part]
+    parts = {c["split"] for c in kept} | {part}
+    about = ABOUT + "".join(text for name, text in PART_ABOUT.items() if name in parts)
+    return {**gold, "about": about, "clusters": kept + clusters["clusters"]}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build").add_argument("folder", type=Path)
-    sub.add_parser("build-tune2").add_argument("folder", type=Path)
+    part = sub.add_parser("build-part")
+    part.add_argument("part", choices=sorted(PART_REPORTS))
+    part.add_argument("folder", type=Path)
     sub.add_parser("check")
     args = parser.parse_args(argv)
-    if args.command in ("build", "build-tune2"):
-        gold = build(args.folder) if args.command == "build" else with_tune2(
-            json.loads(GOLD.read_text(encoding="utf-8")), build(args.folder, "tune2"))
+    if args.command in ("build", "build-part"):
+        gold = build(args.folder) if args.command == "build" else with_part(
+            json.loads(GOLD.read_text(encoding="utf-8")), args.part, build(args.folder, args.part))
         found = problems(gold)
         if found:
             print("\n".join(found))

@@ -9,9 +9,9 @@ It stores offsets and short values only; the texts stay in ../shared/data.
 The split is by cluster and was fixed before anything was tuned on it: the tuning part is the
 DUC clusters that no other measure holds out; the held-out part is the others (ROUGE's held-out
 part of DUC and the claims gold's held-out clusters), less the three whose briefs were read by
-mistake in an earlier session (summary_quality.READ_HELD_OUT). A second tuning part, tune2, holds
-the third and fourth reports of each tuning cluster. `--verbose` prints the errors of the tuning
-parts only.
+mistake in an earlier session (summary_quality.READ_HELD_OUT). Later tuning parts hold other reports of
+the tuning clusters: tune2 the third and fourth, tune3 the fifth and sixth. `--verbose` prints the errors
+of the tuning parts only.
 
 Systems, on the same reports in one run:
 - newsweave: the brief's date mentions (`story.workspace.dates`), as the timeline resolves them
@@ -28,7 +28,7 @@ not "1998-10-05"; a gold expression without a value is right when the system giv
 Accuracy: right / all gold expressions, the figure a reader of the timeline meets.
 
     python3 benchmarks/timeline_quality.py --split tune [--verbose]
-    python3 benchmarks/timeline_quality.py --split tune2 [--verbose]
+    python3 benchmarks/timeline_quality.py --split tune2 [--verbose]    (tune3 the same)
     python3 benchmarks/timeline_quality.py --split heldout
 """
 
@@ -180,11 +180,11 @@ def _ratio(a: int, b: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "heldout", "all"), default="tune")
+    parser.add_argument("--split", choices=("tune", "tune2", "tune3", "heldout", "all"), default="tune")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma-separated, of {', '.join(SYSTEMS)}")
     parser.add_argument("--verbose", action="store_true", help="print newsweave's errors (tuning parts only)")
     args = parser.parse_args(argv)
-    if args.verbose and args.split not in ("tune", "tune2"):
+    if args.verbose and args.split in ("heldout", "all"):
         parser.error("--verbose prints errors, and only the tuning part's errors may be read")
     clusters = load(args.split)
     systems = [s for s in args.systems.split(",") if s]
