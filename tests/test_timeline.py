@@ -515,3 +515,20 @@ def test_days_named_by_name_are_resolved_whatever_the_model_calls_them():
     assert dated["Labor Day"] == "1998-09-07" and dated["Easter Sunday"] == "1998-04-12"  # told in the past
     assert dated["Thanksgiving"] == "1998-11-26"  # "hopes ... by" points ahead: the fourth Thursday of November
     assert dated["Christmas 1996"] == "1996-12-25"
+
+
+def test_months_of_a_counted_year_day_ranges_and_events_described_as_to_come():
+    # (read off the timeline gold's tune3 part) in a paper of Wednesday 11 Nov. 1998:
+    dated = _dated(
+        "1998-11-11",
+        "The station was hit by a piece of debris in September last year, engineers said.",
+        "Ministers met in Ardmore ahead of the Nov. 17-18 summit, officials said.",
+        "A poll in the third week of October 1992 found the two in a tie.",
+        "Satellites may be harmed by the storm predicted for Friday, the agency said.",
+        "The army brought villagers into Ardmore for Sunday's planned ceremonies.",
+    )
+    assert dated["September last year"] == "1997-09"
+    assert dated["Nov. 17"] == "1998-11-17"  # not 17 Nov. 2017, as the date reader reads "Nov. 17-18"
+    assert dated["third week of October 1992"] == "1992-10"
+    assert dated["Friday"] == "1998-11-13"  # "predicted for": ahead
+    assert dated["Sunday"] == "1998-11-15"  # "planned ceremonies": ahead

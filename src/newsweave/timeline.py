@@ -57,7 +57,7 @@ _RELATIVE_WORDS = re.compile(
 # Words dateparser does not read that do not change the period: "earlier this year" is "this year",
 # "as early as next week" is "next week", "the end of January" is January.
 _VAGUE = re.compile(r"\b(?:the|on|in|of|earlier|later|early|late|mid|since|until|as|just|by|between|"
-                    r"end|beginning|start|middle)\b\s*", re.IGNORECASE)
+                    r"end|beginning|start|middle|(?:first|second|third|fourth)\s+week\s+of)\b\s*", re.IGNORECASE)
 # ... and hedges on a count back, which keep its year: "only five years ago", "more than a year ago". (Only there:
 # the date reader takes "a decade", what is left of "after nearly a decade of deadlock", for a date.)
 _HEDGES = re.compile(r"\b(?:only|more than|less than|nearly|almost|about|some|over|roughly|barely|fully|well)\b\s*",
@@ -86,6 +86,7 @@ _PERIOD_END = re.compile(r"^(?:(?:the\s+)?(?P<unit>year|month)['’]s\s+end|(?:t
 # "from 1976 to 1983". Each end written as a date is one; a bare day number after the first is not.
 _JOINED = re.compile(r"\s*,?\s+\b(?:and|or|to|through)\b(?:\s+(?:perhaps|possibly|maybe))?\s+", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"^(?:from|between|both|either)\s+", re.IGNORECASE)
+_DAY_RANGE = re.compile(rf"((?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}$", re.IGNORECASE)
 # A figure the model runs into the date after it: "who turns 83 next month".
 _FIGURE_BEFORE = re.compile(r"^\d{1,3}\s+(?=(?:next|last|this|early|late)\b)", re.IGNORECASE)
 # Times of day the model tags that name the report's own day: "early this morning", "tonight".
@@ -222,6 +223,8 @@ def _each_date(text: str, start: int) -> list[tuple[str, int, int]]:
     for piece_start, piece_end in zip(bounds[::2], bounds[1::2], strict=True):
         lead = _RANGE_WORD.match(text, piece_start)
         piece_start = lead.end() if lead else piece_start
+        days = _DAY_RANGE.match(text, piece_start, piece_end)
+        piece_end = days.end(1) if days else piece_end  # "the Nov. 17-18 summit" opens on Nov. 17
         piece = text[piece_start:piece_end]
         if piece and (not pieces or _ABSOLUTE.search(piece) or _RELATIVE_WORDS.search(piece)):
             pieces.append((piece, start + piece_start, start + piece_end))
@@ -308,7 +311,9 @@ _COUNTING = re.compile(r"^(?:(?:a|an|the|for)\s+)*(?:\w+\s+)?(?:straight\s+|cons
 _AHEAD_BEFORE = {"until", "till", "through", "before", "next", "by"}
 _AHEAD_IN_SENTENCE = {"will", "'ll", "shall", "due"}
 # Verbs of what is to come: "was expected in Ankara on Monday", "is scheduled to land Friday".
-_AHEAD_VERBS = {"expect", "schedule", "plan"}
+_AHEAD_VERBS = {"expect", "schedule", "plan", "predict", "forecast", "slate"}
+# ... and the same words describing the event a date names: "Thursday's planned ceremonies".
+_AHEAD_DESCRIBED = {"planned", "scheduled", "expected", "upcoming", "coming", "forthcoming", "proposed", "predicted"}
 
 
 def _looks_ahead(ent) -> bool:
@@ -322,6 +327,8 @@ def _looks_ahead(ent) -> bool:
         or any(c.dep_ in ("aux", "acomp") and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)  # "is due in court"
         for v in (verb, *verb.ancestors)
     )
+    event = ent.root.head if ent.root.dep_ in _NOUN_MODIFIER and ent.root.head.pos_ == "NOUN" else None
+    ahead = ahead or (event is not None and any(c.lower_ in _AHEAD_DESCRIBED for c in event.children if c.dep_ == "amod"))
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     # "stands until Friday" looks ahead; "remained army chief until March" told of a time gone by
     return ahead or (before in _AHEAD_BEFORE and not _told_in_the_past(verb)) or _told_as_to_come(ent, verb)
@@ -555,6 +562,9 @@ _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
 _COUNTED_BY = ("last", "past", "this", "next", "coming")
 _MONTH_COUNTED = re.compile(
     rf"^(?:(?:early|mid|late)[\s-]+)?(?P<which>{'|'.join(_COUNTED_BY)})\s+(?P<month>(?:{_MONTHS})[a-z]*)\.?$", re.IGNORECASE)
+_MONTH_OF_YEAR = re.compile(
+    rf"^(?:(?:early|mid|late)[\s-]+)?(?P<month>(?:{_MONTHS})[a-z]*)\.?\s+(?:of\s+)?(?P<which>{'|'.join(_COUNTED_BY)})\s+year$",
+    re.IGNORECASE)
 _MONTH_ALONE = re.compile(rf"(?:{_MONTHS})[a-z]*\.?", re.IGNORECASE)
 _MONTH_NUMBER = {name: number for number, name in enumerate(_MONTHS.replace("|sept", "").split("|"), start=1)}
 
@@ -563,6 +573,11 @@ def _month_counted(text: str, published: datetime) -> str | None:
     """'last November' in a report of October 1998 is 1998's or 1997's November: the last one before the
     report's month ('last October' in October is a year back); 'next March' the first after it; 'this
     June' the report's year's. (The date parser reads none of them.)"""
+    of_year = _MONTH_OF_YEAR.match(text.strip())
+    if of_year:  # "September last year", "in March next year"
+        month = _MONTH_NUMBER.get(of_year["month"][:3].lower())
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[of_year["which"].lower()]
+        return f"{published.year + shift:04d}-{month:02d}" if month else None
     match = _MONTH_COUNTED.match(text.strip())
     month = _MONTH_NUMBER.get(match["month"][:3].lower()) if match else None
     if match is None or month is None:
