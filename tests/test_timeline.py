@@ -526,7 +526,9 @@ def test_months_of_a_counted_year_day_ranges_and_events_described_as_to_come():
         "A poll in the third week of October 1992 found the two in a tie.",
         "Satellites may be harmed by the storm predicted for Friday, the agency said.",
         "The army brought villagers into Ardmore for Sunday's planned ceremonies.",
+        "If Saturday's storm damages a satellite, insurers will pay, the agency said.",
     )
+    assert dated["Saturday"] == "1998-11-14"  # a condition in the present: ahead
     assert dated["September last year"] == "1997-09"
     assert dated["Nov. 17"] == "1998-11-17"  # not 17 Nov. 2017, as the date reader reads "Nov. 17-18"
     assert dated["third week of October 1992"] == "1992-10"

@@ -358,7 +358,10 @@ def _told_as_to_come(ent, verb) -> bool:
         auxiliaries = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(c.tag_ == "MD" for c in auxiliaries):  # ("could be announced soon after Sunday's elections")
             return any(c.lower_ in _AHEAD_MODALS for c in auxiliaries)
-        if names_an_event:
+        # (a condition in the present is of what is to come, whatever the date names: "if Tuesday's storm
+        # damages a satellite")
+        conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in v.children)
+        if names_an_event and not conditional:
             return False
         tensed = next((c for c in auxiliaries if c.tag_ in ("VBD", "VBZ", "VBP")), v if v.tag_ in ("VBD", "VBZ", "VBP") else None)
         if tensed is None:
