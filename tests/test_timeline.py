@@ -527,8 +527,10 @@ def test_months_of_a_counted_year_day_ranges_and_events_described_as_to_come():
         "Satellites may be harmed by the storm predicted for Friday, the agency said.",
         "The army brought villagers into Ardmore for Sunday's planned ceremonies.",
         "If Saturday's storm damages a satellite, insurers will pay, the agency said.",
+        "It is very unlikely that we'll lose a spacecraft on the 17th, he said.",
     )
     assert dated["Saturday"] == "1998-11-14"  # a condition in the present: ahead
+    assert dated["17th"] == "1998-11-17"  # the day of the month alone, ahead ("we'll lose ... on the 17th")
     assert dated["September last year"] == "1997-09"
     assert dated["Nov. 17"] == "1998-11-17"  # not 17 Nov. 2017, as the date reader reads "Nov. 17-18"
     assert dated["third week of October 1992"] == "1992-10"

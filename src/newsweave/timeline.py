@@ -269,7 +269,7 @@ def _is_date(ent, text: str, after: str = "") -> bool:
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
-                or _NAMED_DAY.match(text.strip().replace("’", "'")))
+                or _NAMED_DAY.match(text.strip().replace("’", "'")) or _DAY_OF_MONTH.match(text.strip()))
 
 
 def _story_base(story: Story) -> datetime | None:
@@ -423,6 +423,9 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         week = _week_counted(text, published)
         if week is not None:
             return week, "week", anchor
+        of_month = _day_of_month(text, published, ahead)
+        if of_month is not None:
+            return _iso(of_month, "day"), "day", anchor
         end = _PERIOD_END.match(text.strip())
         if end:  # "before year's end": the report's year
             unit = (end["unit"] or end["of"]).lower()
@@ -520,6 +523,28 @@ def _named_day(text: str, published: datetime | None, ahead: bool) -> datetime |
     if which == "this":
         return occurrences[1]
     return _occurrence_meant(occurrences, day, ahead, day.year)
+
+
+# A day of the month alone, as the model tags a date: "lose a spacecraft on the 17th".
+_DAY_OF_MONTH = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _day_of_month(text: str, published: datetime, ahead: bool) -> datetime | None:
+    """'the 17th': that day of the report's month, or of the month before or after, the nearest on the side
+    the sentence points to (ahead: on or after the report's day; else on or before it)."""
+    match = _DAY_OF_MONTH.match(text.strip())
+    if match is None:
+        return None
+    day = published.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    found = []
+    for shift in (-1, 0, 1):
+        months = day.year * 12 + day.month - 1 + shift
+        try:
+            found.append(datetime(months // 12, months % 12 + 1, int(match[1])))
+        except ValueError:
+            continue  # (no 31st in November)
+    side = [v for v in found if (v >= day if ahead else v <= day)]
+    return min(side, key=lambda v: abs((v - day).days)) if side else None
 
 
 def _week_counted(text: str, published: datetime) -> str | None:
