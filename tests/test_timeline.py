@@ -536,3 +536,16 @@ def test_months_of_a_counted_year_day_ranges_and_events_described_as_to_come():
     assert dated["third week of October 1992"] == "1992-10"
     assert dated["Friday"] == "1998-11-13"  # "predicted for": ahead
     assert dated["Sunday"] == "1998-11-15"  # "planned ceremonies": ahead
+
+
+def test_impossible_days_of_the_month_and_odd_named_days_resolve_to_nothing_without_error():
+    from datetime import datetime
+
+    from newsweave.timeline import _resolve
+
+    published = datetime(1998, 11, 30)
+    for words in ("the 0th", "the 99th", "31st", "the 31st"):  # (no 31st in November: October's or December's)
+        date, _, _ = _resolve(words, published, None, False)
+        assert date in (None, "1998-10-31")
+    assert _resolve("the 31st", published, None, True)[0] == "1998-12-31"
+    assert _resolve("New Year’s Eve 1600", None, None, False)[0] == "1600-12-31"  # a curly apostrophe, any year

@@ -159,7 +159,7 @@ def date_mentions(story: Story) -> list[DateMention]:
         # (the model tags "Monday night" a time of day: its day is a date)
         dated = [e for e in doc.ents
                  if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))
-                 or (e.label_ in ("EVENT", "FAC", "PERSON", "ORG") and _NAMED_DAY.match(e.text))]
+                 or (e.label_ in ("EVENT", "FAC", "PERSON", "ORG") and _named_day_words(e.text))]
         for ent in sorted(dated + _glued_days(doc, document.text), key=lambda e: e.start_char):
             # the sentence holding the date: the last one starting at or before it, if it ends after it
             at = bisect_right(starts, ent.start_char) - 1
@@ -269,7 +269,7 @@ def _is_date(ent, text: str, after: str = "") -> bool:
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
-                or _NAMED_DAY.match(text.strip().replace("’", "'")) or _DAY_OF_MONTH.match(text.strip()))
+                or _named_day_words(text) or _DAY_OF_MONTH.match(text.strip()))
 
 
 def _story_base(story: Story) -> datetime | None:
@@ -423,9 +423,9 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
         week = _week_counted(text, published)
         if week is not None:
             return week, "week", anchor
-        of_month = _day_of_month(text, published, ahead)
-        if of_month is not None:
-            return _iso(of_month, "day"), "day", anchor
+        if _DAY_OF_MONTH.match(text.strip()):  # (never the date reader's: it reads "the 0th" as 1899)
+            of_month = _day_of_month(text, published, ahead)
+            return (_iso(of_month, "day"), "day", anchor) if of_month is not None else (None, RELATIVE, None)
         end = _PERIOD_END.match(text.strip())
         if end:  # "before year's end": the report's year
             unit = (end["unit"] or end["of"]).lower()
@@ -502,10 +502,20 @@ _NAMED_DAY = re.compile(
     + r")(?:,?\s+(?P<year>" + _YEAR_DIGITS + r"))?$", re.IGNORECASE)
 
 
+def _named_day_words(text: str) -> re.Match | None:
+    """The words of a named day ("New Year’s Eve", "last Christmas"), either apostrophe, else None."""
+    return _NAMED_DAY.match(text.strip().replace("’", "'"))
+
+
+def _midnight(published: datetime) -> datetime:
+    """The report's day, without its time or zone: what its dates are counted from."""
+    return published.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+
+
 def _named_day(text: str, published: datetime | None, ahead: bool) -> datetime | None:
     """'Christmas Eve', 'last Thanksgiving', 'Election Day 1998': the day, in the year its words give, or the
     occurrence nearest the report's day on the side the sentence points to; None with neither."""
-    match = _NAMED_DAY.match(text.strip().replace("’", "'"))
+    match = _named_day_words(text)
     if match is None:
         return None
     day_in = _NAMED_DAYS[match["name"].lower()]
@@ -513,7 +523,7 @@ def _named_day(text: str, published: datetime | None, ahead: bool) -> datetime |
         return day_in(int(match["year"]))
     if published is None:
         return None
-    day = published.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    day = _midnight(published)
     occurrences = [day_in(day.year + shift) for shift in (-1, 0, 1)]
     which = (match["which"] or "").lower()
     if which == "last":
@@ -535,7 +545,7 @@ def _day_of_month(text: str, published: datetime, ahead: bool) -> datetime | Non
     match = _DAY_OF_MONTH.match(text.strip())
     if match is None:
         return None
-    day = published.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+    day = _midnight(published)
     found = []
     for shift in (-1, 0, 1):
         months = day.year * 12 + day.month - 1 + shift
