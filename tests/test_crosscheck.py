@@ -507,6 +507,21 @@ def test_dates_that_reports_of_different_days_give_for_different_occasions_are_n
     assert _of_kind(brief, "date") == []
 
 
+@pytest.mark.parametrize("first, second, flagged", [
+    # (the precision audit's false date flags) a span of years holds each year in it
+    ("Kidnappings in Varna have soared since the 1994-1996 war with Tarvia, police said.\n",
+     "Kidnappings in Varna have soared since the war with Tarvia ended in 1996, police said.\n", False),
+    ("Kidnappings in Varna have soared since the 1994-96 war with Tarvia, police said.\n",
+     "Kidnappings in Varna have soared since the 1995 war with Tarvia, police said.\n", False),
+    # but not a year outside it
+    ("Kidnappings in Varna have soared since the 1994-96 war with Tarvia, police said.\n",
+     "Kidnappings in Varna have soared since the 1998 war with Tarvia, police said.\n", True),
+])
+def test_a_span_of_years_agrees_with_any_year_in_it(first, second, flagged):
+    brief = _published((first, "2026-10-08"), (second, "2026-10-08"))
+    assert bool(_of_kind(brief, "date")) is flagged
+
+
 def test_one_event_dated_two_ways_is_still_a_disagreement_with_publication_days():
     brief = _published(("The mayor of Lowford was arrested on March 3, 2026 at her home.\n", "2026-03-05"),
                        ("The mayor of Lowford was arrested on March 4, 2026, court papers show.\n", "2026-03-06"))

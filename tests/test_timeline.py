@@ -385,6 +385,19 @@ def test_a_time_counted_from_another_event_with_no_date_before_it_is_left_in_wor
     assert _dated("1998-10-17", "The ferry sank a day earlier than the tug, the coast guard said.") == {"a day earlier": None}
 
 
+def test_a_time_counted_from_another_event_counts_only_from_a_date_just_before_it():
+    # (the precision audit's false date flag, a Microsoft trial report) "filed in May" three sentences up
+    # is not what "two months later" counts from: that is the meeting the sentence tells of, undated here
+    dated = _dated(
+        "1998-10-19",
+        "The Tarvia government sued the firm in May. The suit centred on one meeting. Both firms had talked for "
+        "months. At the meeting, the firm proposed a deal on the new system, which was shipped two months later.",
+    )
+    assert dated["May"] == "1998-05" and dated["two months later"] is None
+    # the date of the sentence before still anchors it
+    assert _dated("1998-10-19", "The probe opened in 1996. The inquiry had begun two years earlier.")["two years earlier"] == "1994"
+
+
 def test_a_date_after_a_verb_s_object_dates_the_verb_and_forms_of_one_event_are_one_entry():
     # "arrested the mayor in March": the arrest, not the mayor; "filed a complaint" says only that the
     # complaint was made, so the complaint is the event; "arrested" and "arrest" are one event.

@@ -156,6 +156,7 @@ def date_mentions(story: Story) -> list[DateMention]:
         sentences = [s for s in story.sentences if s.document == document.id and body_copy(s)]
         starts = [s.start for s in sentences]  # (a report's sentences, in order and apart)
         counted_from: tuple[str, str] | None = None  # the last date resolved in the report, for "a day earlier"
+        counted_at = 0  # the index of the sentence that gave it
         # (the model tags "Monday night" a time of day: its day is a date)
         dated = [e for e in doc.ents
                  if e.label_ == "DATE" or (e.label_ == "TIME" and (WEEKDAY.match(e.text) or _TODAY_TIME.match(e.text)))
@@ -181,10 +182,12 @@ def date_mentions(story: Story) -> list[DateMention]:
             for piece, piece_start, piece_end in _each_date(text, start):
                 date, precision, anchor = _resolve(piece, published, story_base, ahead)
                 if _COUNTED_FROM_ANOTHER.match(piece):  # "a day earlier" counts from the report's last date, not its own day
-                    date, precision = _counted_from(piece, counted_from)
+                    # (from a date of this sentence or the one before: "filed in May", three sentences up, is no
+                    # anchor for "shipped two months later" after "At the meeting")
+                    date, precision = _counted_from(piece, counted_from if at - counted_at <= 1 else None)
                     anchor = anchor if date is not None else None
                 if date is not None and precision in _UNITS:
-                    counted_from = (date, precision)
+                    counted_from, counted_at = (date, precision), at
                 if filed is not None and anchor:
                     anchor = f"dateline {filed:%Y-%m-%d} (its year from the other reports)"
                 evidence = Evidence(document.id, piece_start, piece_end)
@@ -567,7 +570,7 @@ def _week_counted(text: str, published: datetime) -> str | None:
 
 def _counted_from(text: str, last: tuple[str, str] | None) -> tuple[str | None, str]:
     """'a day earlier' just after 'filed a request on Wednesday' is the Tuesday: counted from the last date the
-    report gave, when that date is as precise as the count ('two years earlier' than 1996 is 1994, 'a month later'
+    report gave (in the same sentence or the one before), when that date is as precise as the count ('two years earlier' than 1996 is 1994, 'a month later'
     than May 1997 is June 1997, 'a day earlier' than 'in October' is no day). Without such a date the words stay
     as they are: the report's own day is no anchor for them."""
     match = _COUNTED_FROM_ANOTHER.match(text.strip())

@@ -228,7 +228,22 @@ class _AlsoGives:
 
 def _date_key(mention: DateMention) -> tuple:
     """All that `_agree` reads of a mention."""
-    return mention.date, mention.precision, mention.day_of_year, _counted_back(mention)
+    return mention.date, mention.precision, mention.day_of_year, _counted_back(mention), _years(mention)
+
+
+_YEAR_RANGE = re.compile(r"^(?:from\s+)?(\d{4})\s*(?:-|–|—|to|through|until)\s*(\d{4}|\d{2})$", re.IGNORECASE)
+
+
+def _years(mention: DateMention) -> tuple[int, int] | None:
+    """The first and last year a resolved date covers: "1994-96" is 1994 to 1996, "2015-11-13" is 2015 to 2015."""
+    if mention.date is None or not mention.date[:4].isdigit():
+        return None
+    first = int(mention.date[:4])
+    match = _YEAR_RANGE.match(mention.text.strip())
+    if match is None or int(match[1]) != first:
+        return first, first
+    last = int(match[1][: 4 - len(match[2])] + match[2])
+    return (first, last) if last >= first else (first, first)
 
 
 def _agree(a: DateMention, b: DateMention) -> bool:
@@ -237,6 +252,10 @@ def _agree(a: DateMention, b: DateMention) -> bool:
     when_a, when_b = _when(a), _when(b)
     if when_a is None or when_b is None:
         return True  # nothing to compare
+    years_a, years_b = _years(a), _years(b)
+    if years_a and years_b and (years_a[0] != years_a[1] or years_b[0] != years_b[1]):
+        # "the 1994-96 war" holds the war's end "in 1996" (a range resolves to its first year)
+        return years_a[0] <= years_b[1] and years_b[0] <= years_a[1]
     if a.date is not None and b.date is not None:
         if _counted_back(a) or _counted_back(b):  # "33 years ago" from 1998 holds 1966: the count rounds
             return a.date[:4].isdigit() and b.date[:4].isdigit() and abs(int(a.date[:4]) - int(b.date[:4])) <= 1
