@@ -570,9 +570,9 @@ def _week_counted(text: str, published: datetime) -> str | None:
 
 def _counted_from(text: str, last: tuple[str, str] | None) -> tuple[str | None, str]:
     """'a day earlier' just after 'filed a request on Wednesday' is the Tuesday: counted from the last date the
-    report gave (in the same sentence or the one before), when that date is as precise as the count ('two years earlier' than 1996 is 1994, 'a month later'
-    than May 1997 is June 1997, 'a day earlier' than 'in October' is no day). Without such a date the words stay
-    as they are: the report's own day is no anchor for them."""
+    report gave (in the same sentence or the one before), when that date is as precise as the count ('two years
+    earlier' than 1996 is 1994, 'a month later' than May 1997 is June 1997, 'a day earlier' than 'in October' is
+    no day). Without such a date the words stay as they are: the report's own day is no anchor for them."""
     match = _COUNTED_FROM_ANOTHER.match(text.strip())
     if match is None or last is None:
         return None, RELATIVE
