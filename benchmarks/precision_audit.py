@@ -15,9 +15,16 @@ session); the rules written since were written from its false alarms, so the
 audit is a tuning set, not a held-out one. A flagged disagreement whose sides
 were not judged is printed as NEW, to be judged and added.
 
+`--ecbplus` audits other stories instead: each ECB+ sub-topic (one real-world
+event, a handful of short reports) of the topics in story clustering's tuning
+part (benchmarks/clustering_quality.py `split_of`; its held-out topics are never
+briefed here). No claims or disagreements gold holds them, so it is a second,
+fresh sample of precision (first judged on 2026-12-05's fourteenth sitting).
+
     python3 benchmarks/precision_audit.py                  # flag, score, list NEW ones
     python3 benchmarks/precision_audit.py --no-published   # DUC reports without their wire day
     python3 benchmarks/precision_audit.py --list           # every flagged disagreement with its sentences
+    python3 benchmarks/precision_audit.py --ecbplus        # the ECB+ sub-topics instead
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -48,6 +56,35 @@ def audit_clusters() -> list[tuple[str, dict[str, str]]]:
         held |= {c["id"] for c in gold["clusters"]} | set(gold.get("skipped", {}))
     return [(cluster_id, texts) for path in (MULTINEWS, DUC)
             for cluster_id, texts in jsonl_clusters(path).items() if cluster_id not in held]
+
+
+def ecbplus_clusters() -> list[tuple[str, dict[str, str]]]:
+    """(sub-topic, document id -> text) of each ECB+ sub-topic in story clustering's tuning part."""
+    from clustering_quality import DEFAULT_DATA, read_ecbplus, split_of
+
+    stories: dict[str, dict[str, str]] = {}
+    for document in read_ecbplus(DEFAULT_DATA / "ecbplus"):
+        if split_of(document["story"]) == "tune":
+            stories.setdefault(document["story"], {})[document["id"].split(":", 1)[1]] = printed(document["text"])
+    return sorted(stories.items(), key=lambda item: (int(item[0].split(":")[1]), item[0]))
+
+
+# ECB+ keeps tokens, and joining them with spaces leaves figures as no page prints them ("10, 000", "3: 30 a. m.",
+# "36 - year - old", "Rait ’ s"), which the reader would misjudge as no real report makes it: join them back.
+_PRINTED = [
+    (re.compile(r"(?<=\d), (?=\d{3}\b)"), ","),
+    (re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),
+    (re.compile(r"\b([ap])\. m\."), r"\1.m."),
+    (re.compile(r"(?<=\w) - (?=\w)"), "-"),
+    (re.compile(r"(?<=\w) ’ (?=s\b)"), "’"),
+    (re.compile(r"\b([A-Z])\. (?=[A-Z]\.)"), r"\1."),
+]
+
+
+def printed(text: str) -> str:
+    for pattern, joined in _PRINTED:
+        text = pattern.sub(joined, text)
+    return text
 
 
 def key(cluster_id: str, kind: str, values: list[str]) -> str:
@@ -79,9 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-published", action="store_true", help="brief DUC reports without their wire day")
     parser.add_argument("--list", action="store_true", help="print every flagged disagreement with its sentences")
+    parser.add_argument("--ecbplus", action="store_true", help="audit the ECB+ sub-topics of clustering's tuning part")
     args = parser.parse_args(argv)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
-    clusters = audit_clusters()
+    clusters = ecbplus_clusters() if args.ecbplus else audit_clusters()
     found = flagged(clusters, not args.no_published)
     by_kind: dict[str, Counter] = {}
     for item in found:
