@@ -574,3 +574,40 @@ def test_a_report_of_many_counts_is_checked_against_the_other_once_per_count(mon
     first = "The blast killed 2 people and injured " + ", ".join(f"{i} other people" for i in range(3, 3 + n)) + "."
     build_story([Document(id="r1", text=first), Document(id="r2", text=first.replace("killed 2", "killed 4"))], Settings())
     assert len(calls) <= 4 * n * n  # pairs once, and each count against each report once; not pairs times counts
+
+
+# (the second precision audit's false number flags, ECB+ sub-topics: benchmarks/precision_audit.py --ecbplus)
+@pytest.mark.parametrize("text", [
+    "Hale Bowe (43-1) scored an eighth-round decision over Gene Pukall (14-13-2).",  # a boxer's record
+    "The Tarrow Saints (7-7) will visit the Dunmore Lions (0-14) this Sunday.",
+    "The Colts clinched a playoff berth with a 20-13 win in Kansas City.",  # a score
+    "Thomas looked effective again in a 17 - 14 victory at Atlanta.",
+])
+def test_a_record_or_a_score_is_no_count(text):
+    assert [m for m in _measured(text) if m.kind in (q.COUNT, q.AGE) and q.measure_key(m) is not None] == []
+
+
+def test_a_number_in_a_name_counts_nothing():
+    figures = _measured("The flaw affects Tarrow Explorer 8 and 9, and the Boeing 727 was on Route 52.")
+    assert [m.written for m in figures if q.measure_key(m) is not None] == []
+    # a count after a proper noun still counts what follows it
+    (count,) = _measured("In Dunmore 130 people were killed on Friday.")
+    assert count.noun == "people" and q.measure_key(count) is not None
+
+
+def test_whose_age_an_age_is():
+    by_age = {m.written: m.owner for m in _measured("61-year-old Kathryn Gomes and 48-year-old Robin Mendes are the victims.")}
+    assert by_age == {"61-year-old": "gomes", "48-year-old": "mendes"}  # each the name after it, not the last joined
+    (age,) = _measured("Ms. Mendes' 12-year-old daughter was also in the flat.")
+    assert age.owner == ""  # the daughter's, not her mother's
+    (age,) = _measured("Police said Timmons missed his target, instead striking the 10-year-old girl.")
+    assert age.owner == ""  # a girl struck is not the man named before
+    for text in ("Mark Teale will be 29 in April.", "Mark Teale, who turns 29 on April 11, signed on Monday."):
+        ages = [m for m in _measured(text) if m.kind == q.AGE or m.value == 29]
+        assert all(m.owner == "" for m in ages), text  # an age still to come is not his age now
+
+
+def test_two_people_of_one_surname_keep_their_ages():
+    found, _ = _numbers("Gary Gomes, 35, was arrested on Tuesday in New Bedford.",
+                        "61-year-old Kathryn Gomes and 48-year-old Robin Mendes are the victims, police in New Bedford said.")
+    assert not found

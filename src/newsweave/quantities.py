@@ -360,7 +360,9 @@ _PATTERNS = [
     (COUNT, re.compile(
         rf"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b"
         rf"|\b(?P<vague2>dozens|hundreds|thousands)\b"
-        rf"|(?<![\w.,$£€¥-])(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d)", re.I)),
+        # (not a figure joined to another by a dash: a record, "(14-13-2)", a score, "a 17-14 win", or a span,
+        # "Nov. 17-18", whose first figure alone is no count)
+        rf"|(?<![\w.,$£€¥-])(?<![-–]\s)(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d|\s?[-–]\s?\d)", re.I)),
 ]
 
 # What a text must hold for a kind's pattern to match in it, searched first: quick searches that
@@ -658,6 +660,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
     if quantity.kind == COUNT and _refers_back(token):
         return quantity.with_(token=token.i)  # "of those 11", "the 11": a count already given, not a claim
+    if quantity.kind == COUNT and _part_of_a_name(token):
+        return quantity.with_(token=token.i, role=NAMED)  # "Internet Explorer 7", "Boeing 727", "Route 52"
     if quantity.kind != COUNT and _CONVERSION.search(doc.text, max(0, quantity.start - 40), quantity.start):
         # "11 kph (7 mph)", "10.4 billion pesos (dlrs 252.8 million)": the figure before, in other units
         return quantity.with_(token=token.i, role=CONVERSION)
@@ -765,6 +769,18 @@ _COUNTDOWN = re.compile(r"\s*(?:until|till|before|to\s+go|left|remaining|away)\b
 # Election copy's "with 22 percent of the vote counted", "with 95% of precincts reporting": the share of the
 # count done at the time of writing, which moves by the hour; no result, and never one figure told two ways.
 COUNTED = "counted"
+NAMED = "named"  # a number that is part of a name ("Internet Explorer 8", "Flight 370"): it counts nothing
+
+
+def _part_of_a_name(token) -> bool:
+    """A number in digits written right after a proper noun, counting no noun after it ("Internet Explorer 8",
+    "Boeing 727", "Route 52"), or joined to one ("Internet Explorer 8 and 9")."""
+    if token.dep_ == "conj" and token.head.like_num and token.head.i < token.i:
+        return _part_of_a_name(token.head)
+    if not token.text[:1].isdigit() or token.i == 0 or (token.dep_ == "nummod" and token.head.i > token.i):
+        return False
+    before = token.doc[token.i - 1]
+    return before.pos_ == "PROPN" and before.idx + len(before.text) + 1 == token.idx and not before.is_sent_start
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|just\s+)?$", re.I)
 _COUNT_DONE_AFTER = re.compile(
     r"(?:\s*(?:percent|per\s+cent|%))?\s+of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?"
@@ -1067,7 +1083,11 @@ def _age_owner(token):
     while (head.dep_ in ("nummod", "npadvmod", "compound", "amod", "quantmod") and head.head.i != head.i
            and head.head.lower_ in ("year", "years", "old", "month", "months", "-", "aged")):
         head = head.head
-    candidates = [head.head, head, *head.head.children]
+    named_next = _name_after(head)
+    if named_next is not None:  # "61-year-old Kathryn Gomes and 48-year-old Robin Mendes": each the name after it
+        return named_next
+    # (not a possessor, "Mendes' 12-year-old daughter" is the daughter's age, nor a name joined to it)
+    candidates = [head.head, head, *(c for c in head.head.children if c.dep_ not in ("poss", "conj"))]
     for candidate in candidates:
         if candidate.i != token.i and _is_person(candidate):
             return candidate
@@ -1086,6 +1106,8 @@ def _age_owner(token):
         return None
     if first is not head and first.pos_ == "NOUN" and not is_person_noun(first):
         return None  # "the 13-year-old social network", "the 68-year-old dam": the age of a thing
+    if first is not head and first.lemma_.lower() in _NEW_PERSON_NOUNS:
+        return None  # "Timmons ... missed, striking the 10-year-old girl": a girl or a mother is someone else
     sentence = token.sent
     earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for before in reversed(doc[earlier : token.i]):
@@ -1095,6 +1117,31 @@ def _age_owner(token):
 
 
 _THEN = {"when", "since", "until", "till", "before", "after", "while", "as", "once"}
+# Nouns for a kind of person, not a role: "the 10-year-old girl" after a named man most often brings in someone
+# new, where "the 62-year-old mayor" or "the 34-year-old carpenter" points back to the one named.
+_NEW_PERSON_NOUNS = frozenset((
+    "girl", "boy", "woman", "man", "child", "kid", "baby", "infant", "toddler", "teen", "teenager", "youth", "mother",
+    "father", "mom", "dad", "son", "daughter", "wife", "husband", "sister", "brother", "grandmother", "grandfather",
+    "aunt", "uncle", "cousin", "niece", "nephew"))
+
+
+def _name_after(head):
+    """The person named right after an age written before the name ("61-year-old Kathryn Gomes"): the last word
+    of the name, or None."""
+    if head.lower_ not in ("old", "year"):
+        return None
+    doc = head.doc
+    after = head.i + 1
+    if after < len(doc) and doc[after].text == "-":
+        after += 1
+    run = []
+    # (a run of capitalised proper nouns will do: the small model tags "Kathryn Gomes" a building)
+    while after < len(doc) and (_is_person(doc[after]) or (doc[after].pos_ == "PROPN" and doc[after].is_title)):
+        run.append(doc[after])
+        after += 1
+    if not run or run[-1].dep_ == "compound":
+        return None  # "the 40-year-old Tarrow steel plant": a thing's name
+    return run[-1] if len(run) > 1 or _is_person(run[0]) else None
 
 
 def back_then(token) -> bool:
@@ -1107,7 +1154,10 @@ def back_then(token) -> bool:
         if node.lower_ == "age" and node.head.lower_ == "at":
             return True
         if node.pos_ in ("VERB", "AUX"):
-            return any(c.dep_ in ("mark", "advmod") and c.lower_ in _THEN for c in node.children)
+            # ("will be 29 in April", "who turns 29 on April 11": an age still to come)
+            return node.lemma_.lower() == "turn" or any(
+                (c.dep_ in ("mark", "advmod") and c.lower_ in _THEN) or (c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall"))
+                for c in node.children)
         if node.head.i == node.i:
             return False
         node = node.head
@@ -1142,6 +1192,9 @@ def given_name(token) -> str:
     ent = entity_around(token)
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
         return ent[0].lower_
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.is_title and before.lower_ not in _TITLES:
+        return before.lower_  # a name the model tagged as something else ("Kathryn Gomes", a building)
     named = _full_names(token.doc).get(_surname(token), [])
     before = bisect_left(named, (token.i,)) - 1
     return named[before][1] if before >= 0 else ""
@@ -1244,7 +1297,7 @@ def _place_key(token) -> str:
 
 _ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all", "more": "more of them",
                "until": "still to come", "size": "as a size", CONVERSION: "in other units",
-               COUNTED: "of the count done"}
+               COUNTED: "of the count done", NAMED: "in a name"}
 
 
 def describe(quantity: Quantity) -> str:
@@ -1341,8 +1394,8 @@ def measure_key(quantity) -> tuple | None:
 
 
 def _measure_key(quantity) -> tuple | None:
-    if quantity.role in (CONVERSION, COUNTED):
-        return None  # the figure it converts is compared; a count's progress is no result
+    if quantity.role in (CONVERSION, COUNTED, NAMED):
+        return None  # the figure it converts is compared; a count's progress is no result; a name's number counts nothing
     if quantity.kind == AGE:
         return (AGE, quantity.owner) if quantity.owner else None
     if quantity.kind == LENGTH:
