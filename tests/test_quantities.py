@@ -611,3 +611,28 @@ def test_two_people_of_one_surname_keep_their_ages():
     found, _ = _numbers("Gary Gomes, 35, was arrested on Tuesday in New Bedford.",
                         "61-year-old Kathryn Gomes and 48-year-old Robin Mendes are the victims, police in New Bedford said.")
     assert not found
+
+
+@pytest.mark.parametrize("text, written, low, high", [
+    ("As many as 35 to 40 volunteer firefighters came from across the region.", "As many as 35 to 40", 35, 40),
+    ("Officials said 40 percent to 70 percent of the buildings were destroyed.", "40 percent to 70 percent", 40, 70),
+    ("Between 50 and 70 percent of the structures may have been destroyed.", "Between 50 and 70 percent", 50, 70),
+    ("The deal is worth between $140 million and $150 million.", "between $140 million and $150 million", 140e6, 150e6),
+])
+def test_a_range_is_one_figure(text, written, low, high):
+    (figure,) = [m for m in q.find(text) if m.kind != q.DURATION]
+    assert (figure.written, figure.low, round(figure.high, -6) if high > 1e6 else figure.high) == (written, low, high)
+
+
+@pytest.mark.parametrize("text", ["Rates rose from 10 to 12 percent.", "The council passed it in a 5 to 4 vote."])
+def test_a_change_or_a_vote_is_no_range(text):
+    assert all(m.hedge != "range" for m in q.find(text))
+
+
+def test_a_figure_within_a_range_agrees_with_it():
+    found, _ = _numbers("As many as 35 to 40 volunteer firefighters fought the Dunmore church fire on Friday.",
+                        "About 40 volunteer firefighters fought the Dunmore church fire on Friday.")
+    assert not found
+    found, _ = _numbers("As many as 35 to 40 volunteer firefighters fought the Dunmore church fire on Friday.",
+                        "Some 90 volunteer firefighters fought the Dunmore church fire on Friday.")
+    assert _sides(found) == {"As many as 35 to 40", "Some 90"}

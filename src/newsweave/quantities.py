@@ -128,7 +128,7 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     slack = CONVERTED * max(abs(a.value), abs(b.value)) if a.written_unit != b.written_unit else 0.0
     if not (a.low - slack <= b.high and b.low - slack <= a.high):
         return False
-    if a.vague or b.vague or a.exact or b.exact:
+    if a.vague or b.vague or a.exact or b.exact or a.hedge == "range" or b.hedge == "range":
         return True  # an interval that holds the other's figure
     if a.hedge == b.hedge == "max":
         return True  # "as many as 40" and "up to 25": each says only how many there could be
@@ -503,7 +503,44 @@ def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
             found.append(quantity.with_(document=document, start=offset + hedge_start, end=offset + end,
                                         written=text[hedge_start:end]))
     found.sort(key=lambda q: q.start)
-    return found
+    return _ranges_joined(found, text, offset)
+
+
+# "35 to 40 firefighters", "40 percent to 70 percent", "between 50 and 70 percent": one figure, a range
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–)\s*|\s+and\s+")
+_RANGE_OPENS = re.compile(r"\bbetween\s+(?:\S+\s+){0,2}$", re.I)
+_CHANGE_OPENS = re.compile(r"\bfrom\s+(?:\S+\s+){0,2}$", re.I)  # "from 10 to 12": a change's two ends
+
+
+def _ranges_joined(found: list[Quantity], text: str, offset: int) -> list[Quantity]:
+    """Two figures of one measure written as a range are one figure from the first to the second."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        first = joined[-1] if joined else None
+        if first is not None and _a_range(first, quantity, text, offset):
+            opens = _RANGE_OPENS.search(text, max(0, first.start - offset - 30), first.start - offset)
+            start = opens.start() + offset if opens is not None and text[first.end - offset : quantity.start - offset].strip() == "and" \
+                else first.start
+            joined[-1] = first.with_(kind=quantity.kind, unit=quantity.unit, written_unit=quantity.written_unit,
+                                     low=first.value, high=quantity.high, hedge="range", start=start, end=quantity.end,
+                                     written=text[start - offset : quantity.end - offset])
+        else:
+            joined.append(quantity)
+    return joined
+
+
+def _a_range(first: Quantity, second: Quantity, text: str, offset: int) -> bool:
+    if first.vague or second.vague or first.hedge == "range" or not first.value < second.value:
+        return False  # ("a 5 to 4 vote" is no range)
+    if not (first.kind == second.kind and first.unit == second.unit) and not (first.kind == COUNT and second.kind == PERCENT):
+        return False
+    between = _RANGE_BETWEEN.fullmatch(text, first.end - offset, second.start - offset)
+    if between is None:
+        return False
+    before = text[max(0, first.start - offset - 30) : first.start - offset]
+    if "and" in between.group():
+        return _RANGE_OPENS.search(before) is not None
+    return _CHANGE_OPENS.search(before) is None
 
 
 def _hedged(quantity: Quantity, hedge: str) -> Quantity:

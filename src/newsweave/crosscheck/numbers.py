@@ -219,8 +219,15 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
         return None
     doc_text = where.document_text
     start, end = token.idx, last.idx + len(last.text)
+    before = doc_text[max(sentence.start, start - 40) : start]
+    if _range_goes_on(before, doc_text[end : min(sentence.end, end + 12)]):
+        return None  # "35 to 40 firefighters": the range is read at its last figure
     low = high = value
-    before = doc_text[max(sentence.start, start - 25) : start]
+    opened = _RANGE_FROM.search(before)
+    opened_value = number_value((opened.group("n") or opened.group("n2")).replace(",", "")) if opened else None
+    if opened is not None and opened_value is not None and opened_value < value and not _CHANGE_FROM.search(before[: opened.start()]):
+        low, start = opened_value, start - len(before) + opened.start()  # "as many as 35 to 40": 35 to 40
+        before = ""
     for pattern, kind in _BOUNDS:
         match = pattern.search(before)
         if match:
@@ -253,6 +260,20 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
     return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who, places, words,
                  given=given)
 
+
+# A range: its first figure and the word joining it to the last ("35 to 40", "between 50 and 70"); not a
+# change's two ends ("rose from 10 to 12").
+_RANGE_FROM = re.compile(r"(?:(?:as\s+many\s+as|up\s+to|some|about|around)\s+)?(?<![\w.,-])(?P<n>\d[\d,]*)\s*(?:to|-|–)\s*$"
+                         r"|\bbetween\s+(?P<n2>\d[\d,]*)\s+and\s+$", re.I)
+_CHANGE_FROM = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _range_goes_on(before: str, after: str) -> bool:
+    """Whether a figure opens a range that goes on after it: '35 to 40', 'between 50 and 70'."""
+    if _CHANGE_FROM.search(before):
+        return False
+    return re.match(r"\s*(?:to|-|–)\s*\d", after) is not None or (
+        re.match(r"\s+and\s+\d", after) is not None and re.search(r"\bbetween\s+$", before, re.I) is not None)
 
 # Words of who says a count, not of what it counts.
 _REPORTING = {"say", "tell", "report", "accord", "people", "person", "add", "state", "official", "police"}
