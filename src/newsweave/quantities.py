@@ -49,6 +49,7 @@ KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME,
 ABOUT = 0.15  # "about 130": 15% either way
 NEARLY = 0.10  # "nearly 7,000": up to 10% under
 TIME_ABOUT = 15.0  # "around 9:30 p.m.": a time rounded to the half hour, fifteen minutes either way
+TIME_NEAR = 30.0  # "shortly after 2 a.m.": within the half hour after it
 SAME_BOUND = 0.85  # "at least 10" and "more than 11" are one floor; "at least 8" and "at least 11" are not
 CONVERTED = 0.05  # a figure converted from other units ("80 km" = "50 miles") is rounded by the writer
 
@@ -500,6 +501,13 @@ def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
                     hedge_start = start - (len(text[max(0, start - 30):start]) - before.start())
             if quantity.hedge == "" and re.match(r"\s*or\s+so\b", text[end:]):
                 quantity = _hedged(quantity, "about")
+            if quantity.kind == TIME and quantity.hedge == "":
+                window = text[max(0, start - 20):start]
+                after, before = _TIME_AFTER.search(window), _TIME_BEFORE.search(window)
+                if after or before:
+                    low = quantity.value if after else quantity.value - TIME_NEAR
+                    quantity = quantity.with_(low=low, high=low + TIME_NEAR, hedge="range")
+                    hedge_start = start - (len(window) - (after or before).start())
             found.append(quantity.with_(document=document, start=offset + hedge_start, end=offset + end,
                                         written=text[hedge_start:end]))
     found.sort(key=lambda q: q.start)
@@ -598,7 +606,11 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             minutes = float((hour % 12 + (12 if pm else 0)) * 60 + minute)
         else:
             minutes = float(int(groups["h24"]) * 60 + int(groups["m24"]))
-        return Quantity(TIME, minutes, minutes, minutes, "min", written, "", 0, 0, written_unit="clock")
+        # a time in a named zone ("4:30 p.m. ET", "1830 GMT", "local time") is a measure of its own: "3:30 p.m."
+        # in another report may be the same moment in another zone
+        zone = _TIME_ZONE.match(text, match.end())
+        unit = f"min {zone.group(1).upper().replace(' ', '')}" if zone else "min"
+        return Quantity(TIME, minutes, minutes, minutes, unit, written, "", 0, 0, written_unit="clock")
     if kind == AGE:
         number = _first_group(groups, "n", "n2", "n3")
         value = number_value(number)
@@ -662,6 +674,10 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
 # "(170 kilometers) per hour" after a length: the rest of a speed whose conversion is written inside it.
 _PER_TIME_AFTER_CONVERSION = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:per|an?)\s+(?P<time>hour|second)\b(?!['’]s)", re.I)
 _PER_BEFORE = re.compile(r"\bper\s+$", re.I)
+_TIME_ZONE = re.compile(r"\s*\(?([ECMP][SD]?T|HST|GMT|UTC|BST|CES?T|(?i:local\s+time))\b")  # (capitals: "at" is no zone)
+# "shortly after 2 a.m.", "just before 7 p.m.": the half hour after or before the time
+_TIME_AFTER = re.compile(r"\b(?:shortly|just|soon|right|minutes)\s+(?:after|past)\s+$", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:shortly|just|right|minutes)\s+before\s+$", re.I)
 
 
 def _folded(words: str) -> str:

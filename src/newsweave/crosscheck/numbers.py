@@ -747,7 +747,10 @@ def comparable_pairs(a, b, likeness: float = 0.0):
         return pairs  # one named person has one age; two named places lie one distance apart, on any day
     if _other_occasions(a, b) or _named_apart(a, b):
         return []  # however alike the claims' words
-    return pairs if likeness >= SAME_FACT or _about_same(a, b) else []
+    # a clock time dates one event: two claims told in like words are still two moments of a day ("entered the
+    # party around 4:00 p.m.", "gave himself up just after 6 p.m.") unless the same thing happened at both
+    pairs = [(x, y) for x, y in pairs if x.kind != q.TIME or q.predicate_class(x.predicate) == q.predicate_class(y.predicate)]
+    return pairs if pairs and (likeness >= SAME_FACT or _about_same(a, b)) else []
 
 
 def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
