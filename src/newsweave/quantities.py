@@ -503,11 +503,12 @@ def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
                 quantity = _hedged(quantity, "about")
             if quantity.kind == TIME and quantity.hedge == "":
                 window = text[max(0, start - 20):start]
-                after, before = _TIME_AFTER.search(window), _TIME_BEFORE.search(window)
-                if after or before:
+                after = _TIME_AFTER.search(window)
+                near = after or _TIME_BEFORE.search(window)
+                if near is not None:
                     low = quantity.value if after else quantity.value - TIME_NEAR
                     quantity = quantity.with_(low=low, high=low + TIME_NEAR, hedge="range")
-                    hedge_start = start - (len(window) - (after or before).start())
+                    hedge_start = start - (len(window) - near.start())
             found.append(quantity.with_(document=document, start=offset + hedge_start, end=offset + end,
                                         written=text[hedge_start:end]))
     found.sort(key=lambda q: q.start)
