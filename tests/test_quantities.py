@@ -658,3 +658,22 @@ def test_a_time_in_a_named_zone_is_not_compared_with_one_in_none():
     (bare,) = q.find("The Saints play at 3:30 p.m. on Saturday.")
     assert et.unit != bare.unit and q.compatible(et, bare)
     assert q.find("at 4 p.m. at the house")[0].unit == "min"  # "at" is no zone
+
+
+def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
+    # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
+    found, _ = _numbers(
+        "The Tarrow Jaguars scored touchdowns on their first two drives and then added a field goal for a 17-7 lead.",
+        "After scoring on four of their first five drives, including their first two, the Tarrow Jaguars punted.")
+    assert not found, [(d.subject, [v.value for v in d.values]) for d in found]
+
+
+def test_a_report_counting_several_sets_of_an_unlisted_thing_is_known():
+    from newsweave.crosscheck import numbers
+
+    story = build_story([Document(id="r1", text="Pierre Thomas has eight touchdowns on 498 rushing yards and 176 receiving yards."),
+                         Document(id="r2", text="Pierre Thomas has 189 rushing yards this season.")], Settings())
+    likeness = numbers._Likeness(story)
+    figures = [[(key, x) for x in c.quantities if (key := q.measure_key(x)) is not None] for c in likeness.claims]
+    several = numbers._several_counted(likeness.claims, figures)
+    assert {document for document, key in several if key[:2] == (q.COUNT, "yard")} == {"r1"}

@@ -750,7 +750,27 @@ def comparable_pairs(a, b, likeness: float = 0.0):
     # a clock time dates one event: two claims told in like words are still two moments of a day ("entered the
     # party around 4:00 p.m.", "gave himself up just after 6 p.m.") unless the same thing happened at both
     pairs = [(x, y) for x, y in pairs if x.kind != q.TIME or q.predicate_class(x.predicate) == q.predicate_class(y.predicate)]
+    if likeness < SAME_FACT:
+        # a count of a thing no list here knows, with no known predicate ("13 homers", "two drives"): like words
+        # around it are not enough, the aligner must find the claims one fact
+        pairs = [(x, y) for x, y in pairs if not (x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS
+                                                  and x.predicate not in q.PREDICATE_CLASS_NAMES)]
     return pairs if pairs and (likeness >= SAME_FACT or _about_same(a, b)) else []
+
+
+_KNOWN_NOUNS = frozenset(q.NOUN_CLASS.values())
+
+
+def _several_counted(claims, figures) -> set[tuple]:
+    """(report, measure) where the report counts a thing the predicate lists do not know with figures that
+    clash ("498 rushing yards and 176 receiving yards", "13 homers in 54 games" beside "33 homers"): it counts
+    several sets of it, so no one of its figures is the report's figure for the other's."""
+    held: dict[tuple, list] = {}
+    for claim, keyed in zip(claims, figures, strict=True):
+        for key, x in keyed:
+            if x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS:
+                held.setdefault((claim.document, key), []).append(x)
+    return {where for where, found in held.items() if any(_clash(x, y) for n, x in enumerate(found) for y in found[n + 1:])}
 
 
 def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
@@ -768,6 +788,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     # 300 figures took two minutes.
     parts_of = _once_each(_parts_of)
 
+    several = _several_counted(claims, figures)
     by_measure: dict[tuple, list[tuple]] = {}
     for i, j in _sharing_a_measure(claims, figures):
         a, b = claims[i], claims[j]
@@ -780,6 +801,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             if apart and not (_standing(x) or _same_past_year(a, b, days)):
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
+                continue
+            if (a.document, q.measure_key(x)) in several or (b.document, q.measure_key(y)) in several:
                 continue
             if _adds_up_to(*parts_of(a, x), y) or _adds_up_to(*parts_of(b, y), x):
                 continue  # "$735.2 million overseas and $273.7 million at home" against "a billion dollars"
