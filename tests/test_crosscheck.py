@@ -1106,6 +1106,24 @@ def test_a_longer_excerpt_in_american_spelling_is_the_same_quote():
     assert _of_kind(brief, "quote") == []
 
 
+@pytest.mark.parametrize("first, second", [
+    # (the second precision audit's false quote flags) a possessive's apostrophe, a hyphen, a British spelling
+    ('"I completely understand the Varnian population\'s anger at the size of the economic catastrophe," Dana Holt said.',
+     '"I completely understand the Varnian populations\' anger at the size of the economic catastrophe," Dana Holt said.'),
+    ('"This flaw is being actively exploited by cyber-criminals and getting worse every day," Dana Holt said.',
+     '"This flaw is being actively exploited by cyber criminals and getting worse every day," Dana Holt said.'),
+    ('"Police locked down the neighbourhood and talked with the suspect, who gave himself up," Dana Holt said.',
+     '"Police locked down the neighborhood and talked with the suspect, who gave himself up," Dana Holt said.'),
+    # one quote runs on where the other stops, a word hyphenated in one
+    ('Holt apologised "if the fire is in any way connected to the attention the church has had since she became a vice '
+     'presidential candidate."',
+     '"She said she apologizes if the fire is in any way connected to the attention the church has had since she became '
+     'a vice-presidential candidate on Aug. 29," Dana Holt said.'),
+])
+def test_one_quote_written_two_ways_is_no_rewording(first, second):
+    assert _of_kind(_brief(first, second), "quote") == []
+
+
 def test_he_was_22_is_the_age_of_the_one_person_named_just_before():
     (found,) = _of_kind(_brief(
         "Police named the bomber as Karim Dassan, who lived in a village north of Velmar. "

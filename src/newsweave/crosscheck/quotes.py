@@ -233,9 +233,10 @@ _CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?<=\w)(?:n't|'re|'m|'ll|'ve)\b"
 def _spelling(word: str) -> str:
     """British and American spellings and a plural 's' meet: 'realise' = 'realize', 'honours' = 'honor',
     'honoured' = 'honored', 'honouring' = 'honoring'."""
+    word = re.sub(r"(?<=\w)'s$", "", word)  # the possessive: "population's", "populations'" are one word
     word = re.sub(r"(?<=\w{3})(?<!s)s$", "", word)
     word = re.sub(r"(?<=\w{3})is(e|ed|e|ing|ation)$", r"iz\1", word)
-    return re.sub(r"(?<=\w{3})our(ed|ing|ite|able)?$", r"or\1", word)
+    return re.sub(r"(?<=\w{3})our(ed|ing|ite|able|hood|ful)?$", r"or\1", word)
 
 
 def _content(words: Sequence[str]) -> set[str]:
@@ -294,20 +295,26 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
             sum(i not in shared_a for i in range(*edge_a)), sum(i not in shared_b for i in range(*edge_b))
         ))
         if short > 0 and long <= EDGE and (short <= 2 or n == 1):
-            regions.append((edge_a, edge_b))
-    regions += [((left.a + left.size, right.a), (left.b + left.size, right.b)) for left, right in pairwise(blocks)]
+            regions.append((edge_a, edge_b, n == 1))
+    regions += [((left.a + left.size, right.a), (left.b + left.size, right.b), False) for left, right in pairwise(blocks)]
     changed: list[str] = []
-    for (start_a, end_a), (start_b, end_b) in regions:
+    for (start_a, end_a), (start_b, end_b), at_end in regions:
         gap_a = [words_a[i] for i in range(start_a, end_a) if i not in shared_a]
         gap_b = [words_b[i] for i in range(start_b, end_b) if i not in shared_b]
-        if "…" in words_a[start_a:end_a] + words_b[start_b:end_b] or "".join(gap_a) == "".join(gap_b):
-            continue  # words left out, or "non toxic" / "nontoxic"
+        if "…" in words_a[start_a:end_a] + words_b[start_b:end_b] or _joined(gap_a) == _joined(gap_b):
+            continue  # words left out, or "non toxic" / "nontoxic" / "non-toxic"
+        if at_end and (_joined(gap_a).startswith(_joined(gap_b)) or _joined(gap_b).startswith(_joined(gap_a))):
+            continue  # one quote runs on where the other stops ("vice presidential candidate" / "... candidate on Aug. 29")
         if not gap_a or not gap_b:
             continue  # words only one quote has, inside it: a cut an editor did not mark
         changed += gap_a + gap_b
         if len(gap_a) == len(gap_b) == 1 and {gap_a[0], gap_b[0]} <= _PERSONS:
             return True  # "why did you" / "why did she": who is spoken to or of changed
     return len(_content(changed)) >= MATERIAL
+
+
+def _joined(words: list[str]) -> str:
+    return "".join(words).replace("-", "")
 
 
 _PERSONS = {"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our", "their"}
