@@ -993,3 +993,16 @@ def test_a_name_with_its_linking_word_swapped_is_one_body_and_no_misspelling():
     endowments = [e for e in story.entities if "Endowment" in e.name]
     assert len(endowments) == 1 and set(endowments[0].documents) == {"a", "b"}
     assert not [d for d in story.discrepancies if d.kind == "name"]
+
+
+def test_a_word_of_a_name_tagged_alone_is_no_spelling_of_it():
+    # (the second precision audit's false name flag: "spelling of Los Angeles Angels: Angels vs Angeles", where
+    # the model had tagged "Angeles" alone) a word the name holds beside the word it looks like is no slip
+    from types import SimpleNamespace
+
+    from newsweave.crosscheck.names import _beside_its_likeness
+
+    angels = SimpleNamespace(mentions=[SimpleNamespace(text=t) for t in ("Los Angeles Angels", "Angels", "Angeles")])
+    assert _beside_its_likeness("angeles", angels)
+    lawyer = SimpleNamespace(mentions=[SimpleNamespace(text=t) for t in ("Christos Vasiliades", "Vasilades")])
+    assert not _beside_its_likeness("vasilades", lawyer) and not _beside_its_likeness("vasiliades", lawyer)

@@ -20,7 +20,11 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
         if not entity.variants or entity.type == "NORP":
             continue  # ('Ukranian' misspells a nationality, not anyone's name)
         spellings: dict[str, list[Evidence]] = {}
-        slips = {alias_key(v) for v in entity.variants}
+        # (a word the name itself holds beside the word it looks like is no slip: "Angeles", tagged alone, of
+        # the "Los Angeles Angels")
+        slips = {slip for slip in map(alias_key, entity.variants) if not _beside_its_likeness(slip, entity)}
+        if not slips:
+            continue
         for mention in entity.mentions:
             if all(len(slip.split()) == 1 for slip in slips):
                 # a word folded into the full name ('Vasilades'): each use of that word, as written
@@ -36,6 +40,14 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
         values = [DiscrepancyValue(text, entity.name, evidence) for text, evidence in spellings.items()]
         discrepancies.append(Discrepancy("name", f"spelling of {entity.name}", values, confidence=0.8))
     return _with_slips(discrepancies, story)
+
+
+def _beside_its_likeness(slip: str, entity) -> bool:
+    for mention in entity.mentions:
+        words = {alias_key(word) for word in mention.text.split()}
+        if slip in words and any(word != slip and near_identical(word, slip) for word in words):
+            return True
+    return False
 
 
 def _one_side_per_spelling(spellings: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
