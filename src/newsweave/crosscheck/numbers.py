@@ -770,7 +770,13 @@ def _several_counted(claims, figures) -> set[tuple]:
         for key, x in keyed:
             if x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS:
                 held.setdefault((claim.document, key), []).append(x)
-    return {where for where, found in held.items() if any(_clash(x, y) for n, x in enumerate(found) for y in found[n + 1:])}
+    # (many figures of one thing in one report are several sets of it whatever their values: and a hostile page
+    # of thousands is not compared pair by pair)
+    return {where for where, found in held.items()
+            if len(found) >= _MANY or any(_clash(x, y) for n, x in enumerate(found) for y in found[n + 1:])}
+
+
+_MANY = 20
 
 
 def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
