@@ -1119,6 +1119,9 @@ def test_a_longer_excerpt_in_american_spelling_is_the_same_quote():
      'presidential candidate."',
      '"She said she apologizes if the fire is in any way connected to the attention the church has had since she became '
      'a vice-presidential candidate on Aug. 29," Dana Holt said.'),
+    # a name and its initials
+    ('"Tarrow encourages all TE customers to test and deploy this update as soon as possible," Dana Holt said.',
+     'Dana Holt said Tarrow "encourages all Tarrow Explorer customers to test and deploy this update as soon as possible".'),
 ])
 def test_one_quote_written_two_ways_is_no_rewording(first, second):
     assert _of_kind(_brief(first, second), "quote") == []
@@ -1406,3 +1409,12 @@ def test_a_described_name_the_table_knows_is_the_table_s_outlet():
 
     assert OutletNames("").resolve("British Broadcasting Corp. radio") == "BBC"
     assert not is_outlet("Newsom")
+
+
+def test_two_names_for_one_speaker_are_no_attribution_disagreement():
+    # (the second precision audit's false attribution flag) the body a speaker speaks for is not his name
+    brief = _brief('"That person is dangerous and needs to be found as soon as possible," said Lt. Gregg Hale of the '
+                   'Varna State Police.',
+                   '"That person is dangerous and needs to be found as soon as possible," said Varna State Police Lt. '
+                   'Gregg Hale.')
+    assert _of_kind(brief, "attribution") == []

@@ -303,6 +303,9 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
         gap_b = [words_b[i] for i in range(start_b, end_b) if i not in shared_b]
         if "…" in words_a[start_a:end_a] + words_b[start_b:end_b] or _joined(gap_a) == _joined(gap_b):
             continue  # words left out, or "non toxic" / "nontoxic" / "non-toxic"
+        # "IE customers" / "Internet Explorer customers": a name and its initials are one wording
+        gap_a, gap_b = _without_initials(gap_a, gap_b)
+        gap_b, gap_a = _without_initials(gap_b, gap_a)
         if at_end and (_joined(gap_a).startswith(_joined(gap_b)) or _joined(gap_b).startswith(_joined(gap_a))):
             continue  # one quote runs on where the other stops ("vice presidential candidate" / "... candidate on Aug. 29")
         if not gap_a or not gap_b:
@@ -315,6 +318,19 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
 
 def _joined(words: list[str]) -> str:
     return "".join(words).replace("-", "")
+
+
+def _without_initials(one: list[str], other: list[str]) -> tuple[list[str], list[str]]:
+    """Both sides without a word of `one` that is the initials of words running in `other` ("ie" and "internet
+    explorer", "us" and "united states")."""
+    for n, word in enumerate(one):
+        size = len(word)
+        if not 2 <= size <= 5 or not word.isalpha() or (word in STOP_WORDS and word != "us"):
+            continue  # ("we" is no initials of "was eating")
+        for at in range(len(other) - size + 1):
+            if "".join(w[0] for w in other[at : at + size]) == word:
+                return one[:n] + one[n + 1 :], other[:at] + other[at + size :]
+    return one, other
 
 
 _PERSONS = {"i", "you", "he", "she", "we", "they", "me", "him", "her", "us", "them", "my", "your", "his", "our", "their"}
@@ -477,12 +493,16 @@ def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
     speaker = quote.attribution.speaker or ""
     # "Christopher R. Miller, a spokesman for the Department of Health": the name before the comma
     words = [w for w in speaker.split(",")[0].split() if w.lower() not in ("the", "a", "an")]
+    # "Lt. Gregg Hastings of the Oregon State Police": the name before the body it speaks for
+    words = words[: next((n for n, w in enumerate(words) if w in _AFTER_A_NAME), len(words))]
     phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
     if words and (quote.attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))) and speaker in phrases:
         surname = words[-1].strip(".,'’").removesuffix("'s")
         return None if surname.lower() in _TITLES else surname  # "said Sgt." cut off by a sentence break
     return None
 
+
+_AFTER_A_NAME = {"of", "for", "from", "at", "with", "in", "on", "who"}
 
 _TITLES = {
     "sgt", "lt", "capt", "col", "gen", "det", "insp", "supt", "dr", "mr", "mrs", "ms", "rev", "gov", "sen", "rep", "prof",
