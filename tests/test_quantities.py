@@ -629,28 +629,25 @@ def test_a_change_or_a_vote_is_no_range(text):
     assert all(m.hedge != "range" for m in q.find(text))
 
 
-def test_a_figure_within_a_range_agrees_with_it():
-    found, _ = _numbers("As many as 35 to 40 volunteer firefighters fought the Dunmore church fire on Friday.",
-                        "About 40 volunteer firefighters fought the Dunmore church fire on Friday.")
-    assert not found
-    found, _ = _numbers("As many as 35 to 40 volunteer firefighters fought the Dunmore church fire on Friday.",
-                        "Some 90 volunteer firefighters fought the Dunmore church fire on Friday.")
-    assert _sides(found) == {"As many as 35 to 40", "Some 90"}
-
-
-def test_clock_times_of_two_moments_are_not_a_disagreement():
+@pytest.mark.parametrize("first, second, sides", [
+    # a figure within a range agrees with it, one outside does not
+    ("As many as 35 to 40 volunteer firefighters fought the Dunmore church fire on Friday.",
+     "About 40 volunteer firefighters fought the Dunmore church fire on Friday.", set()),
+    ("As many as 35 to 40 volunteer firefighters fought the Dunmore church fire on Friday.",
+     "Some 90 volunteer firefighters fought the Dunmore church fire on Friday.", {"As many as 35 to 40", "Some 90"}),
     # two moments of one evening, told in like words: not one time given two ways
-    found, _ = _numbers("Police said the gunman entered the Tarrow office party around 4:00 p.m. on Friday.",
-                        "Police said the gunman gave himself up at the Tarrow office party just after 6 p.m. on Friday.")
-    assert not found
+    ("Police said the gunman entered the Tarrow office party around 4:00 p.m. on Friday.",
+     "Police said the gunman gave himself up at the Tarrow office party just after 6 p.m. on Friday.", set()),
     # "shortly after 2 a.m." and "just after 2:30 a.m." may be one moment
-    found, _ = _numbers("Tom Vell failed sobriety tests shortly after 2 a.m. on Route 9, police said.",
-                        "Tom Vell was stopped on Route 9 just after 2:30 a.m., police said.")
-    assert not found
+    ("Tom Vell failed sobriety tests shortly after 2 a.m. on Route 9, police said.",
+     "Tom Vell was stopped on Route 9 just after 2:30 a.m., police said.", set()),
     # the same event at two times is still flagged
-    found, _ = _numbers("Reyes left the Blue Anchor bar at about 9:15 p.m. Friday, police said.",
-                        "Reyes left the Blue Anchor bar at about 9:45 p.m. Friday, according to police.")
-    assert _sides(found) == {"about 9:15 p.m.", "about 9:45 p.m."}
+    ("Reyes left the Blue Anchor bar at about 9:15 p.m. Friday, police said.",
+     "Reyes left the Blue Anchor bar at about 9:45 p.m. Friday, according to police.", {"about 9:15 p.m.", "about 9:45 p.m."}),
+])
+def test_ranges_and_clock_times_are_compared_as_what_they_say(first, second, sides):
+    found, _ = _numbers(first, second)
+    assert _sides(found) == sides
 
 
 def test_a_time_in_a_named_zone_is_not_compared_with_one_in_none():
