@@ -526,10 +526,8 @@ def _ranges_joined(found: list[Quantity], text: str, offset: int) -> list[Quanti
     joined: list[Quantity] = []
     for quantity in found:
         first = joined[-1] if joined else None
-        if first is not None and _a_range(first, quantity, text, offset):
-            opens = _RANGE_OPENS.search(text, max(0, first.start - offset - 30), first.start - offset)
-            start = opens.start() + offset if opens is not None and text[first.end - offset : quantity.start - offset].strip() == "and" \
-                else first.start
+        start = _range_start(first, quantity, text, offset) if first is not None else None
+        if first is not None and start is not None:
             joined[-1] = first.with_(kind=quantity.kind, unit=quantity.unit, written_unit=quantity.written_unit,
                                      low=first.value, high=quantity.high, hedge="range", start=start, end=quantity.end,
                                      written=text[start - offset : quantity.end - offset])
@@ -538,18 +536,21 @@ def _ranges_joined(found: list[Quantity], text: str, offset: int) -> list[Quanti
     return joined
 
 
-def _a_range(first: Quantity, second: Quantity, text: str, offset: int) -> bool:
+def _range_start(first: Quantity, second: Quantity, text: str, offset: int) -> int | None:
+    """Where the range the two figures make starts ("between" with "and", else the first figure), or None
+    when they make none."""
     if first.vague or second.vague or first.hedge == "range" or not first.value < second.value:
-        return False  # ("a 5 to 4 vote" is no range)
+        return None  # ("a 5 to 4 vote" is no range)
     if not (first.kind == second.kind and first.unit == second.unit) and not (first.kind == COUNT and second.kind == PERCENT):
-        return False
+        return None
     between = _RANGE_BETWEEN.fullmatch(text, first.end - offset, second.start - offset)
     if between is None:
-        return False
-    before = text[max(0, first.start - offset - 30) : first.start - offset]
+        return None
+    window = max(0, first.start - offset - 30)
     if "and" in between.group():
-        return _RANGE_OPENS.search(before) is not None
-    return _CHANGE_OPENS.search(before) is None
+        opens = _RANGE_OPENS.search(text, window, first.start - offset)
+        return opens.start() + offset if opens is not None else None
+    return first.start if _CHANGE_OPENS.search(text, window, first.start - offset) is None else None
 
 
 def _hedged(quantity: Quantity, hedge: str) -> Quantity:
@@ -1246,9 +1247,9 @@ def given_name(token) -> str:
     ent = entity_around(token)
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
         return ent[0].lower_
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    if before is not None and before.pos_ == "PROPN" and before.is_title and before.lower_ not in _TITLES:
-        return before.lower_  # a name the model tagged as something else ("Kathryn Gomes", a building)
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.pos_ == "PROPN" and previous.is_title and previous.lower_ not in _TITLES:
+        return previous.lower_  # a name the model tagged as something else ("Kathryn Gomes", a building)
     named = _full_names(token.doc).get(_surname(token), [])
     before = bisect_left(named, (token.i,)) - 1
     return named[before][1] if before >= 0 else ""

@@ -91,8 +91,9 @@ _DAY_RANGE = re.compile(rf"((?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}})\s*[-–]\s*\d{{1
 _FIGURE_BEFORE = re.compile(r"^\d{1,3}\s+(?=(?:next|last|this|early|late)\b)", re.IGNORECASE)
 # Times of day the model tags that name the report's own day: "early this morning", "tonight".
 _TODAY_TIME = re.compile(r"^(?:(?:early|late)\s+)?this\s+(?:morning|afternoon|evening)$|^tonight$", re.IGNORECASE)
-# A span of years: "1973-90", "1976-1983", "between 1976 and 1983", "from 1973 to 1990".
-_YEAR_RANGE = re.compile(
+# A span of years: "1973-90", "1976-1983", "between 1976 and 1983", "from 1973 to 1990" (crosscheck/dates.py
+# reads its last year too).
+YEAR_RANGE = re.compile(
     rf"^(?:(?:from|between)\s+)?{_YEAR_DIGITS}\s*(?:[-–]|\s(?:to|and|through|until)\s)\s*(?:\d\d|{_YEAR_DIGITS})$",
     re.IGNORECASE)
 # A time counted from another event the report tells of, not from its own day: "a day earlier", "two years later".
@@ -219,7 +220,7 @@ def _each_date(text: str, start: int) -> list[tuple[str, int, int]]:
     """The dates in one tagged expression, each (text, start, end), without the words that open a span: two
     where the model joined two ("Nov. 17 and 18" is Nov. 17 alone; "November and December" both months;
     "between 1976 and 1983" both years; "1973-90" stays one)."""
-    if _YEAR_RANGE.match(text.strip()) and not _JOINED.search(text):
+    if YEAR_RANGE.match(text.strip()) and not _JOINED.search(text):
         return [(text, start, start + len(text))]
     pieces: list[tuple[str, int, int]] = []
     bounds = [0, *(at for match in _JOINED.finditer(text) for at in match.span()), len(text)]
@@ -443,7 +444,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     else:
         return None, RELATIVE, None  # no anchor known: keep the words, never guess
     years = YEAR.findall(text)
-    if _YEAR_RANGE.match(text.strip()):
+    if YEAR_RANGE.match(text.strip()):
         return years[0], "year", anchor  # "Pinochet's 1973-90 regime" began in 1973 (the parser reads "1921-23" as a day)
     parser = _parser(prefer, base)
     if _AGO.search(text):  # ("after a decade of deadlock" is a time taken, no date)

@@ -14,7 +14,7 @@ from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
 from newsweave.story import Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story
-from newsweave.timeline import WEEKDAY, DateMention
+from newsweave.timeline import WEEKDAY, YEAR, YEAR_RANGE, DateMention
 
 
 def date_discrepancies(story: Story) -> list[Discrepancy]:
@@ -231,18 +231,17 @@ def _date_key(mention: DateMention) -> tuple:
     return mention.date, mention.precision, mention.day_of_year, _counted_back(mention), _years(mention)
 
 
-_YEAR_RANGE = re.compile(r"^(?:from\s+)?(\d{4})\s*(?:-|–|—|to|through|until)\s*(\d{4}|\d{2})$", re.IGNORECASE)
-
-
 def _years(mention: DateMention) -> tuple[int, int] | None:
-    """The first and last year a resolved date covers: "1994-96" is 1994 to 1996, "2015-11-13" is 2015 to 2015."""
+    """The first and last year a resolved date covers: "1994-96" is 1994 to 1996, "2015-11-13" is 2015 to 2015.
+    (The timeline resolves a span of years, `YEAR_RANGE`, to its first year.)"""
     if mention.date is None or not mention.date[:4].isdigit():
         return None
     first = int(mention.date[:4])
-    match = _YEAR_RANGE.match(mention.text.strip())
-    if match is None or int(match[1]) != first:
+    text = mention.text.strip()
+    if not YEAR_RANGE.match(text) or YEAR.findall(text)[0] != mention.date[:4]:
         return first, first
-    last = int(match[1][: 4 - len(match[2])] + match[2])
+    tail = text[len(text.rstrip("0123456789")):]  # the last year as written: "96" or "1996"
+    last = int(mention.date[: 4 - len(tail)] + tail)
     return (first, last) if last >= first else (first, first)
 
 

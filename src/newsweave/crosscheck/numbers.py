@@ -808,14 +808,14 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
-            if (a.document, q.measure_key(x)) in several or (b.document, q.measure_key(y)) in several:
+            key = q.measure_key(x)  # (comparable pairs share a measure)
+            if (a.document, key) in several or (b.document, key) in several:
                 continue
             if _adds_up_to(*parts_of(a, x), y) or _adds_up_to(*parts_of(b, y), x):
                 continue  # "$735.2 million overseas and $273.7 million at home" against "a billion dollars"
             # a report that also gives the other's figure for this measure, about the same thing, counts two things
             if also_states(a.document, y, b) or also_states(b.document, x, a):
                 continue
-            key = q.measure_key(x)
             if key is not None:  # always: comparable pairs share a measure
                 by_measure.setdefault(key, []).append((x, a, y, b))
     found = []
