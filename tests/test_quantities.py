@@ -689,3 +689,15 @@ def test_a_page_of_thousands_of_counts_of_one_thing_stays_fast():
     several = numbers._several_counted(claims, [[(q.measure_key(x), x)] for x in figures])
     assert time.perf_counter() - started < 1.0
     assert several == {("r1", q.measure_key(figures[0]))}
+
+
+@pytest.mark.parametrize("text", [
+    "9" + " " * 100_000 + "to 12",  # a figure, then a long run of spaces: each split of it was tried against every unit
+    "35 to " * 20_000 + "40 people",  # 20,000 figures: each was checked against every span read before it
+])
+def test_hostile_runs_of_spaces_and_figures_read_fast(text):
+    import time
+
+    started = time.perf_counter()
+    q.find(text)
+    assert time.perf_counter() - started < 3.0
