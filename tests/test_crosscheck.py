@@ -907,6 +907,11 @@ def test_figures_of_two_people_or_two_things_are_not_flagged(texts):
       "P. W. Vorster testified before the commission on Monday."), set()),
     (("Super Typhoon Nell killed at least 40 people in the north, officials said on Friday.",
       "Supertyphoon Nell killed 40 people in the north, officials said on Friday."), set()),
+    # a name used in the plural, as a noun, is no spelling of it; a surname's final s is
+    (("Fred Larkin, a Velmar aide who was once rumoured to be Dark Mark, has died of natural causes.",
+      "Among the other people who have been cited as possible Dark Marks are Earl J. Silbert."), set()),
+    (("Plant manager Steve Mullin said the Velmar plant would close in May.",
+      "The Velmar plant will close in May, plant manager Steve Mullins said on Friday."), {"Steve Mullin", "Steve Mullins"}),
     # one report writing a name two ways has slipped; the reports do not disagree
     (("The critic Lena Varga praised the novel. J.R.R. Tolkein once wrote to its author. J.R.R. Tolkien never met her.",
       "The critic Lena Varga praised the novel on Tuesday."), set()),
@@ -1011,7 +1016,7 @@ def test_an_average_is_not_a_count():
     (  # "more than 300 million" is a floor, not "300 million more"
         ("Malaria sickens more than 300 million people a year, the agency said.",
          "Malaria sickens about 207 million people a year."),
-        "number of people sickened", ("about 207 million", "more than 300 million"),
+        "number of people sickened, as a rate", ("about 207 million", "more than 300 million"),
     ),
 ])
 def test_other_than_those_killed_and_more_than_are_not_more_of_them(texts, subject, figures):
@@ -1049,6 +1054,19 @@ def test_other_than_those_killed_and_more_than_are_not_more_of_them(texts, subje
     (  # worth of two different things
         "Two typhoons last month destroyed some 4 billion pesos worth of crops in the Velmar islands.",
         "The typhoons destroyed 10.4 billion pesos worth of roads and bridges in the Velmar islands, officials said.",
+    ),
+    # (the second precision audit's last false alarms, 2026-12-05 fifteenth sitting)
+    (  # some picked out by their order against some of a set
+        "The Velmar Rams scored touchdowns on their first two drives against Dorne on Sunday.",
+        "The Velmar Rams scored on four of their first five drives against Dorne on Sunday.",
+    ),
+    (  # the games still to come against the games already missed
+        "Tarn will miss the Rams' final two games of the season with a sprained knee, the Velmar Rams said.",
+        "Tarn had knee surgery in October and missed four games of the season, the Velmar Rams said.",
+    ),
+    (  # some of a set against how many it holds
+        "Her mother, Ada Pell, is now caring for five of her daughter's children in Dorne, the family said.",
+        "Lena Pell, who lived in Dorne, was the mother of 12 children, the family said.",
     ),
 ])
 def test_figures_of_other_scope_are_not_flagged(texts):
@@ -1119,6 +1137,11 @@ def test_a_longer_excerpt_in_american_spelling_is_the_same_quote():
      'presidential candidate."',
      '"She said she apologizes if the fire is in any way connected to the attention the church has had since she became '
      'a vice-presidential candidate on Aug. 29," Dana Holt said.'),
+    # a time of day on the 24-hour clock and on the 12-hour one, with its zone
+    ('"With deep sadness I announce that my dear friend Ada Pell passed away at 6:41pm PST this evening in a Dorne '
+     'hospital," her agent Tom Kell said.',
+     'Her agent Tom Kell said: "With deep sadness I announce that my dear friend Ada Pell passed away at 18:41 this '
+     'evening in a Dorne hospital."'),
     # a name and its initials
     ('"Tarrow encourages all TE customers to test and deploy this update as soon as possible," Dana Holt said.',
      'Dana Holt said Tarrow "encourages all Tarrow Explorer customers to test and deploy this update as soon as possible".'),

@@ -488,6 +488,12 @@ def test_lives_and_ones_are_compared():
     ("A jury found the Vell county clerk guilty on four of five charges.", {4.0: "", 5.0: "whole"}),
     ("The Varna board rejected 214 candidates out of 400 on Monday.", {214.0: "", 400.0: "whole"}),
     ("Only 39 percent of the 38 million voters in Varna cast a ballot.", {39.0: "", 38e6: "whole"}),
+    # a rate or an average, some picked out by their order, some of a set: none a plain tally
+    ("Dunmore has averaged 100 RBIs in his six seasons with the Kessel Hawks.", {100.0: "average", 6.0: ""}),
+    ("The Dorne shelter has taken in some 40 people a night since it opened.", {40.0: "average"}),
+    ("The Velmar Rams scored touchdowns on their first two drives.", {1.0: "", 2.0: "selected"}),  # ("first": an ordinal)
+    ("Her mother is now caring for five of her daughter's children.", {5.0: "part"}),
+    ("Troops killed two of the gunmen in the raid.", {2.0: ""}),  # what happened to the two, as "two gunmen killed"
 ])
 def test_a_figure_knows_which_end_of_a_change_or_which_whole_it_is(text, roles):
     assert {m.value: m.role for m in _measured(text)} == roles

@@ -779,6 +779,14 @@ def measure(quantity: Quantity, doc) -> Quantity:
         role = "until"  # "with four days until the money runs out": counted from the report's own day
     elif not role and quantity.kind in (PERCENT, COUNT) and _counted_so_far(span):
         role = COUNTED  # "With 22 percent of the vote counted, Cardoso had 51 percent": how far the count got
+    elif not role and quantity.kind in (COUNT, MONEY) and _on_average(token, noun, span):
+        role = AVERAGE  # "averaged 100 RBIs in six seasons", "300 people a day": a rate, not one season's tally
+    elif not role and quantity.kind == COUNT and noun is not None and _selected(token, noun):
+        role = SELECTED  # "their first two drives", "the final two games": some of them, picked out
+    elif not role and quantity.kind == COUNT and predicate not in PREDICATE_CLASS_NAMES and _part_of_a_set(token):
+        # "caring for five of her daughter's kids": some of a set, not how many it holds ("killed two of the
+        # gunmen" says what happened to two, as "three gunmen were killed" does)
+        role = PART
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
                           owner_given=owner_given, places=places,
                           token=token.i, role=role)
@@ -828,6 +836,40 @@ _COUNTDOWN = re.compile(r"\s*(?:until|till|before|to\s+go|left|remaining|away)\b
 # count done at the time of writing, which moves by the hour; no result, and never one figure told two ways.
 COUNTED = "counted"
 NAMED = "named"  # a number that is part of a name ("Internet Explorer 8", "Flight 370"): it counts nothing
+# A figure per game, per day or on average, some picked out by their order, and some of a set: each measures
+# something other than a plain tally of the same noun ("averaged 100 RBIs" / "121 RBI" in one season;
+# "their first two drives" / "four of their first five drives"; "five of her kids" / "the mother of 12").
+AVERAGE = "average"
+SELECTED = "selected"
+PART = "part"
+_PER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:game|match|start|season|year|month|week|day|night|hour)\b", re.I)
+_PICKED = frozenset({"first", "last", "final", "next", "top", "opening", "previous", "past", "initial", "closing"})
+
+
+def _on_average(token, noun, span) -> bool:
+    """'averaged 100 RBIs', 'an average of 30 a day', '300 people a day', '$23 million per season'."""
+    counted = noun if noun is not None else token
+    while counted.dep_ == "conj" and counted.head.i != counted.i:
+        counted = counted.head  # "averaged more than 30 home runs and 100 RBIs"
+    if any(a.lemma_.lower() == "average" for a in (counted.head, token.head.head)):
+        return True
+    end = noun.idx + len(noun.text) if noun is not None and noun.i > token.i else span.end_char
+    return bool(_PER.match(span.doc.text, end))
+
+
+def _selected(token, noun) -> bool:
+    """A count of things picked out by their order, the order word written before it: 'the first two drives'."""
+    return any(c.i < token.i and c.lower_ in _PICKED for c in noun.children if c.dep_ in ("amod", "advmod"))
+
+
+def _part_of_a_set(token) -> bool:
+    """'five of her daughter's kids', 'two of the victims': a number of a set named by a determiner or an owner,
+    with no figure for the whole ('three of the eight charges' is read at the whole)."""
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.pos_ not in ("NOUN", "PROPN") or any(c.like_num for c in whole.children):
+        return False
+    return any(c.dep_ in ("poss", "det") and c.lower_ not in ("a", "an") for c in whole.children)
 
 
 def _part_of_a_name(token) -> bool:
@@ -1355,7 +1397,8 @@ def _place_key(token) -> str:
 
 _ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all", "more": "more of them",
                "until": "still to come", "size": "as a size", CONVERSION: "in other units",
-               COUNTED: "of the count done", NAMED: "in a name"}
+               COUNTED: "of the count done", NAMED: "in a name", AVERAGE: "as a rate",
+               SELECTED: "picked out", PART: "of a set"}
 
 
 def describe(quantity: Quantity) -> str:

@@ -22,7 +22,8 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
         spellings: dict[str, list[Evidence]] = {}
         # (a word the name itself holds beside the word it looks like is no slip: "Angeles", tagged alone, of
         # the "Los Angeles Angels")
-        slips = {slip for slip in map(alias_key, entity.variants) if not _beside_its_likeness(slip, entity)}
+        slips = {slip for slip in map(alias_key, entity.variants)
+                 if not _beside_its_likeness(slip, entity) and not _in_the_plural(slip, entity, story)}
         if not slips:
             continue
         for mention in entity.mentions:
@@ -48,6 +49,33 @@ def _beside_its_likeness(slip: str, entity) -> bool:
         if slip in words and any(word != slip and near_identical(word, slip) for word in words):
             return True
     return False
+
+
+def _in_the_plural(slip: str, entity, story: Story) -> bool:
+    written = [m.evidence for m in entity.mentions if alias_key(m.text) == slip]
+    return any(_used_in_the_plural(alias_key(m.text), slip, written, story) for m in entity.mentions)
+
+
+def _used_in_the_plural(name: str, slip: str, evidence: list[Evidence], story: Story) -> bool:
+    """A name used in the plural, as a noun, is no spelling of it: "cited as possible Deep Throats", "two Dark
+    Marks". (Its tag, or a word that counts it, tells it from a surname's slip: "Steve Mullin" / "Steve Mullins".)"""
+    if slip.lower() != name.lower() + "s" or not evidence:
+        return False
+    for where in evidence:
+        doc = story.workspace.parses.get(where.document)
+        if doc is None:
+            return False
+        span = doc.char_span(where.start, where.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        if span[-1].tag_ != "NNPS" and not (before is not None and (before.like_num or before.lower_ in _COUNTING)):
+            return False
+    return True
+
+
+# Words that count what follows, and so take a plural: "possible Deep Throats", "other Dark Marks".
+_COUNTING = {"possible", "potential", "other", "several", "many", "some", "both", "all", "few", "these", "those"}
 
 
 def _one_side_per_spelling(spellings: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
@@ -79,6 +107,8 @@ def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepa
     by_subject = {d.subject: d for d in discrepancies}
     texts = {document.id: document.text for document in story.documents}
     for name, main, main_evidence, slip, slip_evidence in slipped_people(story.entities, texts):
+        if _used_in_the_plural(main, slip, slip_evidence, story):
+            continue
         subject = f"spelling of {name}"
         if subject not in by_subject:
             by_subject[subject] = Discrepancy("name", subject, [DiscrepancyValue(main, name, main_evidence)], confidence=0.7)
