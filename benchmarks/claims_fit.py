@@ -59,7 +59,8 @@ PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
               "static", "static_sentence", "e5", "e5_sentence", "close_figure", "same_day",
-              "other_subject", "other_predicate", "rare_subject", "subject_predicate")
+              "other_subject", "other_predicate", "rare_subject", "subject_predicate", "neighbour", "neighbour_both",
+              "kind_modifier", "kind_description", "kind_appositive", "kind_relative", "kind_speaker", "kind_other")
 
 
 def content_rows(doc, pieces) -> list[int]:
@@ -266,6 +267,45 @@ def subject_features(claims) -> dict[str, np.ndarray]:
     return {"rare_subject": same(rare), "subject_predicate": same(both)}
 
 
+def neighbour_features(story, claims) -> dict[str, np.ndarray]:
+    """neighbour: the better of the word cosines of the sentences just before the two claims' sentences and of
+    those just after (reports retelling one passage in one order: a rewritten wire story, two outlets working
+    from one release); neighbour_both: the worse of the two, so both sides of the passage must match."""
+    from newsweave import align as A
+    from newsweave.story import BOILERPLATE
+
+    sentences = [x for x in story.sentences if x.role != BOILERPLATE and x.terms]
+    cosine = A.tfidf_cosine(sentences)
+    row = {(x.document, x.index): i for i, x in enumerate(sentences)}
+    n = len(claims)
+    better, worse = np.zeros((n, n)), np.zeros((n, n))
+    for a in range(n):
+        for b in range(a + 1, n):
+            x, y = claims[a].sentence, claims[b].sentence
+            if x.document == y.document:
+                continue
+            around = []
+            for step in (-1, 1):
+                i, j = row.get((x.document, x.index + step)), row.get((y.document, y.index + step))
+                around.append(float(cosine[i, j]) if i is not None and j is not None else 0.0)
+            better[a, b] = better[b, a] = max(around)
+            worse[a, b] = worse[b, a] = min(around)
+    return {"neighbour": better, "neighbour_both": worse}
+
+
+def kind_features(claims) -> dict[str, np.ndarray]:
+    """kind_X: either claim is of kind X (a participial modifier, a description before a name, an appositive, a
+    relative clause, a speaker); kind_other: the two claims are of different kinds. On the tune half the pairs
+    the aligner joins wrongly are half of those with a modifier or a description, a tenth of clause pairs."""
+    kinds = np.array([c.kind for c in claims], dtype=object)
+    found = {}
+    for kind in ("modifier", "description", "appositive", "relative", "speaker"):
+        has = kinds == kind
+        found[f"kind_{kind}"] = (has[:, None] | has[None, :]).astype(float)
+    found["kind_other"] = (kinds[:, None] != kinds[None, :]).astype(float)
+    return found
+
+
 def pair_labels(cluster: dict, claims) -> np.ndarray:
     """n x n: 1 where two claims overlap one gold claim's evidence."""
     members = [set() for _ in claims]
@@ -309,6 +349,8 @@ def build(gold: dict) -> list[dict]:
         features.update(same_day_features(claims))
         features.update(other_features(claims))
         features.update(subject_features(claims))
+        features.update(neighbour_features(story, claims))
+        features.update(kind_features(claims))
         documents = np.array([c.document for c in claims], dtype=object)
         upper = np.triu_indices(len(claims), 1)
         keep = documents[upper[0]] != documents[upper[1]]

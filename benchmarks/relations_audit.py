@@ -12,8 +12,17 @@ It measures precision only (links a system misses are not known; the count of tr
 finds more), so it is a tuning measure, and the judgements were made on the output of the commit that
 added it (2026-12-05). A link not judged yet is printed as NEW.
 
+`--ecbplus` audits other stories instead: the ECB+ sub-topics of story clustering's tuning part, as
+benchmarks/precision_audit.py --ecbplus reads them (short reports of one event, no rule of the link
+reader was written from them; first judged in 2026-12-05's fifteenth sitting, before any rule changed).
+
     python3 benchmarks/relations_audit.py            # score, list NEW links
     python3 benchmarks/relations_audit.py --list     # every stated link with its sentence
+    python3 benchmarks/relations_audit.py --ecbplus  # the ECB+ sub-topics instead
+
+The ECB+ sub-topics give about a thousand stated links, more than a reader can judge: `--ecbplus` judges
+a sample, the same each run (the links whose hashed keys come first: SAMPLE of newsweave's, half as many
+of the peer's), so its precision is an estimate with the margin the table prints.
 """
 
 from __future__ import annotations
@@ -33,6 +42,7 @@ from crosscheck_gold_tool import DUC, MULTINEWS, jsonl_clusters, wire_date  # no
 
 LABELS = ROOT / "tests" / "data" / "relations_audit_labels.json"
 CLUSTERS = 15  # the first clusters of read_brief's readable list
+SAMPLE = 100  # newsweave's links judged of the ECB+ sub-topics (the peer's: half as many)
 
 
 def key(cluster_id: str, source: str, label: str, target: str) -> str:
@@ -40,16 +50,24 @@ def key(cluster_id: str, source: str, label: str, target: str) -> str:
     return f"{cluster_id}|" + hashlib.sha256(f"{source}|{label}|{target}".encode()).hexdigest()[:16]
 
 
-def stated_links(count: int = CLUSTERS) -> list[dict]:
+def audited_clusters(ecbplus: bool = False) -> list[tuple[str, dict[str, str]]]:
+    """(cluster id, document id -> text): the first CLUSTERS of read_brief's list, or the ECB+ sub-topics."""
+    if ecbplus:
+        from precision_audit import ecbplus_clusters
+
+        return ecbplus_clusters()
     from read_brief import readable
 
+    every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
+    return [(cluster_id, every[cluster_id]) for cluster_id in readable()[:CLUSTERS]]
+
+
+def stated_links(clusters: list[tuple[str, dict[str, str]]]) -> list[dict]:
     import newsweave
     from newsweave.story import Document
 
-    every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
     links = []
-    for cluster_id in readable()[:count]:
-        texts = every[cluster_id]
+    for cluster_id, texts in clusters:
         documents = [Document(id=d, text=t, published=(day := wire_date(d)) and day.isoformat()) for d, t in texts.items()]
         story = newsweave.brief(documents).story
         names = {entity.id: entity.name for entity in story.entities}
@@ -64,20 +82,17 @@ def stated_links(count: int = CLUSTERS) -> list[dict]:
     return links
 
 
-def svo_links(count: int = CLUSTERS) -> list[dict]:
+def svo_links(clusters: list[tuple[str, dict[str, str]]]) -> list[dict]:
     """The peer: spaCy's entities and parse, read as subject-verb-object triples (what ten lines build):
     a verb's subject entity, its direct object or a preposition's object entity, labelled by the verb's
     lemma (and the preposition). Entities are not resolved across reports."""
-    from read_brief import readable
-
     from newsweave.annotate.model import load_model
     from newsweave.settings import Settings
 
     nlp = load_model(Settings())
-    every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
     links = []
-    for cluster_id in readable()[:count]:
-        for text in every[cluster_id].values():
+    for cluster_id, texts in clusters:
+        for text in texts.values():
             doc = nlp(text)
             named = {t.i: ent.text for ent in doc.ents if ent.label_ not in _NOT_NAMES for t in ent}
             for verb in (t for t in doc if t.pos_ == "VERB"):
@@ -99,22 +114,29 @@ _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDIN
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every stated link with its sentence")
+    parser.add_argument("--ecbplus", action="store_true", help="audit the ECB+ sub-topics of clustering's tuning part")
     args = parser.parse_args(argv)
+    clusters = audited_clusters(args.ecbplus)
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"] if LABELS.exists() else {}
     rows = []
-    for system, links in (("newsweave", stated_links()), ("spaCy subject-verb-object", svo_links())):
+    for system, links in (("newsweave", stated_links(clusters)), ("spaCy subject-verb-object", svo_links(clusters))):
         links = list({link["key"]: link for link in links}.values())  # a link the reports repeat counts once
+        found = len(links)
+        if args.ecbplus:  # a sample, the same each run: the keys' hashes are in no order of the text
+            links = sorted(links, key=lambda link: link["key"].split("|")[1])[: SAMPLE if system == "newsweave" else SAMPLE // 2]
         tally = Counter(labels.get(link["key"], "new") for link in links)
         for link in links:
             if args.list or link["key"] not in labels:
                 print(f"{labels.get(link['key'], 'NEW')} {link['key']} {link['link']}\n      {link['sentence'][:300]}")
         judged = tally["T"] + tally["F"]
-        rows.append(f"| {system} | {len(links)} | {tally['T']} | {tally['F']} | {tally['?']} | {tally['new']} | "
-                    f"{tally['T'] / judged if judged else 0:.2f} |")
-    print("\nCommand: python3 benchmarks/relations_audit.py")
-    print(f"{CLUSTERS} clusters\n")
-    print("| system | links | T | F | ? | new | precision (T of T and F) |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+        share = tally["T"] / judged if judged else 0.0
+        margin = 1.96 * (share * (1 - share) / judged) ** 0.5 if judged else 0.0  # (normal approximation, 95%)
+        rows.append(f"| {system} | {found} | {len(links)} | {tally['T']} | {tally['F']} | {tally['?']} | {tally['new']} | "
+                    f"{share:.2f} ± {margin:.2f} |")
+    print(f"\nCommand: python3 benchmarks/relations_audit.py{' --ecbplus' if args.ecbplus else ''}")
+    print(f"{len(clusters)} clusters\n")
+    print("| system | links | sampled | T | F | ? | new | precision (T of T and F), 95% margin |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
     return 0
 
