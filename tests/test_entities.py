@@ -125,7 +125,7 @@ def relation(story, source, label, target):
 
 def test_seeds_stated_relations_with_evidence(seeds):
     texts = {d.id: d.text for d in seeds.documents}
-    killed = relation(seeds, "junaid-hussain", "was killed by", "united-states")
+    killed = relation(seeds, "junaid-hussain", "was killed by strike of", "united-states")  # "a US drone strike"
     assert killed.kind == "stated"
     assert len(killed.documents) == 2  # both reports say it, in their own spelling
     for span in killed.evidence:
@@ -266,7 +266,7 @@ def test_json_entities_and_relations(seeds):
 def test_markdown_and_html_briefs_say_who_and_when(seeds_result):
     markdown = seeds_result.to_markdown()
     assert "## Who is involved" in markdown and "## When" in markdown
-    assert "Junaid Hussain — _was killed by_ → United States [2, 3]" in markdown
+    assert "Junaid Hussain — _was killed by strike of_ → United States [2, 3]" in markdown
     assert "- **2015-11-13** [1, 2, 3]" in markdown
     page = seeds_result.to_html()
     assert '<section id="entities">' in page and '<section id="timeline">' in page
@@ -981,6 +981,39 @@ def test_a_comparison_or_a_party_and_state_tag_is_no_link():
     names = {e.id: e.name for e in story.entities}
     stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
     assert ("Ada Lund", "member of", "Harwick Freedom Caucus") in stated, stated
+
+
+def test_a_link_says_what_its_sentence_says_of_the_two():
+    """The second relations audit's false links (ECB+ stories, 2026-12-05 fifteenth sitting), by cause: a name
+    modifying the noun a verb acts on ("tied an NFL record" gave "tied → NFL"); a place reached through a time
+    ("arrested ... before the loss at Pittsburgh" gave "arrested at → Pittsburgh"); a name's own "of" ("survived by
+    her sister Joyce Wallace of Georgia" gave "survived of → Georgia"); a conjunct noun ("a neurosurgeon and CNN's
+    reporter" gave "neurosurgeon of → CNN"); "was one of the ... Nixon aides" gave "was one of → Nixon"; a clause
+    joined to a condition; "ex-" and "former" dropped from the label."""
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    texts = [
+        "Coach Dana Holt tied a Velmar League record with nine wins.",
+        "In 2006, Tom Kell was shot by an off-duty Dorne policeman.",
+        "Tom Kell was arrested five days before the Velmar Rams' playoff loss at Dorne.",
+        "Ada Pell was survived by her sister Lena Marsh of Velmar.",
+        "Dr. Ana Ruiz, a surgeon and Velmar TV's chief medical reporter, is the leading candidate.",
+        "In the end, Tom Kell was one of the first top Nixon aides to cooperate with prosecutors.",
+        "If Senator Ada Lund joins the Harwick Party and Senator Tom Kell leaves the Velmar Party, the bill will pass.",
+        "The victims are Lena Marsh, an ex-girlfriend of Tom Kell, and his mother.",
+        "Kell phoned Ray Dunn, a private detective and former Dorne County deputy.",
+    ]
+    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    assert {("Dana Holt", "tied record of", "Velmar League"), ("Tom Kell", "was shot by policeman of", "Dorne"),
+            ("Ada Pell", "was survived by", "Lena Marsh"), ("Ana Ruiz", "reporter of", "Velmar TV"),
+            ("Tom Kell", "aide of", "Nixon"), ("Lena Marsh", "ex-girlfriend of", "Tom Kell"),
+            ("Ray Dunn", "former deputy of", "Dorne County")} <= stated, stated
+    assert not [link for link in stated if link[2] in ("Dorne", "Velmar") and link[1] in ("was arrested at", "was survived of")]
+    assert not [link for link in stated if link[1] in ("surgeon of", "was one of", "leaves")], stated
 
 
 def test_a_name_with_its_linking_word_swapped_is_one_body_and_no_misspelling():

@@ -40,7 +40,7 @@ def test_graphml_and_gexf_read_back_with_networkx(tmp_path, data):
         assert graph.number_of_edges() == len(data["relations"])
         assert graph.nodes["junaid-hussain"]["type"] == "PERSON"
         labels = {d["label"] for _, target, d in graph.out_edges("junaid-hussain", data=True) if d["kind"] == "stated"}
-        assert "was killed by" in labels
+        assert "was killed by strike of" in labels
 
 
 def test_json_export(data):
@@ -81,7 +81,7 @@ def test_ftm_lines_parse_and_reference_each_other(data):
     for link in links:
         for reference in link["properties"]["subject"] + link["properties"]["object"]:
             assert reference in by_id
-    killed = [link for link in links if link["properties"]["role"] == ["was killed by"]
+    killed = [link for link in links if link["properties"]["role"] == ["was killed by strike of"]
               and by_id[link["properties"]["subject"][0]]["properties"]["name"] == ["Junaid Hussain"]]
     assert killed and "drone strike" in killed[0]["properties"]["summary"][0]
     assert killed[0]["properties"]["description"][0].count(";") == 1  # stated by two reports

@@ -16,7 +16,7 @@ from relations_audit import LABELS, key  # noqa: E402
 def test_every_judgement_is_a_hashed_link_and_a_mark():
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
     assert len(labels) >= 100
-    assert all(re.fullmatch(r"(?:mn-val-\d+|duc03-d\d+)\|[0-9a-f]{16}", k) for k in labels)
+    assert all(re.fullmatch(r"(?:mn-val-\d+|duc03-d\d+|ecbplus:\d+:ecb(?:plus)?)\|[0-9a-f]{16}", k) for k in labels)
     assert set(labels.values()) <= {"T", "F", "?"}
 
 

@@ -122,7 +122,7 @@ def _stated(candidates, tokens: dict[int, str], span):
             noun = _counted(token, tokens)
             if noun is None:
                 continue
-            for target, path in _noun_objects(noun, tokens, (noun.lemma_.lower(),), depth=0, kept=1):
+            for target, path in _noun_objects(noun, tokens, (_role(noun),), depth=0, kept=1):
                 yield name, target, _noun_label(path)
 
 
@@ -142,6 +142,8 @@ def _denied_or_supposed(verb) -> bool:
         if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _SUPPOSING)
                or (c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in _DOUBTING) for c in clause.children):
             return True  # ("it seems unlikely that ...": the doubt hangs off "seems")
+        if clause.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in clause.head.children):
+            return True  # "If the Saints beat Seattle and Philadelphia beats Green Bay": both only supposed
         if clause.lemma_.lower() in _DOUBTING or clause.head is clause or clause.dep_ not in ("ccomp", "xcomp"):
             return clause.lemma_.lower() in _DOUBTING
         clause = clause.head
@@ -155,11 +157,25 @@ def _counted(appositive, tokens: dict[int, str]):
     """The noun an appositive describes its head by: itself, or for a count ("Siddhartha Dhar, one of Anjem
     Choudary's right-hand men"; "Dylan Morose, 22, all of 51 Baxter Road") the noun counted, which names the link
     ("man of"), not "one of"; None when that is a name itself (an address says where, not how they are linked)."""
+    if appositive.like_num and appositive.lower_ not in _QUANTIFIERS:
+        return None  # "Wladimir Klitschko, 53-3, 47 KO's", "Smith, 45,": a record or an age, no link
     if appositive.lower_ not in _QUANTIFIERS:
         return appositive
     counted = next((g for c in appositive.children if c.dep_ == "prep" and c.lower_ == "of"
                     for g in c.children if g.dep_ == "pobj"), None)
     return None if counted is None or counted.i in tokens else counted
+
+
+def _role(noun) -> str:
+    """The noun naming a link, with what makes it a past one: "former deputy", "ex-girlfriend" ("a former Orange
+    County deputy" is no deputy of Orange County now)."""
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex":
+        return f"ex-{lemma}"
+    if any(c.dep_ == "amod" and c.lower_ == "former" for c in noun.children):
+        return f"former {lemma}"
+    return lemma
 
 
 def _noun_label(path: tuple[str, ...]) -> str:
@@ -199,8 +215,10 @@ def _objects(verb, tokens: dict[int, str], span):
     is ("was a Birmingham native") and the path starts with that noun."""
     for child in verb.children:
         if child.dep_ in _OBJECTS:
-            described = verb.lemma_ == "be" and child.dep_ == "attr" and child.pos_ == "NOUN"
-            path = (child.lemma_.lower(),) if described else ()
+            if verb.lemma_ == "be" and child.dep_ == "attr" and child.lower_ in _QUANTIFIERS:
+                child = _counted(child, tokens) or child  # "was one of the first top Nixon aides": an aide
+            described = verb.lemma_ == "be" and child.dep_ in ("attr", "pobj") and child.pos_ == "NOUN"
+            path = (_role(child),) if described else ()
             found = [(target, found_path, described)
                      for target, found_path in _noun_objects(child, tokens, path, depth=0, kept=len(path))]
             if not found and child.dep_ == "dobj":
@@ -227,14 +245,26 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
     if noun.i in tokens:
         yield tokens[noun.i], path
     elif not path or path[-1] not in _TIME_PREPOSITIONS:
+        # a name modifying the noun is the noun's, not what the verb does to: "tied an NFL record" ties a record
+        # of the NFL, "shot by an off-duty Coronado policeman" by a policeman of Coronado; but "in the Birmingham
+        # area" is in Birmingham, and "a Birmingham native" is already the noun's link
+        owned = path if (noun.lemma_.lower() in _NAMING_NOUNS | {"area"}
+                         or (path and (path[-1] in _PLACE_PREPOSITIONS or path[-1:] == (_role(noun),)))) \
+            else (*path, noun.lower_, "of")  # ("the Lower Flats neighborhood" is Lower Flats)
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i in tokens:
-                yield tokens[child.i], path
+                yield tokens[child.i], owned
+    if path and path[-1] in _TIME_PREPOSITIONS:
+        return  # "arrested five days before San Diego's playoff loss at Pittsburgh": the loss was there, not the arrest
     for child in noun.children:
         if child.dep_ in ("conj", "appos"):
             # another noun's own prepositions are not this path's: "a country of divisions and a
-            # rivalry between Tripoli and Benghazi" says nothing of a country between them
-            yield from _noun_objects(child, tokens, path, depth if child.i in tokens else 1, kept)
+            # rivalry between Tripoli and Benghazi" says nothing of a country between them; and where the
+            # noun names the link, its conjunct names its own ("a neurosurgeon and CNN's chief medical
+            # reporter": reporter of CNN)
+            joined = (*path[:-1], _role(child)) if path[-1:] == (_role(noun),) and child.i not in tokens \
+                else path
+            yield from _noun_objects(child, tokens, joined, depth if child.i in tokens else 1, kept)
         elif child.dep_ == "prep" and noun.ent_type_ not in ("DATE", "TIME"):
             lemma, preposition = noun.lemma_.lower(), child.lower_
             # (not "the Lower Flats neighborhood of Riverton", a part of the place named)
@@ -242,6 +272,8 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
                       and not any(c.dep_ in _MODIFIERS and c.i in tokens for c in noun.children))
             if depth >= 1 and not naming:
                 continue
+            if noun.i in tokens and preposition == "of":
+                continue  # "survived by her sister Joyce Wallace of Georgia": where she is from, not the verb's link
             if naming:
                 through = path  # "the village of Millbrook" is Millbrook, one step further or not
             elif preposition in _PLACE_PREPOSITIONS or noun.i in tokens:
@@ -250,7 +282,7 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
                 through = (*path[:kept], preposition)
             else:
                 # the noun as written: "suspended talks with", not "talk with"
-                through = (*path, preposition) if path[-1:] == (lemma,) else (*path, noun.lower_, preposition)
+                through = (*path, preposition) if path[-1:] in ((lemma,), (_role(noun),)) else (*path, noun.lower_, preposition)
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield from _noun_objects(grandchild, tokens, through, depth + (not naming), kept)
