@@ -123,6 +123,17 @@ def relation(story, source, label, target):
     return matches[0]
 
 
+def stated_links(*texts: str) -> set[tuple[str, str, str]]:
+    """(source name, label, target name) of each stated link a story of these reports (r1, r2, ...) draws."""
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
+    names = {e.id: e.name for e in story.entities}
+    return {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+
+
 def test_seeds_stated_relations_with_evidence(seeds):
     texts = {d.id: d.text for d in seeds.documents}
     killed = relation(seeds, "junaid-hussain", "was killed by strike of", "united-states")  # "a US drone strike"
@@ -155,9 +166,6 @@ def test_a_nickname_in_another_report_is_the_same_person_but_not_in_the_same_rep
 
 
 def test_a_link_through_a_noun_names_the_noun():
-    from newsweave.pipeline import build_story
-    from newsweave.settings import Settings
-    from newsweave.story import Document
 
     texts = [
         # "called of": the preposition of a noun the label left out
@@ -168,9 +176,7 @@ def test_a_link_through_a_noun_names_the_noun():
         # a conjunct's preposition is not the apposition's: Libya is no "country between" Tripoli and Benghazi
         "Fragmentation is a danger in Libya, a country of deep tribal divisions and a rivalry between Tripoli and Benghazi.",
     ]
-    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(*texts)
     assert ("Omar Haddad", "called for meeting of", "Arab League") in stated
     assert ("Tessel County Office of Emergency Management", "issued order for", "Millbrook") in stated
     assert ("Junaid Varley", "was killed in", "Syria") in stated
@@ -181,15 +187,10 @@ def test_a_link_through_a_noun_names_the_noun():
 def test_an_apposition_that_counts_names_the_noun_counted_not_the_count():
     """mn-val-27 linked 'Siddhartha Dhar — one of → Anjem Choudary' and mn-val-8 'Dylan Morose — all of → Baxter
     Road': the appositive was a count ('one of Anjem Choudary's right-hand men', 'all of 51 Baxter Road')."""
-    from newsweave.pipeline import build_story
-    from newsweave.settings import Settings
-    from newsweave.story import Document
 
     text = ("One of its subjects was Tomas Reyes, one of Ida Moll's right-hand men. "
             "Police charged Dale Ostrow, 22, all of 51 Fenwick Road, Harwick.")
-    story = build_story([Document(id="r1", text=text)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(text)
     assert ("Tomas Reyes", "man of", "Ida Moll") in stated, stated
     assert not [link for link in stated if link[1] in ("one of", "all of")], stated
 
@@ -204,9 +205,6 @@ def test_cooccurrence_is_kept_apart_and_weighted(seeds):
 
 
 def test_a_clause_that_denies_or_only_supposes_a_link_states_none():
-    from newsweave.pipeline import build_story
-    from newsweave.settings import Settings
-    from newsweave.story import Document
 
     texts = [
         "Rep. Lena Okafor has not been a big fan of Governor Paul Reyes.",
@@ -214,23 +212,16 @@ def test_a_clause_that_denies_or_only_supposes_a_link_states_none():
         "It seems unlikely that voters will ever believe that Mayor Tom Briggs is a soldier for Governor Paul Reyes.",
         "Mayor Tom Briggs met Governor Paul Reyes in Harwick.",  # a link stated outright stays
     ]
-    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(*texts)
     assert not [link for link in stated if link[0] in ("Lena Okafor", "Ada Lund")], stated
     assert not [link for link in stated if "soldier" in link[1]], stated
     assert ("Tom Briggs", "met", "Paul Reyes") in stated
 
 
 def test_a_group_word_describing_a_name_lends_its_clause_to_the_name():
-    from newsweave.pipeline import build_story
-    from newsweave.settings import Settings
-    from newsweave.story import Document
 
     text = "Rep. Lena Okafor, a Democrat who represents Harwick County, spoke on Tuesday."
-    story = build_story([Document(id="r1", text=text)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(text)
     assert ("Lena Okafor", "represents", "Harwick County") in stated, stated
     assert not [link for link in stated if link[0] == "Democrat"], stated
 
@@ -960,9 +951,6 @@ def test_a_comparison_or_a_party_and_state_tag_is_no_link():
     """The relations audit's false links (2026-12-05, eleventh sitting): "Like Clinton, ..., D'Amato and Schumer have
     defied ..." gave "defied like → Clinton"; "Rep. John Conyers, D-Mich., the senior Democrat on ..." gave
     "mich. of → Democrat"."""
-    from newsweave.pipeline import build_story
-    from newsweave.settings import Settings
-    from newsweave.story import Document
 
     texts = [
         "Like Governor Paul Reyes, Mayor Tom Briggs has defied his party on taxes.",
@@ -970,16 +958,12 @@ def test_a_comparison_or_a_party_and_state_tag_is_no_link():
         "the vote would wait.",
         "Mayor Tom Briggs met Governor Paul Reyes in Harwick.",  # a link stated outright stays
     ]
-    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(*texts)
     assert not [link for link in stated if "like" in link[1] or link[1].startswith("mich")], stated
     assert ("Tom Briggs", "met", "Paul Reyes") in stated
     # the apposition after the tag describes the name (this crashed the brief: the tag's own head was looked up)
     text = "\"I am a no,\" said Rep. Ada Lund, R-Ariz., a member of the hard-right Harwick Freedom Caucus."
-    story = build_story([Document(id="r1", text=text)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(text)
     assert ("Ada Lund", "member of", "Harwick Freedom Caucus") in stated, stated
 
 
@@ -990,9 +974,6 @@ def test_a_link_says_what_its_sentence_says_of_the_two():
     her sister Joyce Wallace of Georgia" gave "survived of → Georgia"); a conjunct noun ("a neurosurgeon and CNN's
     reporter" gave "neurosurgeon of → CNN"); "was one of the ... Nixon aides" gave "was one of → Nixon"; a clause
     joined to a condition; "ex-" and "former" dropped from the label."""
-    from newsweave.pipeline import build_story
-    from newsweave.settings import Settings
-    from newsweave.story import Document
 
     texts = [
         "Coach Dana Holt tied a Velmar League record with nine wins.",
@@ -1005,9 +986,7 @@ def test_a_link_says_what_its_sentence_says_of_the_two():
         "The victims are Lena Marsh, an ex-girlfriend of Tom Kell, and his mother.",
         "Kell phoned Ray Dunn, a private detective and former Dorne County deputy.",
     ]
-    story = build_story([Document(id=f"r{n}", text=t) for n, t in enumerate(texts, 1)], Settings())
-    names = {e.id: e.name for e in story.entities}
-    stated = {(names[r.source], r.label, names[r.target]) for r in story.relations if r.kind == "stated"}
+    stated = stated_links(*texts)
     assert {("Dana Holt", "tied record of", "Velmar League"), ("Tom Kell", "was shot by policeman of", "Dorne"),
             ("Ada Pell", "was survived by", "Lena Marsh"), ("Ana Ruiz", "reporter of", "Velmar TV"),
             ("Tom Kell", "aide of", "Nixon"), ("Lena Marsh", "ex-girlfriend of", "Tom Kell"),
