@@ -246,14 +246,16 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
         yield tokens[noun.i], path
     elif not path or path[-1] not in _TIME_PREPOSITIONS:
         # a name modifying the noun is the noun's, not what the verb does to: "tied an NFL record" ties a record
-        # of the NFL, "shot by an off-duty Coronado policeman" by a policeman of Coronado; but "in the Birmingham
-        # area" is in Birmingham, and "a Birmingham native" is already the noun's link
-        owned = path if (noun.lemma_.lower() in _NAMING_NOUNS | {"area"}
-                         or (path and (path[-1] in _PLACE_PREPOSITIONS or path[-1:] == (_role(noun),)))) \
-            else (*path, noun.lower_, "of")  # ("the Lower Flats neighborhood" is Lower Flats)
+        # of the NFL, "shot by an off-duty Coronado policeman" by a policeman of Coronado, "wrested it in the
+        # Clinton landslide" in a landslide of Clinton's; but a place's is where it happened ("in the Birmingham
+        # area" is in Birmingham), "the Lower Flats neighborhood" is Lower Flats, and "a Birmingham native" is
+        # already the noun's link
+        named = noun.lemma_.lower() in _NAMING_NOUNS | {"area"} or path[-1:] == (_role(noun),)
+        where = bool(path) and path[-1] in _PLACE_PREPOSITIONS
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i in tokens:
-                yield tokens[child.i], owned
+                place = where and child.ent_type_ in ("GPE", "LOC", "FAC")
+                yield tokens[child.i], path if named or place else (*path, noun.lower_, "of")
     if path and path[-1] in _TIME_PREPOSITIONS:
         return  # "arrested five days before San Diego's playoff loss at Pittsburgh": the loss was there, not the arrest
     for child in noun.children:
