@@ -987,13 +987,16 @@ def test_a_link_says_what_its_sentence_says_of_the_two():
         "Kell phoned Ray Dunn, a private detective and former Dorne County deputy.",
         "Ray Dunn won the seat from Ada Lund in the Clinton landslide of 1996.",  # a person's, not a place
         "Ray Dunn was based in the Harwick area.",  # a place's is where
+        "When Tom Kell was assigned to the Harwick break-in, he called Ada Lund.",  # a noun's hyphened words
+        "Ray Dunn is the co-founder of Velmar Labs.",
     ]
     stated = stated_links(*texts)
     assert {("Dana Holt", "tied record of", "Velmar League"), ("Tom Kell", "was shot by policeman of", "Dorne"),
             ("Ada Pell", "was survived by", "Lena Marsh"), ("Ana Ruiz", "reporter of", "Velmar TV"),
             ("Tom Kell", "aide of", "Nixon"), ("Lena Marsh", "ex-girlfriend of", "Tom Kell"),
             ("Ray Dunn", "former deputy of", "Dorne County"), ("Ray Dunn", "won in landslide of", "Clinton"),
-            ("Ray Dunn", "was based in", "Harwick")} <= stated, stated
+            ("Ray Dunn", "was based in", "Harwick"), ("Tom Kell", "was assigned to break-in of", "Harwick"),
+            ("Ray Dunn", "co-founder of", "Velmar Labs")} <= stated, stated
     assert not [link for link in stated if link[2] in ("Dorne", "Velmar") and link[1] in ("was arrested at", "was survived of")]
     assert not [link for link in stated if link[1] in ("surgeon of", "was one of", "leaves")], stated
 

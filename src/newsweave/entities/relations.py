@@ -167,15 +167,19 @@ def _counted(appositive, tokens: dict[int, str]):
 
 
 def _role(noun) -> str:
-    """The noun naming a link, with what makes it a past one: "former deputy", "ex-girlfriend" ("a former Orange
-    County deputy" is no deputy of Orange County now)."""
-    lemma = noun.lemma_.lower()
-    doc = noun.doc
-    if noun.i >= 2 and doc[noun.i - 1].text == "-" and doc[noun.i - 2].lower_ == "ex":
-        return f"ex-{lemma}"
-    if any(c.dep_ == "amod" and c.lower_ == "former" for c in noun.children):
-        return f"former {lemma}"
-    return lemma
+    """The noun naming a link as written, hyphened words and all, with what makes it a past one: "co-founder",
+    "ex-girlfriend", "former deputy" ("a former Orange County deputy" is no deputy of Orange County now)."""
+    written = _as_written(noun)
+    word = written[: len(written) - len(noun.lower_)] + noun.lemma_.lower()
+    return f"former {word}" if any(c.dep_ == "amod" and c.lower_ == "former" for c in noun.children) else word
+
+
+def _as_written(noun) -> str:
+    """The noun as the sentence writes it, with the words hyphened to it: "break-in" (the parse heads it "in")."""
+    doc, start = noun.doc, noun.i
+    while start >= 2 and doc[start - 1].text == "-" and doc[start - 1].whitespace_ == "" and not doc[start - 2].whitespace_:
+        start -= 2
+    return "".join(t.text_with_ws for t in doc[start : noun.i]).lower() + noun.lower_
 
 
 def _noun_label(path: tuple[str, ...]) -> str:
@@ -255,7 +259,7 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i in tokens:
                 place = where and child.ent_type_ in ("GPE", "LOC", "FAC")
-                yield tokens[child.i], path if named or place else (*path, noun.lower_, "of")
+                yield tokens[child.i], path if named or place else (*path, _as_written(noun), "of")
     if path and path[-1] in _TIME_PREPOSITIONS:
         return  # "arrested five days before San Diego's playoff loss at Pittsburgh": the loss was there, not the arrest
     for child in noun.children:
@@ -284,7 +288,7 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
                 through = (*path[:kept], preposition)
             else:
                 # the noun as written: "suspended talks with", not "talk with"
-                through = (*path, preposition) if path[-1:] in ((lemma,), (_role(noun),)) else (*path, noun.lower_, preposition)
+                through = (*path, preposition) if path[-1:] in ((lemma,), (_role(noun),)) else (*path, _as_written(noun), preposition)
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield from _noun_objects(grandchild, tokens, through, depth + (not naming), kept)
