@@ -989,6 +989,7 @@ def test_a_link_says_what_its_sentence_says_of_the_two():
         "Ray Dunn was based in the Harwick area.",  # a place's is where
         "When Tom Kell was assigned to the Harwick break-in, he called Ada Lund.",  # a noun's hyphened words
         "Ray Dunn is the co-founder of Kessel Labs.",
+        "The fire started in Tarnby, Ohio, a town near Lakemoor.",  # the town with its state: the town's
     ]
     stated = stated_links(*texts)
     assert {("Dana Holt", "tied record of", "Velmar League"), ("Tom Kell", "was shot by policeman of", "Dorne"),
@@ -996,7 +997,8 @@ def test_a_link_says_what_its_sentence_says_of_the_two():
             ("Tom Kell", "aide of", "Nixon"), ("Lena Marsh", "ex-girlfriend of", "Tom Kell"),
             ("Ray Dunn", "former deputy of", "Dorne County"), ("Ray Dunn", "won in landslide of", "Clinton"),
             ("Ray Dunn", "was based in", "Harwick"), ("Tom Kell", "was assigned to break-in of", "Harwick"),
-            ("Ray Dunn", "co-founder of", "Kessel Labs")} <= stated, stated
+            ("Ray Dunn", "co-founder of", "Kessel Labs"), ("Tarnby", "town near", "Lakemoor")} <= stated, stated
+    assert not [link for link in stated if link[0] == "Ohio"], stated
     assert not [link for link in stated if link[2] in ("Dorne", "Velmar") and link[1] in ("was arrested at", "was survived of")]
     assert not [link for link in stated if link[1] in ("surgeon of", "was one of", "leaves")], stated
 

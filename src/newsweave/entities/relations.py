@@ -113,6 +113,10 @@ def _stated(candidates, tokens: dict[int, str], span):
                     yield source, target, label
         elif token.dep_ == "appos" and token.head.i in tokens and token.i not in tokens:
             name = tokens[token.head.i]
+            named = token.head
+            if named.dep_ == "appos" and named.head.i in tokens and named.ent_type_ == named.head.ent_type_ == "GPE":
+                # "Troy, Michigan, a suburb of Detroit": the town with its state, and the words describe the town
+                name = tokens[named.head.i]
             if _PARTY_AND_STATE.match(token.doc[token.left_edge.i : token.i + 1].text):
                 # "Rep. John Conyers, D-Mich., the senior Democrat on the Judiciary Committee": a party and a
                 # state, not a role; the role, if any, is the apposition after it
