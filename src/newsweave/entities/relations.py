@@ -126,6 +126,15 @@ def _stated(candidates, tokens: dict[int, str], span):
             noun = _counted(token, tokens)
             if noun is None:
                 continue
+            if noun.lemma_.lower() in _NAMING_NOUNS and named.ent_type_ not in ("GPE", "LOC", "FAC"):
+                # no one is a state or a town: "Senator Estes Kefauver of Tennessee, Page's home state" describes
+                # Tennessee (the parse hangs it on the senator)
+                place = next((g for c in named.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                              for g in c.children if g.dep_ == "pobj" and g.i in tokens
+                              and g.ent_type_ in ("GPE", "LOC")), None)
+                if place is None:
+                    continue
+                name = tokens[place.i]
             for target, path in _noun_objects(noun, tokens, (_role(noun),), depth=0, kept=1):
                 yield name, target, _noun_label(path)
 
