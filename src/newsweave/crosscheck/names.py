@@ -52,6 +52,7 @@ def _beside_its_likeness(slip: str, entity) -> bool:
 
 
 def _in_the_plural(slip: str, entity, story: Story) -> bool:
+    """Whether every use of the spelling `slip` is the plural of another spelling of the entity's name."""
     written = [m.evidence for m in entity.mentions if alias_key(m.text) == slip]
     return any(_used_in_the_plural(alias_key(m.text), slip, written, story) for m in entity.mentions)
 
