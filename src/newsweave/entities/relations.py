@@ -270,7 +270,9 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
         named = noun.lemma_.lower() in _NAMING_NOUNS | {"area"} or path[-1:] == (_role(noun),)
         where = bool(path) and path[-1] in _PLACE_PREPOSITIONS
         for child in noun.children:
-            if child.dep_ in _MODIFIERS and child.i in tokens:
+            if child.dep_ in _MODIFIERS and child.i in tokens and child.ent_type_ != "NORP":
+                # (a group word only describes the noun: "the New Hampshire Democratic primary" is no link to
+                # Democrats)
                 place = where and child.ent_type_ in ("GPE", "LOC", "FAC")
                 yield tokens[child.i], path if named or place else (*path, _as_written(noun), "of")
     if path and path[-1] in _TIME_PREPOSITIONS:
