@@ -366,6 +366,20 @@ _PATTERNS = [
         rf"|(?<![\w.,$£€¥-])(?<![-–]\s)(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d|\s?[-–]\s?\d)", re.I)),
 ]
 
+_TIME_OF_DAY = dict(_PATTERNS)[TIME]
+
+
+def clock_times(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, minutes after midnight) of each time of day `text` writes: '6:41pm', '6:41 p.m.', '18:41',
+    'noon'. (The crosscheck reads quotes with it: one time written on two clocks is one wording.)"""
+    found = []
+    for match in _TIME_OF_DAY.finditer(text):
+        quantity = _read(TIME, match, text)
+        if quantity is not None:
+            found.append((match.start(), match.end(), quantity.value))
+    return found
+
+
 # What a text must hold for a kind's pattern to match in it, searched first: quick searches that
 # spare the slow patterns most sentences. The patterns ignore case; these search the lowercased
 # text instead, as an alternation of words that ignores case is several times slower.

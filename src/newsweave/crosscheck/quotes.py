@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsweave.annotate.sentences import title_case
 from newsweave.crosscheck.attribution import speaker_key
 from newsweave.crosscheck.outlets import OutletNames, outlet_mentions
+from newsweave.quantities import clock_times
 from newsweave.story import (
     BODY,
     Attribution,
@@ -222,23 +223,16 @@ def _words(text: str) -> tuple[str, ...]:
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # "U.K." -> "UK"
     text = re.sub(r"\.\s*\.\s*\.|…", " … ", text.replace("’", "'"))  # an ellipsis marks words left out
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group().lower()], text)  # "Don't" is "Do not" written short
-    text = _CLOCK.sub(_on_the_clock, text)  # "6:41pm" is "18:41" written another way
+    text = _on_the_clock(text)  # "6:41pm" is "18:41" written another way
     return tuple(_spelling(w) for w in re.findall(r"…|\w+(?:[-']\w+)*", text.lower()))
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?(?:\s*([ap])\.?\s?m\b\.?)?", re.I)
-
-
-def _on_the_clock(match: re.Match) -> str:
-    """A time of day as one word, on the 24-hour clock ('6:41pm', '6:41 p.m.', '18:41' -> 't1841'); a number
-    that is no time is left as written."""
-    hour, minute, half = int(match.group(1)), match.group(2), (match.group(3) or "").lower()
-    if not half and minute is None:
-        return match.group()
-    if (half and not 1 <= hour <= 12) or hour > 23:
-        return match.group()
-    hour = hour % 12 + (12 if half == "p" else 0) if half else hour
-    return f" t{hour:02d}{minute or '00'} "
+def _on_the_clock(text: str) -> str:
+    """Each time of day as one word on the 24-hour clock, read as the figure reader reads it ('6:41pm',
+    '6:41 p.m.', '18:41' -> 't1841')."""
+    for start, end, minutes in reversed(clock_times(text)):
+        text = f"{text[:start]} t{int(minutes) // 60:02d}{int(minutes) % 60:02d} {text[end:]}"
+    return text
 
 
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "n't": " not", "'re": " are", "'m": " am", "'ll": " will",
