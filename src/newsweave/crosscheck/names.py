@@ -54,7 +54,8 @@ def _beside_its_likeness(slip: str, entity) -> bool:
 def _in_the_plural(slip: str, entity, story: Story) -> bool:
     """Whether every use of the spelling `slip` is the plural of another spelling of the entity's name."""
     written = [m.evidence for m in entity.mentions if alias_key(m.text) == slip]
-    return any(_used_in_the_plural(alias_key(m.text), slip, written, story) for m in entity.mentions)
+    names = {alias_key(m.text) for m in entity.mentions}  # (each spelling once: its uses are read off the parse)
+    return any(_used_in_the_plural(name, slip, written, story) for name in names)
 
 
 def _used_in_the_plural(name: str, slip: str, evidence: list[Evidence], story: Story) -> bool:

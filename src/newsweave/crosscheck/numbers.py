@@ -44,6 +44,7 @@ import numpy as np
 import newsweave.quantities as q
 from newsweave.align import claim_similarity
 from newsweave.annotate.features import entity_key, entity_lookup, number_value
+from newsweave.entities.mentions import PLACE_LABELS
 from newsweave.load.published import parse_published
 from newsweave.story import (
     BODY,
@@ -148,7 +149,7 @@ def counts(story: Story) -> list[Count]:
         # (the report's text is the parse's: `Doc.text` and `Span.text` would join every token's text anew)
         entities_in, text = entity_lookup(doc), document.text  # once per report: it walks the whole document
         # Every place the report names (the whole Doc's entities, from the lookup's one reading of `Doc.ents`)
-        places = frozenset(entity_key(text[e.start_char : e.end_char]) for e in entities_in(doc[:]) if e.label_ in ("GPE", "LOC", "FAC"))
+        places = frozenset(entity_key(text[e.start_char : e.end_char]) for e in entities_in(doc[:]) if e.label_ in PLACE_LABELS)
         # Only a token like a number can be a count: the others are never made Token objects.
         numeric = np.flatnonzero(doc.to_array("LIKE_NUM")).tolist()
         counted: tuple[int, str] | None = None  # (sentence index, noun class) of the last count of attackers
@@ -249,7 +250,7 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
     written = doc_text[start:end]
     span, ents = where.span, where.ents
     dates = frozenset(e.text.lower() for e in ents if e.label_ == "DATE" and not _AGE_LIKE.search(e.text))
-    places = frozenset(entity_key(e.text) for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
+    places = frozenset(entity_key(e.text) for e in ents if e.label_ in PLACE_LABELS)
     words = frozenset(
         t.lemma_.lower() for t in span
         if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and t.is_alpha and not t.is_stop and t.lemma_.lower() not in _REPORTING

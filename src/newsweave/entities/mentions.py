@@ -367,7 +367,7 @@ _PLACE_NOUNS = {
 }
 # Of those, the ones that make a name an area (GPE), not a building or site (FAC).
 _AREA_NOUNS = {"neighborhood", "neighbourhood", "district", "suburb", "quarter", "region", "province", "area", "county"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})  # the model's labels for a place
 _TITLE = re.compile(
     r"(?:(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Sgt|Lt|Det|Insp|Supt|Prof|Rev|St)\.?|President|Vice|Prime|Minister|"
     r"Secretary|Senator|Governor|Mayor|Deputy|Sheriff|Officer|Judge|Justice|General|Captain|Chief|Detective|"
@@ -394,7 +394,7 @@ def _place_not_person(ent) -> str | None:
         return "GPE"  # "from Ames, Iowa through Albert Lea, Minnesota"; "Dominic Godi, 21, Bolton, CT."
     if len(ent) == 1 and ent.label_ == "PERSON":
         for other in token.conjuncts:
-            if other.ent_type_ in _PLACE_LABELS:
+            if other.ent_type_ in PLACE_LABELS:
                 return other.ent_type_
     return None
 

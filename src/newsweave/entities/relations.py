@@ -18,7 +18,7 @@ from itertools import combinations
 
 import numpy as np
 
-from newsweave.entities.mentions import body_copy
+from newsweave.entities.mentions import PLACE_LABELS, body_copy
 from newsweave.story import CO_OCCURRENCE, STATED, Entity, Evidence, Relation, Story
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -126,7 +126,7 @@ def _stated(candidates, tokens: dict[int, str], span):
             noun = _counted(token, tokens)
             if noun is None:
                 continue
-            if noun.lemma_.lower() in _NAMING_NOUNS and named.ent_type_ not in ("GPE", "LOC", "FAC"):
+            if noun.lemma_.lower() in _NAMING_NOUNS and named.ent_type_ not in PLACE_LABELS:
                 # no one is a state or a town: "Senator Estes Kefauver of Tennessee, Page's home state" describes
                 # Tennessee (the parse hangs it on the senator)
                 place = next((g for c in named.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -259,6 +259,7 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
     the noun they hang from ("called for a meeting of the Arab League": "for meeting of", not "of"),
     except a place's ("in Syria"), which is where the verb happened too. `kept`: how many words at the
     path's start name the link whatever follows (the noun of "a hacker for ISIS")."""
+    role = _role(noun)
     if noun.i in tokens:
         yield tokens[noun.i], path
     elif not path or path[-1] not in _TIME_PREPOSITIONS:
@@ -267,13 +268,13 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
         # Clinton landslide" in a landslide of Clinton's; but a place's is where it happened ("in the Birmingham
         # area" is in Birmingham), "the Lower Flats neighborhood" is Lower Flats, and "a Birmingham native" is
         # already the noun's link
-        named = noun.lemma_.lower() in _NAMING_NOUNS | {"area"} or path[-1:] == (_role(noun),)
+        named = noun.lemma_.lower() in _NAMING_NOUNS | {"area"} or path[-1:] == (role,)
         where = bool(path) and path[-1] in _PLACE_PREPOSITIONS
         for child in noun.children:
             if child.dep_ in _MODIFIERS and child.i in tokens and child.ent_type_ != "NORP":
                 # (a group word only describes the noun: "the New Hampshire Democratic primary" is no link to
                 # Democrats)
-                place = where and child.ent_type_ in ("GPE", "LOC", "FAC")
+                place = where and child.ent_type_ in PLACE_LABELS
                 yield tokens[child.i], path if named or place else (*path, _as_written(noun), "of")
     if path and path[-1] in _TIME_PREPOSITIONS:
         return  # "arrested five days before San Diego's playoff loss at Pittsburgh": the loss was there, not the arrest
@@ -283,7 +284,7 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
             # rivalry between Tripoli and Benghazi" says nothing of a country between them; and where the
             # noun names the link, its conjunct names its own ("a neurosurgeon and CNN's chief medical
             # reporter": reporter of CNN)
-            joined = (*path[:-1], _role(child)) if path[-1:] == (_role(noun),) and child.i not in tokens \
+            joined = (*path[:-1], _role(child)) if path[-1:] == (role,) and child.i not in tokens \
                 else path
             yield from _noun_objects(child, tokens, joined, depth if child.i in tokens else 1, kept)
         elif child.dep_ == "prep" and noun.ent_type_ not in ("DATE", "TIME"):
@@ -303,7 +304,7 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
                 through = (*path[:kept], preposition)
             else:
                 # the noun as written: "suspended talks with", not "talk with"
-                through = (*path, preposition) if path[-1:] in ((lemma,), (_role(noun),)) else (*path, _as_written(noun), preposition)
+                through = (*path, preposition) if path[-1:] in ((lemma,), (role,)) else (*path, _as_written(noun), preposition)
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     yield from _noun_objects(grandchild, tokens, through, depth + (not naming), kept)
