@@ -450,26 +450,40 @@ def _owners(p: TokenTable, start: int, end: int, heads: list[int],
     its parent, unless it holds one of `figures` ("he was 22")."""
     head_ids = set(heads)
     parent = p.head
-    owner = {}
+    owner: dict[int, int] = {}
     for i in range(start, end):
-        node = i
-        while node not in head_ids and parent[node] != node and start <= parent[node] < end:
+        # (each token's climb stops at a token already placed, which the tokens climbed through share: climbing
+        # all the way from every token took minutes on a hostile chain of thousands of hyphened words)
+        node, climbed = i, []
+        while node not in owner and node not in head_ids and parent[node] != node and start <= parent[node] < end:
+            climbed.append(node)
             node = parent[node]
-        owner[i] = node if node in head_ids else heads[0]
+        if node not in owner:
+            owner[node] = node if node in head_ids else heads[0]
+        for below in climbed:
+            owner[below] = owner[node]
+    owner = {i: owner[i] for i in range(start, end)}  # in reading order
+    members: dict[int, list[int]] = {}
+    for i, head in owner.items():
+        members.setdefault(head, []).append(i)
     # A clause too small to stand alone gives its words back to its parent.
     for head in heads:
         if p.dep[head] == "ROOT" or head not in head_ids:
             continue
-        own = [i for i, h in owner.items() if h == head]
+        own = members.pop(head, [])
         if sum(p.content[i] for i in own) < MIN_CONTENT and figures.isdisjoint(own):
             up = parent[head]
             while up not in head_ids or up == head:
                 if parent[up] == up:
                     break
                 up = parent[up]
+            given = up if up in head_ids and up != head else heads[0]
             for i in own:
-                owner[i] = up if up in head_ids and up != head else heads[0]
+                owner[i] = given
+            members.setdefault(given, []).extend(own)
             head_ids.discard(head)
+        else:
+            members[head] = own
     return owner
 
 
