@@ -1441,3 +1441,17 @@ def test_two_names_for_one_speaker_are_no_attribution_disagreement():
                    '"That person is dangerous and needs to be found as soon as possible," said Varna State Police Lt. '
                    'Gregg Hale.')
     assert _of_kind(brief, "attribution") == []
+
+
+def test_a_quote_of_thousands_of_clock_times_is_read_in_time():
+    """Hostile input: a quote of 140,000 times of day. Each time was written into the text by cutting the whole
+    quote anew (15 s); the pieces are now joined once."""
+    import time
+
+    from newsweave.crosscheck.quotes import _words
+
+    quote = " ".join(f"{n % 12 + 1}:{n % 60:02d}pm" for n in range(140_000))
+    started = time.perf_counter()
+    words = _words(quote)
+    assert time.perf_counter() - started < 5.0
+    assert len(words) == 140_000 and words[0] == "t1300" and words[-1] == "t2019"

@@ -230,9 +230,11 @@ def _words(text: str) -> tuple[str, ...]:
 def _on_the_clock(text: str) -> str:
     """Each time of day as one word on the 24-hour clock, read as the figure reader reads it ('6:41pm',
     '6:41 p.m.', '18:41' -> 't1841')."""
-    for start, end, minutes in reversed(clock_times(text)):
-        text = f"{text[:start]} t{int(minutes) // 60:02d}{int(minutes) % 60:02d} {text[end:]}"
-    return text
+    pieces, done = [], 0
+    for start, end, minutes in clock_times(text):  # (in order and apart: pieces joined once)
+        pieces += [text[done:start], f" t{int(minutes) // 60:02d}{int(minutes) % 60:02d} "]
+        done = end
+    return "".join([*pieces, text[done:]])
 
 
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "n't": " not", "'re": " are", "'m": " am", "'ll": " will",
