@@ -189,14 +189,18 @@ def evaluate(rows, column: int) -> dict[str, float]:
 
 
 def _topics(spec: str) -> list[str]:
-    low, _, high = spec.partition("-")
-    return [str(n) for n in range(int(low), int(high or low) + 1)]
+    """Topics from "1-35", "7" or a list of either, "1-3,9,11" (story clustering's parts are lists)."""
+    topics = []
+    for part in spec.split(","):
+        low, _, high = part.strip().partition("-")
+        topics += [str(n) for n in range(int(low), int(high or low) + 1)]
+    return topics
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--topics", default="1-35", help="a topic or range, e.g. 1-35")
+    parser.add_argument("--topics", default="1-35", help="topics or ranges, e.g. 1-35 or 1-3,9,11")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no ECB+ data at {args.data}", file=sys.stderr)

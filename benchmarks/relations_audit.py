@@ -111,6 +111,24 @@ def svo_links(clusters: list[tuple[str, dict[str, str]]]) -> list[dict]:
 _NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
+def judged_row(system: str, found: int, keys: list[str], labels: dict[str, str]) -> str:
+    """A table row: how many were found and judged, the tally of judgements, and the precision with its margin."""
+    tally = Counter(labels.get(key, "new") for key in keys)
+    judged = tally["T"] + tally["F"]
+    share = tally["T"] / judged if judged else 0.0
+    margin = 1.96 * (share * (1 - share) / judged) ** 0.5 if judged else 0.0  # (normal approximation, 95%)
+    return (f"| {system} | {found} | {len(keys)} | {tally['T']} | {tally['F']} | {tally['?']} | {tally['new']} | "
+            f"{share:.2f} ± {margin:.2f} |")
+
+
+def print_judged(command: str, scope: str, found: str, rows: list[str]) -> None:
+    """The command, what it read, and the table of `judged_row` rows."""
+    print(f"\nCommand: {command}\n{scope}\n")
+    print(f"| system | {found} | sampled | T | F | ? | new | precision (T of T and F), 95% margin |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every stated link with its sentence")
@@ -124,20 +142,12 @@ def main(argv: list[str] | None = None) -> int:
         found = len(links)
         if args.ecbplus:  # a sample, the same each run: the keys' hashes are in no order of the text
             links = sorted(links, key=lambda link: link["key"].split("|")[1])[: SAMPLE if system == "newsweave" else SAMPLE // 2]
-        tally = Counter(labels.get(link["key"], "new") for link in links)
         for link in links:
             if args.list or link["key"] not in labels:
                 print(f"{labels.get(link['key'], 'NEW')} {link['key']} {link['link']}\n      {link['sentence'][:300]}")
-        judged = tally["T"] + tally["F"]
-        share = tally["T"] / judged if judged else 0.0
-        margin = 1.96 * (share * (1 - share) / judged) ** 0.5 if judged else 0.0  # (normal approximation, 95%)
-        rows.append(f"| {system} | {found} | {len(links)} | {tally['T']} | {tally['F']} | {tally['?']} | {tally['new']} | "
-                    f"{share:.2f} ± {margin:.2f} |")
-    print(f"\nCommand: python3 benchmarks/relations_audit.py{' --ecbplus' if args.ecbplus else ''}")
-    print(f"{len(clusters)} clusters\n")
-    print("| system | links | sampled | T | F | ? | new | precision (T of T and F), 95% margin |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    print("\n".join(rows))
+        rows.append(judged_row(system, found, [link["key"] for link in links], labels))
+    print_judged(f"python3 benchmarks/relations_audit.py{' --ecbplus' if args.ecbplus else ''}", f"{len(clusters)} clusters",
+                 "links", rows)
     return 0
 
 

@@ -175,11 +175,13 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         start, end = _trim(written)
         start, end = _without_lowercase_words(ent, start, end)
         if ent.label_ == "PERSON":
+            end = _before_a_preposition(ent, start, end)
             title = _TITLE.match(written, start, end)
             if title and title.end() < end:
                 start = title.end()  # "Deputy Ortiz" is Ortiz
-        if ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district" and \
-                ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"):
+        district_of = (ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district"
+                       and ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"))
+        if district_of:
             end = ent[-2].idx + len(ent[-2]) - ent.start_char  # "Travis County District Attorney": a title's word
         person_by_surname = _surname_of_a_speaker(ent, speakers)
         # The sentence's first word, read into the name: "Across Capitol Hill on Wednesday, ...", and a noun
@@ -207,7 +209,17 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             text += "."
         if text.upper() in _TIME_ZONES or text.lower() in _DAYS:
             continue  # "10 a.m. GMT": a clock, not an organisation; "Monday" is no place
+        if text in _ABBREVIATED_NOUNS or (text.endswith("s") and text[:-1] in _ABBREVIATED_NOUNS):
+            continue  # "arrested on suspicion of DUI", "placed on IR", "two TDs": a thing's initials, no one's name
+        if ent.label_ == "ORG" and len(ent) == 1 and ent.start > 1 and ent.doc[ent.start - 1].lower_ == "of" \
+                and ent.doc[ent.start - 2].lower_ in _OFFICES:
+            continue  # the office's field, not an organisation: "Secretary of State Condoleezza Rice"
+        if ent.label_ == "ORG" and len(ent) == 1 and text.lower() in _OFFICE_ENDINGS:
+            continue  # an office, not its office's name: "Sheriff's detectives"
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
+        if district_of or (label == "ORG" and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "district"
+                           and doc[ent.end + 1].lower_ in ("attorney", "attorneys", "judge", "court")):
+            label = "GPE"  # the district's place: "the Bristol District Attorney's Office", "Bristol district attorney"
         if (person_by_surname or _named_with_an_age(ent, document_text)) and label != "EVENT":
             label = "PERSON"
         elif label == "PERSON" and len(ent) > 1 and _last_word(ent).lower_ in _OFFICE_ENDINGS:
@@ -218,8 +230,24 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             label = "GPE"  # "Bolton, CT": a state's code
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
-        mentions.append(Mention(document_id, ent.start_char + start, ent.start_char + end, text, label))
+        first = ent.start_char + start
+        if label == "GPE" and _of_several_places(ent):  # "the villages of Zainabieh and Koohi": two villages
+            cuts = [0, *(i for m in _LIST_SEPARATOR.finditer(text) for i in m.span()), len(text)]
+            mentions += [Mention(document_id, first + a, first + b, text[a:b], label)
+                         for a, b in zip(cuts[::2], cuts[1::2], strict=True) if b > a]
+            continue
+        mentions.append(Mention(document_id, first, ent.start_char + end, text, label))
     return mentions
+
+
+_LIST_SEPARATOR = re.compile(r",?\s+(?:and|&)\s+|,\s*")
+
+
+def _of_several_places(ent) -> bool:
+    """A name of places joined by "and" after a plural settlement noun and "of": "the towns of Ames and Boone"."""
+    noun = ent.root.head.head if ent.root.head.lower_ == "of" else None
+    return (noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in _SETTLEMENT_NOUNS
+            and any(token.lower_ in ("and", "&") for token in ent))
 
 
 # Prepositions a sentence opens with, which the model reads into the name after them ("Across Capitol Hill",
@@ -356,7 +384,17 @@ _ABBREVIATED = re.compile(r"\s(?:Co|Cos|Inc|Corp|Ltd|Bros|Jr|Sr)$")
 # Zeb" a person); the name after the word is the storm's.
 _STORM = re.compile(r"(?:Super\s*)?(?:Typhoon|Hurricane|Cyclone|Tropical Storm|Storm)\s+[A-Z]", re.IGNORECASE)
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST"}
+_TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "IST", "JST",
+               "KST", "HKT", "SGT", "MSK", "EET", "EEST", "AEST", "AEDT", "NZST", "NZDT", "AKST", "AKDT", "HST", "SAST"}
+# Initials of common nouns, which the small model takes for organisations: offences ("arrested for DUI"), a
+# game's terms ("placed on IR", "scored a TD", "won by KO"), file formats, job titles, medical words. None
+# names anyone: an organisation written with the same letters ("AI", the country code) is too rare in news to
+# weigh against these.
+_ABBREVIATED_NOUNS = {
+    "DUI", "DWI", "OUI", "OWI", "IR", "KO", "TKO", "TD", "RBI", "MVP", "QB", "GI", "HTML", "PDF", "SQL", "DLL", "URL",
+    "RIP", "DOB", "VP", "VFX", "SOS", "DDT", "DNA", "HIV", "GDP", "CEO", "CFO", "COO", "SUV", "ATM", "ICU", "PTSD",
+    "MRI", "IQ", "AI",
+}
 
 
 # Nouns that make the one-word name before them a place: "the Bataclan concert hall".
@@ -384,6 +422,15 @@ def _place_not_person(ent) -> str | None:
         return None
     token = ent.root
     head = token.head.lemma_.lower()
+    if _after_a_settlement_noun(token):
+        return "GPE"  # "the northern city of Thessaloniki", "the villages of Zainabieh and Koohi"
+    if any(child.dep_ == "appos" and child.lemma_.lower() in _SETTLEMENT_NOUNS for child in token.children):
+        return "GPE"  # "Sarmeen, a town in Idlib"
+    if ent.label_ == "ORG" and token.dep_ == "compound" and head in _SETTLEMENT_NOUNS:
+        return "GPE"  # "the Idlib town of Sarmin"
+    feature = _natural_feature(ent)
+    if feature:
+        return feature
     if token.dep_ == "compound" and head in (_PLACE_NOUNS if ent.label_ == "PERSON" else _AREA_NOUNS):
         return "GPE" if head in _AREA_NOUNS else "FAC"
     if (ent.label_ == "PERSON" and len(ent) > 1 and token.lower_ in _STREET_NOUNS and token.dep_ == "pobj"
@@ -397,6 +444,37 @@ def _place_not_person(ent) -> str | None:
             if other.ent_type_ in PLACE_LABELS:
                 return other.ent_type_
     return None
+
+
+# Nouns whose "of" names a settlement or an area: "the city of Thessaloniki".
+_SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "county", "municipality", "hamlet",
+                     "suburb", "district", "port", "island", "commune", "prefecture", "borough", "township", "state"}
+# A name's first or last word that makes it a place, whatever the model took it for: "Mount Sefton", "Aoraki
+# Mount Cook National Park". Organisations may end in a few more ("Hudson River", "Hyde Park"), people not
+# ("Tony Park", "Lake Bell"); "Bay" is left out ("Tampa Bay" is also a team), and so is "Hut" ("Pizza Hut").
+_FEATURE_ENDINGS = {"glacier", "glaciers", "island", "islands", "peninsula", "canyon", "desert", "mountains", "volcano",
+                    "reef", "archipelago"}
+_ORGANISATION_FEATURE_ENDINGS = _FEATURE_ENDINGS | {"park", "river", "lake", "valley"}
+_MOUNT = {"mount", "mt", "mt."}
+
+
+def _after_a_settlement_noun(token) -> bool:
+    """Whether the word, or the first of the names it is listed with, is the object of "of" after a settlement noun."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
+
+
+def _natural_feature(ent) -> str | None:
+    """'LOC' for a mountain, a glacier, a park ... the model took for a person or an organisation."""
+    if ent[0].pos_ == "DET":
+        ent = ent[1:]  # ("the Mt Sefton Bivvy")
+    if len(ent) < 2:
+        return None
+    last = ent[-1].lower_
+    if len(ent) <= 3 and ent[0].lower_ in _MOUNT and last not in _NAMED_AFTER:  # (not "Mount Sinai Hospital")
+        return "LOC"
+    return "LOC" if last in (_ORGANISATION_FEATURE_ENDINGS if ent.label_ == "ORG" else _FEATURE_ENDINGS) else None
 
 
 # The last word of something named after a person: "the David O. Selznick Collection", "the Ada Brill Memorial".
@@ -456,6 +534,22 @@ def _without_lowercase_words(ent, start: int, end: int) -> tuple[int, int]:
     if not tokens:
         return start, end
     return tokens[0].idx - ent.start_char, min(end, tokens[-1].idx + len(tokens[-1]) - ent.start_char)
+
+
+# Prepositions that end a person's name when the model runs on past them ("putting Chris Ivory on Injured Reserve");
+# a name's own small words ("de", "van", "bin", "al") are not among them.
+_AFTER_A_NAME = {"on", "in", "at", "for", "to", "with", "from", "by", "after", "before", "into", "over", "against",
+                 "under", "near", "during", "since"}
+
+
+def _before_a_preposition(ent, start: int, end: int) -> int:
+    """Where a person's name ends: before a lowercase preposition inside the model's span."""
+    for token in ent[1:]:
+        offset = token.idx - ent.start_char
+        if start < offset < end and token.lower_ in _AFTER_A_NAME and token.is_lower and token.pos_ == "ADP":
+            before = token.nbor(-1)
+            return before.idx + len(before) - ent.start_char
+    return end
 
 
 def _trim(text: str) -> tuple[int, int]:
