@@ -30,6 +30,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from newsweave.annotate.tokens import doc_text
+
 # --- kinds ---------------------------------------------------------------------
 
 COUNT = "count"
@@ -734,7 +736,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
         return quantity.with_(token=token.i)  # "of those 11", "the 11": a count already given, not a claim
     if quantity.kind == COUNT and _part_of_a_name(token):
         return quantity.with_(token=token.i, role=NAMED)  # "Internet Explorer 7", "Boeing 727", "Route 52"
-    if quantity.kind != COUNT and _CONVERSION.search(doc.text, max(0, quantity.start - 40), quantity.start):
+    if quantity.kind != COUNT and _CONVERSION.search(doc_text(doc), max(0, quantity.start - 40), quantity.start):
         # "11 kph (7 mph)", "10.4 billion pesos (dlrs 252.8 million)": the figure before, in other units
         return quantity.with_(token=token.i, role=CONVERSION)
     noun = _measured_noun(token, quantity.kind)
@@ -789,7 +791,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
     elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
         role, predicate = "size", ""
-    elif not role and quantity.kind == DURATION and _COUNTDOWN.match(span.doc.text[span.end_char : span.end_char + 20]):
+    elif not role and quantity.kind == DURATION and _COUNTDOWN.match(doc_text(span.doc)[span.end_char : span.end_char + 20]):
         role = "until"  # "with four days until the money runs out": counted from the report's own day
     elif not role and quantity.kind in (PERCENT, COUNT) and _counted_so_far(span):
         role = COUNTED  # "With 22 percent of the vote counted, Cardoso had 51 percent": how far the count got
@@ -868,7 +870,7 @@ def _on_average(token, noun, span) -> bool:
     if any(a.lemma_.lower() == "average" for a in (counted.head, token.head.head)):
         return True
     end = noun.idx + len(noun.text) if noun is not None and noun.i > token.i else span.end_char
-    return bool(_PER.match(span.doc.text, end))
+    return bool(_PER.match(doc_text(span.doc), end))
 
 
 def _selected(token, noun) -> bool:
@@ -902,7 +904,7 @@ _COUNT_DONE_AFTER = re.compile(
 
 
 def _counted_so_far(span) -> bool:
-    text = span.doc.text
+    text = doc_text(span.doc)
     return bool(_WITH_BEFORE.search(text[max(0, span.start_char - 30) : span.start_char])
                 and _COUNT_DONE_AFTER.match(text, span.end_char, span.end_char + 60))
 
@@ -910,7 +912,7 @@ def _counted_so_far(span) -> bool:
 def _hyphenated_size(token, noun) -> bool:
     """'an 86-seat assembly', 'a 30-car pileup': the count, hyphened to its noun, sizes the noun after."""
     return (noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN")
-            and token.doc.text[token.idx + len(token.text) : noun.idx] == "-")
+            and doc_text(token.doc)[token.idx + len(token.text) : noun.idx] == "-")
 
 
 def _written_after_a_part(span) -> bool:

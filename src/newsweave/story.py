@@ -570,6 +570,9 @@ class Workspace:
     # timeline: every date expression found (timeline.DateMention), which crosscheck compares
     # (none when the timeline stage has not run, as in batch mode).
     dates: list[Any] = field(default_factory=list)
+    # entities: the names written with a slipped word (entities/resolve.slipped_people), which the entity stage
+    # types and crosscheck's name check reports; None when the entity stage has not run.
+    slips: list[Any] | None = None
 
 
 @dataclass

@@ -138,3 +138,16 @@ def _strings_of(store, hashes: list[int]) -> list[str]:
         return list(map(_STRINGS.__getitem__, hashes))
     found = {h: store[h] for h in missing}
     return [found[h] if h in found else _STRINGS[h] for h in hashes]
+
+
+_TEXT = "newsweave.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The report's text, as `Doc.text` gives it, joined once per Doc: spaCy joins every token's text again on
+    each `Doc.text`, so a stage asking it for each name or figure of a long page took time that grew with the
+    square of the page (a sentence of 3,000 names: seconds of a brief)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text

@@ -108,7 +108,8 @@ def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepa
     a person who already has a spelling discrepancy gains a side."""
     by_subject = {d.subject: d for d in discrepancies}
     texts = {document.id: document.text for document in story.documents}
-    for name, main, main_evidence, slip, slip_evidence in slipped_people(story.entities, texts):
+    slips = story.workspace.slips if story.workspace.slips is not None else slipped_people(story.entities, texts)
+    for name, main, main_evidence, slip, slip_evidence in slips:
         if _used_in_the_plural(main, slip, slip_evidence, story):
             continue
         subject = f"spelling of {name}"

@@ -44,6 +44,7 @@ import numpy as np
 import newsweave.quantities as q
 from newsweave.align import claim_similarity
 from newsweave.annotate.features import entity_key, entity_lookup, number_value
+from newsweave.annotate.tokens import doc_text
 from newsweave.entities.mentions import PLACE_LABELS
 from newsweave.load.published import parse_published
 from newsweave.story import (
@@ -371,7 +372,7 @@ def _size_of(token, noun) -> tuple[str, str] | None:
     if noun is None or noun.dep_ not in ("compound", "amod", "nmod") or noun.head.pos_ != "NOUN":
         return None
     unit = _UNITS.get(noun.lemma_.lower())
-    if unit is None or token.doc.text[token.idx + len(token.text) : noun.idx] != "-":
+    if unit is None or doc_text(token.doc)[token.idx + len(token.text) : noun.idx] != "-":
         return None
     return ("size", f"{unit} {noun.head.lemma_.lower()}")
 

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from newsweave.annotate.sentences import LEADING_CREDIT, PHOTO_CREDIT, asked, title_case
+from newsweave.annotate.tokens import doc_text
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
@@ -436,14 +437,35 @@ def _place_not_person(ent) -> str | None:
     if (ent.label_ == "PERSON" and len(ent) > 1 and token.lower_ in _STREET_NOUNS and token.dep_ == "pobj"
             and head in _ALONG):
         return "FAC"
-    town_of_a_state = len(ent) == 1 and _STATE_CODE_AFTER.match(ent.doc.text, ent.end_char)
+    town_of_a_state = len(ent) == 1 and _STATE_CODE_AFTER.match(doc_text(ent.doc), ent.end_char)
     if ent.label_ == "PERSON" and (_town_and_state(ent) or town_of_a_state):
         return "GPE"  # "from Ames, Iowa through Albert Lea, Minnesota"; "Dominic Godi, 21, Bolton, CT."
     if len(ent) == 1 and ent.label_ == "PERSON":
-        for other in token.conjuncts:
-            if other.ent_type_ in PLACE_LABELS:
-                return other.ent_type_
+        first, places = _conjuncts(ent.doc)
+        for i, label in places.get(first[token.i], ()):
+            if i != token.i:
+                return label  # listed with places: "Kent, Essex and London"
     return None
+
+
+_CONJUNCTS = "newsweave.conjuncts"
+
+
+def _conjuncts(doc) -> tuple[list[int], dict[int, list[tuple[int, str]]]]:
+    """Each token's first conjunct ("A" of "A, B and C", itself if none), and for each first conjunct the places
+    the model tagged among its conjuncts, in order; worked out once per report (kept in the Doc's `user_data`):
+    spaCy's `Token.conjuncts` walks the whole list each time, and a list of thousands of names took seconds."""
+    found = doc.user_data.get(_CONJUNCTS)
+    if found is None:
+        first = list(range(len(doc)))
+        places: dict[int, list[tuple[int, str]]] = {}
+        for token in doc:  # (in order: a conjunct's head, before it, is placed already)
+            if token.dep_ == "conj" and token.head.i < token.i:
+                first[token.i] = first[token.head.i]
+            if token.ent_type_ in PLACE_LABELS:
+                places.setdefault(first[token.i], []).append((token.i, token.ent_type_))
+        found = doc.user_data[_CONJUNCTS] = (first, places)
+    return found
 
 
 # Nouns whose "of" names a settlement or an area: "the city of Thessaloniki".
@@ -460,8 +482,7 @@ _MOUNT = {"mount", "mt", "mt."}
 
 def _after_a_settlement_noun(token) -> bool:
     """Whether the word, or the first of the names it is listed with, is the object of "of" after a settlement noun."""
-    while token.dep_ == "conj" and token.head.i < token.i:
-        token = token.head
+    token = token.doc[_conjuncts(token.doc)[0][token.i]]
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from itertools import combinations
 
 import numpy as np
 
@@ -34,6 +33,10 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throu
 _NAMING_NOUNS = {"city", "town", "village", "state", "province", "region", "county", "island", "district",
                  "neighborhood", "neighbourhood", "borough", "municipality", "republic", "kingdom", "emirate"}
 _COOCCURRING_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+# How many of the names after it a name is "mentioned with" in one sentence: all of them in any sentence a
+# reader would write (13 names or fewer); in a list of thousands, only its neighbours, so that a hostile page's
+# one sentence does not make millions of pairs.
+NEAREST_TOGETHER = 12
 
 
 def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
@@ -58,10 +61,13 @@ def find_relations(story: Story, entities: list[Entity]) -> list[Relation]:
         for source, target, label in _stated([doc[i] for i in inside], tokens, span):
             if source != target and evidence not in stated[(source, target, label)]:
                 stated[(source, target, label)].append(evidence)
-        present = sorted({tokens[i] for i in range(span.start, span.end) if i in tokens and types[tokens[i]] in _COOCCURRING_TYPES})
-        for pair in combinations(present, 2):
-            if evidence not in together[pair]:
-                together[pair].append(evidence)
+        present = list(dict.fromkeys(tokens[i] for i in range(span.start, span.end)
+                                     if i in tokens and types[tokens[i]] in _COOCCURRING_TYPES))
+        for n, first in enumerate(present):
+            for second in present[n + 1 : n + 1 + NEAREST_TOGETHER]:
+                pair = (first, second) if first < second else (second, first)
+                if evidence not in together[pair]:
+                    together[pair].append(evidence)
     relations = [Relation(s, t, label, STATED, ev) for (s, t, label), ev in stated.items()]
     relations += [Relation(a, b, "mentioned with", CO_OCCURRENCE, ev) for (a, b), ev in together.items()]
     relations.sort(key=lambda r: (r.kind != STATED, -len(r.documents), -r.weight, r.source, r.target, r.label))

@@ -59,12 +59,6 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
             entity.type = "PERSON"  # "the Kellers": the family of the Dan and Fran Keller the story names
         elif _taken_for_a_person(entity, surnames):
             entity.type = Counter(m.label for m in entity.mentions if m.label != "PERSON").most_common(1)[0][0]
-    # A lone word the name check reads as a slip of a person's surname is that person's name, whatever the model
-    # took it for: "Klistchko" a place, beside the story's many "Klitschko"s.
-    slips = {slip for *_, slip, _ in slipped_people(entities, texts)}
-    for entity in entities:
-        if entity.name in slips and entity.type != "PERSON":
-            entity.type = "PERSON"
     order = {document: i for i, document in enumerate(texts)}
     for entity in entities:
         entity.mentions.sort(key=lambda m: (order[m.document], m.start))  # reports in input order
@@ -109,12 +103,23 @@ def _join_spellings(groups: dict[str, list[Mention]], merged: UnionFind) -> dict
     variants: dict[str, str] = {}
     # Names in the alias table are never respelled: "Austria" is not a slip for "Australia".
     by_size = [k for k in sorted(groups, key=lambda k: (-len({m.document for m in groups[k]}), -len(groups[k]), k)) if not lookup(k)]
-    first = {key: _without_articles(key)[:1] for key in by_size}  # ('al-Mezzeh' is filed under m)
-    for i, main in enumerate(by_size):
+    # Two spellings can be one only with the same first letter ('al-Mezzeh' is filed under m) and as many
+    # words, each as long but for a letter or two: each key is compared only with the later keys of its
+    # block, and their letters' lengths first (a page of thousands of names compared every pair).
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in by_size:
+        bare = _without_articles(key)
+        blocks[(bare[:1], len(bare.split()))].append(key)
+    letters = {key: len(same_letters(key)) for key in by_size}
+    later = {key: (block, n + 1) for block in blocks.values() for n, key in enumerate(block)}
+    for main in by_size:
         if main in variants:
             continue
-        for other in by_size[i + 1:]:
-            if other in variants or first[other] != first[main] or merged.find(other) == merged.find(main):
+        block, start = later[main]
+        slack = 2 * len(main.split())
+        for other in block[start:]:
+            if (other in variants or abs(letters[other] - letters[main]) > slack
+                    or merged.find(other) == merged.find(main)):
                 continue
             # (the spellings first: quick to compare, and seldom alike)
             if near_identical(main, other) and _types_agree(groups[main], groups[other], min(len(main), len(other)),
@@ -233,10 +238,20 @@ def spelling_key(name: str) -> str:
 _REGIONAL = {"re": "er", "our": "or", "ise": "ize", "ey": "ei", "iy": "i"}
 
 
+@lru_cache(maxsize=65536)  # asked for both words of every pair of names compared
 def same_letters(name: str) -> str:
     """'Grünberg' → 'grunberg', 'O’Mara' → 'omara', 'Jon-Benet' → 'jonbenet': accents, hyphens and
     apostrophes are how a name is typeset, not how it is spelled."""
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
+
+
+def type_slips_as_people(entities: list[Entity], slips: list[tuple[str, str, list, str, list]]) -> None:
+    """A lone word the name check reads as a slip of a person's name (`slipped_people`) is that person's name,
+    whatever the model took it for: "Klistchko" a place, beside the story's many "Klitschko"s."""
+    slipped = {slip for *_, slip, _ in slips}
+    for entity in entities:
+        if entity.name in slipped and entity.type != "PERSON":
+            entity.type = "PERSON"
 
 
 def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[str, str, list, str, list]]:
@@ -355,6 +370,7 @@ def _family(entity: Entity, surname: str, texts: dict[str, str]) -> bool:
     return all(m.text.isupper() or texts[m.document][max(0, m.start - 4) : m.start].lower() == "the " for m in entity.mentions)
 
 
+@lru_cache(maxsize=65536)  # (as same_letters)
 def _consonants(word: str) -> str:
     """The consonants, each once, without an h after another consonant: 'Jonathan' and 'Johnathon',
     'Jeddah' and 'Jidda', 'Khalifa' and 'Khalifah' are one skeleton (an h is how a sound was transliterated)."""
