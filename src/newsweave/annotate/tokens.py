@@ -40,7 +40,7 @@ class TokenTable:
 
     def __init__(self, doc: Doc, text: str | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text  # `Doc.text` joins every token's text anew
+        self.text = doc_text(doc) if text is None else text
         self._array = doc.to_array(_COLUMNS)  # kept: the columns made on first use read it
         self.idx: list[int] = self._column("IDX").tolist()
         self.length: list[int] = self._column("LENGTH").tolist()

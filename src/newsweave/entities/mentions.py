@@ -181,7 +181,7 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             if title and title.end() < end:
                 start = title.end()  # "Deputy Ortiz" is Ortiz
         district_of = (ent.label_ in ("GPE", "LOC", "ORG") and len(ent) > 1 and ent[-1].lower_ == "district"
-                       and ent.end < len(doc) and doc[ent.end].lower_ in ("attorney", "attorneys", "judge", "court"))
+                       and _a_district_s_office(doc, ent.end))
         if district_of:
             end = ent[-2].idx + len(ent[-2]) - ent.start_char  # "Travis County District Attorney": a title's word
         person_by_surname = _surname_of_a_speaker(ent, speakers)
@@ -212,14 +212,14 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue  # "10 a.m. GMT": a clock, not an organisation; "Monday" is no place
         if text in _ABBREVIATED_NOUNS or (text.endswith("s") and text[:-1] in _ABBREVIATED_NOUNS):
             continue  # "arrested on suspicion of DUI", "placed on IR", "two TDs": a thing's initials, no one's name
-        if ent.label_ == "ORG" and len(ent) == 1 and ent.start > 1 and ent.doc[ent.start - 1].lower_ == "of" \
-                and ent.doc[ent.start - 2].lower_ in _OFFICES:
+        if ent.label_ == "ORG" and len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
+                and doc[ent.start - 2].lower_ in _OFFICES:
             continue  # the office's field, not an organisation: "Secretary of State Condoleezza Rice"
         if ent.label_ == "ORG" and len(ent) == 1 and text.lower() in _OFFICE_ENDINGS:
             continue  # an office, not its office's name: "Sheriff's detectives"
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
-        if district_of or (label == "ORG" and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "district"
-                           and doc[ent.end + 1].lower_ in ("attorney", "attorneys", "judge", "court")):
+        if district_of or (label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ == "district"
+                           and _a_district_s_office(doc, ent.end + 1)):
             label = "GPE"  # the district's place: "the Bristol District Attorney's Office", "Bristol district attorney"
         if (person_by_surname or _named_with_an_age(ent, document_text)) and label != "EVENT":
             label = "PERSON"
@@ -239,6 +239,11 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
             continue
         mentions.append(Mention(document_id, first, ent.start_char + end, text, label))
     return mentions
+
+
+def _a_district_s_office(doc, i: int) -> bool:
+    """Whether the token at i (after "district") names a district's office: "District Attorney", "district court"."""
+    return i < len(doc) and doc[i].lower_ in ("attorney", "attorneys", "judge", "court")
 
 
 _LIST_SEPARATOR = re.compile(r",?\s+(?:and|&)\s+|,\s*")
