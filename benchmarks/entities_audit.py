@@ -24,11 +24,15 @@ approximation's 95%.
 
     python3 benchmarks/entities_audit.py             # score, list NEW entities
     python3 benchmarks/entities_audit.py --list      # every sampled entity with where it is named
-    python3 benchmarks/entities_audit.py --multinews # the relations audit's 15 Multi-News and DUC clusters instead
+    python3 benchmarks/entities_audit.py --multinews    # the relations audit's 15 Multi-News and DUC clusters instead
+    python3 benchmarks/entities_audit.py --multinews 2  # the next 15 readable clusters (3: the 15 after those)
 
-`--multinews` is the check: the clusters benchmarks/relations_audit.py reads, whose entity lists no rule of the
-sixteenth sitting was written from; its sample was judged for the code before and after that sitting's rules
-together, so both are scored on one standard.
+`--multinews` was the sixteenth sitting's check: the clusters benchmarks/relations_audit.py reads, whose entity
+lists no rule of that sitting was written from; its sample was judged for the code before and after that
+sitting's rules together, so both are scored on one standard. The seventeenth sitting wrote rules from its false
+ones, which made it a tuning set, with the next 15 readable clusters (`--multinews 2`, tune2's, judged before any
+rule of that sitting); its check was the 15 after those (`--multinews 3`), judged once, after the rules, for the
+code before and after together.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosscheck_gold_tool import wire_date  # noqa: E402
-from relations_audit import audited_clusters, judged_row, key, print_judged  # noqa: E402
+from relations_audit import CLUSTERS, audited_clusters, judged_row, key, print_judged  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "entities_audit_labels.json"
 SAMPLE = 120  # newsweave's entities judged (the peer's: half as many)
@@ -101,6 +105,17 @@ def _item(cluster_id: str, group: str, name: str, aliases: list[str], places: li
             "contexts": contexts}
 
 
+def multinews_clusters(part: int) -> list[tuple[str, dict[str, str]]]:
+    """The part-th CLUSTERS of read_brief's readable clusters (the first are the relations audit's)."""
+    if part == 1:
+        return audited_clusters(False)
+    from crosscheck_gold_tool import DUC, MULTINEWS, jsonl_clusters
+    from read_brief import readable
+
+    every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
+    return [(cluster_id, every[cluster_id]) for cluster_id in readable()[(part - 1) * CLUSTERS: part * CLUSTERS]]
+
+
 def _shuffled(item: dict) -> str:
     return hashlib.sha256(item["key"].encode()).hexdigest()
 
@@ -110,9 +125,11 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--list", action="store_true", help="print every sampled entity with where it is named")
-    parser.add_argument("--multinews", action="store_true", help="the relations audit's Multi-News and DUC clusters")
+    parser.add_argument("--multinews", type=int, nargs="?", const=1, choices=(1, 2, 3), metavar="PART",
+                        help="readable Multi-News and DUC clusters instead: 1 (the default) the relations audit's 15, "
+                             "2 the next 15, 3 the 15 after those")
     args = parser.parse_args(argv)
-    clusters = audited_clusters(False) if args.multinews else ecbplus_clusters()
+    clusters = multinews_clusters(args.multinews) if args.multinews else ecbplus_clusters()
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"] if LABELS.exists() else {}
     rows = []
     for system, items in (("newsweave", listed_entities(clusters)), ("spaCy entities, by text", spacy_entities(clusters))):
@@ -127,8 +144,9 @@ def main(argv: list[str] | None = None) -> int:
                 for context in item["contexts"]:
                     print(f"      {context}")
         rows.append(judged_row(system, found, [item["key"] for item in items], labels))
-    print_judged(f"python3 benchmarks/entities_audit.py{' --multinews' if args.multinews else ''}",
-                 f"{len(clusters)} {'Multi-News and DUC clusters' if args.multinews else 'ECB+ sub-topics'}",
+    flag = "" if not args.multinews else " --multinews" if args.multinews == 1 else f" --multinews {args.multinews}"
+    print_judged(f"python3 benchmarks/entities_audit.py{flag}",
+                 f"{len(clusters)} {'Multi-News and DUC clusters' if flag else 'ECB+ sub-topics'}",
                  "entities listed", rows)
     return 0
 

@@ -1098,3 +1098,74 @@ def test_an_office_word_and_a_district_attorney_s_place_are_listed_as_what_they_
     )
     assert "Sheriff" not in types
     assert types.get("Bristol") == "GPE", types
+
+
+def test_what_the_nouns_beside_a_name_call_it_is_what_it_is():
+    # the model took the rapper for a place, the companies named after people for people, a book for a person
+    music = _entity_types(
+        "The music world is mourning the news that Quarrel, iconic rapper and one half of Dusk Theory, died on "
+        "Tuesday at 44. Quarrel had been in hospital in Reno for a week.\n\nAlong with his partner Brim, Quarrel "
+        "shaped the sound of the 1990s. He met Brim, a fellow Harlow resident, at school.\n\nGuests included "
+        "Harlow rapper Jaxx, who called Quarrel a brother. Jaxx said the loss was huge.\n",
+        "Quarrel was hospitalized in Reno after a show. Quarrel and Brim formed Dusk Theory in 1991.\n\n"
+        "Tessa Crane's first book, Paperweights, sold 90,000 copies in its first month.\n",
+    )
+    assert music.get("Quarrel") == "PERSON", music
+    assert "Paperweights" not in music
+    business = _entity_types(
+        "LONDON — Veltro Holdings said on Tuesday it had agreed to buy the shoe company Mira Lenz for $800 million. "
+        "Mira Lenz, which rose to fame through celebrity clients, will keep its designers.\n\n"
+        "The deal has played well for fashion brands like Dario Castel and Nuvo, and luxury houses like Brandt Albers.\n",
+        "Mira Lenz will become part of Veltro Holdings. Mira Lenz shares rose 12 percent.\n",
+    )
+    assert {business.get(name) for name in ("Mira Lenz", "Dario Castel", "Brandt Albers")} == {"ORG"}, business
+
+
+def test_a_name_cut_at_its_hyphen_an_epithet_a_shop_s_namesake_and_a_bare_institution_are_no_names():
+    types = _entity_types(
+        "A temporary closure was ordered after the fire at the Halvard Science Building on Monday.\n\n"
+        "The mound was built for Orm the Bold, a Norse earl who held Kelby-shire until 1040. The blaze began near "
+        "a Rudy's Diner sign.\n\nThe University said classes would resume.\n",
+        "The mound was built on the instructions of Sigurd the Mighty, a powerful earl who died in 1065.\n",
+    )
+    assert not {"Kelby", "Rudy", "University", "Mighty"} & set(types), types
+    assert types.get("Halvard Science Building") == "FAC"  # (the model: an organisation)
+
+
+def _mentions_tagged(text: str, *tagged: tuple[str, str]):
+    """The mention reader on the model's parse of `text`, its names replaced by `tagged` ((words, label) each):
+    for misreadings the model makes on some sentences and not on others."""
+    from collections import Counter, defaultdict
+
+    from newsweave.annotate.model import load_model
+    from newsweave.entities.mentions import _ner_mentions
+    from newsweave.settings import Settings
+
+    doc = load_model(Settings())(text)
+    doc.ents = [doc.char_span(text.index(words), text.index(words) + len(words), label=label) for words, label in tagged]
+    return _ner_mentions("r1", doc, text, defaultdict(Counter))
+
+
+def test_a_word_in_capitals_among_capitals_is_no_organisation_where_the_report_writes_it_in_lower_case():
+    text = "PROVISIONAL TRIAL DATE SET FOR KELSO ACCUSED\n\nA provisional date was set on Monday. NATO said nothing.\n"
+    names = {m.text for m in _mentions_tagged(text, ("PROVISIONAL", "ORG"), ("KELSO", "GPE"), ("NATO", "ORG"))}
+    assert names == {"KELSO", "NATO"}
+
+
+def test_a_group_s_word_before_a_person_s_name_and_a_team_named_for_its_city():
+    from newsweave.entities.mentions import _teams_named_for_places, _titles_before_people
+    from newsweave.story import Mention
+
+    text = "High-ranking Nazi Ernst Kaltner asked for a pardon. Ernst Kaltner was hanged. Other Nazi officers fled.\n"
+    found = [Mention("r1", text.index("Nazi Ernst"), text.index(" asked"), "Nazi Ernst Kaltner", "ORG"),
+             Mention("r1", text.index("Ernst Kaltner was"), text.index(" was"), "Ernst Kaltner", "PERSON"),
+             Mention("r1", text.index("Nazi officers"), text.index(" officers"), "Nazi", "NORP")]
+    titled = _titles_before_people(found, {"r1": text})
+    assert (titled[0].text, titled[0].label) == ("Ernst Kaltner", "PERSON")
+    assert text[titled[0].start:titled[0].end] == "Ernst Kaltner"
+
+    text = "The Colts joined the 2008 Carlow Hawks and the Virgin Islands team. Fans in Carlow and Virgin cheered.\n"
+    found = [Mention("r1", text.index(name), text.index(name) + len(name), name, label)
+             for name, label in (("Carlow Hawks", "GPE"), ("Virgin Islands", "GPE"), ("Carlow", "GPE"), ("Virgin", "GPE"))]
+    labels = {m.text: m.label for m in _teams_named_for_places(found)}
+    assert labels["Carlow Hawks"] == "ORG" and labels["Virgin Islands"] == "GPE"

@@ -216,7 +216,7 @@ _PEOPLES_NOUNS = """man woman men women teen teenager youth baby infant toddler 
     defendant plaintiff widow widower bride groom mom dad boyfriend girlfriend partner roommate colleague
     coworker tenant landlord customer client passerby bystander gunman victim agent resident president student
     employee trainee detainee nominee retiree amputee waitress hostess heiress princess giant adolescent female
-    male tycoon billionaire millionaire"""
+    male tycoon billionaire millionaire rapper musician drummer guitarist bassist songwriter comedian rocker"""
 PERSON_NOUNS = frozenset([word for name in _HUMAN_CLASSES for word in _NOUN_CLASSES[name].split()] + _PEOPLES_NOUNS.split())
 # ("-ant", "-ent", "-ess", "-ee" name as many things as people: plant, event, business, committee.)
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman")
@@ -227,7 +227,7 @@ def is_person_noun(token) -> bool:
     ('plumber', 'cellist'), so some things do too ('reactor'): for telling a person from a plant or a
     dam, not for counting."""
     lemma = token.lemma_.lower()
-    return lemma in PERSON_NOUNS or lemma in _TITLES or (
+    return lemma in PERSON_NOUNS or lemma in TITLES or (
         token.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES))
 
 
@@ -1281,7 +1281,7 @@ def back_then(token) -> bool:
 
 
 # Words that go before a name to say who the person is: "Mayor Holt", "Judge Ana Ruiz".
-_TITLES = {"mayor", "president", "governor", "senator", "judge", "minister", "premier", "chancellor", "sheriff",
+TITLES = {"mayor", "president", "governor", "senator", "judge", "minister", "premier", "chancellor", "sheriff",
            "chief", "officer", "sergeant", "sgt.", "lt.", "capt.", "captain", "gen.", "general", "dr.", "doctor",
            "rep.", "sen.", "gov.", "coach", "detective", "bishop", "father", "king", "queen", "prince", "princess",
            "councillor", "councilman", "councilwoman", "commissioner", "inspector", "professor", "prof."}
@@ -1292,11 +1292,11 @@ def person_name(token) -> str:
     ent = entity_around(token)
     first = ent[0] if ent is not None and ent.label_ == "PERSON" else token
     while first.i > 0 and token.doc[first.i - 1].pos_ == "PROPN" and token.doc[first.i - 1].is_title \
-            and token.doc[first.i - 1].lower_ not in _TITLES and token.i - first.i < 2:
+            and token.doc[first.i - 1].lower_ not in TITLES and token.i - first.i < 2:
         first = token.doc[first.i - 1]  # "Ana" of an untagged "Ana Ruiz"
     surname = _surname(token).title() if ent is not None else token.text
     title = token.doc[first.i - 1] if first.i > 0 else None
-    if title is not None and title.lower_ in _TITLES:
+    if title is not None and title.lower_ in TITLES:
         return f"{title.text[:1].upper()}{title.text[1:]} {surname}"
     return surname
 
@@ -1309,7 +1309,7 @@ def given_name(token) -> str:
     if ent is not None and ent.label_ == "PERSON" and len(ent) > 1:
         return ent[0].lower_
     previous = token.doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and previous.pos_ == "PROPN" and previous.is_title and previous.lower_ not in _TITLES:
+    if previous is not None and previous.pos_ == "PROPN" and previous.is_title and previous.lower_ not in TITLES:
         return previous.lower_  # a name the model tagged as something else ("Kathryn Gomes", a building)
     named = _full_names(token.doc).get(_surname(token), [])
     before = bisect_left(named, (token.i,)) - 1
@@ -1325,7 +1325,7 @@ def _full_names(doc) -> dict[str, list[tuple[int, str]]]:
     if found is None:
         found = {}
         for first, word in pairwise(doc):
-            if first.pos_ == "PROPN" and first.is_title and first.lower_ not in _TITLES and first.ent_type_ in ("", "PERSON"):
+            if first.pos_ == "PROPN" and first.is_title and first.lower_ not in TITLES and first.ent_type_ in ("", "PERSON"):
                 found.setdefault(word.lower_, []).append((word.i, first.lower_))
         doc.user_data[_FULL_NAMES] = found
     return found

@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from newsweave.annotate.sentences import LEADING_CREDIT, PHOTO_CREDIT, asked, title_case
 from newsweave.annotate.tokens import doc_text
 from newsweave.entities.aliases import alias_pattern, lookup
+from newsweave.quantities import PERSON_NOUNS, TITLES
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
@@ -35,22 +36,58 @@ _TRAILING_NOISE = re.compile(r"(?:['’]s|['’]|[\"“”)\]:;,./\s—–\u200b
 def story_mentions(story: Story) -> list[Mention]:
     """Every name mention in the story's body and captions, in document order."""
     mentions: list[Mention] = []
+    descriptions: dict[str, Counter] = defaultdict(Counter)
     for document in story.documents:
         doc = story.workspace.parses.get(document.id)
         if doc is None:
             continue
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
-        found = _add_table_aliases(_ner_mentions(document.id, doc, document.text), document.id, document.text)
+        found = _add_table_aliases(_ner_mentions(document.id, doc, document.text, descriptions), document.id,
+                                   document.text)
         mentions.extend(_outside_credits(_in_sentences(found, sentences), document.text))
     texts = {document.id: document.text for document in story.documents}
-    mentions = _titles_before_people(_names_cut_short(mentions, texts), texts)
-    return _repair_headline_names(_storms_named_short(_split_coordinated(mentions)), story)
+    mentions = _titles_before_people(_names_cut_short(_as_described(mentions, descriptions), texts), texts)
+    return _repair_headline_names(_storms_named_short(_split_coordinated(_teams_named_for_places(mentions))), story)
+
+
+# Plurals that end a place's name ("the Virgin Islands", "Colorado Springs"), not a team's ("Miami Dolphins").
+_PLACE_PLURALS = {"islands", "isles", "states", "heights", "highlands", "lowlands", "midlands", "mountains", "hills",
+                  "cities", "falls", "springs", "lakes", "territories", "provinces", "emirates", "plains", "keys",
+                  "banks", "countries", "woods", "gardens", "flats", "rocks", "downs", "sands", "wells", "oaks",
+                  "pines", "forks", "rapids", "alps", "glades", "meadows", "narrows", "shores", "towers"}
+
+
+def _teams_named_for_places(mentions: list[Mention]) -> list[Mention]:
+    """'the 2008 Miami Dolphins' taken for a place: a place the story names alone, and a plural after it, is a team."""
+    places = {m.text for m in mentions if m.label in PLACE_LABELS}
+    teams = []
+    for mention in mentions:
+        place, _, last = mention.text.rpartition(" ")
+        if (mention.label in ("GPE", "LOC") and place in places and last[:1].isupper() and last.endswith("s")
+                and last.lower() not in _PLACE_PLURALS):
+            mention = dataclasses.replace(mention, label="ORG")
+        teams.append(mention)
+    return teams
+
+
+def _as_described(mentions: list[Mention], descriptions: dict[str, Counter]) -> list[Mention]:
+    """Every mention of a name is what the nouns beside it anywhere in the story call it, where they agree:
+    "Prodigy, iconic rapper" makes a person of the Prodigy the model took for an organisation in most mentions,
+    "the shoe company Jimmy Choo" an organisation of the 'person'."""
+    kinds = {text: next(iter(counts)) for text, counts in descriptions.items() if len(counts) == 1}
+    return [dataclasses.replace(m, label=kinds[m.text]) if m.text in kinds and m.label in _DESCRIBED_LABELS else m
+            for m in mentions]
+
+
+_DESCRIBED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # (not an event: "the Boston Marathon" stays one)
 
 
 def _titles_before_people(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
     """'Actress America Ferrera' an organisation, 'Mountaineer Ueli Steck' too: a word the report also writes in
-    lower case ('the actress'), run into a name the story gives a person elsewhere, is that person's title."""
+    lower case ('the actress'), or a group's word ('Nazi Adolf Eichmann'), run into a name the story gives a person
+    elsewhere, is that person's title."""
     people = {m.text for m in mentions if m.label == "PERSON" and " " in m.text}
+    groups = {m.text for m in mentions if m.label == "NORP"}  # ("Nazi Adolf Eichmann": a group's word)
     lower_words: dict[str, set[str]] = {}  # each report's words in lower case, read once if ever asked
     titled = []
     for mention in mentions:
@@ -60,7 +97,7 @@ def _titles_before_people(mentions: list[Mention], texts: dict[str, str]) -> lis
             continue
         if mention.document not in lower_words:
             lower_words[mention.document] = lower_case_words(texts[mention.document])
-        if first.lower() in lower_words[mention.document]:
+        if first.lower() in lower_words[mention.document] or first in groups:
             start = mention.start + len(first) + 1
             mention = dataclasses.replace(mention, start=start, text=rest, label="PERSON")
         titled.append(mention)
@@ -165,7 +202,8 @@ def _known_parts(mention: Mention, known: set[str]) -> list[Mention]:
     return parts
 
 
-def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
+def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[str, Counter]) -> list[Mention]:
+    """The model's names in one report; what the nouns beside a name call it is counted into `descriptions`."""
     mentions = []
     common_noun = _common_nouns(document_text)
     speakers = _speaking_surnames(doc)
@@ -195,6 +233,11 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         text = written[start:end]
         if text.islower():
             continue  # no capital, no name: "secretary of state" tagged an organisation
+        if len(ent) == 1 and _runs_on_past_a_hyphen(doc, ent.end) and not _in_a_headline(ent):
+            continue  # a name cut at its hyphen: "Ross" of "Ross-shire", "KRS" of "KRS-One"
+        if ent.label_ == "ORG" and len(ent) == 1 and _shouted_word(ent) and not lookup(text) \
+                and common_noun(text.title(), anywhere=True):
+            continue  # a word in capitals for the type, not initials: "PROVISIONAL TRIAL DATE SET", "A CAR park"
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].tag_ == "NNPS" and ent[0].is_sent_start:
             continue  # a plural noun capitalised by the sentence: "Sirens sounded in Millbrook"
         if ent.label_ in ("PERSON", "ORG") and len(ent) == 1 and ent[0].is_sent_start and common_noun(text):
@@ -215,9 +258,21 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
         if ent.label_ == "ORG" and len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _OFFICES:
             continue  # the office's field, not an organisation: "Secretary of State Condoleezza Rice"
-        if ent.label_ == "ORG" and len(ent) == 1 and text.lower() in _OFFICE_ENDINGS:
-            continue  # an office, not its office's name: "Sheriff's detectives"
+        if ent.label_ == "ORG" and len(ent) == 1 and text.lower() in _OFFICE_ENDINGS | _INSTITUTIONS:
+            continue  # an office, not its office's name: "Sheriff's detectives"; "The University said", no name
+        if len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].pos_ == "PROPN":
+            continue  # an epithet, part of the name before it: "Thorfinn the Mighty"
+        if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+            continue  # a business named for someone: "outside a Sam's Club store"
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
+        described = _described_as(ent)
+        if described == "WORK":
+            continue  # a title, no one's name: "Fey's first book, Bossypants"
+        if described:
+            descriptions[text][described] += 1
+        elif ent.label_ == "PERSON" and label == "ORG" and len(ent) > 2:
+            # "Michael Kors Holdings": the company's name, and so the "Michael Kors" it buys with is the company
+            descriptions[text.rsplit(" ", 1)[0]]["ORG"] += 1
         if district_of or (label == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ == "district"
                            and _a_district_s_office(doc, ent.end + 1)):
             label = "GPE"  # the district's place: "the Bristol District Attorney's Office", "Bristol district attorney"
@@ -241,6 +296,29 @@ def _ner_mentions(document_id: str, doc, document_text: str) -> list[Mention]:
     return mentions
 
 
+def _runs_on_past_a_hyphen(doc, end: int) -> bool:
+    """Whether the name's last word goes on, after a hyphen, into a word that is no name of its own: "Ross" of
+    "Ross-shire", "Wu" of "Wu-Tang"; not "Obama" of "Obama-era", nor "London" of "the London-Paris train"."""
+    if end + 1 >= len(doc) or doc[end].text not in ("-", "‑") or doc[end].idx != doc[end - 1].idx + len(doc[end - 1]):
+        return False
+    after = doc[end + 1]
+    glued = after.idx == doc[end].idx + 1
+    return glued and after.ent_iob_ != "B" and (after.text[:1].isupper() or after.lower_ == "shire")
+
+
+def _shouted_word(ent) -> bool:
+    """A word written in capitals where the copy shouts: among the first words of its sentence ("A CAR park in a
+    Highland town") or beside another word in capitals ("PROVISIONAL TRIAL DATE SET")."""
+    token = ent[0]
+    if not (token.is_upper and token.is_alpha):
+        return False
+    if token.i - token.sent.start < 2:
+        return True
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1
+               for i in (token.i - 1, token.i + 1))
+
+
 def _a_district_s_office(doc, i: int) -> bool:
     """Whether the token at i (after "district") names a district's office: "District Attorney", "district court"."""
     return i < len(doc) and doc[i].lower_ in ("attorney", "attorneys", "judge", "court")
@@ -254,6 +332,85 @@ def _of_several_places(ent) -> bool:
     noun = ent.root.head.head if ent.root.head.lower_ == "of" else None
     return (noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in _SETTLEMENT_NOUNS
             and any(token.lower_ in ("and", "&") for token in ent))
+
+
+# Nouns that say what a name is when they stand beside it ("rapper Nas", "the shoe company Jimmy Choo", "Fey's
+# book, Bossypants") or head a list of names ("brands like H&M and Zara"). A person's nouns are the figure
+# readers' (quantities.PERSON_NOUNS, titles with them), less those that may describe an organisation as well
+# ("retail giant Walmart", "its partner Airbus", "a leader in batteries").
+_NOT_ONLY_PEOPLE = {"giant", "owner", "leader", "partner", "client", "customer", "agent", "candidate", "victim",
+                    "supporter", "member", "follower", "adherent", "backer", "player", "survivor", "force", "personnel",
+                    "staff", "official", "chief", "general", "king", "queen", "prince", "princess", "father"}
+_ORGANISATION_NOUNS = {"company", "firm", "brand", "retailer", "chain", "label", "maker", "manufacturer", "carrier",
+                       "airline", "bank", "lender", "insurer", "publisher", "broadcaster", "network", "startup",
+                       "conglomerate", "house", "band", "team", "club", "agency", "charity", "newspaper",
+                       "magazine", "website", "party", "giant", "automaker", "carmaker", "drugmaker", "supermarket"}
+_WORK_NOUNS = {"book", "novel", "memoir", "album", "song", "single", "film", "movie", "documentary", "show", "series",
+               "sitcom", "drama", "play", "musical", "opera", "poem", "painting", "app", "browser"}
+_LISTING = {"like", "including", "as"}  # "brands like ...", "houses including ...", "such as"
+
+
+def _described_as(ent) -> str | None:
+    """'PERSON', 'ORG' or 'WORK' where the nouns beside the name say so, and say one thing. (Not in a headline,
+    whose capitals make nouns of names and names of nouns: "New Zealand: British Climber Killed".)"""
+    kinds, doc = set(), ent.doc
+    for noun in _describing_nouns(ent):
+        lemma = noun.lemma_.lower()
+        if lemma in _WORK_NOUNS:
+            kinds.add("WORK")
+        elif lemma in _ORGANISATION_NOUNS:
+            # (not after a comma: in "the lawyer for the security company, Stephen Milbrath, said" the parse
+            # hangs the person's apposition on the nearest noun; "his wife, Celeste" is trusted)
+            if not (noun.i < ent.start and doc[noun.i + 1].text == ","):
+                kinds.add("ORG")
+        elif (lemma in PERSON_NOUNS or lemma in TITLES) and lemma not in _NOT_ONLY_PEOPLE:
+            kinds.add("PERSON")
+    if len(kinds) != 1 or _in_a_headline(ent):
+        return None
+    return kinds.pop()
+
+
+_HEADLINES = "newsweave.headlines"
+
+
+def _in_a_headline(ent) -> bool:
+    """Whether the name's sentence is a Title Case headline; each sentence read once per report (kept in the Doc's
+    `user_data`: a sentence listing thousands of names would be read for each)."""
+    sentence = ent.sent
+    known = ent.doc.user_data.setdefault(_HEADLINES, {})
+    if sentence.start not in known:
+        known[sentence.start] = title_case(sentence.text)
+    return known[sentence.start]
+
+
+def _describing_nouns(ent) -> list:
+    """The common nouns written beside the name that the parse ties to it: before it ("rapper Nas", "the shoe
+    company Jimmy Choo", "Fey's first book, Bossypants"), after a comma ("Havoc, a fellow Queensbridge
+    resident"; "Prodigy, iconic rapper and ...", which the parse reads as a list), or heading a list it is in
+    ("brands like H&M and Zara"). Lower case, as a common noun is, but for a title before a name ("Prime
+    Minister George Papandreou")."""
+    root, doc = ent.root, ent.doc
+    nouns = []
+    for child in root.children:
+        if child.pos_ not in ("NOUN", "PROPN") or child.ent_type_:
+            continue
+        if child.i < ent.start and child.dep_ in ("compound", "appos") and _only_modifiers(doc[child.i + 1:ent.start]):
+            nouns.append(child)  # ("Queensbridge rapper Nas")
+        elif child.i > ent.end and child.dep_ in ("appos", "conj") and doc[ent.end].text == "," \
+                and _only_modifiers(doc[ent.end + 1:child.i]):
+            nouns.append(child)
+    if root.dep_ == "appos" and root.head.i < ent.start and _only_modifiers(doc[root.head.i + 1:ent.start]):
+        nouns.append(root.head)  # ("his friend Havoc", "his wife, Celeste", "the company Jimmy Choo")
+    first = doc[_conjuncts(doc)[0][root.i]]
+    if first.dep_ == "pobj" and first.head.lower_ in _LISTING and first.head.head.tag_ == "NNS":
+        nouns.append(first.head.head)  # (plural: "a team including Ana Ruiz" lists people)
+    return [noun for noun in nouns if noun.text.islower() or (noun.lower_ in TITLES and noun.i == ent.start - 1)]
+
+
+def _only_modifiers(span) -> bool:
+    """Whether the words between a name and a noun only modify the noun: "a fellow Queensbridge", ","."""
+    return len(span) <= 4 and all(t.pos_ in ("DET", "ADJ", "PUNCT", "NOUN", "PROPN") and t.text not in "()—–-:;"
+                                  for t in span)
 
 
 # Prepositions a sentence opens with, which the model reads into the name after them ("Across Capitol Hill",
@@ -309,20 +466,21 @@ def lower_case_words(text: str) -> set[str]:
     return set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text))
 
 
-def _common_nouns(text: str) -> Callable[[str], bool]:
+def _common_nouns(text: str) -> Callable[..., bool]:
     """Whether a word is a common noun the model took for a name: capitalised only where it opens a
     sentence, and written in lower case elsewhere in the report. The report's words are read once, when
     first asked (asked word by word, a long report took seconds)."""
     lower: set[str] = set()
     inside: set[str] = set()  # capitalised words standing inside a sentence
 
-    def common_noun(word: str) -> bool:
+    def common_noun(word: str, anywhere: bool = False) -> bool:
+        """(anywhere: the report's own capitals aside, as for a word it writes all in capitals)"""
         if not word.isalpha() or not word[0].isupper() or not word[1:].islower():
             return False
         if not lower:
             lower.update(lower_case_words(text) or {""})
             inside.update(re.findall(r"[a-z,;] +([A-Z][a-z]*)(?![\w-])", text))
-        return word.lower() in lower and word not in inside
+        return word.lower() in lower and (anywhere or word not in inside)
 
     return common_noun
 
@@ -366,6 +524,10 @@ def _last_word(ent):
     return ent[-2] if ent[-1].tag_ == "POS" and len(ent) > 1 else ent[-1]
 
 
+# Institutions' kinds, which the model takes alone, capitalised, for an organisation's name ("The University
+# appreciates ..."); a country's own bodies are names ("Congress", "Parliament").
+_INSTITUTIONS = {"university", "college", "school", "company", "department", "hospital", "museum", "church", "agency",
+                 "ministry", "commission", "committee", "council", "academy", "institute", "foundation"}
 # The last word of an office the model takes, with its place, for a person's name.
 _OFFICE_ENDINGS = _OFFICES | {"sheriff", "marshal", "marshall", "commander", "coroner", "prosecutor", "ombudsman"}
 
@@ -508,16 +670,26 @@ _NAMED_AFTER = {
     **dict.fromkeys(("collection", "foundation", "institute", "award", "awards", "prize", "fund", "trust", "school",
                      "college", "university", "society", "library", "museum", "center", "centre", "archive",
                      "archives", "lecture", "scholarship", "fellowship", "gallery", "galleries", "company", "co.",
-                     "inc.", "corp.", "corporation", "enterprises", "studios"), "ORG"),
+                     "inc.", "corp.", "corporation", "enterprises", "studios", "holdings", "industries", "ltd",
+                     "ltd.", "llc", "plc"), "ORG"),
     # (not "hall" or "park": Ellen Hall and Tony Park are people)
     **dict.fromkeys(("building", "memorial", "stadium", "airport", "hospital", "bridge", "tower", "theatre", "theater",
                      "arena"), "FAC"),
 }
+# Of those, the structures no organisation is named for: a stadium, an airport or a hospital may be the body
+# that runs it ("Mercy Hospital said").
+_STRUCTURES = {"building", "memorial", "bridge", "tower"}
 
 
 def _named_after(ent) -> str | None:
-    """A 'person' the model reads into a longer name whose last word says what is named after them is that thing."""
-    return _NAMED_AFTER.get(ent[-1].lower_) if ent.label_ == "PERSON" and len(ent) > 1 else None
+    """A 'person' the model reads into a longer name whose last word says what is named after them is that thing;
+    an 'organisation' whose last word is a structure is that structure ("London Bridge", "the Gant Science Building")."""
+    if len(ent) < 2:
+        return None
+    last = ent[-1].lower_
+    if ent.label_ == "ORG":
+        return "FAC" if last in _STRUCTURES else None
+    return _NAMED_AFTER.get(last) if ent.label_ == "PERSON" else None
 
 
 def _town_and_state(ent) -> bool:

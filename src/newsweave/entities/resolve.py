@@ -267,22 +267,23 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
     people = [e for e in entities if e.type == "PERSON" and len(_name_words(e.name)) >= 2]
     surnames = {_name_words(p.name)[-1] for p in people}
     found = []
-    for i, person in enumerate(people):
-        words = _name_words(person.name)
-        for other in people[i + 1:]:
-            other_words = _name_words(other.name)
-            if len(other_words) != len(words):
-                continue
-            differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words, strict=True)) if x != y]
-            if len(differing) == 1 and slipped(differing[0][1], differing[0][2], 5 if differing[0][0] == 0 else 4):
-                main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
-                if not _possessive(slip, main, texts):
-                    found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
+    for i, j in _one_word_apart(people):
+        person, other = people[i], people[j]
+        words, other_words = _name_words(person.name), _name_words(other.name)
+        differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words, strict=True)) if x != y]
+        if len(differing) == 1 and slipped(differing[0][1], differing[0][2], 5 if differing[0][0] == 0 else 4):
+            main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
+            if not _possessive(slip, main, texts):
+                found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
+    by_initial: dict[str, list[Entity]] = defaultdict(list)  # (a slip keeps its first letter: see `slipped`)
+    for person in people:
+        by_initial[_name_words(person.name)[-1][:1]].append(person)
     for entity in entities:
         words = _name_words(entity.name)
         if len(words) != 1 or entity.type == "NORP" or lookup(entity.name) or words[0] in surnames:
             continue
-        owners = [p for p in people if len(p.mentions) > len(entity.mentions) and slipped(_name_words(p.name)[-1], words[0], 6)]
+        owners = [p for p in by_initial[words[0][:1]]
+                  if len(p.mentions) > len(entity.mentions) and slipped(_name_words(p.name)[-1], words[0], 6)]
         if len(owners) == 1 and not _family(entity, _name_words(owners[0].name)[-1], texts):
             surname = owners[0].name.split()[-1].strip(",")
             found.append((owners[0].name, surname, _evidence(owners[0], _name_words(surname)[-1]),
@@ -296,6 +297,18 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             if untagged and len(evidence) < exact:  # the slip is the rarer spelling
                 found.append((person.name, person.name, _evidence(person), written, untagged))
     return found
+
+
+def _one_word_apart(people: list[Entity]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of names of as many words that may differ in one word only, a slip that keeps
+    its first letter: found through the words they share, not by comparing every pair (a page listing thousands
+    of people)."""
+    shapes: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, person in enumerate(people):
+        words = _name_words(person.name)
+        for n, word in enumerate(words):
+            shapes[(str(len(words)), str(n), word[:1], *words[:n], *words[n + 1:])].append(i)
+    return sorted({(i, j) for same in shapes.values() for k, i in enumerate(same) for j in same[k + 1:]})
 
 
 def _evidence(entity: Entity, word: str | None = None) -> list:
@@ -522,7 +535,7 @@ def _name_words(name: str) -> list[str]:
     return list(_words_of_name(name))
 
 
-@lru_cache(maxsize=4096)  # asked for every pair of names: the same few names again and again
+@lru_cache(maxsize=65536)  # asked for every pair of names: the same few names again and again
 def _words_of_name(name: str) -> tuple[str, ...]:
     # (Arabic's article is how an outlet writes the name, not part of it: 'al-Megrahi' is 'Megrahi')
     words = [_without_articles(w.strip(",\"'“”‘’()").replace("’", "'")) for w in alias_key(name).split()
@@ -584,13 +597,20 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
         key=lambda e: (len(e.mentions), e.name),
     )
     folded: set[int] = set()
+    place = {id(e): n for n, e in enumerate(people)}
+    sharing: dict[str, list[Entity]] = defaultdict(list)  # word → the people whose name has it (or had it)
+    for entity in people:
+        for word in _words_of_name(entity.name):
+            sharing[word].append(entity)
     for entity in people:
         words = _name_words(entity.name)
         own = set(words)
+        # (forms of one name share a word: only those are compared, not every pair of a page of thousands)
+        near = sorted({id(other): other for word in own for other in sharing[word]}.values(), key=lambda e: place[id(e)])
         related = [
-            other for other in people
+            other for other in near
             if other is not entity and id(other) not in folded
-            and not own.isdisjoint(_words_of_name(other.name))  # (forms of one name share a word: quick to rule out)
+            and not own.isdisjoint(_words_of_name(other.name))
             and _same_person_name(words, _name_words(other.name), nicknames=_apart(entity, other))
         ]
         # Several fuller or shorter forms of one name ('Arcade Joseph Comeaux', 'Arcade
@@ -602,6 +622,9 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
             into.mentions = sorted(into.mentions + entity.mentions, key=lambda m: (m.document, m.start))
             into.variants += entity.variants
             into.name = _most_used_name(into.mentions)
+            for word in _words_of_name(into.name):
+                if into not in sharing[word]:
+                    sharing[word].append(into)
             folded.add(id(entity))
     return [e for e in entities if id(e) not in folded]
 
