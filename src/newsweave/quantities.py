@@ -1282,9 +1282,9 @@ def back_then(token) -> bool:
 
 # Words that go before a name to say who the person is: "Mayor Holt", "Judge Ana Ruiz".
 TITLES = {"mayor", "president", "governor", "senator", "judge", "minister", "premier", "chancellor", "sheriff",
-           "chief", "officer", "sergeant", "sgt.", "lt.", "capt.", "captain", "gen.", "general", "dr.", "doctor",
-           "rep.", "sen.", "gov.", "coach", "detective", "bishop", "father", "king", "queen", "prince", "princess",
-           "councillor", "councilman", "councilwoman", "commissioner", "inspector", "professor", "prof."}
+          "chief", "officer", "sergeant", "sgt.", "lt.", "capt.", "captain", "gen.", "general", "dr.", "doctor",
+          "rep.", "sen.", "gov.", "coach", "detective", "bishop", "father", "king", "queen", "prince", "princess",
+          "councillor", "councilman", "councilwoman", "commissioner", "inspector", "professor", "prof."}
 
 
 def person_name(token) -> str:
