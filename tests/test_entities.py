@@ -1169,3 +1169,33 @@ def test_a_group_s_word_before_a_person_s_name_and_a_team_named_for_its_city():
              for name, label in (("Carlow Hawks", "GPE"), ("Virgin Islands", "GPE"), ("Carlow", "GPE"), ("Virgin", "GPE"))]
     labels = {m.text: m.label for m in _teams_named_for_places(found)}
     assert labels["Carlow Hawks"] == "ORG" and labels["Virgin Islands"] == "GPE"
+
+
+def test_a_surname_s_slip_is_the_variant_whichever_spelling_its_short_form_is_filed_under():
+    # the bare "Nowaczik" and "Nowaczyk" join as one short form filed under the slip (first alphabetically);
+    # joining the full name, the slip is the one that is not the full name's own spelling
+    story = _story(
+        "Two people were hurt, neither seriously, said Ilona Nowaczyk, director of the Harwick County Office of "
+        "Emergency Management.\n\nEngineers will return today, Nowaczyk said.\n",
+        "\"We will not wait,\" county emergency management director Ilona Nowaczyk told Valley Radio 9.\n",
+        "\"We will not wait,\" county emergency management director Ilona Nowaczik told Valley Radio 9 on Wednesday "
+        "morning.\n\nNowaczik said this morning that engineers had examined the dam.\n",
+    )
+    person = entity_named(story, "Ilona Nowaczyk")
+    assert "Nowaczik" in person.variants and "Nowaczyk" not in person.variants, person.variants
+
+
+def test_the_search_for_a_slipped_first_name_finds_what_a_scan_of_the_whole_text_finds():
+    import importlib
+    import random
+    import re
+
+    resolve = importlib.import_module("newsweave.entities.resolve")  # (the package's `resolve` is a function)
+    pattern = re.compile(rf"({resolve._NAME_WORD})\s+Jarrett\b")
+    rng = random.Random(5)
+    pieces = ["Antheyst", "Jean-Pierre", "McDonald", "x", "Ézé", " ", "  ", "\n", "Jarrett", "Jarretts", "Jarrett's",
+              "-", ",", "aJarrett", "Bob"]
+    for _ in range(2_000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12)))
+        expected = [(m.start(), m.end()) for m in resolve._at_word_starts(pattern, text)]
+        assert [(m.start(), m.end()) for m in resolve._name_word_before(pattern, text, "Jarrett")] == expected, text

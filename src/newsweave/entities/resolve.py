@@ -333,13 +333,43 @@ def _untagged_slips(person: Entity, texts: dict[str, str]) -> dict[str, list]:
         for document, text in texts.items():
             if not all(w in text for w in others):
                 continue  # the pattern's fixed words are not all there: no match (and no slow scan)
-            for match in _at_word_starts(pattern, text):
+            found_in = _at_word_starts(pattern, text) if n else _name_word_before(pattern, text, written[1])
+            for match in found_in:
                 other = match.group(1).lower()
                 if other + "s" == word and text[match.end():match.end() + 2] in ("'s", "’s"):
                     continue  # 'Carl Conyer's mother': the possessive of 'Conyers'
                 if slipped(word, other, 5 if n == 0 else 4):
                     found.setdefault(" ".join(match.group(0).split()), []).append(Evidence(document, match.start(), match.end()))
     return found
+
+
+_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") | {chr(c) for c in range(0xC0, 0x250)}
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _name_word_before(pattern: re.Pattern[str], text: str, following: str) -> Iterator[re.Match[str]]:
+    """What `_at_word_starts(pattern, text)` finds for a pattern that opens with a name's word (`_NAME_WORD`),
+    whitespace and then `following` as written: tried only at the word before each `following`, not at every
+    capital of the text (a report listing thousands of people was scanned once for each of them)."""
+    at = 0
+    following_at = text.find(following)
+    while following_at != -1:
+        end = following_at
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = end
+        while start > 0 and text[start - 1] in _NAME_CHARACTERS:
+            start -= 1
+        if end < following_at:  # (a word, then whitespace, then `following`)
+            for word_start in range(max(start, at), end):
+                if text[word_start] not in _CAPITALS or (match := pattern.match(text, word_start)) is None:
+                    continue
+                if _WORD_EDGE.match(text, word_start):
+                    yield match
+                    at = max(match.end(), word_start + 1)
+                    break
+                at = word_start + 1
+        following_at = text.find(following, following_at + 1)
 
 
 def _at_word_starts(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -573,11 +603,14 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
             kept.append(entity)
             continue
         unresolved: list[Mention] = []
-        slips = {alias_key(v) for v in entity.variants}
+        # The short form's spellings, its main one too: which is the slip depends on the full name it joins
+        # ("Kowalczik" and "Kowalczyk", filed under the first, join "Marta Kowalczyk": the slip is "Kowalczik").
+        spellings = {alias_key(v) for v in (entity.name, *entity.variants)} if entity.variants else set()
         for mention in entity.mentions:
             target = candidates[0] if len(candidates) == 1 else _named_before(mention, candidates)
             (target.mentions if target else unresolved).append(mention)
-            if target and alias_key(mention.text) in slips and _display(mention.text) not in target.variants:
+            if (target and alias_key(mention.text) in spellings and _display(mention.text) not in target.variants
+                    and not set(_name_words(mention.text)) <= set(_name_words(target.name))):
                 target.variants.append(_display(mention.text))  # 'Vasilades' goes with 'Christos Vasiliades'
         for target in candidates:
             target.mentions.sort(key=lambda m: (m.document, m.start))
