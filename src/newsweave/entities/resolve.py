@@ -643,7 +643,7 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
         related = [
             other for other in near
             if other is not entity and id(other) not in folded
-            and not own.isdisjoint(_words_of_name(other.name))
+            and not own.isdisjoint(_words_of_name(other.name)) and _same_generation(entity.name, other.name)
             and _same_person_name(words, _name_words(other.name), nicknames=_apart(entity, other))
         ]
         # Several fuller or shorter forms of one name ('Arcade Joseph Comeaux', 'Arcade
@@ -660,6 +660,18 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
                     sharing[word].append(into)
             folded.add(id(entity))
     return [e for e in entities if id(e) not in folded]
+
+
+def _same_generation(a: str, b: str) -> bool:
+    """'Henry Ford II' and 'Henry Ford III' are two men (and 'Led Zeppelin II' and 'III' two albums), though their
+    names' words are the same once the suffix is set aside; 'Martin Luther King Jr.' is 'Martin Luther King'."""
+    first, second = _generation(a), _generation(b)
+    return first == second or not first or not second
+
+
+def _generation(name: str) -> str:
+    last = name.split()[-1].strip(".,").lower() if name.split() else ""
+    return last if last in _NAME_SUFFIXES else ""
 
 
 def _apart(a: Entity, b: Entity) -> bool:
