@@ -48,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosscheck_gold_tool import wire_date  # noqa: E402
-from relations_audit import CLUSTERS, audited_clusters, judged_row, key, print_judged  # noqa: E402
+from relations_audit import judged_row, key, print_judged, readable_clusters  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "entities_audit_labels.json"
 SAMPLE = 120  # newsweave's entities judged (the peer's: half as many)
@@ -105,17 +105,6 @@ def _item(cluster_id: str, group: str, name: str, aliases: list[str], places: li
             "contexts": contexts}
 
 
-def multinews_clusters(part: int) -> list[tuple[str, dict[str, str]]]:
-    """The part-th CLUSTERS of read_brief's readable clusters (the first are the relations audit's)."""
-    if part == 1:
-        return audited_clusters(False)
-    from crosscheck_gold_tool import DUC, MULTINEWS, jsonl_clusters
-    from read_brief import readable
-
-    every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
-    return [(cluster_id, every[cluster_id]) for cluster_id in readable()[(part - 1) * CLUSTERS: part * CLUSTERS]]
-
-
 def _shuffled(item: dict) -> str:
     return hashlib.sha256(item["key"].encode()).hexdigest()
 
@@ -129,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="readable Multi-News and DUC clusters instead: 1 (the default) the relations audit's 15, "
                              "2 the next 15, 3 the 15 after those")
     args = parser.parse_args(argv)
-    clusters = multinews_clusters(args.multinews) if args.multinews else ecbplus_clusters()
+    clusters = readable_clusters(args.multinews) if args.multinews else ecbplus_clusters()
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"] if LABELS.exists() else {}
     rows = []
     for system, items in (("newsweave", listed_entities(clusters)), ("spaCy entities, by text", spacy_entities(clusters))):

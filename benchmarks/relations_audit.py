@@ -56,10 +56,15 @@ def audited_clusters(ecbplus: bool = False) -> list[tuple[str, dict[str, str]]]:
         from precision_audit import ecbplus_clusters
 
         return ecbplus_clusters()
+    return readable_clusters(1)
+
+
+def readable_clusters(part: int) -> list[tuple[str, dict[str, str]]]:
+    """The part-th CLUSTERS of read_brief's readable clusters (the first are this audit's)."""
     from read_brief import readable
 
     every = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}
-    return [(cluster_id, every[cluster_id]) for cluster_id in readable()[:CLUSTERS]]
+    return [(cluster_id, every[cluster_id]) for cluster_id in readable()[(part - 1) * CLUSTERS: part * CLUSTERS]]
 
 
 def stated_links(clusters: list[tuple[str, dict[str, str]]]) -> list[dict]:
