@@ -30,7 +30,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from newsweave.annotate.tokens import doc_text
+from newsweave.annotate.tokens import doc_text, kept_on
 
 # --- kinds ---------------------------------------------------------------------
 
@@ -1321,13 +1321,14 @@ def _full_names(doc) -> dict[str, list[tuple[int, str]]]:
     per report (kept in the Doc's `user_data`): looking back from each age anew took time that grew with
     the square of the report's length. Read off the words, not the entities: the model may leave a name
     it tags elsewhere untagged."""
-    found = doc.user_data.get(_FULL_NAMES)
-    if found is None:
-        found = {}
-        for first, word in pairwise(doc):
-            if first.pos_ == "PROPN" and first.is_title and first.lower_ not in TITLES and first.ent_type_ in ("", "PERSON"):
-                found.setdefault(word.lower_, []).append((word.i, first.lower_))
-        doc.user_data[_FULL_NAMES] = found
+    return kept_on(doc, _FULL_NAMES, lambda: _read_full_names(doc))
+
+
+def _read_full_names(doc) -> dict[str, list[tuple[int, str]]]:
+    found: dict[str, list[tuple[int, str]]] = {}
+    for first, word in pairwise(doc):
+        if first.pos_ == "PROPN" and first.is_title and first.lower_ not in TITLES and first.ent_type_ in ("", "PERSON"):
+            found.setdefault(word.lower_, []).append((word.i, first.lower_))
     return found
 
 

@@ -13,7 +13,9 @@ stage about twice as fast; one read serves both.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 import numpy
 from spacy.tokens import Doc
@@ -140,14 +142,22 @@ def _strings_of(store, hashes: list[int]) -> list[str]:
     return [found[h] if h in found else _STRINGS[h] for h in hashes]
 
 
+_Kept = TypeVar("_Kept")
+
+
+def kept_on(doc: Doc, key: Any, make: Callable[[], _Kept]) -> _Kept:
+    """What `make()` gives, worked out once per report and kept in its Doc's `user_data` under `key`: a stage asks
+    for it at each name or figure, and working it out anew each time grew with the square of a long page."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = make()
+    return found
+
+
 _TEXT = "newsweave.text"
 
 
 def doc_text(doc: Doc) -> str:
     """The report's text, as `Doc.text` gives it, joined once per Doc: spaCy joins every token's text again on
-    each `Doc.text`, so a stage asking it for each name or figure of a long page took time that grew with the
-    square of the page (a sentence of 3,000 names: seconds of a brief)."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
+    each `Doc.text` (a sentence of 3,000 names: seconds of a brief)."""
+    return kept_on(doc, _TEXT, lambda: doc.text)

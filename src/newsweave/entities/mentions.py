@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from newsweave.annotate.sentences import LEADING_CREDIT, PHOTO_CREDIT, asked, title_case
-from newsweave.annotate.tokens import doc_text
+from newsweave.annotate.tokens import doc_text, kept_on
 from newsweave.entities.aliases import alias_pattern, lookup
 from newsweave.quantities import PERSON_NOUNS, TITLES
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
@@ -337,8 +337,8 @@ def _of_several_places(ent) -> bool:
 # Nouns that say what a name is when they stand beside it ("rapper Nas", "the shoe company Jimmy Choo", "Fey's
 # book, Bossypants") or head a list of names ("brands like H&M and Zara"). A person's nouns are the figure
 # readers' (quantities.PERSON_NOUNS, titles with them), less those that may describe an organisation as well
-# ("retail giant Walmart", "its partner Airbus", "a leader in batteries").
-_NOT_ONLY_PEOPLE = {"giant", "owner", "leader", "partner", "client", "customer", "agent", "candidate", "victim",
+# ("its partner Airbus", "a leader in batteries"); a company's nouns are read first ("retail giant Walmart").
+_NOT_ONLY_PEOPLE = {"owner", "leader", "partner", "client", "customer", "agent", "candidate", "victim",
                     "supporter", "member", "follower", "adherent", "backer", "player", "survivor", "force", "personnel",
                     "staff", "official", "chief", "general", "king", "queen", "prince", "princess", "father"}
 _ORGANISATION_NOUNS = {"company", "firm", "brand", "retailer", "chain", "label", "maker", "manufacturer", "carrier",
@@ -374,10 +374,10 @@ _HEADLINES = "newsweave.headlines"
 
 
 def _in_a_headline(ent) -> bool:
-    """Whether the name's sentence is a Title Case headline; each sentence read once per report (kept in the Doc's
-    `user_data`: a sentence listing thousands of names would be read for each)."""
+    """Whether the name's sentence is a Title Case headline; each sentence read once per report (a sentence
+    listing thousands of names would be read for each)."""
     sentence = ent.sent
-    known = ent.doc.user_data.setdefault(_HEADLINES, {})
+    known: dict[int, bool] = kept_on(ent.doc, _HEADLINES, dict)
     if sentence.start not in known:
         known[sentence.start] = title_case(sentence.text)
     return known[sentence.start]
@@ -401,7 +401,7 @@ def _describing_nouns(ent) -> list:
             nouns.append(child)
     if root.dep_ == "appos" and root.head.i < ent.start and _only_modifiers(doc[root.head.i + 1:ent.start]):
         nouns.append(root.head)  # ("his friend Havoc", "his wife, Celeste", "the company Jimmy Choo")
-    first = doc[_conjuncts(doc)[0][root.i]]
+    first = _first_listed(root)
     if first.dep_ == "pobj" and first.head.lower_ in _LISTING and first.head.head.tag_ == "NNS":
         nouns.append(first.head.head)  # (plural: "a team including Ana Ruiz" lists people)
     return [noun for noun in nouns if noun.text.islower() or (noun.lower_ in TITLES and noun.i == ent.start - 1)]
@@ -622,17 +622,23 @@ def _conjuncts(doc) -> tuple[list[int], dict[int, list[tuple[int, str]]]]:
     """Each token's first conjunct ("A" of "A, B and C", itself if none), and for each first conjunct the places
     the model tagged among its conjuncts, in order; worked out once per report (kept in the Doc's `user_data`):
     spaCy's `Token.conjuncts` walks the whole list each time, and a list of thousands of names took seconds."""
-    found = doc.user_data.get(_CONJUNCTS)
-    if found is None:
-        first = list(range(len(doc)))
-        places: dict[int, list[tuple[int, str]]] = {}
-        for token in doc:  # (in order: a conjunct's head, before it, is placed already)
-            if token.dep_ == "conj" and token.head.i < token.i:
-                first[token.i] = first[token.head.i]
-            if token.ent_type_ in PLACE_LABELS:
-                places.setdefault(first[token.i], []).append((token.i, token.ent_type_))
-        found = doc.user_data[_CONJUNCTS] = (first, places)
-    return found
+    return kept_on(doc, _CONJUNCTS, lambda: _read_conjuncts(doc))
+
+
+def _read_conjuncts(doc) -> tuple[list[int], dict[int, list[tuple[int, str]]]]:
+    first = list(range(len(doc)))
+    places: dict[int, list[tuple[int, str]]] = {}
+    for token in doc:  # (in order: a conjunct's head, before it, is placed already)
+        if token.dep_ == "conj" and token.head.i < token.i:
+            first[token.i] = first[token.head.i]
+        if token.ent_type_ in PLACE_LABELS:
+            places.setdefault(first[token.i], []).append((token.i, token.ent_type_))
+    return first, places
+
+
+def _first_listed(token):
+    """The first of the names the word is listed with ("A" of "A, B and C"), or the word itself."""
+    return token.doc[_conjuncts(token.doc)[0][token.i]]
 
 
 # Nouns whose "of" names a settlement or an area: "the city of Thessaloniki".
@@ -649,7 +655,7 @@ _MOUNT = {"mount", "mt", "mt."}
 
 def _after_a_settlement_noun(token) -> bool:
     """Whether the word, or the first of the names it is listed with, is the object of "of" after a settlement noun."""
-    token = token.doc[_conjuncts(token.doc)[0][token.i]]
+    token = _first_listed(token)
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _SETTLEMENT_NOUNS
 
 

@@ -670,7 +670,8 @@ def _same_generation(a: str, b: str) -> bool:
 
 
 def _generation(name: str) -> str:
-    last = name.split()[-1].strip(".,").lower() if name.split() else ""
+    words = name.split()
+    last = words[-1].strip(".,").lower() if words else ""
     return last if last in _NAME_SUFFIXES else ""
 
 
