@@ -315,7 +315,8 @@ def _evidence(entity: Entity, word: str | None = None) -> list:
     return [m.evidence for m in entity.mentions if word is None or word in _name_words(m.text)]
 
 
-_NAME_WORD = r"[A-Z][A-Za-z\u00C0-\u024F-]*"
+_NAME_LETTERS = "A-Za-z\u00C0-\u024F-"
+_NAME_WORD = rf"[A-Z][{_NAME_LETTERS}]*"
 # Patterns of names are written without their opening \b: _at_word_starts checks it.
 _WORD_EDGE = re.compile(r"\b")
 
@@ -343,8 +344,8 @@ def _untagged_slips(person: Entity, texts: dict[str, str]) -> dict[str, list]:
     return found
 
 
-_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") | {chr(c) for c in range(0xC0, 0x250)}
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NAME_LETTER = re.compile(f"[{_NAME_LETTERS}]")
+_CAPITAL = re.compile("[A-Z]")  # (a name's word opens with one: `_NAME_WORD`)
 
 
 def _name_word_before(pattern: re.Pattern[str], text: str, following: str) -> Iterator[re.Match[str]]:
@@ -358,11 +359,11 @@ def _name_word_before(pattern: re.Pattern[str], text: str, following: str) -> It
         while end > 0 and text[end - 1].isspace():
             end -= 1
         start = end
-        while start > 0 and text[start - 1] in _NAME_CHARACTERS:
+        while start > 0 and _NAME_LETTER.match(text, start - 1):
             start -= 1
         if end < following_at:  # (a word, then whitespace, then `following`)
             for word_start in range(max(start, at), end):
-                if text[word_start] not in _CAPITALS or (match := pattern.match(text, word_start)) is None:
+                if not _CAPITAL.match(text, word_start) or (match := pattern.match(text, word_start)) is None:
                     continue
                 if _WORD_EDGE.match(text, word_start):
                     yield match
