@@ -60,3 +60,18 @@ def test_export_files_refuses_csv_to_stdout_and_unknown_formats():
         service.export_files({"documents": [], "entities": [], "relations": []}, "csv", None)
     with pytest.raises(InputError, match="unknown export format 'pdf'"):
         service.export_brief({"documents": []}, "pdf")
+
+
+def test_one_folder_path_given_alone_is_one_source_not_its_characters(good_files, monkeypatch, tmp_path):
+    """`newsweave.brief("reports/")` briefs the folder. It once listed the string first, so each
+    character became a source and "." briefed whatever the current folder held."""
+    import newsweave
+
+    (tmp_path / "stray.txt").write_text("A stray note in the working folder. It is no report of this story.")
+    monkeypatch.chdir(tmp_path)
+    folder = str(good_files[0].parent)
+    alone = newsweave.brief(folder)
+    assert [d.id for d in alone.documents] == [d.id for d in newsweave.brief([folder]).documents]
+    assert {d.id for d in alone.documents} == {p.stem for p in good_files}
+    assert not alone.problems
+    assert [d.id for d in newsweave.brief(good_files[0]).documents] == [good_files[0].stem]

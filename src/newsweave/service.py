@@ -31,7 +31,7 @@ from newsweave.export import EXPORT_FORMATS, check_brief_dict, check_format, has
 from newsweave.export import brief_data as export_layers
 from newsweave.export import export_brief as export_data
 from newsweave.export.tables import csv_tables, csv_zip
-from newsweave.load import load_sources
+from newsweave.load import load_sources, source_list
 from newsweave.load.files import read_regular
 from newsweave.load.records import parse_json
 from newsweave.settings import Settings
@@ -59,9 +59,10 @@ __all__ = [
 ]
 
 
-def brief(sources: Iterable[Any], *, words: int | None = None, settings: Settings | None = None,
+def brief(sources: Iterable[Any] | Any, *, words: int | None = None, settings: Settings | None = None,
           one_story: bool = True) -> Brief:
-    """Brief a story from paths (files or folders), raw texts, dicts or `Document`s.
+    """Brief a story from paths (files or folders), raw texts, dicts or `Document`s: a list of them,
+    or one alone (`newsweave.brief("reports/")`).
 
     Inputs that cannot be read become `problems` on the result; the others are
     still briefed. Raises `NoReadableReports` only when nothing could be read.
@@ -94,7 +95,7 @@ def brief_reports(
     `one_story`: brief the largest story among the reports and name the others
     in `warnings` (stories.py).
     """
-    sources = list(sources)
+    sources = source_list(sources)
     with status(f"Reading {len(sources)} input(s)…"):
         documents, problems = load_sources(sources, settings)
     if on_problem is not None:

@@ -61,10 +61,17 @@ class Source:
         return self.kind if self.kind is not None else KINDS.get(_suffix(self.name))
 
 
+def source_list(sources: Iterable[Any] | Any) -> list[Any]:
+    """The sources as a list: one path, text, record or `Document` given alone is one source,
+    not a sequence of characters or keys."""
+    if isinstance(sources, (str, os.PathLike, Document, dict, Source)):
+        return [sources]
+    return list(sources)
+
+
 def load_sources(sources: Iterable[Any], settings: Settings) -> tuple[list[Document], list[InputProblem]]:
     """Load every source; return the documents read and the problems met, in input order."""
-    if isinstance(sources, (str, os.PathLike, Document, dict, Source)):
-        sources = [sources]
+    sources = source_list(sources)
     documents: list[Document] = []
     problems: list[InputProblem] = []
     for number, source in enumerate(sources, start=1):
