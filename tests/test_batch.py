@@ -215,3 +215,15 @@ def test_batch_runs_only_the_stages_its_summary_reads_and_summarizes_as_the_full
 def test_build_story_refuses_an_unknown_stage():
     with pytest.raises(ValueError, match="unknown stage"):
         pipeline.build_story([], Settings(), stages=("annotate", "render"))
+
+
+def test_a_cluster_over_the_budget_is_summarized_from_its_share_and_the_line_says_so(reports):
+    cluster = {"id": "big", "documents": [{"id": key, "text": text} for key, text in reports.items()]}
+    budget = sum(map(len, reports.values())) - 1
+    result = summarize_cluster(cluster, Settings(words=WORDS, max_brief_chars=budget))
+    (warning,) = result["warnings"]
+    assert "too much to brief" in warning and "briefing 2 of them" in warning
+    left_out = [key for key in reports if key in warning.split("left out", 1)[1]]
+    assert len(left_out) == 1
+    assert left_out[0] not in {d for cited in result["citations"] for d in cited}
+    assert "warnings" not in summarize_cluster(cluster, Settings(words=WORDS))

@@ -796,3 +796,22 @@ def test_a_list_of_thousands_of_people_is_resolved_without_comparing_every_pair(
     named = [e for e in story.entities if e.type == "PERSON"]
     assert len(named) > 2_000
     assert asked < 100 * len(people)  # (every pair: 4.5 million pairs, each asked twice)
+
+
+def test_a_story_of_hundreds_of_long_reports_is_briefed_within_max_brief_chars():
+    """A corpus story (or a folder) of hundreds of long reports once went whole into the claim
+    alignment, whose time and memory grow as the square of the text: 160 reports took 8 GB, and a
+    few hundred more would exhaust the machine. Now a brief reads at most max_brief_chars of them."""
+    from newsweave import pipeline
+    from newsweave.story import Document
+
+    report = "The Harlow bridge closed on Monday after inspectors found cracks in two of its piers. " * 40
+    documents = [Document(id=f"report-{k:03d}", text=report, published=f"2026-{1 + k // 28:02d}-{1 + k % 28:02d}")
+                 for k in range(300)]
+    settings = Settings()
+    story = pipeline.build_story(documents, settings, stages=())
+    briefed = sum(len(d.text) for d in story.documents)
+    assert briefed <= settings.max_brief_chars < sum(len(d.text) for d in documents)
+    assert story.documents[0].id == "report-000" and story.documents[-1].id == "report-299"
+    (warning,) = story.warnings
+    assert len(warning.left_out) + len(story.documents) == 300

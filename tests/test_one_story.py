@@ -9,7 +9,8 @@ import pytest
 from conftest import REPORTS, run_newsweave
 
 import newsweave
-from newsweave.stories import NOT_ONE_STORY, one_story, story_groups
+from newsweave.stories import NOT_ONE_STORY, one_story, story_groups, within_budget
+from newsweave.story import TOO_MUCH_TO_BRIEF
 from newsweave.story import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,3 +243,90 @@ def test_a_brief_of_one_report_says_one_report():
     markdown, html = brief.to_markdown(), brief.to_html()
     assert "_1 report, briefed by newsweave" in markdown and "1 reports" not in markdown
     assert "(1 report)" in markdown and "1 reports" not in html
+
+
+# --- a story too big for one brief: the first report and the latest, within max_brief_chars ------------------
+
+
+def _dated(count: int, size: int = 100, **fields) -> list[Document]:
+    """`count` reports of `size` characters, published on consecutive days, given newest first."""
+    reports = [Document(id=f"day-{day:02d}", text="x" * size, published=f"2026-10-{day:02d}", **fields)
+               for day in range(1, count + 1)]
+    return reports[::-1]
+
+
+def test_a_story_within_the_budget_is_read_whole():
+    documents = _dated(5)
+    kept, warnings = within_budget(documents, 500)
+    assert kept == documents and warnings == []
+
+
+def test_too_big_a_story_reads_its_first_report_and_the_latest_in_the_order_given():
+    documents = _dated(10)
+    kept, (warning,) = within_budget(documents, 450)
+    # By publication day, not by the order given (newest first here): day 1, then days 10, 9, 8.
+    assert [d.id for d in kept] == ["day-10", "day-09", "day-08", "day-01"]
+    assert [d.id for d in warning.left_out] == [f"day-{day:02d}" for day in range(7, 1, -1)]
+    assert warning.kind == TOO_MUCH_TO_BRIEF
+    assert "10 reports, 1,000 characters" in warning.message and "briefing 4" in warning.message
+
+
+def test_undated_reports_are_taken_first_and_last_in_the_order_given():
+    documents = [Document(id=f"r{k}", text="x" * 100) for k in range(6)]
+    documents[2].published = "2026-10-02"  # one day is not a time order for all six
+    kept, _ = within_budget(documents, 300)
+    assert [d.id for d in kept] == ["r0", "r4", "r5"]
+
+
+def test_copies_are_left_out_before_any_original_and_a_long_report_leaves_room_for_shorter_ones():
+    documents = _dated(4)
+    documents[0].copy_of = "day-01"  # the newest is a syndicated copy of the first
+    documents[1] = Document(id="day-03", text="x" * 300, published="2026-10-03")
+    kept, (warning,) = within_budget(documents, 250)
+    assert [d.id for d in kept] == ["day-02", "day-01"]  # day 3 does not fit beside day 1; nor does the copy, last
+    assert {d.id for d in warning.left_out} == {"day-04", "day-03"}
+
+
+def test_the_first_report_is_read_even_when_it_alone_is_over_the_budget():
+    documents = [Document(id="long", text="x" * 1000), Document(id="short", text="x" * 10)]
+    kept, (warning,) = within_budget(documents, 500)
+    assert [d.id for d in kept] == ["long"] and [d.id for d in warning.left_out] == ["short"]
+
+
+def test_a_report_counts_for_what_annotate_reads_of_it():
+    documents = [Document(id="long", text="x" * 1000), Document(id="short", text="x" * 10)]
+    kept, warnings = within_budget(documents, 600, max_report_chars=500)
+    assert len(kept) == 2 and warnings == []
+
+
+def test_a_brief_over_the_budget_says_what_it_read_and_names_what_it_left_out():
+    """A corpus story of hundreds of long reports once took tens of gigabytes to brief (claims are compared
+    pair by pair); now it reads its share and says so, in every format."""
+    texts = {**REPORTS, "wire-later": REPORTS["wire"], "courier-later": REPORTS["courier"]}
+    documents = [Document(id=key, text=text) for key, text in texts.items()]
+    budget = 2 * len(REPORTS["wire"]) + len(REPORTS["courier"]) + 10  # the first and the two latest
+    # (one_story=False: a word-for-word copy of a short report would be a boilerplate page of its own.)
+    result = newsweave.brief(documents, settings=newsweave.Settings(max_brief_chars=budget), one_story=False)
+    assert [d.id for d in result.documents] == ["wire", "wire-later", "courier-later"]
+    (warning,) = result.warnings
+    assert [d.id for d in warning.left_out] == ["courier", "gazette"]
+    data = result.to_dict()
+    assert data["warnings"][0]["kind"] == TOO_MUCH_TO_BRIEF
+    assert {d["id"] for d in data["warnings"][0]["left_out"]} == {"courier", "gazette"}
+    cited = {d for item in data["summary"] for d in item["documents"]}
+    assert cited and cited <= {"wire", "wire-later", "courier-later"}
+    for page in (result.to_markdown(), result.to_html()):
+        assert "5 reports hold more text than one brief reads" in page
+        assert "This brief reads 3 reports" in page and "gazette" in page
+
+
+def test_not_one_story_and_too_much_to_brief_count_their_own_reports():
+    documents = _documents({**REPORTS, **ORCHARD})
+    budget = len(REPORTS["wire"]) + len(REPORTS["gazette"]) + 10
+    result = newsweave.brief(documents, settings=newsweave.Settings(max_brief_chars=budget))
+    assert len(result.documents) == 2
+    markdown = result.to_markdown()
+    # Three ferry reports are the largest story; two of them are read.
+    assert "these 5 reports tell more than one story. This brief is of the largest (3 reports)" in markdown
+    assert "this story's 3 reports hold more text than one brief reads" in markdown
+    assert "This brief reads 2 reports" in markdown

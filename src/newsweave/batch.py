@@ -57,11 +57,14 @@ def cluster_id(cluster: dict[str, Any]):
 def summarize_cluster(cluster: dict[str, Any], settings: Settings) -> dict[str, Any]:
     # Only the stages the summary reads: the timeline (and the discrepancies) would be thrown away.
     story = pipeline.build_story(unique_ids(cluster_documents(cluster)), settings, stages=pipeline.SUMMARY_STAGES)
-    return {
+    result = {
         "id": cluster_id(cluster),
         "summary": [item.text for item in story.summary],
         "citations": [item.documents for item in story.summary],
     }
+    if story.warnings:  # a report cut at max_report_chars, a cluster briefed from a share of its reports
+        result["warnings"] = [warning.message for warning in story.warnings]
+    return result
 
 
 def summarize_lines(lines: Iterable[str | bytes | None], settings: Settings, engine=None) -> Iterator[dict[str, Any]]:

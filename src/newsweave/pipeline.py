@@ -82,6 +82,8 @@ def build_story(documents: list[Document], settings: Settings, problems: list[In
     `one_story`: first check that the documents are one story; if not, brief
     the largest and name the others in `story.warnings` (stories.py). Off for
     callers whose documents are one story already (a corpus story, a batch cluster).
+    A story holding more text than `settings.max_brief_chars` is briefed from a
+    share of its reports, the others named in a warning (stories.within_budget).
     `stages` run in pipeline order whatever order they are given in; a stage
     that is left out leaves its layer empty (batch mode: `SUMMARY_STAGES`).
     """
@@ -94,6 +96,11 @@ def build_story(documents: list[Document], settings: Settings, problems: list[In
         from newsweave.stories import one_story as largest_story  # lazy: its helpers load numpy
 
         documents, warnings = largest_story(documents)
+    if sum(min(len(d.text), settings.max_report_chars) for d in documents) > settings.max_brief_chars:
+        from newsweave.stories import within_budget  # lazy, as above
+
+        documents, too_much = within_budget(documents, settings.max_brief_chars, settings.max_report_chars)
+        warnings += too_much
     story = Story(documents=documents, problems=list(problems or []), warnings=warnings)
     for name, stage in STAGES.items():
         if name in wanted:

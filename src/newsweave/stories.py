@@ -41,7 +41,8 @@ import re
 from newsweave.corpus.cluster import Clusterer, ClusterSettings, MemoryState
 from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS
 from newsweave.corpus.signatures import ArticleFeatures, article_features, keywords, names, shingles
-from newsweave.story import NOT_ONE_STORY, Document, StoryWarning
+from newsweave.load.published import parse_published
+from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, StoryWarning
 
 # Chosen on Multi-News validation, DUC 2003 and random pairs of their clusters
 # (benchmarks/one_story.py): 0.08 mixed more pairs of different stories, 0.12
@@ -144,6 +145,50 @@ def one_story(documents: list[Document], threshold: float = THRESHOLD) -> tuple[
         f"left out {len(left_out)}: " + "; ".join(_name(d) for d in left_out)
     )
     return kept, [StoryWarning(NOT_ONE_STORY, message, left_out)]
+
+
+def within_budget(documents: list[Document], max_chars: int, max_report_chars: int | None = None
+                  ) -> tuple[list[Document], list[StoryWarning]]:
+    """The reports one brief reads when the story holds more text than `max_chars`, and a warning naming
+    the others (none when it all fits). `max_report_chars`: what annotate reads of one report.
+
+    Which reports: the first (the story's first telling, where the timeline and the origins start), then
+    the latest, newest first, as many as fit: a story still being reported is briefed as it stands now.
+    "First" and "latest" are by publication day when every report has one, else the order given (a
+    corpus story's articles come oldest first). A corpus's syndicated copies (`copy_of`) come after every
+    original: they repeat a report word for word. Reports are taken in that order while they fit, so a
+    long one passed over leaves room for shorter ones; the first is read even if it alone is too long.
+    """
+    def size(document: Document) -> int:
+        return len(document.text) if max_report_chars is None else min(len(document.text), max_report_chars)
+
+    total = sum(size(d) for d in documents)
+    if total <= max_chars:
+        return documents, []
+    position = {id(d): i for i, d in enumerate(documents)}
+    days = [parse_published(d.published) for d in documents]
+    by_time = list(documents)
+    if all(days):  # by day (a time of day may be in any zone, or none), then as given
+        day = {id(d): when.date() for d, when in zip(documents, days, strict=True) if when}
+        by_time.sort(key=lambda d: (day[id(d)], position[id(d)]))
+    originals = [d for d in by_time if not d.copy_of]
+    copies = [d for d in by_time if d.copy_of]
+    order = (originals[:1] + originals[:0:-1] + copies[::-1]) if originals else copies[::-1]
+    kept: list[Document] = []
+    used = 0
+    for document in order:
+        if not kept or used + size(document) <= max_chars:
+            kept.append(document)
+            used += size(document)
+    chosen = {id(d) for d in kept}
+    kept.sort(key=lambda d: position[id(d)])
+    left_out = [d for d in documents if id(d) not in chosen]
+    message = (
+        f"too much to brief at once: {len(documents)} reports, {total:,} characters; briefing {len(kept)} of them "
+        f"({used:,} characters; max_brief_chars is {max_chars:,}), the first and the latest; "
+        f"left out {len(left_out)}: " + "; ".join(_name(d) for d in left_out)
+    )
+    return kept, [StoryWarning(TOO_MUCH_TO_BRIEF, message, left_out)]
 
 
 def _words(document: Document) -> int:

@@ -523,6 +523,7 @@ class TimelineEntry:
 
 # StoryWarning kinds (the renderers word each one for the reader).
 NOT_ONE_STORY = "not one story"
+TOO_MUCH_TO_BRIEF = "too much to brief"
 
 
 @dataclass
@@ -531,6 +532,8 @@ class StoryWarning:
 
     `kind` NOT_ONE_STORY: the inputs were several stories; the brief is of
     the largest and `left_out` holds the others' reports (stories.py).
+    TOO_MUCH_TO_BRIEF: the story's reports hold more text than one brief reads
+    (`Settings.max_brief_chars`); `left_out` holds those not read (stories.py).
     """
 
     kind: str

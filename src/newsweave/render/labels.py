@@ -7,7 +7,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from newsweave.corroborate import lines_per_sentence
-from newsweave.story import BODY, NOT_ONE_STORY, Document, FactGroup, Story
+from newsweave.story import BODY, NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
 
 
 def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool]]:
@@ -168,7 +168,19 @@ def quote_credit(speaker: str | None, origin: str | None, inferred: set[str] | f
 
 def warning_lines(story: Story) -> list[tuple[str, list[Document]]]:
     """(what to tell the reader, the reports it names) for each warning about the brief as a whole."""
-    return [(warning_text(w.kind, w.message, len(story.documents), len(w.left_out)), w.left_out) for w in story.warnings]
+    texts = warning_texts([(w.kind, w.message, len(w.left_out)) for w in story.warnings], len(story.documents))
+    return [(text, w.left_out) for text, w in zip(texts, story.warnings, strict=True)]
+
+
+def warning_texts(warnings: list[tuple[str, str, int]], reports: int) -> list[str]:
+    """What to tell the reader of each warning (kind, message, how many reports it left out), in the
+    order the steps made them, for a brief of `reports` reports."""
+    texts = []
+    for k, (kind, message, left_out) in enumerate(warnings):
+        # The reports this step kept: those briefed, and those a later step left out of its share.
+        kept = reports + sum(later for _, _, later in warnings[k + 1 :])
+        texts.append(warning_text(kind, message, kept, left_out))
+    return texts
 
 
 def warning_text(kind: str, message: str, reports: int, left_out: int) -> str:
@@ -177,5 +189,10 @@ def warning_text(kind: str, message: str, reports: int, left_out: int) -> str:
         return (
             f"Not one story: these {reports + left_out} reports tell more than one story. This brief is of the largest "
             f"({reports_count(reports)}) and compares nothing across stories. Left out:"
+        )
+    if kind == TOO_MUCH_TO_BRIEF:
+        return (
+            f"Too much to brief at once: this story's {reports + left_out} reports hold more text than one brief reads "
+            f"(max_brief_chars). This brief reads {reports_count(reports)}, the first and the latest. Left out:"
         )
     return message

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.render.labels import consensus_title, document_line, mark_runs, warning_text
+from newsweave.render.labels import consensus_title, document_line, mark_runs, warning_texts
 from newsweave.story import Document
 
 
@@ -68,13 +68,9 @@ class StoryView:
 
     def warnings(self) -> list[tuple[str, list[str]]]:
         """(what to tell the reader, a line per report it names) for each warning, worded as the stand-alone page words it."""
-        return [
-            (
-                warning_text(w["kind"], w["message"], len(self.documents), len(w.get("left_out", []))),
-                [document_line(_left_out(d)) for d in w.get("left_out", [])],
-            )
-            for w in self.layer("warnings")
-        ]
+        warnings = self.layer("warnings")
+        texts = warning_texts([(w["kind"], w["message"], len(w.get("left_out", []))) for w in warnings], len(self.documents))
+        return [(text, [document_line(_left_out(d)) for d in w.get("left_out", [])]) for text, w in zip(texts, warnings, strict=True)]
 
     def quote(self, evidence: dict) -> str:
         """The exact words an evidence span points at."""
