@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,45 @@ def test_not_one_story_and_too_much_to_brief_count_their_own_reports():
     assert "these 5 reports tell more than one story. This brief is of the largest (3 reports)" in markdown
     assert "this story's 3 reports hold more text than one brief reads" in markdown
     assert "This brief reads 2 reports" in markdown
+
+
+# --- more reports than a handful: a folder of a day's news --------------------------------------------------
+
+_TOPICS = {
+    "ferry": "ferry hull harbour lifeboat coastguard divers passengers tug channel aground".split(),
+    "frost": "frost blossom orchard apples growers cider harvest valley farms temperatures".split(),
+    "bridge": "bridge piers cracks inspectors engineers detours commuters crossing steel concrete".split(),
+    "strike": "dockers strike quays cargo union wages cranes containers shipping pickets".split(),
+    "flood": "river flooding levee sandbags rainfall evacuation pumps basements rescuers waters".split(),
+    "fire": "wildfire blaze firefighters acres hillside embers smoke aircraft brush containment".split(),
+}
+# What every report of the day says, whatever its story: officials' boilerplate.
+_EVERY_REPORT = "Officials said on Tuesday that the government would review the situation and publish a report."
+
+
+def _day_of_news(topics: list[str], reports_each: int) -> list[Document]:
+    rng = random.Random(7)
+    documents = []
+    for topic in topics:
+        for k in range(reports_each):
+            sentences = [f"The {a} and the {b} of the {c}." for a, b, c in (rng.sample(_TOPICS[topic], 3) for _ in range(5))]
+            documents.append(Document(id=f"{topic}-{k}", text=" ".join([*sentences[:2], _EVERY_REPORT, *sentences[2:]])))
+    rng.shuffle(documents)
+    return documents
+
+
+def test_many_reports_of_many_stories_brief_one_story_not_a_blend_of_them():
+    """With no document frequencies, the words every report of the day shares made one "story" of 24
+    reports of six stories (and the Multi-News mixtures of benchmarks/one_story.py: purity 0.23 of 40 stories).
+    Past a handful of reports, a word spread over more reports than a handful weighs less."""
+    documents = _day_of_news(list(_TOPICS), 4)
+    kept, (warning,) = one_story(documents)
+    (topic,) = {d.id.split("-")[0] for d in kept}
+    assert len(kept) == 4 and len(warning.left_out) == 20
+    assert all(not d.id.startswith(topic) for d in warning.left_out)
+
+
+def test_many_reports_of_one_story_stay_one_story():
+    documents = _day_of_news(["bridge"], 16)
+    kept, warnings = one_story(documents)
+    assert len(kept) == 16 and warnings == []
