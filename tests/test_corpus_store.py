@@ -719,3 +719,18 @@ def test_the_duplicate_replay_marks_the_copies_a_real_store_marks():
     *_, (read, kept, copies) = dedup_replay.replay(1500, ingest_scale.DEFAULT_DATA, 5, every=500)
     assert read == 1500 and copies == stored["copies"] > 100
     assert kept < read  # the stream repeats texts, which neither stores twice
+
+
+def test_a_stored_story_too_big_for_one_brief_is_briefed_from_its_first_and_latest_articles_and_cached_so(store):
+    for name in ("ferry-wire", "ferry-courier", "ferry-gazette"):
+        store.add_article(article(name))
+    (story,) = [s for s in store.stories() if s["articles"] == 3]
+    documents = store.story_documents(story["id"])  # oldest first
+    budget = len(documents[0].text) + len(documents[-1].text)
+    settings = newsweave.Settings(max_brief_chars=budget)
+    first = brief_story(store, story["id"], settings)
+    assert [d.id for d in first.documents] == [documents[0].id, documents[-1].id]
+    (warning,) = first.warnings
+    assert [d.id for d in warning.left_out] == [documents[1].id]
+    cached = brief_story(store, story["id"], settings)  # restored from the cache, the warning with it
+    assert cached.to_json() == first.to_json() and "Too much to brief at once" in cached.to_markdown()
