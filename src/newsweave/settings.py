@@ -32,6 +32,9 @@ class Settings:
     max_brief_chars: int = 300_000
     # None: a byte-order mark, else UTF-8, else clean Windows-1252 (see load/decode.py).
     encoding: str | None = None
+    # A report that reads as another language is not briefed but named as a problem: the model and
+    # the rules read English only (load/language.py). False: brief every report whatever it reads as.
+    english_only: bool = True
 
     # align: two sentences state the same fact when their similarity reaches
     # `align_threshold`. TF-IDF cosine over content lemmas had the best pair F1

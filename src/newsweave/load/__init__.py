@@ -18,6 +18,7 @@ from newsweave.errors import InputError
 from newsweave.load.decode import as_text, check_size, check_unicode, displayable
 from newsweave.load.files import check_regular, read_regular
 from newsweave.load.html import html_documents
+from newsweave.load.language import not_english
 from newsweave.load.published import head_published, name_published
 from newsweave.load.records import record_document, record_documents
 from newsweave.settings import Settings
@@ -72,20 +73,21 @@ def source_list(sources: Iterable[Any] | Any) -> list[Any]:
 def load_sources(sources: Iterable[Any], settings: Settings) -> tuple[list[Document], list[InputProblem]]:
     """Load every source; return the documents read and the problems met, in input order."""
     sources = source_list(sources)
+    english_only = settings.english_only
     documents: list[Document] = []
     problems: list[InputProblem] = []
     for number, source in enumerate(sources, start=1):
         if isinstance(source, Document):
-            _collect(displayable(source.id), documents, problems, _checked, source)
+            _collect(displayable(source.id), documents, problems, _checked, source, english_only=english_only)
         elif isinstance(source, Source):
-            _collect(source.name, documents, problems, read_source, source, settings)
+            _collect(source.name, documents, problems, read_source, source, settings, english_only=english_only)
         elif isinstance(source, dict):
-            _collect(f"record {number}", documents, problems, _record, source, f"record-{number}")
+            _collect(f"record {number}", documents, problems, _record, source, f"record-{number}", english_only=english_only)
         elif isinstance(source, os.PathLike) or (isinstance(source, str) and looks_like_path(source)):
             for file, reader in expand(Path(source), problems):
-                _collect(str(file), documents, problems, reader, file, settings)
+                _collect(str(file), documents, problems, reader, file, settings, english_only=english_only)
         elif isinstance(source, str):
-            _collect(f"text {number}", documents, problems, _text, source, f"text-{number}", settings)
+            _collect(f"text {number}", documents, problems, _text, source, f"text-{number}", settings, english_only=english_only)
         else:
             problems.append(InputProblem(repr(source)[:60], f"cannot read a {type(source).__name__}"))
     readable = [InputProblem(displayable(p.source), displayable(p.reason)) for p in problems]
@@ -262,12 +264,20 @@ def unique_ids(documents: list[Document]) -> list[Document]:
     return result
 
 
-def _collect(source: str, documents: list[Document], problems: list[InputProblem], read: Callable[..., list], *args: Any) -> None:
-    """Run one reader on `args`; it returns Documents, and InputProblems for parts it could not read."""
+def _collect(source: str, documents: list[Document], problems: list[InputProblem], read: Callable[..., list], *args: Any,
+             english_only: bool = True) -> None:
+    """Run one reader on `args`; it returns Documents, and InputProblems for parts it could not read.
+    `english_only`: a report in another language is a problem too (load/language.py)."""
     try:
         items = read(*args)
     except InputError as exc:
         problems.append(InputProblem(source, str(exc)))
         return
     for item in items:
-        (problems if isinstance(item, InputProblem) else documents).append(item)
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        elif english_only and (language := not_english(item.text)):
+            named = source if len(items) == 1 else f"{source} ({item.id})"
+            problems.append(InputProblem(named, f"not in English ({language}); newsweave reads English reports only"))
+        else:
+            documents.append(item)
