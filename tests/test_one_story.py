@@ -10,7 +10,7 @@ import pytest
 from conftest import REPORTS, run_newsweave
 
 import newsweave
-from newsweave.stories import NOT_ONE_STORY, one_story, story_groups, within_budget
+from newsweave.stories import NOT_ONE_STORY, one_story, story_groups, with_copies_marked, within_budget
 from newsweave.story import TOO_MUCH_TO_BRIEF
 from newsweave.story import Document
 
@@ -373,3 +373,33 @@ def test_many_reports_of_one_story_stay_one_story():
     documents = _day_of_news(["bridge"], 16)
     kept, warnings = one_story(documents)
     assert len(kept) == 16 and warnings == []
+
+
+# --- a report saved twice, or carried word for word by another outlet: one origin -------------------------------
+
+
+def test_a_word_for_word_copy_among_the_reports_is_one_origin_with_its_original():
+    """The corpus marks syndicated copies; a folder of reports was briefed without that, so a fact that only a
+    report and its copy state was "2 reports", as if two outlets had found it."""
+    copy = Document(id="wire-copy", text=REPORTS["wire"] + "\n\nThe Courier contributed to this report.")
+    documents = [*_documents(REPORTS), copy]
+    result = newsweave.brief(documents, one_story=False)
+    assert [(d.id, d.copy_of) for d in result.documents][-1] == ("wire-copy", "wire")
+    assert copy.copy_of is None  # the caller's report is left as it was
+    by_documents = {tuple(f.documents): f for f in result.facts if f.support > 1}
+    only_the_wire = by_documents[("wire", "wire-copy")]
+    assert only_the_wire.independent_sources == 1
+    markdown = result.to_markdown()
+    assert "**2 reports · 1 origin: report 1** [1, 4]" in markdown
+    assert "`wire-copy` · a copy of `wire`" in markdown
+    data = result.to_dict()
+    assert data["documents"][-1]["copy_of"] == "wire" and "copy_of" not in data["documents"][0]
+
+
+def test_the_earliest_report_is_the_original_and_a_mark_already_made_is_kept():
+    first = Document(id="later-name", text=REPORTS["wire"], published="2026-10-01")
+    second = Document(id="earlier-name", text=REPORTS["wire"] + " More follows.", published="2026-10-02")
+    marked = with_copies_marked([second, first])
+    assert [(d.id, d.copy_of) for d in marked] == [("earlier-name", "later-name"), ("later-name", None)]
+    corpus = [Document(id="a", text=REPORTS["wire"]), Document(id="b", text=REPORTS["wire"], copy_of="elsewhere")]
+    assert [d.copy_of for d in with_copies_marked(corpus)] == [None, "elsewhere"]

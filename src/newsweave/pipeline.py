@@ -96,6 +96,10 @@ def build_story(documents: list[Document], settings: Settings, problems: list[In
         from newsweave.stories import one_story as largest_story  # lazy: its helpers load numpy
 
         documents, warnings = largest_story(documents)
+    if len(documents) > 1:
+        from newsweave.stories import with_copies_marked  # lazy, as above
+
+        documents = with_copies_marked(documents)
     if sum(min(len(d.text), settings.max_report_chars) for d in documents) > settings.max_brief_chars:
         from newsweave.stories import within_budget  # lazy, as above
 

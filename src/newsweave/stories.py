@@ -45,11 +45,12 @@ reports on shared content words alone mixed 10 to 31 of the 200 pairs.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
 from newsweave.corpus.cluster import NAME, Clusterer, ClusterSettings, MemoryState
-from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS
+from newsweave.corpus.dedup import NEAR_IDENTICAL, SHINGLE_WORDS, Deduplicator, MemoryDedupState
 from newsweave.corpus.signatures import ArticleFeatures, article_features, keywords, names, shingles
 from newsweave.load.published import parse_published
 from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, StoryWarning
@@ -196,11 +197,7 @@ def within_budget(documents: list[Document], max_chars: int, max_report_chars: i
     if total <= max_chars:
         return documents, []
     position = {id(d): i for i, d in enumerate(documents)}
-    days = [parse_published(d.published) for d in documents]
-    by_time = list(documents)
-    if all(days):  # by day (a time of day may be in any zone, or none), then as given
-        day = {id(d): when.date() for d, when in zip(documents, days, strict=True) if when}
-        by_time.sort(key=lambda d: (day[id(d)], position[id(d)]))
+    by_time = _in_time_order(documents)
     originals = [d for d in by_time if not d.copy_of]
     copies = [d for d in by_time if d.copy_of]
     order = (originals[:1] + originals[:0:-1] + copies[::-1]) if originals else copies[::-1]
@@ -219,6 +216,35 @@ def within_budget(documents: list[Document], max_chars: int, max_report_chars: i
         f"left out {len(left_out)}: " + "; ".join(_name(d) for d in left_out)
     )
     return kept, [StoryWarning(TOO_MUCH_TO_BRIEF, message, left_out)]
+
+
+def _in_time_order(documents: list[Document]) -> list[Document]:
+    """By publication day when every report has one (a time of day may be in any zone, or none), then
+    as given; else as given."""
+    days = [parse_published(d.published) for d in documents]
+    if not all(days):
+        return list(documents)
+    position = {id(d): i for i, d in enumerate(documents)}
+    day = {id(d): when.date() for d, when in zip(documents, days, strict=True) if when}
+    return sorted(documents, key=lambda d: (day[id(d)], position[id(d)]))
+
+
+def with_copies_marked(documents: list[Document]) -> list[Document]:
+    """The reports, each near-identical copy of an earlier one (a syndicated or wire copy, the same
+    report saved twice) marked with `copy_of`, as the corpus marks them (corpus/dedup.py, run over these
+    reports alone), so that its facts count one origin with the report it copies. "Earlier": by
+    publication day when every report has one, else as given. A report already marked keeps its mark;
+    marked ones are copies, not the caller's `Document`s."""
+    deduplicator = Deduplicator(MemoryDedupState())
+    copies: dict[int, str] = {}
+    for document in _in_time_order(documents):
+        original, _ = deduplicator.find(id(document), document.text, document.title)
+        if original is not None and document.copy_of is None:
+            copies[id(document)] = original
+    if not copies:
+        return documents
+    ids = {id(d): d.id for d in documents}
+    return [dataclasses.replace(d, copy_of=ids[copies[id(d)]]) if id(d) in copies else d for d in documents]
 
 
 def _words(document: Document) -> int:

@@ -57,6 +57,8 @@ class Document:
             "published": self.published,
             "url": self.url,
         }
+        if self.copy_of:  # (only then: a brief's JSON is as before for reports that copy none)
+            data["copy_of"] = self.copy_of
         if with_text:
             data["text"] = self.text
         return data

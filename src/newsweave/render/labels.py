@@ -101,17 +101,20 @@ def document_line(document: Document) -> str:
         parts.append(document.url)
     elif document.path:
         parts.append(document.path)
+    if document.copy_of:
+        parts.append(f"a copy of `{document.copy_of}`")
     return " · ".join(parts)
 
 
 def origins_label(group: FactGroup, numbers: dict[str, int], inferred: set[str] | frozenset[str] = frozenset()) -> str | None:
-    """'1 origin: Wall Street Journal', when a report credits someone else for the fact; else None.
+    """'1 origin: Wall Street Journal', when a report credits someone else for the fact, or copies
+    another report word for word ('2 origins: report 1, report 2' of three reports); else None.
 
     An origin that is a document id is that report's own reporting; one in
     `inferred` (see `inferred_origins`) is marked "(inferred)".
     """
     origins = group.origins
-    if not origins or all(origin in numbers for origin in origins):
+    if not origins or (all(origin in numbers for origin in origins) and len(origins) >= group.support):
         return None
     names = [f"report {numbers[o]}" if o in numbers else origin_name(o, inferred) for o in origins]
     return f"{len(origins)} origin{'s' if len(origins) != 1 else ''}: {', '.join(names)}"
