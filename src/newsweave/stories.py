@@ -236,15 +236,15 @@ def with_copies_marked(documents: list[Document]) -> list[Document]:
     publication day when every report has one, else as given. A report already marked keeps its mark;
     marked ones are copies, not the caller's `Document`s."""
     deduplicator = Deduplicator(MemoryDedupState())
-    copies: dict[int, str] = {}
+    ids = {id(d): d.id for d in documents}
+    copies: dict[int, str] = {}  # id() of a copy -> its original's document id
     for document in _in_time_order(documents):
         original, _ = deduplicator.find(id(document), document.text, document.title)
         if original is not None and document.copy_of is None:
-            copies[id(document)] = original
+            copies[id(document)] = ids[original]
     if not copies:
         return documents
-    ids = {id(d): d.id for d in documents}
-    return [dataclasses.replace(d, copy_of=ids[copies[id(d)]]) if id(d) in copies else d for d in documents]
+    return [dataclasses.replace(d, copy_of=copies[id(d)]) if id(d) in copies else d for d in documents]
 
 
 def _words(document: Document) -> int:
