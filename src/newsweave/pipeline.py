@@ -82,8 +82,9 @@ def build_story(documents: list[Document], settings: Settings, problems: list[In
     `one_story`: first check that the documents are one story; if not, brief
     the largest and name the others in `story.warnings` (stories.py). Off for
     callers whose documents are one story already (a corpus story, a batch cluster).
-    A story holding more text than `settings.max_brief_chars` is briefed from a
-    share of its reports, the others named in a warning (stories.within_budget).
+    Near-identical copies among the reports are marked (`copy_of`), and a story
+    holding more text than `settings.max_brief_chars` is briefed from a share of
+    its reports, the others named in a warning (stories.py).
     `stages` run in pipeline order whatever order they are given in; a stage
     that is left out leaves its layer empty (batch mode: `SUMMARY_STAGES`).
     """

@@ -1,4 +1,12 @@
-"""One story at a time: reports briefed together that are not one story.
+"""Which reports one brief reads, before any stage runs (pipeline.build_story):
+
+- one story at a time (`one_story`, below);
+- near-identical copies marked, so that a copy counts as its original's origin
+  (`with_copies_marked`: the corpus's deduplicator over these reports);
+- at most `Settings.max_brief_chars` of text, the first report and the latest
+  (`within_budget`): claims are compared pair by pair.
+
+One story at a time: reports briefed together that are not one story.
 
 Comparing figures across stories makes false disagreements ("people injured:
 Two vs 352" from a dam evacuation and a terror attack briefed together), so

@@ -33,7 +33,7 @@ from newsweave.corpus.sources.fetch import Fetcher
 from newsweave.corpus.store import Article, Store, StoreError
 from newsweave.engine import Work
 from newsweave.errors import InputError
-from newsweave.load.language import not_english
+from newsweave.load.language import not_read
 from newsweave.settings import Settings
 from newsweave.story import InputProblem
 
@@ -168,10 +168,8 @@ def _ingest_source(store, source, context, report: SourceReport, notify: Progres
     for item in items:
         urls = flying.popleft() if engine is not None else []
         try:
-            if isinstance(item, Article) and context.settings.english_only and (language := not_english(item.text)):
-                # (as `brief` names it: the model and the rules read English only; load/language.py)
-                report.errors.append(InputProblem(item.source or report.source,
-                                                  f"not in English ({language}); newsweave reads English reports only"))
+            if isinstance(item, Article) and context.settings.english_only and (reason := not_read(item.text)):
+                report.errors.append(InputProblem(item.source or report.source, reason))  # (load/language.py)
                 outcome = ERROR
             elif isinstance(item, Article):
                 outcome = _store(store, item, report)

@@ -18,7 +18,7 @@ from newsweave.errors import InputError
 from newsweave.load.decode import as_text, check_size, check_unicode, displayable
 from newsweave.load.files import check_regular, read_regular
 from newsweave.load.html import html_documents
-from newsweave.load.language import not_english
+from newsweave.load.language import not_read
 from newsweave.load.published import head_published, name_published
 from newsweave.load.records import record_document, record_documents
 from newsweave.settings import Settings
@@ -276,8 +276,7 @@ def _collect(source: str, documents: list[Document], problems: list[InputProblem
     for item in items:
         if isinstance(item, InputProblem):
             problems.append(item)
-        elif english_only and (language := not_english(item.text)):
-            named = source if len(items) == 1 else f"{source} ({item.id})"
-            problems.append(InputProblem(named, f"not in English ({language}); newsweave reads English reports only"))
+        elif english_only and (reason := not_read(item.text)):
+            problems.append(InputProblem(source if len(items) == 1 else f"{source} ({item.id})", reason))
         else:
             documents.append(item)

@@ -47,6 +47,12 @@ LANGUAGES = {
 }
 
 
+def not_read(text: str) -> str | None:
+    """The reason a report is not briefed for its language, as `brief` and `ingest` name it; None to read it."""
+    language = not_english(text)
+    return f"not in English ({language}); newsweave reads English reports only" if language else None
+
+
 def not_english(text: str) -> str | None:
     """Why `text` is not English ("it reads as French"), or None when it is, or cannot be told."""
     sample = text[: SAMPLE_WORDS * 12]
