@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 import numpy as np
@@ -148,17 +148,17 @@ def claim_similarity(claims: list[Claim], embedded: dict[str, np.ndarray] | None
     n = len(claims)
     if not n:
         return np.zeros((0, 0))
-    evidence = _evidence(claims)
-    weights = CLAIM_WEIGHTS
-    if embedded:
-        evidence.update(embedded)
-        weights = CLAIM_WEIGHTS_E5
+    weights = CLAIM_WEIGHTS_E5 if embedded else CLAIM_WEIGHTS
     score = np.full((n, n), weights["bias"])
-    for name, matrix in evidence.items():
+    evidence = {}  # what is read again below; the rest is let go once weighed
+    for name, matrix in chain(_evidence(claims), (embedded or {}).items()):
         if matrix.dtype == bool:  # the weight where it holds, in one pass: the same sums as weight x 1.0 or 0.0
             np.add(score, weights[name], out=score, where=matrix)
         else:
             score += weights[name] * matrix
+        if name in ("figure", "predicate", "rare_predicate", "three"):
+            evidence[name] = matrix
+        del matrix
     # 1 / (1 + e^-score), in place
     matrix = np.exp(np.negative(score, out=score), out=score)
     matrix += 1.0
@@ -196,11 +196,13 @@ def _stems(terms: Iterable[str]) -> list[str]:
 
 def claim_features(claims: list[Claim]) -> dict[str, np.ndarray]:
     """The pairwise evidence CLAIM_WEIGHTS weighs, each an n x n matrix of floats."""
-    return {name: matrix.astype(float) if matrix.dtype == bool else matrix for name, matrix in _evidence(claims).items()}
+    return {name: matrix.astype(float) if matrix.dtype == bool else matrix for name, matrix in _evidence(claims)}
 
 
-def _evidence(claims: list[Claim]) -> dict[str, np.ndarray]:
-    """`claim_features`, those that hold or not as n x n booleans (quicker to weigh)."""
+def _evidence(claims: list[Claim]) -> Iterator[tuple[str, np.ndarray]]:
+    """`claim_features` one at a time, in CLAIM_WEIGHTS' order, those that hold or not as n x n booleans
+    (quicker to weigh). Each is made when it is asked for and let go once given: held all at once, the
+    sixteen n x n matrices were most of a big story's memory (docs/benchmarks.md, "Stories too big to brief")."""
     n = len(claims)
     stems = [_stems(c.terms) for c in claims]
     own = _tfidf([s + [f"@{e}" for e in c.entities] + [f"#{x}" for x in c.numbers] for s, c in zip(stems, claims, strict=True)])
@@ -221,6 +223,13 @@ def _evidence(claims: list[Claim]) -> dict[str, np.ndarray]:
     context = _tfidf(folded, [copies[k] for k in range(len(sentences))])[position]
     claim = np.clip(own @ own.T, 0.0, 1.0)
     sentence = np.clip(context @ context.T, 0.0, 1.0)
+    del own, context
+    yield "claim", claim
+    yield "sentence", sentence
+    both = np.sqrt(claim * sentence)
+    del claim, sentence
+    yield "both", both
+    del both
     total = len(sentences)
     idf = {t: math.log((total + 1) / (f + 1)) for t, f in frequency.items()}
     scale = math.log(total + 1) or 1.0
@@ -229,40 +238,42 @@ def _evidence(claims: list[Claim]) -> dict[str, np.ndarray]:
     # Sums and maxima over the terms each pair of claims shares, term by term in one order.
     flat, item, vocabulary = _pair_items(bags, shared_only=True)
     term_idf = np.array([idf.get(t, 0.0) for t in vocabulary], dtype=float)[item]
-    terms = _pair_sum(n, flat)
+    three = _pair_sum(n, flat) >= 3
     shared = _pair_sum(n, flat, term_idf)
-    rarest = _pair_max(n, flat, term_idf / scale)
     smaller = np.minimum(weight[:, None], weight[None, :])
     contained = np.divide(shared, smaller, out=np.zeros((n, n)), where=smaller > 0)
-    entity = _sharing([set(c.entities) for c in claims])
-    figure = _sharing([set(c.numbers) for c in claims])
+    del smaller
+    yield "contained", np.clip(contained, 0.0, 1.0, out=contained)
+    del contained
+    rarest = _pair_max(n, flat, term_idf / scale)
+    del flat, item, term_idf
+    yield "rarest", rarest
+    del rarest
     short = np.array([len(bag) <= 2 for bag in bags])
+    yield "short", short[:, None] | short[None, :]
     # The same predicate counts for more when the story seldom uses it ("severe" against "say").
     predicate_rarity = np.array([idf.get(_stem(c.predicate), 0.0) / scale if c.predicate else 0.0 for c in claims])
     same_predicate = _same([c.predicate or f"?{i}" for i, c in enumerate(claims)])
+    yield "predicate", same_predicate
+    yield "rare_predicate", same_predicate * np.minimum(predicate_rarity[:, None], predicate_rarity[None, :])
+    del same_predicate
+    yield "entity", _sharing([set(c.entities) for c in claims])
+    yield "figure", _sharing([set(c.numbers) for c in claims])
+    yield "three", three
+    del three
+    shared /= scale
+    yield "shared", np.clip(shared, 0.0, 3.0, out=shared) / 3.0
+    del shared
     # The rarest word two claims' sentences share: the context that tells two short claims apart.
     # Worked out pair by pair of sentences (several claims share one), then spread to their claims.
     flat, item, vocabulary = _pair_items([set(bag) for bag in folded], shared_only=True, copies=copies)
     context_rarest = _pair_max(len(sentences), flat, np.array([idf.get(t, 0.0) / scale for t in vocabulary], dtype=float)[item])
-    context_rarest = context_rarest[np.ix_(position, position)]
-    return {
-        "claim": claim,
-        "sentence": sentence,
-        "both": np.sqrt(claim * sentence),
-        "contained": np.clip(contained, 0.0, 1.0),
-        "rarest": rarest,
-        "short": short[:, None] | short[None, :],
-        "predicate": same_predicate,
-        "rare_predicate": same_predicate * np.minimum(predicate_rarity[:, None], predicate_rarity[None, :]),
-        "entity": entity,
-        "figure": figure,
-        "three": terms >= 3,
-        "shared": np.clip(shared / scale, 0.0, 3.0) / 3.0,
-        "context_rarest": context_rarest,
-        "subject": _same([c.subject or f"?{i}" for i, c in enumerate(claims)]),
-        "date": _sharing([{d.lower() for d in c.dates} for c in claims]),
-        "same_quantity": _same_quantity(claims),
-    }
+    del flat, item
+    yield "context_rarest", context_rarest[np.ix_(position, position)]
+    del context_rarest
+    yield "subject", _same([c.subject or f"?{i}" for i, c in enumerate(claims)])
+    yield "date", _sharing([{d.lower() for d in c.dates} for c in claims])
+    yield "same_quantity", _same_quantity(claims)
 
 
 def _same_figure_measured(claims: list[Claim]) -> np.ndarray:

@@ -27,8 +27,8 @@ class Settings:
     max_report_chars: int = 100_000
     # A story whose reports hold more text than this is briefed from a share of them, with a
     # warning naming the others (stories.within_budget): aligning claims costs time and memory
-    # as the square of the text (about 15 s and 2.5 GB at 300,000 characters, fifty long
-    # reports; 45 s and 8 GB at twice that; docs/benchmarks.md, "Stories too big to brief").
+    # as the square of the text (about 15 s and 1.4 GB at 300,000 characters, fifty long
+    # reports; 37 s and 3.7 GB at twice that; docs/benchmarks.md, "Stories too big to brief").
     max_brief_chars: int = 300_000
     # None: a byte-order mark, else UTF-8, else clean Windows-1252 (see load/decode.py).
     encoding: str | None = None
