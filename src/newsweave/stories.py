@@ -266,16 +266,23 @@ def _first(group: list[Document], documents: list[Document]) -> int:
 def _distinct_reports(group: list[Document]) -> int:
     """How many reports, near-identical ones (by corpus dedup's bar) counted once:
     two copies of a crawl notice do not outvote one real report."""
-    distinct: list[set[str]] = []
+    # Each report is compared only with the distinct ones it shares a shingle with (an index of them),
+    # by the same Jaccard as all pairs: hundreds of reports of one story had cost the square of their number.
+    sizes: list[int] = []
+    holders: dict[str, list[int]] = {}
     for document in group:
         grams = set(shingles(document.text, SHINGLE_WORDS))
-        if not any(_jaccard(grams, other) >= NEAR_IDENTICAL for other in distinct):
-            distinct.append(grams)
-    return len(distinct)
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a or b else 1.0
+        if not grams:
+            if 0 in sizes:  # (two empty texts are alike)
+                continue
+        else:
+            shared = Counter(k for gram in grams for k in holders.get(gram, ()))
+            if any(count / (len(grams) + sizes[k] - count) >= NEAR_IDENTICAL for k, count in shared.items()):
+                continue
+        for gram in grams:
+            holders.setdefault(gram, []).append(len(sizes))
+        sizes.append(len(grams))
+    return len(sizes)
 
 
 def _name(document: Document) -> str:
