@@ -158,6 +158,10 @@ def test_the_brief_command_names_the_report_on_stderr(tmp_path, good_files):
     assert f"newsweave: {spanish}: not in English (it reads as Spanish)" in result.stderr
     strict = run_newsweave("brief", *good_files, spanish, "--strict")
     assert strict.returncode == 1
+    # --any-language reads it (here as another story: it shares no words with the English reports).
+    anyway = run_newsweave("brief", *good_files, spanish, "--any-language", "--strict")
+    assert anyway.returncode == 0, anyway.stderr
+    assert "not in English" not in anyway.stderr and "orva-es" in anyway.stderr  # named as left out, not refused
 
 
 def test_ingest_names_an_article_in_another_language_and_stores_the_others(tmp_path, good_files):
@@ -175,3 +179,19 @@ def test_ingest_names_an_article_in_another_language_and_stores_the_others(tmp_p
     assert problem.source.endswith("orva-it.txt") and "not in English (it reads as Italian)" in problem.reason
     with open_store(str(db)) as store:
         assert store.count_articles() == len(good_files)
+
+
+def test_ingest_command_any_language_stores_the_article(tmp_path, good_files):
+    from newsweave.corpus import open_store
+
+    german = tmp_path / "orva-de.txt"
+    german.write_text(OTHER_LANGUAGES["German"], encoding="utf-8")
+    db = tmp_path / "news.db"
+    refused = run_newsweave("ingest", good_files[0], german, "--db", db)
+    assert refused.returncode == 0 and "not in English (it reads as German)" in refused.stderr
+    with open_store(str(db)) as store:
+        assert store.count_articles() == 1
+    read = run_newsweave("ingest", german, "--db", db, "--any-language", "--strict")
+    assert read.returncode == 0, read.stderr
+    with open_store(str(db)) as store:
+        assert store.count_articles() == 2

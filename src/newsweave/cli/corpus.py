@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from newsweave import service
-from newsweave.cli.common import engine_options, make_engine, positive, settings_from
+from newsweave.cli.common import engine_options, language_option, make_engine, positive, settings_from
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -28,6 +28,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     ingest.add_argument("--json", action="store_true", help="print the ingest report as JSON on stdout")
     ingest.add_argument("--encoding", help="decode pages with this encoding instead of detecting UTF-8/Windows-1252")
     ingest.add_argument("--strict", action="store_true", help="exit with status 1 if any source or item failed")
+    language_option(ingest)
     engine_options(ingest)
     ingest.set_defaults(run=run_ingest)
 
@@ -51,8 +52,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     from rich.console import Console  # lazy: rich; keeps --help fast
 
     console = Console(stderr=True)
+    settings = settings_from(encoding=args.encoding, any_language=args.any_language)
     with make_engine(args) as engine, IngestProgress(console) as progress:
-        report = service.ingest(args.sources, args.db, settings_from(encoding=args.encoding), progress=progress,
+        report = service.ingest(args.sources, args.db, settings, progress=progress,
                                 timeout=args.timeout, delay=args.delay, allow_private=args.allow_private_addresses, engine=engine)
     # The error report: one unwrapped line per failure, so it can be grepped.
     for problem in report.errors:

@@ -8,7 +8,7 @@ from typing import Any
 
 from newsweave import service
 from newsweave.cli.brief import corpus_story
-from newsweave.cli.common import model_options, print_problem, settings_from, story_options
+from newsweave.cli.common import language_option, model_options, print_problem, settings_from, story_options
 from newsweave.errors import InputError
 from newsweave.export import EXPORT_FORMATS
 from newsweave.output import check_output_path, write_output
@@ -28,12 +28,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("-f", "--format", required=True, choices=tuple(EXPORT_FORMATS), help="export format")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (written atomically)")
     model_options(export)
+    language_option(export)
     export.set_defaults(run=run_export)
 
 
 def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.output)
-    data = _brief_data(args, settings_from(args.model, args.encoding, semantic=args.semantic))
+    data = _brief_data(args, settings_from(args.model, args.encoding, semantic=args.semantic, any_language=args.any_language))
     for path, content in service.export_files(data, args.format, args.output):
         write_output(content, path)
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsweave.cli.common import model_options, positive, settings_from
+from newsweave.cli.common import language_option, model_options, positive, settings_from
 from newsweave.errors import InputError
 
 
@@ -25,6 +25,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--allow-private-addresses", action="store_true",
                        help="with --allow-urls: fetch from loopback and private networks too")
     model_options(serve)
+    language_option(serve)
     serve.set_defaults(run=run_serve)
 
 
@@ -33,7 +34,7 @@ def run_serve(args: argparse.Namespace) -> int:
         raise InputError("--allow-ingest needs a corpus: add --db FILE")
     from newsweave.web.app import ServerConfig, serve  # lazy: FastAPI and uvicorn; keeps --help fast
 
-    settings = settings_from(args.model, args.encoding, semantic=args.semantic)
+    settings = settings_from(args.model, args.encoding, semantic=args.semantic, any_language=args.any_language)
     config = ServerConfig(db=args.db, settings=settings, allow_ingest=args.allow_ingest,
                           allow_urls=args.allow_urls, allow_private_addresses=args.allow_private_addresses,
                           allowed_hosts=tuple(args.allow_host) or None)
