@@ -92,20 +92,15 @@ def build_story(documents: list[Document], settings: Settings, problems: list[In
     unknown = wanted - set(STAGES)
     if unknown:
         raise ValueError(f"unknown stage(s) {', '.join(sorted(unknown))} (the stages: {', '.join(STAGES)})")
+    from newsweave.stories import one_story as largest_story  # lazy: its helpers load numpy
+    from newsweave.stories import with_copies_marked, within_budget
+
     warnings: list[StoryWarning] = []
     if one_story:
-        from newsweave.stories import one_story as largest_story  # lazy: its helpers load numpy
-
         documents, warnings = largest_story(documents)
-    if len(documents) > 1:
-        from newsweave.stories import with_copies_marked  # lazy, as above
-
-        documents = with_copies_marked(documents)
-    if sum(min(len(d.text), settings.max_report_chars) for d in documents) > settings.max_brief_chars:
-        from newsweave.stories import within_budget  # lazy, as above
-
-        documents, too_much = within_budget(documents, settings.max_brief_chars, settings.max_report_chars)
-        warnings += too_much
+    documents = with_copies_marked(documents)
+    documents, too_much = within_budget(documents, settings.max_brief_chars, settings.max_report_chars)
+    warnings += too_much
     story = Story(documents=documents, problems=list(problems or []), warnings=warnings)
     for name, stage in STAGES.items():
         if name in wanted:

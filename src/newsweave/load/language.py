@@ -77,18 +77,18 @@ def not_english(text: str) -> str | None:
 
 def _other_script(sample: str) -> str | None:
     """The script most of the sample's letters are in, when it is not Latin; else None."""
-    letters = len(_LETTER.findall(sample))
-    if 2 * len(_ASCII_LETTER.findall(sample)) >= letters:  # mostly a to z: Latin (the common case, told fast)
+    letters = _LETTER.findall(sample)
+    if 2 * len(_ASCII_LETTER.findall(sample)) >= len(letters):  # mostly a to z: Latin (the common case, told fast)
         return None
     scripts: dict[str, int] = {}
-    for character in _LETTER.findall(sample):
+    for character in letters:
         if not character.isascii():
             name = unicodedata.name(character, "")
             script = name.split(" ", 1)[0] if name else "unknown"
             if script != "LATIN":
                 scripts[script] = scripts.get(script, 0) + 1
     script, count = max(scripts.items(), key=lambda item: item[1], default=("", 0))
-    return script.title() if count > letters / 2 else None
+    return script.title() if count > len(letters) / 2 else None
 
 
 @lru_cache(maxsize=1)
