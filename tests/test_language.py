@@ -195,3 +195,17 @@ def test_ingest_command_any_language_stores_the_article(tmp_path, good_files):
     assert read.returncode == 0, read.stderr
     with open_store(str(db)) as store:
         assert store.count_articles() == 2
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "12,500 / 3.4% — 1998-10-06", "\x00\x01\x02" * 1000, "\ud800\udfff" * 50,
+                                  "ↈ" * 5000, "🙂🔥" * 2000, "a" * 5_000_000],
+                         ids=["empty", "blank", "figures", "controls", "surrogates", "numeral letters", "emoji", "one huge word"])
+def test_hostile_text_gets_an_answer_not_an_error(text):
+    """Whatever a report holds, the check answers; it reads a bounded sample however long the text."""
+    assert not_english(text) in (None, *(f"it is written mostly in {s} letters" for s in ("Roman", "Unknown")))
+
+
+def test_a_huge_report_is_judged_on_its_beginning():
+    french = OTHER_LANGUAGES["French"]
+    huge = french + " " + STILL_ENGLISH["quoting French"] * 20_000  # about 9 MB, English after the French
+    assert not_english(huge) == not_english(huge[:50_000])
