@@ -462,6 +462,30 @@ def test_a_tally_published_on_two_days_is_an_update_not_a_disagreement(first_day
     assert bool(_of_kind(brief, "number")) is flagged
 
 
+@pytest.mark.parametrize("template", [TOLL_FIRST, "Typhoon Lenna has injured 42 people on the Velmar coast, officials said.\n"])
+def test_a_toll_that_falls_on_a_later_day_is_a_disagreement(template):
+    """A toll only grows as a story unfolds: 57 dead on one day and 42 the next is a report saying otherwise
+    (a correction, or another count), and the reader sees both; 42 then 57 is the story moving on."""
+    higher = template.replace("42", "57")
+    fell = _published((higher, "2026-10-24"), (template, "2026-10-25"))
+    (found,) = _of_kind(fell, "number")
+    assert {v.value for v in found.values} == {"42", "57"}
+    assert _of_kind(_published((template, "2026-10-24"), (higher, "2026-10-25")), "number") == []
+    # "more than 50" one day and 42 the next: below the floor the first report gave
+    assert _of_kind(_published((higher.replace("57", "more than 50"), "2026-10-24"), (template, "2026-10-25")), "number")
+    # "at least 40" the next day is no fall from 42
+    assert _of_kind(_published((template, "2026-10-24"), (template.replace("42", "at least 40"), "2026-10-25")), "number") == []
+
+
+def test_a_later_report_giving_a_toll_in_parts_is_no_fall():
+    """The audit's typhoon: "129 deaths so far" one day, "71 who died in landslides on the island and 41 who
+    drowned in the province" the next. The parts are not the later report's toll."""
+    whole = "Typhoon Lenna has killed 129 people across the Velmar coast, the civil defence office said.\n"
+    parts = ("The dead included 71 people who died in landslides on Orra island and 41 people who drowned in "
+             "Tessel province, the civil defence office said.\n")
+    assert _of_kind(_published((whole, "2026-10-24"), (parts, "2026-10-25")), "number") == []
+
+
 _PLAN = "The Velmont government said it would cut {} from the roads budget, the finance minister said.\n"
 _WINDS = "Typhoon Lenna packed sustained winds of {} as it neared the Velmar coast, the weather office said.\n"
 _FLOOD_OF_1998 = "In 1998, the Tarn river flood destroyed {} in the valley, the prefecture said.\n"

@@ -10,6 +10,7 @@ import pytest
 from conftest import REPORTS, run_newsweave
 
 import newsweave
+from newsweave.corroborate import single_source
 from newsweave.stories import NOT_ONE_STORY, one_story, story_groups, with_copies_marked, within_budget
 from newsweave.story import TOO_MUCH_TO_BRIEF
 from newsweave.story import Document
@@ -385,14 +386,36 @@ def test_a_word_for_word_copy_among_the_reports_is_one_origin_with_its_original(
     result = newsweave.brief(documents, one_story=False)
     assert [(d.id, d.copy_of) for d in result.documents][-1] == ("wire-copy", "wire")
     assert copy.copy_of is None  # the caller's report is left as it was
-    by_documents = {tuple(f.documents): f for f in result.facts if f.support > 1}
-    only_the_wire = by_documents[("wire", "wire-copy")]
-    assert only_the_wire.independent_sources == 1
+    only_the_wire = [f for f in result.story.facts if f.documents == ["wire", "wire-copy"]]
+    assert only_the_wire and all(f.independent_sources == 1 for f in only_the_wire)
+    # a report and its copy are one report's word: not "corroborated"
+    assert not [f for f in result.facts if set(f.documents) <= {"wire", "wire-copy"}]
     markdown = result.to_markdown()
-    assert "**2 reports · 1 origin: report 1** [1, 4]" in markdown
+    corroborated = markdown.split("## Corroborated")[1].split("\n## ")[0]
+    assert "[1, 4]:" not in corroborated
+    assert "**3 reports · 2 origins: report 1, report 2** [1, 2, 4]" in markdown  # the copy tells, as one origin
     assert "`wire-copy` · a copy of `wire`" in markdown
     data = result.to_dict()
     assert data["documents"][-1]["copy_of"] == "wire" and "copy_of" not in data["documents"][0]
+
+
+def test_a_fact_only_a_report_and_its_copy_state_rests_on_one_report():
+    """Listed as corroborated ("2 reports · 1 origin") it read as checked by two outlets; it is one report's word."""
+    only_here = "\n\nMayor Petra Lindqvist cancelled the autumn regatta."
+    wire = Document(id="wire", text=REPORTS["wire"] + only_here)
+    copy = Document(id="wire-copy", text=wire.text + "\n\nThe Courier contributed to this report.")
+    others = [d for d in _documents(REPORTS) if d.id != "wire"]
+    result = newsweave.brief([wire, *others, copy], one_story=False)
+    (resting,) = [f for f in result.story.facts if f.representative.text.startswith("Mayor Petra")]
+    assert resting.documents == ["wire", "wire-copy"]
+    assert resting not in result.facts
+    assert resting in single_source(result.story)
+    markdown = result.to_markdown()
+    assert "- [1, 4] Mayor Petra Lindqvist cancelled the autumn regatta." in markdown.split("## Resting on one report only")[1]
+    # the same brief without the copy says the same of it
+    alone = newsweave.brief([wire, *others], one_story=False)
+    assert [f.representative.text for f in single_source(alone.story)] == [
+        f.representative.text for f in single_source(result.story)]
 
 
 def test_the_earliest_report_is_the_original_and_a_mark_already_made_is_kept():

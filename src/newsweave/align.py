@@ -58,7 +58,9 @@ def align(story: Story, settings: Settings) -> Story:
     embedded = _embedded(claims, settings.claim_embeddings)
     matrix = claim_similarity(claims, embedded) if embedded else lexical
     if claims:
-        closest = np.where(_same([c.document for c in claims]), 0.0, matrix).max(axis=1)
+        # (how like the closest claim of another report: a report's copy is no other report)
+        originals = story.originals()
+        closest = np.where(_same([originals.get(c.document, c.document) for c in claims]), 0.0, matrix).max(axis=1)
         for claim, value in zip(claims, closest, strict=True):
             claim.echo = float(value)
     # One report's two claims are one only when near copies in words: embeddings find two claims on one

@@ -8,6 +8,7 @@ reads align's sentence similarity from the story's workspace.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsweave.story import BODY, NOMINAL, FactGroup, SentenceKey, Story
 
@@ -34,11 +35,19 @@ def leans_on_context(text: str) -> bool:
 def corroborated(story: Story) -> list[FactGroup]:
     """Fact groups stated by two or more reports in body copy, most-supported first (two copies of one
     photo's caption, "A truck makes its way down a snow-covered I-35, Thursday, Dec. 20, 2012", are no
-    reported fact)."""
-    groups = [g for g in story.facts if g.support >= 2 and g.representative.role == BODY]
+    reported fact; nor is a report and its copy two reports: `reports_telling`)."""
+    telling = reports_telling(story)
+    groups = [g for g in story.facts if telling(g) >= 2 and g.representative.role == BODY]
     # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") and the day they name an event by
     # ("the Nov. 13 attacks") are background, inside sentences about something else: after the events.
     return sorted(groups, key=lambda g: (_background(g), -g.support, -g.salience, g.id))
+
+
+def reports_telling(story: Story) -> Callable[[FactGroup], int]:
+    """How many reports tell a fact, a report and its copies (`Document.copy_of`) counted once: a wire story
+    carried twice, or a folder holding one report twice, is one report's word, not corroboration."""
+    originals = story.originals()
+    return lambda group: len({originals.get(d, d) for d in group.documents})
 
 
 def _background(group: FactGroup) -> bool:
@@ -57,10 +66,11 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
     # A sentence rests on one report when its main claim does; its other claims may be
     # corroborated ("…calls to Birmingham before the massacre which killed 130 people").
     echoed = _echoed_sentences(story)
+    telling = reports_telling(story)
     groups = [
         g for g in story.facts
         # (not a line that cannot stand alone: "Per WPXI:", "Charged with theft.")
-        if g.support == 1 and g.representative.role == BODY and g.representative.complete
+        if telling(g) == 1 and g.representative.role == BODY and g.representative.complete
         and (g.representative_claim is None or g.representative_claim.main)
         and g.representative.key not in echoed and not leans_on_context(g.representative.text)
     ]
@@ -83,8 +93,9 @@ def _echoed_sentences(story: Story) -> set[SentenceKey]:
         return set()
     import numpy as np  # lazy: keeps --help fast (the renderers import this module)
 
-    documents = np.array([s.document for s in sentences], dtype=object)
-    other = documents[:, None] != documents[None, :]
+    originals = story.originals()  # (a report's copy does not echo it)
+    reports = np.array([originals.get(s.document, s.document) for s in sentences], dtype=object)
+    other = reports[:, None] != reports[None, :]
     closest = np.where(other, similarity, 0.0).max(axis=1)
     echoed = {s.key for s, value in zip(sentences, closest, strict=True) if value >= ECHO}
     return echoed | {c.sentence.key for c in story.claims if c.echo >= CLAIM_ECHO}

@@ -611,6 +611,19 @@ class Story:
         """The fact groups, each a group of claims (an alias that says what they are)."""
         return self.facts
 
+    def originals(self) -> dict[str, str]:
+        """Document id -> the id of the report it is a copy of (`copy_of`, followed to the first report
+        that copies none), or its own id: a report and its copies are one report's telling."""
+        by_id = {d.id: d for d in self.documents}
+        found = {}
+        for start in self.documents:
+            document, seen = start, {start.id}
+            while document.copy_of and document.copy_of in by_id and document.copy_of not in seen:
+                document = by_id[document.copy_of]
+                seen.add(document.id)
+            found[start.id] = document.id
+        return found
+
     def document(self, document_id: str) -> Document:
         for document in self.documents:
             if document.id == document_id:

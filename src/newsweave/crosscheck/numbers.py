@@ -484,6 +484,19 @@ def _same_past_year(a, b, days: dict[str, date]) -> bool:
     return any(year < first for year in years_a & years_b)
 
 
+# Tallies that only grow as a story unfolds: a later report's lower toll is not the story moving on but
+# a report saying otherwise (a correction, or another count), which a reader should see beside the first.
+_TOLLS = {"killed", "injured"}  # (Count subjects)
+_TOLL_CLASSES = {"kill", "injure"}  # (quantities' predicate classes)
+
+
+def _fell(a, b, days: dict[str, date]) -> bool:
+    """Whether the later of two reports' figures (Counts or Quantities, of reports published on different
+    days) lies wholly below the earlier: "more than 250 killed" on Nov. 4, "224 killed" on Nov. 5."""
+    earlier, later = (a, b) if days[a.document] < days[b.document] else (b, a)
+    return later.high < earlier.low
+
+
 def _standing(quantity) -> bool:
     """A figure that holds from one day to the next: a person's age, a distance between places, a size.
     Any other (a toll, a sum, a share, a wind's speed, a time, a countdown) given by reports of two days
@@ -524,7 +537,11 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
             ]
             shown = list({id(c): c for pair in clashing for c in pair}.values())
         if subject[0] not in _STANDING and days:
-            updates = [(a, b) for a, b in clashing if _other_days(days, a.document, b.document)]
+            # (a fall is read only where each report gives one toll: "71 died on the island and 41 in the
+            # province" against "129 deaths so far" is parts against the whole)
+            one_each = all(_consistent(c) for c in by_document.values())
+            updates = [(a, b) for a, b in clashing if _other_days(days, a.document, b.document)
+                       and not (subject[0] in _TOLLS and one_each and _fell(a, b, days))]
             if updates:  # a tally on two days: each report's figure stands for its own day
                 clashing = [pair for pair in clashing if pair not in updates]
                 shown = list({id(c): c for pair in clashing for c in pair}.values())
@@ -797,6 +814,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     parts_of = _once_each(_parts_of)
 
     several = _several_counted(claims, figures)
+    one_toll = _once_each(lambda document, quantity: _one_figure(claims, figures, document, quantity))
     by_measure: dict[tuple, list[tuple]] = {}
     for i, j in _sharing_a_measure(claims, figures):
         a, b = claims[i], claims[j]
@@ -806,7 +824,9 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             continue
         apart = _other_days(days, a.document, b.document)
         for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
-            if apart and not (_standing(x) or _same_past_year(a, b, days)):
+            if apart and not (_standing(x) or _same_past_year(a, b, days)
+                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and one_toll(a.document, x)
+                                  and one_toll(b.document, y))):
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
@@ -837,6 +857,15 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         ]
         found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
+
+
+def _one_figure(claims, figures, document: str, quantity) -> bool:
+    """Whether `document` gives one figure (however many times) of `quantity`'s measure: a report giving
+    several ("71 died on the island", "41 in the province") counts parts, not the story's toll."""
+    key = q.measure_key(quantity)
+    given = [x for claim, keyed in zip(claims, figures, strict=True) if claim.document == document
+             for k, x in keyed if k == key]
+    return all(q.compatible(x, y) for n, x in enumerate(given) for y in given[n + 1:])
 
 
 def _sharing_a_measure(claims, figures) -> list[tuple[int, int]]:

@@ -10,25 +10,17 @@ each heard the police are two reports.
 from __future__ import annotations
 
 from newsweave.crosscheck.attribution import wire_credit, wire_name
-from newsweave.story import Attribution, Document, Story
+from newsweave.story import Attribution, Story
 
 
 def own_origins(story: Story) -> dict[str, str]:
     """Document id -> the origin of what it says without crediting anyone."""
-    documents = {d.id: d for d in story.documents}
+    originals = story.originals()
     result = {}
     for document in story.documents:
-        root = _copied_from(document, documents)
+        root = story.document(originals[document.id])
         result[document.id] = wire_credit(root.text) or wire_name(root.outlet) or root.id
     return result
-
-
-def _copied_from(document: Document, documents: dict[str, Document]) -> Document:
-    seen = {document.id}
-    while document.copy_of and document.copy_of in documents and document.copy_of not in seen:
-        document = documents[document.copy_of]
-        seen.add(document.id)
-    return document
 
 
 def fill_fact_origins(story: Story, attributions: dict[tuple[str, int], Attribution]) -> None:
