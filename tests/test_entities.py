@@ -1211,3 +1211,29 @@ def test_a_second_and_a_third_of_one_name_are_two():
     spelled = {name: set(entity.aliases) | {name} for name, entity in names.items()}
     assert not any({"Corvid Lane II", "Corvid Lane III"} <= forms for forms in spelled.values()), spelled
     assert {"World War I", "World War II"} <= set(names)
+
+
+def test_a_ship_s_name_is_no_person_and_a_harbor_master_is_one():
+    """The ferry reports of tests/test_one_story.py listed People: "Maiden" (of "the ferry Gull Maiden") and
+    Organisations: "Ines Varga" (of "Harbor master Ines Varga said")."""
+    types = _entity_types(
+        "The ferry Gull Maiden struck a sandbar near Port Aldwin on Saturday.\n\n"
+        "Harbor master Ines Varga said the ship had left the marked channel.\n",
+        "Salvage teams will refloat the tanker Baltic Star on Monday.\n\n"
+        "Harbor master Ines Varga said the channel would reopen.\n",
+    )
+    assert types.get("Ines Varga") == "PERSON"
+    assert not {"Maiden", "Gull Maiden", "Baltic Star", "Star"} & set(types)
+    # a name after a word that is no vessel's stays a name: "the spokesman Otto Reyes"
+    assert _entity_types("The spokesman Otto Reyes said the ferry was safe.\n").get("Otto Reyes") == "PERSON"
+
+
+def test_a_day_of_observance_is_no_one():
+    """duc03-d30010 listed "Sabbath" among the people ("Israelis shopping for the Sabbath")."""
+    types = _entity_types(
+        "The market in Varna was crowded with shoppers buying food for the Sabbath when the blast hit.\n\n"
+        "Mayor Ada Brill said the market would reopen after the Sabbath.\n",
+        "Shoppers in Varna were preparing for the Sabbath, police said.\n",
+    )
+    assert "Sabbath" not in types
+    assert types.get("Ada Brill") == "PERSON"

@@ -487,6 +487,15 @@ def test_a_verb_in_the_present_or_under_a_modal_points_ahead_but_not_a_date_nami
     assert dated["Tuesday"] == "1998-09-29"
 
 
+def test_by_a_passive_s_agent_is_no_deadline():
+    """duc03-d30010: "the setback to peace caused by Friday's car bombing", in a paper of Saturday 7 Nov. 1998,
+    was dated the Friday to come (13 Nov.), "by" read as "by Friday" (a deadline)."""
+    dated = _dated("1998-11-07", "The minister said Tarvia must face the damage caused by Friday's storm in Ardmore.")
+    assert dated["Friday"] == "1998-11-06"
+    dated = _dated("1998-11-07", "The council must decide by Friday whether the bridge reopens.")
+    assert dated["Friday"] == "1998-11-13"  # a deadline still lies ahead
+
+
 def test_weeks_counted_years_in_words_and_ends_of_periods_are_resolved():
     # (read off the timeline gold's tune2 part) in a paper of Saturday 5 Dec. 1998:
     dated = _dated(

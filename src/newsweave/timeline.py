@@ -333,7 +333,8 @@ def _looks_ahead(ent) -> bool:
     )
     event = ent.root.head if ent.root.dep_ in _NOUN_MODIFIER and ent.root.head.pos_ == "NOUN" else None
     ahead = ahead or (event is not None and any(c.lower_ in _AHEAD_DESCRIBED for c in event.children if c.dep_ == "amod"))
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    # (not "by" a passive's agent: "the damage caused by Friday's storm" names who did it, not a deadline)
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 and ent.doc[ent.start - 1].dep_ != "agent" else ""
     # "stands until Friday" looks ahead; "remained army chief until March" told of a time gone by
     return ahead or (before in _AHEAD_BEFORE and not _told_in_the_past(verb)) or _told_as_to_come(ent, verb)
 

@@ -251,8 +251,8 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
                                             or text + "." in AP_STATES):
             end += 1
             text += "."
-        if text.upper() in _TIME_ZONES or text.lower() in _DAYS:
-            continue  # "10 a.m. GMT": a clock, not an organisation; "Monday" is no place
+        if text.upper() in _TIME_ZONES or text.lower() in _DAYS or (ent.label_ != "EVENT" and text.lower() in _OBSERVANCES):
+            continue  # "10 a.m. GMT": a clock, not an organisation; "Monday" is no place, "the Sabbath" no one
         if text in _ABBREVIATED_NOUNS or (text.endswith("s") and text[:-1] in _ABBREVIATED_NOUNS):
             continue  # "arrested on suspicion of DUI", "placed on IR", "two TDs": a thing's initials, no one's name
         if ent.label_ == "ORG" and len(ent) == 1 and ent.start > 1 and doc[ent.start - 1].lower_ == "of" \
@@ -264,6 +264,8 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
             continue  # an epithet, part of the name before it: "Thorfinn the Mighty"
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and ent.end < len(doc) and doc[ent.end].tag_ == "POS":
             continue  # a business named for someone: "outside a Sam's Club store"
+        if _a_vessel_s_name(ent):
+            continue  # a ship's name, no one's: "the ferry Gull Maiden", "the tanker Baltic Star"
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
         described = _described_as(ent)
         if described == "WORK":
@@ -294,6 +296,21 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
             continue
         mentions.append(Mention(document_id, first, ent.start_char + end, text, label))
     return mentions
+
+
+# Words for a vessel, which a ship's or a craft's name follows ("the ferry Gull Maiden", "the rover Curiosity").
+_VESSELS = {"ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler", "yacht", "liner", "cruiser", "frigate",
+            "destroyer", "submarine", "barge", "tug", "tugboat", "schooner", "catamaran", "steamer", "steamship",
+            "icebreaker", "warship", "flagship", "lifeboat", "spacecraft", "rover", "probe", "lander", "airship"}
+
+
+def _a_vessel_s_name(ent) -> bool:
+    """Whether the name follows a word for a vessel, directly or after the name's first capitalised words, which
+    the model may leave out of it ("the ferry Gull Maiden" read as a person "Maiden")."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= 0 and ent.start - i <= 3 and doc[i].pos_ == "PROPN" and doc[i].text.istitle() and not doc[i].ent_type_:
+        i -= 1
+    return i >= 0 and doc[i].text.islower() and doc[i].lemma_.lower() in _VESSELS
 
 
 def _runs_on_past_a_hyphen(doc, end: int) -> bool:
@@ -552,6 +569,10 @@ _ABBREVIATED = re.compile(r"\s(?:Co|Cos|Inc|Corp|Ltd|Bros|Jr|Sr)$")
 # Zeb" a person); the name after the word is the storm's.
 _STORM = re.compile(r"(?:Super\s*)?(?:Typhoon|Hurricane|Cyclone|Tropical Storm|Storm)\s+[A-Z]", re.IGNORECASE)
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Days and seasons of observance, which the model may take for a person or a group ("shopping for the Sabbath").
+_OBSERVANCES = {"sabbath", "shabbat", "ramadan", "passover", "hanukkah", "hanukah", "chanukah", "yom kippur",
+                "rosh hashanah", "diwali", "eid", "eid al-fitr", "eid al-adha", "lent", "advent", "pentecost", "purim",
+                "sukkot", "christmas", "easter", "thanksgiving", "halloween", "lunar new year", "nowruz", "vesak"}
 _TIME_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "IST", "JST",
                "KST", "HKT", "SGT", "MSK", "EET", "EEST", "AEST", "AEDT", "NZST", "NZDT", "AKST", "AKDT", "HST", "SAST"}
 # Initials of common nouns, which the small model takes for organisations: offences ("arrested for DUI"), a
