@@ -1213,9 +1213,9 @@ def test_a_second_and_a_third_of_one_name_are_two():
     assert {"World War I", "World War II"} <= set(names)
 
 
-def test_a_ship_s_name_is_no_person_and_a_harbor_master_is_one():
+def test_a_ship_s_name_is_a_vessel_and_a_harbor_master_is_a_person():
     """The ferry reports of tests/test_one_story.py listed People: "Maiden" (of "the ferry Gull Maiden") and
-    Organisations: "Ines Varga" (of "Harbor master Ines Varga said")."""
+    Organisations: "Ines Varga" (of "Harbor master Ines Varga said"). A ship is no one: its own group, Vessels."""
     types = _entity_types(
         "The ferry Gull Maiden struck a sandbar near Port Aldwin on Saturday.\n\n"
         "Harbor master Ines Varga said the ship had left the marked channel.\n",
@@ -1223,7 +1223,8 @@ def test_a_ship_s_name_is_no_person_and_a_harbor_master_is_one():
         "Harbor master Ines Varga said the channel would reopen.\n",
     )
     assert types.get("Ines Varga") == "PERSON"
-    assert not {"Maiden", "Gull Maiden", "Baltic Star", "Star"} & set(types)
+    assert types.get("Gull Maiden") == "VESSEL" and types.get("Baltic Star") == "VESSEL"
+    assert not {"Maiden", "Star"} & set(types)
     # a name after a word that is no vessel's stays a name: "the spokesman Otto Reyes"
     assert _entity_types("The spokesman Otto Reyes said the ferry was safe.\n").get("Otto Reyes") == "PERSON"
 
@@ -1237,3 +1238,38 @@ def test_a_day_of_observance_is_no_one():
     )
     assert "Sabbath" not in types
     assert types.get("Ada Brill") == "PERSON"
+
+
+def test_a_vessel_is_listed_under_vessels_and_exported_as_an_ftm_vessel():
+    """Named once after a word for a vessel, a ship is one in every mention ("the Gull Maiden" the model took for a
+    work's title, and a name it did not tag at all); the brief lists it under Vessels, FtM exports a Vessel."""
+    import json
+
+    from newsweave.export import export_brief
+
+    brief = newsweave.brief([
+        {"id": "a", "text": "All 86 passengers were taken off the Gull Maiden by lifeboats on Saturday.\n\n"
+                            "The ferry Gull Maiden struck a sandbar near Port Aldwin.\n"},
+        {"id": "b", "text": "Salvage teams plan to refloat the ferry Gull Maiden at high tide on Monday.\n"},
+    ])
+    (ship,) = [e for e in brief.story.entities if e.type == "VESSEL"]
+    assert ship.name == "Gull Maiden" and set(ship.documents) == {"a", "b"}
+    assert len(ship.mentions) == 3
+    for mention in ship.mentions:
+        assert brief.story.document(mention.document).text[mention.start:mention.end] == "Gull Maiden"
+    assert "**Vessels:** Gull Maiden [1, 2]" in brief.to_markdown()
+    assert "Vessels" in brief.to_html() and "Gull Maiden" in brief.to_html()
+    exported = [json.loads(line) for line in str(export_brief(brief, "ftm")).splitlines()]
+    (vessel,) = [e for e in exported if e["schema"] == "Vessel"]
+    assert vessel["properties"]["name"] == ["Gull Maiden"]
+
+
+def test_a_vessel_s_short_name_is_the_vessel():
+    """ECB+ 12's navy story listed "INS Mysore" and "Mysore" as two vessels."""
+    brief = newsweave.brief([
+        {"id": "a", "text": "The frigate INS Varuna answered a distress call from the tanker MV Kestrel Dawn on Tuesday.\n"},
+        {"id": "b", "text": "The Varuna later escorted the tanker MV Kestrel Dawn to Salalah, the navy said.\n"},
+        {"id": "c", "text": "Indian Warship Varuna Foils Pirate Attack\n\nThe Varuna fired on two skiffs near Salalah.\n"},
+    ])
+    vessels = {e.name: set(e.documents) for e in brief.story.entities if e.type == "VESSEL"}
+    assert vessels == {"INS Varuna": {"a", "b", "c"}, "MV Kestrel Dawn": {"a", "b"}}

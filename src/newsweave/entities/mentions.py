@@ -15,6 +15,7 @@ from newsweave.quantities import PERSON_NOUNS, TITLES
 from newsweave.story import BODY, BOILERPLATE, Mention, Sentence, Story
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC")
+# (and VESSEL: a ship's or a craft's name, which the model has no label for; see _VESSELS)
 
 # A wire photo slug opening a caption: "RTS717A A bird flies overhead ...". Letters,
 # digits, then a letter again, so a flight or a model ("MH370 Search") is no slug.
@@ -44,6 +45,8 @@ def story_mentions(story: Story) -> list[Mention]:
         sentences = [(i, s) for i, s in enumerate(story.sentences) if s.document == document.id]
         found = _add_table_aliases(_ner_mentions(document.id, doc, document.text, descriptions), document.id,
                                    document.text)
+        found = sorted(found + _vessels_the_model_missed(doc, document.text, document.id, descriptions),
+                       key=lambda m: m.start)
         mentions.extend(_outside_credits(_in_sentences(found, sentences), document.text))
     texts = {document.id: document.text for document in story.documents}
     mentions = _titles_before_people(_names_cut_short(_as_described(mentions, descriptions), texts), texts)
@@ -75,8 +78,13 @@ def _as_described(mentions: list[Mention], descriptions: dict[str, Counter]) -> 
     "Prodigy, iconic rapper" makes a person of the Prodigy the model took for an organisation in most mentions,
     "the shoe company Jimmy Choo" an organisation of the 'person'."""
     kinds = {text: next(iter(counts)) for text, counts in descriptions.items() if len(counts) == 1}
-    return [dataclasses.replace(m, label=kinds[m.text]) if m.text in kinds and m.label in _DESCRIBED_LABELS else m
-            for m in mentions]
+    described = [
+        dataclasses.replace(m, label=kinds[m.text])
+        if m.text in kinds and (m.label in _DESCRIBED_LABELS or (m.label in _MAYBE_VESSELS and kinds[m.text] == "VESSEL"))
+        else m
+        for m in mentions
+    ]
+    return [m for m in described if m.label not in _MAYBE_VESSELS]  # (a work's title or a product: no one involved)
 
 
 _DESCRIBED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # (not an event: "the Boston Marathon" stays one)
@@ -208,6 +216,19 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
     common_noun = _common_nouns(document_text)
     speakers = _speaking_surnames(doc)
     for ent in doc.ents:
+        vessel_start = _vessel_s_name_start(ent)
+        if vessel_start is not None or ent.label_ in _MAYBE_VESSELS:
+            # "the ferry Gull Maiden": a ship's name (with the words the model left out of it), and so "the Gull
+            # Maiden" elsewhere, which the model took for a work's title (kept till the names are read as described)
+            first = ent.start_char if vessel_start is None else vessel_start
+            start, end = _trim(document_text[first : ent.end_char])
+            text = document_text[first + start : first + end]
+            if vessel_start is not None and end - start >= 2 and not text.islower():
+                descriptions[text]["VESSEL"] += 1
+            if end - start >= 2:
+                mentions.append(Mention(document_id, first + start, first + end, text,
+                                        "VESSEL" if vessel_start is not None else ent.label_))
+            continue
         if ent.label_ not in MENTION_LABELS:
             continue
         written = document_text[ent.start_char : ent.end_char]  # (`Span.text` makes a Token per word)
@@ -264,8 +285,6 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
             continue  # an epithet, part of the name before it: "Thorfinn the Mighty"
         if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an") and ent.end < len(doc) and doc[ent.end].tag_ == "POS":
             continue  # a business named for someone: "outside a Sam's Club store"
-        if _a_vessel_s_name(ent):
-            continue  # a ship's name, no one's: "the ferry Gull Maiden", "the tanker Baltic Star"
         label = "EVENT" if _STORM.match(text) else _place_not_person(ent) or _named_after(ent) or ent.label_
         described = _described_as(ent)
         if described == "WORK":
@@ -304,13 +323,47 @@ _VESSELS = {"ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler",
             "icebreaker", "warship", "flagship", "lifeboat", "spacecraft", "rover", "probe", "lander", "airship"}
 
 
-def _a_vessel_s_name(ent) -> bool:
-    """Whether the name follows a word for a vessel, directly or after the name's first capitalised words, which
-    the model may leave out of it ("the ferry Gull Maiden" read as a person "Maiden")."""
+def _vessel_s_name_start(ent) -> int | None:
+    """Where a vessel's name starts, when the name follows a word for a vessel, directly or after the name's first
+    capitalised words, which the model may leave out of it ("the ferry Gull Maiden" read as a person "Maiden");
+    else None. (Not a name with a place's or a date's label: "the ferry to Dover", "the ship on Monday".)"""
+    if ent.label_ not in _VESSEL_LABELS:
+        return None
+    if len(ent) > 1 and ent[0].lower_ in _VESSELS and _name_word(ent[1]):
+        return ent[1].idx  # the word capitalised into the name: "Warship Sukanya"
     doc, i = ent.doc, ent.start - 1
-    while i >= 0 and ent.start - i <= 3 and doc[i].pos_ == "PROPN" and doc[i].text.istitle() and not doc[i].ent_type_:
+    while i >= 0 and ent.start - i <= 3 and _name_word(doc[i]) and not doc[i].ent_type_:
         i -= 1
-    return i >= 0 and doc[i].text.islower() and doc[i].lemma_.lower() in _VESSELS
+    if i >= 0 and doc[i].text.islower() and doc[i].lemma_.lower() in _VESSELS:
+        return doc[i + 1].idx
+    return None
+
+
+_VESSEL_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC"}
+
+
+def _name_word(token) -> bool:
+    """A word of a ship's name: capitalised ("Gull"), or a prefix in capitals ("MV", "INS", "HMS")."""
+    return token.pos_ == "PROPN" and (token.text.istitle() or (token.text.isupper() and token.is_alpha))
+# Labels the model gives a ship's name ("the Gull Maiden"): only a name the story calls a vessel is kept.
+_MAYBE_VESSELS = {"PRODUCT", "WORK_OF_ART"}
+
+
+def _vessels_the_model_missed(doc, text: str, document_id: str, descriptions: dict[str, Counter]) -> list[Mention]:
+    """Names after a word for a vessel that the model did not tag at all ("refloat the ferry Gull Maiden")."""
+    found = []
+    for token in doc:
+        if not (token.is_lower and token.lemma_ in _VESSELS):
+            continue
+        last = token.i
+        while last + 1 < len(doc) and last - token.i < 4 and _name_word(doc[last + 1]) and not doc[last + 1].ent_type_:
+            last += 1
+        # (a run the model tagged the end of, "Gull [Maiden]", is read with that name)
+        if last > token.i and not (last + 1 < len(doc) and doc[last + 1].ent_type_ and doc[last + 1].ent_iob_ == "B"):
+            start, end = doc[token.i + 1].idx, doc[last].idx + len(doc[last])
+            descriptions[text[start:end]]["VESSEL"] += 1
+            found.append(Mention(document_id, start, end, text[start:end], "VESSEL"))
+    return found
 
 
 def _runs_on_past_a_hyphen(doc, end: int) -> bool:
@@ -790,8 +843,8 @@ def _add_table_aliases(mentions: list[Mention], document_id: str, text: str) -> 
     for match in alias_pattern().finditer(text):
         start, end = match.span()
         overlapping = [m for m in mentions if m.start < end and start < m.end]
-        if any(m.end - m.start >= end - start for m in overlapping):
-            continue  # the model's mention is as long or longer: trust it
+        if any(m.end - m.start >= end - start and m.label not in _MAYBE_VESSELS for m in overlapping):
+            continue  # the model's mention is as long or longer: trust it (a title or a product it may be, not a name)
         alias = lookup(match.group())
         if alias is None:  # the pattern is built from the table; kept for the type checker
             continue

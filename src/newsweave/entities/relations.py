@@ -32,7 +32,7 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "across", "throu
 # Nouns that only say what a name is: "the village of Millbrook", "the state of Texas".
 _NAMING_NOUNS = {"city", "town", "village", "state", "province", "region", "county", "island", "district",
                  "neighborhood", "neighbourhood", "borough", "municipality", "republic", "kingdom", "emirate"}
-_COOCCURRING_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
+_COOCCURRING_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "VESSEL"}
 # How many of the names after it a name is "mentioned with" in one sentence: all of them in any sentence a
 # reader would write (13 names or fewer); in a list of thousands, only its neighbours, so that a hostile page's
 # one sentence does not make millions of pairs.

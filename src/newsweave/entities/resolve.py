@@ -28,7 +28,8 @@ from newsweave.union_find import UnionFind
 # Types that may name the same thing: NER often calls a country an ORG or a
 # group a GPE ("Daesh"); the alias table, not the model, decides those. A
 # nationality or group word (NORP: "British", "Islamist") is no organisation.
-_TYPE_CLASS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
+_TYPE_CLASS = {"PERSON": "person", "ORG": "org", "NORP": "group", "GPE": "place", "LOC": "place", "FAC": "place",
+               "EVENT": "event", "VESSEL": "vessel"}
 _FUNCTION_WORDS = {"of", "the", "and", "for", "de", "la", "al", "&"}
 # The small words inside a name that writers swap without meaning another body: "of" / "for" / "on".
 _LINKING_PREPOSITIONS = {"of", "for", "on"}
@@ -593,7 +594,7 @@ def _attach_short_forms(entities: list[Entity], texts: dict[str, str]) -> list[E
         # A misspelt full name ('Marta Kowalczik') also claims its bare surname.
         for name in (entity.name, *(entity.variants if entity.type == "PERSON" else ())):
             words = _name_words(name)
-            if len(words) >= 2 and entity.type in ("PERSON", "ORG", "EVENT"):
+            if len(words) >= 2 and entity.type in ("PERSON", "ORG", "EVENT", "VESSEL"):
                 for key in ((entity.type, "last", words[-1]), (entity.type, "first", words[0])):
                     if (key[1] == "last" or entity.type == "PERSON") and entity not in full[key]:
                         full[key].append(entity)
@@ -760,6 +761,9 @@ def _full_forms(entity: Entity, full, texts: dict[str, str]) -> list[Entity]:
     # surname spelt two ways ('Kowalczyk', 'Kowalczik') may match either way.
     if entity.type == "EVENT":
         return full.get(("EVENT", "last", words[0]), [])  # "Babs" is "Typhoon Babs"
+    vessels = full.get(("VESSEL", "last", words[0]), [])
+    if vessels and entity.type in ("VESSEL", "ORG", "PERSON"):
+        return vessels  # "the Varuna" is the "INS Varuna" (the model takes either for a person or an organisation)
     for spelling in (words[0], *(w for v in entity.variants for w in _name_words(v)[-1:])):
         people = full.get(("PERSON", "last", spelling)) or full.get(("PERSON", "first", spelling))
         if people:

@@ -2,7 +2,7 @@
 
 One entity a line: `{"id", "schema", "properties": {name: [values]}}`.
 People become `Person`, organisations `Organization`, places `Address`,
-named events `Event`; nationalities and groups of people (NORP: "British",
+named events `Event`, ships `Vessel`; nationalities and groups of people (NORP: "British",
 "Islamist") are left out, as FtM has no schema for them and they are no
 organisation; each report is an `Article`; each stated
 relation an `UnknownLink` whose `role` is its label, `summary` the sentence
@@ -26,6 +26,7 @@ SCHEMA_FOR_TYPE = {
     "LOC": "Address",
     "FAC": "Address",
     "EVENT": "Event",
+    "VESSEL": "Vessel",
 }
 # Nationalities and groups of people ("British", "Islamist", "Western": spaCy's NORP)
 # are no legal entity, and FtM has no schema for them: they are not exported.

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from newsweave.story import STATED, Entity, Relation, Story, TimelineEntry
 
-GROUPS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")), ("Events", ("EVENT",)))
+GROUPS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")), ("Events", ("EVENT",)),
+          ("Vessels", ("VESSEL",)))
 
 
 def involved(story: Story, per_group: int = 8) -> list[tuple[str, list[Entity], int]]:
