@@ -1330,6 +1330,11 @@ def test_a_station_the_model_cuts_in_two_is_one_origin():
     ("magazine &", False, "magazine &"),
     ("HarlowBeat.com", True, "HarlowBeat.com"),  # a site named by its address
     ("harlow.com", False, "harlow.com"),
+    # described, not named (duc03-d30005 credited "Saudi-owned" as an origin, 2026-12-06, nineteenth sitting)
+    ("a leading Velmish-owned newspaper", False, "a leading Velmish-owned newspaper"),
+    ("the Harlow-based daily Korvet", True, "Korvet"),
+    ("the Velmish-language Korvet newspaper", True, "Korvet"),
+    ("the daily Al-Marsad", True, "Al-Marsad"),  # a name's hyphened words are capitalised on both sides
 ])
 def test_an_outlet_the_report_calls_one_is_an_outlet(name, outlet, tidy):
     from newsweave.crosscheck.outlets import tidy_name

@@ -1273,3 +1273,14 @@ def test_a_vessel_s_short_name_is_the_vessel():
     ])
     vessels = {e.name: set(e.documents) for e in brief.story.entities if e.type == "VESSEL"}
     assert vessels == {"INS Varuna": {"a", "b", "c"}, "MV Kestrel Dawn": {"a", "b"}}
+
+
+def test_a_group_word_in_a_list_of_people_is_no_person():
+    """duc03-d30005 listed "Americans" among the people: "killed 224 people, including 12 Americans" read the
+    nationality as a description of a person."""
+    types = _entity_types(
+        "The bombings killed 224 people, including 12 Americans, and injured thousands.\n\n"
+        "The group has vowed to kill Americans anywhere in the world, prosecutors said.\n",
+        "Prosecutors say the men conspired to murder Americans abroad.\n",
+    )
+    assert types.get("Americans") != "PERSON"

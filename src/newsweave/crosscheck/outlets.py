@@ -212,10 +212,17 @@ def described_outlet(name: str) -> str | None:
         match = pattern.match(name)
         if not match:
             continue
-        name = _POSSESSOR.sub("", match.group("name"))
+        name = _DESCRIBING_WORDS.sub("", _POSSESSOR.sub("", match.group("name")))
+        if not name:
+            return None  # all description, no name: "a leading Saudi-owned newspaper"
         if not (pattern is _OUTLET_DESCRIBED_AFTER and _NATIONALITY.match(name)):
             return name  # (a nationality before more words is part of the name: "Egyptian Mail newspaper")
     return None
+
+
+# Words that describe an outlet, capitalised for a place or a language in them: "Saudi-owned", "London-based",
+# "Arabic-language", "Kremlin-backed" (a name's hyphened words are capitalised on both sides: "Al-Ahram").
+_DESCRIBING_WORDS = re.compile(r"^(?:[A-Z][\w'’.]*-[a-z][\w-]*(?:\s+|$))+")
 
 
 # A site named by its address, as the credit lines of the web write it: "told AllHipHop.com", "via TorrentFreak.com".

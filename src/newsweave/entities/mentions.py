@@ -81,6 +81,7 @@ def _as_described(mentions: list[Mention], descriptions: dict[str, Counter]) -> 
     described = [
         dataclasses.replace(m, label=kinds[m.text])
         if m.text in kinds and (m.label in _DESCRIBED_LABELS or (m.label in _MAYBE_VESSELS and kinds[m.text] == "VESSEL"))
+        and not _people_of_a_group(m, kinds[m.text])
         else m
         for m in mentions
     ]
@@ -88,6 +89,11 @@ def _as_described(mentions: list[Mention], descriptions: dict[str, Counter]) -> 
 
 
 _DESCRIBED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # (not an event: "the Boston Marathon" stays one)
+
+
+def _people_of_a_group(mention: Mention, kind: str) -> bool:
+    """A group word in the plural ("224 people, including 12 Americans") is people of the group, not a person."""
+    return kind == "PERSON" and mention.label == "NORP" and mention.text.endswith("s")
 
 
 def _titles_before_people(mentions: list[Mention], texts: dict[str, str]) -> list[Mention]:
