@@ -865,7 +865,9 @@ def _one_figure(claims, figures, document: str, quantity) -> bool:
     key = q.measure_key(quantity)
     given = [x for claim, keyed in zip(claims, figures, strict=True) if claim.document == document
              for k, x in keyed if k == key]
-    return all(q.compatible(x, y) for n, x in enumerate(given) for y in given[n + 1:])
+    # (many figures of it are several things whatever their values, as in _several_counted: and a hostile page of
+    # thousands is not compared pair by pair)
+    return len(given) < _MANY and all(q.compatible(x, y) for n, x in enumerate(given) for y in given[n + 1:])
 
 
 def _sharing_a_measure(claims, figures) -> list[tuple[int, int]]:
