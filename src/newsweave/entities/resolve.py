@@ -201,11 +201,18 @@ _ARTICLE = re.compile(r"\b(?:al|el)-(?=\w)", re.IGNORECASE)
 
 def _slips(x: str, y: str) -> int:
     """How many edits apart two spellings of one word may be: one, two in a long word, or two in a
-    word whose consonants are the very same letters, an h aside ('Sarmin', 'Sarmeen': a vowel
-    transliterated; 'Jeddah', 'Jidda')."""
-    if len(x) >= 7 or _VOWELS.sub("", x).replace("h", "") == _VOWELS.sub("", y).replace("h", ""):
+    word whose consonants are the very same letters, an h and a doubled letter aside ('Sarmin', 'Sarmeen':
+    a vowel transliterated; 'Jeddah', 'Jidda'; 'Walled', 'Walid')."""
+    if len(x) >= 7 or _same_consonants(x, y):
         return 2
     return 1
+
+
+def _same_consonants(x: str, y: str) -> bool:
+    def letters(word: str) -> str:
+        return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word).replace("h", ""))
+
+    return letters(x) == letters(y)
 
 
 def _inflected(x: str, y: str) -> bool:
