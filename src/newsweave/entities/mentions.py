@@ -351,6 +351,8 @@ _VESSEL_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC"}
 def _name_word(token) -> bool:
     """A word of a ship's name: capitalised ("Gull"), or a prefix in capitals ("MV", "INS", "HMS")."""
     return token.pos_ == "PROPN" and (token.text.istitle() or (token.text.isupper() and token.is_alpha))
+
+
 # Labels the model gives a ship's name ("the Gull Maiden"): only a name the story calls a vessel is kept.
 _MAYBE_VESSELS = {"PRODUCT", "WORK_OF_ART"}
 
