@@ -177,6 +177,25 @@ def test_new_brief_form_pastes_texts_into_a_story_page(page, server):
     assert "Harbour Tower" in page.locator("#summary").text_content()
 
 
+def test_a_ship_is_drawn_and_listed_as_a_vessel(page, server):
+    """Pasted ferry reports: the ship is its own group in the entity list and its own colour in the network."""
+    page.goto(server + "/new")
+    boxes = page.locator("textarea[name=text]")
+    boxes.nth(0).fill("The ferry Gull Maiden struck a sandbar near Port Aldwin on Saturday, the coast guard said.\n\n"
+                      "Harbor master Ines Varga said the ferry had strayed from the channel in thick fog.\n")
+    boxes.nth(1).fill("Salvage teams will refloat the ferry Gull Maiden at high tide on Monday, its operator said.\n\n"
+                      "All 86 passengers were taken off the Gull Maiden by lifeboats, Ines Varga said.\n")
+    page.locator("button[type=submit]").click()
+    page.wait_for_url("**/briefs/*")
+    listed = page.locator(".entity-list li", has_text="Gull Maiden")
+    assert listed.count() == 1 and "VESSEL" in listed.text_content()
+    page.locator("#network").scroll_into_view_if_needed()
+    page.wait_for_function("window.newsweaveNetwork && window.newsweaveNetwork.nodes().length > 0")
+    vessels = page.evaluate("window.newsweaveNetwork.nodes('.vessel').map(n => n.data('label'))")
+    assert vessels == ["Gull Maiden"]
+    assert page.problems == []
+
+
 @pytest.fixture
 def ingest_server(tmp_path):
     """A server that may write to its corpus (--allow-ingest): what another site would attack."""

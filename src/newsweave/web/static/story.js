@@ -101,6 +101,7 @@
     if (t === "PERSON" || t === "PER") return "person";
     if (t === "ORG" || t === "ORGANIZATION" || t === "NORP") return "org";
     if (t === "GPE" || t === "LOC" || t === "FAC" || t === "PLACE" || t === "LOCATION") return "place";
+    if (t === "VESSEL") return "vessel";
     return "other";
   }
 
@@ -205,6 +206,7 @@
         { selector: "node.person", style: { "background-color": "#b3541e" } },
         { selector: "node.org", style: { "background-color": "#2f5d8a" } },
         { selector: "node.place", style: { "background-color": "#3c7a4a" } },
+        { selector: "node.vessel", style: { "background-color": "#6f4e8c" } },
         {
           selector: "edge",
           style: {
