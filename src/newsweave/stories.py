@@ -232,9 +232,8 @@ def _in_time_order(documents: list[Document]) -> list[Document]:
     days = [parse_published(d.published) for d in documents]
     if not all(days):
         return list(documents)
-    position = {id(d): i for i, d in enumerate(documents)}
     day = {id(d): when.date() for d, when in zip(documents, days, strict=True) if when}
-    return sorted(documents, key=lambda d: (day[id(d)], position[id(d)]))
+    return sorted(documents, key=lambda d: day[id(d)])  # (a stable sort: one day's reports as given)
 
 
 def with_copies_marked(documents: list[Document]) -> list[Document]:

@@ -521,7 +521,8 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
     for subject, by_document in by_subject.items():
         if len(by_document) < 2:
             continue
-        if all(_consistent(c) for c in by_document.values()):
+        one_each = all(_consistent(c) for c in by_document.values())
+        if one_each:
             # one count per report: still not two things ("two injured" at the dam, "352 injured" in a crash in March)
             clashing = [(a, b) for a, b in _clashing(list(by_document.values())) if _not_two_things(a, b, fact_of, claim_of, likeness)]
             shown = [count for document_counts in by_document.values() for count in document_counts]
@@ -539,7 +540,6 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
         if subject[0] not in _STANDING and days:
             # (a fall is read only where each report gives one toll: "71 died on the island and 41 in the
             # province" against "129 deaths so far" is parts against the whole)
-            one_each = all(_consistent(c) for c in by_document.values())
             updates = [(a, b) for a, b in clashing if _other_days(days, a.document, b.document)
                        and not (subject[0] in _TOLLS and one_each and _fell(a, b, days))]
             if updates:  # a tally on two days: each report's figure stands for its own day
@@ -780,19 +780,24 @@ def comparable_pairs(a, b, likeness: float = 0.0):
 _KNOWN_NOUNS = frozenset(q.NOUN_CLASS.values())
 
 
-def _several_counted(claims, figures) -> set[tuple]:
-    """(report, measure) where the report counts a thing the predicate lists do not know with figures that
-    clash ("498 rushing yards and 176 receiving yards", "13 homers in 54 games" beside "33 homers"): it counts
-    several sets of it, so no one of its figures is the report's figure for the other's."""
+def _held(claims, figures) -> dict[tuple, list]:
+    """(report, measure) -> the figures the report gives of that measure, in its claims' order."""
     held: dict[tuple, list] = {}
     for claim, keyed in zip(claims, figures, strict=True):
         for key, x in keyed:
-            if x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS:
-                held.setdefault((claim.document, key), []).append(x)
+            held.setdefault((claim.document, key), []).append(x)
+    return held
+
+
+def _several_counted(held: dict[tuple, list]) -> set[tuple]:
+    """(report, measure) where the report counts a thing the predicate lists do not know with figures that
+    clash ("498 rushing yards and 176 receiving yards", "13 homers in 54 games" beside "33 homers"): it counts
+    several sets of it, so no one of its figures is the report's figure for the other's."""
     # (many figures of one thing in one report are several sets of it whatever their values: and a hostile page
     # of thousands is not compared pair by pair)
     return {where for where, found in held.items()
-            if len(found) >= _MANY or any(_clash(x, y) for n, x in enumerate(found) for y in found[n + 1:])}
+            if found[0].kind == q.COUNT and found[0].noun not in _KNOWN_NOUNS
+            and (len(found) >= _MANY or any(_clash(x, y) for n, x in enumerate(found) for y in found[n + 1:]))}
 
 
 _MANY = 20
@@ -813,8 +818,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     # 300 figures took two minutes.
     parts_of = _once_each(_parts_of)
 
-    several = _several_counted(claims, figures)
-    one_toll = _once_each(lambda document, quantity: _one_figure(claims, figures, document, quantity))
+    held = _held(claims, figures)
+    several = _several_counted(held)
     by_measure: dict[tuple, list[tuple]] = {}
     for i, j in _sharing_a_measure(claims, figures):
         a, b = claims[i], claims[j]
@@ -825,8 +830,9 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         apart = _other_days(days, a.document, b.document)
         for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
             if apart and not (_standing(x) or _same_past_year(a, b, days)
-                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and one_toll(a.document, x)
-                                  and one_toll(b.document, y))):
+                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days)
+                                  and _one_figure(held.get((a.document, q.measure_key(x)), []))
+                                  and _one_figure(held.get((b.document, q.measure_key(y)), [])))):
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
@@ -859,12 +865,9 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     return found
 
 
-def _one_figure(claims, figures, document: str, quantity) -> bool:
-    """Whether `document` gives one figure (however many times) of `quantity`'s measure: a report giving
-    several ("71 died on the island", "41 in the province") counts parts, not the story's toll."""
-    key = q.measure_key(quantity)
-    given = [x for claim, keyed in zip(claims, figures, strict=True) if claim.document == document
-             for k, x in keyed if k == key]
+def _one_figure(given: list) -> bool:
+    """Whether a report's figures of one measure (`_held`) are one figure, however many times given: a report
+    giving several ("71 died on the island", "41 in the province") counts parts, not the story's toll."""
     # (many figures of it are several things whatever their values, as in _several_counted: and a hostile page of
     # thousands is not compared pair by pair)
     return len(given) < _MANY and all(q.compatible(x, y) for n, x in enumerate(given) for y in given[n + 1:])

@@ -16,9 +16,10 @@ from newsweave.story import Attribution, Story
 def own_origins(story: Story) -> dict[str, str]:
     """Document id -> the origin of what it says without crediting anyone."""
     originals = story.originals()
+    by_id = {d.id: d for d in story.documents}
     result = {}
     for document in story.documents:
-        root = story.document(originals[document.id])
+        root = by_id[originals[document.id]]
         result[document.id] = wire_credit(root.text) or wire_name(root.outlet) or root.id
     return result
 
