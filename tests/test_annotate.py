@@ -408,6 +408,15 @@ def test_a_newswire_dateline_with_an_underscore_is_trimmed():
                                            "Divers reached the hull at dawn."]
 
 
+def test_a_dateline_the_parser_ends_at_a_state_s_stop_is_trimmed():
+    """'ALLENTOWN, Pa. -' was a sentence of its own (the parser stops at 'Pa.'), and then a fact that two
+    reports with such datelines 'corroborate'."""
+    text = "HARLOW, Pa. - The county shelter took in 40 beagles on Friday. Officials said the dogs were thin.\n"
+    sentences = newsweave.brief([newsweave.Document(id="station", text=text)]).story.sentences
+    assert [s.text for s in sentences] == ["The county shelter took in 40 beagles on Friday.", "Officials said the dogs were thin."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
 def test_a_wire_editors_sign_off_is_no_part_of_the_sentence():
     # AP copy ends a paragraph with its editors' initials: a summary quoting the sentence must not carry them
     text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said. (scl)\n\n"

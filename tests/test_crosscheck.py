@@ -228,6 +228,30 @@ def test_seeds_sole_origin_lists_print_each_sentence_once(seeds):
     assert counted > len(lines)  # a line's sentence may hold several of the facts
 
 
+def test_a_sentence_another_origin_states_does_not_rest_on_one_outlet():
+    """The bridge's closing is corroborated by two origins; the sentence was also listed as resting on the
+    Guardian alone, for its aside ("which opened in 1932"): two lists saying opposite things of one sentence."""
+    brief = newsweave.brief([
+        {"id": "a", "text": (
+            "The Harlow bridge, which opened in 1932, will close for repairs on Monday after inspectors found cracks "
+            "in two of its piers, the Guardian reported. Traffic will be sent through Elmford, the Guardian said.\n")},
+        {"id": "b", "text": (
+            "The Harlow bridge will close for repairs on Monday after inspectors found cracks in two of its piers, "
+            "the county council said. Buses will stop at the old depot instead.\n")},
+    ])
+    markdown = brief.to_markdown()
+    corroborated = markdown.split("## Corroborated", 1)[1].split("\n## ", 1)[0]
+    assert "2 origins: The Guardian, report 2" in corroborated and "The Harlow bridge" in corroborated
+    sole = markdown.split("## Resting on one outlet the reports credit", 1)[1].split("\n## ", 1)[0]
+    assert "The Guardian** is the only origin of 1 fact" in sole and "Traffic will be sent through Elmford" in sole
+    assert "Harlow" not in sole
+    data = brief.to_dict()
+    assert [[f["text"][:7] for f in o["facts"]] for o in data["sole_origins"]] == [["Traffic"]]
+    from newsweave.render.restore import brief_from_dict
+
+    assert brief_from_dict(json.loads(json.dumps(data))).to_markdown() == markdown  # (its workspace gone)
+
+
 @needs_seeds
 def test_seeds_fact_lists_quote_a_sentence_once_per_set_of_reports(seeds):
     """The HTML brief printed "British police are urgently investigating…" [1, 2] three times, once per
@@ -284,6 +308,15 @@ def _brief(*texts: str, copies: dict[int, int] | None = None):
     for copy, original in (copies or {}).items():
         documents[copy].copy_of = documents[original].id
     return newsweave.brief(documents)
+
+
+def test_a_dateline_s_state_is_no_outlet():
+    """'ALLENTOWN, Pa. (AP) — Animal welfare workers say ...': the parse made the dateline the subject of 'say',
+    and 'Pa' was credited as the report's origin for the sentence."""
+    brief = _brief("ALLENTOWN, Pa. (AP) — Fire officials say a blaze destroyed two homes on Friday.\n",
+                   "ALLENTOWN, Pa. - A blaze destroyed two homes on Friday, fire officials said.\n")
+    assert all(a.origin != "Pa" and "ALLENTOWN" not in (a.speaker or "") for a in brief.story.attributions)
+    assert all("Pa" not in g.origins for g in brief.story.facts)
 
 
 def _assert_evidence_holds_values(found, texts: dict[str, str]) -> None:

@@ -334,6 +334,29 @@ def test_typesetting_possessives_and_inflections_are_not_spellings():
     assert slipped_people(_people(texts, ("Nell Conyers", "PERSON"), ("Nell Conyer", "PERSON")), texts) == []
 
 
+def test_a_person_written_with_a_slip_is_one_person_to_list_and_link():
+    """'Cornad Varga' beside 'Conrad Varga': the brief says the reports spell one man two ways, so it lists and
+    links one man, the slip among his spellings; a name used in the plural ('possible Dark Marks') is no slip."""
+    story = newsweave.brief([
+        {"id": "one", "text": (
+            "Guide Conrad Varga found the tent on the glacier. Conrad Varga said the tent was empty. "
+            "Rescuers thanked Conrad Varga on Monday. Fred Larkin was once rumoured to be Dark Mark.\n")},
+        {"id": "two", "text": (
+            "The tent was found by Conrad Varga on the glacier. Ilse Brandt then called Cornad Varga from the base camp. "
+            "Others cited as possible Dark Marks include Earl Silbert.\n")},
+    ]).story
+    varga = entity_named(story, "Conrad Varga")
+    assert "Cornad Varga" in varga.variants and "Cornad Varga" in varga.aliases
+    assert not [e for e in story.entities if e.name == "Cornad Varga"]
+    slip = story.document("two").text.index("Cornad Varga")
+    assert ("two", slip) in {(m.document, m.start) for m in varga.mentions}
+    assert [r for r in story.relations if r.target == varga.id and r.label == "called"]  # the link is his
+    assert not [r for r in story.relations if "cornad" in (r.source + r.target)]
+    (spelling,) = [d for d in name_discrepancies(story) if "Varga" in d.subject]
+    assert {v.value for v in spelling.values} == {"Conrad Varga", "Cornad Varga"}
+    assert not [e for e in story.entities if "Dark Marks" in e.variants]
+
+
 def test_a_surname_spelled_two_ways_is_one_discrepancy():
     story = newsweave.brief([
         {"id": "one", "text": (

@@ -78,6 +78,18 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
     return groups[: max(limit, sum(1 for g in groups if g.id in in_summary))]
 
 
+def resting_on_one_outlet(story: Story) -> list[FactGroup]:
+    """The fact groups one outlet the reports credit is the only origin of ("AFP", "The Mirror"), in body
+    copy (a photo credit, "(AP Photo/Charlie Neibergall)", is no fact the agency reported); but not those
+    quoting a sentence whose main claim more origins state: listed as corroborated by them, that sentence
+    does not rest on one outlet (its other claims may: "…, the Wall Street Journal reported Friday")."""
+    numbers = {d.id for d in story.documents}  # (a report that credits no one is its own origin)
+    told_more_widely = {c.sentence.key for g in story.facts if len(g.origins) > 1 for c in g.claims if c.main}
+    return [g for g in story.facts
+            if len(g.origins) == 1 and g.origins[0] not in numbers and g.representative.role == BODY
+            and g.representative.key not in told_more_widely]
+
+
 # A sentence this alike to one in another report may well state the same fact in other words
 # (claim grouping misses paraphrase): saying it rests on one report would be a false warning.
 ECHO = 0.25

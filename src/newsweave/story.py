@@ -603,6 +603,8 @@ class Story:
     # "Resting on one report only", when it is known already (a brief rebuilt from its JSON, whose
     # workspace is gone); None: corroborate.single_source works it out from the workspace.
     sole_facts: list[FactGroup] | None = field(default=None, repr=False)
+    # The same for "Resting on one outlet the reports credit": (outlet, its facts), most facts first.
+    sole_origins: list[tuple[str, list[FactGroup]]] | None = field(default=None, repr=False)
     # What the stages hand each other while the brief is built: not part of the brief, never serialized.
     workspace: Workspace = field(default_factory=Workspace, repr=False, compare=False)
 

@@ -195,7 +195,22 @@ def date_mentions(story: Story) -> list[DateMention]:
                 day_of_year = _day_of_year(piece) if date is None else None
                 found.append(DateMention(piece, evidence, sentence, date, precision, event.lower_ if event is not None else "",
                                          anchor, day_of_year, event.lemma_.lower() if event is not None else ""))
+    _years_of_days_written_in_full(found)
     return found
+
+
+def _years_of_days_written_in_full(found: list[DateMention]) -> None:
+    """A day left without its year ("June 24", nothing anchoring it) takes the year of the one year the story
+    writes in full with that day ("killed on June 24, 2005", in another report or sentence)."""
+    years: dict[str, set[str]] = {}
+    for mention in found:
+        if mention.date is not None and mention.precision == "day" and YEAR.search(mention.text):
+            years.setdefault(mention.date[5:10], set()).add(mention.date[:4])
+    for mention in found:
+        if mention.date is None and mention.day_of_year and len(written := years.get(mention.day_of_year[2:], set())) == 1:
+            (year,) = written
+            mention.date, mention.precision = f"{year}-{mention.day_of_year[2:]}", "day"
+            mention.anchor, mention.day_of_year = f"its year from the same day written in full ({year})", None
 
 
 def _widened(doc, ent, text: str, start: int) -> int:
@@ -278,17 +293,18 @@ def _is_date(ent, text: str, after: str = "") -> bool:
 
 def _story_base(story: Story) -> datetime | None:
     """The latest full date (day, month and year) the story's body copy writes; else the latest a caption
-    or a page's furniture writes, unless it is a file photo's or older than a year the body copy names
-    ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
+    or a page's furniture writes, unless it is a file photo's; and none when it is older than a year the
+    body copy names ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
     body: list[Sentence] = []
     rest: list[Sentence] = []
     for sentence in story.sentences:
         (body if body_copy(sentence) else rest).append(sentence)
-    latest = _latest_full_date(body)
-    if latest is not None:
-        return latest
-    latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
     years = [int(year) for s in body for year in YEAR.findall(s.text)]
+    latest = _latest_full_date(body)
+    if latest is None:
+        latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
+    # (a later year the body copy names, "passed inspections in January 2016", says the story is not of the
+    # full date's year, "a complaint from March 9, 2015": its "Aug. 8" is of a year the reports do not give)
     return None if latest is None or any(year > latest.year for year in years) else latest
 
 

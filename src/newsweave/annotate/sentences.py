@@ -217,7 +217,9 @@ def _repair(spans: list[tuple[int, int]], text: str, lines: list[tuple[int, int]
         if repaired:
             previous_start, previous_end = repaired[-1]
             same_line = line_of(previous_start) == line_of(start)
-            if same_line and _joins(so_far, text[start:end]):
+            # ("ALLENTOWN, Pa. -" | "The Lehigh County…": the parser ends a sentence at the state's stop)
+            whole_dateline = (dateline := _DATELINE.match(text, previous_start, start)) is not None and dateline.end() == start
+            if same_line and (whole_dateline or _joins(so_far, text[start:end])):
                 so_far.add(text, previous_end, end)
                 repaired[-1] = (previous_start, end)
                 continue

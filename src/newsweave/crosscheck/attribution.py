@@ -215,6 +215,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                    or _outlet_just_before(token, names))
         if subject is None:
             continue  # "is said to have", "is believed": hearsay with no one named
+        if subject.idx < sentence.start:
+            continue  # a word of the dateline cut off the sentence: "ALLENTOWN, Pa. (AP) — Workers say"
         subject_phrase = _phrase(subject)
         subject_text = _text(subject_phrase)
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb

@@ -7,8 +7,9 @@ people it kept apart for one slipped word, into `name` discrepancies.
 
 from __future__ import annotations
 
+from newsweave.entities import story_slips
 from newsweave.entities.aliases import alias_key
-from newsweave.entities.resolve import near_identical, reordered, slipped_people, spelling_key
+from newsweave.entities.resolve import near_identical, reordered, spelling_key, used_in_the_plural
 from newsweave.story import Discrepancy, DiscrepancyValue, Evidence, Story
 
 
@@ -55,29 +56,7 @@ def _in_the_plural(slip: str, entity, story: Story) -> bool:
     """Whether every use of the spelling `slip` is the plural of another spelling of the entity's name."""
     written = [m.evidence for m in entity.mentions if alias_key(m.text) == slip]
     names = {alias_key(m.text) for m in entity.mentions}  # (each spelling once: its uses are read off the parse)
-    return any(_used_in_the_plural(name, slip, written, story) for name in names)
-
-
-def _used_in_the_plural(name: str, slip: str, evidence: list[Evidence], story: Story) -> bool:
-    """A name used in the plural, as a noun, is no spelling of it: "cited as possible Deep Throats", "two Dark
-    Marks". (Its tag, or a word that counts it, tells it from a surname's slip: "Steve Mullin" / "Steve Mullins".)"""
-    if slip.lower() != name.lower() + "s" or not evidence:
-        return False
-    for where in evidence:
-        doc = story.workspace.parses.get(where.document)
-        if doc is None:
-            return False
-        span = doc.char_span(where.start, where.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return False
-        before = doc[span.start - 1] if span.start > 0 else None
-        if span[-1].tag_ != "NNPS" and not (before is not None and (before.like_num or before.lower_ in _COUNTING)):
-            return False
-    return True
-
-
-# Words that count what follows, and so take a plural: "possible Deep Throats", "other Dark Marks".
-_COUNTING = {"possible", "potential", "other", "several", "many", "some", "both", "all", "few", "these", "those"}
+    return any(used_in_the_plural(name, slip, written, story.workspace.parses) for name in names)
 
 
 def _one_side_per_spelling(spellings: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
@@ -107,11 +86,8 @@ def _with_slips(discrepancies: list[Discrepancy], story: Story) -> list[Discrepa
     / 'Steve Mullins', 'Lehmkul' / 'Kim Lehmkuhl'): each side with the mentions using its spelling;
     a person who already has a spelling discrepancy gains a side."""
     by_subject = {d.subject: d for d in discrepancies}
-    texts = {document.id: document.text for document in story.documents}
-    slips = story.workspace.slips if story.workspace.slips is not None else slipped_people(story.entities, texts)
+    slips = story.workspace.slips if story.workspace.slips is not None else story_slips(story)
     for name, main, main_evidence, slip, slip_evidence in slips:
-        if _used_in_the_plural(main, slip, slip_evidence, story):
-            continue
         subject = f"spelling of {name}"
         if subject not in by_subject:
             by_subject[subject] = Discrepancy("name", subject, [DiscrepancyValue(main, name, main_evidence)], confidence=0.7)

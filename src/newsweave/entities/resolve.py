@@ -63,9 +63,13 @@ def resolve(mentions: list[Mention], texts: dict[str, str]) -> list[Entity]:
     order = {document: i for i, document in enumerate(texts)}
     for entity in entities:
         entity.mentions.sort(key=lambda m: (order[m.document], m.start))  # reports in input order
-    entities.sort(key=lambda e: (-len(e.documents), -len(e.mentions), e.name))
+    entities.sort(key=_most_told_first)
     _assign_ids(entities)
     return entities
+
+
+def _most_told_first(entity: Entity) -> tuple:
+    return -len(entity.documents), -len(entity.mentions), entity.name
 
 
 def _group_key(mention: Mention) -> str:
@@ -253,13 +257,49 @@ def same_letters(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalnum())
 
 
-def type_slips_as_people(entities: list[Entity], slips: list[tuple[str, str, list, str, list]]) -> None:
-    """A lone word the name check reads as a slip of a person's name (`slipped_people`) is that person's name,
-    whatever the model took it for: "Klistchko" a place, beside the story's many "Klitschko"s."""
-    slipped = {slip for *_, slip, _ in slips}
-    for entity in entities:
-        if entity.name in slipped and entity.type != "PERSON":
-            entity.type = "PERSON"
+def used_in_the_plural(name: str, slip: str, evidence: list[Evidence], parses: dict) -> bool:
+    """A name used in the plural, as a noun, is no spelling of it: "cited as possible Deep Throats", "two Dark
+    Marks". (Its tag, or a word that counts it, tells it from a surname's slip: "Steve Mullin" / "Steve Mullins".)
+    `parses`: each document's spaCy parse, by id."""
+    if slip.lower() != name.lower() + "s" or not evidence:
+        return False
+    for where in evidence:
+        doc = parses.get(where.document)
+        if doc is None:
+            return False
+        span = doc.char_span(where.start, where.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        if span[-1].tag_ != "NNPS" and not (before is not None and (before.like_num or before.lower_ in _COUNTING)):
+            return False
+    return True
+
+
+# Words that count what follows, and so take a plural: "possible Deep Throats", "other Dark Marks".
+_COUNTING = {"possible", "potential", "other", "several", "many", "some", "both", "all", "few", "these", "those"}
+
+
+def fold_slips(entities: list[Entity], slips: list[tuple[str, str, list, str, list]]) -> list[Entity]:
+    """A name the name check reads as a slip of a person's (`slipped_people`: "Cornad Anker" beside "Conrad
+    Anker", a lone "Klistchko" beside the story's many "Klitschko"s, whatever the model took it for) is that
+    person, written another way: one person to list and link, the slip among its `variants`. (The brief says
+    the reports spell one person two ways; listing two people beside that would say otherwise.)"""
+    by_name = {entity.name: entity for entity in entities}
+    folded: set[int] = set()
+    for name, _, _, slip, _ in slips:
+        main, slipped_entity = by_name.get(name), by_name.get(slip)
+        if main is None or slipped_entity is None or main is slipped_entity or id(main) in folded:
+            continue  # (an untagged slip is no entity: its uses are the name check's evidence only)
+        main.mentions = sorted(main.mentions + slipped_entity.mentions, key=lambda m: (m.document, m.start))
+        if slip not in main.variants:
+            main.variants.append(slip)
+        folded.add(id(slipped_entity))
+    if not folded:
+        return entities
+    kept = sorted((entity for entity in entities if id(entity) not in folded), key=_most_told_first)
+    _assign_ids(kept)
+    return kept
 
 
 def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[str, str, list, str, list]]:

@@ -6,8 +6,8 @@ import re
 from itertools import groupby
 from operator import itemgetter
 
-from newsweave.corroborate import lines_per_sentence
-from newsweave.story import BODY, NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
+from newsweave.corroborate import lines_per_sentence, resting_on_one_outlet
+from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
 
 
 def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool]]:
@@ -132,12 +132,11 @@ def sole_origin_lines(groups: list[FactGroup], shown: int = SOLE_ORIGIN_SHOWN) -
 
 def sole_origin_facts(story: Story) -> list[tuple[str, list[FactGroup]]]:
     """Outlets or agencies the reports credit, each with the facts it is the only origin of; most facts first."""
-    numbers = citation_numbers(story)
+    if story.sole_origins is not None:
+        return story.sole_origins  # as listed when the brief was made
     by_origin: dict[str, list[FactGroup]] = {}
-    for group in story.facts:
-        # (body copy only: a photo credit, "(AP Photo/Charlie Neibergall)", is no fact the agency reported)
-        if len(group.origins) == 1 and group.origins[0] not in numbers and group.representative.role == BODY:
-            by_origin.setdefault(group.origins[0], []).append(group)
+    for group in resting_on_one_outlet(story):
+        by_origin.setdefault(group.origins[0], []).append(group)
     for groups in by_origin.values():
         groups.sort(key=lambda g: (-g.support, g.id))
     return sorted(by_origin.items(), key=lambda item: (-len(item[1]), -sum(g.support for g in item[1]), item[0]))

@@ -151,9 +151,11 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
     for key in ("facts", "single_source"):
         read_facts = [_fact(read, sentences, facts, value, where) for where, value in read.items(data, key)]
     story.sole_facts = read_facts  # the last list read: single_source
-    for where, value in read.items(data, "sole_origins", required=False):
-        for at, fact in read.items(read.obj(value, where), "facts", f"{where}."):
-            _fact(read, sentences, facts, fact, at)
+    story.sole_origins = [
+        (read.string(read.obj(value, where), "origin", where),
+         [_fact(read, sentences, facts, fact, at) for at, fact in read.items(read.obj(value, where), "facts", f"{where}.")])
+        for where, value in read.items(data, "sole_origins", required=False)
+    ] if "sole_origins" in data else None  # (a brief's JSON of before the list was kept: worked out again)
     story.summary = [_summary_item(read, sentences, facts, value, where) for where, value in read.items(data, "summary")]
     story.facts = sorted(facts.values(), key=lambda g: g.id)
     story.sentences = sentences.ordered()
