@@ -417,6 +417,21 @@ def test_a_dateline_the_parser_ends_at_a_state_s_stop_is_trimmed():
     assert all(text[s.start:s.end] == s.text for s in sentences)
 
 
+def test_a_caption_closed_by_a_credit_of_a_few_words_is_a_caption():
+    """"Mira Lindqvist in action last year. Photo: Getty Images": the caption's "last year" was a timeline entry
+    (a one-word credit, "Photo: Reuters", was read as one already)."""
+    text = ("Pole vaulter Mira Lindqvist was injured in training on Thursday, her manager said.\n\n"
+            "Mira Lindqvist in action last year. Photo: Getty Images\n\n"
+            "A rendering of the new stadium. Image: Harlow City Council archives\n\n"
+            "She had surgery on Friday in Graz, the clinic said.\n")
+    story = newsweave.brief([newsweave.Document(id="a", text=text)]).story
+    roles = {s.text: s.role for s in story.sentences}
+    assert roles["Mira Lindqvist in action last year."] == "caption"
+    assert roles["A rendering of the new stadium."] == "caption"
+    assert roles["She had surgery on Friday in Graz, the clinic said."] == "body"
+    assert not [t for t in story.timeline if "last year" in t.when]
+
+
 def test_a_wire_editors_sign_off_is_no_part_of_the_sentence():
     # AP copy ends a paragraph with its editors' initials: a summary quoting the sentence must not carry them
     text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said. (scl)\n\n"

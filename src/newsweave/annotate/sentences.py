@@ -99,7 +99,8 @@ PHOTO_CREDIT = re.compile(
 )
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
-    r"|(?:Photo|Picture|Image|Credit)s?:\s*\S+\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
+    # a credit closing the caption, of a word or a few: "... in action last year. Photo: Getty Images"
+    r"|(?:Photo|Picture|Image|Credit)s?:\s*(?:\S+|[A-Z][^\s.!?]*(?:[ \t]+[^\s.!?]+){1,4})\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
     # where someone stands in the picture: "Brenda Snipes, left, and judge Betsy Benson ... listen"
     r"|\b[A-Z][\w.'’-]+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s"
     # an agency caption's day, weekday and full date: "..., Thursday, Dec. 20, 2012, in Des Moines, Iowa."
