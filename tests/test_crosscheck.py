@@ -253,13 +253,17 @@ def test_a_sentence_another_origin_states_does_not_rest_on_one_outlet():
 
 
 @needs_seeds
-def test_seeds_fact_lists_quote_a_sentence_once_per_set_of_reports(seeds):
+def test_seeds_fact_lists_quote_a_sentence_once(seeds):
     """The HTML brief printed "British police are urgently investigating…" [1, 2] three times, once per
-    claim group; one row now marks the three claims."""
+    claim group; one row now marks the three claims. And "…the massacre which killed 130 people and injured
+    352…" was listed twice, [1, 2, 3] and [1, 3]: once now, the wounded cited after their words."""
     markdown = seeds.to_markdown()
     section = markdown.split("## Corroborated: stated by two or more reports", 1)[1].split("\n## ", 1)[0]
-    rows = [re.sub(r"^- \*\*.*?\*\* ", "", line).replace("*", "") for line in section.splitlines() if line.startswith("- **")]
-    assert rows and len(rows) == len(set(rows))
+    rows = [re.sub(r"^- \*\*.*?\*\* \[[\d, ]+\]: ", "", line) for line in section.splitlines() if line.startswith("- **")]
+    sentences = [re.sub(r" \[[\d, ]+\]", "", row).replace("*", "") for row in rows]
+    assert rows and len(sentences) == len(set(sentences))
+    massacre = next(row for row in rows if "which killed 130 people" in row)
+    assert re.search(r"\*injured 352[^*]*\* \[1, 3\]", massacre), massacre
     police = next(line for line in section.splitlines() if "British police are urgently investigating" in line)
     assert police.count("*") >= 4 + 4  # the bold count, and two italic runs or more
     html = seeds.to_html()

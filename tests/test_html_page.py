@@ -227,16 +227,17 @@ def test_a_fact_list_marks_the_claim_inside_the_quoted_sentence():
 
     text = "Crews searched the valley after the flood, which destroyed 40 homes, on Sunday."
     runs = claim_marks(_group_with_claim(text, "which destroyed 40 homes,"))
-    assert "".join(part for part, _ in runs) == text  # nothing added, nothing lost
+    assert "".join(part for part, _, _ in runs) == text  # nothing added, nothing lost
     # Edge punctuation stays outside the mark.
-    assert [part for part, marked in runs if marked] == ["which destroyed 40 homes"]
+    assert [part for part, marked, _ in runs if marked] == ["which destroyed 40 homes"]
+    assert all(by is None for _, _, by in runs)  # one group: the line's citation is its own
 
 
 def test_a_claim_that_is_its_whole_sentence_is_not_marked():
     from newsweave.render.labels import claim_marks
 
     text = "The bridge reopened on Monday."
-    assert claim_marks(_group_with_claim(text, "The bridge reopened on Monday")) == [(text, False)]
+    assert claim_marks(_group_with_claim(text, "The bridge reopened on Monday")) == [(text, False, None)]
 
 
 def test_the_web_story_page_marks_the_same_claim_as_the_brief():
@@ -252,4 +253,33 @@ def test_the_web_story_page_marks_the_same_claim_as_the_brief():
     assert view.fact_marks(fact) == claim_marks(group)
     # Hostile JSON: a claim whose offsets are not numbers marks nothing and breaks nothing.
     fact["claims"] = [{"document": "r1", "start": "x", "end": None}]
-    assert view.fact_marks(fact) == [(text, False)]
+    assert view.fact_marks(fact) == [(text, False, None)]
+
+
+def test_a_sentence_is_quoted_once_its_claims_of_other_reports_cited_after_them():
+    """The seeds' "...the massacre which killed 130 people and injured 352..." was listed twice, [1, 2, 3] for the
+    toll and [1, 3] for the wounded: one line now, the wounded cited after their words; the same on the web page."""
+    from newsweave.render.labels import claim_marks
+    from newsweave.story import Claim, FactGroup, Sentence
+    from newsweave.web.view import StoryView
+
+    text = "Crews searched the valley after the flood, which destroyed 40 homes and cut 3 roads, on Sunday."
+    here = Sentence("r1", 10, 10 + len(text), text, 0)
+    there, third = Sentence("r2", 0, 20, "The flood destroyed 40 homes.", 0), Sentence("r3", 0, 20, "Three roads were cut.", 0)
+
+    def group(number, words, *others):
+        start = 10 + text.index(words)
+        claim = Claim(id=number, document="r1", start=start, end=start + len(words), text=words, sentence=here)
+        return FactGroup(id=number, sentences=[here, *others], representative=here, claims=[claim])
+
+    homes, roads = group(1, "which destroyed 40 homes", there, third), group(2, "cut 3 roads", third)
+    runs = claim_marks(homes, roads)
+    assert "".join(part for part, _, _ in runs) == text
+    assert [(part, by.id if by else None) for part, marked, by in runs if marked] == [("which destroyed 40 homes", None), ("cut 3 roads", 2)]
+    facts = [homes.to_dict(), roads.to_dict()]
+    for fact in facts:
+        fact["evidence"] = [{"document": "r1", "start": 10, "end": 10 + len(text), "text": text}]
+    view = StoryView("1", {"documents": [], "facts": facts}, "/briefs/1")
+    (row,) = view.fact_rows()
+    assert [(part, marked, by["id"] if by else None) for part, marked, by in view.fact_marks(*row)] == \
+        [(part, marked, by.id if by else None) for part, marked, by in runs]

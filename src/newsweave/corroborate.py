@@ -113,17 +113,13 @@ def _echoed_sentences(story: Story) -> set[SentenceKey]:
     return echoed | {c.sentence.key for c in story.claims if c.echo >= CLAIM_ECHO}
 
 
-def lines_per_sentence(groups: list[FactGroup], per_reports: bool = True) -> list[list[FactGroup]]:
-    """The groups a fact list prints, one line per quoted sentence and set of reports: each line
-    the groups it stands for, in the order given (the first is quoted). Two claims of one sentence
-    that the same reports state would print the same line twice; one line marks both.
-
-    per_reports=False: one line per quoted sentence, for a list that prints the sentence without
-    marking its claims (the same words twice, cited [2, 3] and then [3], only tell the reader the
-    list repeats itself)."""
-    lines: dict[tuple[SentenceKey, tuple[str, ...]], list[FactGroup]] = {}
+def lines_per_sentence(groups: list[FactGroup]) -> list[list[FactGroup]]:
+    """The groups a fact list prints, one line per quoted sentence: each line the groups it stands for, in
+    the order given (the first is quoted, and the line cites its reports). The same words twice, cited [1, 2, 3]
+    and then [1, 3] for another of their claims, only tell the reader the list repeats itself: one line marks
+    every claim, and cites a claim after its words when other reports state it (render.labels.claim_marks)."""
+    lines: dict[SentenceKey, list[FactGroup]] = {}
     for group in groups:
-        key = (group.representative.key, tuple(group.documents) if per_reports else ())
-        lines.setdefault(key, []).append(group)
+        lines.setdefault(group.representative.key, []).append(group)
     return list(lines.values())
 

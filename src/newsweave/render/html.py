@@ -72,7 +72,8 @@ class BriefPage:
         self.warnings = [(text, [document_line(d) for d in left_out]) for text, left_out in warning_lines(story)]
         self.in_summary = {item.fact.id for item in story.summary}
         self.inferred = inferred_origins(story)
-        # one row per quoted sentence and set of reports, every claim of the row marked (as in the Markdown)
+        # one row per quoted sentence, every claim of the row marked, and cited after it when other reports
+        # state it than the row's (as in the Markdown)
         self.fact_lines = lines_per_sentence(corroborated(story))
         # (origin, its facts, the groups to print and how many sentences more, as the Markdown prints them)
         self.sole_origins = [(origin, groups, *sole_origin_lines(groups)) for origin, groups in sole_origin_facts(story)]

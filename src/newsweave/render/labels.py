@@ -10,29 +10,54 @@ from newsweave.corroborate import lines_per_sentence, resting_on_one_outlet
 from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
 
 
-def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool]]:
-    """The quoted sentence cut into runs, True where the group's claims lie inside it
-    (and those of `more` groups printed on the same line: corroborate.lines_per_sentence).
+def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool, FactGroup | None]]:
+    """The quoted sentence cut into runs, True where the group's claims lie inside it, and those of `more`
+    groups printed on the same line (corroborate.lines_per_sentence); each run with the group to cite after
+    it, where a claim other reports state than the line's (`group`'s) ends: "...the massacre *which killed 130
+    people* and *injured 352* [1, 3]".
 
     A fact list quotes whole sentences, but a claim group is one fact inside
     one: "...the massacre which killed 130 people..." is what three reports
     state, not the phone calls around it. One run, unmarked, when the claims
     cover the sentence (or the group has no claims)."""
     sentence = group.representative
+    groups = (group, *more)
     spans = [
-        piece
-        for each in (group, *more)
-        for claim in each.claims
-        if claim.sentence.key == sentence.key
-        for piece in claim.pieces or ((claim.start, claim.end),)
+        [piece for claim in each.claims if claim.sentence.key == sentence.key for piece in claim.pieces or ((claim.start, claim.end),)]
+        for each in groups
     ]
-    return mark_runs(sentence.text, sentence.start, spans)
+    runs = cited_runs(sentence.text, sentence.start, spans, [each.documents for each in groups])
+    return [(text, marked, groups[at] if at is not None else None) for text, marked, at in runs]
+
+
+def cited_runs(text: str, start: int, spans: list[list[tuple[int, int]]],
+               documents: list[list[str]]) -> list[tuple[str, bool, int | None]]:
+    """`mark_runs` over the spans of several groups (`spans[i]`, stated by `documents[i]`), each marked run with
+    the index of the group to cite after it: the last run of a group stated by other reports than the first
+    group (the line's own citation). Shared by the briefs and the web's story page."""
+    owner: list[int | None] = [None] * len(text)
+    for index, group_spans in enumerate(spans):
+        for span_start, span_end in group_spans:
+            for at in range(max(span_start, start), min(span_end, start + len(text))):
+                if owner[at - start] is None:
+                    owner[at - start] = index
+    runs = mark_runs(text, start, [span for group_spans in spans for span in group_spans])
+    owners: list[int | None] = []
+    at = 0
+    for piece, marked in runs:
+        held = [o for o in owner[at : at + len(piece)] if o is not None] if marked else []
+        owners.append(max(set(held), key=held.count) if held else None)
+        at += len(piece)
+    last = {o: n for n, o in enumerate(owners) if o is not None}  # each group's last run
+    line = set(documents[0])
+    return [(piece, marked, o if o is not None and last[o] == n and set(documents[o]) != line else None)
+            for n, ((piece, marked), o) in enumerate(zip(runs, owners, strict=True))]
 
 
 def mark_runs(text: str, start: int, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:
     """`text` (which starts at document offset `start`) cut into runs, True inside `spans` (document offsets).
 
-    Shared by the briefs (claim_marks) and the web's story page, which reads the same spans off the JSON."""
+    Shared by the briefs (claim_marks, cited_runs) and the web's story page, which reads the same spans off the JSON."""
     marked = [False] * len(text)
     for span_start, span_end in spans:
         for at in range(max(span_start, start), min(span_end, start + len(text))):
@@ -126,7 +151,7 @@ SOLE_ORIGIN_SHOWN = 10  # sentences listed per origin: a wire story's agency is 
 def sole_origin_lines(groups: list[FactGroup], shown: int = SOLE_ORIGIN_SHOWN) -> tuple[list[FactGroup], int]:
     """The groups to print for one origin, one per sentence, best supported first, and how many
     sentences more: the full list is in the JSON (`sole_origins`)."""
-    lines = [line[0] for line in lines_per_sentence(groups, per_reports=False)]
+    lines = [line[0] for line in lines_per_sentence(groups)]
     return lines[:shown], max(0, len(lines) - shown)
 
 

@@ -50,9 +50,10 @@ def brief_to_markdown(brief: Brief) -> str:
     facts = corroborated(story)
     lines += ["", "## Corroborated: stated by two or more reports", ""]
     inferred = inferred_origins(story)
-    # The sentence each claim group quotes, once per sentence and set of reports, every claim of the line marked.
+    # The sentence each claim group quotes, once, every claim of the line marked: cited by the line when the line's
+    # reports state it, else after it.
     lines += [
-        f"- **{_reports_and_origins(line[0], numbers, inferred)}** {cite(line[0].documents)}: {_marked(*line)}"
+        f"- **{_reports_and_origins(line[0], numbers, inferred)}** {cite(line[0].documents)}: {_marked(cite, *line)}"
         for line in lines_per_sentence(facts)
     ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
@@ -70,9 +71,11 @@ def brief_to_markdown(brief: Brief) -> str:
     return TERMINAL_CONTROLS.sub("\ufffd", "\n".join(lines) + "\n")
 
 
-def _marked(group: FactGroup, *more: FactGroup) -> str:
-    """The quoted sentence with the claims of the groups on its line in italics, when they are only part of it."""
-    return "".join(f"*{text}*" if marked else text for text, marked in claim_marks(group, *more))
+def _marked(cite, group: FactGroup, *more: FactGroup) -> str:
+    """The quoted sentence with the claims of the groups on its line in italics, when they are only part of it, and
+    a claim other reports state than the line's cited after it."""
+    return "".join((f"*{text}*" if marked else text) + (f" {cite(by.documents)}" if by is not None else "")
+                   for text, marked, by in claim_marks(group, *more))
 
 
 def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> str:

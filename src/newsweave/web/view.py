@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.render.labels import consensus_title, document_line, mark_runs, warning_texts
+from newsweave.render.labels import cited_runs, consensus_title, document_line, warning_texts
 from newsweave.story import Document
 
 
@@ -29,35 +29,35 @@ class StoryView:
             self.sentences.setdefault(sentence["document"], []).append((sentence["start"], sentence["end"]))
 
     def fact_rows(self) -> list[list[dict[str, Any]]]:
-        """The facts, one row per quoted sentence and set of reports (as corroborate.lines_per_sentence
-        rows the briefs): two claims of one sentence the same reports state are one row, both marked."""
-        rows: dict[tuple, list[dict[str, Any]]] = {}
+        """The facts, one row per quoted sentence (as corroborate.lines_per_sentence lines the briefs): the claims
+        of one sentence are one row, all marked, each cited after it when other reports state it than the row's."""
+        rows: dict[str, list[dict[str, Any]]] = {}
         for fact in self.layer("facts"):
-            if not isinstance(fact, dict):
-                continue
-            documents = fact.get("documents")
-            key = (str(fact.get("text")), tuple(map(str, documents)) if isinstance(documents, list) else ())
-            rows.setdefault(key, []).append(fact)
+            if isinstance(fact, dict):
+                rows.setdefault(str(fact.get("text")), []).append(fact)
         return list(rows.values())
 
-    def fact_marks(self, fact: dict[str, Any], *more: dict[str, Any]) -> list[tuple[str, bool]]:
-        """The fact's quoted sentence in runs, True over the claims the reports share (render.labels.claim_marks),
-        its own and those of `more` facts in its row."""
+    def fact_marks(self, fact: dict[str, Any], *more: dict[str, Any]) -> list[tuple[str, bool, dict[str, Any] | None]]:
+        """The fact's quoted sentence in runs, True over the claims the reports share, with the fact to cite after
+        a run (render.labels.claim_marks): its own claims and those of `more` facts in its row."""
         text = fact.get("text")
         if not isinstance(text, str):
-            return [("", False)]
+            return [("", False, None)]
         quoted = next((e for e in fact.get("evidence") or [] if isinstance(e, dict) and e.get("text") == text), None)
         if not quoted or not isinstance(quoted.get("start"), int):
-            return [(text, False)]
+            return [(text, False, None)]
+        facts = (fact, *more)
         spans = [
-            (piece["start"], piece["end"])
-            for each in (fact, *more)
-            for claim in each.get("claims") or []
-            if isinstance(claim, dict) and claim.get("document") == quoted.get("document")
-            for piece in claim.get("pieces") or [claim]
-            if isinstance(piece, dict) and isinstance(piece.get("start"), int) and isinstance(piece.get("end"), int)
+            [(piece["start"], piece["end"])
+             for claim in each.get("claims") or []
+             if isinstance(claim, dict) and claim.get("document") == quoted.get("document")
+             for piece in claim.get("pieces") or [claim]
+             if isinstance(piece, dict) and isinstance(piece.get("start"), int) and isinstance(piece.get("end"), int)]
+            for each in facts
         ]
-        return mark_runs(text, quoted["start"], spans)
+        documents = [[str(d) for d in each.get("documents") or []] for each in facts]
+        runs = cited_runs(text, quoted["start"], spans, documents)
+        return [(piece, marked, facts[at] if at is not None else None) for piece, marked, at in runs]
 
     def layer(self, name: str) -> list[Any]:
         value = self.data.get(name)
