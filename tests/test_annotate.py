@@ -432,6 +432,23 @@ def test_a_caption_closed_by_a_credit_of_a_few_words_is_a_caption():
     assert not [t for t in story.timeline if "last year" in t.when]
 
 
+def test_a_line_on_how_the_report_was_made_is_no_news():
+    """"He did not return a phone call Thursday" was a timeline entry, and "Questions … should be directed to the
+    State Police" one of "today"; a sentence that tells more beside it stays body copy."""
+    text = ("Police arrested Dana Okafor on Thursday. He did not return a phone call Thursday; neither did his lawyer. "
+            "Questions about the arrests announced today should be directed to the State Police. "
+            "The mayor could not be reached for comment Monday, and there was only brief mention of the arrest at "
+            "Monday night's council meeting. Farrow did not respond to a request for comment. "
+            "Harlow 7 will update this story as more information becomes available. "
+            "Phones in the valley could not be reached from outside.\n")
+    story = newsweave.brief([newsweave.Document(id="a", text=text)]).story
+    roles = {s.text[:20]: s.role for s in story.sentences}
+    assert [roles[k] for k in ("He did not return a ", "Questions about the ", "Farrow did not respo", "Harlow 7 will update")] \
+        == ["boilerplate"] * 4
+    assert [roles[k] for k in ("Police arrested Dana", "The mayor could not ", "Phones in the valley")] == ["body"] * 3
+    assert sorted(w for t in story.timeline for w in t.when) == ["Monday", "Thursday"]  # the arrest's, the meeting's
+
+
 def test_a_wire_editors_sign_off_is_no_part_of_the_sentence():
     # AP copy ends a paragraph with its editors' initials: a summary quoting the sentence must not carry them
     text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said. (scl)\n\n"

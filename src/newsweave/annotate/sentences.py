@@ -71,6 +71,23 @@ _BOILERPLATE = re.compile(
 )
 # A writer's credit at the end of a report: "The Associated Press contributed to this report."
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?(?:to\s+)?(?:this|the)\s+(?:report|story|article)\W*$", re.IGNORECASE)
+# A line about how the report was made, not about the story: a call not returned, someone not reached for
+# comment, an update promised or made, where to send questions. (Dates in it are no events, and "did not return
+# a phone call Thursday" is no fact of the story.)
+_NEWSROOM = re.compile(
+    r"\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t)\s+(?:immediately\s+|yet\s+)?"
+    r"(?:return(?:ed)?|respond(?:ed)?\s+to|answer(?:ed)?)\s+(?:\w+\s+){0,3}"
+    r"(?:calls?|messages?|e-?mails?|requests?|inquir(?:y|ies)|voicemails?)\b"
+    r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+(?:immediate\s+|further\s+)?comment\b"
+    r"|\bwas\s+not\s+immediately\s+available\s+for\s+comment\b"
+    r"|\bwill\s+(?:continue\s+to\s+)?update\s+(?:this|the)\s+(?:story|article|post|report)\b"
+    r"|^(?:this|the)\s+(?:story|article|post)\s+(?:has\s+been|was)\s+updated\b"
+    r"|\b(?:questions|inquiries)\b[^.]{0,80}\bshould\s+be\s+directed\s+to\b",
+    re.IGNORECASE,
+)
+# ... unless the sentence tells more beside it: "X could not be reached for comment Monday, and there was only brief
+# acknowledgment of her departure", "While the parents could not be reached for comment, a spokesman said ...".
+_MORE_SAID = re.compile(r",\s+(?:and|but|so|while|though|although|however)\b|^\s*(?:While|Although|Though|As|After)\b|\b(?:who|which)\b")
 # A wire dateline: place in capitals, optional date, optional agency, a dash (or the AP's and NYT's underscore).
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -332,6 +349,8 @@ def _role(sentence: str, paragraph: str, is_first_line: bool) -> str:
         return BOILERPLATE
     if len(words) <= 25 and _CONTRIBUTED.search(sentence):
         return BOILERPLATE  # "Staff writer Brian X. McCrone contributed to this report."
+    if _NEWSROOM.search(sentence) and not _MORE_SAID.search(sentence):
+        return BOILERPLATE  # "Farrow did not respond to a request for comment.": how the report was made, not news
     whole_paragraph = len(sentence) >= len(paragraph) - 2
     if whole_paragraph and len(words) < 4 and not _TERMINAL.search(sentence):
         return BOILERPLATE  # "Long Story Short", "Share", a lone name
