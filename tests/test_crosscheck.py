@@ -250,20 +250,32 @@ def test_a_sentence_another_origin_states_does_not_rest_on_one_outlet():
     from newsweave.render.restore import brief_from_dict
 
     assert brief_from_dict(json.loads(json.dumps(data))).to_markdown() == markdown  # (its workspace gone)
+    # the list restored is the JSON's own, not worked out again from a story without its workspace
+    assert "Resting on one outlet" not in brief_from_dict({**json.loads(json.dumps(data)), "sole_origins": []}).to_markdown()
 
 
 @needs_seeds
 def test_seeds_fact_lists_quote_a_sentence_once(seeds):
     """The HTML brief printed "British police are urgently investigating…" [1, 2] three times, once per
     claim group; one row now marks the three claims. And "…the massacre which killed 130 people and injured
-    352…" was listed twice, [1, 2, 3] and [1, 3]: once now, the wounded cited after their words."""
+    352…" was listed twice, [1, 2, 3] and [1, 3]: once now, the wounded cited after their words. A claim inside
+    another's words ("…in relation to in the *attacks of November 13*", [1, 2, 3] within [1, 2]) cannot carry
+    its citation: its line follows its sentence's, so no report it has goes missing."""
     markdown = seeds.to_markdown()
     section = markdown.split("## Corroborated: stated by two or more reports", 1)[1].split("\n## ", 1)[0]
-    rows = [re.sub(r"^- \*\*.*?\*\* \[[\d, ]+\]: ", "", line) for line in section.splitlines() if line.startswith("- **")]
-    sentences = [re.sub(r" \[[\d, ]+\]", "", row).replace("*", "") for row in rows]
-    assert rows and len(sentences) == len(set(sentences))
-    massacre = next(row for row in rows if "which killed 130 people" in row)
-    assert re.search(r"\*injured 352[^*]*\* \[1, 3\]", massacre), massacre
+    lines = [line for line in section.splitlines() if line.startswith("- **")]
+    sentences = [re.sub(r" \[[\d, ]+\]", "", re.sub(r"^- \*\*.*?\*\* \[[\d, ]+\]: ", "", line)).replace("*", "") for line in lines]
+    assert lines and len(set(sentences)) < len(sentences) < len(set(sentences)) + 3
+    for n, sentence in enumerate(sentences):
+        if sentences.index(sentence) != n:
+            assert sentences[n - 1] == sentence  # (a sentence's lines are together)
+    massacre = [line for line in lines if "which killed 130 people" in line]
+    assert len(massacre) == 1 and re.search(r"\*injured 352[^*]*\* \[1, 3\]", massacre[0]), massacre
+    arrests = [line for line in lines if "no one has been apprehended in the UK" in line]
+    assert sorted(re.search(r"\*\* (\[[\d, ]+\]):", line).group(1) for line in arrests) == ["[1, 2, 3]", "[1, 2]"]
+    html = seeds.to_html()
+    massacre_row = next(row for row in html.split("<tr ") if "which killed 130 people" in row)
+    assert re.search(r'injured 352[^<]*</em> <span class="cites">\[<a[^>]*>1</a>, <a[^>]*>3</a>\]</span>', massacre_row)
     police = next(line for line in section.splitlines() if "British police are urgently investigating" in line)
     assert police.count("*") >= 4 + 4  # the bold count, and two italic runs or more
     html = seeds.to_html()

@@ -283,3 +283,34 @@ def test_a_sentence_is_quoted_once_its_claims_of_other_reports_cited_after_them(
     (row,) = view.fact_rows()
     assert [(part, marked, by["id"] if by else None) for part, marked, by in view.fact_marks(*row)] == \
         [(part, marked, by.id if by else None) for part, marked, by in runs]
+
+
+def test_a_claim_that_cannot_carry_its_citation_gets_a_line_of_its_own():
+    """A claim inside another's words, or a sentence marked whole, has no words of its own to cite after:
+    before, its reports went missing from the list; now it is a line of its own, beside its sentence's."""
+    from newsweave.render.labels import fact_lines
+    from newsweave.story import Claim, FactGroup, Sentence
+    from newsweave.web.view import StoryView
+
+    text = "No one has been arrested in the city over the attacks of March 3, police said on Friday."
+    here = Sentence("r1", 10, 10 + len(text), text, 0)
+    others = [Sentence(f"r{n}", 0, 10, "Elsewhere.", 0) for n in (2, 3)]
+
+    def group(number, words, *reports):
+        start = 10 + text.index(words)
+        claim = Claim(id=number, document="r1", start=start, end=start + len(words), text=words, sentence=here)
+        return FactGroup(id=number, sentences=[here, *reports], representative=here, claims=[claim])
+
+    arrests = group(1, "No one has been arrested in the city over the attacks of March 3", others[0])
+    nested = group(2, "the attacks of March 3", *others)  # inside the first claim's words, stated by r1, r2, r3
+    whole = group(3, text[:-1], others[1])  # the sentence marked whole
+    for line in ([arrests, nested], [whole, nested]):
+        lines = fact_lines(line)
+        assert [[g.id for g in each] for each in lines] == [[line[0].id], [2]]
+        facts = []
+        for g in line:
+            fact = g.to_dict()
+            fact["evidence"] = [{"document": "r1", "start": 10, "end": 10 + len(text), "text": text}]
+            facts.append(fact)
+        view = StoryView("1", {"documents": [], "facts": facts}, "/briefs/1")
+        assert [[f["id"] for f in row] for row in view.fact_rows()] == [[g.id for g in each] for each in lines]

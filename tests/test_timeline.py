@@ -265,6 +265,9 @@ def test_a_file_photos_date_gives_no_year_to_the_story():
     # ...and the body's own full date neither, when the body names a later year: "a complaint from March 9,
     # 2015" in a story of an elevator that "passed inspections in January 2016" gave its "Aug. 8" the year 2015
     assert april("A complaint was filed on March 9, 2015, the journal said.", "The lift passed inspections in January 2016.") is None
+    # ...but a year ahead is no sign of that, nor a bare year: "to close by 2030", "touring through November 2010"
+    assert april("A complaint was filed on March 9, 2015, the journal said.", "The plant is to close by 2030.",
+                 "The show tours through November 2016.") == "2015-04-09"
 
 
 def test_a_day_without_its_year_takes_the_year_the_story_writes_it_with():
@@ -272,13 +275,16 @@ def test_a_day_without_its_year_takes_the_year_the_story_writes_it_with():
     is the day another report writes in full, "June 24, 2005"; "May 3", written in full nowhere, keeps no year."""
     story = newsweave.brief([
         {"id": "a", "text": "Deputy Ana Lee was killed on June 24, 2005, the sheriff said. The trial opened in April 2007.\n"},
-        {"id": "b", "text": "The deputy was killed on June 24 while on patrol. The gunman will be sentenced May 3.\n"},
+        {"id": "b", "text": "The deputy was killed on June 24 while on patrol. The gunman will be sentenced May 3. "
+                            "Hundreds gathered on June 24 to mark ten years since the deputy's death.\n"},
     ]).story
-    dates = {(m.evidence.document, m.text): m.date for m in story.workspace.dates}
+    dates = {(m.evidence.document, m.text, m.event_key): m.date for m in story.workspace.dates}
     entries = {(tuple(t.documents), tuple(t.when)): t.date for t in story.timeline}
     assert any(date == "2005-06-24" and "b" in documents for (documents, _), date in entries.items()), entries
     assert [date for (_, when), date in entries.items() if "May 3" in when] == [None], entries
-    assert dates[("b", "June 24")] == "2005-06-24"  # (what crosscheck's date check compares)
+    # (the day of another event keeps no year: an anniversary is not the killing's year)
+    assert [t.date for t in story.timeline if t.text.startswith("Hundreds gathered")] == [None]
+    assert dates[("b", "June 24", "kill")] == "2005-06-24"  # (what crosscheck's date check compares)
 
 
 def test_a_question_the_writer_asks_dates_nothing():

@@ -81,10 +81,12 @@ def single_source(story: Story, limit: int = 8) -> list[FactGroup]:
 def resting_on_one_outlet(story: Story) -> list[FactGroup]:
     """The fact groups one outlet the reports credit is the only origin of ("AFP", "The Mirror"), in body
     copy (a photo credit, "(AP Photo/Charlie Neibergall)", is no fact the agency reported); but not those
-    quoting a sentence whose main claim more origins state: listed as corroborated by them, that sentence
-    does not rest on one outlet (its other claims may: "…, the Wall Street Journal reported Friday")."""
+    quoting a sentence whose main claim is corroborated by more origins (two reports or more): listed as resting
+    on one outlet for an aside ("…, the Wall Street Journal reported Friday"), the sentence said the opposite
+    of "Corroborated"."""
     numbers = {d.id for d in story.documents}  # (a report that credits no one is its own origin)
-    told_more_widely = {c.sentence.key for g in story.facts if len(g.origins) > 1 for c in g.claims if c.main}
+    telling = reports_telling(story)
+    told_more_widely = {c.sentence.key for g in story.facts if len(g.origins) > 1 and telling(g) >= 2 for c in g.claims if c.main}
     return [g for g in story.facts
             if len(g.origins) == 1 and g.origins[0] not in numbers and g.representative.role == BODY
             and g.representative.key not in told_more_widely]

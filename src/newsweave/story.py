@@ -575,8 +575,8 @@ class Workspace:
     # timeline: every date expression found (timeline.DateMention), which crosscheck compares
     # (none when the timeline stage has not run, as in batch mode).
     dates: list[Any] = field(default_factory=list)
-    # entities: the names written with a slipped word (entities/resolve.slipped_people), which the entity stage
-    # types and crosscheck's name check reports; None when the entity stage has not run.
+    # entities: the names written with a slipped word (entities.story_slips), which the entity stage folds into
+    # the person they slip from and crosscheck's name check reports; None when the entity stage has not run.
     slips: list[Any] | None = None
 
 

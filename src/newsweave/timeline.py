@@ -200,14 +200,18 @@ def date_mentions(story: Story) -> list[DateMention]:
 
 
 def _years_of_days_written_in_full(found: list[DateMention]) -> None:
-    """A day left without its year ("June 24", nothing anchoring it) takes the year of the one year the story
-    writes in full with that day ("killed on June 24, 2005", in another report or sentence)."""
-    years: dict[str, set[str]] = {}
+    """A day left without its year ("killed on June 24", nothing anchoring it) takes the year of the one year
+    the story writes that day in full for the same event ("killed on June 24, 2005", in another report or
+    sentence); not another event's ("gathered on June 24 to mark ten years since the killing")."""
+    years: dict[tuple[str, str], set[str]] = {}
     for mention in found:
-        if mention.date is not None and mention.precision == "day" and YEAR.search(mention.text):
-            years.setdefault(mention.date[5:10], set()).add(mention.date[:4])
+        if mention.date is not None and mention.precision == "day" and YEAR.search(mention.text) and mention.event_key:
+            years.setdefault((mention.date[5:10], mention.event_key), set()).add(mention.date[:4])
     for mention in found:
-        if mention.date is None and mention.day_of_year and len(written := years.get(mention.day_of_year[2:], set())) == 1:
+        if mention.date is not None or not mention.day_of_year or not mention.event_key:
+            continue
+        written = years.get((mention.day_of_year[2:], mention.event_key), set())
+        if len(written) == 1:
             (year,) = written
             mention.date, mention.precision = f"{year}-{mention.day_of_year[2:]}", "day"
             mention.anchor, mention.day_of_year = f"its year from the same day written in full ({year})", None
@@ -292,20 +296,34 @@ def _is_date(ent, text: str, after: str = "") -> bool:
 
 
 def _story_base(story: Story) -> datetime | None:
-    """The latest full date (day, month and year) the story's body copy writes; else the latest a caption
-    or a page's furniture writes, unless it is a file photo's; and none when it is older than a year the
-    body copy names ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
+    """The latest full date (day, month and year) the story's body copy writes, unless older than a month of a
+    year it names; else the latest a caption or a page's furniture writes, unless it is a file photo's or older
+    than a year the body copy names ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
     body: list[Sentence] = []
     rest: list[Sentence] = []
     for sentence in story.sentences:
         (body if body_copy(sentence) else rest).append(sentence)
-    years = [int(year) for s in body for year in YEAR.findall(s.text)]
     latest = _latest_full_date(body)
-    if latest is None:
-        latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
-    # (a later year the body copy names, "passed inspections in January 2016", says the story is not of the
-    # full date's year, "a complaint from March 9, 2015": its "Aug. 8" is of a year the reports do not give)
+    if latest is not None:
+        # (a later month the body copy names, "passed inspections in January 2016", says the story is not of the
+        # full date's year, "a complaint from March 9, 2015": its "Aug. 8" is of a year the reports do not give;
+        # not a month ahead, "touring through November 2010", nor a bare year, "to close by 2030")
+        return None if any(year > latest.year for year in _months_named(body)) else latest
+    latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
+    years = [int(year) for s in body for year in YEAR.findall(s.text)]
     return None if latest is None or any(year > latest.year for year in years) else latest
+
+
+def _months_named(sentences: list[Sentence]) -> list[int]:
+    """The years of the months the sentences name with their year ("in January 2016", "on Aug. 8, 2016"), but
+    for a month named as a limit ahead ("through November 2010", "by March 2031")."""
+    return [int(match.group("year")) for sentence in sentences for match in _MONTH_WITH_ITS_YEAR.finditer(sentence.text)
+            if not _AHEAD_LIMIT.search(sentence.text, max(0, match.start() - 12), match.start())]
+
+
+_MONTH_WITH_ITS_YEAR = re.compile(
+    rf"\b(?:{_MONTHS})[a-z]*\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>{_YEAR_DIGITS})\b", re.IGNORECASE)
+_AHEAD_LIMIT = re.compile(r"\b(?:by|until|till|through|before)\s+$", re.IGNORECASE)
 
 
 def _latest_full_date(sentences: list[Sentence]) -> datetime | None:

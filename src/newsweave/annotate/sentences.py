@@ -76,11 +76,20 @@ _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting\s+)?(?:to\s+)?(?:this|t
 # a phone call Thursday" is no fact of the story.)
 _NEWSROOM = re.compile(
     r"\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t)\s+(?:immediately\s+|yet\s+)?"
-    r"(?:return(?:ed)?|respond(?:ed)?\s+to|answer(?:ed)?)\s+(?:\w+\s+){0,3}"
+    r"(?:return(?:ed)?|respond(?:ed)?\s+to|answer(?:ed)?)\s+"
+    r"(?:(?:a|an|the|several|multiple|repeated|numerous|phone|telephone|e-?mail(?:ed)?)\s+){0,3}"
     r"(?:calls?|messages?|e-?mails?|requests?|inquir(?:y|ies)|voicemails?)\b"
+    # ... a request for comment, whatever follows; or one the report made ("from The News", "I left"), then
+    # nothing more than its day
+    r"(?:\s+(?:for\s+(?:immediate\s+|further\s+)?comment|seeking\s+comment|about\s+the\s+matter)\b"
+    r"|(?:\s+(?:and|or)\s+(?:calls?|messages?|e-?mails?|voicemails?))?"
+    r"(?:\s+from\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}(?:News|Times|Post|Journal|Herald|Tribune|Press|reporter|newspaper))?"
+    r"(?:\s+(?:I|we)\s+left(?:\s+\w+){0,3})?"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?\s*(?:[.;]|$))"
     r"|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\s+for\s+(?:immediate\s+|further\s+)?comment\b"
     r"|\bwas\s+not\s+immediately\s+available\s+for\s+comment\b"
-    r"|\bwill\s+(?:continue\s+to\s+)?update\s+(?:this|the)\s+(?:story|article|post|report)\b"
+    r"|\bwill\s+(?:continue\s+to\s+)?update\s+this\s+(?:story|article|post|report)\b"
     r"|^(?:this|the)\s+(?:story|article|post)\s+(?:has\s+been|was)\s+updated\b"
     r"|\b(?:questions|inquiries)\b[^.]{0,80}\bshould\s+be\s+directed\s+to\b",
     re.IGNORECASE,
@@ -117,7 +126,9 @@ PHOTO_CREDIT = re.compile(
 _CAPTION_MARK = re.compile(
     r"\((?:pictured|left|right|centre|center|above|below|file photo|photo[^)]*)\)"
     # a credit closing the caption, of a word or a few: "... in action last year. Photo: Getty Images"
-    r"|(?:Photo|Picture|Image|Credit)s?:\s*(?:\S+|[A-Z][^\s.!?]*(?:[ \t]+[^\s.!?]+){1,4})\s*$|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
+    # (each part bounded: a line of "Photo:"s and no spaces is read in linear time)
+    r"|(?:Photo|Picture|Image|Credit)s?:[ \t]*(?:\S{1,60}|[A-Z][^\s.!?]{0,40}(?:[ \t]+[^\s.!?]{1,40}){1,4})\s*$"
+    r"|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
     # where someone stands in the picture: "Brenda Snipes, left, and judge Betsy Benson ... listen"
     r"|\b[A-Z][\w.'’-]+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s"
     # an agency caption's day, weekday and full date: "..., Thursday, Dec. 20, 2012, in Des Moines, Iowa."

@@ -287,10 +287,12 @@ def fold_slips(entities: list[Entity], slips: list[tuple[str, str, list, str, li
     the reports spell one person two ways; listing two people beside that would say otherwise.)"""
     by_name = {entity.name: entity for entity in entities}
     folded: set[int] = set()
-    for name, _, _, slip, _ in slips:
+    # (the most named first: "Steve Mullin", a slip of both "Steve Mullins" and "Steve Mulin", is the first's)
+    for name, slip in sorted(((name, slip) for name, _, _, slip, _ in slips),
+                             key=lambda pair: -len(by_name[pair[0]].mentions) if pair[0] in by_name else 0):
         main, slipped_entity = by_name.get(name), by_name.get(slip)
-        if main is None or slipped_entity is None or main is slipped_entity or id(main) in folded:
-            continue  # (an untagged slip is no entity: its uses are the name check's evidence only)
+        if main is None or slipped_entity is None or main is slipped_entity or {id(main), id(slipped_entity)} & folded:
+            continue  # (an untagged slip is no entity: its uses are the name check's evidence only; a slip is folded once)
         main.mentions = sorted(main.mentions + slipped_entity.mentions, key=lambda m: (m.document, m.start))
         if slip not in main.variants:
             main.variants.append(slip)

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from newsweave.corroborate import corroborated, lines_per_sentence, single_source
+from newsweave.corroborate import corroborated, single_source
 from newsweave.render import Briefed, analyst
 from newsweave.render.labels import (
     citation_numbers,
     claim_marks,
     document_line,
+    fact_lines,
     headline,
     inferred_origins,
     origins_label,
@@ -74,7 +75,7 @@ class BriefPage:
         self.inferred = inferred_origins(story)
         # one row per quoted sentence, every claim of the row marked, and cited after it when other reports
         # state it than the row's (as in the Markdown)
-        self.fact_lines = lines_per_sentence(corroborated(story))
+        self.fact_lines = fact_lines(corroborated(story))
         # (origin, its facts, the groups to print and how many sentences more, as the Markdown prints them)
         self.sole_origins = [(origin, groups, *sole_origin_lines(groups)) for origin, groups in sole_origin_facts(story)]
         self.involved = analyst.involved(story)

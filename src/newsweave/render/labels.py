@@ -10,48 +10,75 @@ from newsweave.corroborate import lines_per_sentence, resting_on_one_outlet
 from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
 
 
+def fact_lines(groups: list[FactGroup]) -> list[list[FactGroup]]:
+    """The lines a fact list prints (corroborate.lines_per_sentence: one per quoted sentence), but for a group
+    whose claim cannot be cited after its own words (inside or beside another group's words, or the sentence
+    marked whole), which gets a line of its own, beside its sentence's, with the groups of the same reports."""
+    lines: list[list[FactGroup]] = []
+    for line in lines_per_sentence(groups):
+        _, uncited = _cited_line(line)
+        lines.append([g for n, g in enumerate(line) if n not in uncited])
+        apart: dict[tuple[str, ...], list[FactGroup]] = {}
+        for n in uncited:
+            apart.setdefault(tuple(line[n].documents), []).append(line[n])
+        lines.extend(apart.values())
+    return lines
+
+
 def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool, FactGroup | None]]:
     """The quoted sentence cut into runs, True where the group's claims lie inside it, and those of `more`
-    groups printed on the same line (corroborate.lines_per_sentence); each run with the group to cite after
-    it, where a claim other reports state than the line's (`group`'s) ends: "...the massacre *which killed 130
-    people* and *injured 352* [1, 3]".
+    groups printed on the same line (`fact_lines`); each run with the group to cite after it, where a claim
+    other reports state than the line's (`group`'s) ends: "...the massacre *which killed 130 people* and
+    *injured 352* [1, 3]".
 
     A fact list quotes whole sentences, but a claim group is one fact inside
     one: "...the massacre which killed 130 people..." is what three reports
     state, not the phone calls around it. One run, unmarked, when the claims
     cover the sentence (or the group has no claims)."""
-    sentence = group.representative
     groups = (group, *more)
+    runs, _ = _cited_line(groups)
+    return [(text, marked, groups[at] if at is not None else None) for text, marked, at in runs]
+
+
+def _cited_line(groups) -> tuple[list[tuple[str, bool, int | None]], set[int]]:
+    sentence = groups[0].representative
     spans = [
         [piece for claim in each.claims if claim.sentence.key == sentence.key for piece in claim.pieces or ((claim.start, claim.end),)]
         for each in groups
     ]
-    runs = cited_runs(sentence.text, sentence.start, spans, [each.documents for each in groups])
-    return [(text, marked, groups[at] if at is not None else None) for text, marked, at in runs]
+    return cited_runs(sentence.text, sentence.start, spans, [each.documents for each in groups])
 
 
 def cited_runs(text: str, start: int, spans: list[list[tuple[int, int]]],
-               documents: list[list[str]]) -> list[tuple[str, bool, int | None]]:
-    """`mark_runs` over the spans of several groups (`spans[i]`, stated by `documents[i]`), each marked run with
-    the index of the group to cite after it: the last run of a group stated by other reports than the first
-    group (the line's own citation). Shared by the briefs and the web's story page."""
-    owner: list[int | None] = [None] * len(text)
+               documents: list[list[str]]) -> tuple[list[tuple[str, bool, int | None]], set[int]]:
+    """`mark_runs` over the spans of several groups (`spans[i]`, stated by `documents[i]`, the first the line's
+    own), each marked run with the index of the group to cite after it: a group stated by other reports than
+    the first, after the last run whose words are its alone. And the groups of other reports with no such run
+    (their words inside or beside another's, or no words marked), to print apart. Shared by the briefs
+    (`claim_marks`) and the web's story page."""
+    covered: list[set[int]] = [set() for _ in text]
     for index, group_spans in enumerate(spans):
         for span_start, span_end in group_spans:
             for at in range(max(span_start, start), min(span_end, start + len(text))):
-                if owner[at - start] is None:
-                    owner[at - start] = index
+                covered[at - start].add(index)
     runs = mark_runs(text, start, [span for group_spans in spans for span in group_spans])
-    owners: list[int | None] = []
+    holders: list[set[int]] = []
     at = 0
     for piece, marked in runs:
-        held = [o for o in owner[at : at + len(piece)] if o is not None] if marked else []
-        owners.append(max(set(held), key=held.count) if held else None)
+        holders.append(set().union(*covered[at : at + len(piece)]) if marked else set())
         at += len(piece)
-    last = {o: n for n, o in enumerate(owners) if o is not None}  # each group's last run
     line = set(documents[0])
-    return [(piece, marked, o if o is not None and last[o] == n and set(documents[o]) != line else None)
-            for n, ((piece, marked), o) in enumerate(zip(runs, owners, strict=True))]
+    after: dict[int, int] = {}
+    uncited: set[int] = set()
+    for index in range(1, len(spans)):
+        if set(documents[index]) == line:
+            continue  # (the line's citation is its own)
+        alone = [n for n, held in enumerate(holders) if held == {index}]
+        if alone:
+            after[alone[-1]] = index
+        else:
+            uncited.add(index)
+    return [(piece, marked, after.get(n)) for n, (piece, marked) in enumerate(runs)], uncited
 
 
 def mark_runs(text: str, start: int, spans: list[tuple[int, int]]) -> list[tuple[str, bool]]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsweave.corroborate import corroborated, lines_per_sentence, single_source
+from newsweave.corroborate import corroborated, single_source
 from newsweave.render.analyst import also_known_as, dated, involved, more_label, stated_links, when_label
 from newsweave.render.labels import (
     citation_numbers,
     claim_marks,
     document_line,
+    fact_lines,
     headline,
     inferred_origins,
     origins_label,
@@ -54,7 +55,7 @@ def brief_to_markdown(brief: Brief) -> str:
     # reports state it, else after it.
     lines += [
         f"- **{_reports_and_origins(line[0], numbers, inferred)}** {cite(line[0].documents)}: {_marked(cite, *line)}"
-        for line in lines_per_sentence(facts)
+        for line in fact_lines(facts)
     ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
     lines += _analyst_sections(story, cite)

@@ -155,7 +155,7 @@ def brief_from_dict(data: Any, settings: Settings | None = None, documents: list
         (read.string(read.obj(value, where), "origin", where),
          [_fact(read, sentences, facts, fact, at) for at, fact in read.items(read.obj(value, where), "facts", f"{where}.")])
         for where, value in read.items(data, "sole_origins", required=False)
-    ] if "sole_origins" in data else None  # (a brief's JSON of before the list was kept: worked out again)
+    ] if "sole_origins" in data else None  # (as the brief listed them; a JSON without the list: worked out again)
     story.summary = [_summary_item(read, sentences, facts, value, where) for where, value in read.items(data, "summary")]
     story.facts = sorted(facts.values(), key=lambda g: g.id)
     story.sentences = sentences.ordered()

@@ -29,24 +29,39 @@ class StoryView:
             self.sentences.setdefault(sentence["document"], []).append((sentence["start"], sentence["end"]))
 
     def fact_rows(self) -> list[list[dict[str, Any]]]:
-        """The facts, one row per quoted sentence (as corroborate.lines_per_sentence lines the briefs): the claims
-        of one sentence are one row, all marked, each cited after it when other reports state it than the row's."""
-        rows: dict[str, list[dict[str, Any]]] = {}
+        """The facts, one row per quoted sentence (as render.labels.fact_lines lines the briefs): the claims of
+        one sentence are one row, all marked, each cited after its words when other reports state it than the
+        row's; a fact whose words cannot carry its citation gets a row of its own, with those of its reports."""
+        lines: dict[tuple, list[dict[str, Any]]] = {}
         for fact in self.layer("facts"):
             if isinstance(fact, dict):
-                rows.setdefault(str(fact.get("text")), []).append(fact)
-        return list(rows.values())
+                quoted = _quoted(fact)
+                key = (quoted["document"], quoted["start"], quoted.get("end")) if quoted else (str(fact.get("text")),)
+                lines.setdefault(key, []).append(fact)
+        rows: list[list[dict[str, Any]]] = []
+        for line in lines.values():
+            _, uncited = self._cited(line)
+            rows.append([fact for n, fact in enumerate(line) if n not in uncited])
+            apart: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for n in sorted(uncited):
+                apart.setdefault(tuple(_documents(line[n])), []).append(line[n])
+            rows.extend(apart.values())
+        return rows
 
     def fact_marks(self, fact: dict[str, Any], *more: dict[str, Any]) -> list[tuple[str, bool, dict[str, Any] | None]]:
         """The fact's quoted sentence in runs, True over the claims the reports share, with the fact to cite after
         a run (render.labels.claim_marks): its own claims and those of `more` facts in its row."""
-        text = fact.get("text")
-        if not isinstance(text, str):
-            return [("", False, None)]
-        quoted = next((e for e in fact.get("evidence") or [] if isinstance(e, dict) and e.get("text") == text), None)
-        if not quoted or not isinstance(quoted.get("start"), int):
-            return [(text, False, None)]
         facts = (fact, *more)
+        runs, _ = self._cited(facts)
+        return [(piece, marked, facts[at] if at is not None else None) for piece, marked, at in runs]
+
+    @staticmethod
+    def _cited(facts) -> tuple[list[tuple[str, bool, int | None]], set[int]]:
+        text, quoted = facts[0].get("text"), _quoted(facts[0])
+        if not isinstance(text, str):
+            return [("", False, None)], set()
+        if quoted is None:
+            return [(text, False, None)], set(range(1, len(facts)))
         spans = [
             [(piece["start"], piece["end"])
              for claim in each.get("claims") or []
@@ -55,9 +70,7 @@ class StoryView:
              if isinstance(piece, dict) and isinstance(piece.get("start"), int) and isinstance(piece.get("end"), int)]
             for each in facts
         ]
-        documents = [[str(d) for d in each.get("documents") or []] for each in facts]
-        runs = cited_runs(text, quoted["start"], spans, documents)
-        return [(piece, marked, facts[at] if at is not None else None) for piece, marked, at in runs]
+        return cited_runs(text, quoted["start"], spans, [_documents(each) for each in facts])
 
     def layer(self, name: str) -> list[Any]:
         value = self.data.get(name)
@@ -134,3 +147,16 @@ class StoryView:
 def _left_out(report: dict[str, Any]) -> Document:
     """A report a warning names (its id, title, path, url), as the one-line description reads it."""
     return Document(id=report["id"], text="", title=report.get("title"), path=report.get("path"), url=report.get("url"))
+
+
+def _quoted(fact: dict[str, Any]) -> dict[str, Any] | None:
+    """The evidence span of the sentence a fact quotes (its `text`), or None in a JSON that has none."""
+    text = fact.get("text")
+    quoted = next((e for e in fact.get("evidence") or [] if isinstance(e, dict) and e.get("text") == text), None) \
+        if isinstance(fact.get("evidence"), list) else None
+    return quoted if quoted is not None and isinstance(quoted.get("start"), int) else None
+
+
+def _documents(fact: dict[str, Any]) -> list[str]:
+    documents = fact.get("documents")
+    return [str(d) for d in documents] if isinstance(documents, list) else []
