@@ -366,3 +366,29 @@ def test_a_sentence_naming_someone_by_surname_keeps_a_full_name_within_the_solve
     other = _candidate(2, 5, [2], introduces={"ehrlich"})
     assert S._introducers_wanted([bare], [other, full]) == [full]
     assert S._introducers_wanted([bare, full], [other]) == []
+
+
+def test_a_summary_sentence_is_not_cited_to_a_report_giving_another_figure_in_it():
+    """"Twenty-eight-year-old … was arraigned" was cited to the report that says she is 29, as its fact (the
+    arraignment) is that report's too: the sentence as written is not what that report states."""
+    import json
+
+    from newsweave.render.restore import brief_from_dict
+
+    one = "Twenty-eight-year-old Ana Lee was arraigned Wednesday on charges of child luring and corruption of minors. She posted bond on Thursday.\n"
+    two = ("The teacher, identified as 29-year-old Ana Lee, was arraigned Wednesday on charges of child luring and corruption "
+           "of minors. Her lawyer declined to comment.\n")
+    brief = newsweave.brief([{"id": "a", "text": one}, {"id": "b", "text": two}])
+    assert [[v.value for v in d.values] for d in brief.story.discrepancies if d.kind == "number"] == [["Twenty-eight", "29"]]
+    (item,) = [s for s in brief.story.summary if "arraigned" in s.text]
+    assert sorted(item.fact.documents) == ["a", "b"]  # one fact, the arraignment, as both report it ...
+    quoted = item.sentence.document
+    assert item.documents == [quoted] and item.withheld == (("a",) if quoted == "b" else ("b",))  # ... cited to one
+    data = brief.to_dict()
+    (summary,) = [s for s in data["summary"] if "arraigned" in s["text"]]
+    assert summary["documents"] == [quoted] and {e["document"] for e in summary["evidence"]} == {quoted}
+    assert brief_from_dict(json.loads(json.dumps(data))).to_markdown() == brief.to_markdown()
+    html = brief.to_html()
+    summary_html = html.split('<section id="summary"', 1)[1].split("</section>", 1)[0]
+    line = next(li for li in summary_html.split("<li ") if "arraigned Wednesday" in li)
+    assert line.count('class="cite"') == 1

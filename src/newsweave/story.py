@@ -251,19 +251,23 @@ class FactGroup:
 
 @dataclass
 class SummarySentence:
-    """A verbatim report sentence, cited to every report in its fact group."""
+    """A verbatim report sentence, cited to every report in its fact group but those `withheld`."""
 
     text: str
     fact: FactGroup
     sentence: Sentence
+    # Reports of the fact that give another figure or date than the sentence does (the other side of a number or
+    # date discrepancy the sentence holds): "Twenty-eight-year-old Geraldine Alcorn was arraigned …" is not what
+    # the report that says she is 29 states. (summarize.withheld_reports)
+    withheld: tuple[str, ...] = ()
 
     @property
     def documents(self) -> list[str]:
-        return self.fact.documents
+        return [d for d in self.fact.documents if d not in self.withheld]
 
     @property
     def evidence(self) -> list[Evidence]:
-        return self.fact.evidence
+        return [e for e in self.fact.evidence if e.document not in self.withheld]
 
     def to_dict(self) -> dict[str, Any]:
         """The summary sentence as a brief's `summary` holds it."""
@@ -272,7 +276,7 @@ class SummarySentence:
             "documents": self.documents,
             # The quoted sentence first, then the other reports' wording of the fact.
             "evidence": [self.sentence.evidence.to_dict()]
-            + [s.evidence.to_dict() for s in self.fact.sentences if s is not self.sentence],
+            + [s.evidence.to_dict() for s in self.fact.sentences if s is not self.sentence and s.document not in self.withheld],
             "fact": self.fact.id,
         }
 

@@ -171,9 +171,27 @@ def summarize(story: Story, settings: Settings) -> Story:
     weights = _concepts(story, candidates, ranks)
     _mark_people(story, candidates)
     chosen = select(candidates, weights, settings.words)
-    story.summary = [SummarySentence(text=c.sentence.text, fact=c.group, sentence=c.sentence)
+    story.summary = [SummarySentence(text=c.sentence.text, fact=c.group, sentence=c.sentence,
+                                     withheld=withheld_reports(story, c.sentence, c.group))
                      for c in _reading_order(story, chosen, ranks, body_counts)]
     return story
+
+
+def withheld_reports(story: Story, sentence: Sentence, group: FactGroup) -> tuple[str, ...]:
+    """The reports of `group` that give another figure or date than `sentence` (its side of a number or date
+    discrepancy: "Twenty-eight-year-old …" against the report that says 29), and not this one too: they do not
+    state what the sentence says, so the summary does not cite them for it. (Spellings differ without that.)"""
+    withheld: set[str] = set()
+    for discrepancy in story.discrepancies:
+        if discrepancy.kind not in ("number", "date"):
+            continue
+        here = [v for v in discrepancy.values if any(
+            e.document == sentence.document and e.start < sentence.end and sentence.start < e.end for e in v.evidence)]
+        if not here:
+            continue
+        agreeing = {d for v in here for d in v.documents}
+        withheld |= {d for v in discrepancy.values if all(v is not h for h in here) for d in v.documents} - agreeing
+    return tuple(d for d in group.documents if d in withheld and d != sentence.document)
 
 
 # --- candidates --------------------------------------------------------------

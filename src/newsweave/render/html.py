@@ -97,11 +97,11 @@ class BriefPage:
     def origins(self, group: FactGroup) -> str | None:
         return origins_label(group, self.numbers, self.inferred)
 
-    def fact_cites(self, group: FactGroup) -> list[Cite]:
-        """One link per report, to that report's first sentence in the group."""
-        return [
-            Cite(self.numbers[s.document], self.anchor(s), s.text) for s in self._first_per_report(group.sentences)
-        ]
+    def fact_cites(self, group: FactGroup, withheld: Iterable[str] = ()) -> list[Cite]:
+        """One link per report, to that report's first sentence in the group (but the reports `withheld`:
+        SummarySentence.withheld)."""
+        sentences = [s for s in group.sentences if s.document not in withheld]
+        return [Cite(self.numbers[s.document], self.anchor(s), s.text) for s in self._first_per_report(sentences)]
 
     def evidence_cites(self, evidence: list[Evidence], every: bool = False) -> list[Cite]:
         """Links to the sentences holding the spans: each report's first, or `every` span in order."""

@@ -383,7 +383,9 @@ def _summary_item(read: _Reader, sentences: _Sentences, facts: dict[int, FactGro
     if quoted not in group.sentences:
         read.fail(f"{where}.evidence[0]", f"is not a sentence of fact {fact_id}")
     # The summary may quote the cleanest wording of a fact, not its representative: the fact keeps its own.
-    return SummarySentence(text=text, fact=group, sentence=quoted)
+    cited = read.strings(value, "documents", where) if "documents" in value else group.documents
+    return SummarySentence(text=text, fact=group, sentence=quoted,
+                           withheld=tuple(d for d in group.documents if d not in cited))
 
 
 def _entity(read: _Reader, value: Any, where: str) -> Entity:
