@@ -24,6 +24,10 @@ class Evidence:
     start: int
     end: int
 
+    def overlaps(self, other: Evidence) -> bool:
+        """Whether the two spans share a character of one document."""
+        return self.document == other.document and self.start < other.end and other.start < self.end
+
     def to_dict(self, text: str | None = None) -> dict[str, Any]:
         """The span as a brief's JSON holds it; with `text`, the words it points at too."""
         data: dict[str, Any] = {"document": self.document, "start": self.start, "end": self.end}

@@ -185,8 +185,7 @@ def withheld_reports(story: Story, sentence: Sentence, group: FactGroup) -> tupl
     for discrepancy in story.discrepancies:
         if discrepancy.kind not in ("number", "date"):
             continue
-        here = [v for v in discrepancy.values if any(
-            e.document == sentence.document and e.start < sentence.end and sentence.start < e.end for e in v.evidence)]
+        here = [v for v in discrepancy.values if any(e.overlaps(sentence.evidence) for e in v.evidence)]
         if not here:
             continue
         agreeing = {d for v in here for d in v.documents}

@@ -936,13 +936,10 @@ def merge_discrepancies(first: list[Discrepancy], second: list[Discrepancy]) -> 
     def spans(item: Discrepancy) -> list[set]:
         return [set(value.evidence) for value in item.values]
 
-    def overlaps(a: Evidence, b: Evidence) -> bool:
-        return a.document == b.document and a.start < b.end and b.start < a.end
-
     result = list(first)
     for item in second:
         duplicate = any(
-            sum(any(overlaps(x, y) for x in value.evidence for other in known.values for y in other.evidence) for value in item.values) >= 2
+            sum(any(x.overlaps(y) for x in value.evidence for other in known.values for y in other.evidence) for value in item.values) >= 2
             for known in result
         )
         if not duplicate:

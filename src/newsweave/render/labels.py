@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from itertools import groupby
 from operator import itemgetter
+from typing import TypeVar
 
 from newsweave.corroborate import lines_per_sentence, resting_on_one_outlet
 from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
+
+T = TypeVar("T")
 
 
 def fact_lines(groups: list[FactGroup]) -> list[list[FactGroup]]:
@@ -17,12 +20,17 @@ def fact_lines(groups: list[FactGroup]) -> list[list[FactGroup]]:
     lines: list[list[FactGroup]] = []
     for line in lines_per_sentence(groups):
         _, uncited = _cited_line(line)
-        lines.append([g for n, g in enumerate(line) if n not in uncited])
-        apart: dict[tuple[str, ...], list[FactGroup]] = {}
-        for n in uncited:
-            apart.setdefault(tuple(line[n].documents), []).append(line[n])
-        lines.extend(apart.values())
+        lines += uncited_apart(line, uncited, [group.documents for group in line])
     return lines
+
+
+def uncited_apart(line: list[T], uncited: set[int], documents: list[list[str]]) -> list[list[T]]:
+    """The line without its items at `uncited` (`cited_runs`), then those, one line per set of reports
+    (`documents[i]`: item i's). Shared by the briefs (`fact_lines`) and the web's story page."""
+    apart: dict[tuple[str, ...], list[T]] = {}
+    for n in sorted(uncited):
+        apart.setdefault(tuple(documents[n]), []).append(line[n])
+    return [[item for n, item in enumerate(line) if n not in uncited], *apart.values()]
 
 
 def claim_marks(group: FactGroup, *more: FactGroup) -> list[tuple[str, bool, FactGroup | None]]:

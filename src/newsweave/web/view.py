@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsweave.render.labels import cited_runs, consensus_title, document_line, warning_texts
+from newsweave.render.labels import cited_runs, consensus_title, document_line, uncited_apart, warning_texts
 from newsweave.story import Document
 
 
@@ -41,11 +41,7 @@ class StoryView:
         rows: list[list[dict[str, Any]]] = []
         for line in lines.values():
             _, uncited = self._cited(line)
-            rows.append([fact for n, fact in enumerate(line) if n not in uncited])
-            apart: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for n in sorted(uncited):
-                apart.setdefault(tuple(_documents(line[n])), []).append(line[n])
-            rows.extend(apart.values())
+            rows += uncited_apart(line, uncited, [_documents(fact) for fact in line])
         return rows
 
     def fact_marks(self, fact: dict[str, Any], *more: dict[str, Any]) -> list[tuple[str, bool, dict[str, Any] | None]]:
