@@ -455,6 +455,21 @@ def test_a_line_on_how_the_report_was_made_is_no_news():
     assert not [t for t in story.timeline if t.text.startswith("He did not return")]
 
 
+def test_the_newsroom_line_pattern_reads_a_hostile_line_in_linear_time():
+    import time
+
+    from newsweave.annotate.sentences import _MORE_SAID, _NEWSROOM
+
+    lines = ("did not return " + "a " * 50_000 + "calls", "did not return calls" + " and calls" * 30_000,
+             ("did not return calls from " + "The " * 3) * 20_000, "questions " + "x " * 100_000 + "should be directed to",
+             "could not be reached for " * 30_000)
+    for line in lines:
+        started = time.perf_counter()
+        _NEWSROOM.search(line)
+        _MORE_SAID.search(line)
+        assert time.perf_counter() - started < 2.0
+
+
 def test_a_wire_editors_sign_off_is_no_part_of_the_sentence():
     # AP copy ends a paragraph with its editors' initials: a summary quoting the sentence must not carry them
     text = ("HARWICK (AP) _ The ferry ran aground off Harwick on Tuesday, the coast guard said. (scl)\n\n"

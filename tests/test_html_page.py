@@ -254,6 +254,11 @@ def test_the_web_story_page_marks_the_same_claim_as_the_brief():
     # Hostile JSON: a claim whose offsets are not numbers marks nothing and breaks nothing.
     fact["claims"] = [{"document": "r1", "start": "x", "end": None}]
     assert view.fact_marks(fact) == [(text, False, None)]
+    # ... and facts whose reports or evidence are not lists: rows all the same, no error (a 500 once)
+    odd = [{**fact, "id": 2, "documents": 5}, {**fact, "id": 3, "evidence": "x", "documents": True}]
+    view = StoryView("1", {"documents": [], "facts": [fact, *odd]}, "/briefs/1")
+    assert sorted(f["id"] for row in view.fact_rows() for f in row) == [1, 2, 3]
+    assert all(view.fact_marks(*row) for row in view.fact_rows())
 
 
 def test_a_sentence_is_quoted_once_its_claims_of_other_reports_cited_after_them():
