@@ -621,3 +621,27 @@ def test_the_word_left_where_a_picture_stood_is_not_part_of_the_sentence():
     texts = [s.text for s in brief.story.sentences]
     assert "The harbour master's deputy, Ida Moll, said the wall would hold." in texts
     assert "Image Comics said its sales rose." in texts
+
+
+def test_sentences_a_page_ran_together_without_a_space_are_two():
+    """Pages that drop the space between paragraphs glue a sentence's stop to the next one's first word
+    ("on the run!The animal escaped"): one "sentence" that told two facts and fed the links a verb of each."""
+    text = ('The lynx Tobias is on the loose again!The animal slipped out of a pen in Marlow on Sunday. '
+            'Keepers said "we will find him soon."Nobody has seen the cat since. '
+            'A neighbour was asked about it."It walked right past me," she said. '
+            'Was it hungry?Keepers say it was fed at noon. '
+            'Write to desk.Editor@marlowpost.example for tips. The U.S.Fish agency was told.\n')
+    sentences = newsweave.brief([newsweave.Document(id="glued", text=text)]).story.sentences
+    assert [s.text for s in sentences] == [
+        "The lynx Tobias is on the loose again!",
+        "The animal slipped out of a pen in Marlow on Sunday.",
+        'Keepers said "we will find him soon."',  # the quote closes the sentence it is in
+        "Nobody has seen the cat since.",
+        "A neighbour was asked about it.",
+        '"It walked right past me," she said.',  # the quote opens the next one
+        "Was it hungry?",
+        "Keepers say it was fed at noon.",
+        "Write to desk.Editor@marlowpost.example for tips.",  # an address, not two sentences
+        "The U.S.Fish agency was told.",  # one small letter before the stop: an abbreviation, left alone
+    ]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

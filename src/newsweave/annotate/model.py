@@ -8,11 +8,12 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 from newsweave.annotate.attributes import FACTORY as ATTRIBUTE_RULES
 from newsweave.annotate.attributes import AttributeRules
-from newsweave.annotate.sentences import PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401 (registers it)
+from newsweave.annotate.sentences import GLUED_STOP_INFIXES, PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401
 from newsweave.errors import ModelNotFound
 from newsweave.settings import DEFAULT_MODELS, MODEL_ENV, Settings
 
@@ -32,6 +33,13 @@ def _numpy_matrix_products() -> None:
     current = get_current_ops()
     if isinstance(current, NumpyOps) and type(current) is NumpyOps and current.use_blis:
         set_current_ops(NumpyOps(use_blis=False))
+
+
+def _cut_glued_stops(nlp: Language) -> None:
+    """Let the tokenizer cut a stop run into the next sentence's first word off it (sentences.GLUED_STOP_INFIXES)."""
+    model_infixes = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # the model's compiled infix pattern
+    infixes = [model_infixes.pattern] if model_infixes is not None else list(nlp.Defaults.infixes or ())
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_STOP_INFIXES]).finditer
 
 
 def _look_up_attribute_rules(nlp: Language) -> None:
@@ -67,6 +75,7 @@ def _load(name: str | None) -> Language:
             continue
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+            _cut_glued_stops(nlp)
         _look_up_attribute_rules(nlp)
         _exempt_from_garbage_collection()
         return nlp

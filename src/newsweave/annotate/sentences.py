@@ -38,6 +38,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     space, word, starts = doc.to_array(["IS_SPACE", "ORTH", "SENT_START"]).T
     strings = doc.vocab.strings
     after_breaks = [i + 1 for i in numpy.flatnonzero(space[:-1]).tolist() if "\n" in strings[int(word[i])]]
+    after_breaks += _glued_starts(doc)
     spaces = numpy.flatnonzero(space[1:]) + 1
     if not after_breaks and not len(spaces):
         return doc
@@ -47,6 +48,33 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     starts[spaces] = _NOT_START  # a space token wins over a line break before it
     doc.from_array("SENT_START", starts)
     return doc
+
+
+# A sentence's stop run into the next sentence's first word, as pages that drop the space between paragraphs
+# leave them ("… is on the run!The animal escaped", "… wants to get out.\"Anne keeps a video"): the tokenizer
+# cuts the stop and a quote mark after it off the words (GLUED_STOP_INFIXES), and the word after them starts a
+# sentence. Two small letters before the stop: "U.S.The" and "Mr.Smith" are left alone.
+GLUED_STOP_INFIXES = (r"(?<=[a-z]{2})[!?](?=[\"“”]?[A-Z][a-z])", r"(?<=[a-z][.!?])[\"“”](?=[A-Z][a-z])")
+_GLUED_STOP = re.compile(r"[a-z]{2}[.!?][\"“”]?[A-Z][a-z]")
+
+
+def _glued_starts(doc: Doc) -> list[int]:
+    """The tokens that open a sentence run into the one before it, after its stop (and a quote that closes it)."""
+    text = doc.text
+    if not _GLUED_STOP.search(text):
+        return []
+    starts = []
+    for match in _GLUED_STOP.finditer(text):
+        stop = match.start() + 2
+        quote = text[stop + 1] if text[stop + 1] in "\"“”" else ""
+        # a straight quote closes when the line before it opened one (an odd count), else it opens the next sentence
+        line = text.rfind("\n", 0, stop) + 1
+        closes = quote == "”" or (quote == "\"" and (text.count("\"", line, stop) + text.count("“", line, stop)) % 2 == 1)
+        first = stop + 1 + (1 if closes else 0)
+        token = doc.char_span(first, first + 1, alignment_mode="expand")
+        if token is not None and token.start_char == first and token.start > 0:
+            starts.append(token.start)
+    return starts
 
 
 # Doc.to_array's -1 (the token starts no sentence), as the unsigned 64-bit value it holds.
