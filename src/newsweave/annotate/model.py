@@ -8,6 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
@@ -37,9 +38,12 @@ def _numpy_matrix_products() -> None:
 
 def _cut_glued_stops(nlp: Language) -> None:
     """Let the tokenizer cut a stop run into the next sentence's first word off it (sentences.GLUED_STOP_INFIXES)."""
-    model_infixes = getattr(nlp.tokenizer.infix_finditer, "__self__", None)  # the model's compiled infix pattern
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # (a model with a tokenizer of its own keeps its own)
+    model_infixes = getattr(tokenizer.infix_finditer, "__self__", None)  # the model's compiled infix pattern
     infixes = [model_infixes.pattern] if model_infixes is not None else list(nlp.Defaults.infixes or ())
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_STOP_INFIXES]).finditer
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_STOP_INFIXES]).finditer
 
 
 def _look_up_attribute_rules(nlp: Language) -> None:
