@@ -8,7 +8,6 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
@@ -38,12 +37,12 @@ def _numpy_matrix_products() -> None:
 
 def _cut_glued_stops(nlp: Language) -> None:
     """Let the tokenizer cut a stop run into the next sentence's first word off it (sentences.GLUED_STOP_INFIXES)."""
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
+    finditer = getattr(nlp.tokenizer, "infix_finditer", None)
+    if finditer is None:
         return  # (a model with a tokenizer of its own keeps its own)
-    model_infixes = getattr(tokenizer.infix_finditer, "__self__", None)  # the model's compiled infix pattern
+    model_infixes = getattr(finditer, "__self__", None)  # the model's compiled infix pattern
     infixes = [model_infixes.pattern] if model_infixes is not None else list(nlp.Defaults.infixes or ())
-    tokenizer.infix_finditer = compile_infix_regex([*infixes, *GLUED_STOP_INFIXES]).finditer
+    setattr(nlp.tokenizer, "infix_finditer", compile_infix_regex([*infixes, *GLUED_STOP_INFIXES]).finditer)  # noqa: B010
 
 
 def _look_up_attribute_rules(nlp: Language) -> None:
