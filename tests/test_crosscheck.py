@@ -226,6 +226,12 @@ def test_seeds_sole_origin_lists_print_each_sentence_once(seeds):
     assert items and len(items) == len(set(items))
     counted = sum(int(n) for n in re.findall(r"is the only origin of (\d+) fact", section))
     assert counted > len(lines)  # a line's sentence may hold several of the facts
+    # ...and each heading says in how many sentences, which its list then holds (or says how many more)
+    for block in section.split("\n- **")[1:]:
+        said = re.search(r"is the only origin of \d+ facts?, in (\d+) sentences? of", block)
+        listed = block.count("\n  - [") + sum(int(n) for n in re.findall(r"_\+(\d+) more sentences_", block))
+        assert said and int(said.group(1)) == listed, block
+    assert re.search(r"is the only origin of \d+ facts, in \d+ sentences?:", origins)
 
 
 def test_a_sentence_another_origin_states_does_not_rest_on_one_outlet():

@@ -26,6 +26,7 @@ from newsweave.render.labels import (
     headline,
     inferred_origins,
     origins_label,
+    sole_origin_count,
     sole_origin_facts,
     sole_origin_lines,
     warning_lines,
@@ -89,6 +90,7 @@ class BriefPage:
     also_known_as = staticmethod(analyst.also_known_as)
     claim_marks = staticmethod(claim_marks)
     more_label = staticmethod(analyst.more_label)
+    sole_origin_count = staticmethod(sole_origin_count)
     when_label = staticmethod(analyst.when_label)
 
     def anchor(self, sentence: Sentence) -> str:

@@ -190,6 +190,14 @@ def sole_origin_lines(groups: list[FactGroup], shown: int = SOLE_ORIGIN_SHOWN) -
     return lines[:shown], max(0, len(lines) - shown)
 
 
+def sole_origin_count(groups: list[FactGroup]) -> str:
+    """'3 facts', or '3 facts, in 2 sentences' when sentences hold several of them: the list prints sentences, and
+    "the only origin of 3 facts" over two lines read as a list cut short."""
+    facts = f"{len(groups)} fact{'s' if len(groups) > 1 else ''}"
+    sentences = len(lines_per_sentence(groups))
+    return facts if sentences == len(groups) else f"{facts}, in {sentences} sentence{'s' if sentences > 1 else ''}"
+
+
 def sole_origin_facts(story: Story) -> list[tuple[str, list[FactGroup]]]:
     """Outlets or agencies the reports credit, each with the facts it is the only origin of; most facts first."""
     if story.sole_origins is not None:

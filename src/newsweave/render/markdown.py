@@ -17,6 +17,7 @@ from newsweave.render.labels import (
     origins_label,
     quote_credit,
     reports_count,
+    sole_origin_count,
     sole_origin_facts,
     sole_origin_lines,
     warning_lines,
@@ -99,8 +100,7 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
         for origin, groups in sole:
             documents = list(dict.fromkeys(d for g in groups for d in g.documents))
             mark = " _(inferred)_" if origin in inferred else ""
-            facts = f"{len(groups)} fact{'s' if len(groups) > 1 else ''}"
-            lines.append(f"- **{origin}**{mark} is the only origin of {facts} in {cite(documents)}:")
+            lines.append(f"- **{origin}**{mark} is the only origin of {sole_origin_count(groups)} of {cite(documents)}:")
             shown, hidden = sole_origin_lines(groups)
             lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in shown]
             lines += [f"  - _{more_label(hidden)} sentences_"] if hidden else []
