@@ -517,6 +517,7 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
             fact_of.setdefault((s.document, s.index), set()).add(group.id)
     claim_of = _claim_holding(story)
     likeness = likeness or _Likeness(story)
+    order = {d.id: n for n, d in enumerate(story.documents)}
     found = []
     for subject, by_document in by_subject.items():
         if len(by_document) < 2:
@@ -550,10 +551,17 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
         sides: dict[tuple[float, float], list[Count]] = {}
         for count in shown:
             sides.setdefault((count.low, count.high), []).append(count)
+        # (as in quantity_discrepancies: every report giving a side's very figure, and no other, stands on it)
+        for document_counts in by_document.values():
+            if _consistent(document_counts):
+                for count in document_counts:
+                    side = sides.get((count.low, count.high))
+                    if side is not None and all(count is not c for c in side):
+                        side.append(count)
         values = []
         for key in sorted(sides):
             shown_as = min(sides[key], key=_written_in_digits)
-            evidence = list(dict.fromkeys(c.evidence for c in sides[key]))
+            evidence = sorted(dict.fromkeys(c.evidence for c in sides[key]), key=lambda e: (order[e.document], e.start))
             values.append(DiscrepancyValue(shown_as.written, shown_as.normalized, evidence))
         same_fact = any(_one_fact(a, b, fact_of) for a, b in clashing)
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
@@ -846,23 +854,37 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 continue
             if key is not None:  # always: comparable pairs share a measure
                 by_measure.setdefault(key, []).append((x, a, y, b))
+    order = {d.id: n for n, d in enumerate(story.documents)}
     found = []
-    for pairs in by_measure.values():
+    for key, pairs in by_measure.items():
         sides: dict[tuple, list] = {}
         for x, a, y, b in pairs:
             for quantity, claim in ((x, a), (y, b)):
                 side = sides.setdefault((quantity.low, quantity.high), [quantity, []])
                 side[0] = min(side[0], quantity, key=_written_in_digits)
-                # the claim's words, stretched to hold the figure as written ("As many as" may open the sentence)
-                evidence = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
-                if evidence not in side[1]:
-                    side[1].append(evidence)
+                _add_evidence(side[1], claim, quantity)
+        # Every report giving one side's very figure for this measure, and no other, stands on that side, not
+        # only the reports of the pairs compared ("21" in eight wire reports against "24" in two, not one report
+        # against one: the others were published another day, when a figure may have moved on).
+        for claim, keyed in zip(claims, figures, strict=True):
+            for measure, quantity in keyed:
+                given = sides.get((quantity.low, quantity.high)) if measure == key and not quantity.vague else None
+                if given is not None and _one_figure(held.get((claim.document, key), [])):
+                    _add_evidence(given[1], claim, quantity)
         values = [
-            DiscrepancyValue(quantity.written, quantity.normalized, evidence)
+            DiscrepancyValue(quantity.written, quantity.normalized, sorted(evidence, key=lambda e: (order[e.document], e.start)))
             for quantity, evidence in (sides[key] for key in sorted(sides))
         ]
         found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
+
+
+def _add_evidence(evidence: list[Evidence], claim, quantity) -> None:
+    """A side's evidence, once per span: the claim's words, stretched to hold the figure as written ("As many as"
+    may open the sentence)."""
+    span = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
+    if span not in evidence:
+        evidence.append(span)
 
 
 def _one_figure(given: list) -> bool:
