@@ -1539,3 +1539,22 @@ def test_a_quote_of_thousands_of_clock_times_is_read_in_time():
     words = _words(quote)
     assert time.perf_counter() - started < 5.0
     assert len(words) == 140_000 and words[0] == "t1300" and words[-1] == "t2019"
+
+
+def test_it_reported_right_after_an_outlet_is_credited_is_that_outlet():
+    """'Star reports that … It reported that Humphries has been spotted partying …' was '2 origins: Star, report 4'
+    beside a report crediting Star for the same words: the pronoun lost the credit. Only what a publication does
+    ('it reported', 'it revealed') is read so, and only right after: 'It said' may be a company or a ministry."""
+    brief = newsweave.brief([
+        {"id": "a", "text": ("Us Weekly reports that the singer Mara Velt has consulted a divorce lawyer. "
+                             "It reported that her husband was seen partying in Miami without her last weekend.\n")},
+        {"id": "b", "text": ("According to Us Weekly, her husband was seen partying in Miami without her last weekend. "
+                             "Velt has not commented.\n")},
+        {"id": "c", "text": ("The Tessel Courier reported that the Harlow Mill Company had opened a plant in Tessel. "
+                             "It said it would hire 200 workers.\n")},
+    ])
+    by_sentence = {(a.document, a.sentence): a for a in brief.story.attributions}
+    assert by_sentence["a", 1].origin == "Us Weekly"
+    (partying,) = [g for g in brief.story.facts if "partying" in g.representative.text and len(g.documents) == 2]
+    assert partying.origins == ["Us Weekly"]
+    assert ("c", 1) not in by_sentence or by_sentence["c", 1].origin is None  # a company's "it said"

@@ -55,6 +55,8 @@ _PRONOUNS = {"he", "she", "they", "him", "her", "we", "i"}
 # "the network said": a broadcaster is as often the story's subject, "CBS stands by the broadcast".)
 _THE_OUTLET = re.compile(r"^(?:the|that)\s+(?:newspaper|paper|daily|tabloid|news\s+agency|magazine)$", re.IGNORECASE)
 _GROUP_PRONOUNS = {"they", "we"}
+# What only a publication does, said of "it": "It reported", "it revealed"
+_PUBLISHED = {"report", "reveal", "publish", "claim", "allege", "disclose", "learn"}
 
 
 def wire_credit(text: str) -> str | None:
@@ -128,12 +130,14 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
         speakers: dict[str, Attribution] = {}
         last_person: str | None = None
         last_outlet: str | None = None  # the outlet this report credited last: "the newspaper said" is it
+        last_outlet_at = -CARRY - 1  # ...in this sentence: "It reported" right after is it too
         for sentence in (s for s in story.sentences if s.document == document.id):
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None:
                 continue
             tokens = [doc[i] for i in crediting[bisect_left(crediting, span.start) : bisect_left(crediting, span.end)]]
-            attribution = _attribution(tokens, sentence, names, last_person, person_words, last_outlet)
+            just_credited = last_outlet if sentence.index - last_outlet_at <= CARRY else None
+            attribution = _attribution(tokens, sentence, names, last_person, person_words, last_outlet, just_credited)
             if attribution is not None:
                 key = _speaker_key(attribution.speaker)
                 earlier = speakers.get(key) if key else None
@@ -152,7 +156,8 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                 for name in _people_named(attribution, document.text, person_words):
                     speakers[name] = attribution
                 found[document.id, sentence.index] = attribution
-                last_outlet = attribution.origin or last_outlet
+                if attribution.origin:
+                    last_outlet, last_outlet_at = attribution.origin, sentence.index
             people = [ent.text for ent in entities_in(span) if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1]
@@ -180,7 +185,7 @@ def _inside_quote(marks: list[int], offset: int) -> bool:
 
 
 def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, last_person: str | None,
-                 person_words: set[str], last_outlet: str | None = None) -> Attribution | None:
+                 person_words: set[str], last_outlet: str | None = None, just_credited: str | None = None) -> Attribution | None:
     """What a sentence credits, read off its `tokens` that may credit someone ("according", verbs of
     saying; the others are passed over anyway)."""
     speaker = origin = None
@@ -224,6 +229,9 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
         if _THE_OUTLET.match(subject_text) and last_outlet and lemma in OUTLET_VERBS:
             if not origin:  # "the newspaper said": the outlet the report credited last, named there, not inferred
                 origin, written = last_outlet, last_outlet
+        elif subject.lower_ == "it" and just_credited and lemma in _PUBLISHED:
+            if not origin:  # "Us Weekly reports that … It reported that …": the outlet just credited (not "it said":
+                origin, written = just_credited, just_credited  # a company or a ministry says things too)
         elif names.is_outlet(subject_text) and lemma in OUTLET_VERBS:
             if not origin:
                 origin, written = names.resolve(subject_text), subject_text
