@@ -1444,6 +1444,13 @@ def test_an_outlet_a_report_describes_is_credited_by_every_name_it_then_uses():
     assert not any(a.inferred for a in story.attributions)  # named before, not inferred
 
 
+def test_a_broadcaster_named_by_its_country_is_not_the_country():
+    """'Israel radio said two suitcases …' credited 'Israel': the state, read as the source of the report."""
+    text = ("Two suitcases were found near the market, Valdoria radio said. The police sealed the square, Valdoria TV "
+            "reported. Syrian television showed the square empty.\n")
+    assert [origin for _, origin in _credits(text)] == ["Valdoria Radio", "Valdoria TV"]
+
+
 def test_an_acronym_with_the_article_names_its_outlet():
     from newsweave.crosscheck.outlets import names_outlet
 

@@ -188,8 +188,12 @@ _DESCRIBED_OUTLET = re.compile(
     rf"^(?:{_ARTICLE})?(?:[\w'’.-]+\s+){{0,3}}?{_TRADE_BEFORE}\s+(?:the\s+)?{_NAME_AT_END}$"
 )
 _OUTLET_DESCRIBED_AFTER = re.compile(
-    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}(?:\s+{_NAME_NEXT}){{0,3}})\s+{_TRADE_AFTER}$"
+    rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}(?:\s+{_NAME_NEXT}){{0,3}})\s+(?P<trade>{_TRADE_AFTER})$"
 )
+# A broadcaster named by its country's or city's name and what it broadcasts ("Israel radio", "Iran television"):
+# the name alone is the place, so the word stays ("private NTV television" is NTV: a name in capitals is no place).
+_BROADCAST = re.compile(r"^(?:radio|television|TV)$", re.IGNORECASE)
+_PLACE_LIKE = re.compile(r"^[A-Z][a-z]+$")
 # A nationality before "television" names no outlet: "Syrian television", "Italian state television".
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|an|i|ch)$")
 # A broadcaster's call sign or channel: "WKMG", "WGN-TV", "KTLA", "ABC11", "Fox 8".
@@ -215,8 +219,12 @@ def described_outlet(name: str) -> str | None:
         name = _DESCRIBING_WORDS.sub("", _POSSESSOR.sub("", match.group("name")))
         if not name:
             return None  # all description, no name: "a leading Saudi-owned newspaper"
-        if not (pattern is _OUTLET_DESCRIBED_AFTER and _NATIONALITY.match(name)):
-            return name  # (a nationality before more words is part of the name: "Egyptian Mail newspaper")
+        if pattern is _OUTLET_DESCRIBED_AFTER and _NATIONALITY.match(name):
+            continue  # (a nationality before more words is part of the name: "Egyptian Mail newspaper")
+        trade = match.group("trade") if pattern is _OUTLET_DESCRIBED_AFTER else ""
+        if _BROADCAST.match(trade) and _PLACE_LIKE.match(name) and not outlet_candidates(name):
+            return f"{name} {trade if trade.isupper() else trade.capitalize()}"  # "Israel radio": not the state of Israel
+        return name
     return None
 
 
