@@ -645,3 +645,21 @@ def test_sentences_a_page_ran_together_without_a_space_are_two():
         "The U.S.Fish agency was told.",  # one small letter before the stop: an abbreviation, left alone
     ]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize("line, role", [
+    ("Varna police said, graf 3 pvs", BOILERPLATE),  # a wire editor's pickup line
+    ("&UR; The depot, 5th graf pvs.", BOILERPLATE),
+    ("Gunmen seized, pick up 4th graf pvs", BOILERPLATE),
+    ("CLOSE Firefighters work at the Varna depot after the attack on Friday. Jane Roe", CAPTION),  # a video player's
+    ("Get The Varna Post's Morning Edition by email and never miss our top stories Free Sign Up", BOILERPLATE),
+    ("Sign up for our daily email newsletter and get top stories delivered to you.", BOILERPLATE),
+    ("Jeremy Holt writes for WVRN-TV in Varna", BOILERPLATE),  # the writer's line at the foot
+    ("Holt is a special correspondent.", BOILERPLATE),
+    ("Tom Reyes is a reporter who was at the depot when the gunmen arrived on Friday.", BODY),
+    ("Police closed the road, 3 miles from the depot, on Friday.", BODY),
+])
+def test_a_wire_pickup_a_video_caption_a_sign_up_or_a_writer_s_line_is_no_news(line, role):
+    text = f"Gunmen killed two guards at the Varna depot on Friday, police said.\n\n{line}\n"
+    (_, sentence, *_rest) = newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences
+    assert sentence.text.startswith(line.split(".")[0][:20]) and sentence.role == role

@@ -132,7 +132,19 @@ _DATELINE = re.compile(
 )
 # (an entity code left in a page is markup, but for the ampersand: a wire's "Sky &AMP; Telescope" is a name)
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&(?!(?i:amp);)\w+;|\{|\}"
-                       r"|(?i:\bclick\s+here\b)|(?i:\bour\s+(?:mailing\s+list|newsletters?)\b)")  # (the site speaking to its reader)
+                       r"|(?i:\bclick\s+here\b)|(?i:\bour\s+(?:mailing\s+list|newsletters?)\b)"  # (the site speaking to its reader)
+                       r"|(?i:\bsign\s+up\s+for\s+(?:our|the)\b[^.\n]{0,60}\b(?:newsletter|e-?mail)s?\b)"
+                       r"|(?i:\bby\s+e-?mail\s+and\s+never\s+miss\b)")
+# A wire editor's pickup line: the words a paragraph of the earlier take starts with, and where it stood ("Chile said,
+# graf 3 pvs", "&UR; The plane, 5th graf pvs.", "Turkey amassed troops, pick up 4th graf pvs"): no words of the report.
+_PICKUP = re.compile(
+    r"^(?:&UR;\s*)?(?:``)?[\w'’-]+(?:\s+[\w'’-]+){0,3},\s*(?:pick\s+up\s+)?(?:\d+(?:st|nd|rd|th)\s+graf\b|graf\s+\d+\b)")
+# A video player's caption, opened by the player's button: "CLOSE Four dispensaries begin sales … Jason Bean".
+_PLAYER_CAPTION = re.compile(r"^CLOSE\s+(?=[A-Z])")
+# A writer's line at the foot of a report: "Jane Doe writes for WXYZ-TV in Atlanta", "Doe is a special correspondent."
+_WRITER_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:writes\s+for\b|is\s+an?\s+(?:[\w-]+\s+){0,2}"
+    r"(?:reporter|writer|correspondent|columnist|contributor)(?:\s+(?:for|at|with)\b[^.]{0,60})?\.?$)")
 # A photographer's credit opening a caption's line: "Eric Gay / AP Senator Wendy Davis listens as ...".
 LEADING_CREDIT = re.compile(
     r"^[ \t]*(?P<credit>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){0,2}[ \t]*/[ \t]*"
@@ -390,7 +402,13 @@ def _role(sentence: str, paragraph: str, is_first_line: bool) -> str:
         return BOILERPLATE  # "Staff writer Brian X. McCrone contributed to this report."
     if _NEWSROOM.search(sentence) and not _MORE_SAID.search(sentence):
         return BOILERPLATE  # "Farrow did not respond to a request for comment.": how the report was made, not news
+    if _PICKUP.match(sentence):
+        return BOILERPLATE
     whole_paragraph = len(sentence) >= len(paragraph) - 2
+    if whole_paragraph and len(words) <= 16 and _WRITER_LINE.match(sentence):
+        return BOILERPLATE
+    if _PLAYER_CAPTION.match(paragraph):
+        return CAPTION
     if whole_paragraph and len(words) < 4 and not _TERMINAL.search(sentence):
         return BOILERPLATE  # "Long Story Short", "Share", a lone name
     if _CAPTION_MARK.search(sentence):
