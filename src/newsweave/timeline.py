@@ -171,7 +171,7 @@ def date_mentions(story: Story) -> list[DateMention]:
                 continue
             start = _widened(doc, ent, text, start)
             text = document.text[start : ent.end_char]
-            if not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 12]):
+            if not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 12]) or not _a_point(ent, text):
                 continue
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
@@ -295,8 +295,93 @@ def _is_date(ent, text: str, after: str = "") -> bool:
                 or _named_day_words(text) or _DAY_OF_MONTH.match(text.strip()))
 
 
+# A length of time or a vague stretch, no point of the timeline: "decades", "nearly a decade", "the last couple of
+# years", "the past few decades", "the last 10 years", "this century", "over the coming months", "the past year".
+_COUNT_WORDS = r"few|couple\s+of|several|many|\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|dozen"
+_DURATION = re.compile(
+    r"^(?:(?:at\s+least|more\s+than|less\s+than|nearly|almost|about|some|over|roughly|up\s+to|the|a|an)\s+)*"
+    rf"(?:(?:(?:past|last|previous|next|coming|recent|following|this)\s+)?(?:(?:{_COUNT_WORDS})\s+)*"
+    r"(?:decades?|centur(?:y|ies)|years|months|weeks|days)|past\s+(?:year|month|week))$",
+    re.IGNORECASE)
+# ... but one before "after", "before", "ago" counts from a day ("a decade after the war").
+_COUNTED_ON = {"after", "before", "earlier", "later", "ago", "hence", "from"}
+_TIMES_OF_DAY = {"morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "dawn", "overnight"}
+# Before a day of the month alone, the words that make it one ("on the 17th"), not a rank ("the 13th to sink").
+_BEFORE_DAY_OF_MONTH = {"on", "by", "until", "till", "through", "since", "before", "after", "from", "to", "between",
+                        "and", "or", "of"}
+# Nouns "today's" names the present age by ("today's world"), not the day's event ("today's vote").
+_AGE_NOUNS = {"world", "society", "generation", "youth", "age", "era"}
+
+
+def _a_point(ent, text: str) -> bool:
+    """Whether a date expression the model tags is a point of the timeline: not a length of time ("decades"), a
+    weekday describing a noun ("Friday prayers"), "today's" as the present age, or a rank ("finished 13th")."""
+    doc, words = ent.doc, text.strip()
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if _DURATION.match(words) and (after is None or after.lower_ not in _COUNTED_ON):
+        return False
+    if words.lower() in _WEEKDAYS:
+        return not _weekday_describes(ent)
+    if words.lower() == "today" and after is not None and after.tag_ == "POS":
+        return not _the_present_age(ent.root)
+    if _DAY_OF_MONTH.match(words):
+        return _a_day_of_month(ent)
+    return True
+
+
+def _weekday_describes(ent) -> bool:
+    """'Friday prayers', 'the Sunday shows', 'did Saturday dry runs': a weekday right before a noun it describes,
+    without "on", "last", "this" or "next" before it. ("the Sunday election", "a Tuesday deadline": one day's
+    event, with its article.)"""
+    doc, day = ent.doc, ent[-1]
+    following = doc[day.i + 1] if day.i + 1 < len(doc) else None
+    if following is None or not following.is_alpha or not following.is_lower or following.lower_ in _TIMES_OF_DAY:
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in ("on", "last", "this", "next"):
+        return False
+    # (the parser may take the plural noun for a verb: "the Sunday shows")
+    if day.dep_ == "compound" and day.head.i > day.i and day.head.pos_ in ("NOUN", "PROPN"):
+        noun = day.head
+    elif following.tag_ in ("NNS", "VBZ") and before is not None and before.pos_ == "DET":
+        noun = following
+    else:
+        return False
+    one_event = before is not None and (before.pos_ == "DET" or before.tag_ in ("PRP$", "POS")) and noun.tag_ == "NN"
+    return not one_event
+
+
+def _the_present_age(today) -> bool:
+    """'Today's threats are increasingly global', 'today's world': the present age, not the day's event ("today's
+    vote", "today's talks were postponed"): an age noun, or plural ones told of in the present tense."""
+    noun = today.head
+    if today.dep_ != "poss" or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.lemma_.lower() in _AGE_NOUNS or noun.lower_ in _AGE_NOUNS:
+        return True
+    if noun.tag_ != "NNS":
+        return False
+    verb = noun.head
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    tensed = next((c for c in auxiliaries if c.tag_ in ("VBD", "VBZ", "VBP", "MD")), verb)
+    return tensed.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _AHEAD_VERBS and verb.lemma_ not in REPORTING
+
+
+def _a_day_of_month(ent) -> bool:
+    """'on the 17th', 'Friday the 13th': a day of the month alone; not 'finished 23rd' or 'the 13th to sink'."""
+    doc = ent.doc
+    at = ent.start - (1 if ent.start > 0 and ent[0].lower_ != "the" and doc[ent.start - 1].lower_ == "the" else 0)
+    before = doc[at - 1] if at > 0 else None
+    if before is None:
+        return False
+    if before.text == "," and at > 1:  # "on Tuesday, the 17th"
+        before = doc[at - 2]
+        return before.ent_type_ == "DATE"
+    return before.lower_ in _BEFORE_DAY_OF_MONTH or before.lower_ in _WEEKDAYS
+
+
 def _story_base(story: Story) -> datetime | None:
-    """The latest full date (day, month and year) the story's body copy writes, unless older than a month of a
+    """The latest full date (day, month and year) the story's body copy writes, unless older than a month or a
     year it names; else the latest a caption or a page's furniture writes, unless it is a file photo's or older
     than a year the body copy names ("... at a gas station in Nevada, Iowa, on Dec. 6, 2007" under a story of 2014)."""
     body: list[Sentence] = []
@@ -305,10 +390,12 @@ def _story_base(story: Story) -> datetime | None:
         (body if body_copy(sentence) else rest).append(sentence)
     latest = _latest_full_date(body)
     if latest is not None:
-        # (a later month the body copy names, "passed inspections in January 2016", says the story is not of the
-        # full date's year, "a complaint from March 9, 2015": its "Aug. 8" is of a year the reports do not give;
-        # not a month ahead, "touring through November 2010", nor a bare year, "to close by 2030")
-        return None if any(year > latest.year for year in _months_named(body)) else latest
+        # (a later month or year the body copy names, "passed inspections in January 2016", "could be fined in
+        # 2016", says the story is not of the full date's year, "a complaint from March 9, 2015" or a letter
+        # it quotes: its "Aug. 8", "this year" are of a year the reports do not give; not one named as a limit
+        # ahead, "touring through November 2010", "to close by 2030")
+        named = _months_named(body) + _years_named(story, body)
+        return None if any(year > latest.year for year in named) else latest
     latest = _latest_full_date([s for s in rest if "file photo" not in s.text.lower()])
     years = [int(year) for s in body for year in YEAR.findall(s.text)]
     return None if latest is None or any(year > latest.year for year in years) else latest
@@ -319,6 +406,25 @@ def _months_named(sentences: list[Sentence]) -> list[int]:
     for a month named as a limit ahead ("through November 2010", "by March 2031")."""
     return [int(match.group("year")) for sentence in sentences for match in _MONTH_WITH_ITS_YEAR.finditer(sentence.text)
             if not _AHEAD_LIMIT.search(sentence.text, max(0, match.start() - 12), match.start())]
+
+
+def _years_named(story: Story, sentences: list[Sentence]) -> list[int]:
+    """The bare years the sentences name as dates ("could be fined in 2016"), but for one named as a limit ahead
+    ("by 2030") and a figure the model does not tag a date ("2000 troops", "1720 GMT")."""
+    found = []
+    for sentence in sentences:
+        doc = story.workspace.parses.get(sentence.document)
+        with_months = [m.span("year") for m in _MONTH_WITH_ITS_YEAR.finditer(sentence.text)]  # (`_months_named`'s)
+        for match in YEAR.finditer(sentence.text):
+            if match.span() in with_months:
+                continue
+            at = sentence.start + match.start()
+            span = doc.char_span(at, at + len(match.group())) if doc is not None else None
+            if span is None or span[0].ent_type_ != "DATE" or _CLOCK_AFTER.match(sentence.text, match.end()):
+                continue
+            if not _AHEAD_LIMIT.search(sentence.text, max(0, match.start() - 12), match.start()):
+                found.append(int(match.group()))
+    return found
 
 
 _MONTH_WITH_ITS_YEAR = re.compile(
