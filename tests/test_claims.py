@@ -645,3 +645,22 @@ def test_each_token_finds_its_claim_in_time_on_a_hostile_chain_of_words():
     # a clause head inside the chain keeps the words below it, and the words above go to the root's claim
     middle = _owners(chain, 0, size, [size - 1, 1000])
     assert middle[0] == middle[1000] == 1000 and middle[1001] == middle[size - 1] == size - 1
+
+
+def test_a_figure_the_parse_cut_off_its_name_is_no_claim():
+    """The parse made '30' of '30 Rock returns later this year.' a sentence root of its own; the claim '30' then
+    'corroborated' another report's '30 Rock is now in syndication on Fox' by the same figure."""
+    from spacy.tokens import Doc
+
+    from newsweave.annotate.model import load_model
+    from newsweave.claims import sentence_claims
+    from newsweave.story import Sentence
+
+    vocab = load_model(Settings()).vocab
+    doc = Doc(vocab, words=["30", "Rock", "returns", "later", "this", "year", "."],
+              spaces=[True, True, True, True, True, False, False], heads=[0, 2, 2, 5, 5, 2, 2],
+              deps=["ROOT", "compound", "ROOT", "advmod", "det", "npadvmod", "punct"],
+              pos=["NUM", "PROPN", "VERB", "ADV", "DET", "NOUN", "PUNCT"], tags=["CD", "NNP", "VBZ", "RB", "DT", "NN", "."],
+              lemmas=["30", "Rock", "return", "later", "this", "year", "."])
+    sentence = Sentence(document="a", start=0, end=len(doc.text), text=doc.text, index=0)
+    assert [c.text for c in sentence_claims(sentence, doc[:])] == ["Rock returns later this year"]

@@ -207,6 +207,8 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
         tokens = owned.get(head, [])
         if p.dep[head] != "ROOT" and sum(p.content[t] for t in tokens) < MIN_CONTENT and measured.isdisjoint(tokens):
             continue
+        if len(tokens) == 1 and p.like_num[tokens[0]] and measured.isdisjoint(tokens):
+            continue  # a figure alone, cut off its name by the parse ("30" of "30 Rock returns"): it states nothing
         pieces = _pieces(p, tokens, measured)
         if not pieces:
             continue
