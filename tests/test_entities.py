@@ -1310,3 +1310,17 @@ def test_a_group_word_in_a_list_of_people_is_no_person():
         "Prosecutors say the men conspired to murder Americans abroad.\n",
     )
     assert types.get("Americans") != "PERSON"
+
+
+def test_a_name_written_with_two_generations_keeps_them_apart_from_the_bare_name():
+    """'Led Zeppelin (also Led Zeppelin III, Led Zeppelin II)': the band and two of its albums as one. A story that
+    writes a name with two suffixes ('II' and 'III') leaves the bare name ambiguous: the three stay apart."""
+    text = ("Harrow Vane recorded the song in 1970. It appeared on Harrow Vane III, a year after Harrow Vane II came out. "
+            "Jim Tallis said Harrow Vane never played it live. Harrow Vane II sold millions.\n")
+    other = "Harrow Vane reissued Harrow Vane III on Friday, Jim Tallis said.\n"
+    entities = newsweave.brief([{"id": "a", "text": text}, {"id": "b", "text": other}]).story.entities
+    names = {e.name for e in entities}
+    assert {"Harrow Vane", "Harrow Vane II", "Harrow Vane III"} <= names
+    # ...while a bare name with one suffixed form stays one ("Martin Luther King Jr." is "Martin Luther King")
+    one = newsweave.brief([{"id": "a", "text": "Henry Dace Jr. spoke on Monday. Henry Dace said he would run again.\n"}])
+    assert [e.name for e in one.story.entities if "Dace" in e.name] in (["Henry Dace"], ["Henry Dace Jr."])

@@ -681,6 +681,12 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
         key=lambda e: (len(e.mentions), e.name),
     )
     folded: set[int] = set()
+    # A name the story writes with two generations ('Led Zeppelin II' and 'III', two albums; 'Henry Ford II' and
+    # 'III') is ambiguous bare: the bare form and the suffixed ones stay apart.
+    generations: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for entity in entities:  # (whatever the model tagged them: an album may be a "facility")
+        generations[_without_generation(entity.name)].add(_generation(entity.name))
+    ambiguous = {base for base, found in generations.items() if len(found - {""}) > 1}
     place = {id(e): n for n, e in enumerate(people)}
     sharing: dict[str, list[Entity]] = defaultdict(list)  # word → the people whose name has it (or had it)
     for entity in people:
@@ -695,6 +701,8 @@ def _fold_partial_names(entities: list[Entity]) -> list[Entity]:
             other for other in near
             if other is not entity and id(other) not in folded
             and not own.isdisjoint(_words_of_name(other.name)) and _same_generation(entity.name, other.name)
+            and not (_without_generation(entity.name) in ambiguous
+                     and _generation(entity.name) != _generation(other.name))
             and _same_person_name(words, _name_words(other.name), nicknames=_apart(entity, other))
         ]
         # Several fuller or shorter forms of one name ('Arcade Joseph Comeaux', 'Arcade
@@ -718,6 +726,11 @@ def _same_generation(a: str, b: str) -> bool:
     names' words are the same once the suffix is set aside; 'Martin Luther King Jr.' is 'Martin Luther King'."""
     first, second = _generation(a), _generation(b)
     return first == second or not first or not second
+
+
+def _without_generation(name: str) -> tuple[str, ...]:
+    words = tuple(w.strip(".,").lower() for w in name.split())
+    return words[:-1] if words and words[-1] in _NAME_SUFFIXES else words
 
 
 def _generation(name: str) -> str:
