@@ -1324,3 +1324,13 @@ def test_a_name_written_with_two_generations_keeps_them_apart_from_the_bare_name
     # ...while a bare name with one suffixed form stays one ("Martin Luther King Jr." is "Martin Luther King")
     one = newsweave.brief([{"id": "a", "text": "Henry Dace Jr. spoke on Monday. Henry Dace said he would run again.\n"}])
     assert [e.name for e in one.story.entities if "Dace" in e.name] in (["Henry Dace"], ["Henry Dace Jr."])
+
+
+def test_a_name_typed_twice_is_the_name_once():
+    """'said a grim-faced Arafat Arafat' listed a person 'Arafat Arafat' with links of his own."""
+    text = "The talks will go on, said a grim-faced Omar Nassar. The bombing must not stop the accord, said a grim-faced Nassar Nassar."
+    story = newsweave.brief([{"id": "a", "text": text}, {"id": "b", "text": "Omar Nassar condemned the bombing on Friday."}]).story
+    (nassar,) = [e for e in story.entities if "Nassar" in e.name]
+    assert nassar.name == "Omar Nassar"
+    last = max(nassar.mentions, key=lambda m: (m.document == "a", m.start))
+    assert text[last.start:last.end] == "Nassar" and last.end == len(text) - 1

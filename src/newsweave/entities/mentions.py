@@ -314,6 +314,9 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
         if label == "ORG" and len(ent) == 1 and ent.root.pos_ == "ADJ":
             label = "NORP"  # "Islamist", "Western": a word for a group of people, not an organisation
         first = ent.start_char + start
+        doubled = _DOUBLED_WORD.fullmatch(text)
+        if doubled:  # "said a grim-faced Arafat Arafat": a slip of the keys, one name
+            first, text = first + doubled.start(2), doubled.group(2)
         if label == "GPE" and _of_several_places(ent):  # "the villages of Zainabieh and Koohi": two villages
             cuts = [0, *(i for m in _LIST_SEPARATOR.finditer(text) for i in m.span()), len(text)]
             mentions += [Mention(document_id, first + a, first + b, text[a:b], label)
@@ -323,6 +326,7 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
     return mentions
 
 
+_DOUBLED_WORD = re.compile(r"(\w[\w'’.-]*)\s+(\1)")
 # Words for a vessel, which a ship's or a craft's name follows ("the ferry Gull Maiden", "the rover Curiosity").
 _VESSELS = {"ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler", "yacht", "liner", "cruiser", "frigate",
             "destroyer", "submarine", "barge", "tug", "tugboat", "schooner", "catamaran", "steamer", "steamship",
