@@ -255,9 +255,10 @@ def test_the_web_story_page_marks_the_same_claim_as_the_brief():
     fact["claims"] = [{"document": "r1", "start": "x", "end": None}]
     assert view.fact_marks(fact) == [(text, False, None)]
     # ... and facts whose reports or evidence are not lists: rows all the same, no error (a 500 once)
-    odd = [{**fact, "id": 2, "documents": 5}, {**fact, "id": 3, "evidence": "x", "documents": True}]
+    odd = [{**fact, "id": 2, "documents": 5}, {**fact, "id": 3, "evidence": "x", "documents": True},
+           {**fact, "id": 4, "evidence": [{"document": {"a": 1}, "start": 10, "end": [1], "text": text}]}]  # unhashable
     view = StoryView("1", {"documents": [], "facts": [fact, *odd]}, "/briefs/1")
-    assert sorted(f["id"] for row in view.fact_rows() for f in row) == [1, 2, 3]
+    assert sorted(f["id"] for row in view.fact_rows() for f in row) == [1, 2, 3, 4]
     assert all(view.fact_marks(*row) for row in view.fact_rows())
 
 
@@ -319,3 +320,28 @@ def test_a_claim_that_cannot_carry_its_citation_gets_a_line_of_its_own():
             facts.append(fact)
         view = StoryView("1", {"documents": [], "facts": facts}, "/briefs/1")
         assert [[f["id"] for f in row] for row in view.fact_rows()] == [[g.id for g in each] for each in lines]
+
+
+def test_a_passage_one_report_quotes_in_pieces_is_one_line():
+    """Plant's quote, one sentence in one report and three in the other, was three lines of Corroborated, each
+    [1, 2]: the pieces are folded into the line quoting the whole passage, each piece marked there (the briefs and
+    the web page alike)."""
+    import json
+
+    import newsweave
+    from newsweave.web.view import StoryView
+
+    a = ('Floods cut the Harlow bridge on Monday after two days of rain, and crews worked through the night. '
+         'For Mayor Ana Ruiz, it has been a hard week, and there are things she wishes she had done '
+         'differently: "My hurry sometimes got in the way of care. I look back at it and think, why didn\'t I wait a day? '
+         'I kind of rushed it."\n')
+    b = ('Harlow is cleaning up after the river burst its banks, leaving the old bridge closed to traffic.\n\n'
+         '"My hurry sometimes got in the way of care. I look back at it and think, why didn\'t I wait a day?" '
+         'Mayor Ana Ruiz says.\n\n"I kind of rushed it."\n')
+    result = newsweave.brief([{"id": "a", "text": a}, {"id": "b", "text": b}])
+    section = result.to_markdown().split("## Corroborated: stated by two or more reports", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- **")]
+    assert len(lines) == 1 and "*I kind of rushed it*" in lines[0] and "got in the way of care*" in lines[0]
+    assert len(result.story.facts) > 1 and all(len(f.documents) == 2 for f in result.story.facts if f.support > 1)
+    rows = StoryView("1", json.loads(result.to_json()), "/briefs/1").fact_rows()
+    assert len(rows) == 1 and sorted(f["id"] for f in rows[0]) == sorted(f.id for f in result.story.facts if f.support > 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from newsweave.story import BODY, NOMINAL, FactGroup, SentenceKey, Story
 
@@ -123,5 +124,39 @@ def lines_per_sentence(groups: list[FactGroup]) -> list[list[FactGroup]]:
     lines: dict[SentenceKey, list[FactGroup]] = {}
     for group in groups:
         lines.setdefault(group.representative.key, []).append(group)
-    return list(lines.values())
+    return fold_lines(list(lines.values()), lambda group: {claim.sentence.key for claim in group.claims})
+
+
+K = TypeVar("K")
+T = TypeVar("T")
+
+
+def fold_lines(lines: list[list[T]], claim_sentences: Callable[[T], set[K]],
+               line_key: Callable[[list[T]], K] | None = None) -> list[list[T]]:
+    """Lines that quote one passage in pieces, folded into the line that quotes it whole: a line whose every item
+    has a claim in another line's sentence is printed there, its claims marked and cited in that sentence. One
+    report's quote in one sentence, another's in three ("… finesse. I listen to it and go …" | "I kind of
+    overcooked it."), was three lines of the same words. `claim_sentences(item)`: the keys of the sentences its
+    claims lie in; `line_key(line)`: the key of the sentence the line quotes (its first item's representative's).
+    Shared by the briefs (`lines_per_sentence`) and the web's story page."""
+    keys = [line_key(line) if line_key else _representative_key(line[0]) for line in lines]
+    at = {key: n for n, key in enumerate(keys)}
+    hosts: list[list[int]] = []  # for each line, the lines that may hold it
+    for n, line in enumerate(lines):
+        common = set.intersection(*(set(claim_sentences(item)) for item in line)) - {keys[n]}
+        hosts.append(sorted(at[key] for key in common if key in at))
+    holding: dict[int, list[int]] = {}
+    for n in sorted(range(len(lines)), key=lambda n: (-sum(n in h for h in hosts), n)):  # (the widest sentence first)
+        if n in holding or any(n in held for held in holding.values()):
+            continue
+        held = [m for m, candidates in enumerate(hosts) if n in candidates and m not in holding
+                and not any(m in others for others in holding.values())]
+        if held:
+            holding[n] = held
+    folded = {m for held in holding.values() for m in held}
+    return [line + [item for m in holding.get(n, []) for item in lines[m]] for n, line in enumerate(lines) if n not in folded]
+
+
+def _representative_key(item):
+    return item.representative.key
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsweave.corroborate import fold_lines
 from newsweave.render.labels import cited_runs, consensus_title, document_line, uncited_apart, warning_texts
 from newsweave.story import Document
 
@@ -38,8 +39,10 @@ class StoryView:
                 quoted = _quoted(fact)
                 key = (quoted["document"], quoted["start"], quoted.get("end")) if quoted else (str(fact.get("text")),)
                 lines.setdefault(key, []).append(fact)
+        keys = {id(line): key for key, line in lines.items()}
+        folded = fold_lines(list(lines.values()), _sentence_keys, lambda line: keys[id(line)])
         rows: list[list[dict[str, Any]]] = []
-        for line in lines.values():
+        for line in folded:
             _, uncited = self._cited(line)
             rows += uncited_apart(line, uncited, [_documents(fact) for fact in line])
         return rows
@@ -150,7 +153,16 @@ def _quoted(fact: dict[str, Any]) -> dict[str, Any] | None:
     text = fact.get("text")
     quoted = next((e for e in fact.get("evidence") or [] if isinstance(e, dict) and e.get("text") == text), None) \
         if isinstance(fact.get("evidence"), list) else None
-    return quoted if quoted is not None and isinstance(quoted.get("start"), int) else None
+    return quoted if quoted is not None and isinstance(quoted.get("start"), int) and isinstance(quoted.get("document"), str) \
+        and isinstance(quoted.get("end"), (int, type(None))) else None
+
+
+def _sentence_keys(fact: dict[str, Any]) -> set[tuple]:
+    """The (document, start, end) of the sentences a fact's claims lie in (its `evidence`), as `fact_rows` keys a row."""
+    evidence = fact.get("evidence")
+    return {(e["document"], e["start"], e.get("end")) for e in evidence
+            if isinstance(e, dict) and isinstance(e.get("document"), str) and isinstance(e.get("start"), int)
+            and isinstance(e.get("end"), (int, type(None)))} if isinstance(evidence, list) else set()
 
 
 def _documents(fact: dict[str, Any]) -> list[str]:
