@@ -657,6 +657,9 @@ def test_sentences_a_page_ran_together_without_a_space_are_two():
     ("Jeremy Holt writes for WVRN-TV in Varna", BOILERPLATE),  # the writer's line at the foot
     ("Holt is a special correspondent.", BOILERPLATE),
     ("Tom Reyes is a reporter who was at the depot when the gunmen arrived on Friday.", BODY),
+    ("Journal reference: Varna Medical Letters, DOI: 10.1000/vml.2026.114", BOILERPLATE),  # a paper's reference
+    ("If you would like to reuse any content from Varna Post, please contact the syndication desk.", BOILERPLATE),
+    ("This piece or any portion thereof may not be reproduced without permission.", BOILERPLATE),
     ("Police closed the road, 3 miles from the depot, on Friday.", BODY),
 ])
 def test_a_wire_pickup_a_video_caption_a_sign_up_or_a_writer_s_line_is_no_news(line, role):

@@ -134,7 +134,10 @@ _DATELINE = re.compile(
 _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com|org|net)\b/|&(?!(?i:amp);)\w+;|\{|\}"
                        r"|(?i:\bclick\s+here\b)|(?i:\bour\s+(?:mailing\s+list|newsletters?)\b)"  # (the site speaking to its reader)
                        r"|(?i:\bsign\s+up\s+for\s+(?:our|the)\b[^.\n]{0,60}\b(?:newsletter|e-?mail)s?\b)"
-                       r"|(?i:\bby\s+e-?mail\s+and\s+never\s+miss\b)")
+                       r"|(?i:\bby\s+e-?mail\s+and\s+never\s+miss\b)"
+                       # a publisher's rights line and a paper's reference under a science report
+                       r"|(?i:\bif\s+you\s+would\s+like\s+to\s+reuse\b|\bmay\s+not\s+be\s+(?:reproduced|republished)\b)"
+                       r"|(?i:^\s*journal\s+reference:|\bDOI:\s*10\.\d)")
 # A wire editor's pickup line: the words a paragraph of the earlier take starts with, and where it stood ("Chile said,
 # graf 3 pvs", "&UR; The plane, 5th graf pvs.", "Turkey amassed troops, pick up 4th graf pvs"): no words of the report.
 _PICKUP = re.compile(
