@@ -666,3 +666,17 @@ def test_a_wire_pickup_a_video_caption_a_sign_up_or_a_writer_s_line_is_no_news(l
     text = f"Gunmen killed two guards at the Varna depot on Friday, police said.\n\n{line}\n"
     (_, sentence, *_rest) = newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences
     assert sentence.text.startswith(line.split(".")[0][:20]) and sentence.role == role
+
+
+def test_a_rank_or_title_before_a_name_ends_no_sentence():
+    """The parser ended sentences at 'Sgt.': the brief listed the 'facts' 'Sgt.' and 'Daron Wyatt.', each corroborated."""
+    text = ("One of the marchers was hurt with the end of a flagpole, said Harlow police Sgt. Dara Wynn. An officer "
+            "at the scene was hurt too.\n\nSgt. Dara Wynn says a marcher was kicked.\n\n"
+            "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.\n")
+    sentences = newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences
+    assert [s.text for s in sentences] == [
+        "One of the marchers was hurt with the end of a flagpole, said Harlow police Sgt. Dara Wynn.",
+        "An officer at the scene was hurt too.",
+        "Sgt. Dara Wynn says a marcher was kicked.",
+        "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.",
+    ]

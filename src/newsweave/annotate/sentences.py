@@ -324,7 +324,7 @@ class _SoFar:
         self.doubles = 0  # double quote marks
         self.wire_opening = 0  # `` (and '' before a word)
         self.wire_closing = 0  # '' after a word
-        self.tail = ""  # the last four characters that are not trailing spaces
+        self.tail = ""  # the last eight characters that are not trailing spaces
 
     def add(self, text: str, start: int, end: int) -> _SoFar:
         piece = text[start:end]
@@ -334,7 +334,7 @@ class _SoFar:
         self.wire_closing += len(_WIRE_CLOSING.findall(text, start, end))
         stripped = piece.rstrip()
         if stripped:
-            self.tail = (self.tail + stripped[-4:])[-4:]
+            self.tail = (self.tail + stripped[-8:])[-8:]
         return self
 
     @property
@@ -366,6 +366,8 @@ def _joins(previous: _SoFar, current: str) -> bool:
         return True
     if previous.words <= 2 and previous.last not in (".", "!", "?"):
         return True  # "Photo:" | "Reuters", "By" | "Jane Doe"
+    if _TITLE_BEFORE_NAME.search(previous.tail):
+        return True  # "said Anaheim police Sgt." | "Daron Wyatt.": a rank or title before a name ends no sentence
     if len(current.split()) <= 2 and not _TERMINAL.search(current):
         return True
     if _BRACKETED.fullmatch(current.strip()):
@@ -375,6 +377,9 @@ def _joins(previous: _SoFar, current: str) -> bool:
     return previous.quote_open()  # the quote runs on
 
 
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:^|[\s(\"“])(?:Sgt|Sgts|Lt|Lieut|Capt|Col|Gen|Maj|Cpl|Pvt|Det|Cmdr|Adm|Supt|Insp|Gov|Rep|Reps|Sen|Sens|Atty|"
+    r"Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Fr|Hon)\.$")
 _WIRE_OPENING = re.compile(r"``|(?:^|(?<=\s))''(?=\w)")
 _WIRE_CLOSING = re.compile(r"(?<=\S)''")
 _BRACKETED = re.compile(r"\([^()\s]+(?: [^()\s]+)?\)[.!?,;:]?")
