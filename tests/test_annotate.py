@@ -680,3 +680,19 @@ def test_a_rank_or_title_before_a_name_ends_no_sentence():
         "Sgt. Dara Wynn says a marcher was kicked.",
         "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.",
     ]
+
+
+def test_sentences_run_together_are_read_in_linear_time_on_a_hostile_line():
+    """Each glued stop counted the quote marks from its line's start: a page of one long line of them took the
+    square of its length."""
+    import time
+
+    import spacy
+
+    from newsweave.annotate.sentences import _glued_starts
+
+    doc = spacy.blank("en").make_doc('it ends."And ' * 70_000)
+    started = time.perf_counter()
+    starts = _glued_starts(doc)
+    assert time.perf_counter() - started < 3.0
+    assert len(starts) >= 35_000  # (every other quote opens the next sentence, where the blank tokenizer cuts)

@@ -124,39 +124,35 @@ def lines_per_sentence(groups: list[FactGroup]) -> list[list[FactGroup]]:
     lines: dict[SentenceKey, list[FactGroup]] = {}
     for group in groups:
         lines.setdefault(group.representative.key, []).append(group)
-    return fold_lines(list(lines.values()), lambda group: {claim.sentence.key for claim in group.claims})
+    return fold_lines(lines, lambda group: {claim.sentence.key for claim in group.claims})
 
 
 K = TypeVar("K")
 T = TypeVar("T")
 
 
-def fold_lines(lines: list[list[T]], claim_sentences: Callable[[T], set[K]],
-               line_key: Callable[[list[T]], K] | None = None) -> list[list[T]]:
+def fold_lines(lines: dict[K, list[T]], claim_sentences: Callable[[T], set[K]]) -> list[list[T]]:
     """Lines that quote one passage in pieces, folded into the line that quotes it whole: a line whose every item
     has a claim in another line's sentence is printed there, its claims marked and cited in that sentence. One
     report's quote in one sentence, another's in three ("… finesse. I listen to it and go …" | "I kind of
-    overcooked it."), was three lines of the same words. `claim_sentences(item)`: the keys of the sentences its
-    claims lie in; `line_key(line)`: the key of the sentence the line quotes (its first item's representative's).
-    Shared by the briefs (`lines_per_sentence`) and the web's story page."""
-    keys = [line_key(line) if line_key else _representative_key(line[0]) for line in lines]
+    overcooked it."), was three lines of the same words. `lines`: each line's items under the key of the sentence
+    it quotes; `claim_sentences(item)`: the keys of the sentences its claims lie in. Shared by the briefs
+    (`lines_per_sentence`) and the web's story page."""
+    keys = list(lines)
     at = {key: n for n, key in enumerate(keys)}
-    hosts: list[list[int]] = []  # for each line, the lines that may hold it
-    for n, line in enumerate(lines):
-        common = set.intersection(*(set(claim_sentences(item)) for item in line)) - {keys[n]}
-        hosts.append(sorted(at[key] for key in common if key in at))
+    guests: dict[int, list[int]] = {}  # line -> the lines that could be printed in its sentence
+    for n, line in enumerate(lines.values()):
+        common = set.intersection(*(claim_sentences(item) for item in line)) - {keys[n]}
+        for key in common & at.keys():
+            guests.setdefault(at[key], []).append(n)
+    placed: set[int] = set()  # lines that hold others, or are held
     holding: dict[int, list[int]] = {}
-    for n in sorted(range(len(lines)), key=lambda n: (-sum(n in h for h in hosts), n)):  # (the widest sentence first)
-        if n in holding or any(n in held for held in holding.values()):
-            continue
-        held = [m for m, candidates in enumerate(hosts) if n in candidates and m not in holding
-                and not any(m in others for others in holding.values())]
+    for host in sorted(guests, key=lambda n: (-len(guests[n]), n)):  # (the widest sentence first)
+        held = [m for m in guests[host] if m not in placed] if host not in placed else []
         if held:
-            holding[n] = held
+            holding[host] = held
+            placed.update(held, (host,))
     folded = {m for held in holding.values() for m in held}
-    return [line + [item for m in holding.get(n, []) for item in lines[m]] for n, line in enumerate(lines) if n not in folded]
-
-
-def _representative_key(item):
-    return item.representative.key
+    items = list(lines.values())
+    return [line + [item for m in holding.get(n, []) for item in items[m]] for n, line in enumerate(items) if n not in folded]
 

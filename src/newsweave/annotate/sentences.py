@@ -61,15 +61,20 @@ _GLUED_STOP = re.compile(r"[a-z]{2}[.!?][\"“”]?[A-Z][a-z]")
 def _glued_starts(doc: Doc) -> list[int]:
     """The tokens that open a sentence run into the one before it, after its stop (and a quote that closes it)."""
     text = doc.text
-    if not _GLUED_STOP.search(text):
-        return []
     starts = []
+    # The quote marks of the line so far, counted on from match to match (counted from the line's start for each
+    # match, one long line took the square of its length)
+    counted = quotes = 0
     for match in _GLUED_STOP.finditer(text):
         stop = match.start() + 2
         quote = text[stop + 1] if text[stop + 1] in "\"“”" else ""
         # a straight quote closes when the line before it opened one (an odd count), else it opens the next sentence
-        line = text.rfind("\n", 0, stop) + 1
-        closes = quote == "”" or (quote == "\"" and (text.count("\"", line, stop) + text.count("“", line, stop)) % 2 == 1)
+        newline = text.rfind("\n", counted, stop)
+        if newline >= 0:
+            counted, quotes = newline + 1, 0
+        quotes += text.count("\"", counted, stop) + text.count("“", counted, stop)
+        counted = stop
+        closes = quote == "”" or (quote == "\"" and quotes % 2 == 1)
         first = stop + 1 + (1 if closes else 0)
         token = doc.char_span(first, first + 1, alignment_mode="expand")
         if token is not None and token.start_char == first and token.start > 0:

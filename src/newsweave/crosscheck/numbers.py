@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -561,7 +561,7 @@ def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> lis
         values = []
         for key in sorted(sides):
             shown_as = min(sides[key], key=_written_in_digits)
-            evidence = sorted(dict.fromkeys(c.evidence for c in sides[key]), key=lambda e: (order[e.document], e.start))
+            evidence = _in_report_order(dict.fromkeys(c.evidence for c in sides[key]), order)
             values.append(DiscrepancyValue(shown_as.written, shown_as.normalized, evidence))
         same_fact = any(_one_fact(a, b, fact_of) for a, b in clashing)
         found.append(Discrepancy("number", describe(subject), values, confidence=0.9 if same_fact else 0.75))
@@ -872,11 +872,16 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 if given is not None and _one_figure(held.get((claim.document, key), [])):
                     _add_evidence(given[1], claim, quantity)
         values = [
-            DiscrepancyValue(quantity.written, quantity.normalized, sorted(evidence, key=lambda e: (order[e.document], e.start)))
+            DiscrepancyValue(quantity.written, quantity.normalized, _in_report_order(evidence, order))
             for quantity, evidence in (sides[key] for key in sorted(sides))
         ]
         found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
+
+
+def _in_report_order(evidence: Iterable[Evidence], order: dict[str, int]) -> list[Evidence]:
+    """A side's evidence in the order of the reports (`order`: report id -> its place), then of the text."""
+    return sorted(evidence, key=lambda e: (order[e.document], e.start))
 
 
 def _add_evidence(evidence: list[Evidence], claim, quantity) -> None:

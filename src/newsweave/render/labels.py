@@ -190,11 +190,10 @@ def sole_origin_lines(groups: list[FactGroup], shown: int = SOLE_ORIGIN_SHOWN) -
     return lines[:shown], max(0, len(lines) - shown)
 
 
-def sole_origin_count(groups: list[FactGroup]) -> str:
-    """'3 facts', or '3 facts, in 2 sentences' when sentences hold several of them: the list prints sentences, and
-    "the only origin of 3 facts" over two lines read as a list cut short."""
+def sole_origin_count(groups: list[FactGroup], sentences: int) -> str:
+    """'3 facts', or '3 facts, in 2 sentences' when sentences hold several of them: the list prints sentences (its
+    `sole_origin_lines`, shown and hidden), and "the only origin of 3 facts" over two lines read as a list cut short."""
     facts = f"{len(groups)} fact{'s' if len(groups) > 1 else ''}"
-    sentences = len(lines_per_sentence(groups))
     return facts if sentences == len(groups) else f"{facts}, in {sentences} sentence{'s' if sentences > 1 else ''}"
 
 

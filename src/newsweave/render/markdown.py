@@ -100,8 +100,9 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
         for origin, groups in sole:
             documents = list(dict.fromkeys(d for g in groups for d in g.documents))
             mark = " _(inferred)_" if origin in inferred else ""
-            lines.append(f"- **{origin}**{mark} is the only origin of {sole_origin_count(groups)} of {cite(documents)}:")
             shown, hidden = sole_origin_lines(groups)
+            count = sole_origin_count(groups, len(shown) + hidden)
+            lines.append(f"- **{origin}**{mark} is the only origin of {count} of {cite(documents)}:")
             lines += [f"  - {cite(g.documents)} {g.representative.text}" for g in shown]
             lines += [f"  - _{more_label(hidden)} sentences_"] if hidden else []
     shared = [q for q in story.quotes if len(q.documents) > 1]

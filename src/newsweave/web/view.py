@@ -39,10 +39,8 @@ class StoryView:
                 quoted = _quoted(fact)
                 key = (quoted["document"], quoted["start"], quoted.get("end")) if quoted else (str(fact.get("text")),)
                 lines.setdefault(key, []).append(fact)
-        keys = {id(line): key for key, line in lines.items()}
-        folded = fold_lines(list(lines.values()), _sentence_keys, lambda line: keys[id(line)])
         rows: list[list[dict[str, Any]]] = []
-        for line in folded:
+        for line in fold_lines(lines, _sentence_keys):
             _, uncited = self._cited(line)
             rows += uncited_apart(line, uncited, [_documents(fact) for fact in line])
         return rows
