@@ -661,6 +661,9 @@ def test_sentences_a_page_ran_together_without_a_space_are_two():
     ("If you would like to reuse any content from Varna Post, please contact the syndication desk.", BOILERPLATE),
     ("This piece or any portion thereof may not be reproduced without permission.", BOILERPLATE),
     ("Police closed the road, 3 miles from the depot, on Friday.", BODY),
+    ("Warning: The following video contains graphic footage.", BOILERPLATE),  # the site to its reader
+    ("This video may contain disturbing images.", BOILERPLATE),
+    ("Police said the video shows graphic footage of the attack.", BODY),
 ])
 def test_a_wire_pickup_a_video_caption_a_sign_up_or_a_writer_s_line_is_no_news(line, role):
     text = f"Gunmen killed two guards at the Varna depot on Friday, police said.\n\n{line}\n"

@@ -111,6 +111,18 @@ def test_example_summary_leads_with_the_event(example_brief):
     assert "1,400" in " ".join(item.text for item in example_brief.summary[:2])
 
 
+def test_a_speakers_description_adds_nothing_to_a_sentences_worth(example_brief):
+    # "said Marta Kowalczyk, director of the Tessel County Office of Emergency Management" names who spoke, as a
+    # nominal claim names who someone is: however many reports describe her so, the sentence says no more for it.
+    from newsweave.summarize import _claim_groups
+
+    story = example_brief.story
+    speakers = [c for g in story.facts if g.support > 1 for c in g.claims if c.kind == "speaker"]
+    assert speakers
+    weighed = _claim_groups(story)
+    assert all(c.id not in weighed for c in speakers)
+
+
 def test_seeds_corroborated_facts_and_citations(seeds_brief):
     ids = sorted(d.id for d in seeds_brief.documents)
     mirror, wsj_echo, ibt = ids  # 000: Mirror-sourced, 001: WSJ-sourced, 002: IBT

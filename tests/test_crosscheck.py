@@ -409,6 +409,63 @@ def test_syndicated_copy_and_wire_share_one_origin():
     assert fact.origins == ["Reuters", "r3"] and fact.independent_sources == 2
 
 
+def test_a_report_that_is_the_credited_outlet_is_one_origin_with_its_credit():
+    # The Lakeside Courier's own story, and a report passing it on: one origin, not two.
+    own = {"id": "courier", "outlet": "The Lakeside Courier",
+           "text": "Three barges ran aground on the Orrin River near Pell Harbour on Tuesday, blocking the channel."}
+    credit = {"id": "other", "text": "Three barges ran aground on the Orrin River near Pell Harbour on Tuesday, "
+                                     "blocking the channel, the Lakeside Courier reported."}
+    (fact,) = [g for g in newsweave.brief([own, credit]).story.facts if g.support == 2]
+    assert fact.origins == ["Lakeside Courier"] and fact.independent_sources == 1
+    # Without the publisher's name the report is its own origin, as before.
+    (fact,) = [g for g in newsweave.brief([{**own, "outlet": None}, credit]).story.facts if g.support == 2]
+    assert fact.origins == ["courier", "Lakeside Courier"]
+
+
+def test_a_report_says_which_outlet_it_is_by_its_address_a_staff_address_or_its_foot_line():
+    from newsweave.crosscheck.origins import own_outlet
+    from newsweave.crosscheck.outlets import outlet_of_address
+
+    assert outlet_of_address("https://www.latimes.com/local/story.html") == "Los Angeles Times"
+    assert outlet_of_address("news.bbc.co.uk") == "BBC" and outlet_of_address("theguardian.com") == "The Guardian"
+    assert outlet_of_address("valleyradio6.example") is None and outlet_of_address("localhost") is None
+    text = "Barges ran aground on Tuesday."
+    assert own_outlet(Document(id="a", text=text, url="https://www.washingtonpost.com/x")) == "Washington Post"
+    assert own_outlet(Document(id="a", text=text, outlet="AP")) == "Associated Press"
+    assert own_outlet(Document(id="a", text=text + "\n\ndana.roe@latimes.com")) == "Los Angeles Times"
+    # two outlets' addresses say nothing of which one the report is; an address at no outlet says nothing
+    assert own_outlet(Document(id="a", text=text + " dana.roe@latimes.com, lee@nytimes.com")) is None
+    assert own_outlet(Document(id="a", text=text + " tips@lakeside-courier.example")) is None
+    assert own_outlet(Document(id="a", text=text + " This story first appeared in the May 3 issue of The Hollywood Reporter "
+                                                   "magazine.")) == "The Hollywood Reporter"
+    # another outlet's scoop, credited, is not the report's own foot line
+    assert own_outlet(Document(id="a", text=text + " The video first appeared on TMZ.")) is None
+
+
+def test_a_staff_address_is_read_in_time_on_a_hostile_page():
+    import time
+
+    from newsweave.crosscheck.origins import own_outlet
+
+    started = time.perf_counter()
+    assert own_outlet(Document(id="a", text="a" * 2_000_000 + "@" * 200_000 + "x@" * 100_000)) is None
+    assert time.perf_counter() - started < 5
+
+
+def test_facts_a_report_states_as_its_own_outlet_do_not_rest_on_an_outlet_the_reports_credit():
+    own = {"id": "courier", "outlet": "The Lakeside Courier",
+           "text": "The harbour master closed the channel for two days. Salvage crews will start work on Thursday."}
+    other = {"id": "other", "text": "The harbour master closed the channel for two days, officials said."}
+    from newsweave.render.labels import sole_origin_facts
+
+    story = newsweave.brief([own, other]).story
+    assert any(g.origins == ["Lakeside Courier"] for g in story.facts)  # the salvage crews: the Courier's own reporting
+    assert sole_origin_facts(story) == []
+    credited = newsweave.brief([own, {"id": "other", "text": "Salvage crews will start work on Thursday, the Lakeside "
+                                                               "Courier reported."}]).story
+    assert [origin for origin, _ in sole_origin_facts(credited)] == ["Lakeside Courier"]
+
+
 def test_quote_credited_to_different_outlets_and_reworded():
     first = (
         "The minister has resigned. \"I leave with my head held high and my conscience clear,\" "
@@ -750,6 +807,19 @@ def test_a_quote_inside_a_quote_with_its_ending_said_two_ways():
     assert any(e.document == "r2" and e.start == inner for v in wording.values for e in v.evidence)
 
 
+def test_a_word_swapped_near_the_end_of_a_shorter_quote_is_a_rewording():
+    """The shorter quote ends two words after the swap ("so happy for the crew."), where the longer runs on: the
+    two words in common anchor its end, so the swap is a change, not a run-on."""
+    first = ("\"Of course it was a wonderful thing to see the boat come in. We are so proud of the crew. I think it is "
+             "one of the finest rescues of the year, and I will tell that to anyone who asks,\" the mayor said.\n")
+    second = "\"Of course it was a wonderful thing to see the boat come in, and we are so happy for the crew,\" the mayor said.\n"
+    (wording,) = _of_kind(_brief(first, second), "quote")
+    assert {v.documents[0] for v in wording.values} == {"r1", "r2"}
+    # cut where the other runs on, no word swapped: no rewording
+    same = "\"Of course it was a wonderful thing to see the boat come in. We are so proud of the crew,\" the mayor said.\n"
+    assert _of_kind(_brief(first, same), "quote") == []
+
+
 # --- the bundled example: the planted number, spelling and outlet-credit errors ---
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "valley-dam-evacuation"
@@ -762,6 +832,16 @@ def example():
 
 def _discrepancies(brief: dict, kind: str) -> list[dict]:
     return [d for d in brief["discrepancies"] if d["kind"] == kind]
+
+
+def test_example_counts_a_report_and_the_outlet_it_is_as_one_origin():
+    """Report 2 is The Riverton Herald and report 3 Valley Radio 6: the quote one report credits to the Herald and
+    another to the radio has two origins, not three ("Riverton Herald, report 2, Valley Radio 6" before)."""
+    markdown = newsweave.brief([EXAMPLE]).to_markdown()
+    assert "**4 reports · 2 origins: Riverton Herald, Valley Radio 6** [1, 2, 3, 4]: \"*We would rather" in markdown
+    # each report telling a fact as its own reporting: no label, as before the reports' outlets were read
+    assert "4 origins" not in markdown and "report 2" not in markdown
+    assert "Resting on one outlet" not in markdown  # the radio's "… told Valley Radio 6" is its own reporting
 
 
 def test_example_flags_the_wrong_evacuation_count(example):

@@ -88,9 +88,18 @@ def resting_on_one_outlet(story: Story) -> list[FactGroup]:
     numbers = {d.id for d in story.documents}  # (a report that credits no one is its own origin)
     telling = reports_telling(story)
     told_more_widely = {c.sentence.key for g in story.facts if len(g.origins) > 1 and telling(g) >= 2 for c in g.claims if c.main}
+    # A report's own outlet (its publisher) is the origin of all it says uncredited, and of what it credits to itself
+    # ("…, she told Valley Radio 6" in Valley Radio 6's story): those facts rest on one report, and are listed there.
+    # An outlet is listed here for what another report credits it with, or a wire story's agency for its story.
+    from newsweave.crosscheck.origins import own_origins  # (the cross-check package loads spaCy: the CLI stays light)
+    from newsweave.crosscheck.outlets import WIRES
+
+    own = own_origins(story)
     return [g for g in story.facts
             if len(g.origins) == 1 and g.origins[0] not in numbers and g.representative.role == BODY
-            and g.representative.key not in told_more_widely]
+            and g.representative.key not in told_more_widely
+            and (g.origins[0] in WIRES or any(c.attribution is not None and c.attribution.origin == g.origins[0] != own[c.document]
+                                              for c in g.claims))]
 
 
 # A sentence this alike to one in another report may well state the same fact in other words

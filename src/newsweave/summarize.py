@@ -309,14 +309,19 @@ def _cited_groups(story: Story) -> dict[SentenceKey, FactGroup]:
 
 
 def _claim_groups(story: Story) -> dict[int, FactGroup]:
-    """Each grouped claim's group, by `Claim.id`: not a nominal claim's ("former quarterback Dale Ostrow", "the Nov. 13 attacks"),
-    which names who someone is, not what happened: a summary is not chosen or cited for it."""
-    return {c.id: g for g in story.facts for c in g.claims if c.kind not in NOMINAL}
+    """Each grouped claim's group, by `Claim.id`: not a nominal claim's ("former quarterback Dale Ostrow", "the Nov. 13 attacks")
+    nor a speaker's description ("said Marta Kowalczyk, director of the county's emergency office"), which name who someone
+    is, not what happened: a summary is not chosen or cited for it."""
+    return {c.id: g for g in story.facts for c in g.claims if _weighed(c)}
+
+
+def _weighed(claim) -> bool:
+    return claim.kind not in NOMINAL and claim.kind != "speaker"
 
 
 def _reports_stating(group: FactGroup) -> int:
     """How many reports state the group's fact in a claim the summary weighs (not in a nominal claim)."""
-    return len({c.document for c in group.claims if c.kind not in NOMINAL})
+    return len({c.document for c in group.claims if _weighed(c)})
 
 
 def _unclean(story: Story, sentence: Sentence, *, unspoken: bool = False, speaker_before: bool = False,

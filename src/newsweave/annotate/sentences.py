@@ -142,7 +142,12 @@ _WEB_JUNK = re.compile(r"https?://|www\.|pic\.twitter\.com|@\w{2,}|\b\w+\.(?:com
                        r"|(?i:\bby\s+e-?mail\s+and\s+never\s+miss\b)"
                        # a publisher's rights line and a paper's reference under a science report
                        r"|(?i:\bif\s+you\s+would\s+like\s+to\s+reuse\b|\bmay\s+not\s+be\s+(?:reproduced|republished)\b)"
-                       r"|(?i:^\s*journal\s+reference:|\bDOI:\s*10\.\d)")
+                       r"|(?i:^\s*journal\s+reference:|\bDOI:\s*10\.\d)"
+                       # the site warning its reader of what a player shows ("Warning: The following video contains
+                       # graphic footage")
+                       r"|(?i:^\s*(?:warning:\s*)?(?:the\s+following|this)\s+(?:video|footage|clip|gallery|content|story)\s+"
+                       r"(?:contains|includes|may\s+contain|shows)\b[^.\n]{0,40}\b(?:graphic|disturbing|distressing|upsetting|"
+                       r"strong\s+language|violent))")
 # A wire editor's pickup line: the words a paragraph of the earlier take starts with, and where it stood ("Chile said,
 # graf 3 pvs", "&UR; The plane, 5th graf pvs.", "Turkey amassed troops, pick up 4th graf pvs"): no words of the report.
 _PICKUP = re.compile(

@@ -3,14 +3,19 @@
 A report's sentence has the origin it credits (an outlet); a sentence that
 credits no outlet is the report's own reporting, unless the report is a wire
 story (its byline's agency) or a syndicated copy (the origin of the report it
-copies). A speaker alone ("police said") is not an origin: two reports that
-each heard the police are two reports.
+copies). The report's own reporting is its outlet's, where the report says which
+outlet it is: then another report crediting that outlet ("…, the Los Angeles
+Times reported") repeats it, one origin, not two. A speaker alone ("police
+said") is not an origin: two reports that each heard the police are two reports.
 """
 
 from __future__ import annotations
 
-from newsweave.crosscheck.attribution import wire_credit, wire_name
-from newsweave.story import Attribution, Story
+import re
+
+from newsweave.crosscheck.attribution import wire_credit
+from newsweave.crosscheck.outlets import outlet_candidates, outlet_mentions, outlet_named, outlet_of_address
+from newsweave.story import Attribution, Document, Story
 
 
 def own_origins(story: Story) -> dict[str, str]:
@@ -20,8 +25,56 @@ def own_origins(story: Story) -> dict[str, str]:
     result = {}
     for document in story.documents:
         root = by_id[originals[document.id]]
-        result[document.id] = wire_credit(root.text) or wire_name(root.outlet) or root.id
+        result[document.id] = wire_credit(root.text) or own_outlet(root) or root.id
     return result
+
+
+def own_outlet(document: Document) -> str | None:
+    """The outlet a report is, as its credits name it, where the report says so: the publisher it was read from
+    (its outlet, or the outlet of its web address), else a line of the report's own: a staff address at a known
+    outlet's domain ("richard.winton@latimes.com"), "This story first appeared in … The Hollywood Reporter"."""
+    if document.outlet and document.outlet.strip():
+        named = outlet_named(document.outlet)
+        if named:
+            return named
+    return (outlet_of_address(document.url) if document.url else None) or _staff_outlet(document.text) or _first_appeared(document.text)
+
+
+_DOMAIN = re.compile(r"(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,6}\b", re.IGNORECASE)
+_LOCAL_PART = re.compile(r"[\w.+-]")
+
+
+def _staff_outlet(text: str) -> str | None:
+    """The one known outlet whose domain the report's e-mail addresses are at (a byline's or a foot line's)."""
+    outlets: set[str] = set()
+    at = text.find("@")
+    while at != -1 and len(outlets) < 2:
+        # (each "@" read where it stands: a pattern scanning for addresses re-reads long words at every letter)
+        domain = _DOMAIN.match(text, at + 1)
+        if domain and at > 0 and _LOCAL_PART.match(text, at - 1):
+            outlet = outlet_of_address(domain.group())
+            if outlet:
+                outlets.add(outlet)
+        at = text.find("@", at + 1)
+    return outlets.pop() if len(outlets) == 1 else None
+
+
+# The report's own foot line, not a credit of another's scoop ("the video first appeared on TMZ").
+_FIRST_APPEARED = re.compile(
+    r"\b(?:this|the)\s+(?:story|article|report|piece|post|column|interview)\s+(?:was\s+)?(?:first|originally)\s+"
+    r"(?:appeared|published|ran)\s+(?:in|on|at|by)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_appeared(text: str) -> str | None:
+    """"This story first appeared in the Feb. 3 issue of The Hollywood Reporter magazine": the known outlet named
+    in the words after it."""
+    for match in _FIRST_APPEARED.finditer(text):
+        for _, _, written in outlet_mentions(text[match.end() : match.end() + 80]):
+            if outlet_candidates(written):
+                return outlet_named(written)
+    return None
 
 
 def fill_fact_origins(story: Story, attributions: dict[tuple[str, int], Attribution]) -> None:

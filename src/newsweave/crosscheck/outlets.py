@@ -159,9 +159,60 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:[Tt]he\s+)?{longest_first(names)}(?![\w])")
 
 
+# Web addresses whose name spells none of the names the table gives their outlet ("nytimes.com").
+_ADDRESSES = {
+    "nytimes": "New York Times", "latimes": "Los Angeles Times", "apnews": "Associated Press", "ft": "Financial Times",
+    "nypost": "New York Post", "people": "People magazine", "time": "Time magazine", "usmagazine": "Us Weekly",
+    "thetimes": "The Times", "washpost": "Washington Post", "foxnews": "Fox News", "abcnews": "ABC News",
+}
+# The parts of a host name that name no one: "www.", "news.", ".co.uk".
+_NO_NAME = {"www", "m", "amp", "news", "edition", "co", "com", "org", "net", "go", "ac", "gov"}
+
+
+@lru_cache(maxsize=1)
+def _compact_table() -> dict[str, str]:
+    """An outlet's name written as web addresses write it ("washingtonpost", "hollywoodreporter") -> the outlet,
+    for the names that stand for one outlet only."""
+    table: dict[str, set[str]] = {}
+    for canonical, aliases in OUTLETS.items():
+        for name in (canonical, *aliases):
+            table.setdefault(re.sub(r"[^a-z0-9]", "", _key(name)), set()).add(canonical)
+    compact = {key: next(iter(outlets)) for key, outlets in table.items() if len(outlets) == 1 and key}
+    return {**compact, **_ADDRESSES}
+
+
+def outlet_of_address(address: str) -> str | None:
+    """The known outlet a web address or host name belongs to ('https://www.latimes.com/local/...',
+    'news.bbc.co.uk', 'theguardian.com'), or None."""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", address.strip().lower()).split("/", 1)[0].split(":", 1)[0]
+    labels = host.split(".")
+    if len(labels) < 2 or len(host) > 253:
+        return None
+    table = _compact_table()
+    for label in reversed(labels[:-1]):  # (the last is the country or the kind: ".com", ".uk")
+        if label in _NO_NAME:
+            continue
+        return table.get(label) or (table.get(label[3:]) if label.startswith("the") else None)
+    return None
+
+
 def outlet_candidates(name: str) -> tuple[str, ...]:
     """The canonical outlets a name can mean: 'WSJ' -> ('Wall Street Journal',); 'the Journal' -> ('Wall Street Journal',)."""
     return _table().get(_key(name), ())
+
+
+def outlet_named(name: str) -> str | None:
+    """The outlet a publisher's name stands for, as a credit of it resolves: "AP" is the Associated Press,
+    "The Riverton Herald" (no table entry) "Riverton Herald"; a host name ("www.latimes.com") is the known
+    outlet it belongs to. A short form that stands for several outlets ("Times") is kept as written."""
+    name = name.strip()
+    if "." in name and " " not in name:
+        return outlet_of_address(name)  # (a page that gave no publisher's name: only a known outlet's host)
+    candidates = outlet_candidates(name)
+    exact = [c for c in candidates if _key(c) == _key(name)]
+    if exact or len(candidates) == 1:
+        return (exact or candidates)[0]
+    return tidy_name(name) or None
 
 
 # A capitalised name ending in one of these words is a news outlet even when

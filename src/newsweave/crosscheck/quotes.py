@@ -293,6 +293,11 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
     blocks = [m for m in every if m.size >= 3]  # a lone shared "the" anchors nothing
     if not blocks:
         return False
+    # Two words in common that end one quote, after the last longer run, anchor that end: "we are so excited for
+    # Moonlight. I think…" / "we're so happy for Moonlight." swaps a word where the other runs on
+    ending = [m for m in every if m.size == 2 and m.a >= blocks[-1].a + blocks[-1].size
+              and m.b >= blocks[-1].b + blocks[-1].size and (m.a + 2 == len(words_a) or m.b + 2 == len(words_b))]
+    blocks += ending[-1:]
     # Words both quotes have, even one at a time, are not changes ("very successfully" / "quite successfully").
     shared_a = {m.a + k for m in every for k in range(m.size)}
     shared_b = {m.b + k for m in every for k in range(m.size)}

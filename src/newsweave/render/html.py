@@ -26,6 +26,7 @@ from newsweave.render.labels import (
     headline,
     inferred_origins,
     origins_label,
+    report_origins,
     sole_origin_count,
     sole_origin_facts,
     sole_origin_lines,
@@ -74,6 +75,7 @@ class BriefPage:
         self.warnings = [(text, [document_line(d) for d in left_out]) for text, left_out in warning_lines(story)]
         self.in_summary = {item.fact.id for item in story.summary}
         self.inferred = inferred_origins(story)
+        self.own = report_origins(story)
         # one row per quoted sentence, every claim of the row marked, and cited after it when other reports
         # state it than the row's (as in the Markdown)
         self.fact_lines = fact_lines(corroborated(story))
@@ -97,7 +99,7 @@ class BriefPage:
         return sentence_anchor(self.numbers, sentence)
 
     def origins(self, group: FactGroup) -> str | None:
-        return origins_label(group, self.numbers, self.inferred)
+        return origins_label(group, self.numbers, self.inferred, self.own)
 
     def fact_cites(self, group: FactGroup, withheld: Iterable[str] = ()) -> list[Cite]:
         """One link per report, to that report's first sentence in the group (but the reports `withheld`:

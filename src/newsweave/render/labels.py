@@ -166,15 +166,25 @@ def document_line(document: Document) -> str:
     return " · ".join(parts)
 
 
-def origins_label(group: FactGroup, numbers: dict[str, int], inferred: set[str] | frozenset[str] = frozenset()) -> str | None:
+def report_origins(story: Story) -> dict[str, str]:
+    """Each report's own origin (`crosscheck.origins.own_origins`: its outlet, where it says which it is)."""
+    from newsweave.crosscheck.origins import own_origins  # (the cross-check package loads spaCy: the CLI stays light)
+
+    return own_origins(story)
+
+
+def origins_label(group: FactGroup, numbers: dict[str, int], inferred: set[str] | frozenset[str] = frozenset(),
+                  own: dict[str, str] | None = None) -> str | None:
     """'1 origin: Wall Street Journal', when a report credits someone else for the fact, or copies
     another report word for word ('2 origins: report 1, report 2' of three reports); else None.
 
     An origin that is a document id is that report's own reporting; one in
-    `inferred` (see `inferred_origins`) is marked "(inferred)".
+    `inferred` (see `inferred_origins`) is marked "(inferred)". `own` (`own_origins`) gives each report's own
+    origin, its outlet where it says which one it is: a fact each report tells as its own needs no label.
     """
     origins = group.origins
-    if not origins or (all(origin in numbers for origin in origins) and len(origins) >= group.support):
+    own_ones = {own.get(d, d) for d in group.documents} if own else set(numbers)
+    if not origins or (all(origin in numbers or origin in own_ones for origin in origins) and len(origins) >= group.support):
         return None
     names = [f"report {numbers[o]}" if o in numbers else origin_name(o, inferred) for o in origins]
     return f"{len(origins)} origin{'s' if len(origins) != 1 else ''}: {', '.join(names)}"

@@ -16,6 +16,7 @@ from newsweave.render.labels import (
     inferred_origins,
     origins_label,
     quote_credit,
+    report_origins,
     reports_count,
     sole_origin_count,
     sole_origin_facts,
@@ -52,10 +53,11 @@ def brief_to_markdown(brief: Brief) -> str:
     facts = corroborated(story)
     lines += ["", "## Corroborated: stated by two or more reports", ""]
     inferred = inferred_origins(story)
+    own = report_origins(story)
     # The sentence each claim group quotes, once, every claim of the line marked: cited by the line when the line's
     # reports state it, else after it.
     lines += [
-        f"- **{_reports_and_origins(line[0], numbers, inferred)}** {cite(line[0].documents)}: {_marked(cite, *line)}"
+        f"- **{_reports_and_origins(line[0], numbers, inferred, own)}** {cite(line[0].documents)}: {_marked(cite, *line)}"
         for line in fact_lines(facts)
     ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
@@ -80,9 +82,9 @@ def _marked(cite, group: FactGroup, *more: FactGroup) -> str:
                    for text, marked, by in claim_marks(group, *more))
 
 
-def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str]) -> str:
+def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str], own: dict[str, str]) -> str:
     """'3 reports · 1 origin: Wall Street Journal'."""
-    label = origins_label(group, numbers, inferred)
+    label = origins_label(group, numbers, inferred, own)
     return f"{group.support} reports" + (f" · {label}" if label else "")
 
 
