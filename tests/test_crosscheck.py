@@ -665,6 +665,19 @@ def test_one_event_dated_two_ways_is_still_a_disagreement_with_publication_days(
     assert {v.value for v in found.values} == {"March 3, 2026", "March 4, 2026"}
 
 
+def test_the_one_arrested_is_the_same_party_where_the_tagger_missed_his_name():
+    """"arrested Poole" in both reports, the model tagging "Poole" as no name (or a product): the arrest's own proper
+    noun is the party the two dates share."""
+    brief = _brief("In 2000, Harlow County authorities arrested Poole following complaints from neighbours.\n",
+                   "In 2001, the Harlow County Sheriff's Office arrested Poole on charges of fraud, records show.\n")
+    (found,) = _of_kind(brief, "date")
+    assert found.subject == "date of arrest (Poole)" and {v.value for v in found.values} == {"2000", "2001"}
+    # two people arrested in two years are no disagreement
+    other = _brief("In 2000, Harlow County authorities arrested Poole following complaints from neighbours.\n",
+                   "In 2001, the Harlow County Sheriff's Office arrested Brannock on charges of fraud, records show.\n")
+    assert _of_kind(other, "date") == []
+
+
 def test_ages_in_every_form_and_not_someone_elses():
     brief = _brief(
         "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "

@@ -314,9 +314,19 @@ def _arguments(mention: DateMention, event_words: list, names: dict[SentenceKey,
     if not event_words:
         return {name for name, _, _ in named}
     spans = []
+    phrase = []  # the event's own words, outside clauses of other events
     for word in event_words:
         spans.append((word.idx, word.idx + len(word)))
         for child in word.children:
             if child.dep_ not in _OTHER_CLAUSES:
                 spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
-    return {name for name, start, end in named if any(a <= start and end <= b for a, b in spans)}
+                phrase += child.subtree
+    found = {name for name, start, end in named if any(a <= start and end <= b for a, b in spans)}
+    # a name the tagger missed or mistyped in one report or both ("authorities arrested Poole", Poole a PRODUCT): a
+    # proper noun of the event's own words that is part of no name found (and no date: "on Monday" is one too)
+    found |= {t.text for t in phrase if t.pos_ == "PROPN" and t.ent_type_ not in _FIGURES and t.is_alpha
+              and not any(start <= t.idx < end for _, start, end in named)}
+    return found
+
+
+_FIGURES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
