@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import newsweave
@@ -1334,3 +1336,14 @@ def test_a_name_typed_twice_is_the_name_once():
     assert nassar.name == "Omar Nassar"
     last = max(nassar.mentions, key=lambda m: (m.document == "a", m.start))
     assert text[last.start:last.end] == "Nassar" and last.end == len(text) - 1
+
+
+def test_a_share_s_code_on_the_wire_is_no_part_of_a_name():
+    """Reuters writes a company's share code after its name ("Jimmy Choo CHOO.L", "Kering SA (PRTP.PA)"): the
+    brief listed "PRTP.PA" as a person and "Kate Spade & Co KATE.N" as a company."""
+    text = ("LONDON (Reuters) - Harlow Holdings Ltd HARL.N agreed to buy shoemaker Varna Shoes VRNA.L for $1.2 billion. "
+            "Rival Pell Group SA (PELL.PA) owns Ostrow, and Lowford Inc (NYSE: LWF) bought Tessel & Co TSSL.O last month.")
+    story = newsweave.brief([{"id": "a", "text": text}, {"id": "b", "text": "Harlow Holdings agreed to buy Varna Shoes."}]).story
+    names = {e.name for e in story.entities}
+    assert not any(re.search(r"[A-Z]{2,}\.[A-Z]|NYSE|\(", name) for name in names), names
+    assert {"Varna Shoes", "Pell Group SA"} <= names

@@ -221,7 +221,10 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
     mentions = []
     common_noun = _common_nouns(document_text)
     speakers = _speaking_surnames(doc)
+    share_codes = [m.span() for m in _SHARE_CODE.finditer(document_text)]  # "(NYSE: KORS)": no exchange, no one
     for ent in doc.ents:
+        if any(a <= ent.start_char and ent.end_char <= b for a, b in share_codes):
+            continue
         vessel_start = _vessel_s_name_start(ent)
         if vessel_start is not None or ent.label_ in _MAYBE_VESSELS:
             # "the ferry Gull Maiden": a ship's name (with the words the model left out of it), and so "the Gull
@@ -257,6 +260,11 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
             start = ent[1].idx - ent.start_char
         if end - start < 2:
             continue
+        ticker = TICKER_AT_END.search(written, start, end)
+        if ticker:  # "Kate Spade & Co KATE.N", "PRTP.PA": a share's code on the wire, no part of a name
+            end = len(written[:ticker.start()].rstrip())
+            if end - start < 2:
+                continue
         text = written[start:end]
         if text.islower():
             continue  # no capital, no name: "secretary of state" tagged an organisation
@@ -326,6 +334,14 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
     return mentions
 
 
+# A share's code as wire copy writes it after a company's name: "Jimmy Choo CHOO.L", "Kering SA (PRTP.PA)",
+# "(NYSE: KORS)": Reuters' exchange suffixes, or an exchange named before the code.
+_EXCHANGE_CODE = r"(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|AMEX):[ \t]?[A-Z][A-Z.]{0,5}"
+TICKER_AT_END = re.compile(
+    r"(?:^|(?<=\s))\(?(?:[A-Z][A-Z0-9]{0,5}\.(?:N|O|OQ|L|PA|DE|F|TO|V|HK|T|AX|MI|AS|SW|MC|K|BR|ST|CO|HE|OL|VI|SS|SZ|BO|NS|KS|SA|MX|SI|TW|JK)"
+    rf"|{_EXCHANGE_CODE})\)?$"
+)
+_SHARE_CODE = re.compile(rf"\({_EXCHANGE_CODE}\)")
 _DOUBLED_WORD = re.compile(r"(\w[\w'’.-]*)\s+(\1)")
 # Words for a vessel, which a ship's or a craft's name follows ("the ferry Gull Maiden", "the rover Curiosity").
 _VESSELS = {"ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler", "yacht", "liner", "cruiser", "frigate",
