@@ -168,10 +168,16 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     """The indices of a report's tokens that may credit someone: "according" and verbs of saying.
     Read off the Doc's arrays of string ids: a Token object per word (as iterating a Span makes) is slow."""
     store = doc.vocab.strings
-    lower, pos, lemma = doc.to_array(["LOWER", "POS", "LEMMA"]).T
+    lower, pos, lemma, head = doc.to_array(["LOWER", "POS", "LEMMA", "HEAD"]).T
     verbal = (pos == store["VERB"]) | (pos == store["AUX"])
     saying = [h for h in set(lemma[verbal].tolist()) if store[h].lower() in _CREDITING_VERBS]
-    return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying))).tolist()
+    # A credit in a phrase of its own, with no one saying: "obtained by The Times and first reported by NBC News",
+    # "in an interview with AllHipHop.com", "[via TorrentFreak.com]" (`_names_a_source` reads the rest)
+    prepositions = np.isin(lower, [store[w] for w in _CREDITING_PREPOSITIONS])
+    heads = np.arange(len(lower)) + head.astype(np.int64)  # (HEAD is the offset to the head)
+    sources = np.isin(lemma, [store[w] for w in _SOURCE_WORDS])
+    by_preposition = prepositions & ((lower == store["via"]) | sources[heads])
+    return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying)) | by_preposition).tolist()
 
 
 def _quote_marks(sentence: Sentence) -> list[int]:
@@ -194,6 +200,14 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
     phrases: list[tuple[int, int]] = []
     marks: list[int] | None = None  # the sentence's quote marks, found when a verb of saying first asks
     for token in tokens:
+        if token.lower_ in _CREDITING_PREPOSITIONS:
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            phrase = _phrase(obj) if obj is not None and (token.lower_ == "via" or _names_a_source(token)) else None
+            if phrase and names.is_outlet(_text(phrase)):
+                phrases.append((token.idx, _end(phrase)))
+                if not origin:
+                    origin, written = names.resolve(_text(phrase)), _text(phrase)
+            continue
         if token.lower_ == "according":
             target = next((c for c in token.children if c.lower_ == "to"), None)
             obj = next((c for c in target.children if c.dep_ == "pobj"), None) if target is not None else None
@@ -416,6 +430,9 @@ def _names_a_source(preposition: Token) -> bool:
 
 # "a copy of the order obtained by NBC News", "an email reviewed by the Guardian": the document came from X.
 _OBTAINED = {"obtain", "review", "see", "examine"}
+# The words a preposition naming where words come from hangs on, for `_crediting_tokens` to find it by.
+_CREDITING_PREPOSITIONS = ("by", "via", "with", "in", "on")
+_SOURCE_WORDS = tuple(sorted(_REPORT_NOUNS | _PUBLISHING | _OBTAINED | {"interview", "conversation", "talk"}))
 
 
 # Who reports for an outlet ("The BBC's Jim Muir", "BBC correspondent Ian Pannell", "CNN's Pamela Brown"); an
