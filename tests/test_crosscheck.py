@@ -1445,16 +1445,18 @@ def test_someone_quoted_by_a_newspaper_is_the_speaker_and_the_newspaper_the_orig
 
 def test_an_outlet_credited_in_a_phrase_with_no_one_saying():
     """'A copy of the order, obtained by The Times and first reported by NBC News, left open …': no verb of saying has
-    a subject there, and the credit was missed; so were 'in an interview with AllHipHop.com' and '[via TorrentFreak.com]'."""
+    a subject there, and the credit was missed; so were 'in an interview with AllHipHop.com', '[via TorrentFreak.com]' and
+    'says David Graham at The Atlantic' (the parse hangs 'at' on 'says')."""
     from newsweave.crosscheck.attribution import sentence_attributions
 
     text = ("A copy of the order, first reported by Valley Radio 6, left open whether the dam would be drained.\n\n"
             "He later admitted sending the posts in an interview with the Lakeside Courier, where he also spoke of the band.\n\n"
             "The studio's lawyers say a made-up language is no one's property. [via HarlowFreak.com]\n\n"
+            "\"He faces a hard road in the primaries,\" says Dana Roe at the Harlow Gazette.\n\n"
             "He moved to Riverton in June with his family, and the band split on Friday.\n")
     story = newsweave.brief([Document(id="a", text=text)]).story
     credited = {a.origin for a in sentence_attributions(story).values() if a.origin}
-    assert credited == {"Valley Radio 6", "Lakeside Courier", "HarlowFreak.com"}
+    assert credited == {"Valley Radio 6", "Lakeside Courier", "HarlowFreak.com", "Harlow Gazette"}
 
 
 def test_a_station_the_model_cuts_in_two_is_one_origin():

@@ -176,7 +176,9 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     prepositions = np.isin(lower, [store[w] for w in _CREDITING_PREPOSITIONS])
     heads = np.arange(len(lower)) + head.astype(np.int64)  # (HEAD is the offset to the head)
     sources = np.isin(lemma, [store[w] for w in _SOURCE_WORDS])
-    by_preposition = prepositions & ((lower == store["via"]) | sources[heads])
+    # "says David Graham at The Atlantic" ("at" on the name, or on "says")
+    writer_at = (lower == store["at"]) & ((pos[heads] == store["PROPN"]) | np.isin(lemma[heads], [store["say"], store["write"]]))
+    by_preposition = (prepositions & ((lower == store["via"]) | sources[heads])) | writer_at
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying)) | by_preposition).tolist()
 
 
@@ -423,15 +425,15 @@ def _names_a_source(preposition: Token) -> bool:
     if word in ("by", "in", "on"):
         return (governor.lemma_.lower() in _REPORT_NOUNS or governor.lemma_.lower() in _PUBLISHING
                 or (word == "by" and governor.lemma_.lower() in _OBTAINED))
-    if word == "at":  # "says David Graham at The Atlantic": a writer at an outlet
-        return governor.pos_ == "PROPN" and governor.ent_type_ == "PERSON"
+    if word == "at":  # "says David Graham at The Atlantic": a writer at an outlet (the parse may hang it on "says")
+        return (governor.pos_ == "PROPN" and governor.ent_type_ == "PERSON") or governor.lemma_.lower() in ("say", "write")
     return False
 
 
 # "a copy of the order obtained by NBC News", "an email reviewed by the Guardian": the document came from X.
 _OBTAINED = {"obtain", "review", "see", "examine"}
 # The words a preposition naming where words come from hangs on, for `_crediting_tokens` to find it by.
-_CREDITING_PREPOSITIONS = ("by", "via", "with", "in", "on")
+_CREDITING_PREPOSITIONS = ("by", "via", "with", "in", "on", "at")
 _SOURCE_WORDS = tuple(sorted(_REPORT_NOUNS | _PUBLISHING | _OBTAINED | {"interview", "conversation", "talk"}))
 
 
