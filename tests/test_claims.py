@@ -664,3 +664,19 @@ def test_a_figure_the_parse_cut_off_its_name_is_no_claim():
               lemmas=["30", "Rock", "return", "later", "this", "year", "."])
     sentence = Sentence(document="a", start=0, end=len(doc.text), text=doc.text, index=0)
     assert [c.text for c in sentence_claims(sentence, doc[:])] == ["Rock returns later this year"]
+
+
+def test_a_line_that_only_opens_a_quote_states_no_fact():
+    """'The group's publicist sent the following statement to XXL:' was listed as a corroborated fact, and 'Rubin
+    writes:' as a fact resting on the Washington Post: the words they open come after them."""
+    from newsweave.annotate.sentences import introduces
+
+    assert introduces("Rubin writes:") and introduces("The band's publicist sent the following statement to the Courier:")
+    assert introduces("A spokesperson released a statement on Tuesday night, saying:")
+    assert not introduces("That said, it's not as if playing the songs bare has exposed a weakness in their sound:")
+    assert not introduces("Police said the road was closed.") and not introduces("He said: the road is closed.")
+    first = "The band's publicist sent the following statement to the Harlow Courier:\n\n\"He was a gentle soul.\"\n"
+    second = "The band's publicist sent the following statement to the Harlow Courier:\n\n\"He will be missed.\"\n"
+    story = newsweave.brief([{"id": "a", "text": first}, {"id": "b", "text": second}]).story
+    assert not any("publicist" in c.text for c in story.claims)
+    assert not any(len(g.documents) > 1 and "publicist" in g.representative.text for g in story.facts)

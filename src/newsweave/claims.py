@@ -38,7 +38,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
-from newsweave.annotate.sentences import asked, title_case
+from newsweave.annotate.sentences import asked, introduces, title_case
 from newsweave.annotate.tokens import TokenTable
 from newsweave.load.published import month_day
 from newsweave.quantities import (
@@ -140,7 +140,7 @@ def build_claims(story: Story) -> Story:
         entities_in = entity_lookup(doc) if doc is not None else None
         last_person = ""
         for sentence in by_document.get(document.id, []):
-            if sentence.role == BOILERPLATE or asked(sentence.text):
+            if sentence.role == BOILERPLATE or asked(sentence.text) or introduces(sentence.text):
                 continue
             span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
             ents: list[_Entity] = []

@@ -215,6 +215,25 @@ def asked(text: str) -> bool:
     return text.rstrip(" \"'”’)]").endswith("?") and text.lstrip("(['")[:1] not in "\"“‘"
 
 
+def introduces(text: str) -> bool:
+    """A line that only opens what follows it ("Rubin writes:", "The group's publicist sent the following statement
+    to XXL:"): the words come after it, and it states nothing of its own."""
+    if not text.rstrip().endswith(":") or len(text.split()) > _INTRODUCTION_WORDS:
+        return False
+    # the saying is what the line ends on ("…, Rivlin said:"), not a word of a sentence that runs on to a colon
+    # ("That said, it's not as if … in their sound:")
+    # (the name it was said to left off: "sent the following statement to the Harlow Courier:")
+    return _SAYING.search(" ".join(_TO_SOMEONE.sub("", text.rstrip()).split()[-4:])) is not None
+
+
+_TO_SOMEONE = re.compile(r"\s+(?:to|for|with)\s+(?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,5}:$")
+
+
+_INTRODUCTION_WORDS = 25
+_SAYING = re.compile(r"\b(?:says?|said|saying|writes?|wrote|writing|tweet(?:s|ed)?|posted|adds?|added|explain(?:s|ed)?|"
+                     r"tells?|told|reads?|statement|following|continued|concluded|put\s+it)\b", re.IGNORECASE)
+
+
 def document_sentences(document_id: str, table: TokenTable) -> list[Sentence]:
     """The sentences of a report from its parse, read as a token table."""
     doc, text = table.doc, table.text
