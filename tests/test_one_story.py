@@ -328,7 +328,8 @@ def test_not_one_story_and_too_much_to_brief_count_their_own_reports():
     assert len(result.documents) == 2
     markdown = result.to_markdown()
     # Three ferry reports are the largest story; two of them are read.
-    assert "these 5 reports tell more than one story. This brief is of the largest (3 reports)" in markdown
+    assert "2 of these 5 reports do not tell the story the others tell" in markdown
+    assert "This brief is of the largest story (3 reports)" in markdown
     assert "this story's 3 reports hold more text than one brief reads" in markdown
     assert "This brief reads 2 reports" in markdown
 

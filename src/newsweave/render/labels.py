@@ -266,7 +266,8 @@ def warning_text(kind: str, message: str, reports: int, left_out: int) -> str:
     """What to tell the reader of one warning, for a brief of `reports` reports that left `left_out` out."""
     if kind == NOT_ONE_STORY:
         return (
-            f"Not one story: these {reports + left_out} reports tell more than one story. This brief is of the largest "
+            f"Not one story: {left_out} of these {reports + left_out} reports do not tell the story the others tell "
+            f"(they tell another, or none: a notice, a page of links). This brief is of the largest story "
             f"({reports_count(reports)}) and compares nothing across stories. Left out:"
         )
     if kind == TOO_MUCH_TO_BRIEF:
