@@ -1347,3 +1347,11 @@ def test_a_share_s_code_on_the_wire_is_no_part_of_a_name():
     names = {e.name for e in story.entities}
     assert not any(re.search(r"[A-Z]{2,}\.[A-Z]|NYSE|\(", name) for name in names), names
     assert {"Varna Shoes", "Pell Group SA"} <= names
+
+
+def test_a_company_s_legal_form_ends_its_name():
+    """The model took "Kering SA" for a person, and the brief listed it among the people."""
+    for name in ("Marot SA", "Rosso SpA"):
+        text = f"Rival {name} owns Gucci, the company said on Tuesday. {name} did not comment."
+        (company,) = [e for e in newsweave.brief([{"id": "a", "text": text}]).story.entities if e.name == name]
+        assert company.type == "ORG"

@@ -315,6 +315,8 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
             label = "PERSON"
         elif label == "PERSON" and len(ent) > 1 and _last_word(ent).lower_ in _OFFICE_ENDINGS:
             label = "ORG"  # "Broward Sheriff's detectives", "the Fire Marshall": an office, no one's name
+        elif label in ("PERSON", "GPE") and len(text.split()) > 1 and text.split()[-1] in _COMPANY_ENDINGS:
+            label = "ORG"  # "Kering SA", "Harlow Holdings Ltd": a company's legal form ends its name
         if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(_house_number_before(document_text, ent.start_char + start) + text):
             label = "FAC"  # "428 Daly St", "64 Perry St.": an address, whatever the model took it for
         if after_a_town(document_text, ent.start_char + start, ent.start_char + end):
@@ -626,6 +628,9 @@ def _last_word(ent):
 # appreciates ..."); a country's own bodies are names ("Congress", "Parliament").
 _INSTITUTIONS = {"university", "college", "school", "company", "department", "hospital", "museum", "church", "agency",
                  "ministry", "commission", "committee", "council", "academy", "institute", "foundation"}
+# The legal forms that end a company's name, as written: the model takes "Kering SA" for a person.
+_COMPANY_ENDINGS = {"SA", "S.A.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Corporation", "Holdings", "PLC", "plc",
+                    "LLC", "AG", "NV", "N.V.", "GmbH", "SpA", "S.p.A.", "BV", "ASA", "LLP", "Co.", "Cos."}
 # The last word of an office the model takes, with its place, for a person's name.
 _OFFICE_ENDINGS = _OFFICES | {"sheriff", "marshal", "marshall", "commander", "coroner", "prosecutor", "ombudsman"}
 
