@@ -438,6 +438,7 @@ def test_a_report_says_which_outlet_it_is_by_its_address_a_staff_address_or_its_
     assert own_outlet(Document(id="a", text=text + " tips@lakeside-courier.example")) is None
     assert own_outlet(Document(id="a", text=text + " This story first appeared in the May 3 issue of The Hollywood Reporter "
                                                    "magazine.")) == "The Hollywood Reporter"
+    assert own_outlet(Document(id="a", text=text + "\n\nOriginal article on Live Science.")) == "Live Science"
     # another outlet's scoop, credited, is not the report's own foot line
     assert own_outlet(Document(id="a", text=text + " The video first appeared on TMZ.")) is None
 
@@ -1457,6 +1458,9 @@ def test_an_outlet_credited_in_a_phrase_with_no_one_saying():
     story = newsweave.brief([Document(id="a", text=text)]).story
     credited = {a.origin for a in sentence_attributions(story).values() if a.origin}
     assert credited == {"Valley Radio 6", "Lakeside Courier", "HarlowFreak.com", "Harlow Gazette"}
+    # the report's own foot line says which outlet it is, and credits no one (origins.own_outlet reads it)
+    foot = newsweave.brief([Document(id="a", text="Dinosaur feet were huge.\n\nOriginal article on Live Science.\n")]).story
+    assert not any(a.origin for a in sentence_attributions(foot).values())
 
 
 def test_a_station_the_model_cuts_in_two_is_one_origin():

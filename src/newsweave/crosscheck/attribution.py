@@ -21,6 +21,7 @@ import numpy as np
 
 from newsweave.annotate.features import entity_lookup
 from newsweave.crosscheck.outlets import (
+    OWN_FOOT_LINE,
     WIRES,
     OutletNames,
     is_outlet,
@@ -203,6 +204,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
     marks: list[int] | None = None  # the sentence's quote marks, found when a verb of saying first asks
     for token in tokens:
         if token.lower_ in _CREDITING_PREPOSITIONS:
+            if OWN_FOOT_LINE.search(sentence.text):
+                continue  # "Original article on Live Science.": the report saying which outlet it is (origins.own_outlet)
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
             phrase = _phrase(obj) if obj is not None and (token.lower_ == "via" or _names_a_source(token)) else None
             if phrase and names.is_outlet(_text(phrase)):

@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 from newsweave.crosscheck.attribution import wire_credit
-from newsweave.crosscheck.outlets import outlet_candidates, outlet_mentions, outlet_named, outlet_of_address
+from newsweave.crosscheck.outlets import (
+    OWN_FOOT_LINE,
+    outlet_candidates,
+    outlet_mentions,
+    outlet_named,
+    outlet_of_address,
+)
 from newsweave.story import Attribution, Document, Story
 
 
@@ -59,18 +65,10 @@ def _staff_outlet(text: str) -> str | None:
     return outlets.pop() if len(outlets) == 1 else None
 
 
-# The report's own foot line, not a credit of another's scoop ("the video first appeared on TMZ").
-_FIRST_APPEARED = re.compile(
-    r"\b(?:this|the)\s+(?:story|article|report|piece|post|column|interview)\s+(?:was\s+)?(?:first|originally)\s+"
-    r"(?:appeared|published|ran)\s+(?:in|on|at|by)\b",
-    re.IGNORECASE,
-)
-
-
 def _first_appeared(text: str) -> str | None:
-    """"This story first appeared in the Feb. 3 issue of The Hollywood Reporter magazine": the known outlet named
-    in the words after it."""
-    for match in _FIRST_APPEARED.finditer(text):
+    """"This story first appeared in the Feb. 3 issue of The Hollywood Reporter magazine", "Original article on Live
+    Science.": the known outlet named in the words after it."""
+    for match in OWN_FOOT_LINE.finditer(text):
         for _, _, written in outlet_mentions(text[match.end() : match.end() + 80]):
             if outlet_candidates(written):
                 return outlet_named(written)

@@ -201,6 +201,15 @@ def outlet_candidates(name: str) -> tuple[str, ...]:
     return _table().get(_key(name), ())
 
 
+# A report's own foot line, naming the outlet it is ("This story first appeared in …", "Original article on Live
+# Science."): no credit of another's scoop ("the video first appeared on TMZ").
+OWN_FOOT_LINE = re.compile(
+    r"\b(?:(?:this|the)\s+(?:story|article|report|piece|post|column|interview)\s+(?:was\s+)?(?:first|originally)\s+"
+    r"(?:appeared|published|ran)\s+(?:in|on|at|by)|original\s+(?:article|story)\s+(?:on|at|from))\b",
+    re.IGNORECASE,
+)
+
+
 def outlet_named(name: str) -> str | None:
     """The outlet a publisher's name stands for, as a credit of it resolves: "AP" is the Associated Press,
     "The Riverton Herald" (no table entry) "Riverton Herald"; a host name ("www.latimes.com") is the known
