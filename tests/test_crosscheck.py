@@ -1463,6 +1463,18 @@ def test_an_outlet_credited_in_a_phrase_with_no_one_saying():
     assert not any(a.origin for a in sentence_attributions(foot).values())
 
 
+def test_a_lead_in_line_of_its_own_credits_the_quote_paragraph_after_it():
+    """'He told the BBC:' on a line of its own, the quote in the next paragraph: the quote was uncredited."""
+    text = ("Mark Dollan spoke at length about the dam.\n\nHe told the Harlow Courier:\n\n"
+            "\"We will rebuild every home that the river took from us, street by street.\"\n")
+    (quote,) = newsweave.brief([Document(id="a", text=text)]).story.quotes
+    assert (quote.speaker, quote.origin) == ("Mark Dollan", "Harlow Courier")
+    # a line that ends a paragraph without a colon opens nothing
+    plain = text.replace("He told the Harlow Courier:", "He told the Harlow Courier on Monday.")
+    (quote,) = newsweave.brief([Document(id="a", text=plain)]).story.quotes
+    assert quote.speaker is None
+
+
 def test_a_station_the_model_cuts_in_two_is_one_origin():
     """'Neighbors told Channel 11 Wednesday': the parser made 'Channel' and '11' two objects, and the brief
     named an origin 'Channel' (mn-val-4)."""

@@ -177,7 +177,9 @@ def credit_quotes(story: Story, quotes: list[QuoteSpan], attributions: dict[tupl
         credited = [attributions[quote.document, s.index] for s in inside if (quote.document, s.index) in attributions]
         paragraph = inside[0].paragraph if inside else -1
         if not credited and inside:
-            before = [s for s in sentences if s.index == inside[0].index - 1 and s.paragraph == paragraph]
+            # the lead-in may be a paragraph of its own: "He told the BBC:" | "“When I started Facebook, …”"
+            before = [s for s in sentences if s.index == inside[0].index - 1 and (
+                s.paragraph == paragraph or (s.paragraph == paragraph - 1 and _opens_paragraph(story, quote, inside)))]
             if before and before[0].text.rstrip().endswith(":") and (quote.document, before[0].index) in attributions:
                 credited = [attributions[quote.document, before[0].index]]  # 'A spokesman said:' | 'The ...'
         if not credited and quote.document in previous and inside:
