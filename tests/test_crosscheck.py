@@ -679,6 +679,23 @@ def test_the_one_arrested_is_the_same_party_where_the_tagger_missed_his_name():
     assert _of_kind(other, "date") == []
 
 
+def test_a_sentence_of_hundreds_of_dated_events_is_read_in_time():
+    """Each date's event words and names were read anew for every date of the sentence, each reading the whole
+    sentence: a hostile sentence of 200 dated arrests took 2 s in one report (and 90 s in two, with the event's own
+    proper nouns)."""
+    import time
+
+    from newsweave.crosscheck.dates import date_discrepancies
+
+    people = ["Ana Ruiz", "Tom Kell", "Dale Ostrow", "Mark Dollan", "Rita Vane"]
+    text = "Police said " + ", and ".join(f"{people[i % 5]} arrested Poole{i} on March {i % 28 + 1}, 2001"
+                                          for i in range(200)) + ".\n"
+    story = newsweave.brief([Document(id="a", text=text)]).story
+    started = time.perf_counter()
+    date_discrepancies(story)
+    assert time.perf_counter() - started < 1.0
+
+
 def test_ages_in_every_form_and_not_someone_elses():
     brief = _brief(
         "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "
