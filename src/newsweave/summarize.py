@@ -316,11 +316,13 @@ def _claim_groups(story: Story) -> dict[int, FactGroup]:
 
 
 def _weighed(claim) -> bool:
+    """Whether a claim says what happened, not who someone is or who spoke."""
     return claim.kind not in NOMINAL and claim.kind != "speaker"
 
 
 def _reports_stating(group: FactGroup) -> int:
-    """How many reports state the group's fact in a claim the summary weighs (not in a nominal claim)."""
+    """How many reports state the group's fact in a claim the summary weighs (not a nominal claim or a speaker's
+    description: `_weighed`)."""
     return len({c.document for c in group.claims if _weighed(c)})
 
 

@@ -221,9 +221,12 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
     mentions = []
     common_noun = _common_nouns(document_text)
     speakers = _speaking_surnames(doc)
-    share_codes = [m.span() for m in _SHARE_CODE.finditer(document_text)]  # "(NYSE: KORS)": no exchange, no one
+    # "(NYSE: KORS)": no exchange, no one (the codes in order and apart: each name looks up the one before it)
+    codes = [m.span() for m in _SHARE_CODE.finditer(document_text)]
+    code_starts = [start for start, _ in codes]
     for ent in doc.ents:
-        if any(a <= ent.start_char and ent.end_char <= b for a, b in share_codes):
+        at = bisect.bisect_right(code_starts, ent.start_char) - 1
+        if at >= 0 and ent.end_char <= codes[at][1]:
             continue
         vessel_start = _vessel_s_name_start(ent)
         if vessel_start is not None or ent.label_ in _MAYBE_VESSELS:
