@@ -450,6 +450,9 @@ def test_a_staff_address_is_read_in_time_on_a_hostile_page():
 
     started = time.perf_counter()
     assert own_outlet(Document(id="a", text="a" * 2_000_000 + "@" * 200_000 + "x@" * 100_000)) is None
+    # a hostile publisher's name and web address
+    assert own_outlet(Document(id="a", text="x", outlet="a." * 500_000 + "com", url="https://" + "b." * 500_000 + "com/")) is None
+    assert own_outlet(Document(id="a", text="x", outlet="The " + "Harlow " * 200_000 + "Herald")) is not None
     assert time.perf_counter() - started < 5
 
 
