@@ -223,6 +223,33 @@ def test_a_clause_that_denies_or_only_supposes_a_link_states_none():
     assert ("Tom Briggs", "met", "Paul Reyes") in stated
 
 
+def test_a_link_denied_by_its_object_or_its_coordination_or_only_possible_states_none():
+    """Read off briefs of ECB+ stories: "showed absolutely no signs of life against Klitschko" was a link
+    "showed signs against"; "proving that his client did not pull the trigger and, in the end, kill Thomas" made
+    the lawyer the killer (the parse hung "kill" on "has", its "and" on "pull"); "might have to trade" and "may head
+    for" were stated as done."""
+    texts = [
+        "Boxer Hasim Rahman showed absolutely no signs of life against Wladimir Klitschko on Saturday.",
+        "Defense lawyer Peter Lynch has a tough job ahead of him in proving that his client did not pull the trigger "
+        "and, in the end, kill Kathina Thomas.",
+        "The Harwick Reds might have to trade Mike Lowell to the Texas Rangers.",
+        "It can be argued that Riddick Bowe lost to Jesse Zumbrun in Berlin.",
+        "Mayor Tom Briggs visited Harwick and met Governor Paul Reyes.",  # links stated outright stay
+    ]
+    stated = stated_links(*texts)
+    assert not [link for link in stated if link[0] in ("Hasim Rahman", "Peter Lynch", "Mike Lowell", "Riddick Bowe")
+                or "Harwick Reds" in link], stated
+    assert {("Tom Briggs", "visited", "Harwick"), ("Tom Briggs", "met", "Paul Reyes")} <= set(stated), stated
+
+
+def test_the_name_beside_a_role_holds_the_role():
+    """"Sarah Palin, her husband Todd and their children" was read as Palin, husband of Todd."""
+    stated = stated_links("The fire was set at the church where Governor Lena Okafor, her husband Tom and their "
+                          "children worship, police said. Tom Okafor, Lena Okafor's husband, spoke on Sunday.")
+    assert not [link for link in stated if link[0] == "Lena Okafor"], stated
+    assert ("Tom Okafor", "husband of", "Lena Okafor") in stated, stated
+
+
 def test_a_group_word_describing_a_name_lends_its_clause_to_the_name():
 
     text = "Rep. Lena Okafor, a Democrat who represents Harwick County, spoke on Tuesday."

@@ -150,19 +150,24 @@ _PARTY_AND_STATE = re.compile(r"^[DRI]\s*-\s*[A-Z][A-Za-z.]*\.?$")
 # Conjunctions that make a clause a condition, and words above a clause that doubt it.
 _SUPPOSING = {"if", "unless", "whether"}
 _DOUBTING = {"unlikely", "doubt", "deny", "impossible"}
+# Auxiliaries that make a clause a possibility: "the Red Sox might have to trade Lowell", "the tanker may head for
+# Djibouti", "it can be argued that Bowe lost to Zumbrun".
+_HEDGING = {"might", "may", "could", "can"}
 
 
 def _denied_or_supposed(verb) -> bool:
     """A clause that denies its link or only supposes it states none: "Slaughter has not been a big fan of
-    Clinton", "if a half-dozen Democrats join the Republicans", "it seems unlikely ... that D'Amato is a foot
+    Clinton", "if a half-dozen Democrats join the Republicans", "might have to trade Lowell", "it seems unlikely ... that D'Amato is a foot
     soldier for Gingrich" (read off the relations audit's false links, benchmarks/relations_audit.py)."""
     clause = verb
     for _ in range(4):  # the clause and the clauses it is said in ("unlikely that ... convince ... that ...")
-        if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _SUPPOSING)
+        if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in _SUPPOSING) or (c.dep_ == "aux" and c.lower_ in _HEDGING)
                or (c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in _DOUBTING) for c in clause.children):
             return True  # ("it seems unlikely that ...": the doubt hangs off "seems")
         if clause.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in clause.head.children):
             return True  # "If the Saints beat Seattle and Philadelphia beats Green Bay": both only supposed
+        if clause.dep_ == "conj" and clause.tag_ == "VB" and any(c.dep_ == "neg" for c in _coordinated_with(clause).children):
+            return True  # "did not pull the trigger and kill Thomas": a bare verb shares the other's "did not"
         if clause.lemma_.lower() in _DOUBTING or clause.head is clause or clause.dep_ not in ("ccomp", "xcomp"):
             return clause.lemma_.lower() in _DOUBTING
         clause = clause.head
@@ -222,8 +227,21 @@ def _subjects(verb, tokens: dict[int, str]) -> list[str]:
             if member.i in tokens:
                 found.append(tokens[member.i])
     if not has_subject and verb.dep_ in ("xcomp", "conj") and verb.head is not verb and not _controls(verb):
-        return _subjects(verb.head, tokens)  # "Abaaoud is believed to have visited"
+        return _subjects(_coordinated_with(verb), tokens)  # "Abaaoud is believed to have visited"
     return list(dict.fromkeys(found))
+
+
+def _coordinated_with(verb):
+    """The verb a verb shares its subject with: its head, or for a conjunct the verb its "and" hangs on when the
+    parse put that "and" elsewhere ("Lynch has a job in proving that his client did not pull the trigger and, in
+    the end, kill Thomas": the parse hangs "kill" on "has", but "and" on "pull", and the client is who kills)."""
+    if verb.dep_ != "conj":
+        return verb.head
+    for token in reversed(verb.doc[verb.head.i + 1 : verb.i]):
+        if token.dep_ == "cc":
+            joined = token.head
+            return joined if joined.pos_ in ("VERB", "AUX") and verb.head.i < joined.i < verb.i else verb.head
+    return verb.head
 
 
 def _controls(verb) -> bool:
@@ -237,6 +255,8 @@ def _objects(verb, tokens: dict[int, str], span):
     the verb to it ("for", "meeting", "of"); described when the verb only says what the subject
     is ("was a Birmingham native") and the path starts with that noun."""
     for child in verb.children:
+        if child.dep_ in _OBJECTS and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+            continue  # "showed no signs of life against Klitschko", "had no contact with Berg": nothing to link
         if child.dep_ in _OBJECTS:
             if verb.lemma_ == "be" and child.dep_ == "attr" and child.lower_ in _QUANTIFIERS:
                 child = _counted(child, tokens) or child  # "was one of the first top Nixon aides": an aide
@@ -285,6 +305,8 @@ def _noun_objects(noun, tokens: dict[int, str], path: tuple[str, ...], depth: in
     if path and path[-1] in _TIME_PREPOSITIONS:
         return  # "arrested five days before San Diego's playoff loss at Pittsburgh": the loss was there, not the arrest
     for child in noun.children:
+        if child.dep_ == "appos" and child.i in tokens and path[-1:] == (role,):
+            continue  # the name beside a noun that names the link holds it: "Sarah Palin, her husband Todd" is Todd
         if child.dep_ in ("conj", "appos"):
             # another noun's own prepositions are not this path's: "a country of divisions and a
             # rivalry between Tripoli and Benghazi" says nothing of a country between them; and where the
