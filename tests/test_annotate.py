@@ -675,13 +675,19 @@ def test_a_rank_or_title_before_a_name_ends_no_sentence():
     """The parser ended sentences at 'Sgt.': the brief listed the 'facts' 'Sgt.' and 'Daron Wyatt.', each corroborated."""
     text = ("One of the marchers was hurt with the end of a flagpole, said Harlow police Sgt. Dara Wynn. An officer "
             "at the scene was hurt too.\n\nSgt. Dara Wynn says a marcher was kicked.\n\n"
-            "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.\n")
+            "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.\n\n"
+            # (read off ECB+ briefs: "Const." and "Dist." were listed as facts of their own)
+            "Const. Mike Hall of the Harlow police said the man fled. Dist. Atty. Steve Cooley said the case was strong. "
+            "Asst. Dist. Atty. Ann Lee agreed.\n")
     sentences = newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences
     assert [s.text for s in sentences] == [
         "One of the marchers was hurt with the end of a flagpole, said Harlow police Sgt. Dara Wynn.",
         "An officer at the scene was hurt too.",
         "Sgt. Dara Wynn says a marcher was kicked.",
         "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.",
+        "Const. Mike Hall of the Harlow police said the man fled.",
+        "Dist. Atty. Steve Cooley said the case was strong.",
+        "Asst. Dist. Atty. Ann Lee agreed.",
     ]
 
 

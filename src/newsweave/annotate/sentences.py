@@ -407,8 +407,8 @@ def _joins(previous: _SoFar, current: str) -> bool:
 
 
 _TITLE_BEFORE_NAME = re.compile(
-    r"(?:^|[\s(\"“])(?:Sgt|Sgts|Lt|Lieut|Capt|Col|Gen|Maj|Cpl|Pvt|Det|Cmdr|Adm|Supt|Insp|Gov|Rep|Reps|Sen|Sens|Atty|"
-    r"Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Fr|Hon)\.$")
+    r"(?:^|[\s(\"“])(?:Sgt|Sgts|Lt|Lieut|Capt|Cpt|Col|Gen|Brig|Maj|Cpl|Pvt|Pfc|Spc|Det|Cmdr|Cdr|Adm|Supt|Insp|Const|"
+    r"Ofc|Tpr|Dep|Asst|Dist|Gov|Rep|Reps|Sen|Sens|Atty|Amb|Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Msgr|Fr|Hon)\.$")
 _WIRE_OPENING = re.compile(r"``|(?:^|(?<=\s))''(?=\w)")
 _WIRE_CLOSING = re.compile(r"(?<=\S)''")
 _BRACKETED = re.compile(r"\([^()\s]+(?: [^()\s]+)?\)[.!?,;:]?")
