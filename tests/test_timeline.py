@@ -452,6 +452,16 @@ def test_a_wire_s_clock_time_is_not_a_year(clock):
     assert not [t for t in story.timeline if "1830" in " ".join(t.when)]
 
 
+def test_a_house_number_or_a_car_s_model_year_is_no_date():
+    """Read off ECB+ briefs: "2016 Ontario" (an address), "a 2013 Toyota Camry" and "a 2008 GMC Sierra" were
+    timeline entries of 2016, 2013 and 2008."""
+    text = ("The driver of a silver 2013 Toyota Camry struck a cyclist on Harlow Road. The suspect lives at 2016 "
+            "Ontario Street in Troy. He drove his 2008 GMC Sierra pickup to the lake. In 2008 Ford sold fewer cars "
+            "in Harlow.\n")
+    story = newsweave.brief([{"id": "a", "published": "2013-05-02", "text": text}]).story
+    assert [t.when for t in story.timeline] == [["2008"]], [(t.when, t.text) for t in story.timeline]
+
+
 def test_one_sentence_giving_two_events_the_same_words_is_one_entry():
     # ("this winter": "decades", its words before, is a length of time, no date)
     text = ("The fire was the deadliest Harlow has seen this winter, and it showed the divide between old residents "

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from newsweave.claims import LIGHT_VERBS, REPORTING, term
-from newsweave.entities.mentions import body_copy
+from newsweave.entities.mentions import STREET_ADDRESS, body_copy
 from newsweave.load.published import parse_published
 from newsweave.settings import Settings
 from newsweave.story import (
@@ -171,7 +171,7 @@ def date_mentions(story: Story) -> list[DateMention]:
                 continue
             start = _widened(doc, ent, text, start)
             text = document.text[start : ent.end_char]
-            if not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 12]) or not _a_point(ent, text):
+            if not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 40]) or not _a_point(ent, text):
                 continue
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
@@ -291,8 +291,25 @@ def _is_date(ent, text: str, after: str = "") -> bool:
         return False  # "the Today program": a name, not a day
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
+    if text.isdigit() and (STREET_ADDRESS.match(text + after) or (_VEHICLE_MAKE.match(after) and _describes_a_thing(ent))):
+        return False  # "lives at 2016 Ontario Street", "a silver 2013 Toyota Camry": a house number, a car's model year
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
                 or _named_day_words(text) or _DAY_OF_MONTH.match(text.strip()))
+
+
+# The makes a car's model year is written before ("a 2008 GMC Sierra pickup"): a year that names the car, not a
+# day of the story.
+_VEHICLE_MAKE = re.compile(
+    r"\s+(?:Acura|Audi|Bentley|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Ferrari|Fiat|Ford|GMC|Harley-Davidson|"
+    r"Honda|Hummer|Hyundai|Infiniti|Isuzu|Jaguar|Jeep|Kia|Lamborghini|Land Rover|Lexus|Lincoln|Maserati|Mazda|"
+    r"Mercedes(?:-Benz)?|Mercury|Mini Cooper|Mitsubishi|Nissan|Oldsmobile|Peugeot|Plymouth|Pontiac|Porsche|Range Rover|"
+    r"Renault|Saab|Saturn|Scion|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo)\b")
+
+
+def _describes_a_thing(ent) -> bool:
+    """Whether the words before a year make it a word describing a thing ("a silver 2013", "his 2008"), not a time
+    ("In 2008 Ford sold fewer cars")."""
+    return ent.start > ent.sent.start and ent.doc[ent.start - 1].pos_ in ("DET", "ADJ", "PRON", "NOUN")
 
 
 # A length of time or a vague stretch, no point of the timeline: "decades", "nearly a decade", "the last couple of

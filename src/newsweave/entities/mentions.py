@@ -320,7 +320,7 @@ def _ner_mentions(document_id: str, doc, document_text: str, descriptions: dict[
             label = "ORG"  # "Broward Sheriff's detectives", "the Fire Marshall": an office, no one's name
         elif label in ("PERSON", "GPE") and len(text.split()) > 1 and text.split()[-1] in _COMPANY_ENDINGS:
             label = "ORG"  # "Kering SA", "Harlow Holdings Ltd": a company's legal form ends its name
-        if label in ("ORG", "PERSON") and _ADDRESS.fullmatch(_house_number_before(document_text, ent.start_char + start) + text):
+        if label in ("ORG", "PERSON") and STREET_ADDRESS.fullmatch(_house_number_before(document_text, ent.start_char + start) + text):
             label = "FAC"  # "428 Daly St", "64 Perry St.": an address, whatever the model took it for
         if after_a_town(document_text, ent.start_char + start, ent.start_char + end):
             label = "GPE"  # "Bolton, CT": a state's code
@@ -639,7 +639,7 @@ _OFFICE_ENDINGS = _OFFICES | {"sheriff", "marshal", "marshall", "commander", "co
 
 
 # A street address: a house number, the street's name, and its kind.
-_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’-]*\.?\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
+STREET_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’-]*\.?\s+){1,4}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|"
                       r"Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy)\.?")
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?[ \t]+$")
 
