@@ -1630,6 +1630,16 @@ def test_a_magazine_that_alleges_and_an_interview_given_during_a_visit():
     assert [origin for _, origin in _credits(text)] == ["Brask & Vell", "HarlowBeat.com", "CNN"]
 
 
+def test_an_outlet_stated_to_or_named_as_regional_papers_name_themselves():
+    """Read off ECB+ briefs: 'confirmed the deal to the Harlow Post', 'The Washington Post stated that', 'told the
+    Baltimore Sun', 'the Chicago Sun-Times' and 'ESPN is reporting' credited no outlet."""
+    text = ("A source confirmed the deal to the Harlow Post. The Washington Post stated that the offer was $180 million. "
+            "The Orioles told the Riverton Sun that they were out. The coach told the Harlow Sun-Times he was happy. "
+            "ESPN is reporting that the Yankees offered more. Party Leader Tom Reed said the vote was close.\n")
+    assert [origin for _, origin in _credits(text)] == [
+        "Harlow Post", "Washington Post", "Riverton Sun", "Harlow Sun-Times", "ESPN", None]
+
+
 def test_an_outlet_that_asked_is_the_origin_of_the_answer():
     text = "\"It's fine, I'm over it,\" she said when The Hollywood Reporter asked about the incident.\n"
     assert [origin for _, origin in _credits(text)] == ["The Hollywood Reporter"]

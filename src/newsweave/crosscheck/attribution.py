@@ -41,7 +41,7 @@ REPORTING_VERBS = {
     "shout", "chant", "yell", "scream", "reply", "recall", "declare",
 }
 # Verbs whose subject, when an outlet, is the origin ("the Guardian reported", "Us Weekly confirms").
-OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn"}
+OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn", "state"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
 _CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS
@@ -306,6 +306,9 @@ def _told(verb: Token) -> list[list[Token]]:
                 and _names_a_source(o.head)]
     given_in += [phrase for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
                  for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]  # (not "on Tuesday")
+    # "A source confirmed the deal to the New York Post", "said to the BBC"
+    given_in += [phrase for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+                 for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]
     if lemma == "tell":
         return _object_phrase(verb) + given_in
     if lemma != "quote" or _quoted(verb) is None:

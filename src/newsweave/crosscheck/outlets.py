@@ -97,6 +97,7 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "ITV News": ("ITV",),
     "Channel 4 News": (),
     "CNN": (),
+    "ESPN": (),
     "MTV": ("MTV News",),
     "Fox News": ("Fox", "Fox News Channel"),
     "NBC News": ("NBC",),
@@ -227,9 +228,10 @@ def outlet_named(name: str) -> str | None:
 # A capitalised name ending in one of these words is a news outlet even when
 # the table does not know it: "told The Riverton Herald", "told Valley Radio 6".
 _MEDIA_NAME = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:Radio|Herald|Times|Post|News|Journal|Mail|Gazette|Tribune|Chronicle|"
-    r"Telegraph|Observer|Courier|Press|TV|Television|Magazine|Review|Examiner|Inquirer|Bulletin|Dispatch|Register|"
-    r"Standard|Independent|Express|Mirror|Guardian|Broadcasting|Channel|Newspaper|Daily|Weekly)(?:\s+\d{1,3})?$",
+    r"^(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][a-z]+-)?(?:Radio|Herald|Times|Post|News|Journal|Mail|Gazette|Tribune|"
+    r"Chronicle|Telegraph|Observer|Courier|Press|TV|Television|Magazine|Review|Examiner|Inquirer|Enquirer|Bulletin|"
+    r"Dispatch|Register|Standard|Independent|Express|Mirror|Guardian|Broadcasting|Channel|Newspaper|Daily|Weekly|"
+    r"Newswire|Sun|Star|Bee|Sentinel|Picayune|Advocate|Statesman|Oregonian)(?:\s+\d{1,3})?$",
 )
 
 
