@@ -6,8 +6,13 @@ held-out part of summary_quality.py) must not be read: its errors would shape
 the rules that are then scored on it. `--list` gives the clusters that may be
 read, those of no gold file first (the precision audit's, in the ROUGE tuning part).
 
+ECB+ sub-topics of story clustering's tuning part may be read too (the precision
+audit's `--ecbplus` stories); its held-out topics are never briefed.
+
     python3 benchmarks/read_brief.py --list
+    python3 benchmarks/read_brief.py --list --ecbplus
     python3 benchmarks/read_brief.py mn-val-4 > /tmp/mn-val-4.md
+    python3 benchmarks/read_brief.py ecbplus:4:ecb --sources   # the reports, numbered as the brief cites them
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from crosscheck_gold_tool import DUC, MULTINEWS, jsonl_clusters, wire_date  # noqa: E402
-from precision_audit import audit_clusters  # noqa: E402
+from precision_audit import audit_clusters, ecbplus_clusters  # noqa: E402
 from summary_quality import SETS, held_out  # noqa: E402
 
 CLAIMS_HELD_OUT = ROOT / "tests" / "data" / "claims_gold_heldout.json"
@@ -45,30 +50,49 @@ def readable() -> list[str]:
     return audit + tuning
 
 
-def brief_markdown(cluster_id: str) -> str:
-    import newsweave
-    from newsweave.render.markdown import brief_to_markdown
-    from newsweave.story import Document
-
+def reports(cluster_id: str) -> dict[str, str]:
+    """Document id -> text of a cluster that may be read."""
+    if cluster_id.startswith("ecbplus:"):
+        texts = dict(ecbplus_clusters()).get(cluster_id)
+        if texts is None:
+            raise SystemExit(f"{cluster_id}: no such ECB+ sub-topic in story clustering's tuning part (held-out ones are not read)")
+        return texts
     if cluster_id in held_out_ids():
         raise SystemExit(f"{cluster_id}: held out by a measure; its brief is not to be read")
     texts = {**jsonl_clusters(MULTINEWS), **jsonl_clusters(DUC)}.get(cluster_id)
     if texts is None:
         raise SystemExit(f"{cluster_id}: no such cluster in {MULTINEWS.name} or {DUC.name}")
+    return texts
+
+
+def brief_markdown(cluster_id: str) -> str:
+    import newsweave
+    from newsweave.render.markdown import brief_to_markdown
+    from newsweave.story import Document
+
+    texts = reports(cluster_id)
     published = {d: wire_date(d) for d in texts}  # a DUC report's wire day, as a feed gives it
     documents = [Document(id=d, text=t, published=published[d] and published[d].isoformat()) for d, t in texts.items()]
     return brief_to_markdown(newsweave.brief(documents))
+
+
+def sources_text(cluster_id: str) -> str:
+    """The reports, numbered in the brief's order (its list of reports follows the input's)."""
+    return "\n".join(f"===== [{n}] {document_id}\n{text}\n"
+                     for n, (document_id, text) in enumerate(reports(cluster_id).items(), 1))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("cluster", nargs="?", help="a cluster id, e.g. mn-val-4")
     parser.add_argument("--list", action="store_true", help="the clusters that may be read")
+    parser.add_argument("--ecbplus", action="store_true", help="with --list: the ECB+ sub-topics that may be read")
+    parser.add_argument("--sources", action="store_true", help="print the cluster's reports instead of its brief")
     args = parser.parse_args(argv)
     if args.list or not args.cluster:
-        print(" ".join(readable()))
+        print(" ".join(cluster_id for cluster_id, _ in ecbplus_clusters()) if args.ecbplus else " ".join(readable()))
         return 0
-    print(brief_markdown(args.cluster))
+    print(sources_text(args.cluster) if args.sources else brief_markdown(args.cluster))
     return 0
 
 
