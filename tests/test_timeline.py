@@ -457,9 +457,9 @@ def test_a_house_number_or_a_car_s_model_year_is_no_date():
     timeline entries of 2016, 2013 and 2008."""
     text = ("The driver of a silver 2013 Toyota Camry struck a cyclist on Harlow Road. The suspect lives at 2016 "
             "Ontario Street in Troy. He drove his 2008 GMC Sierra pickup to the lake. In 2008 Ford sold fewer cars "
-            "in Harlow.\n")
+            "in Harlow. In 1987 Main Street was renamed. The 1976 Ford campaign ended in Kansas City.\n")
     story = newsweave.brief([{"id": "a", "published": "2013-05-02", "text": text}]).story
-    assert [t.when for t in story.timeline] == [["2008"]], [(t.when, t.text) for t in story.timeline]
+    assert [t.when for t in story.timeline] == [["1976"], ["1987"], ["2008"]], [(t.when, t.text) for t in story.timeline]
 
 
 def test_one_sentence_giving_two_events_the_same_words_is_one_entry():

@@ -291,7 +291,8 @@ def _is_date(ent, text: str, after: str = "") -> bool:
         return False  # "the Today program": a name, not a day
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
-    if text.isdigit() and (STREET_ADDRESS.match(text + after) or (_VEHICLE_MAKE.match(after) and _describes_a_thing(ent))):
+    if text.isdigit() and ((STREET_ADDRESS.match(text + after) and not _after_a_word_of_time(ent))
+                           or (_VEHICLE_MAKE.match(after) and _describes_a_thing(ent) and _names_a_car(ent, after))):
         return False  # "lives at 2016 Ontario Street", "a silver 2013 Toyota Camry": a house number, a car's model year
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
                 or _named_day_words(text) or _DAY_OF_MONTH.match(text.strip()))
@@ -301,9 +302,33 @@ def _is_date(ent, text: str, after: str = "") -> bool:
 # day of the story.
 _VEHICLE_MAKE = re.compile(
     r"\s+(?:Acura|Audi|Bentley|BMW|Buick|Cadillac|Chevrolet|Chevy|Chrysler|Dodge|Ferrari|Fiat|Ford|GMC|Harley-Davidson|"
-    r"Honda|Hummer|Hyundai|Infiniti|Isuzu|Jaguar|Jeep|Kia|Lamborghini|Land Rover|Lexus|Lincoln|Maserati|Mazda|"
-    r"Mercedes(?:-Benz)?|Mercury|Mini Cooper|Mitsubishi|Nissan|Oldsmobile|Peugeot|Plymouth|Pontiac|Porsche|Range Rover|"
-    r"Renault|Saab|Saturn|Scion|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo)\b")
+    r"Honda|Hummer|Hyundai|Infiniti|Isuzu|Jaguar|Jeep|Kia|Lamborghini|Land Rover|Lexus|Maserati|Mazda|"
+    r"Mercedes(?:-Benz)?|Mini Cooper|Mitsubishi|Nissan|Oldsmobile|Peugeot|Plymouth|Pontiac|Porsche|Range Rover|"
+    r"Renault|Saab|Scion|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo)\b")
+# (not Lincoln, Mercury or Saturn: "the 1860 Lincoln campaign", "the 1969 Saturn V launch" are dated)
+
+
+def _names_a_car(ent, after: str) -> bool:
+    """Whether the make after a year names a car ("a 2013 Toyota Camry", "his 2008 Bentley was stolen"), not a person's
+    or a firm's undertaking ("the 1976 Ford campaign", "a 1998 Honda recall")."""
+    words = len(_VEHICLE_MAKE.match(after).group().split())  # type: ignore[union-attr]
+    doc = ent.doc
+    if doc[ent.end].ent_type_ == "PERSON" or ent.end + words >= len(doc):
+        return ent.end + words >= len(doc)
+    following = doc[ent.end + words]
+    return following.pos_ != "NOUN" or following.lemma_.lower() in _VEHICLES
+
+
+_VEHICLES = {"car", "truck", "pickup", "van", "sedan", "suv", "minivan", "coupe", "wagon", "convertible", "jeep",
+             "motorcycle", "bike", "hatchback", "vehicle", "limousine", "bus"}
+
+
+def _after_a_word_of_time(ent) -> bool:
+    """"In 1987 Main Street was renamed": the year of a time phrase, not a house number."""
+    return ent.start > ent.sent.start and ent.doc[ent.start - 1].lower_ in _TIME_WORDS_BEFORE_A_YEAR
+
+
+_TIME_WORDS_BEFORE_A_YEAR = {"in", "since", "until", "till", "by", "before", "after", "during", "through", "circa"}
 
 
 def _describes_a_thing(ent) -> bool:
