@@ -1108,6 +1108,9 @@ def test_figures_of_two_people_or_two_things_are_not_flagged(texts):
     # one report writing a name two ways has slipped; the reports do not disagree
     (("The critic Lena Varga praised the novel. J.R.R. Tolkein once wrote to its author. J.R.R. Tolkien never met her.",
       "The critic Lena Varga praised the novel on Tuesday."), set()),
+    # ... nor when the others write one of its spellings (ECB+ briefs: a crowd's chant written next to the name)
+    (("Wladimir Klitschko beat Tony Thompson in Bern on Saturday as fans chanted Klitschko! Klistchko! in the stadium.",
+      "Wladimir Klitschko beat Tony Thompson in Bern on Saturday."), set()),
 ])
 def test_name_spellings_between_reports(texts, flagged):
     found = {v.value for d in _of_kind(_brief(*texts), "name") for v in d.values}
@@ -1282,6 +1285,18 @@ def test_a_duration_or_an_age_the_model_tags_as_a_date_is_not_when_the_claim_hap
     brief = _brief("Leader Kellan appeared on state television on Monday to defy protests against his 41-year rule.")
     (claim,) = [c for c in brief.story.claims if "41-year" in c.text]
     assert "41-year" not in claim.dates
+
+
+def test_figures_that_agree_in_other_units_are_one_side():
+    """ECB+ briefs: "about 60 metres" [6, 8] vs "about 200ft" [1, 2, 5] vs "150 meters" [11]: the first two are one
+    distance, each clashing only with the third."""
+    brief = _brief("The climber Mark Vinar fell about 60 metres from Zurbriggens Ridge on Mount Cook, police said.",
+                   "Mark Vinar fell about 200ft from Zurbriggens Ridge on Mount Cook, police said.",
+                   "Mark Vinar fell 150 meters from Zurbriggens Ridge on Mount Cook, police said.")
+    (found,) = _of_kind(brief, "number")
+    assert [(v.value, len(v.documents)) for v in found.values] == [("about 60 metres", 2), ("150 meters", 1)]
+    assert not _of_kind(_brief("Mark Vinar fell about 60 metres from Zurbriggens Ridge on Mount Cook, police said.",
+                               "Mark Vinar fell about 200ft from Zurbriggens Ridge on Mount Cook, police said."), "number")
 
 
 def test_a_figure_in_brackets_is_the_one_before_in_other_units_and_never_a_side_of_its_own():
@@ -1635,9 +1650,10 @@ def test_an_outlet_stated_to_or_named_as_regional_papers_name_themselves():
     Baltimore Sun', 'the Chicago Sun-Times' and 'ESPN is reporting' credited no outlet."""
     text = ("A source confirmed the deal to the Harlow Post. The Washington Post stated that the offer was $180 million. "
             "The Orioles told the Riverton Sun that they were out. The coach told the Harlow Sun-Times he was happy. "
-            "ESPN is reporting that the Yankees offered more. Party Leader Tom Reed said the vote was close.\n")
+            "ESPN is reporting that the Yankees offered more. Party Leader Tom Reed said the vote was close. Another "
+            "news agency quoted the governor as saying he was sad.\n")
     assert [origin for _, origin in _credits(text)] == [
-        "Harlow Post", "Washington Post", "Riverton Sun", "Harlow Sun-Times", "ESPN", None]
+        "Harlow Post", "Washington Post", "Riverton Sun", "Harlow Sun-Times", "ESPN", None, None]  # (no "Another")
 
 
 def test_an_outlet_that_asked_is_the_origin_of_the_answer():

@@ -7,6 +7,8 @@ people it kept apart for one slipped word, into `name` discrepancies.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from newsweave.entities import story_slips
 from newsweave.entities.aliases import alias_key
 from newsweave.entities.resolve import near_identical, reordered, spelling_key, used_in_the_plural
@@ -41,7 +43,12 @@ def name_discrepancies(story: Story) -> list[Discrepancy]:
             continue
         values = [DiscrepancyValue(text, entity.name, evidence) for text, evidence in spellings.items()]
         discrepancies.append(Discrepancy("name", f"spelling of {entity.name}", values, confidence=0.8))
-    return _with_slips(discrepancies, story)
+    found = []
+    for discrepancy in _with_slips(discrepancies, story):
+        discrepancy.values = _not_beside_another(discrepancy.values)
+        if len(discrepancy.values) > 1:
+            found.append(discrepancy)
+    return found
 
 
 def _beside_its_likeness(slip: str, entity) -> bool:
@@ -65,6 +72,34 @@ def _one_side_per_spelling(spellings: dict[str, list[Evidence]]) -> dict[str, li
     for text in sorted(spellings, key=lambda t: -len(spellings[t])):
         sides.setdefault(spelling_key(text), []).append(text)
     return {texts[0]: [e for text in texts for e in spellings[text]] for texts in sides.values()}
+
+
+def _not_beside_another(values: list[DiscrepancyValue]) -> list[DiscrepancyValue]:
+    """The spellings but one written only right beside another: "Klitschko! Klistchko!" (a crowd's chant, a name
+    and its echo) is no way a report spells the name; written apart, it is."""
+    kept = []
+    for n, value in enumerate(values):
+        # the other spellings' uses, looked up by place (a hostile page names one man thousands of times each way)
+        others = sorted((e.document, e.start, e.end) for m, other in enumerate(values) if m != n for e in other.evidence)
+        if not all(_beside(evidence, others) for evidence in value.evidence):
+            kept.append(value)
+    return kept
+
+
+def _beside(evidence: Evidence, others: list[tuple[str, int, int]]) -> bool:
+    at = bisect_left(others, (evidence.document, evidence.start - _BESIDE - _LONGEST_NAME))
+    while at < len(others):
+        document, start, end = others[at]
+        if document != evidence.document or start > evidence.end + _BESIDE:
+            return False
+        if max(start, evidence.start) - min(end, evidence.end) <= _BESIDE:
+            return True
+        at += 1
+    return False
+
+
+_LONGEST_NAME = 200
+_BESIDE = 3  # characters between a name and its echo: "Klitschko, Klistchko", "Klitschko! Klistchko!"
 
 
 def _spelled(key: str, slips: set[str]) -> bool:

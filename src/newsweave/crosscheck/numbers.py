@@ -873,10 +873,28 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                     _add_evidence(given[1], claim, quantity)
         values = [
             DiscrepancyValue(quantity.written, quantity.normalized, _in_report_order(evidence, order))
-            for quantity, evidence in (sides[key] for key in sorted(sides))
+            for quantity, evidence in _one_side_per_value([sides[key] for key in sorted(sides)])
         ]
-        found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
+        if len(values) > 1:
+            found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
     return found
+
+
+def _one_side_per_value(sides: list[list]) -> list[list]:
+    """Sides ([quantity, evidence]) whose figures can all be true together are one side: "about 60 metres" and
+    "about 200ft" are one distance, against "150 meters" (each clashes with the third, not with each other)."""
+    merged: list[list] = []
+    members: list[list] = []  # each merged side's quantities
+    for quantity, evidence in sides:
+        for n, held in enumerate(members):
+            if all(q.compatible(quantity, other) for other in held):
+                held.append(quantity)
+                merged[n][1] += [e for e in evidence if e not in merged[n][1]]
+                break
+        else:
+            members.append([quantity])
+            merged.append([quantity, list(evidence)])
+    return merged
 
 
 def _in_report_order(evidence: Iterable[Evidence], order: dict[str, int]) -> list[Evidence]:
