@@ -678,7 +678,7 @@ def test_a_rank_or_title_before_a_name_ends_no_sentence():
             "Cmdr. Ben Rowe, the ship's captain, was flown to Yokosuka on Saturday.\n\n"
             # (read off ECB+ briefs: "Const." and "Dist." were listed as facts of their own)
             "Const. Mike Hall of the Harlow police said the man fled. Dist. Atty. Steve Cooley said the case was strong. "
-            "Asst. Dist. Atty. Ann Lee agreed.\n")
+            "Asst. Dist. Atty. Ann Lee agreed. While both Yahoo! News and CNN covered it, no one asked.\n")
     sentences = newsweave.brief([newsweave.Document(id="a", text=text)]).story.sentences
     assert [s.text for s in sentences] == [
         "One of the marchers was hurt with the end of a flagpole, said Harlow police Sgt. Dara Wynn.",
@@ -688,6 +688,7 @@ def test_a_rank_or_title_before_a_name_ends_no_sentence():
         "Const. Mike Hall of the Harlow police said the man fled.",
         "Dist. Atty. Steve Cooley said the case was strong.",
         "Asst. Dist. Atty. Ann Lee agreed.",
+        "While both Yahoo! News and CNN covered it, no one asked.",
     ]
 
 

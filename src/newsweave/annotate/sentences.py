@@ -397,6 +397,8 @@ def _joins(previous: _SoFar, current: str) -> bool:
         return True  # "Photo:" | "Reuters", "By" | "Jane Doe"
     if _TITLE_BEFORE_NAME.search(previous.tail):
         return True  # "said Anaheim police Sgt." | "Daron Wyatt.": a rank or title before a name ends no sentence
+    if _BANG_IN_A_NAME.search(previous.tail):
+        return True  # "While both Yahoo!" | "News and CNN covered it": the mark is the name's
     if len(current.split()) <= 2 and not _TERMINAL.search(current):
         return True
     if _BRACKETED.fullmatch(current.strip()):
@@ -409,6 +411,7 @@ def _joins(previous: _SoFar, current: str) -> bool:
 _TITLE_BEFORE_NAME = re.compile(
     r"(?:^|[\s(\"“])(?:Sgt|Sgts|Lt|Lieut|Capt|Cpt|Col|Gen|Brig|Maj|Cpl|Pvt|Pfc|Spc|Det|Cmdr|Cdr|Adm|Supt|Insp|Const|"
     r"Ofc|Tpr|Dep|Asst|Dist|Gov|Rep|Reps|Sen|Sens|Atty|Amb|Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Msgr|Fr|Hon)\.$")
+_BANG_IN_A_NAME = re.compile(r"(?:^|[\s(\"“])Yahoo!$")
 _WIRE_OPENING = re.compile(r"``|(?:^|(?<=\s))''(?=\w)")
 _WIRE_CLOSING = re.compile(r"(?<=\S)''")
 _BRACKETED = re.compile(r"\([^()\s]+(?: [^()\s]+)?\)[.!?,;:]?")

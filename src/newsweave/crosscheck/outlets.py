@@ -279,8 +279,8 @@ def described_outlet(name: str) -> str | None:
         if not match:
             continue
         name = _DESCRIBING_WORDS.sub("", _POSSESSOR.sub("", match.group("name")))
-        if not name:
-            return None  # all description, no name: "a leading Saudi-owned newspaper"
+        if not name or name.split()[0].lower() in _DETERMINERS:
+            return None  # all description, no name: "a leading Saudi-owned newspaper", "Another news agency"
         if pattern is _OUTLET_DESCRIBED_AFTER and _NATIONALITY.match(name):
             continue  # (a nationality before more words is part of the name: "Egyptian Mail newspaper")
         trade = match.group("trade") if pattern is _OUTLET_DESCRIBED_AFTER else ""
@@ -288,6 +288,11 @@ def described_outlet(name: str) -> str | None:
             return f"{name} {trade if trade.isupper() else trade.capitalize()}"  # "Israel radio": not the state of Israel
         return name
     return None
+
+
+# Words that say which of several, capitalised at a sentence's start: no outlet's name.
+_DETERMINERS = {"another", "this", "that", "these", "those", "one", "each", "every", "some", "any", "its", "their", "his",
+                "her", "our", "no", "other", "such", "both", "either", "neither", "which", "what", "many", "several"}
 
 
 # Words that describe an outlet, capitalised for a place or a language in them: "Saudi-owned", "London-based",
