@@ -1656,6 +1656,19 @@ def test_an_outlet_stated_to_or_named_as_regional_papers_name_themselves():
         "Harlow Post", "Washington Post", "Riverton Sun", "Harlow Sun-Times", "ESPN", None, None]  # (no "Another")
 
 
+def test_an_outlet_s_story_its_writer_and_the_newspaper_told_are_credits():
+    """Read off ECB+ briefs: "According to this L.A. Times story", "According to Michael Silverman of the Boston
+    Herald" and "… told the newspaper" (the Anchorage Daily News, credited the sentence before) credited no one."""
+    text = ("According to this L.A. Times story, the Angels have made an eight-year offer. According to Dana Kell of "
+            "the Harlow Herald, the Reds are out. According to John Smith of the Harlow Police Department, the road is "
+            "closed. A Riverton Post report said the Mets were out. The Anchorage Daily News reported Sunday that the "
+            "fire was set. The pastor told the newspaper that the church would rebuild.\n\nThe Nationals offered more, "
+            "reports Ann Roe of Fox Sports. Harlow Youth Sports said the field was closed.\n")
+    assert [origin for _, origin in _credits(text)] == [
+        "Los Angeles Times", "Harlow Herald", None, "Riverton Post", "Anchorage Daily News", "Anchorage Daily News",
+        "Fox Sports", None]  # (a speaker "Ann Roe of Fox Sports" is Roe: "Harlow Youth Sports" is not her)
+
+
 def test_an_outlet_that_asked_is_the_origin_of_the_answer():
     text = "\"It's fine, I'm over it,\" she said when The Hollywood Reporter asked about the incident.\n"
     assert [origin for _, origin in _credits(text)] == ["The Hollywood Reporter"]

@@ -275,6 +275,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             told = _journalist_of(told_phrase) or _text(told_phrase)  # "told CNN's Pamela Brown": CNN
             if names.is_outlet(told) and not origin:
                 origin, written = names.resolve(told), told
+            elif _THE_OUTLET.match(told) and last_outlet and not origin:
+                origin, written = last_outlet, last_outlet  # "told the newspaper": the one the report credited last
         phrases.append((start, end))
     if not phrases:
         return None
@@ -410,6 +412,18 @@ def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | N
         written = _text(_phrase(token))
         if names.is_outlet(written):
             return names.resolve(written), written
+    # "this L.A. Times story", "a New York Post report": the outlet a report is by; "Michael Silverman of the Boston
+    # Herald": a person of an outlet writes for it
+    written_as: list[str] = []
+    by = [c for c in head.children if c.dep_ == "compound"] if head.lemma_.lower() in _REPORT_NOUNS else []
+    if by:
+        written_as.append(head.doc[by[0].left_edge.i : by[-1].i + 1].text)
+    if head.ent_type_ == "PERSON":
+        written_as += [_text(_phrase(o)) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"]
+    for written in written_as:
+        if names.is_outlet(written):
+            return names.resolve(written), written
     return None, None
 
 
@@ -473,10 +487,16 @@ def _people_named(attribution: Attribution, text: str, person_words: set[str]) -
     return {key for w in words if (key := _speaker_key(w))}
 
 
+_NAME_OF = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+of\s+")
+
+
 def _speaker_key(speaker: str | None) -> str | None:
     if not speaker:
         return None
     speaker = speaker.split(",")[0].strip() or speaker  # "the BBC's Jim Muir, in Beirut": Muir
+    named = _NAME_OF.match(speaker)
+    if named:  # "Dana Kell of Fox Sports": Kell, not "sports" (which "Harlow Youth Sports said" shares)
+        speaker = named.group("name")
     word = speaker.split()[-1].lower().strip(".,'’")
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
