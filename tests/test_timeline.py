@@ -462,6 +462,16 @@ def test_a_house_number_or_a_car_s_model_year_is_no_date():
     assert [t.when for t in story.timeline] == [["1976"], ["1987"], ["2008"]], [(t.when, t.text) for t in story.timeline]
 
 
+def test_a_named_day_that_only_says_what_kind_a_thing_is_is_no_date():
+    """Read off ECB+ briefs: "In 1955, she appeared in a Christmas spread for Playboy" and "the office Christmas party"
+    were entries of the report's year's Christmas."""
+    text = ("In 1955, she appeared in a Christmas spread for Playboy. Police were called to the office Christmas party "
+            "in Harlow. He died on Christmas Eve. Shoppers crowded the stores on Christmas Day.\n")
+    story = newsweave.brief([{"id": "a", "published": "2013-05-02", "text": text}]).story
+    assert sorted(t.date for t in story.timeline) == ["1955", "2012-12-24", "2012-12-25"], \
+        [(t.date, t.text) for t in story.timeline]
+
+
 def test_one_sentence_giving_two_events_the_same_words_is_one_entry():
     # ("this winter": "decades", its words before, is a length of time, no date)
     text = ("The fire was the deadliest Harlow has seen this winter, and it showed the divide between old residents "

@@ -173,6 +173,8 @@ def date_mentions(story: Story) -> list[DateMention]:
             text = document.text[start : ent.end_char]
             if not _is_date(ent, text, document.text[ent.end_char : ent.end_char + 40]) or not _a_point(ent, text):
                 continue
+            if _named_day_words(text) and _names_a_kind_of_thing(ent):
+                continue  # "a Christmas spread for Playboy", "the office Christmas party": no date
             if text.lower().startswith("the "):  # "the Nov. 13 attacks": the date is "Nov. 13"
                 text, start = text[4:], start + 4
             figure = _FIGURE_BEFORE.match(text)
@@ -687,6 +689,18 @@ _NAMED_DAYS: dict[str, Callable[[int], datetime]] = {
 _NAMED_DAY = re.compile(
     r"^(?:(?P<which>last|next|this)\s+)?(?P<name>" + "|".join(re.escape(n) for n in sorted(_NAMED_DAYS, key=len, reverse=True))
     + r")(?:,?\s+(?P<year>" + _YEAR_DIGITS + r"))?$", re.IGNORECASE)
+
+
+def _names_a_kind_of_thing(ent) -> bool:
+    """Whether a named day only says what kind a thing is ("a Christmas spread", "the office Christmas party"), not
+    when: it modifies a noun that is no stretch of time ("Christmas Eve", "the Easter weekend" are dates)."""
+    last = ent.doc[ent.end - 1]
+    return last.dep_ == "compound" and last.head.i >= ent.end and last.head.pos_ == "NOUN" \
+        and last.head.lemma_.lower() not in _STRETCHES_OF_TIME
+
+
+_STRETCHES_OF_TIME = {"day", "eve", "night", "morning", "afternoon", "evening", "weekend", "week", "season", "holiday",
+                      "holidays", "break", "period", "time", "vacation", "rush", "recess"}
 
 
 def _named_day_words(text: str) -> re.Match | None:
