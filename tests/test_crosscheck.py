@@ -1669,6 +1669,15 @@ def test_an_outlet_s_story_its_writer_and_the_newspaper_told_are_credits():
         "Fox Sports", None]  # (a speaker "Ann Roe of Fox Sports" is Roe: "Harlow Youth Sports" is not her)
 
 
+def test_a_rank_s_abbreviation_is_part_of_the_speaker_s_name():
+    """Read off ECB+ briefs: cut from its stop, "Sgt." ended the speaker ("Bloomington Police Sgt") and the parser
+    read "Marty Earley." as a sentence of its own."""
+    text = ('Tom Gallagher chased the driver across the lot, police said.\n\n"It was terrible," said Gallagher, a '
+            'shopper.\n\n"He was pretty shook up. He tried to give first aid," said Harlow Police Sgt. Marty Earley.\n')
+    quotes = {q.text: q.speaker for q in newsweave.brief([Document(id="a", text=text)]).story.quotes}
+    assert quotes["He was pretty shook up. He tried to give first aid"] == "Harlow Police Sgt. Marty Earley", quotes
+
+
 def test_an_outlet_that_asked_is_the_origin_of_the_answer():
     text = "\"It's fine, I'm over it,\" she said when The Hollywood Reporter asked about the incident.\n"
     assert [origin for _, origin in _credits(text)] == ["The Hollywood Reporter"]

@@ -13,7 +13,12 @@ from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
 from newsweave.annotate.attributes import FACTORY as ATTRIBUTE_RULES
 from newsweave.annotate.attributes import AttributeRules
-from newsweave.annotate.sentences import GLUED_STOP_INFIXES, PARAGRAPH_COMPONENT, paragraph_boundaries  # noqa: F401
+from newsweave.annotate.sentences import (  # noqa: F401
+    GLUED_STOP_INFIXES,
+    PARAGRAPH_COMPONENT,
+    TITLE_ABBREVIATIONS,
+    paragraph_boundaries,
+)
 from newsweave.errors import ModelNotFound
 from newsweave.settings import DEFAULT_MODELS, MODEL_ENV, Settings
 
@@ -43,6 +48,19 @@ def _cut_glued_stops(nlp: Language) -> None:
     model_infixes = getattr(finditer, "__self__", None)  # the model's compiled infix pattern
     infixes = [model_infixes.pattern] if model_infixes is not None else list(nlp.Defaults.infixes or ())
     setattr(nlp.tokenizer, "infix_finditer", compile_infix_regex([*infixes, *GLUED_STOP_INFIXES]).finditer)  # noqa: B010
+
+
+def _keep_ranks_whole(nlp: Language) -> None:
+    """Keep a rank's abbreviation one token ("Sgt.", "Det.", "Capt."), as the model's tokenizer keeps "Dr." and "Gov.":
+    cut from its stop, "said Bloomington Police Sgt" was the speaker and "Marty Earley" a sentence of its own to
+    the parser (sentences.TITLE_ABBREVIATIONS)."""
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return
+    for rank in TITLE_ABBREVIATIONS:
+        written = f"{rank}."
+        if [t.text for t in nlp.tokenizer(written)] != [written]:
+            add(written, [{"ORTH": written}])
 
 
 def _look_up_attribute_rules(nlp: Language) -> None:
@@ -79,6 +97,7 @@ def _load(name: str | None) -> Language:
         if "parser" in nlp.pipe_names and PARAGRAPH_COMPONENT not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
             _cut_glued_stops(nlp)
+            _keep_ranks_whole(nlp)
         _look_up_attribute_rules(nlp)
         _exempt_from_garbage_collection()
         return nlp

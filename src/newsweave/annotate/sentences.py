@@ -408,9 +408,12 @@ def _joins(previous: _SoFar, current: str) -> bool:
     return previous.quote_open()  # the quote runs on
 
 
-_TITLE_BEFORE_NAME = re.compile(
-    r"(?:^|[\s(\"“])(?:Sgt|Sgts|Lt|Lieut|Capt|Cpt|Col|Gen|Brig|Maj|Cpl|Pvt|Pfc|Spc|Det|Cmdr|Cdr|Adm|Supt|Insp|Const|"
-    r"Ofc|Tpr|Dep|Asst|Dist|Gov|Rep|Reps|Sen|Sens|Atty|Amb|Dr|Mr|Mrs|Ms|Messrs|Prof|Rev|Msgr|Fr|Hon)\.$")
+# Ranks and titles written before a name, abbreviated with a stop.
+TITLE_ABBREVIATIONS = ("Sgt", "Sgts", "Lt", "Lieut", "Capt", "Cpt", "Col", "Gen", "Brig", "Maj", "Cpl", "Pvt", "Pfc", "Spc",
+                       "Det", "Cmdr", "Cdr", "Adm", "Supt", "Insp", "Const", "Ofc", "Tpr", "Dep", "Asst", "Dist", "Gov",
+                       "Rep", "Reps", "Sen", "Sens", "Atty", "Amb", "Dr", "Mr", "Mrs", "Ms", "Messrs", "Prof", "Rev",
+                       "Msgr", "Fr", "Hon")
+_TITLE_BEFORE_NAME = re.compile(r"(?:^|[\s(\"“])(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.$")
 _BANG_IN_A_NAME = re.compile(r"(?:^|[\s(\"“])Yahoo!$")
 _WIRE_OPENING = re.compile(r"``|(?:^|(?<=\s))''(?=\w)")
 _WIRE_CLOSING = re.compile(r"(?<=\S)''")
