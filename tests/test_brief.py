@@ -123,6 +123,24 @@ def test_a_speakers_description_adds_nothing_to_a_sentences_worth(example_brief)
     assert all(c.id not in weighed for c in speakers)
 
 
+def test_a_speaker_described_alike_is_no_corroborated_fact():
+    """Read off ECB+ briefs: "4 reports: 'He was tased,' said Sgt. *Marty Earley*" read as four reports of the
+    tasing when the reports shared only the sergeant's name and rank. Who spoke is no fact of the story; the
+    claim groups keep it (the summary weighs it as nothing either)."""
+    import newsweave
+    from fact_groups import add_fact_group
+    from newsweave.corroborate import corroborated
+
+    brief = newsweave.brief([
+        {"id": "a", "text": "\"He ran into the store,\" said Harlow Police Sgt. Dara Wynn on Friday.\n"},
+        {"id": "b", "text": "\"The woman died at the scene,\" said Harlow Police Sgt. Dara Wynn on Friday.\n"},
+    ])
+    speakers = [c for c in brief.story.claims if c.kind == "speaker"]
+    assert [c.text for c in speakers] == ["Harlow Police Sgt. Dara Wynn"] * 2  # (the rank and the name one claim)
+    add_fact_group(brief.story, *speakers)
+    assert brief.story.facts[-1].support == 2 and not corroborated(brief.story)
+
+
 def test_seeds_corroborated_facts_and_citations(seeds_brief):
     ids = sorted(d.id for d in seeds_brief.documents)
     mirror, wsj_echo, ibt = ids  # 000: Mirror-sourced, 001: WSJ-sourced, 002: IBT

@@ -38,7 +38,7 @@ from collections import Counter
 from typing import NamedTuple
 
 from newsweave.annotate.features import entity_key, entity_lookup, number_key
-from newsweave.annotate.sentences import asked, introduces, title_case
+from newsweave.annotate.sentences import TITLE_ABBREVIATIONS, asked, introduces, title_case
 from newsweave.annotate.tokens import TokenTable
 from newsweave.load.published import month_day
 from newsweave.quantities import (
@@ -426,10 +426,14 @@ def _splits(p: TokenTable, i: int) -> bool:
     if dep == "acl" and verbal and p.tag[i] in ("VBN", "VBG"):
         return _own_content(p, i) >= 3
     if dep == "appos" and pos in ("NOUN", "PROPN") and p.pos[p.head[i]] in ("NOUN", "PROPN"):
-        return _own_content(p, i) >= 2 and not p.like_num[i]
+        # (not the name after a rank: "Sgt. Dara Wynn" is one person, the parse hanging "Dara Wynn" on "Sgt.")
+        return _own_content(p, i) >= 2 and not p.like_num[i] and p.lower[p.head[i]] not in _RANKS
     if _lists_examples(p, i):
         return _own_content(p, i) >= 3
     return False
+
+
+_RANKS = {f"{rank.lower()}." for rank in TITLE_ABBREVIATIONS}
 
 
 def _lists_examples(p: TokenTable, i: int) -> bool:
