@@ -139,6 +139,8 @@ def test_a_speaker_described_alike_is_no_corroborated_fact():
     assert [c.text for c in speakers] == ["Harlow Police Sgt. Dara Wynn"] * 2  # (the rank and the name one claim)
     add_fact_group(brief.story, *speakers)
     assert brief.story.facts[-1].support == 2 and not corroborated(brief.story)
+    brief.story.facts[-1].claims = []  # (a group of sentences with no claims read is listed, as before)
+    assert corroborated(brief.story) == [brief.story.facts[-1]]
 
 
 def test_seeds_corroborated_facts_and_citations(seeds_brief):

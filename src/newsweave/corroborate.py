@@ -41,7 +41,7 @@ def corroborated(story: Story) -> list[FactGroup]:
     # (who spoke is no fact of the story: "4 reports: 'He was tased,' said Sgt. *Marty Earley*" reads as four reports
     # of the tasing when only the sergeant's name is shared; the JSON's claims keep each speaker's description)
     groups = [g for g in story.facts if telling(g) >= 2 and g.representative.role == BODY
-              and not all(c.kind == "speaker" for c in g.claims)]
+              and not (g.claims and all(c.kind == "speaker" for c in g.claims))]
     # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") and the day they name an event by
     # ("the Nov. 13 attacks") are background, inside sentences about something else: after the events.
     return sorted(groups, key=lambda g: (_background(g), -g.support, -g.salience, g.id))
