@@ -586,6 +586,9 @@ class Workspace:
     # entities: the names written with a slipped word (entities.story_slips), which the entity stage folds into
     # the person they slip from and crosscheck's name check reports; None when the entity stage has not run.
     slips: list[Any] | None = None
+    # crosscheck: each report's own origin (crosscheck.origins.own_origins), which the origins of the facts, the
+    # list of what rests on one outlet and the renderers' origins labels all read; None before that stage.
+    own_origins: dict[str, str] | None = None
 
 
 @dataclass

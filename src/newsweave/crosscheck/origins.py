@@ -25,7 +25,10 @@ from newsweave.story import Attribution, Document, Story
 
 
 def own_origins(story: Story) -> dict[str, str]:
-    """Document id -> the origin of what it says without crediting anyone."""
+    """Document id -> the origin of what it says without crediting anyone: as the cross-check stage found it
+    (`fill_fact_origins`), else read off the reports (a brief read back from its JSON)."""
+    if story.workspace.own_origins is not None:
+        return story.workspace.own_origins
     originals = story.originals()
     by_id = {d.id: d for d in story.documents}
     result = {}
@@ -76,7 +79,8 @@ def _first_appeared(text: str) -> str | None:
 
 
 def fill_fact_origins(story: Story, attributions: dict[tuple[str, int], Attribution]) -> None:
-    own = own_origins(story)
+    story.workspace.own_origins = None  # (read afresh for the reports the stage sees)
+    own = story.workspace.own_origins = own_origins(story)
     for group in story.facts:
         by_document: dict[str, list[str]] = {}
         for sentence in group.sentences:
