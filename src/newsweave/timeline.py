@@ -294,7 +294,7 @@ def _is_date(ent, text: str, after: str = "") -> bool:
     if text.isdigit() and _CLOCK_AFTER.match(after):
         return False  # "1720 GMT": a time of day, not the year 1720
     if text.isdigit() and ((STREET_ADDRESS.match(text + after) and not _after_a_word_of_time(ent))
-                           or (_VEHICLE_MAKE.match(after) and _describes_a_thing(ent) and _names_a_car(ent, after))):
+                           or ((make := _VEHICLE_MAKE.match(after)) and _describes_a_thing(ent) and _names_a_car(ent, make))):
         return False  # "lives at 2016 Ontario Street", "a silver 2013 Toyota Camry": a house number, a car's model year
     return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
                 or _named_day_words(text) or _DAY_OF_MONTH.match(text.strip()))
@@ -310,14 +310,15 @@ _VEHICLE_MAKE = re.compile(
 # (not Lincoln, Mercury or Saturn: "the 1860 Lincoln campaign", "the 1969 Saturn V launch" are dated)
 
 
-def _names_a_car(ent, after: str) -> bool:
-    """Whether the make after a year names a car ("a 2013 Toyota Camry", "his 2008 Bentley was stolen"), not a person's
-    or a firm's undertaking ("the 1976 Ford campaign", "a 1998 Honda recall")."""
-    words = len(_VEHICLE_MAKE.match(after).group().split())  # type: ignore[union-attr]
-    doc = ent.doc
-    if doc[ent.end].ent_type_ == "PERSON" or ent.end + words >= len(doc):
-        return ent.end + words >= len(doc)
-    following = doc[ent.end + words]
+def _names_a_car(ent, make: re.Match) -> bool:
+    """Whether the `make` written after a year names a car ("a 2013 Toyota Camry", "his 2008 Bentley was stolen"), not
+    a person's or a firm's undertaking ("the 1976 Ford campaign", "a 1998 Honda recall")."""
+    doc, after_make = ent.doc, ent.end + len(make.group().split())
+    if after_make >= len(doc):
+        return True  # (the make ends the text)
+    if doc[ent.end].ent_type_ == "PERSON":
+        return False  # Ford the president
+    following = doc[after_make]
     return following.pos_ != "NOUN" or following.lemma_.lower() in _VEHICLES
 
 
