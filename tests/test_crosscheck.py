@@ -1550,6 +1550,20 @@ def test_a_station_the_model_cuts_in_two_is_one_origin():
     ("the Harlow-based daily Korvet", True, "Korvet"),
     ("the Velmish-language Korvet newspaper", True, "Korvet"),
     ("the daily Al-Marsad", True, "Al-Marsad"),  # a name's hyphened words are capitalised on both sides
+    # tune2 of the origins measure, read again (2026-12-06, twenty-fourth sitting): a channel or network by its
+    # trade, where an outlet is from, and an outlet's show named with it
+    ("the Harlow-based satellite channel KVR", True, "KVR"),
+    ("the Korvet satellite channel", True, "Korvet"),
+    ("the Velmish television network", False, "Velmish television network"),  # a nationality names no outlet
+    ("the Sunday Courier of Harlow", True, "Sunday Courier"),
+    ("NBC's Morning Hour", True, "NBC"),
+    ("WQRT’s Evening Line program", True, "WQRT"),
+    ("the Harlow Herald's Sunday edition", False, "Harlow Herald's Sunday edition"),  # (no show: an edition)
+    ("Dana Kell's Morning Hour", False, "Dana Kell's Morning Hour"),  # a person's show names no outlet
+    ("the Bank of Harlow", False, "Bank of Harlow"),
+    ("the Post of Harlow", False, "Post of Harlow"),  # a short form that may be a person's name
+    ("the website Korvet", True, "Korvet"), ("the newspaper The Lantern", True, "Lantern"),
+    ("the Harlow County website", False, "Harlow County website"),  # a site named before the word is no outlet
 ])
 def test_an_outlet_the_report_calls_one_is_an_outlet(name, outlet, tidy):
     from newsweave.crosscheck.outlets import tidy_name
@@ -1676,6 +1690,23 @@ def test_a_rank_s_abbreviation_is_part_of_the_speaker_s_name():
             'shopper.\n\n"He was pretty shook up. He tried to give first aid," said Harlow Police Sgt. Marty Earley.\n')
     quotes = {q.text: q.speaker for q in newsweave.brief([Document(id="a", text=text)]).story.quotes}
     assert quotes["He was pretty shook up. He tried to give first aid"] == "Harlow Police Sgt. Marty Earley", quotes
+
+
+def test_credits_to_a_channel_an_outlet_of_a_place_and_an_outlet_s_show():
+    """Read off the origins measure's tune2 part (2026-12-06, twenty-fourth sitting): each credited no outlet."""
+    text = ("The men told the Harlow-based satellite channel KVR in October that they were ready to stand trial. In an "
+            "interview published on Oct. 18 in the Sunday Courier of Harlow, Holt was quoted as saying he would hand "
+            "them over. Mr. Roe told NBC's Morning Hour that the deal was void.\n")
+    assert [origin for _, origin in _credits(text)] == ["KVR", "Sunday Courier", "NBC News"]
+
+
+def test_words_given_to_an_outlet_credit_it_and_a_gift_does_not():
+    """'a statement provided to NPR by a publicist', 'says Ann Roe at Glenn Beck's site The Blaze' (tune2 of the
+    origins measure); money given to a paper is no credit of it."""
+    text = ("The singer died on Monday, according to a statement provided to the Harlow Herald by a publicist. The club "
+            "sent a statement to the Riverton Post saying it was sorry. He gave the money to the Harlow Herald. \"The "
+            "seat is open,\" says Ann Roe at Dana Kell's site The Lantern.\n")
+    assert [origin for _, origin in _credits(text)] == ["Harlow Herald", "Riverton Post", "Lantern"]
 
 
 def test_an_outlet_that_asked_is_the_origin_of_the_answer():

@@ -179,7 +179,9 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     sources = np.isin(lemma, [store[w] for w in _SOURCE_WORDS])
     # "says David Graham at The Atlantic" ("at" on the name, or on "says")
     writer_at = (lower == store["at"]) & ((pos[heads] == store["PROPN"]) | np.isin(lemma[heads], [store["say"], store["write"]]))
-    by_preposition = (prepositions & ((lower == store["via"]) | sources[heads])) | writer_at
+    # "a statement provided to NPR", "an email sent to the Guardian": words given to an outlet
+    given_to = (lower == store["to"]) & np.isin(lemma[heads], [store[w] for w in _GIVEN_TO])
+    by_preposition = (prepositions & ((lower == store["via"]) | sources[heads])) | writer_at | given_to
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying)) | by_preposition).tolist()
 
 
@@ -203,7 +205,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
     phrases: list[tuple[int, int]] = []
     marks: list[int] | None = None  # the sentence's quote marks, found when a verb of saying first asks
     for token in tokens:
-        if token.lower_ in _CREDITING_PREPOSITIONS:
+        if token.lower_ in _CREDITING_PREPOSITIONS or token.lower_ == "to":
             if OWN_FOOT_LINE.search(sentence.text):
                 continue  # "Original article on Live Science.": the report saying which outlet it is (origins.own_outlet)
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -434,12 +436,21 @@ _REPORT_NOUNS = {"report", "story", "article", "editorial", "column", "interview
 _PUBLISHING = {"publish", "broadcast", "air", "print", "run", "appear"}
 
 
+# What words are given to an outlet by: "a statement provided to NPR by a publicist", "an email sent to the Guardian".
+_GIVEN_TO = ("provide", "give", "send", "hand", "leak", "release")
+_WORDS_GIVEN = _REPORT_NOUNS | _STATEMENTS | {"email", "e-mail", "document", "memo", "copy", "recording", "transcript", "comment"}
+
+
 def _names_a_source(preposition: Token) -> bool:
     """Whether the preposition's object is where the words come from: 'to X' (spoken to it), 'with X' after an
     interview, 'by' or 'in' X after a report or after 'published'."""
     word, governor = preposition.lower_, preposition.head
     if word == "to":
-        return True
+        if governor.lemma_.lower() not in _GIVEN_TO:
+            return True
+        # words given, not money or a medal: "a statement provided to NPR", "sent an email to the Guardian"
+        given = [governor.head] if governor.dep_ == "acl" else [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(g.lemma_.lower() in _WORDS_GIVEN for g in given)
     if word == "with":
         return governor.lemma_.lower() in ("interview", "conversation", "talk")
     if word in ("by", "in", "on"):

@@ -245,15 +245,17 @@ _MEDIA_NAME = re.compile(
 # Aftonbladet", "the Swedish daily Dagens Nyheter", "news station WKMG", "local newspaper the Daily Camera",
 # "Hurriyet newspaper", "Indonesia's official Antara news agency", "private NTV television".
 _TRADE = (r"(?:newspaper|daily|tabloid|weekly|magazine|broadcaster|news\s+agency|news\s+service|wire\s+service|"
-          r"news\s+station|television\s+station|radio\s+station|news\s+channel|news\s+site|news\s+website")
+          r"news\s+station|television\s+station|radio\s+station|news\s+site|news\s+website|"
+          # "the London-based satellite channel MBC", "the Al Jazeera satellite channel", "the CBS television network"
+          r"(?:news|satellite|television|TV|cable)\s+(?:news\s+)?(?:channel|network)|satellite\s+(?:television|TV)")
 _TRADE_AFTER = _TRADE + r"|television|TV|radio)"
-_TRADE_BEFORE = _TRADE + r")"
+_TRADE_BEFORE = _TRADE + r"|site|website)"  # ("the website Deadline"; "the Harlow County website" is no outlet)
 _NAME_WORD = r"(?!(?:The|A|An)\b)(?:(?:al|el)-)?[A-Z][\w&'’.-]*"  # (an article is no name: "The magazine")
 _NAME_NEXT = rf"(?:{_NAME_WORD}|&)"  # "&" joins one name: "Life & Style"
 _NAME_AT_END = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_NEXT}){{0,3}})"
 _ARTICLE = r"(?:[Tt]he|[Aa]n?)\s+"
 _DESCRIBED_OUTLET = re.compile(
-    rf"^(?:{_ARTICLE})?(?:[\w'’.-]+\s+){{0,3}}?{_TRADE_BEFORE}\s+(?:the\s+)?{_NAME_AT_END}$"
+    rf"^(?:{_ARTICLE})?(?:[\w'’.-]+\s+){{0,3}}?{_TRADE_BEFORE}\s+(?:[Tt]he\s+)?{_NAME_AT_END}$"
 )
 _OUTLET_DESCRIBED_AFTER = re.compile(
     rf"^(?:{_ARTICLE})?(?:[\w'’-]+\s+){{0,3}}?(?P<name>{_NAME_WORD}(?:\s+{_NAME_NEXT}){{0,3}})\s+(?P<trade>{_TRADE_AFTER})$"
@@ -275,11 +277,27 @@ _WHEN_AFTER = re.compile(r"\s+(?:on|in|last|this|earlier|late|early)\s+[\w\s.,]*
 _POSSESSOR = re.compile(r"^[A-Z][\w.-]*['’]s\s+")  # "Turkey's Anatolia": the name is Anatolia's
 
 
+# Where an outlet is from, after its name: "the Sunday Times of London". (A known name holding "of" is matched
+# whole before this is read: "the Times of India".)
+_OF_PLACE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
+# A show of an outlet's, named with its owner: "NBC's Today", "CBS's 60 Minutes", "ABC's Good Morning America show".
+_OUTLETS_SHOW = re.compile(
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+"
+    r"(?:[\"“]?(?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z0-9][\w'’-]*){0,3}[\"”]?(?:\s+(?:program|programme|show))?|(?:\w+\s+)?(?:program|programme|show|newscast))$"
+)
+
+
 def described_outlet(name: str) -> str | None:
     """The outlet's own name in words that say what it is ("the daily Hurriyet" -> "Hurriyet"), or None."""
     if len(name) > 200:
         return None  # an outlet's name with what describes it is a few words (and hostile text stays quick)
     name = _WHEN_AFTER.sub("", name.strip())
+    for pattern in (_OF_PLACE, _OUTLETS_SHOW):
+        match = pattern.search(name)
+        if match:
+            owner = name[: match.start()] if pattern is _OF_PLACE else match.group("owner")
+            if _named_outright(owner):
+                return tidy_name(owner)
     for pattern in (_DESCRIBED_OUTLET, _OUTLET_DESCRIBED_AFTER):
         match = pattern.match(name)
         if not match:
@@ -308,6 +326,14 @@ _DESCRIBING_WORDS = re.compile(r"^(?:[A-Z][\w'’.]*-[a-z][\w-]*(?:\s+|$))+")
 
 # A site named by its address, as the credit lines of the web write it: "told AllHipHop.com", "via TorrentFreak.com".
 _WEB_NAME = re.compile(r"^(?:[A-Z][\w-]*|[a-z][\w-]*[A-Z][\w-]*)\.(?:com|net|org|co\.uk|com\.au)$")
+
+
+def _named_outright(name: str) -> bool:
+    """An outlet's name in full, by the table or by its media word ("Sunday Times", "NBC", "the Riverton
+    Herald"); not a short form that may be a person's name ("Post", "Times")."""
+    name = name.strip()
+    return (bool(outlet_candidates(name)) and not is_short_form(name)) or bool(_STATION.match(name)) or (
+        bool(_MEDIA_NAME.match(name)) and len(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()) > 1)
 
 
 def is_outlet(name: str) -> bool:
