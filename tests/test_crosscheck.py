@@ -1370,6 +1370,18 @@ def test_he_was_22_is_the_age_of_the_one_person_named_just_before():
                            "Tom Kell, 30, met Ana Ruiz at the fair on Sunday."), "number") == []
 
 
+def test_an_age_told_of_another_year_is_no_disagreement():
+    """Read off the ECB+ precision audit (2026-12-06, twenty-fourth sitting): "Felt, 92, told CNN's 'Larry King
+    Live' in 2006" against "He was 95" when he died was flagged as a disagreement on his age."""
+    died = "Tom Kell died Thursday at his home in Harlow, his grandson said. Kell was 95."
+    interview = ("Tom Kell died Thursday at his home in Harlow. Kell, 92, told the Harlow Herald in 2006 that he was proud "
+                 "of what he did.")
+    assert _of_kind(_brief(died, interview), "number") == []
+    # told of no year, the two ages are one man's age now
+    (found,) = _of_kind(_brief(died, interview.replace(" in 2006", "")), "number")
+    assert found.subject == "age of Kell" and sorted(v.value for v in found.values) == ["92", "95"]
+
+
 def test_a_label_or_a_name_in_quotation_marks_is_no_quote():
     """mn-val-4 listed the labels on a girl's school binders ('labeled "Things Ms. Alcorn and I can do,"
     "What we can do" and "When we can do it."') as words the police said, quoted by three reports."""

@@ -122,6 +122,7 @@ class Count:
     words: frozenset[str] = frozenset()  # the sentence's content words, to tell what a count is about
     known_places: frozenset[str] = frozenset()  # every place the report names
     given: str = ""  # for an age, the person's first name when the report gives it (q.given_name)
+    years: frozenset[int] = frozenset()  # the years the sentence names: an age holds in the year it is told of
 
     @property
     def exact(self) -> bool:
@@ -259,8 +260,9 @@ def _count(token, where: _Where, last_person, context: str | None = None, person
     evidence = Evidence(sentence.document, start, evidence_end)
     who = _full_name(person) if person is not None else ""
     given = q.given_name(person) if person is not None else ""
+    years = frozenset(int(y) for e in ents if e.label_ == "DATE" for y in YEAR.findall(e.text))
     return Count(sentence.document, subject, low, high, value, written, evidence, sentence.index, dates, who, places, words,
-                 given=given)
+                 given=given, years=years)
 
 
 # A range: its first figure and the word joining it to the last ("35 to 40", "between 50 and 70"); not a
@@ -653,7 +655,12 @@ def _rounded(count: Count) -> bool:
 
 
 def _other_times(a: Count, b: Count) -> bool:
-    return a.subject[0] != "age" and bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
+    """Counts told of different times: their sentences name no date in common. An age is told of the
+    year its sentence names, if any ("Felt, 92, told CNN in 2006" and "He was 95" when he died): two
+    ages told of different years, or one of a named year and one of none, are not one age."""
+    if a.subject[0] == "age":
+        return a.years != b.years
+    return bool(a.dates and b.dates and a.dates.isdisjoint(b.dates))
 
 
 def _consistent(document_counts: list[Count]) -> bool:
