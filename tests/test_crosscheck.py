@@ -1712,6 +1712,15 @@ def test_credits_to_a_channel_an_outlet_of_a_place_and_an_outlet_s_show():
     assert [origin for _, origin in _credits(text)] == ["KVR", "Sunday Courier", "NBC News"]
 
 
+def test_an_outlet_that_notes_adds_estimates_explains_or_warns_is_credited():
+    """An outlet as the subject of these verbs was read as a speaker with no outlet credited."""
+    text = ("The Harlow Herald noted that the dam had leaked before. The Riverton Post added that two people were hurt. "
+            "The Riverton Post estimated that 1,200 people left. The newspaper explained that the road was shut. More "
+            "rain is due on Friday, the Harlow Herald warned.\n")
+    assert [origin for _, origin in _credits(text)] == ["Harlow Herald", "Riverton Post", "Riverton Post", "Riverton Post",
+                                                         "Harlow Herald"]
+
+
 def test_words_given_to_an_outlet_credit_it_and_a_gift_does_not():
     """'a statement provided to NPR by a publicist', 'says Ann Roe at Glenn Beck's site The Blaze' (tune2 of the
     origins measure); money given to a paper is no credit of it."""

@@ -41,7 +41,8 @@ REPORTING_VERBS = {
     "shout", "chant", "yell", "scream", "reply", "recall", "declare",
 }
 # Verbs whose subject, when an outlet, is the origin ("the Guardian reported", "Us Weekly confirms").
-OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn", "state"}
+OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn", "state",
+                "note", "add", "estimate", "explain", "warn"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
 _CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS
