@@ -1721,6 +1721,29 @@ def test_an_outlet_that_notes_adds_estimates_explains_or_warns_is_credited():
                                                          "Harlow Herald"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The dam had leaked for weeks, per the Harlow Herald.",
+    "In comments to the Harlow Herald, the engineer said the dam had leaked for weeks.",
+    "Speaking to the Harlow Herald, the engineer said the dam had leaked for weeks.",
+    "The engineer said on the Harlow Herald's podcast that the dam had leaked for weeks.",
+    "The dam had leaked for weeks, the engineer wrote in a column for the Harlow Herald.",
+    "The dam had leaked for weeks, the engineer told Valley Radio 6's Morning Show.",
+])
+def test_more_ways_a_report_credits_an_outlet(sentence):
+    """Phrasings of a credit a probe of common ones (2026-12-06, twenty-fourth sitting) found newsweave missed."""
+    origins = [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]
+    assert origins and origins[0] in ("Harlow Herald", "Valley Radio 6")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The river rose 15 per cent in a day.",  # "per" names no outlet
+    "He wrote for the Harlow Herald for twenty years before he retired.",  # a career, not a credit
+    "The council sent the money to the Harlow Herald's charity.",
+])
+def test_phrases_like_a_credit_that_credit_no_outlet(sentence):
+    assert not [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]
+
+
 def test_words_given_to_an_outlet_credit_it_and_a_gift_does_not():
     """'a statement provided to NPR by a publicist', 'says Ann Roe at Glenn Beck's site The Blaze' (tune2 of the
     origins measure); money given to a paper is no credit of it."""

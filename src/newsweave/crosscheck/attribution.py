@@ -182,7 +182,7 @@ def _crediting_tokens(doc: Doc) -> list[int]:
     writer_at = (lower == store["at"]) & ((pos[heads] == store["PROPN"]) | np.isin(lemma[heads], [store["say"], store["write"]]))
     # "a statement provided to NPR", "an email sent to the Guardian": words given to an outlet
     given_to = (lower == store["to"]) & np.isin(lemma[heads], [store[w] for w in _GIVEN_TO])
-    by_preposition = (prepositions & ((lower == store["via"]) | sources[heads])) | writer_at | given_to
+    by_preposition = (prepositions & ((lower == store["via"]) | (lower == store["per"]) | sources[heads])) | writer_at | given_to
     return np.flatnonzero((lower == store["according"]) | (verbal & np.isin(lemma, saying)) | by_preposition).tolist()
 
 
@@ -210,7 +210,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             if OWN_FOOT_LINE.search(sentence.text):
                 continue  # "Original article on Live Science.": the report saying which outlet it is (origins.own_outlet)
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            phrase = _phrase(obj) if obj is not None and (token.lower_ == "via" or _names_a_source(token)) else None
+            phrase = _phrase(obj) if obj is not None and (token.lower_ in ("via", "per") or _names_a_source(token)) else None
             if phrase and names.is_outlet(_text(phrase)):
                 phrases.append((token.idx, _end(phrase)))
                 if not origin:
@@ -306,11 +306,15 @@ def _told(verb: Token) -> list[list[Token]]:
     # "said in a telephone interview with Bloomberg News", "In a statement to CBS12, McDowell explained", "In an
     # interview published on Oct. 18 in the Sunday Times, Gadhafi was quoted as saying", "He said on NBC"
     given_in = [_phrase(o) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in ("interview", "statement", "remarks")
+                for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in ("interview", "statement", "remarks", "comment")
                 for o in noun.subtree if o.dep_ == "pobj" and o.head.lower_ in ("with", "to", "in", "on")
                 and _names_a_source(o.head)]
     given_in += [phrase for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
                  for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]  # (not "on Tuesday")
+    # "Speaking to the BBC, the minister said", "talking with CNN"
+    given_in += [phrase for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in ("speak", "talk")
+                 for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                 for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]
     # "A source confirmed the deal to the New York Post", "said to the BBC"
     given_in += [phrase for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
                  for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]
@@ -457,6 +461,8 @@ def _names_a_source(preposition: Token) -> bool:
     if word in ("by", "in", "on"):
         return (governor.lemma_.lower() in _REPORT_NOUNS or governor.lemma_.lower() in _PUBLISHING
                 or (word == "by" and governor.lemma_.lower() in _OBTAINED))
+    if word == "for":  # "wrote in a column for the Harlow Herald": a piece written for an outlet
+        return governor.lemma_.lower() in _REPORT_NOUNS
     if word == "at":  # "says David Graham at The Atlantic": a writer at an outlet (the parse may hang it on "says")
         return (governor.pos_ == "PROPN" and governor.ent_type_ == "PERSON") or governor.lemma_.lower() in ("say", "write")
     return False
@@ -465,7 +471,7 @@ def _names_a_source(preposition: Token) -> bool:
 # "a copy of the order obtained by NBC News", "an email reviewed by the Guardian": the document came from X.
 _OBTAINED = {"obtain", "review", "see", "examine"}
 # The words a preposition naming where words come from hangs on, for `_crediting_tokens` to find it by.
-_CREDITING_PREPOSITIONS = ("by", "via", "with", "in", "on", "at")
+_CREDITING_PREPOSITIONS = ("by", "via", "per", "with", "in", "on", "at", "for")
 _SOURCE_WORDS = tuple(sorted(_REPORT_NOUNS | _PUBLISHING | _OBTAINED | {"interview", "conversation", "talk"}))
 
 

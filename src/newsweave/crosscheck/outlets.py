@@ -280,10 +280,12 @@ _POSSESSOR = re.compile(r"^[A-Z][\w.-]*['’]s\s+")  # "Turkey's Anatolia": the 
 # Where an outlet is from, after its name: "the Sunday Times of London". (A known name holding "of" is matched
 # whole before this is read: "the Times of India".)
 _OF_PLACE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
-# A show of an outlet's, named with its owner: "NBC's Today", "CBS's 60 Minutes", "ABC's Good Morning America show".
+# A show of an outlet's, named with its owner: "NBC's Today", "CBS's 60 Minutes", "Valley Radio 6's Morning Show",
+# "the Harlow Herald's podcast".
 _OUTLETS_SHOW = re.compile(
-    r"^(?P<owner>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+"
-    r"(?:[\"“]?(?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z0-9][\w'’-]*){0,3}[\"”]?(?:\s+(?:program|programme|show))?|(?:\w+\s+)?(?:program|programme|show|newscast))$"
+    r"^(?P<owner>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,3})['’]s\s+"
+    r"(?:[\"“]?(?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z0-9][\w'’-]*){0,3}[\"”]?(?:\s+(?:program|programme|show|podcast))?"
+    r"|(?:\w+\s+)?(?:program|programme|show|newscast|podcast))$"
 )
 
 
