@@ -443,6 +443,9 @@ def test_a_figure_after_of_measures_the_noun_before_unless_that_noun_only_names_
     ("The Vell county clerk's office claimed $2 million in damages from the contractor.", "amount of damages claimed"),
     ("Eight Marrow firefighters lost their lives in the warehouse blaze.", "number of firefighters killed"),
     ("The Pellmont flood claimed 12 lives on Monday.", "number of people killed"),  # lives are people
+    # a mass noun the '-er' test takes for a person ("power", "water") is no life lost (a probe, 2026-12-06)
+    ("About 4,500 Harlow customers lost power in the storm.", "number of customers lost"),
+    ("The Harlow mine lost three miners in the flood.", "number of miners killed"),
 ])
 def test_what_is_lost_or_claimed_says_whether_anyone_died(text, described):
     (figure,) = _measured(text)

@@ -1180,9 +1180,18 @@ _KILL_WHEN_LIVES = {"lose", "claim"}
 def _lives_taken(verb) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(
-        t.lemma_.lower() == "life" or is_person_noun(t) or t.ent_type_ == "NORP"
+        t.lemma_.lower() == "life" or t.ent_type_ == "NORP" or (is_person_noun(t) and _people_counted(t))
         for obj in objects for t in obj.subtree
     )
+
+
+def _people_counted(noun) -> bool:
+    """A person noun as people are lost: one the lists know ("soldiers", "a son"), or an '-er' noun in the
+    plural or counted ("three miners"). A mass noun the suffix takes for a person is no loss of life:
+    "customers lost power", "lost water"."""
+    lemma = noun.lemma_.lower()
+    return (lemma in PERSON_NOUNS or lemma in TITLES or noun.tag_ in ("NNS", "NNPS")
+            or any(c.dep_ == "nummod" for c in noun.children))
 
 
 def _to_hospital(verb) -> bool:
