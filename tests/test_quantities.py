@@ -723,3 +723,18 @@ def test_every_report_giving_a_side_s_figure_stands_on_that_side():
     documents = [Document(id=key, text=text, published=day) for key, (day, text) in texts.items()]
     (found,) = [d for d in build_story(documents, Settings()).discrepancies if d.kind == "number"]
     assert [(v.value, v.documents) for v in found.values] == [("21", ["r1", "r2"]), ("24", ["r3"])]
+
+
+def test_a_level_a_clause_gives_measures_its_subject():
+    """A probe of common phrasings (2026-12-06, twenty-fourth sitting): "Winds reached 90 mph" and "Winds peaked
+    at 120 mph" measure the winds, a speed no noun beside the figure names; the two were never compared."""
+    ctx = "The storm hit Harlow County on Tuesday night, the county office said. Crews worked through the night. "
+    (wind,) = _measured("Winds in Harlow peaked at 120 mph.")
+    assert (wind.kind, wind.noun) == (q.SPEED, "wind")
+    found, _ = _numbers(ctx + "Winds reached 90 mph in Harlow.", ctx + "Winds in Harlow peaked at 120 mph.")
+    assert [(d.subject, sorted(_sides([d]))) for d in found] == [("speed of winds", ["120 mph", "90 mph"])]
+    # a change is no level ("drained 20%" against "is on 69%"), and a person measures nothing ("The nurse reached 20 mph")
+    (drained,) = _measured("The Harlow phone's battery drained 20% in an hour.")
+    assert drained.noun != "battery"
+    (ran,) = [m for m in _measured("The Harlow nurse reached 20 mph on her bike.") if m.kind == q.SPEED]
+    assert ran.noun == ""

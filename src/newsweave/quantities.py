@@ -1087,7 +1087,7 @@ def _measured_noun(token, kind: str):
         of = unit.head
         if unit.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.lemma_.lower() not in _MEASURE_WORDS:
             return of.head  # "interest rates of 40 percent", "a turnout of 61%"
-        return None
+        return _subject_measured(unit) if kind in MEASURED_BY_SUBJECT else None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
         if noun.lemma_.lower() in ("total", "number", "tally", "count") or noun.pos_ not in ("NOUN", "PROPN"):
@@ -1103,6 +1103,33 @@ def _measured_noun(token, kind: str):
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("total", "number", "tally"):
         return None  # "a total of 21": counts what the sentence's verb says
     return None
+
+
+# Kinds of figure a clause's subject is the measure of: "Winds reached 90 mph", "Turnout was 62%", "The
+# catch weighed 40 kilograms". (Not money, a length or a duration: "the firm paid $5 million", "the road runs
+# 30 miles" and "the trial lasted two weeks" measure what was paid, the way, the trial's time, not the subject.)
+MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME)
+
+
+# Verbs that say what a thing's level is, not how it changed: "Winds reached 90 mph", "peaked at", "Turnout was".
+_LEVEL_VERBS = {"be", "reach", "peak", "hit", "top", "stand", "measure", "register", "weigh", "exceed", "gust",
+                "record", "total", "hover", "remain", "stay", "clock"}
+
+
+def _subject_measured(unit):
+    """The common noun the clause holding a figure is about, as what the figure measures: the verb's subject, the
+    figure its object, complement or the object of its preposition ("peaked at 120 mph"); None for a person
+    ("She ran 20 km/h") or a pronoun."""
+    verb = unit.head if unit.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
+    if unit.dep_ == "pobj" and unit.head.dep_ == "prep":
+        verb = unit.head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEVEL_VERBS:
+        return None  # ("the battery drained 20%" is a change, not the battery's level)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (subject is None or subject.pos_ not in ("NOUN", "PROPN") or (subject.pos_ == "PROPN" and subject.ent_type_)
+            or is_person_noun(subject) or subject.lemma_.lower() in _MEASURE_WORDS):
+        return None  # (a capital at a sentence's start that names nothing is a common noun: "Turnout was 62%")
+    return subject
 
 
 def _counted_before(ones):
@@ -1450,7 +1477,8 @@ def _describe(quantity: Quantity) -> str:
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     noun = plural(quantity.noun) if quantity.noun else ""
-    predicate = _past(quantity.predicate) if quantity.predicate else ""
+    # (a speed or a share of a thing is said whatever the verb: "speed of winds", not "of winds arrived")
+    predicate = _past(quantity.predicate) if quantity.predicate and not (noun and quantity.kind in (SPEED, PERCENT)) else ""
     if what:
         return " ".join(x for x in (what, "of " + noun if noun else "", predicate) if x)
     return " ".join(x for x in ("number of", noun or "things", predicate) if x)

@@ -746,8 +746,11 @@ def _about_same(a, b) -> bool:
         return False
     subject = a.subject
     if (subject and subject == b.subject and not subject.isdigit() and subject not in _VAGUE_SUBJECTS
-            and subject not in _ANYONE_CLASSES and all(subject != x.noun for x in (*a.quantities, *b.quantities))):
-        return True  # (the counted noun as subject, "50 people were killed", says nothing of which occasion)
+            and subject not in _ANYONE_CLASSES
+            and all(subject != x.noun for x in (*a.quantities, *b.quantities) if x.kind not in q.MEASURED_BY_SUBJECT)):
+        # (the counted noun as subject, "50 people were killed", says nothing of which occasion; a measured one
+        # is the thing itself: "Winds reached 90 mph")
+        return True
     words_a, words_b = _words(a), _words(b)
     context_a, context_b = words_a | set(a.sentence.terms), words_b | set(b.sentence.terms)
     dice = 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))
