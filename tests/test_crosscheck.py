@@ -682,6 +682,25 @@ def test_the_one_arrested_is_the_same_party_where_the_tagger_missed_his_name():
     assert _of_kind(other, "date") == []
 
 
+def test_a_thing_built_or_a_person_born_once_in_two_years_far_apart_is_a_disagreement():
+    """A probe of common phrasings (2026-12-06, twenty-fourth sitting): a dam "built in 1962" against "built in
+    1964" was no disagreement (two years apart, and the dam is named by no name); the label read "date of bear"
+    for "born"."""
+    ctx = "The Harlow Dam leaked last week, the county office said. Crews worked through the night.\n"
+    built = _published((ctx + "The dam was built in 1962.\n", "2026-10-20"),
+                       (ctx + "The dam, built in 1964, holds back the Tessel River.\n", "2026-10-20"))
+    (found,) = _of_kind(built, "date")
+    assert found.subject == "date of construction" and {v.value for v in found.values} == {"1962", "1964"}
+    born = _published((ctx + "Ann Roe was born in 1950 in Harlow.\n", "2026-10-20"),
+                      (ctx + "Roe, who was born in 1952, grew up in Harlow.\n", "2026-10-20"))
+    (found,) = _of_kind(born, "date")
+    assert found.subject.startswith("date of birth")
+    # two things built in two years are no disagreement
+    two = _published((ctx + "The dam was built in 1962.\n", "2026-10-20"),
+                     (ctx + "The bridge below it was built in 1964.\n", "2026-10-20"))
+    assert _of_kind(two, "date") == []
+
+
 def test_a_sentence_of_hundreds_of_dated_events_is_read_in_time():
     """Each date's event words and names were read anew for every date of the sentence, each reading the whole
     sentence: a hostile sentence of 200 dated arrests took 2 s in one report (and 90 s in two, with the event's own

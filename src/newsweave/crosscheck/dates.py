@@ -41,6 +41,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     by_event: dict[str, list[DateMention]] = defaultdict(list)
     event_words: dict[int, list] = {}  # id(mention) -> the tokens of its event word in its sentence
     arguments: dict[int, set[str]] = {}  # id(mention) -> the names its event's own words give (`_arguments`)
+    things: dict[int, set[str]] = {}  # id(mention) -> the nouns its event is about (`_things`)
     # Both are the sentence's and the event word's, whatever the mention: read once for each (a hostile sentence of
     # 400 dated arrests read them 800 times over, each reading the whole sentence: 90 s)
     read: dict[tuple, tuple[list, set[str]]] = {}
@@ -53,6 +54,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
             read[key] = (words, _arguments(mention, words, names))
         words, named = read[key]
         event_words[id(mention)] = words
+        things[id(mention)] = _things(words)
         # the saying of something ("said on Oct. 5"): a statement is made again and again
         if not any(t.lemma_.lower() in REPORTING_VERBS for t in words):
             by_event[mention.event_key].append(mention)
@@ -89,16 +91,58 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 same_fact = bool(common) and (bool(shared) or any(_one_party(facts[id(a)][g], facts[id(b)][g]) for g in common))
                 event = a.event_key
                 if not (same_fact or (event == b.event_key and _close(a, b) and (shared or (
-                        event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))):
+                        event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))
+                        or (event == b.event_key and event in _ONCE and (shared or things[id(a)] & things[id(b)]))):
                     continue
                 pair = frozenset((_when(a), _when(b), event, b.event_key))
                 if pair in seen:
                     continue
                 seen.add(pair)
-                subject = f"date of {event}" + (f" ({', '.join(sorted(shared))})" if shared else "")
+                subject = f"date of {_event_name(a)}" + (f" ({', '.join(sorted(shared))})" if shared else "")
                 values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
                 discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
     return discrepancies
+
+
+# The noun a reader names an event by, for the verbs whose lemma reads as another word: "date of bear" was
+# the label of "born in 1950" against "born in 1952".
+_EVENT_NOUNS = {"bear": "birth", "die": "death", "build": "construction", "open": "opening", "found": "founding",
+                "marry": "marriage", "elect": "election", "convict": "conviction", "sentence": "sentencing",
+                "kill": "killing", "sign": "signing", "resign": "resignation", "retire": "retirement",
+                "appoint": "appointment", "arrive": "arrival", "depart": "departure", "leave": "departure",
+                "begin": "start", "complete": "completion", "discover": "discovery", "find": "finding",
+                "announce": "announcement", "close": "closing", "launch": "launch", "release": "release",
+                "inaugurate": "inauguration", "establish": "founding", "graduate": "graduation", "meet": "meeting"}
+
+
+# Events that befall a thing once: two years for one thing's birth, death, building or founding cannot both be
+# true, however far apart ("built in 1962", "built in 1964"); another event may come back ("elected in 2018" and
+# "in 2020" are two elections).
+_ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate"}
+
+
+def _things(event_words: list) -> set[str]:
+    """The nouns an event word is about: what was built or who was born ("The dam was built", "the dam, built
+    in 1964", "who was born": the one the clause is said of)."""
+    found = set()
+    for word in event_words:
+        if word.dep_ in ("acl", "relcl") and word.head.pos_ in ("NOUN", "PROPN"):
+            found.add(word.head.lemma_.lower())
+        for child in word.children:
+            if child.dep_ in ("nsubjpass", "dobj", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
+                found.add(child.lemma_.lower())
+    return found
+
+
+def _event_name(mention: DateMention) -> str:
+    """The event as a label names it: its noun ("birth" for "born"), else the word as the report wrote it."""
+    key = mention.event_key
+    if key in _EVENT_NOUNS:
+        return _EVENT_NOUNS[key]
+    lemma = (mention.event_lemma or "").lower()
+    if lemma in _EVENT_NOUNS:
+        return _EVENT_NOUNS[lemma]
+    return key if not mention.event_lemma or mention.event.lower() == key else mention.event.lower()
 
 
 def _fact_groups(story: Story, mentions: list[DateMention]) -> dict[int, dict[int, Claim]]:
