@@ -135,14 +135,9 @@ def _things(event_words: list) -> set[str]:
 
 
 def _event_name(mention: DateMention) -> str:
-    """The event as a label names it: its noun ("birth" for "born"), else the word as the report wrote it."""
+    """The event as a label names it: its noun ("birth" for "born"), else its key ("arrest" for "arrested")."""
     key = mention.event_key
-    if key in _EVENT_NOUNS:
-        return _EVENT_NOUNS[key]
-    lemma = (mention.event_lemma or "").lower()
-    if lemma in _EVENT_NOUNS:
-        return _EVENT_NOUNS[lemma]
-    return key if not mention.event_lemma or mention.event.lower() == key else mention.event.lower()
+    return _EVENT_NOUNS.get(key) or _EVENT_NOUNS.get(mention.event_lemma.lower()) or key
 
 
 def _fact_groups(story: Story, mentions: list[DateMention]) -> dict[int, dict[int, Claim]]:
