@@ -1738,6 +1738,10 @@ def test_an_outlet_that_notes_adds_estimates_explains_or_warns_is_credited():
             "rain is due on Friday, the Harlow Herald warned.\n")
     assert [origin for _, origin in _credits(text)] == ["Harlow Herald", "Riverton Post", "Riverton Post", "Riverton Post",
                                                          "Harlow Herald"]
+    # what an outlet does is no credit: "added 20 pages", "warned readers about a scam"
+    done = ("The Harlow Herald added 20 pages to its Sunday edition. The Riverton Post noted the anniversary with a "
+            "special issue. The Riverton Post warned readers about a scam.\n")
+    assert [origin for _, origin in _credits(done) if origin] == []
 
 
 @pytest.mark.parametrize("sentence", [

@@ -43,6 +43,9 @@ REPORTING_VERBS = {
 # Verbs whose subject, when an outlet, is the origin ("the Guardian reported", "Us Weekly confirms").
 OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn", "state",
                 "note", "add", "estimate", "explain", "warn"}
+# ... of which these credit only what is said, not a thing done: "the Herald added that two were hurt", not
+# "the Herald added 20 pages", "noted the anniversary with a special issue", "warned readers about a scam".
+_SAYING_ONLY = {"note", "add", "estimate", "explain", "warn"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
 _CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS
@@ -255,6 +258,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             if not origin:  # "Us Weekly reports that … It reported that …": the outlet just credited (not "it said":
                 origin, written = just_credited, just_credited  # a company or a ministry says things too)
         elif names.is_outlet(subject_text) and lemma in OUTLET_VERBS:
+            if lemma in _SAYING_ONLY and any(c.dep_ in ("dobj", "dative") for c in token.children):
+                continue
             if not origin:
                 origin, written = names.resolve(subject_text), subject_text
         elif lemma in _OUTLET_ONLY_VERBS:
