@@ -1751,17 +1751,28 @@ def test_an_outlet_that_notes_adds_estimates_explains_or_warns_is_credited():
     "The engineer said on the Harlow Herald's podcast that the dam had leaked for weeks.",
     "The dam had leaked for weeks, the engineer wrote in a column for the Harlow Herald.",
     "The dam had leaked for weeks, the engineer told Valley Radio 6's Morning Show.",
+    # a second probe
+    "The dam had leaked for weeks, according to a Harlow Herald tally.",
+    "The engineer said in a Harlow Herald interview that the dam had leaked for weeks.",
+    "The Harlow Herald cited two engineers as saying the dam had leaked for weeks.",
+    "Two engineers were cited by the Harlow Herald as saying the dam had leaked for weeks.",
+    "The dam had leaked for weeks, according to figures compiled by the Harlow Herald.",
+    "The dam had leaked for weeks, the engineer told the Harlow Herald-Leader.",
+    "The dam had leaked for weeks, the engineer wrote on the Harlow Herald's website.",
+    "The dam had leaked for weeks, the engineer said in an email to the Harlow Herald.",
+    "A report in Tuesday's Harlow Herald said the dam had leaked for weeks.",
 ])
 def test_more_ways_a_report_credits_an_outlet(sentence):
     """Phrasings of a credit a probe of common ones (2026-12-06, twenty-fourth sitting) found newsweave missed."""
     origins = [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]
-    assert origins and origins[0] in ("Harlow Herald", "Valley Radio 6")
+    assert origins and origins[0] in ("Harlow Herald", "Valley Radio 6", "Harlow Herald-Leader")
 
 
 @pytest.mark.parametrize("sentence", [
     "The river rose 15 per cent in a day.",  # "per" names no outlet
     "He wrote for the Harlow Herald for twenty years before he retired.",  # a career, not a credit
     "The council sent the money to the Harlow Herald's charity.",
+    "Police cited the driver for speeding near the Harlow Herald's offices.",  # "cite" credits only words cited
 ])
 def test_phrases_like_a_credit_that_credit_no_outlet(sentence):
     assert not [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]

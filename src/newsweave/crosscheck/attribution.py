@@ -42,13 +42,14 @@ REPORTING_VERBS = {
 }
 # Verbs whose subject, when an outlet, is the origin ("the Guardian reported", "Us Weekly confirms").
 OUTLET_VERBS = {"report", "say", "write", "reveal", "quote", "claim", "allege", "disclose", "publish", "confirm", "learn", "state",
-                "note", "add", "estimate", "explain", "warn"}
+                "note", "add", "estimate", "explain", "warn", "cite"}
 # ... of which these credit only what is said, not a thing done: "the Herald added that two were hurt", not
 # "the Herald added 20 pages", "noted the anniversary with a special issue", "warned readers about a scam".
 _SAYING_ONLY = {"note", "add", "estimate", "explain", "warn"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
-_CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS
+# "cite" credits only who is cited as saying something ("cited two engineers as saying"; not "cited the driver")
+_CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS | {"cite"}
 SUBJECTS = ("nsubj",)
 # Right-hand parts of a speaker phrase that are not the speaker: "officials
 # [speaking on condition of anonymity to the Journal]".
@@ -235,7 +236,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                     origin, written = _outlet_inside(obj, names)
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in _CREDITING_VERBS:
+        if token.pos_ not in ("VERB", "AUX") or lemma not in _CREDITING_VERBS or (lemma == "cite" and not _as_saying(token)):
             continue
         if marks is None:
             marks = _quote_marks(sentence)
@@ -297,9 +298,15 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
 _STATEMENTS = {"statement", "release", "message", "letter", "post", "tweet", "note"}
 
 
+def _as_saying(verb: Token) -> bool:
+    """'cited two engineers as saying', 'were cited as telling': a verb that says whose words follow."""
+    return any(p.dep_ == "prep" and p.lower_ == "as" and any(c.lemma_.lower() in ("say", "tell") for c in p.children)
+               for p in verb.children)
+
+
 def _quoted(verb: Token) -> Token | None:
-    """'Johansson was quoted as telling ...': who was quoted is who speaks."""
-    if verb.lemma_.lower() != "quote":
+    """'Johansson was quoted as telling ...', 'Two engineers were cited as saying': who was quoted is who speaks."""
+    if verb.lemma_.lower() not in ("quote", "cite"):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
@@ -310,10 +317,13 @@ def _told(verb: Token) -> list[list[Token]]:
     lemma = verb.lemma_.lower()
     # "said in a telephone interview with Bloomberg News", "In a statement to CBS12, McDowell explained", "In an
     # interview published on Oct. 18 in the Sunday Times, Gadhafi was quoted as saying", "He said on NBC"
-    given_in = [_phrase(o) for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
-                for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in ("interview", "statement", "remarks", "comment")
-                for o in noun.subtree if o.dep_ == "pobj" and o.head.lower_ in ("with", "to", "in", "on")
+    given = [noun for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+             for noun in p.children if noun.dep_ == "pobj" and noun.lemma_.lower() in _GIVEN_IN]
+    given_in = [_phrase(o) for noun in given
+                for o in noun.subtree if o.dep_ == "pobj" and o.head.lower_ in ("with", "to", "in", "on", "for")
                 and _names_a_source(o.head)]
+    # "said in a Harlow Herald interview": the outlet named before the noun
+    given_in += [by for noun in given if (by := _compound_before(noun)) and is_outlet(_text(by))]
     given_in += [phrase for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
                  for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]  # (not "on Tuesday")
     # "Speaking to the BBC, the minister said", "talking with CNN"
@@ -325,7 +335,7 @@ def _told(verb: Token) -> list[list[Token]]:
                  for o in p.children if o.dep_ == "pobj" and is_outlet(_text(phrase := _phrase(o)))]
     if lemma == "tell":
         return _object_phrase(verb) + given_in
-    if lemma != "quote" or _quoted(verb) is None:
+    if lemma not in ("quote", "cite") or _quoted(verb) is None:
         return given_in
     found = []
     for saying in (v for a in verb.children if a.dep_ == "prep" and a.lower_ == "as" for v in a.children if v.dep_ == "pcomp"):
@@ -335,6 +345,18 @@ def _told(verb: Token) -> list[list[Token]]:
                   for o in p.children if o.dep_ == "pobj"]
     found += [_phrase(o) for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     return found + given_in
+
+
+# What words are said in, to or for an outlet: "in an interview with", "In a statement to", "in an email to",
+# "In an op-ed for".
+_GIVEN_IN = {"interview", "statement", "remarks", "comment", "email", "e-mail", "message", "letter", "op-ed", "column",
+             "essay", "article", "piece"}
+
+
+def _compound_before(noun: Token) -> list[Token] | None:
+    """The name a noun's compounds give before it: "a Harlow Herald interview" -> Harlow Herald."""
+    parts = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    return list(noun.doc[parts[0].left_edge.i : parts[-1].i + 1]) if parts else None
 
 
 def _asked_by(verb: Token) -> list[list[Token]]:
@@ -442,7 +464,9 @@ def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | N
 # What a report's words appear in, or are given to: "a report by ABC News", "published Sunday in the newspaper
 # X", "an interview with CNN", "in a statement to CBS12".
 _REPORT_NOUNS = {"report", "story", "article", "editorial", "column", "interview", "statement", "broadcast", "program",
-                 "programme", "show", "piece", "commentary", "dispatch", "remarks"}
+                 "programme", "show", "piece", "commentary", "dispatch", "remarks",
+                 # an outlet's own counting: "according to an Associated Press tally", "a Herald analysis"
+                 "tally", "analysis", "investigation", "survey", "poll", "count", "review", "calculation", "op-ed", "essay"}
 _PUBLISHING = {"publish", "broadcast", "air", "print", "run", "appear"}
 
 
@@ -474,7 +498,7 @@ def _names_a_source(preposition: Token) -> bool:
 
 
 # "a copy of the order obtained by NBC News", "an email reviewed by the Guardian": the document came from X.
-_OBTAINED = {"obtain", "review", "see", "examine"}
+_OBTAINED = {"obtain", "review", "see", "examine", "compile", "gather", "collect"}
 # The words a preposition naming where words come from hangs on, for `_crediting_tokens` to find it by.
 _CREDITING_PREPOSITIONS = ("by", "via", "per", "with", "in", "on", "at", "for")
 _SOURCE_WORDS = tuple(sorted(_REPORT_NOUNS | _PUBLISHING | _OBTAINED | {"interview", "conversation", "talk"}))

@@ -237,7 +237,7 @@ _MEDIA_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}(?:[A-Z][a-z]+-)?(?:Radio|Herald|Times|Post|News|Journal|Mail|Gazette|Tribune|"
     r"Chronicle|Telegraph|Observer|Courier|Press|TV|Television|Magazine|Review|Examiner|Inquirer|Enquirer|Bulletin|"
     r"Dispatch|Register|Standard|Independent|Express|Mirror|Guardian|Broadcasting|Channel|Newspaper|Daily|Weekly|"
-    r"Newswire|Sun|Star|Bee|Sentinel|Picayune|Advocate|Statesman|Oregonian)(?:\s+\d{1,3})?$",
+    r"Newswire|Sun|Star|Bee|Sentinel|Picayune|Advocate|Statesman|Oregonian)(?:-[A-Z][a-z]+)?(?:\s+\d{1,3})?$",
 )
 
 
@@ -281,11 +281,11 @@ _POSSESSOR = re.compile(r"^[A-Z][\w.-]*['’]s\s+")  # "Turkey's Anatolia": the 
 # whole before this is read: "the Times of India".)
 _OF_PLACE = re.compile(r"\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?$")
 # A show of an outlet's, named with its owner: "NBC's Today", "CBS's 60 Minutes", "Valley Radio 6's Morning Show",
-# "the Harlow Herald's podcast".
+# "the Harlow Herald's podcast" (or its website).
 _OUTLETS_SHOW = re.compile(
     r"^(?P<owner>(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z0-9][\w&.-]*){0,3})['’]s\s+"
     r"(?:[\"“]?(?:[A-Z0-9][\w'’-]*)(?:\s+[A-Z0-9][\w'’-]*){0,3}[\"”]?(?:\s+(?:program|programme|show|podcast))?"
-    r"|(?:\w+\s+)?(?:program|programme|show|newscast|podcast))$"
+    r"|(?:\w+\s+)?(?:program|programme|show|newscast|podcast|website|site|blog))$"
 )
 
 
@@ -426,7 +426,13 @@ def is_short_form(name: str) -> bool:
     )
 
 
+# An issue's day before the outlet's name: "Tuesday's Harlow Herald" is the Harlow Herald.
+_DAY_POSSESSIVE = re.compile(r"^(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)['’]s\s+",
+                             re.IGNORECASE)
+
+
 def tidy_name(name: str) -> str:
+    name = _DAY_POSSESSIVE.sub("", name.strip())
     name = described_outlet(name) or name  # "the newspaper Aftonbladet" is Aftonbladet
     name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"['’]s$", "", re.sub(r"\s+", " ", name)).strip(" .,:;")
