@@ -1778,6 +1778,19 @@ def test_phrases_like_a_credit_that_credit_no_outlet(sentence):
     assert not [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]
 
 
+def test_she_and_they_after_a_speaker_who_spoke_to_an_outlet_go_on_crediting_it():
+    """A probe of common phrasings (2026-12-06, twenty-fourth sitting): "she said" after a name the model did not tag
+    as a person, and "They said" after "Two engineers told the Harlow Herald", credited no one."""
+    quoted = '"The dam held," Holt told the Harlow Herald. "Repairs will take weeks," she said.\n'
+    assert _credits(quoted) == [("Holt", "Harlow Herald"), ("Holt", "Harlow Herald")]
+    group = "Two engineers told the Harlow Herald the dam had leaked for weeks. They said the authority knew.\n"
+    assert [origin for _, origin in _credits(group)] == ["Harlow Herald", "Harlow Herald"]
+    # "they" is not one person, nor a group said of two sentences before
+    later = ("Two engineers told the Harlow Herald the dam had leaked for weeks. The river rose on Monday. The county "
+             "closed the road on Tuesday. They said the authority knew.\n")
+    assert [origin for _, origin in _credits(later)] == ["Harlow Herald", None]
+
+
 def test_words_given_to_an_outlet_credit_it_and_a_gift_does_not():
     """'a statement provided to NPR by a publicist', 'says Ann Roe at Glenn Beck's site The Blaze' (tune2 of the
     origins measure); money given to a paper is no credit of it."""

@@ -135,6 +135,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
         # speaker head word -> the last attribution to a speaker of that head word
         speakers: dict[str, Attribution] = {}
         last_person: str | None = None
+        last_group: tuple[str, int] | None = None  # the last speakers said of as many ("Two engineers told"), and where
         last_outlet: str | None = None  # the outlet this report credited last: "the newspaper said" is it
         last_outlet_at = -CARRY - 1  # ...in this sentence: "It reported" right after is it too
         for sentence in (s for s in story.sentences if s.document == document.id):
@@ -143,7 +144,8 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                 continue
             tokens = [doc[i] for i in crediting[bisect_left(crediting, span.start) : bisect_left(crediting, span.end)]]
             just_credited = last_outlet if sentence.index - last_outlet_at <= CARRY else None
-            attribution = _attribution(tokens, sentence, names, last_person, person_words, last_outlet, just_credited)
+            group = last_group[0] if last_group and sentence.index - last_group[1] <= 1 else None
+            attribution = _attribution(tokens, sentence, names, last_person, person_words, last_outlet, just_credited, group)
             if attribution is not None:
                 key = _speaker_key(attribution.speaker)
                 earlier = speakers.get(key) if key else None
@@ -167,7 +169,28 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
             people = [ent.text for ent in entities_in(span) if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1]
+            elif attribution is not None and _a_name(attribution.speaker):
+                last_person = attribution.speaker  # "Holt told the Herald": a name the model did not tag is who "she" is
+            if attribution is not None and attribution.speaker and _plural(attribution.speaker, span):
+                last_group = (attribution.speaker, sentence.index)  # "Two engineers told the Herald ... They said"
     return found
+
+
+def _a_name(speaker: str | None) -> bool:
+    """Whether a speaker is written as a person's name: capitalised words, no article ("Holt", "Mayor Dana Holt";
+    not "A source", "The mayor", an outlet)."""
+    words = (speaker or "").split()
+    return (0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and words[0].lower() not in _NOT_A_NAME
+            and not is_outlet(speaker or ""))
+
+
+_NOT_A_NAME = {"the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "several", "many", "some"}
+
+
+def _plural(speaker: str, span) -> bool:
+    """Whether the speaker phrase, as the sentence writes it, ends in a plural noun ("Two engineers", "officials")."""
+    last = speaker.split()[-1]
+    return any(t.text == last and t.tag_ in ("NNS", "NNPS") for t in span)
 
 
 def _crediting_tokens(doc: Doc) -> list[int]:
@@ -201,7 +224,8 @@ def _inside_quote(marks: list[int], offset: int) -> bool:
 
 
 def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, last_person: str | None,
-                 person_words: set[str], last_outlet: str | None = None, just_credited: str | None = None) -> Attribution | None:
+                 person_words: set[str], last_outlet: str | None = None, just_credited: str | None = None,
+                 last_group: str | None = None) -> Attribution | None:
     """What a sentence credits, read off its `tokens` that may credit someone ("according", verbs of
     saying; the others are passed over anyway)."""
     speaker = origin = None
@@ -272,7 +296,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             if speaker is None:
                 # a pronoun stands for the person named before it, if any; "they" and "we" never for one
                 # person ("..., they write": the studio's lawyers, not the linguist named before)
-                speaker = ((last_person or None) if subject.lower_ not in _GROUP_PRONOUNS else None) \
+                speaker = ((last_person or None) if subject.lower_ not in _GROUP_PRONOUNS else last_group) \
                     if subject.lower_ in _PRONOUNS else subject_text
                 named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
             if not origin:
