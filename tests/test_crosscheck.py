@@ -1773,6 +1773,8 @@ def test_more_ways_a_report_credits_an_outlet(sentence):
     "He wrote for the Harlow Herald for twenty years before he retired.",  # a career, not a credit
     "The council sent the money to the Harlow Herald's charity.",
     "Police cited the driver for speeding near the Harlow Herald's offices.",  # "cite" credits only words cited
+    # a survey or a poll is most often a company's or a pollster's, whatever its name ends in
+    "Most brides spend more than planned, according to a 2014 survey by American Express.",
 ])
 def test_phrases_like_a_credit_that_credit_no_outlet(sentence):
     assert not [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]
@@ -1785,6 +1787,12 @@ def test_she_and_they_after_a_speaker_who_spoke_to_an_outlet_go_on_crediting_it(
     assert _credits(quoted) == [("Holt", "Harlow Herald"), ("Holt", "Harlow Herald")]
     group = "Two engineers told the Harlow Herald the dam had leaked for weeks. They said the authority knew.\n"
     assert [origin for _, origin in _credits(group)] == ["Harlow Herald", "Harlow Herald"]
+    # a place the model tags is no "she": "Turkey said ... she said" is not Turkey speaking
+    place = 'Turkey said the border was shut. "We will wait," she said.\n'
+    assert _credits(place)[-1][0] != "Turkey"
+    # an outlet's journalist stays the speaker when the outlet is credited
+    assert _credits("The Harlow Herald's Paul Adams, in Velmar, says the dam held.\n") == [
+        ("The Harlow Herald's Paul Adams", "Harlow Herald")]
     # "they" is not one person, nor a group said of two sentences before
     later = ("Two engineers told the Harlow Herald the dam had leaked for weeks. The river rose on Monday. The county "
              "closed the road on Tuesday. They said the authority knew.\n")

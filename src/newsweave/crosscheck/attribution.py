@@ -169,8 +169,10 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
             people = [ent.text for ent in entities_in(span) if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1]
-            elif attribution is not None and _a_name(attribution.speaker):
-                last_person = attribution.speaker  # "Holt told the Herald": a name the model did not tag is who "she" is
+            elif (attribution is not None and _a_name(attribution.speaker)
+                  and attribution.speaker not in {ent.text for ent in entities_in(span)}):
+                # "Holt told the Herald": a name the model did not tag is who "she" is (not "Turkey", a place it did)
+                last_person = attribution.speaker
             if attribution is not None and attribution.speaker and _plural(attribution.speaker, span):
                 last_group = (attribution.speaker, sentence.index)  # "Two engineers told the Herald ... They said"
     return found
@@ -254,6 +256,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             if names.is_outlet(_text(phrase)):
                 if not origin:
                     origin, written = names.resolve(_text(phrase)), _text(phrase)
+                speaker = speaker or _journalist_named(phrase)
             else:
                 speaker = speaker or _text(phrase)
                 if not origin:
@@ -287,6 +290,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 continue
             if not origin:
                 origin, written = names.resolve(subject_text), subject_text
+            speaker = speaker or _journalist_named(subject_phrase)
         elif lemma in _OUTLET_ONLY_VERBS:
             if subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP"):
                 continue  # "she learned", "Sweden learned"
@@ -489,8 +493,9 @@ def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | N
 # X", "an interview with CNN", "in a statement to CBS12".
 _REPORT_NOUNS = {"report", "story", "article", "editorial", "column", "interview", "statement", "broadcast", "program",
                  "programme", "show", "piece", "commentary", "dispatch", "remarks",
-                 # an outlet's own counting: "according to an Associated Press tally", "a Herald analysis"
-                 "tally", "analysis", "investigation", "survey", "poll", "count", "review", "calculation", "op-ed", "essay"}
+                 # an outlet's own counting: "according to an Associated Press tally", "a Herald analysis" (not a
+                 # survey or a poll: companies and pollsters make most, "a 2014 survey by American Express")
+                 "tally", "analysis", "investigation", "op-ed", "essay"}
 _PUBLISHING = {"publish", "broadcast", "air", "print", "run", "appear"}
 
 
@@ -535,6 +540,14 @@ _POSSESSIVE_OUTLET = re.compile(
     r"^(?:[Tt]he\s+)?(?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+"
     r"(?:[A-Z\"“']|(?:own\s+)?(?:report|story|article|editorial|investigation|reporting|analysis|interview|poll)\b)"
 )  # "The BBC's Jim Muir", "Al-Hayat's report"
+
+
+def _journalist_named(phrase: list[Token]) -> str | None:
+    """The phrase itself, when a person's name follows the outlet's possessive ("The BBC's Paul Adams"; "NBC's
+    Today" names none, nor does "The Miami Herald", which the model may tag as a person): the outlet's journalist
+    is who speaks."""
+    owner = next((t.i for t in phrase if t.dep_ == "case" or t.text in ("'s", "’s")), None)
+    return _text(phrase) if owner is not None and any(t.ent_type_ == "PERSON" and t.i > owner for t in phrase) else None
 
 
 def _journalist_of(phrase: list[Token]) -> str | None:
