@@ -1116,10 +1116,13 @@ _LEVEL_VERBS = {"be", "reach", "peak", "hit", "top", "stand", "measure", "regist
                 "record", "total", "hover", "remain", "stay", "clock"}
 
 
+_LEVEL_PREDICATES = frozenset(predicate_class(verb) for verb in _LEVEL_VERBS)
+
+
 def _subject_measured(unit):
     """The common noun the clause holding a figure is about, as what the figure measures: the verb's subject, the
     figure its object, complement or the object of its preposition ("peaked at 120 mph"); None for a person
-    ("She ran 20 km/h") or a pronoun."""
+    ("The nurse reached 20 mph") or a pronoun."""
     verb = unit.head if unit.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
     if unit.dep_ == "pobj" and unit.head.dep_ == "prep":
         verb = unit.head.head
@@ -1477,8 +1480,9 @@ def _describe(quantity: Quantity) -> str:
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     noun = plural(quantity.noun) if quantity.noun else ""
-    # (a speed or a share of a thing is said whatever the verb: "speed of winds", not "of winds arrived")
-    predicate = _past(quantity.predicate) if quantity.predicate and not (noun and quantity.kind in (SPEED, PERCENT)) else ""
+    # (a verb of level says nothing the kind does not: "speed of winds", not "speed of winds arrived")
+    level = noun and quantity.kind in MEASURED_BY_SUBJECT and quantity.predicate in _LEVEL_PREDICATES
+    predicate = _past(quantity.predicate) if quantity.predicate and not level else ""
     if what:
         return " ".join(x for x in (what, "of " + noun if noun else "", predicate) if x)
     return " ".join(x for x in ("number of", noun or "things", predicate) if x)
