@@ -32,7 +32,7 @@ from newsweave.crosscheck.outlets import (
 from newsweave.story import Attribution, Evidence, Sentence, Story
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 REPORTING_VERBS = {
     "say", "tell", "report", "add", "claim", "state", "confirm", "announce", "write", "warn", "explain",
@@ -189,7 +189,7 @@ def _a_name(speaker: str | None) -> bool:
 _NOT_A_NAME = {"the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "several", "many", "some"}
 
 
-def _plural(speaker: str, span) -> bool:
+def _plural(speaker: str, span: Span) -> bool:
     """Whether the speaker phrase, as the sentence writes it, ends in a plural noun ("Two engineers", "officials")."""
     last = speaker.split()[-1]
     return any(t.text == last and t.tag_ in ("NNS", "NNPS") for t in span)
