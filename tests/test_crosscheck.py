@@ -1761,6 +1761,7 @@ def test_an_outlet_that_notes_adds_estimates_explains_or_warns_is_credited():
     "The dam had leaked for weeks, the engineer wrote on the Harlow Herald's website.",
     "The dam had leaked for weeks, the engineer said in an email to the Harlow Herald.",
     "A report in Tuesday's Harlow Herald said the dam had leaked for weeks.",
+    "A Harlow Herald investigation found that the dam had leaked for weeks.",  # an outlet's own finding
 ])
 def test_more_ways_a_report_credits_an_outlet(sentence):
     """Phrasings of a credit a probe of common ones (2026-12-06, twenty-fourth sitting) found newsweave missed."""
@@ -1775,6 +1776,8 @@ def test_more_ways_a_report_credits_an_outlet(sentence):
     "Police cited the driver for speeding near the Harlow Herald's offices.",  # "cite" credits only words cited
     # a survey or a poll is most often a company's or a pollster's, whatever its name ends in
     "Most brides spend more than planned, according to a 2014 survey by American Express.",
+    "Police found a body near the Harlow Herald's offices.",  # a verb of finding credits only an outlet's own work
+    "The report found that the wall was weak.",
 ])
 def test_phrases_like_a_credit_that_credit_no_outlet(sentence):
     assert not [origin for _, origin in _credits(f"Harlow Dam leak. {sentence}\n") if origin]

@@ -49,7 +49,9 @@ _SAYING_ONLY = {"note", "add", "estimate", "explain", "warn"}
 # ... and those that credit only an outlet: "TMZ has learned" is reporting, "she learned" is not.
 _OUTLET_ONLY_VERBS = {"learn"}
 # "cite" credits only who is cited as saying something ("cited two engineers as saying"; not "cited the driver")
-_CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS | {"cite"}
+# and a verb of finding only an outlet's own work ("A Harlow Herald investigation found that …"; not "Police found")
+_FINDING_VERBS = {"find", "show", "conclude", "determine", "suggest", "uncover"}
+_CREDITING_VERBS = REPORTING_VERBS | _OUTLET_ONLY_VERBS | {"cite"} | _FINDING_VERBS
 SUBJECTS = ("nsubj",)
 # Right-hand parts of a speaker phrase that are not the speaker: "officials
 # [speaking on condition of anonymity to the Journal]".
@@ -275,6 +277,10 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             continue  # "is said to have", "is believed": hearsay with no one named
         if subject.idx < sentence.start:
             continue  # a word of the dateline cut off the sentence: "ALLENTOWN, Pa. (AP) — Workers say"
+        if lemma in _FINDING_VERBS and lemma not in REPORTING_VERBS:
+            found_by = _outlet_inside(subject, names)[0] if subject.lemma_.lower() in _REPORT_NOUNS else None
+            if not found_by:
+                continue
         subject_phrase = _phrase(subject)
         subject_text = _text(subject_phrase)
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
