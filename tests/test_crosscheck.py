@@ -1742,6 +1742,9 @@ def test_an_outlet_that_notes_adds_estimates_explains_or_warns_is_credited():
     done = ("The Harlow Herald added 20 pages to its Sunday edition. The Riverton Post noted the anniversary with a "
             "special issue. The Riverton Post warned readers about a scam.\n")
     assert [origin for _, origin in _credits(done) if origin] == []
+    # nor when "the newspaper" is the outlet credited just before
+    after = "The Harlow Herald reported that the dam leaked. The newspaper added 20 pages to its Sunday edition.\n"
+    assert [origin for _, origin in _credits(after)] == ["Harlow Herald", None]
 
 
 @pytest.mark.parametrize("sentence", [

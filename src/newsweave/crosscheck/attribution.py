@@ -168,11 +168,12 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
                 found[document.id, sentence.index] = attribution
                 if attribution.origin:
                     last_outlet, last_outlet_at = attribution.origin, sentence.index
-            people = [ent.text for ent in entities_in(span) if ent.label_ == "PERSON"]
+            named = entities_in(span)
+            people = [ent.text for ent in named if ent.label_ == "PERSON"]
             if people:
                 last_person = people[-1]
             elif (attribution is not None and _a_name(attribution.speaker)
-                  and attribution.speaker not in {ent.text for ent in entities_in(span)}):
+                  and attribution.speaker not in {ent.text for ent in named}):
                 # "Holt told the Herald": a name the model did not tag is who "she" is (not "Turkey", a place it did)
                 last_person = attribution.speaker
             if attribution is not None and attribution.speaker and _plural(attribution.speaker, span):
@@ -285,15 +286,13 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
         subject_text = _text(subject_phrase)
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
         start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
-        if _THE_OUTLET.match(subject_text) and last_outlet and lemma in OUTLET_VERBS:
+        if _THE_OUTLET.match(subject_text) and last_outlet and _says_as_an_outlet(token, lemma):
             if not origin:  # "the newspaper said": the outlet the report credited last, named there, not inferred
                 origin, written = last_outlet, last_outlet
         elif subject.lower_ == "it" and just_credited and lemma in _PUBLISHED:
             if not origin:  # "Us Weekly reports that … It reported that …": the outlet just credited (not "it said":
                 origin, written = just_credited, just_credited  # a company or a ministry says things too)
-        elif names.is_outlet(subject_text) and lemma in OUTLET_VERBS:
-            if lemma in _SAYING_ONLY and any(c.dep_ in ("dobj", "dative") for c in token.children):
-                continue
+        elif names.is_outlet(subject_text) and _says_as_an_outlet(token, lemma):
             if not origin:
                 origin, written = names.resolve(subject_text), subject_text
             speaker = speaker or _journalist_named(subject_phrase)
@@ -330,6 +329,13 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
 
 
 _STATEMENTS = {"statement", "release", "message", "letter", "post", "tweet", "note"}
+
+
+def _says_as_an_outlet(verb: Token, lemma: str) -> bool:
+    """Whether a verb, its subject an outlet, credits that outlet with what follows: one of OUTLET_VERBS, and for
+    those that also do things (_SAYING_ONLY) no object ("the newspaper added that two were hurt", not "added 20
+    pages")."""
+    return lemma in OUTLET_VERBS and not (lemma in _SAYING_ONLY and any(c.dep_ in ("dobj", "dative") for c in verb.children))
 
 
 def _as_saying(verb: Token) -> bool:

@@ -44,17 +44,16 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     things: dict[int, set[str]] = {}  # id(mention) -> the nouns its event is about (`_things`)
     # Both are the sentence's and the event word's, whatever the mention: read once for each (a hostile sentence of
     # 400 dated arrests read them 800 times over, each reading the whole sentence: 90 s)
-    read: dict[tuple, tuple[list, set[str]]] = {}
+    read: dict[tuple, tuple[list, set[str], set[str]]] = {}
     for mention in mentions:
         if not mention.event:
             continue
         key = (mention.sentence.key, mention.event)
         if key not in read:
             words = _event_words(story, mention)
-            read[key] = (words, _arguments(mention, words, names))
-        words, named = read[key]
+            read[key] = (words, _arguments(mention, words, names), _things(words))
+        words, named, things[id(mention)] = read[key]
         event_words[id(mention)] = words
-        things[id(mention)] = _things(words)
         # the saying of something ("said on Oct. 5"): a statement is made again and again
         if not any(t.lemma_.lower() in REPORTING_VERBS for t in words):
             by_event[mention.event_key].append(mention)
