@@ -21,6 +21,7 @@ import numpy as np
 
 from newsweave.annotate.features import entity_lookup
 from newsweave.crosscheck.outlets import (
+    DETERMINERS,
     OWN_FOOT_LINE,
     WIRES,
     OutletNames,
@@ -189,7 +190,7 @@ def _a_name(speaker: str | None) -> bool:
             and not is_outlet(speaker or ""))
 
 
-_NOT_A_NAME = {"the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "several", "many", "some"}
+_NOT_A_NAME = DETERMINERS | {"the", "a", "an", "two", "three"}  # ("Two engineers", "This source")
 
 
 def _plural(speaker: str, span: Span) -> bool:
@@ -489,9 +490,9 @@ def _outlet_inside(head: Token, names: OutletNames) -> tuple[str | None, str | N
     # "this L.A. Times story", "a New York Post report": the outlet a report is by; "Michael Silverman of the Boston
     # Herald": a person of an outlet writes for it
     written_as: list[str] = []
-    by = [c for c in head.children if c.dep_ == "compound"] if head.lemma_.lower() in _REPORT_NOUNS else []
+    by = _compound_before(head) if head.lemma_.lower() in _REPORT_NOUNS else None
     if by:
-        written_as.append(head.doc[by[0].left_edge.i : by[-1].i + 1].text)
+        written_as.append(_text(by))
     if head.ent_type_ == "PERSON":
         written_as += [_text(_phrase(o)) for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for o in c.children if o.dep_ == "pobj"]

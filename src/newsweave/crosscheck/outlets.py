@@ -305,7 +305,7 @@ def described_outlet(name: str) -> str | None:
         if not match:
             continue
         name = _DESCRIBING_WORDS.sub("", _POSSESSOR.sub("", match.group("name")))
-        if not name or name.split()[0].lower() in _DETERMINERS:
+        if not name or name.split()[0].lower() in DETERMINERS:
             return None  # all description, no name: "a leading Saudi-owned newspaper", "Another news agency"
         if pattern is _OUTLET_DESCRIBED_AFTER and _NATIONALITY.match(name):
             continue  # (a nationality before more words is part of the name: "Egyptian Mail newspaper")
@@ -317,7 +317,7 @@ def described_outlet(name: str) -> str | None:
 
 
 # Words that say which of several, capitalised at a sentence's start: no outlet's name.
-_DETERMINERS = {"another", "this", "that", "these", "those", "one", "each", "every", "some", "any", "its", "their", "his",
+DETERMINERS = {"another", "this", "that", "these", "those", "one", "each", "every", "some", "any", "its", "their", "his",
                 "her", "our", "no", "other", "such", "both", "either", "neither", "which", "what", "many", "several"}
 
 
