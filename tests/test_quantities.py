@@ -738,3 +738,58 @@ def test_a_level_a_clause_gives_measures_its_subject():
     assert drained.noun != "battery"
     (ran,) = [m for m in _measured("The Harlow nurse reached 20 mph on her bike.") if m.kind == q.SPEED]
     assert ran.noun == ""
+
+
+# A probe of common phrasings of courts and companies (2026-12-06, twenty-fifth sitting): each pair was missed.
+_COURT = "Dorian Pell, a former treasurer of the Velmar school board, appeared in court in Velmar on Tuesday. "
+_FIRM = "Harlow Motors, the carmaker based in Velmar, reported its results on Tuesday, the company said. "
+EVENTS_TOLD_TWO_WAYS = [
+    (_COURT + "Pell was fined $5,000.", _COURT + "The judge fined him $2,500.", "amount fined"),
+    (_COURT + "A judge sentenced Pell to five years in prison.", _COURT + "Pell was jailed for three years.",
+     "length of the prison sentence"),
+    (_COURT + "Pell received a 12-year prison sentence.", _COURT + "The judge gave Pell 10 years behind bars.",
+     "length of the prison sentence"),
+    (_COURT + "Pell was sentenced to 18 months in jail.", _COURT + "Pell got a two-year jail term.",
+     "length of the prison sentence"),
+    (_COURT + "Pell stole $48,000 from the board.", _COURT + "Pell embezzled more than $60,000 from the board.",
+     "amount stolen"),
+    (_COURT + "Pell, who faced up to 20 years, pleaded guilty.", _COURT + "Pell faced a maximum of 30 years in prison.",
+     "duration sought"),
+    (_COURT + "The trial lasted three weeks.", _COURT + "The two-week trial ended on Tuesday.", "duration of trials"),
+    (_FIRM + "Harlow Motors will cut 1,200 jobs.", _FIRM + "The carmaker plans to eliminate 1,500 positions.",
+     "number of jobs cut"),
+    (_FIRM + "Harlow Motors posted a profit of $412 million.", _FIRM + "The company earned $421 million in the quarter.",
+     "amount earned"),
+    (_FIRM + "Revenue reached $8.2 billion.", _FIRM + "Revenue was $7.9 billion.", "amount in revenue"),
+    (_FIRM + "Harlow recalled 80,000 cars.", _FIRM + "The recall covers 85,500 vehicles.", "number of vehicles recalled"),
+    (_FIRM + "The company paid a $40 million settlement.", _FIRM + "Harlow settled the case for $45 million.",
+     "amount settled"),
+]
+
+
+@pytest.mark.parametrize("first, second, subject", EVENTS_TOLD_TWO_WAYS, ids=[
+    "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
+    "revenue", "recall", "settlement"])
+def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
+    found, _ = _numbers(first, second)
+    assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+TWO_THINGS = [
+    # shares of two things that fell
+    (_FIRM + "Harlow's earnings fell 4% on low demand.", _FIRM + "Its stock price fell 10 percent in late trading."),
+    # time around a jailing, probation, and the term the law sets, are no prison sentence given
+    (_COURT + "He was sentenced to 2 years in prison.",
+     _COURT + "Pell has been incarcerated three times for fraud in the last four years."),
+    (_COURT + "The judge sentenced Pell to six months in county jail.",
+     _COURT + "The judge sentenced him to county jail and three years probation instead."),
+    (_COURT + "The judge sentenced Pell to six months in county jail.",
+     _COURT + "Critics call it lenient beside the two years in prison prescribed by law."),
+]
+
+
+@pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "in-the-last-years",
+                                                            "probation", "prescribed-by-law"])
+def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
+    found, _ = _numbers(first, second)
+    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -133,8 +133,10 @@ def compatible(a: Quantity, b: Quantity) -> bool:
         return False
     if a.vague or b.vague or a.exact or b.exact or a.hedge == "range" or b.hedge == "range":
         return True  # an interval that holds the other's figure
-    if a.hedge == b.hedge == "max":
-        return True  # "as many as 40" and "up to 25": each says only how many there could be
+    if a.hedge == b.hedge == "max" and not (a.predicate == b.predicate == "seek" and a.kind in (DURATION, MONEY)):
+        # "as many as 40" and "up to 25": each says only how many there could be; but the most a defendant faces
+        # is a figure of the law ("faces up to 20 years", "a maximum of 30 years")
+        return True
     if a.hedge == b.hedge == "min":
         # two floors of one count are one confirmed figure only when close
         return min(a.value, b.value) >= SAME_BOUND * max(a.value, b.value)
@@ -166,15 +168,20 @@ _PREDICATE_CLASSES = {
     "miss": "missing miss unaccounted",
     "destroy": "destroy destroyed raze flatten",
     "damage": "damage damaged",
-    "cut": "cut trim slash reduce reduction cutback decrease lower eliminate axe shed scrap",
+    "cut": "cut trim slash reduce reduction cutback decrease lower eliminate axe shed scrap layoff",
     "raise": "raise increase boost hike rise grow gain climb jump surge add",
     "fall": "fall drop decline slide plunge plummet sink tumble shrink",
-    "pay": "pay spend cost payment",
+    "pay": "pay spend cost payment repay reimburse restitution",
+    "steal": "steal embezzle misappropriate siphon swindle defraud loot pilfer rob theft embezzlement",
+    "donate": "donate donation contribute contribution pledge",
     "seek": "seek demand request ask want claim sue face risk",  # what is asked for or may be: "faced two years"
     "fine": "fine penalty penalize",
     "sell": "sell sale",
     "buy": "buy purchase acquire acquisition",
-    "earn": "earn win revenue income salary",
+    "earn": "earn win income salary profit earnings",
+    "revenue": "revenue turnover",
+    "settle": "settle settlement",
+    "recall": "recall",
     "leave": "leave depart exit",
     "arrive": "arrive reach land",
     "sentence": "sentence sentenced imprison imprisonment",
@@ -202,6 +209,7 @@ _NOUN_CLASSES = {
     "worker": "worker employee staff staffer",
     "protester": "protester protestor demonstrator marcher",
     "student": "student pupil",
+    "job": "job position",
 }
 NOUN_CLASS = word_classes(_NOUN_CLASSES)
 
@@ -751,8 +759,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
     if noun_key in EVENT_NOUNS:
         predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
     elif noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS:
-        # "$3.2 billion in cuts" says what "cut $3.2 billion" says
+        # "$3.2 billion in cuts" says what "cut $3.2 billion" says; "paid a $40 million settlement", "settled"
         predicate, noun_key = PREDICATE_CLASS[noun.lemma_.lower()], ""
+    elif (not predicate or predicate in _COVERING) and (event := _event_subject(token)) is not None:
+        predicate = event  # "the recall covers 85,500 vehicles" says what "recalled 85,500 vehicles" says
+    if quantity.kind == DURATION and _prison_term(token, noun, predicate):
+        predicate, noun_key = "sentence", ""  # "jailed for three years" says what "a three-year prison sentence" says
     if quantity.kind == COUNT and noun is None:
         tallied = _tally_of(token)  # "the death toll rose to at least 11": people killed
         if tallied:
@@ -968,7 +980,11 @@ _MEASURE_WORDS = {"period", "span", "time", "spell", "stretch", "term", "total",
                   "height", "depth", "width", "weight", "size", "value", "margin", "range"}
 _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
 # Verbs that say a figure is there, not what happened to it: "the budget includes $3.2 billion in cuts".
-_LIGHT = {"include", "be", "have", "total", "make", "amount", "contain", "propose", "announce", "plan", "comprise"}
+_LIGHT = {"include", "be", "have", "total", "make", "amount", "contain", "propose", "announce", "plan", "comprise",
+          "post", "record", "book", "log", "show", "receive", "get", "give", "hand", "impose", "pay",
+          "arrive"}  # ("arrive" is the class of "reach": "reached a $45 million settlement")
+# Verbs that say only that a figure belongs to the clause's subject: "the recall covers 85,500 vehicles".
+_COVERING = _LIGHT | {"cover", "affect", "involve", "span"}
 # Nouns that are a figure's running total: what they tally is in their own words ("death toll", "number of injured").
 _TALLIES = {"toll", "tally", "number", "count", "total", "figure"}
 # Verbs that give a tally its value: "the toll rose to 11", "the number stands at 11".
@@ -1039,6 +1055,70 @@ def _tally_of(token) -> tuple[str, str] | None:
     return None
 
 
+# Where a prison term is served, and what it is called: "five years in prison", "a two-year jail term", "10 years
+# behind bars", "a 12-year sentence".
+_PRISON = {"prison", "jail", "gaol", "penitentiary"}
+_PRISON_TERM = _PRISON | {"sentence", "imprisonment", "incarceration"}
+_JAIL_VERBS = {"jail", "imprison", "incarcerate", "sentence"}
+# Verbs that give a term: "gave Pell 10 years behind bars", "got a two-year jail term", "sent him to prison for 3 years".
+_GIVE_A_TERM = {"give", "get", "receive", "hand", "draw", "impose", "order", "send", "land"}
+# What a term may be of, other than prison: "sentenced to three years probation".
+_NOT_PRISON = {"probation", "parole", "supervision", "service", "arrest", "detention", "ban", "suspension"}
+
+
+def _prison_term(token, noun, predicate: str) -> bool:
+    """Whether a duration is a prison term, however told: "sentenced to five years in prison", "jailed for three
+    years", "a 12-year prison sentence", "10 years behind bars", "a two-year jail term". Not the time asked for, risked,
+    set by law or served ("sought six years", "faced two years", "prescribed by law", "served three years"), and not
+    probation."""
+    if noun is not None and noun.lemma_.lower() in _NOT_PRISON:
+        return False
+    unit = token.head if token.dep_ in ("nummod", "compound") else token
+    if any(c.dep_ == "acl" and c.lemma_.lower() not in _JAIL_VERBS | _GIVE_A_TERM for c in unit.children):
+        return False  # "the two years in prison prescribed by law": a term its own verb tells of
+    verb = next((h for h in token.ancestors if h.pos_ == "VERB"), None)
+    if predicate == "sentence" or (verb is not None and verb.lemma_.lower() in _JAIL_VERBS):
+        return verb is not None and _the_term(unit, verb)
+    if predicate and predicate not in _GIVE_A_TERM:
+        return False
+    if noun is not None:
+        lemma = noun.lemma_.lower()
+        if lemma in _PRISON_TERM or (lemma == "term" and any(c.lemma_.lower() in _PRISON for c in noun.children)):
+            return True
+    # "in prison", "to prison", "behind bars" after the figure or its verb
+    holders = [token, *([noun] if noun is not None else []), *([verb] if verb is not None else [])]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "behind"):
+                place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if place is not None and (place.lemma_.lower() in _PRISON
+                                          or (prep.lower_ == "behind" and place.lower_ == "bars")):
+                    return True
+    return False
+
+
+def _event_subject(token) -> str | None:
+    """The event the subject of a figure's verb names, when the predicate lists know it: "The recall covers 85,500
+    vehicles", "the evacuation order affects 3,000 homes"."""
+    verb = next((h for h in token.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    return next((PREDICATE_CLASS[w.lemma_.lower()] for w in (subject, *subject.children)
+                 if w.dep_ in ("nsubj", "nsubjpass", "compound") and w.lemma_.lower() in PREDICATE_CLASS), None)
+
+
+def _the_term(unit, verb) -> bool:
+    """Whether a duration is the term a verb of jailing gives ("jailed for three years", "sentenced to five years",
+    "got 10 years"), not a time around it ("incarcerated three times in the last four years")."""
+    if any(c.lower_ in ("last", "past", "next", "previous", "first", "recent") for c in unit.children):
+        return False
+    if unit.head.i == verb.i:
+        return unit.dep_ in ("dobj", "npadvmod", "attr", "oprd")
+    prep = unit.head
+    return prep.dep_ == "prep" and prep.lower_ in ("for", "to") and prep.head.i == verb.i
+
+
 def _refers_back(token) -> bool:
     """'Of those 11', 'the 11': a count named before, with no noun."""
     if token.dep_ == "nummod" or token.i == 0:
@@ -1102,18 +1182,21 @@ def _measured_noun(token, kind: str):
                 return obj  # "dozens of homes", "$48,210 in fees", "352 of the victims"
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("total", "number", "tally"):
         return None  # "a total of 21": counts what the sentence's verb says
-    return None
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if kind == MONEY and owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in _MEASURE_WORDS:
+        return owner  # "a profit of $412 million", "a fine of $5,000"
+    return _subject_measured(head) if kind == MONEY else None  # "Revenue was $7.9 billion"
 
 
 # Kinds of figure a clause's subject is the measure of: "Winds reached 90 mph", "Turnout was 62%", "The
 # catch weighed 40 kilograms". (Not money, a length or a duration: "the firm paid $5 million", "the road runs
 # 30 miles" and "the trial lasted two weeks" measure what was paid, the way, the trial's time, not the subject.)
-MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME)
+MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY)
 
 
 # Verbs that say what a thing's level is, not how it changed: "Winds reached 90 mph", "peaked at", "Turnout was".
 _LEVEL_VERBS = {"be", "reach", "peak", "hit", "top", "stand", "measure", "register", "weigh", "exceed", "gust",
-                "record", "total", "hover", "remain", "stay", "clock"}
+                "record", "total", "hover", "remain", "stay", "clock", "last", "span"}
 
 
 _LEVEL_PREDICATES = frozenset(predicate_class(verb) for verb in _LEVEL_VERBS)
@@ -1477,6 +1560,8 @@ def _describe(quantity: Quantity) -> str:
         places = sorted((p if p.startswith("the ") else p.title() for p in quantity.places),
                         key=lambda p: (p.startswith("the "), p))
         return f"distance from {places[0]}" if len(places) == 1 else "distance between " + " and ".join(places)
+    if quantity.kind == DURATION and quantity.predicate == "sentence" and not quantity.noun:
+        return "length of the prison sentence"
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     noun = plural(quantity.noun) if quantity.noun else ""
@@ -1526,8 +1611,9 @@ def _gerund(lemma: str) -> str:
 _PAST = {"kill": "killed", "injure": "injured", "hospitalize": "taken to hospital", "arrest": "arrested",
          "charge": "charged", "evacuate": "evacuated", "rescue": "rescued", "miss": "missing", "destroy": "destroyed",
          "damage": "damaged", "cut": "cut", "raise": "raised", "fall": "fallen", "pay": "paid", "seek": "sought",
-         "fine": "fined", "sell": "sold", "buy": "bought", "earn": "earned", "leave": "left", "arrive": "arrived",
-         "sentence": "sentenced", "attack": "attacked"}
+         "fine": "fined", "steal": "stolen", "donate": "donated", "revenue": "in revenue", "sell": "sold",
+         "buy": "bought", "earn": "earned", "leave": "left", "arrive": "arrived", "sentence": "sentenced",
+         "attack": "attacked", "settle": "settled", "recall": "recalled"}
 # Irregular plurals, and counted nouns already plural ("attackers", "homes": not "attackerses").
 _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
               "policeman": "policemen", "gunman": "gunmen", "story": "stories", "fee": "fees",

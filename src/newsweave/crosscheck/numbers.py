@@ -747,7 +747,7 @@ def _about_same(a, b) -> bool:
     subject = a.subject
     if (subject and subject == b.subject and not subject.isdigit() and subject not in _VAGUE_SUBJECTS
             and subject not in _ANYONE_CLASSES
-            and all(subject != x.noun for x in (*a.quantities, *b.quantities) if x.kind not in q.MEASURED_BY_SUBJECT)):
+            and all(subject != x.noun for x in (*a.quantities, *b.quantities) if x.kind not in _SUBJECT_IS_THE_THING)):
         # (the counted noun as subject, "50 people were killed", says nothing of which occasion; a measured one
         # is the thing itself: "Winds reached 90 mph")
         return True
@@ -755,6 +755,11 @@ def _about_same(a, b) -> bool:
     context_a, context_b = words_a | set(a.sentence.terms), words_b | set(b.sentence.terms)
     dice = 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))
     return dice >= CONTEXT_MIN
+
+
+# Kinds whose measured noun, as both claims' subject, is one thing: "Winds reached 90 mph", "winds of 80 mph". Not a
+# duration: "the seven-year offers" and "an eight-year offer" are two teams' offers.
+_SUBJECT_IS_THE_THING = frozenset(q.MEASURED_BY_SUBJECT) - {q.DURATION}
 
 
 def _named_apart(a, b) -> bool:
@@ -792,7 +797,22 @@ def comparable_pairs(a, b, likeness: float = 0.0):
         # around it are not enough, the aligner must find the claims one fact
         pairs = [(x, y) for x, y in pairs if not (x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS
                                                   and x.predicate not in q.PREDICATE_CLASS_NAMES)]
-    return pairs if pairs and (likeness >= SAME_FACT or _about_same(a, b)) else []
+    if likeness >= SAME_FACT or _about_same(a, b):
+        return pairs
+    return [(x, y) for x, y in pairs if _one_listed_event(x, y)]
+
+
+def _one_listed_event(x, y) -> bool:
+    """Two figures of one event the predicate lists know, told with it ("Pell was fined $5,000", "the judge fined him
+    $2,500"; "jailed for three years", "a five-year prison sentence"; "cut 1,200 jobs", "eliminate 1,500 positions"):
+    in one story, one fine, one sentence, one round of cuts, however few words the claims share. Not a count of
+    people or of things the lists do not know: a story counts the dead of several attacks, the villages hit and the
+    villages worst hit; nor shares or clock times: "earnings fell 4%" and "the stock fell 10%" are two things."""
+    if not (x.predicate and x.predicate == y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES):
+        return False
+    if x.kind == q.COUNT:
+        return x.noun in _KNOWN_NOUNS and x.noun not in _ANYONE_CLASSES and x.predicate not in q.HUMAN_PREDICATES
+    return x.kind in (q.MONEY, q.DURATION)
 
 
 _KNOWN_NOUNS = frozenset(q.NOUN_CLASS.values())
@@ -979,8 +999,10 @@ def _also_states(claims, document: str, quantity, holder, likeness: _Likeness) -
     about the same thing: "at least three killed" in a clash elsewhere is not the car bomb's toll."""
     return any(
         c.document == document
-        and any(q.same_measure(z, quantity) and not z.vague and q.compatible(z, quantity) for z in c.quantities)
-        and (likeness(c, holder) >= SAME_FACT or _about_same(c, holder))
+        and any(q.same_measure(z, quantity) and not z.vague and q.compatible(z, quantity)
+                and (likeness(c, holder) >= SAME_FACT or _about_same(c, holder)
+                     or (_one_listed_event(z, quantity) and not _other_occasions(c, holder) and not _named_apart(c, holder)))
+                for z in c.quantities)
         for c in claims
     )
 
