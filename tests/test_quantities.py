@@ -743,6 +743,10 @@ def test_a_level_a_clause_gives_measures_its_subject():
 # A probe of common phrasings of courts and companies (2026-12-06, twenty-fifth sitting): each pair was missed.
 _COURT = "Dorian Pell, a former treasurer of the Velmar school board, appeared in court in Velmar on Tuesday. "
 _FIRM = "Harlow Motors, the carmaker based in Velmar, reported its results on Tuesday, the company said. "
+_QUAKE = "A strong earthquake struck the Velmar region on Sunday, officials said. "
+_VOTE = "Voters in Harlow County chose a new mayor on Tuesday, election officials said. "
+_OUTBREAK = "An outbreak of measles has spread in Velmar this month, health officials said. "
+_WILDFIRE = "A wildfire burned near the town of Pell on Friday, firefighters said. "
 EVENTS_TOLD_TWO_WAYS = [
     (_COURT + "Pell was fined $5,000.", _COURT + "The judge fined him $2,500.", "amount fined"),
     (_COURT + "A judge sentenced Pell to five years in prison.", _COURT + "Pell was jailed for three years.",
@@ -764,12 +768,21 @@ EVENTS_TOLD_TWO_WAYS = [
     (_FIRM + "Harlow recalled 80,000 cars.", _FIRM + "The recall covers 85,500 vehicles.", "number of vehicles recalled"),
     (_FIRM + "The company paid a $40 million settlement.", _FIRM + "Harlow settled the case for $45 million.",
      "amount settled"),
+    # a thing no list knows, counted once by each report
+    (_QUAKE + "More than 300 aftershocks followed.", _QUAKE + "There were about 150 aftershocks.",
+     "number of aftershocks followed"),
+    (_VOTE + "Moro received 12,400 votes.", _VOTE + "Moro got 14,200 votes.", "number of votes"),
+    (_OUTBREAK + "Health officials have confirmed 42 cases.", _OUTBREAK + "There are now 57 confirmed cases.",
+     "number of cases confirmed"),
+    (_WILDFIRE + "The fire has burned 12,000 acres.", _WILDFIRE + "The blaze has scorched 9,500 acres.", "area burned"),
+    (_WILDFIRE + "More than 600 firefighters are fighting the fire.", _WILDFIRE + "About 450 firefighters battled the blaze.",
+     "number of firefighters fought"),
 ]
 
 
 @pytest.mark.parametrize("first, second, subject", EVENTS_TOLD_TWO_WAYS, ids=[
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
-    "revenue", "recall", "settlement"])
+    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -778,6 +791,11 @@ def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subje
 TWO_THINGS = [
     # shares of two things that fell
     (_FIRM + "Harlow's earnings fell 4% on low demand.", _FIRM + "Its stock price fell 10 percent in late trading."),
+    # lines of figures, each a stretch of a season
+    ("The Angels signed Mark Teixeira on Friday. After the trade, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games.",
+     "The Angels signed Mark Teixeira on Friday. Overall, Teixeira finished the season with a .308 average, 33 homers."),
+    ("The Chiefs beat the Broncos on Sunday. A week earlier Charles managed 10 yards on nine carries against Oakland.",
+     "The Chiefs beat the Broncos on Sunday. Jamaal Charles had 226 yards on 22 carries."),
     # time around a jailing, probation, and the term the law sets, are no prison sentence given
     (_COURT + "He was sentenced to 2 years in prison.",
      _COURT + "Pell has been incarcerated three times for fraud in the last four years."),
@@ -788,8 +806,13 @@ TWO_THINGS = [
 ]
 
 
-@pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "in-the-last-years",
+@pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "homers", "carries", "in-the-last-years",
                                                             "probation", "prescribed-by-law"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_people_told_to_leave_their_homes_are_evacuated():
+    (left,) = _measured("Some 3,500 people were told to leave their homes.")
+    assert (left.noun, left.predicate) == ("people", "evacuate")

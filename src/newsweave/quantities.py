@@ -188,6 +188,8 @@ _PREDICATE_CLASSES = {
     "vote": "vote",
     "strike": "strike hit",
     "attack": "attack massacre assault bombing blast explosion shooting",
+    "fight": "fight battle combat tackle",
+    "burn": "burn scorch char blacken",
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
@@ -758,11 +760,15 @@ def measure(quantity: Quantity, doc) -> Quantity:
         noun_key = f"{noun_key} of {charge.lemma_.lower()}"  # "three charges of attempted murder": murder charges
     if noun_key in EVENT_NOUNS:
         predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
-    elif noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS:
-        # "$3.2 billion in cuts" says what "cut $3.2 billion" says; "paid a $40 million settlement", "settled"
+    elif (noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS
+          and (quantity.kind != COUNT or PREDICATE_CLASS[noun.lemma_.lower()] in HUMAN_PREDICATES)):
+        # "$3.2 billion in cuts" says what "cut $3.2 billion" says; "paid a $40 million settlement", "settled"; "12
+        # fatalities" counts people killed (other counts keep what they count: "received 12,400 votes")
         predicate, noun_key = PREDICATE_CLASS[noun.lemma_.lower()], ""
     elif (not predicate or predicate in _COVERING) and (event := _event_subject(token)) is not None:
         predicate = event  # "the recall covers 85,500 vehicles" says what "recalled 85,500 vehicles" says
+    elif quantity.kind == COUNT and predicate in _HAVING:
+        predicate = ""  # "Moro received 12,400 votes", "Moro got 14,200 votes": votes had, by no event
     if quantity.kind == DURATION and _prison_term(token, noun, predicate):
         predicate, noun_key = "sentence", ""  # "jailed for three years" says what "a three-year prison sentence" says
     if quantity.kind == COUNT and noun is None:
@@ -983,6 +989,8 @@ _VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billio
 _LIGHT = {"include", "be", "have", "total", "make", "amount", "contain", "propose", "announce", "plan", "comprise",
           "post", "record", "book", "log", "show", "receive", "get", "give", "hand", "impose", "pay",
           "arrive"}  # ("arrive" is the class of "reach": "reached a $45 million settlement")
+# Verbs by which a subject has what is counted, no event done to it.
+_HAVING = {"be", "have", "include", "total", "contain", "comprise", "receive", "get", "number", "amount"}
 # Verbs that say only that a figure belongs to the clause's subject: "the recall covers 85,500 vehicles".
 _COVERING = _LIGHT | {"cover", "affect", "involve", "span"}
 # Nouns that are a figure's running total: what they tally is in their own words ("death toll", "number of injured").
@@ -1282,6 +1290,8 @@ def _refine(token, found: str) -> str:
         return token.lemma_.lower()  # "lost $5 billion", "lost 40 planes", "claimed $2 million": not deaths
     if found == "hospitalize" and token.lemma_.lower() == "treat" and not _to_hospital(token):
         return "injure"  # "treated for injuries" without a hospital: injured
+    if found == "leave" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house") for c in token.children):
+        return "evacuate"  # "told to leave their homes"
     return found
 
 
@@ -1613,7 +1623,7 @@ _PAST = {"kill": "killed", "injure": "injured", "hospitalize": "taken to hospita
          "damage": "damaged", "cut": "cut", "raise": "raised", "fall": "fallen", "pay": "paid", "seek": "sought",
          "fine": "fined", "steal": "stolen", "donate": "donated", "revenue": "in revenue", "sell": "sold",
          "buy": "bought", "earn": "earned", "leave": "left", "arrive": "arrived", "sentence": "sentenced",
-         "attack": "attacked", "settle": "settled", "recall": "recalled"}
+         "attack": "attacked", "settle": "settled", "recall": "recalled", "fight": "fought"}
 # Irregular plurals, and counted nouns already plural ("attackers", "homes": not "attackerses").
 _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
               "policeman": "policemen", "gunman": "gunmen", "story": "stories", "fee": "fees",

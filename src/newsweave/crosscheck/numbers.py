@@ -779,9 +779,10 @@ _ANYONE_CLASSES = frozenset(q.noun_class(w) for w in _ANYONE)
 _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", "there", "one", "official", "police"}
 
 
-def comparable_pairs(a, b, likeness: float = 0.0):
+def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any], bool] | None = None):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
-    the aligner finds the two claims state one fact, figures aside (align.claim_similarity)."""
+    the aligner finds the two claims state one fact, figures aside (align.claim_similarity); `given_once(x, y)`,
+    whether each of the two reports gives one figure of the measure of `x` and `y`, however often."""
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)]
     if not pairs:
         return []
@@ -794,9 +795,11 @@ def comparable_pairs(a, b, likeness: float = 0.0):
     pairs = [(x, y) for x, y in pairs if x.kind != q.TIME or q.predicate_class(x.predicate) == q.predicate_class(y.predicate)]
     if likeness < SAME_FACT:
         # a count of a thing no list here knows, with no known predicate ("13 homers", "two drives"): like words
-        # around it are not enough, the aligner must find the claims one fact
+        # around it are not enough, the aligner must find the claims one fact; unless each report counts the thing
+        # once ("More than 300 aftershocks followed", "There were about 150 aftershocks")
         pairs = [(x, y) for x, y in pairs if not (x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS
-                                                  and x.predicate not in q.PREDICATE_CLASS_NAMES)]
+                                                  and x.predicate not in q.PREDICATE_CLASS_NAMES
+                                                  and not (given_once is not None and given_once(x, y)))]
     if likeness >= SAME_FACT or _about_same(a, b):
         return pairs
     return [(x, y) for x, y in pairs if _one_listed_event(x, y)]
@@ -866,7 +869,14 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         if not any(kx == ky and _clash(x, y) for kx, x in figures[i] for ky, y in figures[j]):
             continue
         apart = _other_days(days, a.document, b.document)
-        for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j])):
+        def given_once(x, y, a=a, b=b) -> bool:
+            # (and the claim's only figure: a line of figures, "13 homers and 43 RBIs in 54 games", "10 yards on
+            # nine carries", is one stretch of a season, "33 homers" another)
+            key = q.measure_key(x)
+            return (_one_figure(held.get((a.document, key), [])) and _one_figure(held.get((b.document, key), []))
+                    and len(a.quantities) == len(b.quantities) == 1)
+
+        for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once):
             if apart and not (_standing(x) or _same_past_year(a, b, days)
                               or (x.predicate in _TOLL_CLASSES and _fell(x, y, days)
                                   and _one_figure(held.get((a.document, q.measure_key(x)), []))
