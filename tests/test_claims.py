@@ -52,6 +52,17 @@ def test_an_appositive_and_a_relative_clause_describe_their_noun():
     assert any(c.kind == "appositive" and "courier" in c.text for c in claims)
 
 
+def test_a_clause_on_a_verb_or_its_subject_happened_when_and_where_that_verb_says():
+    claims = {c.text: c for c in _claims(
+        "In February, a quake measuring 6.4 on the Richter scale hit the town of Zarand, killing 612 people.")}
+    for text in ("measuring 6.4 on the Richter scale", "killing 612 people"):
+        assert (claims[text].dates, claims[text].places) == (("February",), ("zarand",))
+    # a relative clause on a noun deeper in is not dated by the clause around it: the fire was not Sunday's
+    claims = {c.text: c for c in _claims(
+        "Officials offered no word Sunday on what might have caused the dance-hall fire that killed 60 young people.")}
+    assert claims["killed 60 young people"].dates == ()
+
+
 def test_the_examples_a_list_gives_are_a_claim_of_their_own():
     # two reports agreeing on "three other convictions" while their examples differ (a nine-month against a
     # one-year sentence) state one fact: the examples, apart, no longer keep the rest apart

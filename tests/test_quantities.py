@@ -777,12 +777,14 @@ EVENTS_TOLD_TWO_WAYS = [
     (_WILDFIRE + "The fire has burned 12,000 acres.", _WILDFIRE + "The blaze has scorched 9,500 acres.", "area burned"),
     (_WILDFIRE + "More than 600 firefighters are fighting the fire.", _WILDFIRE + "About 450 firefighters battled the blaze.",
      "number of firefighters fought"),
+    (_QUAKE + "The quake measured 6.1 on the Richter scale.", _QUAKE + "The earthquake had a magnitude of 5.8.",
+     "magnitude of the earthquake"),
 ]
 
 
 @pytest.mark.parametrize("first, second, subject", EVENTS_TOLD_TWO_WAYS, ids=[
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
-    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters"])
+    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -791,6 +793,10 @@ def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subje
 TWO_THINGS = [
     # shares of two things that fell
     (_FIRM + "Harlow's earnings fell 4% on low demand.", _FIRM + "Its stock price fell 10 percent in late trading."),
+    # an aftershock's magnitude, and an earlier quake's
+    (_QUAKE + "The quake measured 6.1 on the Richter scale.", _QUAKE + "A 5.2 magnitude aftershock followed."),
+    (_QUAKE + "On Sunday the quake measured 6.1 on the Richter scale.",
+     _QUAKE + "In February, a quake measuring 6.4 on the Richter scale hit the town of Zarand, killing 612 people."),
     # lines of figures, each a stretch of a season
     ("The Angels signed Mark Teixeira on Friday. After the trade, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games.",
      "The Angels signed Mark Teixeira on Friday. Overall, Teixeira finished the season with a .308 average, 33 homers."),
@@ -806,7 +812,7 @@ TWO_THINGS = [
 ]
 
 
-@pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "homers", "carries", "in-the-last-years",
+@pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "aftershock", "february-quake", "homers", "carries", "in-the-last-years",
                                                             "probation", "prescribed-by-law"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
@@ -816,3 +822,20 @@ def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
 def test_people_told_to_leave_their_homes_are_evacuated():
     (left,) = _measured("Some 3,500 people were told to leave their homes.")
     assert (left.noun, left.predicate) == ("people", "evacuate")
+
+
+@pytest.mark.parametrize("text, magnitude", [
+    ("A magnitude 6.4 earthquake struck the coast.", "6.4"), ("A 6.4-magnitude quake struck the coast.", "6.4"),
+    ("The earthquake had a magnitude of 5.8.", "5.8"), ("The quake measured 6.1 on the Richter scale.", "6.1"),
+    ("A quake measuring 6. 4 on the Richter scale hit Zarand.", None),  # a decimal broken by the copy
+])
+def test_an_earthquake_s_magnitude_is_read_as_one(text, magnitude):
+    found = [m.written for m in _measured(text) if m.noun == q.MAGNITUDE]
+    assert found == ([magnitude] if magnitude else [])
+
+
+def test_a_part_of_a_day_tells_no_day_apart():
+    found, _ = _numbers(
+        "Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
+        "A sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly 1,600 points in afternoon trading.")
+    assert [d.subject for d in found] == ["number of points fallen"], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -215,6 +215,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
         claims.append(_claim(sentence, p, ents, head, tokens, pieces, quantities, last_person))
     if not claims:
         return []
+    _inherit_setting(p, claims, owner)
     for ent in ents:
         # (the small model takes many a name after a role for an organisation: "quarterback Kain Colter")
         if ent.label in ("PERSON", "ORG") and start <= ent.start and ent.end <= end:
@@ -230,6 +231,25 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
                key=lambda c: (c.kind == "speaker", _depth(p, c.head_token), c.start))
     main.main = True
     return sorted(claims, key=lambda c: c.start)
+
+
+def _inherit_setting(p: TokenTable, claims: list[Claim], owner: dict[int, int]) -> None:
+    """A clause, modifier or relative clause on another clause's verb or subject that names no time or place of its
+    own happened when and where that clause says. In "In February, a quake measuring 6.4 hit Zarand, killing 612",
+    the 6.4 and the 612 are February's quake's, in Zarand, not Monday's elsewhere. (Not on a noun deeper in: in
+    "Officials offered no word Sunday on what caused the fire that killed 60", the fire was not Sunday's.)"""
+    by_head = {c.head_token: c for c in claims}
+    for claim in claims:  # (in reading order: a modifier of a modifier inherits what its own head inherited)
+        if claim.kind not in ("modifier", "relative", "clause") or p.dep[claim.head_token] == "ROOT":
+            continue
+        hung_on = p.head[claim.head_token]
+        parent = by_head.get(owner.get(hung_on, -1))
+        if parent is None or parent is claim or not (
+                hung_on == parent.head_token
+                or (p.dep[hung_on] in ("nsubj", "nsubjpass") and p.head[hung_on] == parent.head_token)):
+            continue
+        claim.dates = claim.dates or parent.dates
+        claim.places = claim.places or parent.places
 
 
 def _into_speakers(claims: list[Claim]) -> list[Claim]:

@@ -771,6 +771,10 @@ def measure(quantity: Quantity, doc) -> Quantity:
         predicate = ""  # "Moro received 12,400 votes", "Moro got 14,200 votes": votes had, by no event
     if quantity.kind == DURATION and _prison_term(token, noun, predicate):
         predicate, noun_key = "sentence", ""  # "jailed for three years" says what "a three-year prison sentence" says
+    if quantity.kind == COUNT and _magnitude(token):
+        # "a 6.1-magnitude quake", "measured 5.8 on the Richter scale"; an aftershock's is another magnitude
+        noun, noun_key = None, MAGNITUDE
+        predicate = "aftershock" if any(t.lemma_.lower() == "aftershock" for t in token.sent) else ""
     if quantity.kind == COUNT and noun is None:
         tallied = _tally_of(token)  # "the death toll rose to at least 11": people killed
         if tallied:
@@ -1114,6 +1118,29 @@ def _event_subject(token) -> str | None:
         return None
     return next((PREDICATE_CLASS[w.lemma_.lower()] for w in (subject, *subject.children)
                  if w.dep_ in ("nsubj", "nsubjpass", "compound") and w.lemma_.lower() in PREDICATE_CLASS), None)
+
+
+# An earthquake's size, a count-like figure on its own scale.
+MAGNITUDE = "magnitude"
+
+
+def _magnitude(token) -> bool:
+    """Whether a figure is an earthquake's magnitude: "magnitude" or "Richter" within three words of it ("a magnitude
+    6.4 earthquake", "a 6.4-magnitude quake", "had a magnitude of 5.8", "measured 6.1 on the Richter scale")."""
+    if not 0 < float(token.like_num and _number_value(token.text) or 0) < 10:
+        return False
+    if re.search(r"\d\.\s$", token.doc.text[max(0, token.idx - 3) : token.idx]):
+        return False  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
+    sentence = token.sent
+    near = token.doc[max(sentence.start, token.i - 3) : min(sentence.end, token.i + 4)]
+    return any(t.lower_ in ("magnitude", "richter") or t.lower_.endswith("-magnitude") for t in near)
+
+
+def _number_value(text: str) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return 0.0
 
 
 def _the_term(unit, verb) -> bool:
@@ -1570,6 +1597,8 @@ def _describe(quantity: Quantity) -> str:
         places = sorted((p if p.startswith("the ") else p.title() for p in quantity.places),
                         key=lambda p: (p.startswith("the "), p))
         return f"distance from {places[0]}" if len(places) == 1 else "distance between " + " and ".join(places)
+    if quantity.noun == MAGNITUDE:
+        return f"magnitude of the {quantity.predicate or 'earthquake'}"
     if quantity.kind == DURATION and quantity.predicate == "sentence" and not quantity.noun:
         return "length of the prison sentence"
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
@@ -1659,6 +1688,8 @@ def _measure_key(quantity) -> tuple | None:
     if quantity.kind == ORDINAL:
         return None  # "the second time", "the third day": rarely one thing reports count alike
     if quantity.kind == COUNT:
+        if quantity.noun == MAGNITUDE:
+            return (COUNT, MAGNITUDE, quantity.predicate)
         if not quantity.noun or quantity.value != int(quantity.value):
             return None  # (a fraction of a thing, "2.1 children per woman", is an average, not a count)
         return (COUNT, quantity.noun, quantity.predicate if quantity.predicate in PREDICATE_CLASS_NAMES else "")

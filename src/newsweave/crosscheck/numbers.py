@@ -735,9 +735,14 @@ def _other_occasions(a, b) -> bool:
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):
         return True
-    dates_a = {w for d in a.dates for w in d.lower().split()}
-    dates_b = {w for d in b.dates for w in d.lower().split()}
+    dates_a = {w for d in a.dates for w in d.lower().split()} - _PART_OF_A_DAY
+    dates_b = {w for d in b.dates for w in d.lower().split()} - _PART_OF_A_DAY
     return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
+
+
+# Words of a time that tell no day apart: "in afternoon trading" may be Monday's.
+_PART_OF_A_DAY = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight", "dawn", "dusk",
+                  "early", "late", "the", "this", "that"}
 
 
 def _about_same(a, b) -> bool:
@@ -808,9 +813,12 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any
 def _one_listed_event(x, y) -> bool:
     """Two figures of one event the predicate lists know, told with it ("Pell was fined $5,000", "the judge fined him
     $2,500"; "jailed for three years", "a five-year prison sentence"; "cut 1,200 jobs", "eliminate 1,500 positions"):
-    in one story, one fine, one sentence, one round of cuts, however few words the claims share. Not a count of
+    in one story, one fine, one sentence, one round of cuts, one earthquake's magnitude ("measured 6.1", "a magnitude of
+    5.8"), however few words the claims share. Not a count of
     people or of things the lists do not know: a story counts the dead of several attacks, the villages hit and the
     villages worst hit; nor shares or clock times: "earnings fell 4%" and "the stock fell 10%" are two things."""
+    if x.noun == q.MAGNITUDE:
+        return True  # one earthquake's (or its aftershock's) magnitude: "measured 6.1", "a magnitude of 5.8"
     if not (x.predicate and x.predicate == y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES):
         return False
     if x.kind == q.COUNT:
