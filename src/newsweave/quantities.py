@@ -1127,7 +1127,7 @@ MAGNITUDE = "magnitude"
 def _magnitude(token) -> bool:
     """Whether a figure is an earthquake's magnitude: "magnitude" or "Richter" within three words of it ("a magnitude
     6.4 earthquake", "a 6.4-magnitude quake", "had a magnitude of 5.8", "measured 6.1 on the Richter scale")."""
-    if not 0 < float(token.like_num and _number_value(token.text) or 0) < 10:
+    if not (token.like_num and 0 < _number_value(token.text) < 10):
         return False
     if re.search(r"\d\.\s$", token.doc.text[max(0, token.idx - 3) : token.idx]):
         return False  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
