@@ -1146,6 +1146,12 @@ def test_name_spellings_between_reports(texts, flagged):
     (("The pair released a debut album in 1993 and toured for two years.",
       "The pair released their first demo in 1992 and toured the clubs.",
       "The pair released five albums in all."), set()),
+    # one thing's event in two words, days apart (a probe of common phrasings, 2026-12-06, twenty-fifth sitting)
+    (("Pell appeared in court on Tuesday. The trial began on May 4.",
+      "Pell appeared in court on Tuesday. The trial started on May 6."), {"May 4", "May 6"}),
+    # a couple weds once, however far apart the years
+    (("Ann Moro, the mayor of Velmar, died on Monday. Moro married Tom Holt in 1975.",
+      "Ann Moro, the mayor of Velmar, died on Monday. She married Tom Holt in 1979."), {"1975", "1979"}),
 ])
 def test_dates_of_the_story_s_own_event(texts, flagged):
     found = {v.value for d in _of_kind(_brief(*texts), "date") for v in d.values}

@@ -89,6 +89,10 @@ _SYNONYMS = {
     "fire": "fire blaze",
     "storm": "storm hurricane",
     "approve": "approve approval pass",
+    "begin": "begin start commence",
+    "marry": "marry wed",
+    "found": "found establish",
+    "charge": "charge indict",
 }
 SYNONYM = word_classes(_SYNONYMS)
 

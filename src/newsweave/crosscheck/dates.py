@@ -42,17 +42,18 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     event_words: dict[int, list] = {}  # id(mention) -> the tokens of its event word in its sentence
     arguments: dict[int, set[str]] = {}  # id(mention) -> the names its event's own words give (`_arguments`)
     things: dict[int, set[str]] = {}  # id(mention) -> the nouns its event is about (`_things`)
+    undergoers: dict[int, set[str]] = {}  # id(mention) -> those of them it was not done by
     # Both are the sentence's and the event word's, whatever the mention: read once for each (a hostile sentence of
     # 400 dated arrests read them 800 times over, each reading the whole sentence: 90 s)
-    read: dict[tuple, tuple[list, set[str], set[str]]] = {}
+    read: dict[tuple, tuple[list, set[str], set[str], set[str]]] = {}
     for mention in mentions:
         if not mention.event:
             continue
         key = (mention.sentence.key, mention.event)
         if key not in read:
             words = _event_words(story, mention)
-            read[key] = (words, _arguments(mention, words, names), _things(words))
-        words, named, things[id(mention)] = read[key]
+            read[key] = (words, _arguments(mention, words, names), _things(words), _things(words, doers=False))
+        words, named, things[id(mention)], undergoers[id(mention)] = read[key]
         event_words[id(mention)] = words
         # the saying of something ("said on Oct. 5"): a statement is made again and again
         if not any(t.lemma_.lower() in REPORTING_VERBS for t in words):
@@ -89,8 +90,9 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 common = facts.get(id(a), {}).keys() & facts.get(id(b), {}).keys()
                 same_fact = bool(common) and (bool(shared) or any(_one_party(facts[id(a)][g], facts[id(b)][g]) for g in common))
                 event = a.event_key
-                if not (same_fact or (event == b.event_key and _close(a, b) and (shared or (
-                        event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))
+                if not (same_fact or (event == b.event_key and _close(a, b) and (
+                        shared or undergoers[id(a)] & undergoers[id(b)]
+                        or (event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))
                         or (event == b.event_key and event in _ONCE and (shared or things[id(a)] & things[id(b)]))):
                     continue
                 pair = frozenset((_when(a), _when(b), event, b.event_key))
@@ -114,21 +116,25 @@ _EVENT_NOUNS = {"bear": "birth", "die": "death", "build": "construction", "open"
                 "inaugurate": "inauguration", "establish": "founding", "graduate": "graduation", "meet": "meeting"}
 
 
-# Events that befall a thing once: two years for one thing's birth, death, building or founding cannot both be
-# true, however far apart ("built in 1962", "built in 1964"); another event may come back ("elected in 2018" and
-# "in 2020" are two elections).
-_ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate"}
+# Events that befall a thing once: two years for one thing's birth, death, building or founding, for one couple's
+# wedding or one illness found cannot both be true, however far apart ("built in 1962", "built in 1964"); another
+# event may come back ("elected in 2018" and "in 2020" are two elections).
+_ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate", "marry", "wed", "diagnose"}
 
 
-def _things(event_words: list) -> set[str]:
+def _things(event_words: list, doers: bool = True) -> set[str]:
     """The nouns an event word is about: what was built or who was born ("The dam was built", "the dam, built
-    in 1964", "who was born": the one the clause is said of)."""
+    in 1964", "who was born": the one the clause is said of). Without `doers`, not who did it to something: "The
+    pair released a debut album in 1993" and "The pair released their first demo in 1992" are two releases, but
+    "The trial began" is the trial's."""
     found = set()
     for word in event_words:
         if word.dep_ in ("acl", "relcl") and word.head.pos_ in ("NOUN", "PROPN"):
             found.add(word.head.lemma_.lower())
+        done_to = any(c.dep_ == "dobj" for c in word.children)
         for child in word.children:
-            if child.dep_ in ("nsubjpass", "dobj", "nsubj") and child.pos_ in ("NOUN", "PROPN"):
+            undergoer = child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and (doers or not done_to))
+            if undergoer and child.pos_ in ("NOUN", "PROPN"):
                 found.add(child.lemma_.lower())
     return found
 

@@ -823,7 +823,9 @@ def _one_listed_event(x, y) -> bool:
         return False
     if x.kind == q.COUNT:
         return x.noun in _KNOWN_NOUNS and x.noun not in _ANYONE_CLASSES and x.predicate not in q.HUMAN_PREDICATES
-    return x.kind in (q.MONEY, q.DURATION)
+    # (sums asked for are many in one story, each party's own: "Lowe is seeking $75 million", "Boras asked for $200
+    # million"; the prison term a defendant faces is the law's)
+    return x.kind == q.DURATION or (x.kind == q.MONEY and x.predicate != "seek")
 
 
 _KNOWN_NOUNS = frozenset(q.NOUN_CLASS.values())
