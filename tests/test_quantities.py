@@ -839,26 +839,3 @@ def test_a_part_of_a_day_tells_no_day_apart():
         "Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
         "A sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly 1,600 points in afternoon trading.")
     assert [d.subject for d in found] == ["number of points fallen"], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-_DERAILED = "A passenger train derailed near Velmar on Sunday, officials said. Rescue crews worked through the night. "
-
-
-@pytest.mark.parametrize("first, second", [
-    ("The crash killed 40 people.", "The death toll from the crash stands at 52."),
-    ("The derailment, which killed 40, shocked the nation.", "The crash killed 52 people."),
-    ("Forty people died in the crash.", "The crash killed 52 people."),
-])
-def test_each_report_s_one_toll_is_compared(first, second):
-    """A probe of how tolls are told (2026-12-06, twenty-fifth sitting): each report giving one toll of the dead, in
-    claims that share a word or two, gives the story's toll; the reports' words for it need not be alike."""
-    found, _ = _numbers(_DERAILED + first, _DERAILED + second)
-    assert [d.subject for d in found] == ["number of people killed"], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-def test_a_report_giving_several_tolls_is_not_read_as_giving_one():
-    # two attacks in one report: which of its tolls the other's is, its words must say
-    found, _ = _numbers(
-        "Bombs in Damascus killed 27 people on Saturday. In Aleppo, an explosion killed two on Sunday.",
-        "Officials said the blast near a security office killed at least 11 people.")
-    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -723,7 +723,6 @@ def describe(subject: tuple[str, str]) -> str:
 
 SAME_FACT = 0.5  # claims the aligner finds this likely one fact are about the same thing
 CONTEXT_MIN = 0.4  # Dice overlap of two claims' words (with their sentences') for "about the same thing"
-TOLL_CONTEXT_MIN = 0.1  # (a word in common beyond a few: claims sharing none are of two events)
 
 
 def _words(claim) -> set[str]:
@@ -757,13 +756,10 @@ def _about_same(a, b) -> bool:
         # (the counted noun as subject, "50 people were killed", says nothing of which occasion; a measured one
         # is the thing itself: "Winds reached 90 mph")
         return True
-    return _context_overlap(a, b) >= CONTEXT_MIN
-
-
-def _context_overlap(a, b) -> float:
-    """Dice overlap of two claims' words, with their sentences'."""
-    context_a, context_b = _words(a) | set(a.sentence.terms), _words(b) | set(b.sentence.terms)
-    return 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))
+    words_a, words_b = _words(a), _words(b)
+    context_a, context_b = words_a | set(a.sentence.terms), words_b | set(b.sentence.terms)
+    dice = 2 * len(context_a & context_b) / max(1, len(context_a) + len(context_b))
+    return dice >= CONTEXT_MIN
 
 
 # Kinds whose measured noun, as both claims' subject, is one thing: "Winds reached 90 mph", "winds of 80 mph". Not a
@@ -806,19 +802,12 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any
         # a count of a thing no list here knows, with no known predicate ("13 homers", "two drives"): like words
         # around it are not enough, the aligner must find the claims one fact; unless each report counts the thing
         # once ("More than 300 aftershocks followed", "There were about 150 aftershocks")
-        # (and each claim's only figure: a line of figures, "13 homers and 43 RBIs in 54 games", "10 yards on nine
-        # carries", is one stretch of a season, "33 homers" another)
-        alone = len(a.quantities) == len(b.quantities) == 1
         pairs = [(x, y) for x, y in pairs if not (x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS
                                                   and x.predicate not in q.PREDICATE_CLASS_NAMES
-                                                  and not (alone and given_once is not None and given_once(x, y)))]
+                                                  and not (given_once is not None and given_once(x, y)))]
     if likeness >= SAME_FACT or _about_same(a, b):
         return pairs
-    # each report's one toll: "The crash killed 40 people", "The death toll stands at 52" (a story of several attacks
-    # gives several)
-    return [(x, y) for x, y in pairs if _one_listed_event(x, y)
-            or (x.kind == q.COUNT and x.predicate in q.HUMAN_PREDICATES and given_once is not None and given_once(x, y)
-                and _context_overlap(a, b) >= TOLL_CONTEXT_MIN)]
+    return [(x, y) for x, y in pairs if _one_listed_event(x, y)]
 
 
 def _one_listed_event(x, y) -> bool:
@@ -891,8 +880,11 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             continue
         apart = _other_days(days, a.document, b.document)
         def given_once(x, y, a=a, b=b) -> bool:
+            # (and the claim's only figure: a line of figures, "13 homers and 43 RBIs in 54 games", "10 yards on
+            # nine carries", is one stretch of a season, "33 homers" another)
             key = q.measure_key(x)
-            return _one_figure(held.get((a.document, key), [])) and _one_figure(held.get((b.document, key), []))
+            return (_one_figure(held.get((a.document, key), [])) and _one_figure(held.get((b.document, key), []))
+                    and len(a.quantities) == len(b.quantities) == 1)
 
         for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once):
             if apart and not (_standing(x) or _same_past_year(a, b, days)
