@@ -1129,7 +1129,7 @@ def _magnitude(token) -> bool:
     6.4 earthquake", "a 6.4-magnitude quake", "had a magnitude of 5.8", "measured 6.1 on the Richter scale")."""
     if not (token.like_num and 0 < _number_value(token.text) < 10):
         return False
-    if re.search(r"\d\.\s$", token.doc.text[max(0, token.idx - 3) : token.idx]):
+    if re.search(r"\d\.\s$", doc_text(token.doc)[max(0, token.idx - 3) : token.idx]):
         return False  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
     sentence = token.sent
     near = token.doc[max(sentence.start, token.i - 3) : min(sentence.end, token.i + 4)]
@@ -1223,9 +1223,9 @@ def _measured_noun(token, kind: str):
     return _subject_measured(head) if kind == MONEY else None  # "Revenue was $7.9 billion"
 
 
-# Kinds of figure a clause's subject is the measure of: "Winds reached 90 mph", "Turnout was 62%", "The
-# catch weighed 40 kilograms". (Not money, a length or a duration: "the firm paid $5 million", "the road runs
-# 30 miles" and "the trial lasted two weeks" measure what was paid, the way, the trial's time, not the subject.)
+# Kinds of figure a clause's subject is the measure of, by a verb of level: "Winds reached 90 mph", "Turnout was
+# 62%", "The catch weighed 40 kilograms", "Revenue was $7.9 billion", "The trial lasted three weeks". (Not by another
+# verb: "the firm paid $5 million" measures what was paid; and not a length: "the road runs 30 miles" is the way's.)
 MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY)
 
 

@@ -787,7 +787,8 @@ _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", 
 def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any], bool] | None = None):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
     the aligner finds the two claims state one fact, figures aside (align.claim_similarity); `given_once(x, y)`,
-    whether each of the two reports gives one figure of the measure of `x` and `y`, however often."""
+    whether each of the two reports gives one figure of the measure of `x` and `y` (however often), each the only
+    figure of its claim."""
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)]
     if not pairs:
         return []
@@ -813,12 +814,12 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any
 def _one_listed_event(x, y) -> bool:
     """Two figures of one event the predicate lists know, told with it ("Pell was fined $5,000", "the judge fined him
     $2,500"; "jailed for three years", "a five-year prison sentence"; "cut 1,200 jobs", "eliminate 1,500 positions"):
-    in one story, one fine, one sentence, one round of cuts, one earthquake's magnitude ("measured 6.1", "a magnitude of
-    5.8"), however few words the claims share. Not a count of
-    people or of things the lists do not know: a story counts the dead of several attacks, the villages hit and the
-    villages worst hit; nor shares or clock times: "earnings fell 4%" and "the stock fell 10%" are two things."""
+    in one story, one fine, one sentence, one round of cuts, one earthquake's magnitude ("measured 6.1", "a magnitude
+    of 5.8"), however few words the claims share. Not a count of people or of things the lists do not know: a story
+    counts the dead of several attacks, the villages hit and the villages worst hit; nor shares or clock times:
+    "earnings fell 4%" and "the stock fell 10%" are two things."""
     if x.noun == q.MAGNITUDE:
-        return True  # one earthquake's (or its aftershock's) magnitude: "measured 6.1", "a magnitude of 5.8"
+        return True  # (the measure key holds whether it is the quake's or an aftershock's)
     if not (x.predicate and x.predicate == y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES):
         return False
     if x.kind == q.COUNT:
