@@ -779,12 +779,17 @@ EVENTS_TOLD_TWO_WAYS = [
      "number of firefighters fought"),
     (_QUAKE + "The quake measured 6.1 on the Richter scale.", _QUAKE + "The earthquake had a magnitude of 5.8.",
      "magnitude of the earthquake"),
+    # a mover's speed whatever the verb of moving; growth in two words
+    ("A bus crashed on the Velmar highway on Friday. The bus was travelling at 110 km/h.",
+     "A bus crashed on the Velmar highway on Friday. The bus was going 80 km/h when it crashed.", "speed traveled"),
+    ("The statistics office published its figures on Friday. The economy grew 2.1 percent.",
+     "The statistics office published its figures on Friday. The economy expanded by 1.8 percent.", "percentage raised"),
 ]
 
 
 @pytest.mark.parametrize("first, second, subject", EVENTS_TOLD_TWO_WAYS, ids=[
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
-    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude"])
+    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]

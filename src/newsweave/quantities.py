@@ -169,7 +169,7 @@ _PREDICATE_CLASSES = {
     "destroy": "destroy destroyed raze flatten",
     "damage": "damage damaged",
     "cut": "cut trim slash reduce reduction cutback decrease lower eliminate axe shed scrap layoff",
-    "raise": "raise increase boost hike rise grow gain climb jump surge add",
+    "raise": "raise increase boost hike rise grow gain climb jump surge add expand",
     "fall": "fall drop decline slide plunge plummet sink tumble shrink",
     "pay": "pay spend cost payment repay reimburse restitution",
     "steal": "steal embezzle misappropriate siphon swindle defraud loot pilfer rob theft embezzlement",
@@ -1716,6 +1716,8 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
         return same_person(a.owner_given, b.owner_given)
     if a.kind == LENGTH:
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
+    if a.kind == SPEED and a.predicate in _MOTION and b.predicate in _MOTION:
+        return True  # "The bus was travelling at 110 km/h", "The bus was going 80 km/h": one speed, however it moved
     if a.kind not in (AGE, COUNT):
         if (a.predicate == "seek") != (b.predicate == "seek"):
             return False  # asked for (or risked) and given: "sought a six-year sentence", "six months in prison"
@@ -1726,6 +1728,10 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
             return noun_a == noun_b
         return bool(a.predicate and a.predicate == b.predicate)
     return True
+
+
+# Verbs of moving, whose speed is the mover's whatever the verb.
+_MOTION = {"travel", "go", "drive", "move", "fly", "race", "speed", "run", "ride", "sail", "head", "arrive", "hit"}
 
 
 def conflicting(a, b) -> bool:
