@@ -59,7 +59,8 @@ PRECISION = 0.85
 CONTENT = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 CANDIDATES = ("vector", "vector_centered", "vector_align", "vector_align_centered", "sentence_vector",
               "static", "static_sentence", "e5", "e5_sentence", "close_figure", "same_day",
-              "other_subject", "other_predicate", "rare_subject", "subject_predicate", "neighbour", "neighbour_both",
+              "other_subject", "other_predicate", "rare_subject", "subject_predicate", "predicate_argument", "neighbour",
+              "neighbour_both",
               "kind_modifier", "kind_description", "kind_appositive", "kind_relative", "kind_speaker", "kind_other")
 
 
@@ -264,7 +265,13 @@ def subject_features(claims) -> dict[str, np.ndarray]:
         equal = np.array([[a == b for b in values] for a in values])
         return (known[:, None] & known[None, :] & equal).astype(float)
 
-    return {"rare_subject": same(rare), "subject_predicate": same(both)}
+    # predicate_argument: the same predicate (stems) and a term of what it is said of in common ("Parliament's approval
+    # of British airstrikes", "The airstrikes were approved"), whoever the subject
+    stems = [_stem(c.predicate) if c.predicate else "" for c in claims]
+    said_of = [{t for t in c.terms if _stem(t) != stem} for c, stem in zip(claims, stems, strict=True)]
+    predicate_argument = np.array([[float(bool(a and a == b and said_of[i] & said_of[j]))
+                                    for j, b in enumerate(stems)] for i, a in enumerate(stems)])
+    return {"rare_subject": same(rare), "subject_predicate": same(both), "predicate_argument": predicate_argument}
 
 
 def neighbour_features(story, claims) -> dict[str, np.ndarray]:
@@ -459,7 +466,7 @@ def end_to_end(built, names, thresholds) -> dict[float, dict]:
             for c in (c for c in built if c["fold"] == fold):
                 # (claim_similarity weighs what `_evidence` gives: a candidate's matrix joins it there)
                 extra = {k: c["features"][k] for k in names if k in CANDIDATES}
-                A._evidence = lambda claims, extra=extra: {**saved[4](claims), **extra}
+                A._evidence = lambda claims, extra=extra: {**dict(saved[4](claims)), **extra}.items()
                 matrix = saved[2](c["claims"])
                 A._evidence = saved[4]
                 A.claim_similarity = lambda claims, m=matrix: m
