@@ -1127,20 +1127,14 @@ MAGNITUDE = "magnitude"
 def _magnitude(token) -> bool:
     """Whether a figure is an earthquake's magnitude: "magnitude" or "Richter" within three words of it ("a magnitude
     6.4 earthquake", "a 6.4-magnitude quake", "had a magnitude of 5.8", "measured 6.1 on the Richter scale")."""
-    if not (token.like_num and 0 < _number_value(token.text) < 10):
+    value = number_value(token.text) if token.like_num and token.text[:1].isdigit() else None
+    if value is None or not 0 < value < 10:
         return False
     if re.search(r"\d\.\s$", doc_text(token.doc)[max(0, token.idx - 3) : token.idx]):
         return False  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
     sentence = token.sent
     near = token.doc[max(sentence.start, token.i - 3) : min(sentence.end, token.i + 4)]
     return any(t.lower_ in ("magnitude", "richter") or t.lower_.endswith("-magnitude") for t in near)
-
-
-def _number_value(text: str) -> float:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return 0.0
 
 
 def _the_term(unit, verb) -> bool:
@@ -1220,7 +1214,7 @@ def _measured_noun(token, kind: str):
     owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     if kind == MONEY and owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in _MEASURE_WORDS:
         return owner  # "a profit of $412 million", "a fine of $5,000"
-    return _subject_measured(head) if kind == MONEY else None  # "Revenue was $7.9 billion"
+    return _subject_measured(head) if kind in MEASURED_BY_SUBJECT else None  # "Revenue was $7.9 billion"
 
 
 # Kinds of figure a clause's subject is the measure of, by a verb of level: "Winds reached 90 mph", "Turnout was

@@ -36,7 +36,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -784,11 +784,10 @@ _ANYONE_CLASSES = frozenset(q.noun_class(w) for w in _ANYONE)
 _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", "there", "one", "official", "police"}
 
 
-def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any], bool] | None = None):
+def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | None], bool] | None = None):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
-    the aligner finds the two claims state one fact, figures aside (align.claim_similarity); `given_once(x, y)`,
-    whether each of the two reports gives one figure of the measure of `x` and `y` (however often), each the only
-    figure of its claim."""
+    the aligner finds the two claims state one fact, figures aside (align.claim_similarity); `given_once(key)`,
+    whether each of the two claims' reports gives one figure of the measure `key`, however often."""
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)]
     if not pairs:
         return []
@@ -802,10 +801,14 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[Any, Any
     if likeness < SAME_FACT:
         # a count of a thing no list here knows, with no known predicate ("13 homers", "two drives"): like words
         # around it are not enough, the aligner must find the claims one fact; unless each report counts the thing
-        # once ("More than 300 aftershocks followed", "There were about 150 aftershocks")
+        # once, as its claim's only figure ("More than 300 aftershocks followed", "There were about 150
+        # aftershocks"; a line of figures, "13 homers and 43 RBIs in 54 games", "10 yards on nine carries", is one
+        # stretch of a season, "33 homers" another)
+        alone = len(a.quantities) == len(b.quantities) == 1
         pairs = [(x, y) for x, y in pairs if not (x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS
                                                   and x.predicate not in q.PREDICATE_CLASS_NAMES
-                                                  and not (given_once is not None and given_once(x, y)))]
+                                                  and not (alone and given_once is not None
+                                                           and given_once(q.measure_key(x))))]
     if likeness >= SAME_FACT or _about_same(a, b):
         return pairs
     return [(x, y) for x, y in pairs if _one_listed_event(x, y)]
@@ -880,18 +883,11 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         if not any(kx == ky and _clash(x, y) for kx, x in figures[i] for ky, y in figures[j]):
             continue
         apart = _other_days(days, a.document, b.document)
-        def given_once(x, y, a=a, b=b) -> bool:
-            # (and the claim's only figure: a line of figures, "13 homers and 43 RBIs in 54 games", "10 yards on
-            # nine carries", is one stretch of a season, "33 homers" another)
-            key = q.measure_key(x)
-            return (_one_figure(held.get((a.document, key), [])) and _one_figure(held.get((b.document, key), []))
-                    and len(a.quantities) == len(b.quantities) == 1)
-
+        given_once = partial(_each_gives_one, held, a, b)
         for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once):
+            # (comparable pairs share a measure: x's key is y's)
             if apart and not (_standing(x) or _same_past_year(a, b, days)
-                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days)
-                                  and _one_figure(held.get((a.document, q.measure_key(x)), []))
-                                  and _one_figure(held.get((b.document, q.measure_key(y)), [])))):
+                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and given_once(q.measure_key(x)))):
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
@@ -959,6 +955,11 @@ def _add_evidence(evidence: list[Evidence], claim, quantity) -> None:
     span = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
     if span not in evidence:
         evidence.append(span)
+
+
+def _each_gives_one(held: dict[tuple, list], a, b, key: tuple | None) -> bool:
+    """Whether the reports of claims `a` and `b` each give one figure of the measure `key` (`_held`), however often."""
+    return _one_figure(held.get((a.document, key), [])) and _one_figure(held.get((b.document, key), []))
 
 
 def _one_figure(given: list) -> bool:

@@ -318,7 +318,7 @@ def described_outlet(name: str) -> str | None:
 
 # Words that say which of several, capitalised at a sentence's start: no outlet's name.
 DETERMINERS = {"another", "this", "that", "these", "those", "one", "each", "every", "some", "any", "its", "their", "his",
-                "her", "our", "no", "other", "such", "both", "either", "neither", "which", "what", "many", "several"}
+               "her", "our", "no", "other", "such", "both", "either", "neither", "which", "what", "many", "several"}
 
 
 # Words that describe an outlet, capitalised for a place or a language in them: "Saudi-owned", "London-based",
