@@ -844,3 +844,25 @@ def test_a_part_of_a_day_tells_no_day_apart():
         "Stocks tanked in trading Monday, with the Dow Jones Industrial Average falling as much as 1,500 points.",
         "A sell-off accelerated Monday with the Dow Jones Industrial Average plunging nearly 1,600 points in afternoon trading.")
     assert [d.subject for d in found] == ["number of points fallen"], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_a_hostile_sentence_of_thousands_of_magnitudes_reads_fast_and_once():
+    """Thousands of conjoined magnitudes in one sentence: each hangs on the one before, so a figure's verb is looked
+    for only a few heads up, and whether the sentence tells of an aftershock is read once for it, not per figure."""
+    import time
+
+    text = ("A quake hit Velmar on Sunday. It was followed by "
+            + ", ".join(f"a magnitude {1 + i % 8}.{i % 10} aftershock" for i in range(6000)) + ".\n")
+    story = build_story([Document(id="r1", text=text)], Settings(), stages=["annotate"])
+    doc = story.workspace.parses["r1"]
+    found = q.find(text)
+    started = time.perf_counter()
+    measured = [q.measure(x, doc) for x in found]
+    assert time.perf_counter() - started < 5.0
+    shaken = [m for m in measured if m.noun == q.MAGNITUDE]
+    assert len(shaken) > 3000
+    sentences = {doc[m.token].sent.start for m in shaken}
+    told = {start for start in sentences if any(t.lemma_.lower() == "aftershock" for t in doc[start].sent)}
+    assert all(m.predicate == ("aftershock" if doc[m.token].sent.start in told else "") for m in shaken)
+    kept = [k for k in doc.user_data if isinstance(k, tuple) and k[0] == "newsweave.aftershock"]
+    assert sorted(k[1] for k in kept) == sorted(sentences)

@@ -28,7 +28,7 @@ import math
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from newsweave.annotate.tokens import doc_text, kept_on
 
@@ -771,10 +771,10 @@ def measure(quantity: Quantity, doc) -> Quantity:
         predicate = ""  # "Moro received 12,400 votes", "Moro got 14,200 votes": votes had, by no event
     if quantity.kind == DURATION and _prison_term(token, noun, predicate):
         predicate, noun_key = "sentence", ""  # "jailed for three years" says what "a three-year prison sentence" says
-    if quantity.kind == COUNT and _magnitude(token):
+    shaken = _magnitude(token) if quantity.kind == COUNT else None
+    if shaken is not None:
         # "a 6.1-magnitude quake", "measured 5.8 on the Richter scale"; an aftershock's is another magnitude
-        noun, noun_key = None, MAGNITUDE
-        predicate = "aftershock" if any(t.lemma_.lower() == "aftershock" for t in token.sent) else ""
+        noun, noun_key, predicate = None, MAGNITUDE, shaken
     if quantity.kind == COUNT and noun is None:
         tallied = _tally_of(token)  # "the death toll rose to at least 11": people killed
         if tallied:
@@ -1088,7 +1088,7 @@ def _prison_term(token, noun, predicate: str) -> bool:
     unit = token.head if token.dep_ in ("nummod", "compound") else token
     if any(c.dep_ == "acl" and c.lemma_.lower() not in _JAIL_VERBS | _GIVE_A_TERM for c in unit.children):
         return False  # "the two years in prison prescribed by law": a term its own verb tells of
-    verb = next((h for h in token.ancestors if h.pos_ == "VERB"), None)
+    verb = _verb_above(token, ("VERB",))
     if predicate == "sentence" or (verb is not None and verb.lemma_.lower() in _JAIL_VERBS):
         return verb is not None and _the_term(unit, verb)
     if predicate and predicate not in _GIVE_A_TERM:
@@ -1112,7 +1112,7 @@ def _prison_term(token, noun, predicate: str) -> bool:
 def _event_subject(token) -> str | None:
     """The event the subject of a figure's verb names, when the predicate lists know it: "The recall covers 85,500
     vehicles", "the evacuation order affects 3,000 homes"."""
-    verb = next((h for h in token.ancestors if h.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(token, ("VERB", "AUX"))
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subject is None or subject.pos_ != "NOUN":
         return None
@@ -1124,17 +1124,23 @@ def _event_subject(token) -> str | None:
 MAGNITUDE = "magnitude"
 
 
-def _magnitude(token) -> bool:
+def _magnitude(token) -> str | None:
     """Whether a figure is an earthquake's magnitude: "magnitude" or "Richter" within three words of it ("a magnitude
-    6.4 earthquake", "a 6.4-magnitude quake", "had a magnitude of 5.8", "measured 6.1 on the Richter scale")."""
+    6.4 earthquake", "a 6.4-magnitude quake", "had a magnitude of 5.8", "measured 6.1 on the Richter scale"). If so,
+    whose: "aftershock" when its sentence tells of one, else "" (the quake's); None when it is none."""
     value = number_value(token.text) if token.like_num and token.text[:1].isdigit() else None
     if value is None or not 0 < value < 10:
-        return False
+        return None
     if re.search(r"\d\.\s$", doc_text(token.doc)[max(0, token.idx - 3) : token.idx]):
-        return False  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
+        return None  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
     sentence = token.sent
     near = token.doc[max(sentence.start, token.i - 3) : min(sentence.end, token.i + 4)]
-    return any(t.lower_ in ("magnitude", "richter") or t.lower_.endswith("-magnitude") for t in near)
+    if not any(t.lower_ in ("magnitude", "richter") or t.lower_.endswith("-magnitude") for t in near):
+        return None
+    # (read once per sentence: a hostile sentence of thousands of magnitudes read itself once for each)
+    told = kept_on(token.doc, ("newsweave.aftershock", sentence.start),
+                   lambda: any(t.lemma_.lower() == "aftershock" for t in sentence))
+    return "aftershock" if told else ""
 
 
 def _the_term(unit, verb) -> bool:
@@ -1146,6 +1152,16 @@ def _the_term(unit, verb) -> bool:
         return unit.dep_ in ("dobj", "npadvmod", "attr", "oprd")
     prep = unit.head
     return prep.dep_ == "prep" and prep.lower_ in ("for", "to") and prep.head.i == verb.i
+
+
+# How far up the parse a figure's verb is looked for: a list of thousands of conjoined figures hangs each on the one
+# before, and climbing all of it for each figure grew with the square of the list.
+_CLIMB = 4
+
+
+def _verb_above(token, parts_of_speech: tuple[str, ...]):
+    """The nearest verb (of the given parts of speech) among a figure's first `_CLIMB` heads, or None."""
+    return next((h for h in islice(token.ancestors, _CLIMB) if h.pos_ in parts_of_speech), None)
 
 
 def _refers_back(token) -> bool:
@@ -1263,7 +1279,7 @@ def _predicate(token, noun) -> str:
             return _predicate_lemma(child)
     node = anchor
     # "a total of 21 were hospitalised": climb from the number through "of" to "total"
-    for _ in range(4):
+    for _ in range(_CLIMB):
         head = node.head
         if head.i == node.i:
             break
