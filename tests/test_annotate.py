@@ -369,7 +369,8 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
         " MORE Kelby Strikes Back! How The Harbour Wall Beat Storm Odile\n\n"
         "A photo from the 1953 flood, with the old wall under water.\n\n"
         "Photograph from the 1953 flood, with the pier under water.\n\n"
-        "Photographs of the flood were shown at the meeting.\n"
+        "Photographs of the flood were shown at the meeting.\n\n"
+        "Harbour master Ellen Vosse, from left, board chair Tom Reyes and Sgt.\n"
     )
     sentences = newsweave.brief([newsweave.Document(id="c", text=text)]).story.sentences
     expected = {"The harbour board met": BODY, "Harbour master Ellen Voss, left,": CAPTION,
@@ -381,7 +382,9 @@ def test_a_photo_caption_naming_who_stands_where_or_crediting_an_agency_is_a_cap
                 # a headline the parser cuts in two is a headline still
                 "MORE Kelby Strikes Back!": CAPTION, "How The Harbour Wall Beat": CAPTION,
                 "A photo from the 1953 flood": CAPTION, "Photograph from the 1953 flood": CAPTION,
-                "Photographs of the flood were shown": BODY}
+                "Photographs of the flood were shown": BODY,
+                # who stands where, counted from one side ("from left"), and cut off at an abbreviation
+                "Harbour master Ellen Vosse, from left,": CAPTION}
     assert {start: find(sentences, start).role for start in expected} == expected
 
 

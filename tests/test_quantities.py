@@ -866,3 +866,37 @@ def test_a_hostile_sentence_of_thousands_of_magnitudes_reads_fast_and_once():
     assert all(m.predicate == ("aftershock" if doc[m.token].sent.start in told else "") for m in shaken)
     kept = [k for k in doc.user_data if isinstance(k, tuple) and k[0] == "newsweave.aftershock"]
     assert sorted(k[1] for k in kept) == sorted(sentences)
+
+
+_DERAILED = "A passenger train derailed near Velmar on Sunday, officials said. "
+
+
+@pytest.mark.parametrize("first, second, label", [
+    ("The crash killed 40 people.", "The death toll stands at 52.", "number of people killed"),
+    ("Officials said 40 people were confirmed dead.", "At least 52 were killed in the crash.", "number of people killed"),
+    ("Forty people died in the crash.", "The derailment claimed 52 lives.", "number of people killed"),
+    ("Rescuers said 140 passengers were hurt.", "The derailment injured 95 people.", "number of people injured"),
+    ("Police arrested 3 people at the station.", "Four people were detained after the derailment.", "number of people arrested"),
+])
+def test_the_one_toll_each_report_opens_with_is_compared(first, second, label):
+    """A probe of how tolls are told (2026-12-06, twenty-fifth and twenty-sixth sittings): a report's opening gives
+    the story's own toll, so the one toll of a kind each report gives, there, is one toll, however unlike the words."""
+    found, _ = _numbers(_DERAILED + first, _DERAILED + second)
+    assert [d.subject for d in found] == [label], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_a_toll_further_down_a_report_is_not_the_story_s_own():
+    # the inverted pyramid: past the opening, a report gives the background (an earlier crash on the line) as well
+    found, _ = _numbers(
+        _DERAILED + "The crash killed 40 people.",
+        _DERAILED + "Rescue crews worked through the night. The line reopened on Tuesday. Trains ran late all week. "
+        "Two decades ago, a landslide on the line left 52 people dead.")
+    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_a_report_giving_several_tolls_is_not_read_as_giving_one():
+    # two attacks in one report's opening: which of its tolls the other's is, its words must say
+    found, _ = _numbers(
+        "Bombs in Damascus killed 27 people on Saturday. In Aleppo, an explosion killed two on Sunday.",
+        "Officials said the blast near a security office killed at least 11 people.")
+    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -642,3 +642,15 @@ class Story:
             if document.id == document_id:
                 return document
         raise KeyError(document_id)
+
+
+def body_ranks(story: Story) -> tuple[dict[SentenceKey, int], dict[str, int]]:
+    """Each sentence's rank among its report's body sentences, by `Sentence.key` (captions
+    take the rank of the body sentence they precede), and each report's body count."""
+    ranks: dict[SentenceKey, int] = {}
+    counts: dict[str, int] = {}
+    for sentence in story.sentences:
+        ranks[sentence.key] = counts.get(sentence.document, 0)
+        if sentence.role == BODY:
+            counts[sentence.document] = counts.get(sentence.document, 0) + 1
+    return ranks, counts

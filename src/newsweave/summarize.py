@@ -62,7 +62,7 @@ import numpy as np
 from newsweave.corpus.signatures import _stem, stop_words
 from newsweave.corroborate import DANGLING, LOWER_START, PRONOUN_SAID
 from newsweave.settings import Settings
-from newsweave.story import BODY, NOMINAL, FactGroup, Sentence, SentenceKey, Story, SummarySentence
+from newsweave.story import BODY, NOMINAL, FactGroup, Sentence, SentenceKey, Story, SummarySentence, body_ranks
 
 _CREDIT = re.compile(
     r"\((?:AP|AFP|Reuters)?\s*Photo\b|\b(?:AP|AFP|Reuters|Getty|EPA|Associated Press) (?:Photo|Images)\b"
@@ -167,7 +167,7 @@ def summarize(story: Story, settings: Settings) -> Story:
     if not candidates:
         story.summary = []
         return story
-    ranks, body_counts = _body_ranks(story)
+    ranks, body_counts = body_ranks(story)
     weights = _concepts(story, candidates, ranks)
     _mark_people(story, candidates)
     chosen = select(candidates, weights, settings.words)
@@ -801,16 +801,3 @@ def _reading_order(story: Story, chosen: list[_Candidate], ranks: dict[SentenceK
 
 def _missing(candidate: _Candidate, introduced: set[str]) -> list[str]:
     return [p for p in candidate.needs if p not in introduced and p not in candidate.introduces]
-
-
-def _body_ranks(story: Story) -> tuple[dict[SentenceKey, int], dict[str, int]]:
-    """Each sentence's rank among its report's body sentences, by `Sentence.key` (captions
-    take the rank of the body sentence they precede), and each report's body count."""
-    ranks: dict[SentenceKey, int] = {}
-    counts: dict[str, int] = {}
-    for sentence in story.sentences:
-        ranks[sentence.key] = counts.get(sentence.document, 0)
-        if sentence.role == BODY:
-            counts[sentence.document] = counts.get(sentence.document, 0) + 1
-    return ranks, counts
-

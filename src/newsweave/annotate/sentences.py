@@ -182,8 +182,9 @@ _CAPTION_MARK = re.compile(
     # (each part bounded: a line of "Photo:"s and no spaces is read in linear time)
     r"|(?:Photo|Picture|Image|Credit)s?:[ \t]*(?:\S{1,60}|[A-Z][^\s.!?]{0,40}(?:[ \t]+[^\s.!?]{1,40}){1,4})\s*$"
     r"|^[A-Z]{3,5}\d{2,4}[A-Z0-9]{0,3}\s"
-    # where someone stands in the picture: "Brenda Snipes, left, and judge Betsy Benson ... listen"
-    r"|\b[A-Z][\w.'’-]+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s"
+    # where someone stands in the picture: "Brenda Snipes, left, and judge Betsy Benson ... listen", "Sheriff Tobe
+    # Leazenby, from left, Police Chief Steve Mullins and ..."
+    r"|\b[A-Z][\w.'’-]+,\s+(?:left|right|center|centre|(?:second |third )?from (?:left|right)|far (?:left|right)|foreground|background),\s"
     # an agency caption's day, weekday and full date: "..., Thursday, Dec. 20, 2012, in Des Moines, Iowa."
     # (after a comma, or ending the caption: "... moves through the area Thursday, Dec. 20, 2012.")
     r"|(?:,\s+|\b)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)"

@@ -54,6 +54,7 @@ from newsweave.story import (
     Evidence,
     Sentence,
     Story,
+    body_ranks,
 )
 from newsweave.timeline import YEAR
 
@@ -784,10 +785,12 @@ _ANYONE_CLASSES = frozenset(q.noun_class(w) for w in _ANYONE)
 _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", "there", "one", "official", "police"}
 
 
-def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | None], bool] | None = None):
+def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | None], bool] | None = None,
+                     openings: Callable[[], bool] | None = None):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
     the aligner finds the two claims state one fact, figures aside (align.claim_similarity); `given_once(key)`,
-    whether each of the two claims' reports gives one figure of the measure `key`, however often."""
+    whether each of the two claims' reports gives one figure of the measure `key`, however often; `openings()`,
+    whether both claims are in their reports' openings (`OPENING`)."""
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)]
     if not pairs:
         return []
@@ -811,7 +814,21 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
                                                            and given_once(q.measure_key(x))))]
     if likeness >= SAME_FACT or _about_same(a, b):
         return pairs
-    return [(x, y) for x, y in pairs if _one_listed_event(x, y)]
+    return [(x, y) for x, y in pairs if _one_listed_event(x, y)
+            or (_one_toll(x, y) and given_once is not None and given_once(q.measure_key(x))
+                and openings is not None and openings())]
+
+
+def _one_toll(x, y) -> bool:
+    """Two counts of people one listed thing befell ("killed", "injured", "arrested", "evacuated"): told in a
+    report's opening, the one such count a report gives is the story's toll, however it is worded ("The crash
+    killed 40 people", "The death toll stands at 52"). (Further down, a report gives the tolls of earlier events
+    as background: "more than 3,000 were killed under his rule".)"""
+    return x.kind == q.COUNT and x.predicate in q.HUMAN_PREDICATES and x.predicate == y.predicate
+
+
+# A report's opening: its first body sentences, where the inverted pyramid puts the story's own figures
+OPENING = 3
 
 
 def _one_listed_event(x, y) -> bool:
@@ -875,6 +892,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
 
     held = _held(claims, figures)
     several = _several_counted(held)
+    ranks, _ = body_ranks(story)
+    opening = {key for key, rank in ranks.items() if rank < OPENING}
     by_measure: dict[tuple, list[tuple]] = {}
     for i, j in _sharing_a_measure(claims, figures):
         a, b = claims[i], claims[j]
@@ -884,7 +903,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             continue
         apart = _other_days(days, a.document, b.document)
         given_once = partial(_each_gives_one, held, a, b)
-        for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once):
+        openings = partial(_both_in, opening, a, b)
+        for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once, openings):
             # (comparable pairs share a measure: x's key is y's)
             if apart and not (_standing(x) or _same_past_year(a, b, days)
                               or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and given_once(q.measure_key(x)))):
@@ -955,6 +975,11 @@ def _add_evidence(evidence: list[Evidence], claim, quantity) -> None:
     span = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
     if span not in evidence:
         evidence.append(span)
+
+
+def _both_in(sentences: set, a, b) -> bool:
+    """Whether claims `a` and `b` are both in the sentences keyed `sentences`."""
+    return a.sentence.key in sentences and b.sentence.key in sentences
 
 
 def _each_gives_one(held: dict[tuple, list], a, b, key: tuple | None) -> bool:
