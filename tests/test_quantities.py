@@ -759,7 +759,7 @@ EVENTS_TOLD_TWO_WAYS = [
      "amount stolen"),
     (_COURT + "Pell, who faced up to 20 years, pleaded guilty.", _COURT + "Pell faced a maximum of 30 years in prison.",
      "duration sought"),
-    (_COURT + "The trial lasted three weeks.", _COURT + "The two-week trial ended on Tuesday.", "duration of trials"),
+    (_COURT + "The trial lasted three weeks.", _COURT + "The two-week trial ended on Tuesday.", "duration of the trial"),
     (_FIRM + "Harlow Motors will cut 1,200 jobs.", _FIRM + "The carmaker plans to eliminate 1,500 positions.",
      "number of jobs cut"),
     (_FIRM + "Harlow Motors posted a profit of $412 million.", _FIRM + "The company earned $421 million in the quarter.",
@@ -899,4 +899,26 @@ def test_a_report_giving_several_tolls_is_not_read_as_giving_one():
     found, _ = _numbers(
         "Bombs in Damascus killed 27 people on Saturday. In Aleppo, an explosion killed two on Sunday.",
         "Officials said the blast near a security office killed at least 11 people.")
+    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+@pytest.mark.parametrize("first, second, label", [
+    ("Workers began a 10-day strike at the Velmar plant on Monday.", "Workers at the Velmar plant struck for 12 days, the union said.",
+     "duration of the strike"),
+    ("Protests grew against Holt's 41-year rule in Velmar on Monday.", "Protests grew against Holt, who has ruled Velmar for 42 years, on Monday.",
+     "duration of the rule"),
+    ("Security disputes had delayed the Velmar airport's opening for more than two years.",
+     "During the year-and-a-half delay before the Velmar airport opened, its crews trained abroad.", "duration of the delay"),
+])
+def test_a_duration_named_by_a_noun_is_the_one_its_verb_tells(first, second, label):
+    """A probe of how durations are told (2026-12-07, twenty-sixth sitting): "a 10-day strike" is how long workers
+    "struck"; the label names what lasted, not the verb of its clause ("Protests grew")."""
+    found, _ = _numbers(first, second)
+    assert [d.subject for d in found] == [label], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_a_sum_named_by_a_noun_is_not_the_one_its_verb_tells():
+    # another thing's sum: the first film to gross a billion is not the saga's gross
+    found, _ = _numbers("The first film to gross $1 billion was a sequel, the studio said.",
+                        "The Velmar saga has grossed $3.4 billion worldwide, the studio said.")
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

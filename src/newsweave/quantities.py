@@ -1611,6 +1611,9 @@ def _describe(quantity: Quantity) -> str:
         return f"magnitude of the {quantity.predicate or 'earthquake'}"
     if quantity.kind == DURATION and quantity.predicate == "sentence" and not quantity.noun:
         return "length of the prison sentence"
+    if quantity.kind == DURATION and quantity.noun:
+        # the thing that lasts, not the verb of its clause: "Protests grew against his 41-year rule"
+        return f"duration of the {quantity.noun}"
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     noun = plural(quantity.noun) if quantity.noun else ""
@@ -1736,8 +1739,16 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
         noun_a, noun_b = _measured(a.noun), _measured(b.noun)
         if noun_a and noun_b:
             return noun_a == noun_b
-        return bool(a.predicate and a.predicate == b.predicate)
+        # or, of a duration, one names as a noun the event the other tells with its verb: "his 41-year rule", "has
+        # ruled for 42 years" (a sum is not: "the first film to gross $1 billion" is another film's gross)
+        return bool(a.predicate and a.predicate == b.predicate) or (
+            a.kind == DURATION and (_named_event(noun_a, b) or _named_event(noun_b, a)))
     return True
+
+
+def _named_event(noun: str, figure) -> bool:
+    """Whether `noun` names the event `figure`'s predicate tells ("rule" for "ruled", "delay" for "delayed")."""
+    return bool(noun and figure.predicate and predicate_class(noun) == figure.predicate and not figure.noun)
 
 
 # Verbs of moving, whose speed is the mover's whatever the verb.

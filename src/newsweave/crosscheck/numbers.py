@@ -943,8 +943,14 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             for quantity, evidence in _one_side_per_value([sides[key] for key in sorted(sides)])
         ]
         if len(values) > 1:
-            found.append(Discrepancy("number", q.describe(pairs[0][0]), values, confidence=0.8))
+            found.append(Discrepancy("number", q.describe(_naming_the_thing(*pairs[0][::2])), values, confidence=0.8))
     return found
+
+
+def _naming_the_thing(x, y):
+    """Of two figures of one duration, the one whose words name what lasted ("the year-and-a-half delay", not
+    "had delayed the opening for two years"), to label their disagreement."""
+    return y if x.kind == q.DURATION and not x.noun and y.noun else x
 
 
 def _one_side_per_value(sides: list[list]) -> list[list]:
