@@ -922,3 +922,14 @@ def test_a_sum_named_by_a_noun_is_not_the_one_its_verb_tells():
     found, _ = _numbers("The first film to gross $1 billion was a sequel, the studio said.",
                         "The Velmar saga has grossed $3.4 billion worldwide, the studio said.")
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_two_disagreements_of_one_measure_are_shown_apart():
+    """The ECB+ audit's Iranian quake (2026-12-07, twenty-sixth sitting): two reports' tolls of this week's quake and
+    of one years ago are two disagreements; one of four tolls would set this week's 12 against 1998's 2,000."""
+    found, _ = _numbers(
+        "An earthquake struck Velmar on Monday, killing 12 people. A quake in the same valley in 1998 killed more than "
+        "2,000 people.",
+        "An earthquake struck Velmar on Monday, killing 15 people. In 1998, a quake in the same valley killed more than "
+        "3,000 people.")
+    assert sorted(sorted(v.value for v in d.values) for d in found) == [["12", "15"], ["more than 2,000", "more than 3,000"]]

@@ -1241,7 +1241,7 @@ MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY)
 
 # Verbs that say what a thing's level is, not how it changed: "Winds reached 90 mph", "peaked at", "Turnout was".
 _LEVEL_VERBS = {"be", "reach", "peak", "hit", "top", "stand", "measure", "register", "weigh", "exceed", "gust",
-                "record", "total", "hover", "remain", "stay", "clock", "last", "span"}
+                "record", "total", "hover", "remain", "stay", "clock", "last", "span", "cost"}
 
 
 _LEVEL_PREDICATES = frozenset(predicate_class(verb) for verb in _LEVEL_VERBS)

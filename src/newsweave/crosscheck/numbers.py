@@ -57,6 +57,7 @@ from newsweave.story import (
     body_ranks,
 )
 from newsweave.timeline import YEAR
+from newsweave.union_find import UnionFind
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -923,7 +924,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 by_measure.setdefault(key, []).append((x, a, y, b))
     order = {d.id: n for n, d in enumerate(story.documents)}
     found = []
-    for key, pairs in by_measure.items():
+    for key, pairs in ((key, pairs) for key, measured in by_measure.items() for pairs in _each_disagreement(measured)):
         sides: dict[tuple, list] = {}
         for x, a, y, b in pairs:
             for quantity, claim in ((x, a), (y, b)):
@@ -945,6 +946,19 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         if len(values) > 1:
             found.append(Discrepancy("number", q.describe(_naming_the_thing(*pairs[0][::2])), values, confidence=0.8))
     return found
+
+
+def _each_disagreement(pairs: list[tuple]) -> list[list[tuple]]:
+    """Clashing pairs (x, a, y, b) of one measure, grouped where they share a figure: "three" against "10" killed by
+    this week's quake, and "more than 26,000" against "more than 31,000" killed by the quake of 2003, are two
+    disagreements, not one of four tolls."""
+    sets = UnionFind((z.low, z.high) for x, _, y, _ in pairs for z in (x, y))
+    for x, _, y, _ in pairs:
+        sets.union((x.low, x.high), (y.low, y.high))
+    groups: dict[tuple, list[tuple]] = {}
+    for pair in pairs:
+        groups.setdefault(sets.find((pair[0].low, pair[0].high)), []).append(pair)
+    return list(groups.values())
 
 
 def _naming_the_thing(x, y):
