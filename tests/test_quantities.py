@@ -933,3 +933,37 @@ def test_two_disagreements_of_one_measure_are_shown_apart():
         "An earthquake struck Velmar on Monday, killing 15 people. In 1998, a quake in the same valley killed more than "
         "3,000 people.")
     assert sorted(sorted(v.value for v in d.values) for d in found) == [["12", "15"], ["more than 2,000", "more than 3,000"]]
+
+
+_OPENED = "The new Velmar bridge opened on Monday, the city said. "
+
+
+@pytest.mark.parametrize("first, second, label", [
+    (_OPENED + "The bridge cost $85 million.", _OPENED + "The $110 million bridge took four years to build.",
+     "amount of bridges"),
+    (_OPENED + "The bridge is 1.2 kilometres long.", _OPENED + "The 900-metre bridge spans the Velmar river.",
+     "size of the bridge"),
+    ("A winter storm hit Velmar on Sunday. The storm dumped 40 centimetres of snow.",
+     "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "size of the snow"),
+    ("A wildfire swept the hills north of Velmar on Tuesday. Some 3,000 residents were ordered to leave.",
+     "A wildfire swept the hills north of Velmar on Tuesday. Officials evacuated 4,500 people.",
+     "number of people evacuated"),
+])
+def test_a_thing_s_size_or_cost_and_an_order_to_leave_are_compared(first, second, label):
+    """Probes of sizes, costs and evacuations (2026-12-07, twenty-sixth sitting): "The bridge cost $85 million" is the
+    cost of "the $110 million bridge"; "1.2 kilometres long" the size of "the 900-metre bridge"; residents "ordered to
+    leave" were evacuated."""
+    found, _ = _numbers(first, second)
+    assert [d.subject for d in found] == [label], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_the_sizes_of_one_of_many_things_are_not_compared():
+    # an indefinite noun is one of many: a game has many passes
+    found, _ = _numbers("Luck found Wayne for a seven-yard touchdown pass in the fourth quarter to win the game.",
+                        "Luck completed an 11-yard pass to Hilton in the fourth quarter before Wayne won the game.")
+    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
+def test_an_order_to_leave_a_country_is_no_evacuation():
+    measured = _measured("Police said 40 workers were ordered to leave the country in May.")
+    assert [(x.written, x.predicate) for x in measured if x.kind == q.COUNT] == [("40", "leave")]

@@ -753,6 +753,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     noun = _measured_noun(token, quantity.kind)
     if quantity.kind == MONEY and noun is not None:
         noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
+    if quantity.kind == LENGTH and noun is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        noun = None  # one of many: "a seven-yard pass", "an 11-yard pass" (the size of "the bridge" is one thing's)
     predicate = _predicate(token, noun)
     noun_key = noun_class(noun.lemma_) if noun is not None else ""
     charge = charged_with(noun) if noun is not None else None
@@ -1236,7 +1238,7 @@ def _measured_noun(token, kind: str):
 # Kinds of figure a clause's subject is the measure of, by a verb of level: "Winds reached 90 mph", "Turnout was
 # 62%", "The catch weighed 40 kilograms", "Revenue was $7.9 billion", "The trial lasted three weeks". (Not by another
 # verb: "the firm paid $5 million" measures what was paid; and not a length: "the road runs 30 miles" is the way's.)
-MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY)
+MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY, LENGTH)
 
 
 # Verbs that say what a thing's level is, not how it changed: "Winds reached 90 mph", "peaked at", "Turnout was".
@@ -1245,6 +1247,8 @@ _LEVEL_VERBS = {"be", "reach", "peak", "hit", "top", "stand", "measure", "regist
 
 
 _LEVEL_PREDICATES = frozenset(predicate_class(verb) for verb in _LEVEL_VERBS)
+# Adjectives of a thing's size: "1.2 kilometres long", "500 metres wide".
+_DIMENSIONS = {"long", "wide", "high", "tall", "deep", "thick", "across", "broad"}
 
 
 def _subject_measured(unit):
@@ -1254,6 +1258,8 @@ def _subject_measured(unit):
     verb = unit.head if unit.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
     if unit.dep_ == "pobj" and unit.head.dep_ == "prep":
         verb = unit.head.head
+    if verb is not None and verb.lemma_.lower() in _DIMENSIONS and verb.dep_ == "acomp":
+        verb = verb.head  # "The bridge is 1.2 kilometres long": the size is the subject's
     if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEVEL_VERBS:
         return None  # ("the battery drained 20%" is a change, not the battery's level)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1329,7 +1335,14 @@ def _refine(token, found: str) -> str:
         return "injure"  # "treated for injuries" without a hospital: injured
     if found == "leave" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house") for c in token.children):
         return "evacuate"  # "told to leave their homes"
+    if (found == "leave" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _TOLD
+            and not any(c.dep_ == "dobj" for c in token.children)):
+        return "evacuate"  # "3,000 residents were ordered to leave" (not "ordered to leave the country")
     return found
+
+
+# Verbs of telling people to go: "ordered to leave", "urged to leave".
+_TOLD = {"order", "tell", "force", "urge", "advise", "ask", "warn"}
 
 
 # Verbs that say people died only when what they take is lives or people ("lost their lives",
@@ -1609,6 +1622,8 @@ def _describe(quantity: Quantity) -> str:
         return f"distance from {places[0]}" if len(places) == 1 else "distance between " + " and ".join(places)
     if quantity.noun == MAGNITUDE:
         return f"magnitude of the {quantity.predicate or 'earthquake'}"
+    if quantity.kind == LENGTH and quantity.noun:
+        return f"size of the {quantity.noun}"  # (how long, wide, deep or tall: the words say which)
     if quantity.kind == DURATION and quantity.predicate == "sentence" and not quantity.noun:
         return "length of the prison sentence"
     if quantity.kind == DURATION and quantity.noun:
@@ -1697,7 +1712,8 @@ def _measure_key(quantity) -> tuple | None:
     if quantity.kind == AGE:
         return (AGE, quantity.owner) if quantity.owner else None
     if quantity.kind == LENGTH:
-        return (LENGTH,) if quantity.places else None
+        # a distance between places, or the size of a thing the words name ("40 cm of snow", "the 900-metre bridge")
+        return (LENGTH,) if quantity.places or quantity.noun else None
     if quantity.kind == ORDINAL:
         return None  # "the second time", "the third day": rarely one thing reports count alike
     if quantity.kind == COUNT:
@@ -1728,6 +1744,8 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
     if a.kind == AGE:
         return same_person(a.owner_given, b.owner_given)
     if a.kind == LENGTH:
+        if not (a.places or b.places):
+            return bool(a.noun) and a.noun == b.noun  # one thing's size: "The bridge is 1.2 km long", "the 900-metre bridge"
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
     if a.kind == SPEED and a.predicate in _MOTION and b.predicate in _MOTION:
         return True  # "The bus was travelling at 110 km/h", "The bus was going 80 km/h": one speed, however it moved
