@@ -1900,3 +1900,26 @@ def test_it_reported_right_after_an_outlet_is_credited_is_that_outlet():
     (partying,) = [g for g in brief.story.facts if "partying" in g.representative.text and len(g.documents) == 2]
     assert partying.origins == ["Us Weekly"]
     assert ("c", 1) not in by_sentence or by_sentence["c", 1].origin is None  # a company's "it said"
+
+
+_MAYOR = "Ann Moro, the mayor of Velmar, was remembered by friends, her family said. "
+
+
+@pytest.mark.parametrize("first, second, flagged", [
+    ("Moro died on Sunday at her home.", "Moro died on Saturday in a Velmar hospital.", True),
+    ("Moro died on Sunday at her home.", "Moro died on Oct. 17, her family said.", True),
+    ("Moro died on Sunday at her home.", "Moro died on Sunday, her family said.", False),  # one day, however named
+    # an event that comes back: two meetings, on a day each report names from its own day
+    ("The council met Moro on Sunday.", "The council met Moro on Saturday.", False),
+])
+def test_a_weekday_dates_an_event_that_befalls_a_thing_once(first, second, flagged):
+    """A probe (2026-12-07, twenty-sixth sitting): a day named from a report's own day ("Sunday") is no date to
+    compare in general (the saying of things, meetings, come again), but a death happens once: "died on Sunday" in
+    one report and "died on Saturday" in another, published the same day, disagree. The brief shows the day it
+    resolves to."""
+    brief = _published((_MAYOR + first + "\n", "2026-10-20"), (_MAYOR + second + "\n", "2026-10-20"))
+    found = _of_kind(brief, "date")
+    assert bool(found) is flagged, [(d.subject, [v.value for v in d.values]) for d in found]
+    if flagged:
+        assert found[0].subject == "date of death (Ann Moro)"
+        assert "“Sunday (2026-10-18)” [1]" in brief.to_markdown()

@@ -33,9 +33,14 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     Sept. 25 complaint ... a Sept. 30 complaint" are two complaints. A day named
     from the report's own day ("Tuesday", "yesterday") and the saying of
     something ("said on Oct. 5") are never compared, nor is a month named from the report's own day
-    ("last month").
+    ("last month"), but for a weekday dating an event that befalls a thing once ("died on Sunday", "died on
+    Saturday", in reports of one day).
     """
-    mentions = [m for m in story.workspace.dates if _when(m) is not None and not _said_on_the_day(m)]
+    # (a day named from the report's own day is kept for an event that befalls a thing once: "Moro died on Sunday",
+    # "Moro died on Saturday" in reports of one day is a disagreement, whatever else was said on which day)
+    named_from_the_day = {id(m) for m in story.workspace.dates if _said_on_the_day(m)}
+    mentions = [m for m in story.workspace.dates if _when(m) is not None
+                and (id(m) not in named_from_the_day or (WEEKDAY.match(m.text.strip()) and _once(m)))]
     names = _sentence_names(story)
     facts = _fact_groups(story, mentions)
     by_event: dict[str, list[DateMention]] = defaultdict(list)
@@ -90,10 +95,13 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 common = facts.get(id(a), {}).keys() & facts.get(id(b), {}).keys()
                 same_fact = bool(common) and (bool(shared) or any(_one_party(facts[id(a)][g], facts[id(b)][g]) for g in common))
                 event = a.event_key
+                once = event == b.event_key and _once(a) and _once(b) and bool(shared or things[id(a)] & things[id(b)])
+                if (id(a) in named_from_the_day or id(b) in named_from_the_day) and not once:
+                    continue
                 if not (same_fact or (event == b.event_key and _close(a, b) and (
                         shared or undergoers[id(a)] & undergoers[id(b)]
                         or (event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))
-                        or (event == b.event_key and event in _ONCE and (shared or things[id(a)] & things[id(b)]))):
+                        or once):
                     continue
                 pair = frozenset((_when(a), _when(b), event, b.event_key))
                 if pair in seen:
@@ -122,6 +130,12 @@ _EVENT_NOUNS = {"bear": "birth", "die": "death", "build": "construction", "open"
 _ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate", "marry", "wed", "diagnose"}
 
 
+def _once(mention: DateMention) -> bool:
+    """Whether the mention dates an event that befalls a thing once (its word's lemma: "died" is a death, though its
+    key, shared with "killed", is not)."""
+    return mention.event_key in _ONCE or mention.event_lemma.lower() in _ONCE
+
+
 def _things(event_words: list, doers: bool = True) -> set[str]:
     """The nouns an event word is about: what was built or who was born ("The dam was built", "the dam, built
     in 1964", "who was born": the one the clause is said of). Without `doers`, not who did it to something: "The
@@ -142,7 +156,8 @@ def _things(event_words: list, doers: bool = True) -> set[str]:
 def _event_name(mention: DateMention) -> str:
     """The event as a label names it: its noun ("birth" for "born"), else its key ("arrest" for "arrested")."""
     key = mention.event_key
-    return _EVENT_NOUNS.get(key) or _EVENT_NOUNS.get(mention.event_lemma.lower()) or key
+    # (the lemma first: "died" is a death, though its key, shared with "killed", would say "killing")
+    return _EVENT_NOUNS.get(mention.event_lemma.lower()) or _EVENT_NOUNS.get(key) or key
 
 
 def _fact_groups(story: Story, mentions: list[DateMention]) -> dict[int, dict[int, Claim]]:

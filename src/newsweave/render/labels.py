@@ -276,3 +276,14 @@ def warning_text(kind: str, message: str, reports: int, left_out: int) -> str:
             f"(max_brief_chars). This brief reads {reports_count(reports)}, the first and the latest. Left out:"
         )
     return message
+
+
+def side_text(written: str, normalized: object, kind: str) -> str:
+    """A disagreement's side as the brief shows it: as written, and for a day the report named from its own day
+    ("Sunday", "yesterday"), the date it resolves to: "Sunday (2026-10-18)"."""
+    if kind == "date" and isinstance(normalized, str) and _ISO_DAY.fullmatch(normalized) and not re.search(r"\d", written):
+        return f"{written} ({normalized})"
+    return written
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")

@@ -18,6 +18,7 @@ from newsweave.render.labels import (
     quote_credit,
     report_origins,
     reports_count,
+    side_text,
     sole_origin_count,
     sole_origin_facts,
     sole_origin_lines,
@@ -94,7 +95,7 @@ def _crosscheck_sections(story, cite, inferred: set[str]) -> list[str]:
     if story.discrepancies:
         lines += ["", "## Where reports disagree", ""]
         for item in story.discrepancies:
-            sides = " vs ".join(f"“{v.value}” {cite(v.documents)}" for v in item.values)
+            sides = " vs ".join(f"“{side_text(v.value, v.normalized, item.kind)}” {cite(v.documents)}" for v in item.values)
             lines.append(f"- **{item.subject}** _({item.kind})_: {sides}")
     sole = sole_origin_facts(story)
     if sole:

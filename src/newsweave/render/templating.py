@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from newsweave.render.labels import side_text
+
 if TYPE_CHECKING:
     import jinja2
 
@@ -60,4 +62,5 @@ def environment(*folders: str) -> jinja2.Environment:
     )
     env.filters["marked"] = marked
     env.filters["safe_url"] = safe_url
+    env.globals["side_text"] = side_text
     return env
