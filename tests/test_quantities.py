@@ -933,6 +933,8 @@ def test_two_disagreements_of_one_measure_are_shown_apart():
         "An earthquake struck Velmar on Monday, killing 15 people. In 1998, a quake in the same valley killed more than "
         "3,000 people.")
     assert sorted(sorted(v.value for v in d.values) for d in found) == [["12", "15"], ["more than 2,000", "more than 3,000"]]
+    # told apart by the time their claims are set in
+    assert sorted(d.subject for d in found) == ["number of people killed", "number of people killed (1998)"]
 
 
 _OPENED = "The new Velmar bridge opened on Monday, the city said. "

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -923,7 +924,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             if key is not None:  # always: comparable pairs share a measure
                 by_measure.setdefault(key, []).append((x, a, y, b))
     order = {d.id: n for n, d in enumerate(story.documents)}
-    found = []
+    found: list[Discrepancy] = []
+    settings: list[str] = []  # (each one's `_setting_of`)
     for key, pairs in ((key, pairs) for key, measured in by_measure.items() for pairs in _each_disagreement(measured)):
         sides: dict[tuple, list] = {}
         for x, a, y, b in pairs:
@@ -945,7 +947,25 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         ]
         if len(values) > 1:
             found.append(Discrepancy("number", q.describe(_naming_the_thing(*pairs[0][::2])), values, confidence=0.8))
+            settings.append(_setting_of(pairs))
+    _told_apart(found, settings)
     return found
+
+
+def _setting_of(pairs: list[tuple]) -> str:
+    """The time every claim of a disagreement's pairs is set in ("in 1998"), else ""."""
+    dates = [{d.lower() for d in claim.dates} for _, a, _, b in pairs for claim in (a, b)]
+    common = set.intersection(*dates) if dates else set()
+    return min(common, key=lambda d: (len(d), d)) if common else ""
+
+
+def _told_apart(found: list[Discrepancy], settings: list[str]) -> None:
+    """Disagreements under one label, each told by the time its claims are set in: "number of people killed (on
+    Monday)" and "number of people killed (in 1998)", not the same label twice."""
+    labels = Counter(d.subject for d in found)
+    for discrepancy, setting in zip(found, settings, strict=True):
+        if labels[discrepancy.subject] > 1 and setting:
+            discrepancy.subject = f"{discrepancy.subject} ({setting})"
 
 
 def _each_disagreement(pairs: list[tuple]) -> list[list[tuple]]:
