@@ -1236,8 +1236,9 @@ def _measured_noun(token, kind: str):
 
 
 # Kinds of figure a clause's subject is the measure of, by a verb of level: "Winds reached 90 mph", "Turnout was
-# 62%", "The catch weighed 40 kilograms", "Revenue was $7.9 billion", "The trial lasted three weeks". (Not by another
-# verb: "the firm paid $5 million" measures what was paid; and not a length: "the road runs 30 miles" is the way's.)
+# 62%", "The catch weighed 40 kilograms", "Revenue was $7.9 billion", "The trial lasted three weeks", "The bridge is
+# 1.2 kilometres long", "The mission cost $850 million". (Not by another verb: "the firm paid $5 million" measures
+# what was paid, and "the road runs 30 miles" is the way's.)
 MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY, LENGTH)
 
 

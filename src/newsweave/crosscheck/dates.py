@@ -34,10 +34,10 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     from the report's own day ("Tuesday", "yesterday") and the saying of
     something ("said on Oct. 5") are never compared, nor is a month named from the report's own day
     ("last month"), but for a weekday dating an event that befalls a thing once ("died on Sunday", "died on
-    Saturday", in reports of one day).
+    Saturday", each resolved by its report's publication day).
     """
-    # (a day named from the report's own day is kept for an event that befalls a thing once: "Moro died on Sunday",
-    # "Moro died on Saturday" in reports of one day is a disagreement, whatever else was said on which day)
+    # (a day named from the report's own day is kept for an event that befalls a thing once: "Moro died on Sunday"
+    # and "Moro died on Saturday", resolved to two days, disagree, whatever else was said on which day)
     named_from_the_day = {id(m) for m in story.workspace.dates if _said_on_the_day(m)}
     mentions = [m for m in story.workspace.dates if _when(m) is not None
                 and (id(m) not in named_from_the_day or (WEEKDAY.match(m.text.strip()) and _once(m)))]
