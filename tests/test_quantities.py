@@ -877,6 +877,9 @@ _DERAILED = "A passenger train derailed near Velmar on Sunday, officials said. "
     ("Forty people died in the crash.", "The derailment claimed 52 lives.", "number of people killed"),
     ("Rescuers said 140 passengers were hurt.", "The derailment injured 95 people.", "number of people injured"),
     ("Police arrested 3 people at the station.", "Four people were detained after the derailment.", "number of people arrested"),
+    # an estimate's object is the tally it puts at the figure
+    ("The crash killed 40 people.", "Officials put the toll at 52.", "number of people killed"),
+    ("The number of injured stands at 21.", "Police estimated the number of injured at 30.", "number of people injured"),
 ])
 def test_the_one_toll_each_report_opens_with_is_compared(first, second, label):
     """A probe of how tolls are told (2026-12-06, twenty-fifth and twenty-sixth sittings): a report's opening gives

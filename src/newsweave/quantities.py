@@ -1002,7 +1002,10 @@ _COVERING = _LIGHT | {"cover", "affect", "involve", "span"}
 # Nouns that are a figure's running total: what they tally is in their own words ("death toll", "number of injured").
 _TALLIES = {"toll", "tally", "number", "count", "total", "figure"}
 # Verbs that give a tally its value: "the toll rose to 11", "the number stands at 11".
-_TALLY_VERBS = {"rise", "climb", "reach", "stand", "hit", "jump", "increase", "grow", "be", "top", "surpass", "exceed", "put"}
+_TALLY_VERBS = {"rise", "climb", "reach", "stand", "hit", "jump", "increase", "grow", "be", "top", "surpass", "exceed", "put",
+                "estimate", "place"}
+# Verbs of estimating a tally, which is their object: "Officials put the toll at 52", "estimated the number at 40".
+_ESTIMATING = {"put", "estimate", "place"}
 
 
 def _is_person(token) -> bool:
@@ -1054,8 +1057,11 @@ def _tally_of(token) -> tuple[str, str] | None:
         return None
     if verb.lemma_.lower() not in _TALLY_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lemma_.lower() not in _TALLIES:
+    # the tally is what the verb is said of, or what an estimate puts at the figure ("Officials put the toll at 52")
+    said_of = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in _ESTIMATING and token.head.lower_ == "at" else (
+        "nsubj", "nsubjpass")
+    subject = next((c for c in verb.children if c.dep_ in said_of and c.lemma_.lower() in _TALLIES), None)
+    if subject is None:
         return None
     # what is tallied: "death toll", "injury toll", "the number of dead", "the toll of people killed"
     words = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod")]
