@@ -972,3 +972,13 @@ def test_the_sizes_of_one_of_many_things_are_not_compared():
 def test_an_order_to_leave_a_country_is_no_evacuation():
     measured = _measured("Police said 40 workers were ordered to leave the country in May.")
     assert [(x.written, x.predicate) for x in measured if x.kind == q.COUNT] == [("40", "leave")]
+
+
+def test_a_speed_per_second_and_at_speeds_of_is_the_mover_s():
+    # spaCy reads the unit's "second" as a number word; "at speeds of" puts the figure under the measure's own word
+    (speed,) = [x for x in _measured("The particles hit the atmosphere at speeds of about 45 miles per second.")
+                if x.kind == q.SPEED]
+    assert (speed.written, speed.noun) == ("about 45 miles per second", "particle")
+    found, _ = _numbers("The particles hit the atmosphere at 43 miles per second.",
+                        "The particles hit the atmosphere at speeds of 51 miles per second.")
+    assert [sorted(v.value for v in d.values) for d in found] == [["43 miles per second", "51 miles per second"]]

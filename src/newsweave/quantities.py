@@ -741,7 +741,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return quantity
-    numbers = [t for t in span if t.like_num or t.text[:1].isdigit()]
+    # (not the unit's "second", which spaCy reads as a number word: "45 miles per second")
+    numbers = [t for t in span if (t.like_num or t.text[:1].isdigit()) and not (quantity.kind == SPEED and t.lower_ == "second")]
     token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
     if quantity.kind == COUNT and _refers_back(token):
         return quantity.with_(token=token.i)  # "of those 11", "the 11": a count already given, not a claim
@@ -1262,6 +1263,8 @@ def _subject_measured(unit):
     """The common noun the clause holding a figure is about, as what the figure measures: the verb's subject, the
     figure its object, complement or the object of its preposition ("peaked at 120 mph"); None for a person
     ("The nurse reached 20 mph") or a pronoun."""
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _MEASURE_WORDS:
+        unit = unit.head.head  # "hit the atmosphere at speeds of about 45 miles per second": the speed is the figure
     verb = unit.head if unit.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
     if unit.dep_ == "pobj" and unit.head.dep_ == "prep":
         verb = unit.head.head
