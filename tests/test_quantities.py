@@ -747,6 +747,11 @@ _QUAKE = "A strong earthquake struck the Velmar region on Sunday, officials said
 _VOTE = "Voters in Harlow County chose a new mayor on Tuesday, election officials said. "
 _OUTBREAK = "An outbreak of measles has spread in Velmar this month, health officials said. "
 _WILDFIRE = "A wildfire burned near the town of Pell on Friday, firefighters said. "
+# (the openings of the probes below, shared by both reports)
+_DERAILED = "A passenger train derailed near Velmar on Sunday, officials said. "
+_OPENED = "The new Velmar bridge opened on Monday, the city said. "
+
+
 EVENTS_TOLD_TWO_WAYS = [
     (_COURT + "Pell was fined $5,000.", _COURT + "The judge fined him $2,500.", "amount fined"),
     (_COURT + "A judge sentenced Pell to five years in prison.", _COURT + "Pell was jailed for three years.",
@@ -784,12 +789,45 @@ EVENTS_TOLD_TWO_WAYS = [
      "A bus crashed on the Velmar highway on Friday. The bus was going 80 km/h when it crashed.", "speed traveled"),
     ("The statistics office published its figures on Friday. The economy grew 2.1 percent.",
      "The statistics office published its figures on Friday. The economy expanded by 1.8 percent.", "percentage raised"),
+    # the one toll each report's opening gives, however worded (its first three body sentences: further down a report
+    # gives the tolls of earlier events)
+    (_DERAILED + "The crash killed 40 people.", _DERAILED + "The death toll stands at 52.", "number of people killed"),
+    (_DERAILED + "Officials said 40 people were confirmed dead.", _DERAILED + "At least 52 were killed in the crash.",
+     "number of people killed"),
+    (_DERAILED + "Forty people died in the crash.", _DERAILED + "The derailment claimed 52 lives.", "number of people killed"),
+    (_DERAILED + "Rescuers said 140 passengers were hurt.", _DERAILED + "The derailment injured 95 people.",
+     "number of people injured"),
+    (_DERAILED + "Police arrested 3 people at the station.", _DERAILED + "Four people were detained after the derailment.",
+     "number of people arrested"),
+    # an estimate's object is the tally it puts at the figure
+    (_DERAILED + "The crash killed 40 people.", _DERAILED + "Officials put the toll at 52.", "number of people killed"),
+    (_DERAILED + "The number of injured stands at 21.", _DERAILED + "Police estimated the number of injured at 30.",
+     "number of people injured"),
+    # a duration named by its noun is the one its verb tells; the label names what lasted, not its clause's verb
+    ("Workers began a 10-day strike at the Velmar plant on Monday.",
+     "Workers at the Velmar plant struck for 12 days, the union said.", "duration of the strike"),
+    ("Protests grew against Holt's 41-year rule in Velmar on Monday.",
+     "Protests grew against Holt, who has ruled Velmar for 42 years, on Monday.", "duration of the rule"),
+    ("Security disputes had delayed the Velmar airport's opening for more than two years.",
+     "During the year-and-a-half delay before the Velmar airport opened, its crews trained abroad.", "duration of the delay"),
+    # a thing's cost and size, the thing named; residents ordered to leave were evacuated
+    (_OPENED + "The bridge cost $85 million.", _OPENED + "The $110 million bridge took four years to build.",
+     "amount of bridges"),
+    (_OPENED + "The bridge is 1.2 kilometres long.", _OPENED + "The 900-metre bridge spans the Velmar river.",
+     "size of the bridge"),
+    ("A winter storm hit Velmar on Sunday. The storm dumped 40 centimetres of snow.",
+     "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "size of the snow"),
+    ("A wildfire swept the hills north of Velmar on Tuesday. Some 3,000 residents were ordered to leave.",
+     "A wildfire swept the hills north of Velmar on Tuesday. Officials evacuated 4,500 people.",
+     "number of people evacuated"),
 ]
 
 
 @pytest.mark.parametrize("first, second, subject", EVENTS_TOLD_TWO_WAYS, ids=[
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
-    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth"])
+    "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
+    "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
+    "delay", "cost", "bridge-length", "snow", "ordered-to-leave"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -814,11 +852,24 @@ TWO_THINGS = [
      _COURT + "The judge sentenced him to county jail and three years probation instead."),
     (_COURT + "The judge sentenced Pell to six months in county jail.",
      _COURT + "Critics call it lenient beside the two years in prison prescribed by law."),
+    # a toll further down a report is background (an earlier crash on the line), and a report of several tolls gives
+    # no one toll: which of them the other's is, its words must say
+    (_DERAILED + "The crash killed 40 people.",
+     _DERAILED + "Rescue crews worked through the night. The line reopened on Tuesday. Trains ran late all week. "
+     "Two decades ago, a landslide on the line left 52 people dead."),
+    ("Bombs in Damascus killed 27 people on Saturday. In Aleppo, an explosion killed two on Sunday.",
+     "Officials said the blast near a security office killed at least 11 people."),
+    # a sum is not the one its noun names (another film's gross); one of many things has no one size (a game's passes)
+    ("The first film to gross $1 billion was a sequel, the studio said.",
+     "The Velmar saga has grossed $3.4 billion worldwide, the studio said."),
+    ("Luck found Wayne for a seven-yard touchdown pass in the fourth quarter to win the game.",
+     "Luck completed an 11-yard pass to Hilton in the fourth quarter before Wayne won the game."),
 ]
 
 
 @pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "aftershock", "february-quake", "homers", "carries", "in-the-last-years",
-                                                            "probation", "prescribed-by-law"])
+                                                            "probation", "prescribed-by-law", "toll-further-down",
+                                                            "several-tolls", "another-film", "passes"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -868,65 +919,6 @@ def test_a_hostile_sentence_of_thousands_of_magnitudes_reads_fast_and_once():
     assert sorted(k[1] for k in kept) == sorted(sentences)
 
 
-_DERAILED = "A passenger train derailed near Velmar on Sunday, officials said. "
-
-
-@pytest.mark.parametrize("first, second, label", [
-    ("The crash killed 40 people.", "The death toll stands at 52.", "number of people killed"),
-    ("Officials said 40 people were confirmed dead.", "At least 52 were killed in the crash.", "number of people killed"),
-    ("Forty people died in the crash.", "The derailment claimed 52 lives.", "number of people killed"),
-    ("Rescuers said 140 passengers were hurt.", "The derailment injured 95 people.", "number of people injured"),
-    ("Police arrested 3 people at the station.", "Four people were detained after the derailment.", "number of people arrested"),
-    # an estimate's object is the tally it puts at the figure
-    ("The crash killed 40 people.", "Officials put the toll at 52.", "number of people killed"),
-    ("The number of injured stands at 21.", "Police estimated the number of injured at 30.", "number of people injured"),
-])
-def test_the_one_toll_each_report_opens_with_is_compared(first, second, label):
-    """A probe of how tolls are told (2026-12-06, twenty-fifth and twenty-sixth sittings): a report's opening gives
-    the story's own toll, so the one toll of a kind each report gives, there, is one toll, however unlike the words."""
-    found, _ = _numbers(_DERAILED + first, _DERAILED + second)
-    assert [d.subject for d in found] == [label], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-def test_a_toll_further_down_a_report_is_not_the_story_s_own():
-    # the inverted pyramid: past the opening, a report gives the background (an earlier crash on the line) as well
-    found, _ = _numbers(
-        _DERAILED + "The crash killed 40 people.",
-        _DERAILED + "Rescue crews worked through the night. The line reopened on Tuesday. Trains ran late all week. "
-        "Two decades ago, a landslide on the line left 52 people dead.")
-    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-def test_a_report_giving_several_tolls_is_not_read_as_giving_one():
-    # two attacks in one report's opening: which of its tolls the other's is, its words must say
-    found, _ = _numbers(
-        "Bombs in Damascus killed 27 people on Saturday. In Aleppo, an explosion killed two on Sunday.",
-        "Officials said the blast near a security office killed at least 11 people.")
-    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-@pytest.mark.parametrize("first, second, label", [
-    ("Workers began a 10-day strike at the Velmar plant on Monday.", "Workers at the Velmar plant struck for 12 days, the union said.",
-     "duration of the strike"),
-    ("Protests grew against Holt's 41-year rule in Velmar on Monday.", "Protests grew against Holt, who has ruled Velmar for 42 years, on Monday.",
-     "duration of the rule"),
-    ("Security disputes had delayed the Velmar airport's opening for more than two years.",
-     "During the year-and-a-half delay before the Velmar airport opened, its crews trained abroad.", "duration of the delay"),
-])
-def test_a_duration_named_by_a_noun_is_the_one_its_verb_tells(first, second, label):
-    """A probe of how durations are told (2026-12-07, twenty-sixth sitting): "a 10-day strike" is how long workers
-    "struck"; the label names what lasted, not the verb of its clause ("Protests grew")."""
-    found, _ = _numbers(first, second)
-    assert [d.subject for d in found] == [label], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-def test_a_sum_named_by_a_noun_is_not_the_one_its_verb_tells():
-    # another thing's sum: the first film to gross a billion is not the saga's gross
-    found, _ = _numbers("The first film to gross $1 billion was a sequel, the studio said.",
-                        "The Velmar saga has grossed $3.4 billion worldwide, the studio said.")
-    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
 def test_two_disagreements_of_one_measure_are_shown_apart():
     """The ECB+ audit's Iranian quake (2026-12-07, twenty-sixth sitting): two reports' tolls of this week's quake and
     of one years ago are two disagreements; one of four tolls would set this week's 12 against 1998's 2,000."""
@@ -938,35 +930,6 @@ def test_two_disagreements_of_one_measure_are_shown_apart():
     assert sorted(sorted(v.value for v in d.values) for d in found) == [["12", "15"], ["more than 2,000", "more than 3,000"]]
     # told apart by the time their claims are set in
     assert sorted(d.subject for d in found) == ["number of people killed", "number of people killed (1998)"]
-
-
-_OPENED = "The new Velmar bridge opened on Monday, the city said. "
-
-
-@pytest.mark.parametrize("first, second, label", [
-    (_OPENED + "The bridge cost $85 million.", _OPENED + "The $110 million bridge took four years to build.",
-     "amount of bridges"),
-    (_OPENED + "The bridge is 1.2 kilometres long.", _OPENED + "The 900-metre bridge spans the Velmar river.",
-     "size of the bridge"),
-    ("A winter storm hit Velmar on Sunday. The storm dumped 40 centimetres of snow.",
-     "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "size of the snow"),
-    ("A wildfire swept the hills north of Velmar on Tuesday. Some 3,000 residents were ordered to leave.",
-     "A wildfire swept the hills north of Velmar on Tuesday. Officials evacuated 4,500 people.",
-     "number of people evacuated"),
-])
-def test_a_thing_s_size_or_cost_and_an_order_to_leave_are_compared(first, second, label):
-    """Probes of sizes, costs and evacuations (2026-12-07, twenty-sixth sitting): "The bridge cost $85 million" is the
-    cost of "the $110 million bridge"; "1.2 kilometres long" the size of "the 900-metre bridge"; residents "ordered to
-    leave" were evacuated."""
-    found, _ = _numbers(first, second)
-    assert [d.subject for d in found] == [label], [(d.subject, sorted(_sides([d]))) for d in found]
-
-
-def test_the_sizes_of_one_of_many_things_are_not_compared():
-    # an indefinite noun is one of many: a game has many passes
-    found, _ = _numbers("Luck found Wayne for a seven-yard touchdown pass in the fourth quarter to win the game.",
-                        "Luck completed an 11-yard pass to Hilton in the fourth quarter before Wayne won the game.")
-    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
 
 
 def test_an_order_to_leave_a_country_is_no_evacuation():
