@@ -864,12 +864,15 @@ TWO_THINGS = [
      "The Velmar saga has grossed $3.4 billion worldwide, the studio said."),
     ("Luck found Wayne for a seven-yard touchdown pass in the fourth quarter to win the game.",
      "Luck completed an 11-yard pass to Hilton in the fourth quarter before Wayne won the game."),
+    # last year's hiring and next year's: the times share only their unit
+    ("Harlow Motors hired 200 workers last year.", "Harlow Motors plans to hire 300 workers next year."),
 ]
 
 
 @pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "aftershock", "february-quake", "homers", "carries", "in-the-last-years",
                                                             "probation", "prescribed-by-law", "toll-further-down",
-                                                            "several-tolls", "another-film", "passes"])
+                                                            "several-tolls", "another-film", "passes",
+                                                            "last-and-next-year"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

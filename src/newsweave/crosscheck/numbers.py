@@ -738,14 +738,16 @@ def _other_occasions(a, b) -> bool:
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):
         return True
-    dates_a = {w for d in a.dates for w in d.lower().split()} - _PART_OF_A_DAY
-    dates_b = {w for d in b.dates for w in d.lower().split()} - _PART_OF_A_DAY
+    dates_a = {w for d in a.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
+    dates_b = {w for d in b.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
     return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
 
 
 # Words of a time that tell no day apart: "in afternoon trading" may be Monday's.
 _PART_OF_A_DAY = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight", "dawn", "dusk",
                   "early", "late", "the", "this", "that"}
+# Units a time is counted in, which tell no time apart by themselves: "last year" and "next year" share only "year".
+_UNITS_OF_TIME = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
 
 
 def _about_same(a, b) -> bool:
