@@ -935,6 +935,15 @@ def test_two_disagreements_of_one_measure_are_shown_apart():
     assert sorted(d.subject for d in found) == ["number of people killed", "number of people killed (1998)"]
 
 
+def test_people_hospitals_treated_were_hospitalised_not_only_injured():
+    # (25 treated in hospitals is no disagreement with 40 injured: the hospitalised are some of the injured)
+    (treated,) = _measured("Hospitals treated 25 people for storm injuries.")
+    assert (treated.noun, treated.predicate) == ("people", "hospitalize")
+    found, _ = _numbers("A storm swept the Velmar coast on Sunday. The storm injured 40 people.",
+                        "A storm swept the Velmar coast on Sunday. Hospitals treated 25 people for storm injuries.")
+    assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
+
+
 def test_an_order_to_leave_a_country_is_no_evacuation():
     measured = _measured("Police said 40 workers were ordered to leave the country in May.")
     assert [(x.written, x.predicate) for x in measured if x.kind == q.COUNT] == [("40", "leave")]

@@ -1378,7 +1378,12 @@ def _people_counted(noun) -> bool:
 
 
 def _to_hospital(verb) -> bool:
-    return any(t.lemma_.lower() in ("hospital", "hospitals") for t in verb.subtree if 0 < t.i - verb.i <= 5)
+    """'taken to hospital', 'treated in hospital', or treated by one: 'Hospitals treated 25 people'."""
+    return (any(t.lemma_.lower() in _HOSPITALS for t in verb.subtree if 0 < t.i - verb.i <= 5)
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in _HOSPITALS for c in verb.children))
+
+
+_HOSPITALS = {"hospital", "hospitals", "clinic", "clinics"}
 
 
 def _age_owner(token):
