@@ -1939,3 +1939,18 @@ def test_a_weekday_dates_an_event_that_befalls_a_thing_once(first, second, flagg
     if flagged:
         assert found[0].subject == "date of death (Ann Moro)"
         assert "“Sunday (2026-10-18)” [1]" in brief.to_markdown()
+
+
+@pytest.mark.parametrize("first, first_day, second, second_day", [
+    # a Sunday in a report of the next week is most often the Sunday before: two days named from two reports' days
+    ("Moro died on Sunday.", "2026-10-20", "Moro died on Sunday.", "2026-10-27"),
+    # a name that says whose someone is: the mother's death, the brother's birth, the daughter's wedding
+    ("Moro's mother died on Sunday.", "2026-10-20", "Moro died on Saturday.", "2026-10-20"),
+    ("Moro was born in 1951 in Velmar.", None, "Moro's brother was born in 1953.", None),
+    ("Moro married Tom Holt in 1975.", None, "Moro's daughter married in 1999.", None),
+])
+def test_one_thing_s_event_is_not_anothers(first, first_day, second, second_day):
+    """A probe of false alarms (2026-12-07, twenty-sixth sitting): each pair gives two events, not one dated two ways."""
+    brief = _published((_MAYOR + first + "\n", first_day), (_MAYOR + second + "\n", second_day))
+    found = _of_kind(brief, "date")
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]

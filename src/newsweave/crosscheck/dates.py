@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
+from newsweave.load.published import parse_published
 from newsweave.story import Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story
 from newsweave.timeline import WEEKDAY, YEAR, YEAR_RANGE, DateMention
 
@@ -33,11 +34,12 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     Sept. 25 complaint ... a Sept. 30 complaint" are two complaints. A day named
     from the report's own day ("Tuesday", "yesterday") and the saying of
     something ("said on Oct. 5") are never compared, nor is a month named from the report's own day
-    ("last month"), but for a weekday dating an event that befalls a thing once ("died on Sunday", "died on
-    Saturday", each resolved by its report's publication day).
+    ("last month"), but for a weekday dating an event that befalls a thing once, in reports published the same
+    day ("died on Sunday", "died on Saturday"). A name that only says whose someone is ("Moro's brother was born")
+    does not make the event that name's.
     """
     # (a day named from the report's own day is kept for an event that befalls a thing once: "Moro died on Sunday"
-    # and "Moro died on Saturday", resolved to two days, disagree, whatever else was said on which day)
+    # and "Moro died on Saturday", in reports of one day, disagree, whatever else was said on which day)
     named_from_the_day = {id(m) for m in story.workspace.dates if _said_on_the_day(m)}
     mentions = [m for m in story.workspace.dates if _when(m) is not None
                 and (id(m) not in named_from_the_day or (WEEKDAY.match(m.text.strip()) and _once(m)))]
@@ -89,8 +91,8 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 same_fact = bool(common) and (bool(shared) or any(_one_party(facts[id(a)][g], facts[id(b)][g]) for g in common))
                 event = a.event_key
                 once = event == b.event_key and _once(a) and _once(b) and bool(shared or things[id(a)] & things[id(b)])
-                if (id(a) in named_from_the_day or id(b) in named_from_the_day) and not once:
-                    continue
+                if (id(a) in named_from_the_day or id(b) in named_from_the_day) and not (once and _one_day(story, a, b)):
+                    continue  # ("died on Sunday" in a report of the next week is most often the Sunday before)
                 if not (same_fact or (event == b.event_key and _close(a, b) and (
                         shared or undergoers[id(a)] & undergoers[id(b)]
                         or (event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))
@@ -129,6 +131,12 @@ _EVENT_NOUNS = {"bear": "birth", "die": "death", "build": "construction", "open"
 # wedding or one illness found cannot both be true, however far apart ("built in 1962", "built in 1964"); another
 # event may come back ("elected in 2018" and "in 2020" are two elections).
 _ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate", "marry", "wed", "diagnose"}
+
+
+def _one_day(story: Story, a: DateMention, b: DateMention) -> bool:
+    """Whether the two mentions' reports were published on one known day."""
+    first, second = (parse_published(story.document(m.evidence.document).published) for m in (a, b))
+    return first is not None and second is not None and first.date() == second.date()
 
 
 def _once(mention: DateMention) -> bool:
@@ -389,12 +397,17 @@ def _arguments(mention: DateMention, event_words: list, names: dict[SentenceKey,
             if child.dep_ not in _OTHER_CLAUSES:
                 spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
                 phrase += child.subtree
-    found = {name for name, start, end in named if any(a <= start and end <= b for a, b in spans)}
+    # a name that only says whose someone is names another party: "Moro's brother was born in 1953" is the brother's
+    # birth, not Moro's
+    kin = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in phrase
+           if t.dep_ == "poss" and t.head.pos_ == "NOUN" and t.head not in event_words]
+    found = {name for name, start, end in named if any(a <= start and end <= b for a, b in spans)
+             and not any(a <= start and end <= b for a, b in kin)}
     # a name the tagger missed or mistyped in one report or both ("authorities arrested Poole", Poole a PRODUCT): a
     # proper noun of the event's own words that is part of no name found (and no date: "on Monday" is one too)
     in_a_name = {i for _, start, end in named for i in range(start, end)}  # (looked up per word, not scanned)
     found |= {t.text for t in phrase if t.pos_ == "PROPN" and t.ent_type_ not in _FIGURES and t.is_alpha
-              and t.idx not in in_a_name}
+              and t.idx not in in_a_name and not any(a <= t.idx < b for a, b in kin)}
     return found
 
 
