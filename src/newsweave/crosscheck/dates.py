@@ -77,6 +77,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     for mention in mentions:
         by_sentence[mention.sentence.key].append(mention)
     gives = _AlsoGives()
+    days = _publication_days(story)
     discrepancies = []
     seen: set[frozenset] = set()
     for group in [*by_event.values(), *by_fact.values()]:
@@ -91,13 +92,16 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 same_fact = bool(common) and (bool(shared) or any(_one_party(facts[id(a)][g], facts[id(b)][g]) for g in common))
                 event = a.event_key
                 once = event == b.event_key and _once(a) and _once(b) and bool(shared or things[id(a)] & things[id(b)])
-                if (id(a) in named_from_the_day or id(b) in named_from_the_day) and not (once and _one_day(story, a, b)):
+                if (id(a) in named_from_the_day or id(b) in named_from_the_day) and not (once and _one_day(days, a, b)):
                     continue  # ("died on Sunday" in a report of the next week is most often the Sunday before)
                 if not (same_fact or (event == b.event_key and _close(a, b) and (
                         shared or undergoers[id(a)] & undergoers[id(b)]
                         or (event in central and _named_by_noun(event_words[id(a)]) and _named_by_noun(event_words[id(b)]))))
                         or once):
                     continue
+                pair = frozenset((_when(a), _when(b), event, b.event_key))
+                if pair in seen:
+                    continue  # (one disagreement per pair of dates and events; asked before the lists are read)
                 # (the report's other mentions of either event word count: "a Sept. 25 complaint ... a Sept. 30
                 # complaint", and so do the other dates of either sentence: "resumed domestic flights Oct. 7 and
                 # international flights on Oct. 26" gives both. Asked last, of the pairs that may be one event:
@@ -105,9 +109,6 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 pools = (group, by_event[a.event_key], by_event[b.event_key],
                          by_sentence[a.sentence.key], by_sentence[b.sentence.key])
                 if gives(pools, b.evidence.document, a) or gives(pools, a.evidence.document, b):
-                    continue
-                pair = frozenset((_when(a), _when(b), event, b.event_key))
-                if pair in seen:
                     continue
                 seen.add(pair)
                 subject = f"date of {_event_name(a)}" + (f" ({', '.join(sorted(shared))})" if shared else "")
@@ -133,10 +134,15 @@ _EVENT_NOUNS = {"bear": "birth", "die": "death", "build": "construction", "open"
 _ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate", "marry", "wed", "diagnose"}
 
 
-def _one_day(story: Story, a: DateMention, b: DateMention) -> bool:
-    """Whether the two mentions' reports were published on one known day."""
-    first, second = (parse_published(story.document(m.evidence.document).published) for m in (a, b))
-    return first is not None and second is not None and first.date() == second.date()
+def _one_day(days: dict[str, date], a: DateMention, b: DateMention) -> bool:
+    """Whether the two mentions' reports were published on one known day (`days`: `_publication_days`)."""
+    first, second = days.get(a.evidence.document), days.get(b.evidence.document)
+    return first is not None and first == second
+
+
+def _publication_days(story: Story) -> dict[str, date]:
+    """The day each report was published, for the reports that give one."""
+    return {d.id: published.date() for d in story.documents if (published := parse_published(d.published)) is not None}
 
 
 def _once(mention: DateMention) -> bool:
@@ -288,12 +294,15 @@ class _AlsoGives:
     def __init__(self) -> None:
         self._dates: dict[tuple[int, str], list[DateMention]] = {}
         self._answers: dict[tuple, bool] = {}
+        self._keys: dict[int, tuple] = {}  # id(mention) -> its `_date_key`, read once (it runs a pattern)
 
     def __call__(self, pools: tuple[list[DateMention], ...], document: str, other: DateMention) -> bool:
-        return any(self._gives(pool, document, other) for pool in pools)
+        if id(other) not in self._keys:
+            self._keys[id(other)] = _date_key(other)
+        return any(self._gives(pool, document, other, self._keys[id(other)]) for pool in pools)
 
-    def _gives(self, pool: list[DateMention], document: str, other: DateMention) -> bool:
-        key = (id(pool), document, _date_key(other))
+    def _gives(self, pool: list[DateMention], document: str, other: DateMention, other_key: tuple) -> bool:
+        key = (id(pool), document, other_key)
         if key not in self._answers:
             if (id(pool), document) not in self._dates:
                 distinct = {_date_key(m): m for m in pool if m.evidence.document == document}
