@@ -13,7 +13,7 @@ from collections import defaultdict
 from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
-from newsweave.load.published import parse_published
+from newsweave.crosscheck.numbers import publication_days
 from newsweave.story import Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story
 from newsweave.timeline import WEEKDAY, YEAR, YEAR_RANGE, DateMention
 
@@ -77,7 +77,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     for mention in mentions:
         by_sentence[mention.sentence.key].append(mention)
     gives = _AlsoGives()
-    days = _publication_days(story)
+    days = publication_days(story)
     discrepancies = []
     seen: set[frozenset] = set()
     for group in [*by_event.values(), *by_fact.values()]:
@@ -135,14 +135,9 @@ _ONCE = {"bear", "die", "build", "construct", "found", "establish", "inaugurate"
 
 
 def _one_day(days: dict[str, date], a: DateMention, b: DateMention) -> bool:
-    """Whether the two mentions' reports were published on one known day (`days`: `_publication_days`)."""
+    """Whether the two mentions' reports were published on one known day (`days`: numbers.publication_days)."""
     first, second = days.get(a.evidence.document), days.get(b.evidence.document)
     return first is not None and first == second
-
-
-def _publication_days(story: Story) -> dict[str, date]:
-    """The day each report was published, for the reports that give one."""
-    return {d.id: published.date() for d in story.documents if (published := parse_published(d.published)) is not None}
 
 
 def _once(mention: DateMention) -> bool:
