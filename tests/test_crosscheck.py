@@ -1941,6 +1941,9 @@ def test_a_weekday_dates_an_event_that_befalls_a_thing_once(first, second, flagg
     if flagged:
         assert found[0].subject == "date of death (Ann Moro)"
         assert "“Sunday (2026-10-18)” [1]" in brief.to_markdown()
+        for value in found[0].values:  # each side's evidence is the day as its report writes it
+            (e,) = value.evidence
+            assert brief.story.document(e.document).text[e.start:e.end] == value.value
 
 
 @pytest.mark.parametrize("first, first_day, second, second_day", [

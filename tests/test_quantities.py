@@ -925,7 +925,7 @@ def test_a_hostile_sentence_of_thousands_of_magnitudes_reads_fast_and_once():
 def test_two_disagreements_of_one_measure_are_shown_apart():
     """The ECB+ audit's Iranian quake (2026-12-07, twenty-sixth sitting): two reports' tolls of this week's quake and
     of one years ago are two disagreements; one of four tolls would set this week's 12 against 1998's 2,000."""
-    found, _ = _numbers(
+    found, texts = _numbers(
         "An earthquake struck Velmar on Monday, killing 12 people. A quake in the same valley in 1998 killed more than "
         "2,000 people.",
         "An earthquake struck Velmar on Monday, killing 15 people. In 1998, a quake in the same valley killed more than "
@@ -933,6 +933,9 @@ def test_two_disagreements_of_one_measure_are_shown_apart():
     assert sorted(sorted(v.value for v in d.values) for d in found) == [["12", "15"], ["more than 2,000", "more than 3,000"]]
     # told apart by the time their claims are set in
     assert sorted(d.subject for d in found) == ["number of people killed", "number of people killed (1998)"]
+    for d in found:  # each side's evidence holds its figure as written, in its own report
+        for v in d.values:
+            assert all(v.value in texts[e.document][e.start:e.end] for e in v.evidence), (d.subject, v.value)
 
 
 def test_people_hospitals_treated_were_hospitalised_not_only_injured():
