@@ -960,3 +960,19 @@ def test_a_speed_per_second_and_at_speeds_of_is_the_mover_s():
     found, _ = _numbers("The particles hit the atmosphere at 43 miles per second.",
                         "The particles hit the atmosphere at speeds of 51 miles per second.")
     assert [sorted(v.value for v in d.values) for d in found] == [["43 miles per second", "51 miles per second"]]
+
+
+def test_two_reports_of_hundreds_of_sizes_of_one_thing_are_compared_in_time():
+    """A thing's size became a measure this sitting: two hostile reports giving the bridge 300 lengths each are
+    compared pair by pair, bounded by the module's guards (a report of many figures of one measure counts several
+    things): about 0.5 s here."""
+    import time
+
+    from newsweave.crosscheck.numbers import figure_discrepancies
+
+    first = " ".join(f"The bridge is {i + 1} metres long." for i in range(300)) + "\n"
+    second = " ".join(f"The bridge is {i + 1000} metres long." for i in range(300)) + "\n"
+    story = build_story([Document(id="a", text=first), Document(id="b", text=second)], Settings())
+    started = time.perf_counter()
+    figure_discrepancies(story)
+    assert time.perf_counter() - started < 3.0
