@@ -816,10 +816,20 @@ EVENTS_TOLD_TWO_WAYS = [
     (_OPENED + "The bridge is 1.2 kilometres long.", _OPENED + "The 900-metre bridge spans the Velmar river.",
      "size of the bridge"),
     ("A winter storm hit Velmar on Sunday. The storm dumped 40 centimetres of snow.",
-     "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "size of the snow"),
+     "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "amount of snow"),
     ("A wildfire swept the hills north of Velmar on Tuesday. Some 3,000 residents were ordered to leave.",
      "A wildfire swept the hills north of Velmar on Tuesday. Officials evacuated 4,500 people.",
      "number of people evacuated"),
+    # the one figure in a unit each report's opening gives, whatever verb tells it (a fresh probe, 2026-12-07)
+    (_WILDFIRE + "By Thursday the Pell fire had burned 18,400 acres.",
+     _WILDFIRE + "Crews said the blaze, having consumed 14,800 acres, was 20 percent contained.", "area burned"),
+    ("A tropical storm hit Velmar on Monday. The storm dumped 9.4 inches of rain on the city.",
+     "Velmar was cleaning up on Monday after the storm delivered 7.9 inches of rainfall.", "amount of rain"),
+    (_FIRM + "Harlow agreed to buy Pell Batteries for $2.1 billion in cash.",
+     _FIRM + "The deal values Pell Batteries at 2.4 billion dollars.", "amount bought"),
+    (_COURT + "Pell's bail was set at $75,000.", _COURT + "Pell is being held on $150,000 bail.", "amount set"),
+    (_VOTE + "The measure passed with turnout of 61 percent.", _VOTE + "Turnout reached 67%, officials said.",
+     "percentage of turnouts passed"),
 ]
 
 
@@ -827,7 +837,8 @@ EVENTS_TOLD_TWO_WAYS = [
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
     "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
     "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
-    "delay", "cost", "bridge-length", "snow", "ordered-to-leave"])
+    "delay", "cost", "bridge-length", "snow", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
+    "turnout"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -866,13 +877,18 @@ TWO_THINGS = [
      "Luck completed an 11-yard pass to Hilton in the fourth quarter before Wayne won the game."),
     # last year's hiring and next year's: the times share only their unit
     ("Harlow Motors hired 200 workers last year.", "Harlow Motors plans to hire 300 workers next year."),
+    # one figure in a unit in each opening, but two things the words name apart, or a sum asked for against one given
+    (_FIRM + "Harlow posted a profit of $412 million.", _FIRM + "Harlow's revenue reached $450 million."),
+    (_COURT + "Prosecutors are seeking $75,000 in restitution from Pell.", _COURT + "Pell repaid $50,000 to the board."),
+    (_VOTE + "Moro won the race with 52 percent of the vote.", _VOTE + "Holt conceded after taking 41 percent against Moro."),
 ]
 
 
 @pytest.mark.parametrize("first, second", TWO_THINGS, ids=["shares-fell", "aftershock", "february-quake", "homers", "carries", "in-the-last-years",
                                                             "probation", "prescribed-by-law", "toll-further-down",
                                                             "several-tolls", "another-film", "passes",
-                                                            "last-and-next-year"])
+                                                            "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
+                                                            "two-candidates"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -976,3 +992,14 @@ def test_two_reports_of_hundreds_of_sizes_of_one_thing_are_compared_in_time():
     started = time.perf_counter()
     figure_discrepancies(story)
     assert time.perf_counter() - started < 3.0
+
+
+@pytest.mark.parametrize("text, kind, unit", [
+    ("The club paid a fee of 23 million pounds for the striker.", q.MONEY, "GBP"),
+    ("The club agreed a 23 million pound deal.", q.MONEY, "GBP"),
+    ("The plant recalled 2 million pounds of beef.", q.MASS, "kg"),
+    ("The catfish weighed 40 pounds.", q.MASS, "kg"),
+])
+def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind, unit):
+    (found,) = q.find(text)
+    assert (found.kind, found.unit) == (kind, unit)

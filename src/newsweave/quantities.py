@@ -660,6 +660,11 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         if value is None:
             return None
         after = text[match.end():match.end() + 12].lower()
+        if unit in ("pound", "pounds") and re.search(r"(?:million|billion|trillion)\s*$", groups["n"] or "", re.I) \
+                and not re.match(r"\s*of\b", after):
+            # "a fee of 23 million pounds" is sterling: millions of pounds weighed are "of" something
+            spread = _precision(groups["n"], value)
+            return Quantity(MONEY, value, value - spread, value + spread, "GBP", written, "", 0, 0, written_unit="GBP")
         if unit_kind == DURATION and re.match(r"\s*(?:ago|earlier|later|before|after|from\s+now|old)\b", after):
             return None  # a date relative to another ("two years ago"), not a length of time
         per = _PER_TIME_AFTER_CONVERSION.match(text, match.end())
@@ -807,7 +812,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
         places = _places_apart(token)
     # (only a change has ends: a tally's "rose to 14" is the figure itself, "14 killed")
     whole = (noun is not None and _whole_of_part(token, noun)) or _written_after_a_part(span)
-    role = "whole" if whole else _end_of_change(span) if predicate in _CHANGES else ""
+    role = "whole" if whole else _end_of_change(span) if predicate in CHANGES else ""
     # (and the word just before the figure: in "an additional five hundred and fifty thousand dollars" the
     # parse hangs "additional" off "dollars", which it does not give as the counted noun)
     before = (span.doc[span.start - 1],) if span.start > 0 else ()
@@ -967,7 +972,8 @@ def _whole_of_part(token, noun) -> bool:
     return noun.dep_ == "pobj" and of.lower_ == "of" and of.head.like_num and of.head.i not in (token.i, noun.i)
 
 
-_CHANGES = frozenset({"cut", "raise", "fall"})
+# The predicate classes of a change: how much something rose or fell.
+CHANGES = frozenset({"cut", "raise", "fall"})
 
 
 def _end_of_change(span) -> str:
@@ -981,7 +987,7 @@ def _end_of_change(span) -> str:
     for _ in range(5):
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return before if predicate_class(node.lemma_) in _CHANGES else ""
+            return before if predicate_class(node.lemma_) in CHANGES else ""
         if node.head.i == node.i:
             break
     return ""
@@ -1637,6 +1643,8 @@ def _describe(quantity: Quantity) -> str:
         return f"distance from {places[0]}" if len(places) == 1 else "distance between " + " and ".join(places)
     if quantity.noun == MAGNITUDE:
         return f"magnitude of the {quantity.predicate or 'earthquake'}"
+    if quantity.kind == LENGTH and quantity.noun in _FALLS:
+        return f"amount of {quantity.noun}"  # "40 cm of snow" is how much fell, not a thing's size
     if quantity.kind == LENGTH and quantity.noun:
         return f"size of the {quantity.noun}"  # (how long, wide, deep or tall: the words say which)
     if quantity.kind == DURATION and quantity.predicate == "sentence" and not quantity.noun:
@@ -1646,7 +1654,7 @@ def _describe(quantity: Quantity) -> str:
         return f"duration of the {quantity.noun}"
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
-    noun = plural(quantity.noun) if quantity.noun else ""
+    noun = plural(measured_noun(quantity)) if measured_noun(quantity) else ""
     # (a verb of level says nothing the kind does not: "speed of winds", not "speed of winds arrived")
     level = noun and quantity.kind in MEASURED_BY_SUBJECT and quantity.predicate in _LEVEL_PREDICATES
     predicate = _past(quantity.predicate) if quantity.predicate and not level else ""
@@ -1655,13 +1663,18 @@ def _describe(quantity: Quantity) -> str:
     return " ".join(x for x in ("number of", noun or "things", predicate) if x)
 
 
+# What falls from the sky, measured by its depth.
+_FALLS = {"rain", "rainfall", "snow", "snowfall", "precipitation", "hail", "sleet"}
+
+
 # Irregular past participles of verbs a figure hangs off (the regular ones take -ed).
 _PARTICIPLES = {"stick": "stuck", "leave": "left", "take": "taken", "hold": "held", "find": "found", "break": "broken",
                 "see": "seen", "give": "given", "bring": "brought", "send": "sent", "build": "built", "lose": "lost",
                 "strike": "struck", "hit": "hit", "cut": "cut", "put": "put", "set": "set", "spend": "spent",
                 "win": "won", "sell": "sold", "buy": "bought", "pay": "paid", "seek": "sought", "fall": "fallen",
                 "rise": "risen", "grow": "grown", "shoot": "shot", "catch": "caught", "keep": "kept", "meet": "met",
-                "run": "run", "fly": "flown", "drive": "driven", "write": "written", "steal": "stolen", "eat": "eaten"}
+                "run": "run", "fly": "flown", "drive": "driven", "write": "written", "steal": "stolen", "eat": "eaten",
+                "make": "made", "do": "done", "go": "gone", "say": "said", "tell": "told"}
 
 
 def _past(lemma: str) -> str:
@@ -1744,7 +1757,13 @@ def _measure_key(quantity) -> tuple | None:
 
 def _measured(noun: str) -> str:
     """What a figure measures, not its unit: "a billion dollars" measures nothing named."""
-    return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) else noun
+    # ("in cash": how it is paid; "a fee of 23 million pounds" is sterling)
+    return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) or noun in ("cash", "pound") else noun
+
+
+def measured_noun(quantity) -> str:
+    """The noun a figure measures, not its unit ("" for "48 million euros")."""
+    return _measured(quantity.noun)
 
 
 def same_measure(a, b, one_fact: bool = False) -> bool:
@@ -1769,7 +1788,7 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
             return False  # asked for (or risked) and given: "sought a six-year sentence", "six months in prison"
         # money, times, percentages: the same noun ("in fees") or the same predicate class ("seeking", "demands");
         # two nouns said, they must be one ("4 billion pesos worth of crops", "10.4 billion pesos in damage")
-        noun_a, noun_b = _measured(a.noun), _measured(b.noun)
+        noun_a, noun_b = measured_noun(a), measured_noun(b)
         if noun_a and noun_b:
             return noun_a == noun_b
         # or, of a duration, one names as a noun the event the other tells with its verb: "his 41-year rule", "has

@@ -790,12 +790,19 @@ _VAGUE_SUBJECTS = {"they", "it", "he", "she", "we", "i", "you", "this", "that", 
 
 
 def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | None], bool] | None = None,
-                     openings: Callable[[], bool] | None = None):
+                     openings: Callable[[], bool] | None = None, named: Callable[[Any], bool] | None = None):
     """Pairs of quantities of two claims that measure the same thing. `likeness` is how likely
     the aligner finds the two claims state one fact, figures aside (align.claim_similarity); `given_once(key)`,
     whether each of the two claims' reports gives one figure of the measure `key`, however often; `openings()`,
-    whether both claims are in their reports' openings (`OPENING`)."""
-    pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)]
+    whether both claims are in their reports' openings (`OPENING`); `named(claim)`, whether a claim's subject is a
+    name (`_subject_named`)."""
+    def told_once(x) -> bool:
+        """Whether each report gives one figure of x's measure and both claims are in their openings: the story's
+        own figure, in each report's words."""
+        return given_once is not None and openings is not None and given_once(q.measure_key(x)) and openings()
+
+    pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)
+             or (_one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x))]
     if not pairs:
         return []
     if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
@@ -818,9 +825,47 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
                                                            and given_once(q.measure_key(x))))]
     if likeness >= SAME_FACT or _about_same(a, b):
         return pairs
-    return [(x, y) for x, y in pairs if _one_listed_event(x, y)
-            or (_one_toll(x, y) and given_once is not None and given_once(q.measure_key(x))
-                and openings is not None and openings())]
+    return [(x, y) for x, y in pairs if _one_listed_event(x, y) or (_one_toll(x, y) and told_once(x))
+            or (_one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x))]
+
+
+def _one_unit_measure(x, y) -> bool:
+    """Two figures in one unit of a measure ("burned 18,400 acres", "the blaze having consumed 14,800 acres"; "dumped
+    9.4 inches of rain", "delivered 7.9 inches of rainfall"; "a net profit of 84 million euros"): told in a report's
+    opening, the one figure in that unit a report gives is the story's, whatever verb tells it. Not two things the
+    words name apart ("profit", "revenue"), nor a sum asked for against one given."""
+    if x.kind not in _UNIT_KINDS or q.measure_key(x) != q.measure_key(y) or (x.predicate == "seek") != (y.predicate == "seek"):
+        return False
+    if x.predicate != y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES and y.predicate in q.PREDICATE_CLASS_NAMES:
+        return False  # two things the lists know apart: "posted a profit of $412 million", "revenue reached $450 million"
+    noun_x, noun_y = q.measured_noun(x), q.measured_noun(y)
+    return not (noun_x and noun_y) or noun_x.startswith(noun_y) or noun_y.startswith(noun_x)  # ("rain", "rainfall")
+
+
+def _said_of_two_things(a, b, named: Callable[[Any], bool] | None) -> bool:
+    """Two claims said of two things their subjects name: a change of two things ("Harlow's earnings fell 4%", "Its
+    stock price fell 10 percent": an opening tells how much several things rose or fell), or two named parties'
+    figures ("Moro won with 52 percent", "Holt conceded after taking 41 percent against Moro", though a claim names
+    the other)."""
+    words_a, words_b = set(a.subject.split()), set(b.subject.split())
+    if words_a <= words_b or words_b <= words_a:
+        return False  # one name, in full or in part: "tropical storm imelde", "imelde"
+    changes = any(x.predicate in q.CHANGES for x in (*a.quantities, *b.quantities))
+    return changes or (named is not None and named(a) and named(b))
+
+
+def _subject_named(parses: dict, claim) -> bool:
+    """Whether a claim's subject is a name: one the tagger found, or a proper noun it missed ("Holt conceded")."""
+    if claim.subject in claim.entities:
+        return True
+    doc = parses.get(claim.document)
+    if doc is None or not 0 <= claim.head_token < len(doc):
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in doc[claim.head_token].children)
+
+
+# Kinds told in a unit, whose unit says what is measured far more than a count's bare number does.
+_UNIT_KINDS = frozenset({q.MONEY, q.PERCENT, q.AREA, q.LENGTH, q.SPEED, q.MASS, q.VOLUME})
 
 
 def _one_toll(x, y) -> bool:
@@ -898,6 +943,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     several = _several_counted(held)
     ranks, _ = body_ranks(story)
     opening = {key for key, rank in ranks.items() if rank < OPENING}
+    named = partial(_subject_named, story.workspace.parses)
     by_measure: dict[tuple, list[tuple]] = {}
     for i, j in _sharing_a_measure(claims, figures):
         a, b = claims[i], claims[j]
@@ -908,7 +954,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         apart = _other_days(days, a.document, b.document)
         given_once = partial(_each_gives_one, held, a, b)
         openings = partial(_both_in, opening, a, b)
-        for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once, openings):
+        for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once, openings, named):
             # (comparable pairs share a measure: x's key is y's)
             if apart and not (_standing(x) or _same_past_year(a, b, days)
                               or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and given_once(q.measure_key(x)))):
