@@ -830,6 +830,11 @@ EVENTS_TOLD_TWO_WAYS = [
     (_COURT + "Pell's bail was set at $75,000.", _COURT + "Pell is being held on $150,000 bail.", "amount set"),
     (_VOTE + "The measure passed with turnout of 61 percent.", _VOTE + "Turnout reached 67%, officials said.",
      "percentage of turnouts passed"),
+    # a speed whose winds the parse lost is the one speed each opening gives; the label takes the figure naming them
+    ("A cyclone hit the Velmar coast on Friday. Cyclone Pell made landfall near Velmar on Friday night with maximum "
+     "sustained winds of 145 km/h, the weather bureau said.",
+     "A cyclone hit the Velmar coast on Friday. Packing maximum sustained winds of 165 kilometres per hour at landfall, "
+     "Cyclone Pell slammed ashore near Velmar.", "speed of winds"),
 ]
 
 
@@ -838,7 +843,7 @@ EVENTS_TOLD_TWO_WAYS = [
     "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
     "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
     "delay", "cost", "bridge-length", "snow", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
-    "turnout"])
+    "turnout", "winds-unread"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -799,7 +799,7 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
     def told_once(x) -> bool:
         """Whether each report gives one figure of x's measure and both claims are in their openings: the story's
         own figure, in each report's words."""
-        return given_once is not None and openings is not None and given_once(q.measure_key(x)) and openings()
+        return given_once is not None and openings is not None and given_once(figure_key(x)) and openings()
 
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)
              or (_one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x))]
@@ -834,7 +834,7 @@ def _one_unit_measure(x, y) -> bool:
     9.4 inches of rain", "delivered 7.9 inches of rainfall"; "a net profit of 84 million euros"): told in a report's
     opening, the one figure in that unit a report gives is the story's, whatever verb tells it. Not two things the
     words name apart ("profit", "revenue"), nor a sum asked for against one given."""
-    if x.kind not in _UNIT_KINDS or q.measure_key(x) != q.measure_key(y) or (x.predicate == "seek") != (y.predicate == "seek"):
+    if x.kind not in _UNIT_KINDS or figure_key(x) != figure_key(y) or (x.predicate == "seek") != (y.predicate == "seek"):
         return False
     if x.predicate != y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES and y.predicate in q.PREDICATE_CLASS_NAMES:
         return False  # two things the lists know apart: "posted a profit of $412 million", "revenue reached $450 million"
@@ -862,6 +862,22 @@ def _subject_named(parses: dict, claim) -> bool:
     if doc is None or not 0 <= claim.head_token < len(doc):
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in doc[claim.head_token].children)
+
+
+def figure_key(quantity) -> tuple | None:
+    """The measure a figure is compared under: its measure key (`quantities.measure_key`); for a figure in a unit
+    whose words name nothing it measures ("with maximum sustained winds of 145 km/h", where the parse loses the
+    winds), the key a named figure in that unit has, which only the one-figure-in-the-opening rule
+    (`_one_unit_measure`) reads as the same measure. Only units of nature's measures (a speed, an area, a weight, a
+    volume): a bare share or sum is of anything ("the first film to gross $1 billion" is another film's), and a length
+    left unkeyed is one of many ("a seven-yard pass")."""
+    key = q.measure_key(quantity)
+    if key is None and quantity.kind in _NATURE_S_UNITS and not (quantity.role or quantity.noun or quantity.predicate):
+        return (quantity.kind, quantity.unit)
+    return key
+
+
+_NATURE_S_UNITS = frozenset({q.SPEED, q.AREA, q.MASS, q.VOLUME})
 
 
 # Kinds told in a unit, whose unit says what is measured far more than a count's bare number does.
@@ -931,7 +947,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
     # Comparable quantities share a measure, and only a figure that is not vague can be a side: only pairs
     # of claims of two reports with such a measure in common are compared (and the claims' likeness is
     # worked out only if two are).
-    figures = [[(key, x) for x in c.quantities if not x.vague and (key := q.measure_key(x)) is not None] for c in claims]
+    figures = [[(key, x) for x in c.quantities if not x.vague and (key := figure_key(x)) is not None] for c in claims]
     # Asked once per report, figure and claim: asked for every pair, a hostile sentence of 120 figures
     # took 20 s (the pairs times every figure of the report).
     also_states = _once_each(lambda document, quantity, holder: _also_states(claims, document, quantity, holder, likeness))
@@ -961,7 +977,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
-            key = q.measure_key(x)  # (comparable pairs share a measure)
+            key = figure_key(x)  # (comparable pairs share a measure)
             if (a.document, key) in several or (b.document, key) in several:
                 continue
             if _adds_up_to(*parts_of(a, x), y) or _adds_up_to(*parts_of(b, y), x):
@@ -1030,9 +1046,10 @@ def _each_disagreement(pairs: list[tuple]) -> list[list[tuple]]:
 
 
 def _naming_the_thing(x, y):
-    """Of two figures of one duration, the one whose words name what lasted ("the year-and-a-half delay", not
-    "had delayed the opening for two years"), to label their disagreement."""
-    return y if x.kind == q.DURATION and not x.noun and y.noun else x
+    """Of two figures of one measure, the one whose words name what is measured ("the year-and-a-half delay", not
+    "had delayed the opening for two years"; "winds of 165 km/h", not a figure whose winds the parse lost), to label
+    their disagreement."""
+    return y if not x.noun and y.noun and (x.kind == q.DURATION or not x.predicate) else x
 
 
 def _one_side_per_value(sides: list[list]) -> list[list]:

@@ -1,0 +1,59 @@
+"""The blind probe sets (benchmarks/probes.py) are well formed, and the scorer counts what it says.
+
+Only structure is checked: the held-out sets' contents are never read for errors (see docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import probes  # noqa: E402
+
+KINDS = {"number", "date", "name", "quote", "attribution"}
+
+
+def _load(name: str) -> list[dict]:
+    return json.loads((probes.PROBES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_each_flag_probe_names_its_two_sides_in_its_own_report(split):
+    flag = _load(f"{split}_flag")
+    assert len(flag) >= 50 and len({p["id"] for p in flag}) == len(flag)
+    for probe in flag:
+        assert probe["kind"] in KINDS, probe["id"]
+        assert probe["value_a"] in probe["a"] and probe["value_b"] in probe["b"], probe["id"]
+        assert probe["a"] != probe["b"], probe["id"]
+
+
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+def test_each_quiet_probe_is_two_reports(split):
+    quiet = _load(f"{split}_quiet")
+    assert len(quiet) >= 40 and len({p["id"] for p in quiet}) == len(quiet)
+    assert all(p["a"].strip() and p["b"].strip() and p["a"] != p["b"] for p in quiet)
+
+
+def test_no_probe_is_in_both_parts():
+    texts = {name: {p["a"] for p in _load(name)} for name in ("tune_flag", "tune_quiet", "heldout_flag", "heldout_quiet")}
+    assert not (texts["tune_flag"] | texts["tune_quiet"]) & (texts["heldout_flag"] | texts["heldout_quiet"])
+
+
+def test_a_dateline_gives_the_report_its_day():
+    assert probes.published("TUESDAY, MARCH 5 — The council voted.") == "2026-03-05"
+    assert probes.published("The council voted on Tuesday.") == "2026-03-04"
+
+
+def test_a_probe_is_found_only_with_each_side_in_its_own_report():
+    probe = {"kind": "number", "a": "A storm hit Velmar on Monday. The storm killed 40 people in Velmar.",
+             "b": "A storm hit Velmar on Monday. The storm killed 52 people in Velmar.", "value_a": "40", "value_b": "52"}
+    listed = probes.brief(probe["a"], probe["b"]).story.discrepancies
+    assert probes.found(probe, listed)
+    assert not probes.found({**probe, "value_a": "52", "value_b": "40"}, listed)  # (not in those reports)
+    assert not probes.found({**probe, "kind": "date"}, listed)
