@@ -886,6 +886,12 @@ TWO_THINGS = [
     (_FIRM + "Harlow posted a profit of $412 million.", _FIRM + "Harlow's revenue reached $450 million."),
     (_COURT + "Prosecutors are seeking $75,000 in restitution from Pell.", _COURT + "Pell repaid $50,000 to the board."),
     (_VOTE + "Moro won the race with 52 percent of the vote.", _VOTE + "Holt conceded after taking 41 percent against Moro."),
+    # a part one report gives of its own count, which the other gives alone
+    ("Nine people were killed on Saturday when a tour bus plunged off the road at Pell Pass, three of them residents of "
+     "Velmar, police said.",
+     "Velmar was in mourning on Sunday after three of its residents died in Saturday's bus crash at Pell Pass."),
+    ("The Greenway Party won 31 seats in Sunday's election, including 12 in the province of Arlen, results showed.",
+     "The Greenway Party swept the province of Arlen in Sunday's election, winning 12 seats there, results showed."),
 ]
 
 
@@ -893,7 +899,7 @@ TWO_THINGS = [
                                                             "probation", "prescribed-by-law", "toll-further-down",
                                                             "several-tolls", "another-film", "passes",
                                                             "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
-                                                            "two-candidates"])
+                                                            "two-candidates", "three-of-them", "including-twelve"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -1008,3 +1014,11 @@ def test_two_reports_of_hundreds_of_sizes_of_one_thing_are_compared_in_time():
 def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind, unit):
     (found,) = q.find(text)
     assert (found.kind, found.unit) == (kind, unit)
+
+
+def test_a_part_a_report_gives_hides_only_that_part():
+    """"three of them children" is a part of the 12: a report giving three alone counts the part, but one giving 15
+    counts the whole, and 12 and 15 still disagree."""
+    found, _ = _numbers("A storm killed 12 people in Velmar on Monday, three of them children, officials said.",
+                        "The storm that hit Velmar on Monday killed 15 people, officials said.")
+    assert [sorted(_sides([d])) for d in found] == [["12", "15"]]

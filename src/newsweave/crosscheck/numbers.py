@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, partial
+from functools import cached_property, lru_cache, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
@@ -600,9 +600,12 @@ def _not_two_things(a: Count, b: Count, fact_of: dict, claim_of, likeness) -> bo
     are unlikely one fact."""
     if a.subject[0] in _STANDING:
         return True  # one person's age, the nine attackers: not tied to one occasion
+    first, second = claim_of(a), claim_of(b)
+    if first is not None and second is not None and (
+            _gives_as_a_part(first.sentence.text, b.value) or _gives_as_a_part(second.sentence.text, a.value)):
+        return False  # one report's count is a part the other's sentence gives of its own: "three of them"
     if _one_fact(a, b, fact_of):
         return True
-    first, second = claim_of(a), claim_of(b)
     if first is None or second is None or _about_same(first, second):
         return True
     return likeness(first, second) >= SAME_FACT
@@ -985,6 +988,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             # a report that also gives the other's figure for this measure, about the same thing, counts two things
             if also_states(a.document, y, b) or also_states(b.document, x, a):
                 continue
+            if _gives_as_a_part(a.sentence.text, y.value) or _gives_as_a_part(b.sentence.text, x.value):
+                continue  # "Nine people were killed, three of them residents of Carrow Bridge" against "three died"
             if key is not None:  # always: comparable pairs share a measure
                 by_measure.setdefault(key, []).append((x, a, y, b))
     order = {d.id: n for n, d in enumerate(story.documents)}
@@ -1113,6 +1118,25 @@ def _sharing_a_measure(claims, figures) -> list[tuple[int, int]]:
 def _clash(x, y) -> bool:
     """Two figures of one measure that cannot both be true, and not so far apart that they are two things."""
     return not q.compatible(x, y) and (x.kind == q.TIME or not _far_apart(x.value, y.value))
+
+
+def _gives_as_a_part(sentence: str, value: float) -> bool:
+    """Whether a sentence gives `value` as a part of another count of its own ("Nine people were killed, three of them
+    residents of Carrow Bridge"; "won 31 seats, including 12 in Arlen"): a report giving that part alone counts the
+    part, not the whole."""
+    return any(count == value for count in _parts_given(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _parts_given(sentence: str) -> frozenset[float]:
+    """The counts a sentence gives as parts (`_gives_as_a_part`); read once per sentence, however many pairs ask."""
+    return frozenset(figure.value for figure in q.find(sentence) if figure.kind == q.COUNT and (
+        _PART_AFTER.match(sentence, figure.end) or _PART_BEFORE.search(sentence, 0, figure.start)))
+
+
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|which|these)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:at\s+least\s+|some\s+|about\s+)?$",
+                          re.IGNORECASE)
 
 
 def _parts_of(claim, part) -> tuple[int, float]:
