@@ -892,6 +892,9 @@ TWO_THINGS = [
      "Velmar was in mourning on Sunday after three of its residents died in Saturday's bus crash at Pell Pass."),
     ("The Greenway Party won 31 seats in Sunday's election, including 12 in the province of Arlen, results showed.",
      "The Greenway Party swept the province of Arlen in Sunday's election, winning 12 seats there, results showed."),
+    # this year and last (or this season and last): "this" and the unit tell no time by their words alone
+    ("Harlow Motors said its profit this year would reach $412 million.",
+     "Harlow Motors earned $380 million last year, the company said."),
 ]
 
 
@@ -899,7 +902,8 @@ TWO_THINGS = [
                                                             "probation", "prescribed-by-law", "toll-further-down",
                                                             "several-tolls", "another-film", "passes",
                                                             "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
-                                                            "two-candidates", "three-of-them", "including-twelve"])
+                                                            "two-candidates", "three-of-them", "including-twelve",
+                                                            "this-and-last-year"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -741,9 +741,27 @@ def _other_occasions(a, b) -> bool:
     places_a, places_b = set(a.places), set(b.places)
     if places_a and places_b and places_a.isdisjoint(places_b):
         return True
+    periods_a, periods_b = _periods(a.dates), _periods(b.dates)
+    if periods_a.isdisjoint(periods_b) and {unit for unit, _ in periods_a} & {unit for unit, _ in periods_b}:
+        return True  # "18 goals this season", "11 goals in the whole of last season"
     dates_a = {w for d in a.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
     dates_b = {w for d in b.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
     return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
+
+
+def _periods(dates: Iterable[str]) -> set[tuple[str, int]]:
+    """The periods counted from the report's own ("this season", "last year", "next quarter"): (unit, how many back
+    or on). "This" and a unit tell no time by their words alone, so "this season" and "last season" looked alike."""
+    found = set()
+    for written in dates:
+        for which, unit in _PERIOD.findall(written):
+            found.add((unit.lower().rstrip("s"), _PERIOD_OFFSETS[which.lower()]))
+    return found
+
+
+_PERIOD_OFFSETS = {"this": 0, "current": 0, "last": -1, "previous": -1, "next": 1, "coming": 1}
+_PERIOD = re.compile(r"\b(this|current|last|previous|next|coming)\s+(season|year|quarter|month|week|term|decade|campaign)s?\b",
+                     re.IGNORECASE)
 
 
 # Words of a time that tell no day apart: "in afternoon trading" may be Monday's.
