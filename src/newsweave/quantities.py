@@ -190,6 +190,7 @@ _PREDICATE_CLASSES = {
     "attack": "attack massacre assault bombing blast explosion shooting",
     "fight": "fight battle combat tackle",
     "burn": "burn scorch char blacken",
+    "board": "board aboard onboard carry",  # the people a plane, a bus or a ferry carried
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
@@ -245,7 +246,7 @@ def is_person_noun(token) -> bool:
 # A noun that is itself the event: "12 deaths" = 12 people killed.
 EVENT_NOUNS = {"death": "kill", "injury": "injure", "arrest": "arrest"}
 # Predicates whose counts are of people when no noun is given ("18 were taken to hospital").
-HUMAN_PREDICATES = {"kill", "injure", "hospitalize", "arrest", "charge", "evacuate", "rescue", "miss"}
+HUMAN_PREDICATES = {"kill", "injure", "hospitalize", "arrest", "charge", "evacuate", "rescue", "miss", "board"}
 # "taken to hospital", "rushed to hospital": a verb of moving with "hospital" after it.
 _TO_HOSPITAL = {"take", "rush", "airlift", "transport", "carry", "bring", "send", "admit", "fly"}
 
@@ -1320,12 +1321,22 @@ def _predicate(token, noun) -> str:
             for sibling in head.children:
                 if sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr") and _predicate_lemma(sibling):
                     return _predicate_lemma(sibling)
-                if sibling.dep_ == "prep":  # "13 people are in custody"
+                if sibling.dep_ == "prep":  # "13 people are in custody", "214 people had been on board"
                     obj = next((c for c in sibling.children if c.dep_ == "pobj"), None)
-                    if obj is not None and _predicate_lemma(obj) in ("arrest", "hospitalize"):
+                    if obj is not None and _predicate_lemma(obj) in ("arrest", "hospitalize", "board"):
                         return _predicate_lemma(obj)
-            return _refine(head, predicate_class(head.lemma_)) if head.lemma_.lower() not in ("be", "have") else ""
+            return _refine(head, predicate_class(head.lemma_)) if head.lemma_.lower() not in ("be", "have") else _aboard(anchor)
         node = head
+    return _aboard(anchor)
+
+
+def _aboard(noun) -> str:
+    """'board' for people the words put aboard, when no verb says what befell them ("150 passengers on board",
+    "There were 157 people on board the plane"); else ''. (A verb comes first: "killing all 19 people aboard".)"""
+    for child in noun.children:
+        if child.lower_ in ("aboard", "onboard") or (child.lower_ == "on" and any(
+                c.lower_ == "board" and c.dep_ in ("pobj", "pcomp") for c in child.children)):
+            return "board"
     return ""
 
 
@@ -1708,7 +1719,7 @@ _PAST = {"kill": "killed", "injure": "injured", "hospitalize": "taken to hospita
          "damage": "damaged", "cut": "cut", "raise": "raised", "fall": "fallen", "pay": "paid", "seek": "sought",
          "fine": "fined", "steal": "stolen", "donate": "donated", "revenue": "in revenue", "sell": "sold",
          "buy": "bought", "earn": "earned", "leave": "left", "arrive": "arrived", "sentence": "sentenced",
-         "attack": "attacked", "settle": "settled", "recall": "recalled", "fight": "fought"}
+         "attack": "attacked", "settle": "settled", "recall": "recalled", "fight": "fought", "board": "on board"}
 # Irregular plurals, and counted nouns already plural ("attackers", "homes": not "attackerses").
 _IRREGULAR = {"child": "children", "man": "men", "woman": "women", "person": "people", "people": "people",
               "policeman": "policemen", "gunman": "gunmen", "story": "stories", "fee": "fees",
