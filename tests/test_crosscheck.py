@@ -1959,3 +1959,25 @@ def test_one_thing_s_event_is_not_anothers(first, first_day, second, second_day)
     brief = _published((_MAYOR + first + "\n", first_day), (_MAYOR + second + "\n", second_day))
     found = _of_kind(brief, "date")
     assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+
+
+@pytest.mark.parametrize("first, second, flagged", [
+    # the one day each opening gives, of one named thing, whatever word names the event
+    ("The Velmar space agency said Tuesday that its orbiter Pell-2 will lift off on Sept. 14 from the Tannock site.",
+     "Pell-2, the agency's moon orbiter, is scheduled to launch from Tannock on Sept. 21, the agency announced Tuesday.",
+     True),
+    # a day still to come and a day gone by are two events
+    ("The Velmar space agency said Tuesday that its orbiter Pell-2 will lift off on Sept. 14 from the Tannock site.",
+     "Pell-2, the agency's moon orbiter, failed a test at Tannock on Feb. 21, the agency announced Tuesday.", False),
+])
+def test_the_one_day_each_opening_gives_of_one_thing_is_compared(first, second, flagged):
+    """A blind probe (2026-12-07, twenty-seventh sitting): "will lift off on Sept. 14" and "is scheduled to launch ...
+    on Sept. 21" name one event with two words; each report's opening gives one day, of one named thing."""
+    brief = _published((first + "\n", "2026-03-03"), (second + "\n", "2026-03-03"))
+    found = _of_kind(brief, "date")
+    assert bool(found) is flagged, [(d.subject, [v.value for v in d.values]) for d in found]
+    if flagged:
+        assert sorted(v.value for v in found[0].values) == ["Sept. 14", "Sept. 21"]
+        for value in found[0].values:
+            (e,) = value.evidence
+            assert brief.story.document(e.document).text[e.start:e.end] == value.value

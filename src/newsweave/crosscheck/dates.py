@@ -13,8 +13,8 @@ from collections import defaultdict
 from datetime import date
 
 from newsweave.crosscheck.attribution import REPORTING_VERBS
-from newsweave.crosscheck.numbers import publication_days
-from newsweave.story import Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story
+from newsweave.crosscheck.numbers import OPENING, publication_days
+from newsweave.story import BODY, Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story, body_ranks
 from newsweave.timeline import WEEKDAY, YEAR, YEAR_RANGE, DateMention
 
 
@@ -36,7 +36,9 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
     something ("said on Oct. 5") are never compared, nor is a month named from the report's own day
     ("last month"), but for a weekday dating an event that befalls a thing once, in reports published the same
     day ("died on Sunday", "died on Saturday"). A name that only says whose someone is ("Moro's brother was born")
-    does not make the event that name's.
+    does not make the event that name's. Last, the one day each report's opening gives by its date, of one named
+    thing and on one side of the reports' own day, is the story's day, whatever word names the event ("will lift
+    off on Sept. 14", "is scheduled to launch on Sept. 21").
     """
     # (a day named from the report's own day is kept for an event that befalls a thing once: "Moro died on Sunday"
     # and "Moro died on Saturday", in reports of one day, disagree, whatever else was said on which day)
@@ -114,7 +116,45 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 subject = f"date of {_event_name(a)}" + (f" ({', '.join(sorted(shared))})" if shared else "")
                 values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
                 discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
+    for a, b in _the_opening_s_days(story, mentions, arguments, days):
+        pair = frozenset((_when(a), _when(b), a.event_key, b.event_key))
+        if pair not in seen:
+            seen.add(pair)
+            shared = arguments[id(a)] & arguments[id(b)]
+            subject = f"date of {_event_name(a)} ({', '.join(sorted(shared))})"
+            values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
+            discrepancies.append(Discrepancy("date", subject, values, confidence=0.6))
     return discrepancies
+
+
+def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: dict[int, set[str]],
+                        days: dict[str, date]) -> list[tuple[DateMention, DateMention]]:
+    """Pairs of reports whose openings each give one day by its date, other days, of one named thing, on one side
+    of the reports' own day ("The launch of Selka-2 is set for Sept. 14", "Selka-2 will lift off on Sept. 21"; "The
+    ban takes effect Jan. 1", "The ban comes into force on March 1"): the inverted pyramid puts the story's own day
+    in its opening, whatever word names the event. (Not a day named from the report's own, nor the saying of
+    something: `arguments` holds only the mentions that are not.)"""
+    ranks, _ = body_ranks(story)
+    opening: dict[str, list[DateMention]] = defaultdict(list)
+    for mention in mentions:
+        if (id(mention) in arguments and mention.precision == "day" and mention.date is not None
+                and mention.sentence.role == BODY and ranks.get(mention.sentence.key, OPENING) < OPENING
+                and not _said_on_the_day(mention)):
+            opening[mention.evidence.document].append(mention)
+    one_day = {document: found[0] for document, found in opening.items()
+               if len({m.date for m in found}) == 1 and arguments[id(found[0])]}
+    pairs = []
+    reports = sorted(one_day)
+    for n, first in enumerate(reports):
+        for second in reports[n + 1:]:
+            a, b = one_day[first], one_day[second]
+            if _agree(a, b) or not arguments[id(a)] & arguments[id(b)]:
+                continue
+            day_a, day_b = days.get(first), days.get(second)
+            if day_a is None or day_b is None or (a.date > day_a.isoformat()) != (b.date > day_b.isoformat()):
+                continue  # (a day still to come and a day gone by are two events)
+            pairs.append((a, b))
+    return pairs
 
 
 # The noun a reader names an event by, for the verbs whose lemma reads as another word: "date of bear" was
