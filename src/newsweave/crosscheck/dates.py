@@ -151,8 +151,8 @@ def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: di
             if _agree(a, b) or not arguments[id(a)] & arguments[id(b)]:
                 continue
             day_a, day_b = days.get(first), days.get(second)
-            if day_a is None or day_b is None or (a.date > day_a.isoformat()) != (b.date > day_b.isoformat()):
-                continue  # (a day still to come and a day gone by are two events)
+            if day_a is None or day_b is None or (str(a.date) > day_a.isoformat()) != (str(b.date) > day_b.isoformat()):
+                continue  # (a day still to come and a day gone by are two events; both dates are known, `opening`)
             pairs.append((a, b))
     return pairs
 
