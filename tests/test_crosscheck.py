@@ -1981,3 +1981,15 @@ def test_the_one_day_each_opening_gives_of_one_thing_is_compared(first, second, 
         for value in found[0].values:
             (e,) = value.evidence
             assert brief.story.document(e.document).text[e.start:e.end] == value.value
+
+
+def test_a_company_the_model_takes_for_a_person_in_one_report_is_one_name_misspelt():
+    """A blind probe (2026-12-07, twenty-seventh sitting): the small model tags "Quellmara Biologics" a person and
+    "Quellmora Biologics" an organisation; two words ending in one word are one name spelt two ways."""
+    brief = _brief("Quellmara Biologics said on Wednesday it would build a $300 million plant in Velmar, creating "
+                   "about 450 jobs. The plant will make antibody drugs.",
+                   "Antibody drugmaker Quellmora Biologics announced plans Wednesday for a $300 million site in Velmar "
+                   "that would employ around 450 people.")
+    (found,) = _of_kind(brief, "name")
+    assert sorted(v.value for v in found.values) == ["Quellmara Biologics", "Quellmora Biologics"]
+    _assert_evidence_holds_values(found, _texts(brief))
