@@ -830,6 +830,10 @@ EVENTS_TOLD_TWO_WAYS = [
     (_COURT + "Pell's bail was set at $75,000.", _COURT + "Pell is being held on $150,000 bail.", "amount set"),
     (_VOTE + "The measure passed with turnout of 61 percent.", _VOTE + "Turnout reached 67%, officials said.",
      "percentage of turnouts passed"),
+    # homes reduced to ash were destroyed
+    ("A grass fire swept the edge of Velmar on Saturday. The fire destroyed 63 homes, county officials said.",
+     "A grass fire swept the edge of Velmar on Saturday. Thirty-six houses were reduced to ash, county officials said.",
+     "number of homes destroyed"),
     # the people a ferry carried, on board (a verb that says what befell them comes first: "killing all 19 aboard")
     ("A passenger ferry capsized off Velmar on Tuesday. The coast guard said 214 people had been on board.",
      "A passenger ferry capsized off Velmar on Tuesday. The vessel was carrying 241 passengers and crew.",
@@ -847,7 +851,7 @@ EVENTS_TOLD_TWO_WAYS = [
     "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
     "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
     "delay", "cost", "bridge-length", "snow", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
-    "turnout", "on-board", "winds-unread"])
+    "turnout", "reduced-to-ash", "on-board", "winds-unread"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]

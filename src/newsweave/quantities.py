@@ -1360,12 +1360,19 @@ def _refine(token, found: str) -> str:
         return token.lemma_.lower()  # "lost $5 billion", "lost 40 planes", "claimed $2 million": not deaths
     if found == "hospitalize" and token.lemma_.lower() == "treat" and not _to_hospital(token):
         return "injure"  # "treated for injuries" without a hospital: injured
+    if found == "cut" and token.lemma_.lower() == "reduce" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in _RUINS for g in c.children) for c in token.children):
+        return "destroy"  # "Thirty-six houses were reduced to ash"
     if found == "leave" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house") for c in token.children):
         return "evacuate"  # "told to leave their homes"
     if (found == "leave" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _TOLD
             and not any(c.dep_ == "dobj" for c in token.children)):
         return "evacuate"  # "3,000 residents were ordered to leave" (not "ordered to leave the country")
     return found
+
+
+# What a thing destroyed is reduced to.
+_RUINS = {"ash", "ashes", "rubble", "ruin", "ruins", "cinder", "cinders", "dust"}
 
 
 # Verbs of telling people to go: "ordered to leave", "urged to leave".
