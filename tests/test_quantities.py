@@ -1034,3 +1034,21 @@ def test_a_part_a_report_gives_hides_only_that_part():
     found, _ = _numbers("A storm killed 12 people in Velmar on Monday, three of them children, officials said.",
                         "The storm that hit Velmar on Monday killed 15 people, officials said.")
     assert [sorted(_sides([d])) for d in found] == [["12", "15"]]
+
+
+def test_hostile_openings_of_hundreds_of_parts_and_sums_are_compared_in_time():
+    """This sitting's rules read a report's opening (its one figure in a unit) and each sentence's parts ("three of
+    them", "including 12"): two hostile reports whose opening sentences hold 200 parts and 200 sums each are
+    compared in time, each sentence's parts read once."""
+    import time
+
+    from newsweave.crosscheck.numbers import figure_discrepancies
+
+    first = ("A storm killed 900 people, " + ", ".join(f"including {i + 1} in Velmar{i}" for i in range(200)) + ". "
+             + " ".join(f"Repairs cost ${i + 1} million." for i in range(200)) + "\n")
+    second = ("A storm killed 800 people, " + ", ".join(f"{i + 2} of them in Pell{i}" for i in range(200)) + ". "
+              + " ".join(f"Repairs cost ${i + 500} million." for i in range(200)) + "\n")
+    story = build_story([Document(id="a", text=first), Document(id="b", text=second)], Settings())
+    started = time.perf_counter()
+    figure_discrepancies(story)
+    assert time.perf_counter() - started < 3.0
