@@ -900,6 +900,10 @@ TWO_THINGS = [
      "Velmar was in mourning on Sunday after three of its residents died in Saturday's bus crash at Pell Pass."),
     ("The Greenway Party won 31 seats in Sunday's election, including 12 in the province of Arlen, results showed.",
      "The Greenway Party swept the province of Arlen in Sunday's election, winning 12 seats there, results showed."),
+    # a share is its holder's: two named candidates' shares, though one claim names both
+    ("Mira Oddvar won the mayoral election in Velmar on Sunday with 52 percent of the vote, officials said.",
+     "Incumbent mayor Jens Tolle conceded defeat in Velmar on Sunday after taking 41 percent of the vote against "
+     "challenger Mira Oddvar."),
     # this year and last (or this season and last): "this" and the unit tell no time by their words alone
     ("Harlow Motors said its profit this year would reach $412 million.",
      "Harlow Motors earned $380 million last year, the company said."),
@@ -911,7 +915,7 @@ TWO_THINGS = [
                                                             "several-tolls", "another-film", "passes",
                                                             "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
                                                             "two-candidates", "three-of-them", "including-twelve",
-                                                            "this-and-last-year"])
+                                                            "two-candidates-shares", "this-and-last-year"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -1026,6 +1030,13 @@ def test_two_reports_of_hundreds_of_sizes_of_one_thing_are_compared_in_time():
 def test_millions_of_pounds_are_sterling_unless_they_weigh_something(text, kind, unit):
     (found,) = q.find(text)
     assert (found.kind, found.unit) == (kind, unit)
+
+
+def test_one_candidate_s_share_told_two_ways_still_disagrees():
+    found, _ = _numbers("Mira Oddvar won the mayoral election in Velmar on Sunday with 52 percent of the vote.",
+                        "Mira Oddvar won the mayoral election in Velmar on Sunday with 55 percent of the vote, beating "
+                        "Jens Tolle.")
+    assert [sorted(_sides([d])) for d in found] == [["52 percent", "55 percent"]]
 
 
 def test_a_part_a_report_gives_hides_only_that_part():

@@ -833,6 +833,9 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
     # a clock time dates one event: two claims told in like words are still two moments of a day ("entered the
     # party around 4:00 p.m.", "gave himself up just after 6 p.m.") unless the same thing happened at both
     pairs = [(x, y) for x, y in pairs if x.kind != q.TIME or q.predicate_class(x.predicate) == q.predicate_class(y.predicate)]
+    # a share is its holder's: two named holders hold two shares, though a claim names the other ("Oddvar won with 52
+    # percent of the vote", "Tolle conceded after taking 41 percent against Oddvar"; two firms' stakes)
+    pairs = [(x, y) for x, y in pairs if x.kind != q.PERCENT or not _two_named_parties(a, b, named)]
     if likeness < SAME_FACT:
         # a count of a thing no list here knows, with no known predicate ("13 homers", "two drives"): like words
         # around it are not enough, the aligner must find the claims one fact; unless each report counts the thing
@@ -868,11 +871,21 @@ def _said_of_two_things(a, b, named: Callable[[Any], bool] | None) -> bool:
     stock price fell 10 percent": an opening tells how much several things rose or fell), or two named parties'
     figures ("Moro won with 52 percent", "Holt conceded after taking 41 percent against Moro", though a claim names
     the other)."""
-    words_a, words_b = set(a.subject.split()), set(b.subject.split())
-    if words_a <= words_b or words_b <= words_a:
-        return False  # one name, in full or in part: "tropical storm imelde", "imelde"
+    if _one_subject(a, b):
+        return False
     changes = any(x.predicate in q.CHANGES for x in (*a.quantities, *b.quantities))
-    return changes or (named is not None and named(a) and named(b))
+    return changes or _two_named_parties(a, b, named)
+
+
+def _one_subject(a, b) -> bool:
+    """Whether two claims' subjects are one, in full or in part ("tropical storm imelde", "imelde"), or unsaid."""
+    words_a, words_b = set(a.subject.split()), set(b.subject.split())
+    return words_a <= words_b or words_b <= words_a
+
+
+def _two_named_parties(a, b, named: Callable[[Any], bool] | None) -> bool:
+    """Two claims whose subjects are two names (`_subject_named`), whatever else each claim names."""
+    return not _one_subject(a, b) and named is not None and named(a) and named(b)
 
 
 def _subject_named(parses: dict, claim) -> bool:
