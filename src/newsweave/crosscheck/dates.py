@@ -132,8 +132,8 @@ def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: di
     """Pairs of reports whose openings each give one day by its date, other days, of one named thing, on one side
     of the reports' own day ("The launch of Selka-2 is set for Sept. 14", "Selka-2 will lift off on Sept. 21"; "The
     ban takes effect Jan. 1", "The ban comes into force on March 1"): the inverted pyramid puts the story's own day
-    in its opening, whatever word names the event. (Not a day named from the report's own, nor the saying of
-    something: `arguments` holds only the mentions that are not.)"""
+    in its opening, whatever word names the event. (Not a day named from the report's own, `_said_on_the_day`, nor
+    the saying of something, whose mentions `arguments` does not hold.)"""
     ranks, _ = body_ranks(story)
     opening: dict[str, list[DateMention]] = defaultdict(list)
     for mention in mentions:
