@@ -904,6 +904,10 @@ TWO_THINGS = [
     ("Mira Oddvar won the mayoral election in Velmar on Sunday with 52 percent of the vote, officials said.",
      "Incumbent mayor Jens Tolle conceded defeat in Velmar on Sunday after taking 41 percent of the vote against "
      "challenger Mira Oddvar."),
+    # two towns' tolls, towns the small model does not tag as places: the words say they are
+    ("A magnitude 6.1 earthquake struck the Velmar hills on Tuesday, killing at least 11 people in the town of "
+     "Sorrendal, officials said.",
+     "Six people were killed in the village of Eskerholm when Tuesday's magnitude 6.1 earthquake brought down a hall."),
     # this year and last (or this season and last): "this" and the unit tell no time by their words alone
     ("Harlow Motors said its profit this year would reach $412 million.",
      "Harlow Motors earned $380 million last year, the company said."),
@@ -915,7 +919,7 @@ TWO_THINGS = [
                                                             "several-tolls", "another-film", "passes",
                                                             "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
                                                             "two-candidates", "three-of-them", "including-twelve",
-                                                            "two-candidates-shares", "this-and-last-year"])
+                                                            "two-candidates-shares", "two-towns", "this-and-last-year"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

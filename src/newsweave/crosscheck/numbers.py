@@ -602,8 +602,10 @@ def _not_two_things(a: Count, b: Count, fact_of: dict, claim_of, likeness) -> bo
         return True  # one person's age, the nine attackers: not tied to one occasion
     first, second = claim_of(a), claim_of(b)
     if first is not None and second is not None and (
-            _gives_as_a_part(first.sentence.text, b.value) or _gives_as_a_part(second.sentence.text, a.value)):
-        return False  # one report's count is a part the other's sentence gives of its own: "three of them"
+            _gives_as_a_part(first.sentence.text, b.value) or _gives_as_a_part(second.sentence.text, a.value)
+            or _in_two_settlements(first, second)):
+        return False  # one report's count is a part the other's sentence gives of its own ("three of them"), or of
+        # another town's
     if _one_fact(a, b, fact_of):
         return True
     if first is None or second is None or _about_same(first, second):
@@ -739,7 +741,7 @@ def _other_occasions(a, b) -> bool:
     """Two claims set in different places or on different dates: "in Pell Harbour" and "in Varna",
     "a year earlier" and "last spring". However alike their words, their figures are about two things."""
     places_a, places_b = set(a.places), set(b.places)
-    if places_a and places_b and places_a.isdisjoint(places_b):
+    if (places_a and places_b and places_a.isdisjoint(places_b)) or _in_two_settlements(a, b):
         return True
     periods_a, periods_b = _periods(a.dates), _periods(b.dates)
     if periods_a.isdisjoint(periods_b) and {unit for unit, _ in periods_a} & {unit for unit, _ in periods_b}:
@@ -747,6 +749,23 @@ def _other_occasions(a, b) -> bool:
     dates_a = {w for d in a.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
     dates_b = {w for d in b.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
     return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
+
+
+def _in_two_settlements(a, b) -> bool:
+    """Two claims set in two towns the words name as such, neither naming the other's: "killing at least 11 people
+    in the town of Sorrendal", "Six people were killed in the village of Eskerholm" (the small model tags many a
+    rare town as a person; a town is a place nothing else holds, where a country or an island may hold the other's)."""
+    towns_a, towns_b = _settlements(a.text), _settlements(b.text)
+    return bool(towns_a and towns_b and towns_a.isdisjoint(towns_b)
+                and not any(town in b.text for town in towns_a) and not any(town in a.text for town in towns_b))
+
+
+@lru_cache(maxsize=4096)
+def _settlements(text: str) -> frozenset[str]:
+    return frozenset(_IN_A_SETTLEMENT.findall(text))
+
+
+_IN_A_SETTLEMENT = re.compile(r"\bin\s+the\s+(?:[a-z]+\s+)?(?:town|village|hamlet|township)\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
 
 def _periods(dates: Iterable[str]) -> set[tuple[str, int]]:
