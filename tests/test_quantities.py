@@ -830,6 +830,9 @@ EVENTS_TOLD_TWO_WAYS = [
     (_COURT + "Pell's bail was set at $75,000.", _COURT + "Pell is being held on $150,000 bail.", "amount set"),
     (_VOTE + "The measure passed with turnout of 61 percent.", _VOTE + "Turnout reached 67%, officials said.",
      "percentage of turnouts passed"),
+    # one quarter, named two ways
+    (_FIRM + "Harlow posted third-quarter net profit of €84 million on Tuesday.",
+     _FIRM + "Harlow earned a net profit of 48 million euros in the July-September quarter.", "amount earned"),
     # homes reduced to ash were destroyed
     ("A grass fire swept the edge of Velmar on Saturday. The fire destroyed 63 homes, county officials said.",
      "A grass fire swept the edge of Velmar on Saturday. Thirty-six houses were reduced to ash, county officials said.",
@@ -851,7 +854,7 @@ EVENTS_TOLD_TWO_WAYS = [
     "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
     "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
     "delay", "cost", "bridge-length", "snow", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
-    "turnout", "reduced-to-ash", "on-board", "winds-unread"])
+    "turnout", "quarter-two-ways", "reduced-to-ash", "on-board", "winds-unread"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
     assert [d.subject for d in found] == [subject], [(d.subject, sorted(_sides([d]))) for d in found]
@@ -908,6 +911,9 @@ TWO_THINGS = [
     ("A magnitude 6.1 earthquake struck the Velmar hills on Tuesday, killing at least 11 people in the town of "
      "Sorrendal, officials said.",
      "Six people were killed in the village of Eskerholm when Tuesday's magnitude 6.1 earthquake brought down a hall."),
+    # two quarters, which shared the word "quarter"
+    (_FIRM + "Harlow posted a net profit of €84 million in the third quarter.",
+     _FIRM + "Harlow earned a net profit of 48 million euros in the fourth quarter."),
     # this year and last (or this season and last): "this" and the unit tell no time by their words alone
     ("Harlow Motors said its profit this year would reach $412 million.",
      "Harlow Motors earned $380 million last year, the company said."),
@@ -919,7 +925,8 @@ TWO_THINGS = [
                                                             "several-tolls", "another-film", "passes",
                                                             "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
                                                             "two-candidates", "three-of-them", "including-twelve",
-                                                            "two-candidates-shares", "two-towns", "this-and-last-year"])
+                                                            "two-candidates-shares", "two-towns", "two-quarters",
+                                                            "this-and-last-year"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)
     assert found == [], [(d.subject, sorted(_sides([d]))) for d in found]

@@ -746,9 +746,22 @@ def _other_occasions(a, b) -> bool:
     periods_a, periods_b = _periods(a.dates), _periods(b.dates)
     if periods_a.isdisjoint(periods_b) and {unit for unit, _ in periods_a} & {unit for unit, _ in periods_b}:
         return True  # "18 goals this season", "11 goals in the whole of last season"
-    dates_a = {w for d in a.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
-    dates_b = {w for d in b.dates for w in d.lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
+    dates_a = {w for d in a.dates for w in _quarters_named(d).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
+    dates_b = {w for d in b.dates for w in _quarters_named(d).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
     return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
+
+
+def _quarters_named(written: str) -> str:
+    """A quarter written as one word, however a report names it: "third-quarter", "the July-September quarter",
+    "Q3" are each "q3" (else two names of one quarter shared no word, and read as two occasions)."""
+    written = _QUARTER_BY_ORDINAL.sub(lambda m: f"q{m.group(2) or _ORDINAL_QUARTERS[m.group(1).lower()]}", written)
+    return _QUARTER_BY_MONTHS.sub(lambda m: f"q{_MONTHS_OF_QUARTERS.index(m.group(1).lower()[:3]) + 1}", written)
+
+
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_BY_ORDINAL = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ([1-4])\b", re.IGNORECASE)
+_MONTHS_OF_QUARTERS = ["jan", "apr", "jul", "oct"]
+_QUARTER_BY_MONTHS = re.compile(r"\b(jan|apr|jul|oct)[a-z]*\s*[-–]\s*(?:mar|jun|sep|dec)[a-z]*\s+quarter\b", re.IGNORECASE)
 
 
 def _in_two_settlements(a, b) -> bool:
