@@ -778,7 +778,7 @@ def _settlements(text: str) -> frozenset[str]:
     return frozenset(_IN_A_SETTLEMENT.findall(text))
 
 
-_IN_A_SETTLEMENT = re.compile(r"\bin\s+the\s+(?:[a-z]+\s+)?(?:town|village|hamlet|township)\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
+_IN_A_SETTLEMENT = re.compile(r"\b[Ii]n\s+the\s+(?:[a-z]+\s+)?(?:town|village|hamlet|township)\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)")
 
 
 def _periods(dates: Iterable[str]) -> set[tuple[str, int]]:
