@@ -1672,7 +1672,8 @@ def _describe(quantity: Quantity) -> str:
         return f"duration of the {quantity.noun}"
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
-    noun = plural(measured_noun(quantity)) if measured_noun(quantity) else ""
+    measured = measured_noun(quantity)
+    noun = plural(measured) if measured else ""
     # (a verb of level says nothing the kind does not: "speed of winds", not "speed of winds arrived")
     level = noun and quantity.kind in MEASURED_BY_SUBJECT and quantity.predicate in _LEVEL_PREDICATES
     predicate = _past(quantity.predicate) if quantity.predicate and not level else ""
@@ -1773,15 +1774,11 @@ def _measure_key(quantity) -> tuple | None:
     return (quantity.kind, quantity.unit)
 
 
-def _measured(noun: str) -> str:
-    """What a figure measures, not its unit: "a billion dollars" measures nothing named."""
-    # ("in cash": how it is paid; "a fee of 23 million pounds" is sterling)
-    return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) or noun in ("cash", "pound") else noun
-
-
 def measured_noun(quantity) -> str:
-    """The noun a figure measures, not its unit ("" for "48 million euros")."""
-    return _measured(quantity.noun)
+    """The noun a figure measures, not its unit: "" for "48 million euros" (a billion dollars measures nothing named),
+    "in cash" (how it is paid) or "a fee of 23 million pounds" (sterling)."""
+    noun = quantity.noun
+    return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) or noun in ("cash", "pound") else noun
 
 
 def same_measure(a, b, one_fact: bool = False) -> bool:

@@ -113,18 +113,21 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                 if gives(pools, b.evidence.document, a) or gives(pools, a.evidence.document, b):
                     continue
                 seen.add(pair)
-                subject = f"date of {_event_name(a)}" + (f" ({', '.join(sorted(shared))})" if shared else "")
-                values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
-                discrepancies.append(Discrepancy("date", subject, values, confidence=0.9 if same_fact else 0.6))
+                discrepancies.append(_disagreement(a, b, shared, confidence=0.9 if same_fact else 0.6))
     for a, b in _the_opening_s_days(story, mentions, arguments, days):
         pair = frozenset((_when(a), _when(b), a.event_key, b.event_key))
         if pair not in seen:
             seen.add(pair)
-            shared = arguments[id(a)] & arguments[id(b)]
-            subject = f"date of {_event_name(a)} ({', '.join(sorted(shared))})"
-            values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
-            discrepancies.append(Discrepancy("date", subject, values, confidence=0.6))
+            discrepancies.append(_disagreement(a, b, arguments[id(a)] & arguments[id(b)], confidence=0.6))
     return discrepancies
+
+
+def _disagreement(a: DateMention, b: DateMention, shared: set[str], confidence: float) -> Discrepancy:
+    """Two dates of one event as a disagreement: labelled by the event and the names both give it, each side with
+    its mention's evidence."""
+    subject = f"date of {_event_name(a)}" + (f" ({', '.join(sorted(shared))})" if shared else "")
+    values = [DiscrepancyValue(m.text, m.date or _when(m), [m.evidence]) for m in (a, b)]
+    return Discrepancy("date", subject, values, confidence=confidence)
 
 
 def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: dict[int, set[str]],

@@ -854,8 +854,12 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
         own figure, in each report's words."""
         return given_once is not None and openings is not None and given_once(figure_key(x)) and openings()
 
+    def the_openings_unit(x, y) -> bool:
+        """Whether x and y are the one figure in a unit each report's opening gives, of one thing (`_one_unit_measure`)."""
+        return _one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x)
+
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)
-             or (_one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x))]
+             or the_openings_unit(x, y)]
     if not pairs:
         return []
     if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
@@ -878,11 +882,11 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
         pairs = [(x, y) for x, y in pairs if not (x.kind == q.COUNT and x.noun not in _KNOWN_NOUNS
                                                   and x.predicate not in q.PREDICATE_CLASS_NAMES
                                                   and not (alone and given_once is not None
-                                                           and given_once(q.measure_key(x))))]
+                                                           and given_once(figure_key(x))))]
     if likeness >= SAME_FACT or _about_same(a, b):
         return pairs
     return [(x, y) for x, y in pairs if _one_listed_event(x, y) or (_one_toll(x, y) and told_once(x))
-            or (_one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x))]
+            or the_openings_unit(x, y)]
 
 
 def _one_unit_measure(x, y) -> bool:
@@ -1039,7 +1043,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         for x, y in comparable_pairs(a, b, float(likeness.matrix[i, j]), given_once, openings, named):
             # (comparable pairs share a measure: x's key is y's)
             if apart and not (_standing(x) or _same_past_year(a, b, days)
-                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and given_once(q.measure_key(x)))):
+                              or (x.predicate in _TOLL_CLASSES and _fell(x, y, days) and given_once(figure_key(x)))):
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
@@ -1187,7 +1191,7 @@ def _gives_as_a_part(sentence: str, value: float) -> bool:
     """Whether a sentence gives `value` as a part of another count of its own ("Nine people were killed, three of them
     residents of Carrow Bridge"; "won 31 seats, including 12 in Arlen"): a report giving that part alone counts the
     part, not the whole."""
-    return any(count == value for count in _parts_given(sentence))
+    return value in _parts_given(sentence)
 
 
 @lru_cache(maxsize=4096)
