@@ -1074,3 +1074,17 @@ def test_hostile_openings_of_hundreds_of_parts_and_sums_are_compared_in_time():
     started = time.perf_counter()
     figure_discrepancies(story)
     assert time.perf_counter() - started < 3.0
+
+
+def test_a_hostile_sentence_of_thousands_of_parts_is_read_in_one_pass():
+    """Where a part may start ("including 12") was looked for before each figure of a sentence: one sentence of 5,000
+    parts took 8 s. It is found in one pass."""
+    import time
+
+    from newsweave.crosscheck.numbers import _gives_as_a_part
+
+    sentence = "A storm killed 90000 people, " + ", ".join(f"including {n} in Velmar" for n in range(1, 5001)) + "."
+    started = time.perf_counter()
+    assert _gives_as_a_part(sentence, 4999)
+    assert not _gives_as_a_part(sentence, 90000)
+    assert time.perf_counter() - started < 2.0

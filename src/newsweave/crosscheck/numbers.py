@@ -1197,13 +1197,21 @@ def _gives_as_a_part(sentence: str, value: float) -> bool:
 @lru_cache(maxsize=4096)
 def _parts_given(sentence: str) -> frozenset[float]:
     """The counts a sentence gives as parts (`_gives_as_a_part`); read once per sentence, however many pairs ask."""
+    # (where a part may start is found in one pass: looked for before each figure, a hostile sentence of 5,000
+    # parts took 8 s)
+    starts = set()
+    for marker in _PART_BEFORE.finditer(sentence):
+        starts.add(marker.end())
+        hedge = _PART_HEDGE.match(sentence, marker.end())
+        if hedge:
+            starts.add(hedge.end())
     return frozenset(figure.value for figure in q.find(sentence) if figure.kind == q.COUNT and (
-        _PART_AFTER.match(sentence, figure.end) or _PART_BEFORE.search(sentence, 0, figure.start)))
+        _PART_AFTER.match(sentence, figure.end) or figure.start in starts))
 
 
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom|those|which|these)\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?:at\s+least\s+|some\s+|about\s+)?$",
-                          re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+", re.IGNORECASE)
+_PART_HEDGE = re.compile(r"(?:at\s+least\s+|some\s+|about\s+)", re.IGNORECASE)
 
 
 def _parts_of(claim, part) -> tuple[int, float]:
