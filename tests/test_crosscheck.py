@@ -1993,3 +1993,65 @@ def test_a_company_the_model_takes_for_a_person_in_one_report_is_one_name_misspe
     (found,) = _of_kind(brief, "name")
     assert sorted(v.value for v in found.values) == ["Quellmara Biologics", "Quellmora Biologics"]
     _assert_evidence_holds_values(found, _texts(brief))
+
+
+@pytest.mark.parametrize("added, flagged", [
+    ("probably ", True),  # a hedge
+    ("not ", True),  # a denial
+    ("very ", False),  # a word an editor may cut, not one that changes what is said
+])
+def test_a_word_that_changes_what_is_said_added_inside_a_quote_is_a_rewording(added, flagged):
+    """A blind probe (2026-12-07, twenty-eighth sitting): "no plans to close" against "no immediate plans to close".
+    An editor's cut drops words; a hedge or a "not" that one report has inside the other's words is a change."""
+    said = "the mayor told reporters on Monday."
+    brief = _brief(f"\"We will reopen the old library in June after the repairs,\" {said}",
+                   f"\"We will {added}reopen the old library in June after the repairs,\" {said}")
+    found = _of_kind(brief, "quote")
+    assert bool(found) is flagged
+    if flagged:
+        assert {d for v in found[0].values for d in v.documents} == {"r1", "r2"}
+
+
+def test_a_speaker_with_a_hyphenated_title_is_named():
+    """A blind probe (2026-12-07, twenty-eighth sitting): the parse splits "co-founder" into subjects of their own
+    ("co", "-", "founder"), and "co" stood as the speaker, so the same words credited to two people went unseen."""
+    words = "\"It is the best harvest we have had in years,\""
+    brief = _brief(f"{words} said co-founder Mira Lassen at the farm on Monday.",
+                   f"{words} said chief executive Tom Brandt at the farm on Monday.")
+    (found,) = _of_kind(brief, "attribution")
+    assert {v.normalized for v in found.values} == {"Lassen", "Brandt"}
+    _assert_evidence_holds_values(found, _texts(brief))
+    assert any(q.speaker and q.speaker.startswith("co-founder Mira Lassen") for q in brief.story.quotes)
+
+
+def test_a_speaker_s_party_in_brackets_is_no_surname():
+    words = "\"It now seems clear that the committee will not meet before the recess,\""
+    brief = _brief(f"{words} said Rep. Ana Torvik of Oregon, the panel's senior Democrat, on Monday.",
+                   f"{words} top panel Democrat Ana Torvik (D-Ore.) said on Monday.")
+    assert _of_kind(brief, "attribution") == []
+
+
+@pytest.mark.parametrize("texts, subject, values", [
+    (  # charges counted before their crime and after it (the parse hangs "11" off "bank")
+        ("Prosecutors filed 11 bank fraud counts against Harl Venner on Friday.",
+         "Harl Venner was charged on Friday with 13 counts of bank fraud."),
+        "counts of fraud charged", {11, 13},
+    ),
+    (  # cases of a disease and infections by it
+        ("Health officials confirmed 48 cases of cholera in Arlow on Monday. The clinic is full.",
+         "Health officials confirmed 84 cholera infections in Arlow on Monday. The clinic is full."),
+        "number of cases confirmed", {48, 84},
+    ),
+])
+def test_counts_named_two_ways_are_compared(texts, subject, values):
+    """Blind probes (2026-12-07, twenty-eighth sitting): "seven counts of wire fraud" was read as seven people
+    charged, and "nine wire fraud counts" as nine wires."""
+    (found,) = _of_kind(_brief(*texts), "number")
+    assert found.subject == subject
+    assert {v.normalized for v in found.values} == values
+
+
+def test_counts_a_court_convicted_on_are_not_the_counts_laid():
+    brief = _brief("Harl Venner was convicted on Friday on two counts of bank fraud.",
+                   "Harl Venner was charged in May with 13 counts of bank fraud. On Friday a jury convicted him.")
+    assert _of_kind(brief, "number") == []

@@ -817,6 +817,8 @@ EVENTS_TOLD_TWO_WAYS = [
      "size of the bridge"),
     ("A winter storm hit Velmar on Sunday. The storm dumped 40 centimetres of snow.",
      "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "amount of snow"),
+    ("A monsoon storm hit Velmar on Sunday. The storm dumped 140 millimetres of rain.",
+     "A monsoon storm hit Velmar on Sunday. The storm brought 410 mm of rain.", "amount of rain"),
     ("A wildfire swept the hills north of Velmar on Tuesday. Some 3,000 residents were ordered to leave.",
      "A wildfire swept the hills north of Velmar on Tuesday. Officials evacuated 4,500 people.",
      "number of people evacuated"),
@@ -853,7 +855,7 @@ EVENTS_TOLD_TWO_WAYS = [
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
     "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
     "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
-    "delay", "cost", "bridge-length", "snow", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
+    "delay", "cost", "bridge-length", "snow", "rain-in-millimetres", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
     "turnout", "quarter-two-ways", "reduced-to-ash", "on-board", "winds-unread"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)

@@ -213,6 +213,7 @@ _NOUN_CLASSES = {
     "protester": "protester protestor demonstrator marcher",
     "student": "student pupil",
     "job": "job position",
+    "case": "case infection",  # of a disease: "127 cases of measles", "172 confirmed infections"
 }
 NOUN_CLASS = word_classes(_NOUN_CLASSES)
 
@@ -306,6 +307,7 @@ _UNITS = {
     **dict.fromkeys(("mile", "miles", "mi"), (LENGTH, 1609.344, "m")),
     **dict.fromkeys(("metre", "metres", "meter", "meters", "m"), (LENGTH, 1.0, "m")),
     **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), (LENGTH, 0.01, "m")),
+    **dict.fromkeys(("mm", "millimetre", "millimetres", "millimeter", "millimeters"), (LENGTH, 0.001, "m")),
     **dict.fromkeys(("foot", "feet", "ft"), (LENGTH, 0.3048, "m")),
     **dict.fromkeys(("inch", "inches"), (LENGTH, 0.0254, "m")),
     **dict.fromkeys(("yard", "yards", "yd"), (LENGTH, 0.9144, "m")),
@@ -764,9 +766,11 @@ def measure(quantity: Quantity, doc) -> Quantity:
         noun = None  # one of many: "a seven-yard pass", "an 11-yard pass" (the size of "the bridge" is one thing's)
     predicate = _predicate(token, noun)
     noun_key = noun_class(noun.lemma_) if noun is not None else ""
-    charge = charged_with(noun) if noun is not None else None
+    charge = charged_with(noun, named_before=True) if noun is not None else None
     if charge is not None:
         noun_key = f"{noun_key} of {charge.lemma_.lower()}"  # "three charges of attempted murder": murder charges
+        if predicate in _LAYING_CHARGES:
+            predicate = "charge"  # charged with, faces, brought, unveiled: the charges laid, one figure
     if noun_key in EVENT_NOUNS:
         predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
     elif (noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS
@@ -1191,13 +1195,21 @@ def _refers_back(token) -> bool:
 
 # Nouns that count charges: "five counts of criminal mischief", "three charges of attempted murder".
 CHARGE_NOUNS = {"count", "charge"}
+# Verbs that lay charges: "charged with seven counts", "faces", "filed nine counts" give one figure; what a court
+# did with some of them ("convicted on two counts", "threw out three charges") is another.
+_LAYING_CHARGES = {"charge", "face", "file", "bring", "lay", "level", "lodge", "press", "unveil", "announce", "indict",
+                   "hit", "slap", "add", "include", "list", "contain", "be", "have", "", "seek"}
 
 
-def charged_with(noun):
-    """The crime a count of charges names ("criminal mischief" in "five counts of criminal mischief"), or None."""
+def charged_with(noun, named_before: bool = False):
+    """The crime a count of charges names ("criminal mischief" in "five counts of criminal mischief"), or None;
+    `named_before`: or the word before it ("nine wire fraud counts")."""
     if noun.lemma_.lower() not in CHARGE_NOUNS:
         return None
-    return next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+    of = next((c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+    if of is not None or not named_before:
+        return of
+    return next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
 
 
 def _worth_of(noun):
@@ -1231,8 +1243,10 @@ def _measured_noun(token, kind: str):
         return _subject_measured(unit) if kind in MEASURED_BY_SUBJECT else None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
-        if noun.lemma_.lower() in ("total", "number", "tally", "count") or noun.pos_ not in ("NOUN", "PROPN"):
-            return None
+        while kind == COUNT and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "nine wire fraud counts": the counts, though the parse hangs the number off "wire"
+        if (noun.lemma_.lower() in ("total", "number", "tally", "count") and noun.tag_ != "NNS") or noun.pos_ not in ("NOUN", "PROPN"):
+            return None  # (but "seven counts of fraud" counts charges)
         if noun.lower_ == "ones":
             return _counted_before(noun)  # "22 invalid ballots with 183 valid ones": ballots
         return noun
@@ -1661,6 +1675,9 @@ def _describe(quantity: Quantity) -> str:
         return f"distance from {places[0]}" if len(places) == 1 else "distance between " + " and ".join(places)
     if quantity.noun == MAGNITUDE:
         return f"magnitude of the {quantity.predicate or 'earthquake'}"
+    charges = re.fullmatch(r"(?:count|charge) of (.+)", quantity.noun)
+    if quantity.kind == COUNT and charges:
+        return f"counts of {charges.group(1)} {'charged' if quantity.predicate == 'charge' else _past(quantity.predicate)}"
     if quantity.kind == LENGTH and quantity.noun in _FALLS:
         return f"amount of {quantity.noun}"  # "40 cm of snow" is how much fell, not a thing's size
     if quantity.kind == LENGTH and quantity.noun:

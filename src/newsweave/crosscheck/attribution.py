@@ -277,6 +277,7 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                    or _outlet_just_before(token, names))
         if subject is None:
             continue  # "is said to have", "is believed": hearsay with no one named
+        first_piece, subject = subject, _whole_word(subject)
         if subject.idx < sentence.start:
             continue  # a word of the dateline cut off the sentence: "ALLENTOWN, Pa. (AP) — Workers say"
         if lemma in _FINDING_VERBS and lemma not in REPORTING_VERBS:
@@ -284,6 +285,8 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
             if not found_by:
                 continue
         subject_phrase = _phrase(subject)
+        if first_piece is not subject:
+            subject_phrase = list(subject.doc[first_piece.i : subject_phrase[0].i]) + subject_phrase
         subject_text = _text(subject_phrase)
         # "said Jordan Isenstadt, a spokesman": the speaker may come after the verb
         start, end = min(subject_phrase[0].idx, token.idx), max(_end(subject_phrase), token.idx + len(token.text))
@@ -308,7 +311,9 @@ def _attribution(tokens: list[Token], sentence: Sentence, names: OutletNames, la
                 # person ("..., they write": the studio's lawyers, not the linguist named before)
                 speaker = ((last_person or None) if subject.lower_ not in _GROUP_PRONOUNS else last_group) \
                     if subject.lower_ in _PRONOUNS else subject_text
-                named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words)
+                named = subject.ent_type_ == "PERSON" or (subject.pos_ == "PROPN" and subject.text in person_words) \
+                    or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subject.i  # "co-author Dr. Quintero"
+                           and not any(t.is_punct for t in subject.doc[subject.i : c.i]) for c in subject.children)
             if not origin:
                 origin, written = _outlet_inside(subject, names)
         else:
@@ -436,6 +441,20 @@ def _object_phrase(verb: Token) -> list[list[Token]]:
             or (not is_outlet(_text(first)) and is_outlet(_text(first + phrases[1])))):
         return [first + phrases[1]]
     return [first]
+
+
+def _whole_word(subject: Token) -> Token:
+    """The subject a hyphenated word the parse split ends in: "co", "-", "author" are each a subject in "said
+    co-author Dr. Rafael Quintero", and "co-founder Mira Lassen" is Lassen's phrase."""
+    while (subject.i + 2 < len(subject.doc) and not subject.whitespace_ and subject.nbor().text == "-"
+           and not subject.nbor().whitespace_):
+        after = subject.nbor(2)
+        while after.dep_ == "compound" and after.head.i > after.i:
+            after = after.head
+        if after.head != subject.head or after.dep_ != subject.dep_:
+            break
+        subject = after
+    return subject
 
 
 def _issuer(verb: Token) -> Token | None:

@@ -303,6 +303,8 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
     # Words both quotes have, even one at a time, are not changes ("very successfully" / "quite successfully").
     shared_a = {m.a + k for m in every for k in range(m.size)}
     shared_b = {m.b + k for m in every for k in range(m.size)}
+    if _force_added(words_a, words_b, every):
+        return True
     first, last = blocks[0], blocks[-1]
     regions = []
     edges = [((0, first.a), (0, first.b)), ((last.a + last.size, len(words_a)), (last.b + last.size, len(words_b)))]
@@ -333,6 +335,23 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
         if len(gap_a) == len(gap_b) == 1 and {gap_a[0], gap_b[0]} <= _PERSONS:
             return True  # "why did you" / "why did she": who is spoken to or of changed
     return len(_content(changed)) >= MATERIAL
+
+
+def _force_added(words_a: Sequence[str], words_b: Sequence[str], blocks: list) -> bool:
+    """A word that changes what a statement asserts, added between two words both quotes have ("no plans" / "no
+    immediate plans", "will be" / "will not be"): an editor's cut drops words, it does not add these."""
+    for left, right in pairwise(blocks):
+        gap_a = words_a[left.a + left.size : right.a]
+        gap_b = words_b[left.b + left.size : right.b]
+        added = gap_b if not gap_a else gap_a if not gap_b else ()
+        if 0 < len(added) <= 3 and any(word in _FORCE for word in added):
+            return True
+    return False
+
+
+# Words of negation, possibility, time and scope: "no immediate plans" is not "no plans"
+_FORCE = {"not", "no", "never", "yet", "may", "might", "could", "should", "would", "likely", "probably", "possibly",
+          "perhaps", "immediate", "immediately", "only", "nearly", "almost"}
 
 
 def _joined(words: list[str]) -> str:
@@ -509,13 +528,14 @@ def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
     """
     if quote.attribution is None:
         return None
-    speaker = quote.attribution.speaker or ""
+    written = quote.attribution.speaker or ""
+    speaker = re.sub(r"\([^)]*\)?", " ", written)  # "Sander Levin (D-Mich.)": Levin (the parse may cut the ")")
     # "Christopher R. Miller, a spokesman for the Department of Health": the name before the comma
     words = [w for w in speaker.split(",")[0].split() if w.lower() not in ("the", "a", "an")]
     # "Lt. Gregg Hastings of the Oregon State Police": the name before the body it speaks for
     words = words[: next((n for n, w in enumerate(words) if w in _AFTER_A_NAME), len(words))]
     phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
-    if words and (quote.attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))) and speaker in phrases:
+    if words and (quote.attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))) and written in phrases:
         surname = words[-1].strip(".,'’").removesuffix("'s")
         return None if surname.lower() in _TITLES else surname  # "said Sgt." cut off by a sentence break
     return None
