@@ -9,12 +9,23 @@ Each probe is two short invented reports of one story (3-5 sentences each, rewor
   two measures in like words, figures that round alike, a weekday that is the other's date, a full name and
   a surname, a quote and a fragment of it); any disagreement the brief lists for it is a false alarm.
 
+A second kind, `--set facts` (the claim layer's grouping, written the same way, blind):
+
+- a *same* probe states one fact in both reports in other words (a synonym, the passive, a noun for a clause,
+  a relative clause against a sentence of its own, a number written another way, a name shortened, a quote
+  told as reported speech); it is joined when one fact group holds claims over `fact_a` in the first report
+  and over `fact_b` in the second;
+- an *apart* probe holds two facts that look alike but are two (other people, another time or place, a part
+  of a whole, a plan against a deed); a fact group over both is a false join.
+
 The sets are in benchmarks/data/probes/ (our own invented text; no data set's text). Split before any rule
 was written from them: `tune` may be read and acted on; `heldout` was written after the tune set was first
 run, by a writer who saw neither the code nor the tune set, and only its totals are printed.
 
     python3 benchmarks/probes.py --split tune [--verbose]
     python3 benchmarks/probes.py --split heldout
+    python3 benchmarks/probes.py --set facts --split tune [--verbose]
+    python3 benchmarks/probes.py --set facts --split heldout
 
 Reports carry a publication day (a dateline's "MARCH 4" in 2026, else 2026-03-04) so that weekdays resolve.
 """
@@ -64,6 +75,15 @@ def found(probe: dict, discrepancies) -> bool:
         for x in d.values for y in d.values if x is not y) for d in discrepancies)
 
 
+def joined(probe: dict, facts) -> bool:
+    """Whether one fact group holds claims over `fact_a` in the first report and over `fact_b` in the second."""
+    def over(group, document: str, text: str, written: str) -> bool:
+        at = text.find(written)
+        return any(e.document == document and e.start < at + len(written) and at < e.end
+                   for claim in group.claims for e in claim.spans)
+    return any(over(g, "r1", probe["a"], probe["fact_a"]) and over(g, "r2", probe["b"], probe["fact_b"]) for g in facts)
+
+
 def _shown(discrepancies) -> list[str]:
     return [f"{d.kind}: {d.subject}: " + " | ".join(v.value for v in d.values) for d in discrepancies]
 
@@ -98,14 +118,50 @@ def run(split: str, verbose: bool) -> None:
     print(f"\n{time.perf_counter() - started:.1f} s")
 
 
+def run_facts(split: str, verbose: bool) -> None:
+    started = time.perf_counter()
+    same = json.loads((PROBES / f"{split}_same.json").read_text(encoding="utf-8"))
+    apart = json.loads((PROBES / f"{split}_apart.json").read_text(encoding="utf-8"))
+    hits, by_twist, joined_by_twist = 0, Counter(), Counter()
+    for probe in same:
+        hit = joined(probe, brief(probe["a"], probe["b"]).story.facts)
+        hits += hit
+        for twist in _twists(probe):
+            by_twist[twist] += 1
+            joined_by_twist[twist] += hit
+        if verbose and not hit:
+            print("NOT JOINED", probe["id"], repr(probe["fact_a"]), "|", repr(probe["fact_b"]))
+    false_joins = 0
+    for probe in apart:
+        hit = joined(probe, brief(probe["a"], probe["b"]).story.facts)
+        false_joins += hit
+        if verbose and hit:
+            print("FALSE JOIN", probe["id"], repr(probe["fact_a"]), "|", repr(probe["fact_b"]))
+    print(f"\n**newsweave, blind fact probes, {split}**\n")
+    print("| set | probes | joined |")
+    print("|---|---:|---:|")
+    for twist in sorted(by_twist) if split == "tune" else ():  # (the held-out writer's own labels say too much)
+        print(f"| same fact: {twist} | {by_twist[twist]} | {joined_by_twist[twist]} |")
+    print(f"| same fact: all | {len(same)} | **{hits}** |")
+    print(f"| two facts alike (traps) | {len(apart)} | **{false_joins}** false joins |")
+    print(f"\n{time.perf_counter() - started:.1f} s")
+
+
+def _twists(probe: dict) -> list[str]:
+    """The probe's twists, one per label the writer combined ("synonym predicate + passive")."""
+    return [t.strip() for t in re.split(r"\s*[+;/]\s*|\s+and\s+", probe.get("twist", "")) if t.strip()] or ["(none)"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("tune", "heldout"), default="tune")
+    parser.add_argument("--set", choices=("disagreements", "facts"), default="disagreements",
+                        help="flag/quiet probes (disagreements) or same/apart probes (fact groups)")
     parser.add_argument("--verbose", action="store_true", help="each probe missed and each false alarm (tune only)")
     args = parser.parse_args()
     if args.verbose and args.split == "heldout":
         parser.error("the held-out probes print totals only")
-    run(args.split, args.verbose)
+    (run_facts if args.set == "facts" else run)(args.split, args.verbose)
 
 
 if __name__ == "__main__":

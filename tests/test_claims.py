@@ -691,3 +691,61 @@ def test_a_line_that_only_opens_a_quote_states_no_fact():
     story = newsweave.brief([{"id": "a", "text": first}, {"id": "b", "text": second}]).story
     assert not any("publicist" in c.text for c in story.claims)
     assert not any(len(g.documents) > 1 and "publicist" in g.representative.text for g in story.facts)
+
+
+def _joined(brief, first: str, second: str) -> bool:
+    """Whether one fact group holds a claim over `first` in report 1 and one over `second` in report 2."""
+    story = brief.story
+
+    def over(group, document: str, words: str) -> bool:
+        text = story.document(document).text
+        at = text.index(words)
+        return any(c.document == document and c.start < at + len(words) and at < c.end for c in group.claims)
+
+    return any(over(g, "r1", first) and over(g, "r2", second) for g in story.facts)
+
+
+_FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt, the fire service said. "
+
+
+@pytest.mark.parametrize("first, second, words", [
+    # a deed to come and one done, of other days (told of one day, they are one fact: the next test)
+    ("The Tarrant council said the town will hire 40 more firefighters next year after the mill fire.",
+     "The Tarrant council hired 40 more firefighters last year after the mill fire.", ("will hire", "hired")),
+    # one count each, whose ranges do not meet
+    ("About 4,000 staff at Tarrant General Hospital walked off the job on Monday over unpaid wages.",
+     "Some 1,200 nurses at Tarrant General Hospital walked off the job on Monday over unpaid wages.", ("4,000", "1,200")),
+])
+def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, words):
+    """Blind fact probes (2026-12-07, twenty-eighth sitting): claims alike in every word but the one that makes
+    them two facts were grouped as one."""
+    documents = [Document(id=f"r{n}", text=_FIRE + text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
+    brief = Brief(build_story(documents, Settings()), Settings())
+    assert not _joined(brief, *words)
+    assert _joined(brief, "gutted the Harlow Mill", "gutted the Harlow Mill")  # the facts both state still join
+
+
+def test_a_plan_and_its_deed_told_of_one_day_are_one_fact():
+    """The bundled example's wire, of the morning: "engineers were expected to inspect the dam this afternoon"; the
+    next day's paper: "engineers inspected the dam Wednesday afternoon". One inspection, one fact."""
+    documents = [
+        Document(id="r1", published="2026-03-04", text=_FIRE + "Fire safety engineers were expected to inspect the ruins of "
+                 "the Harlow Mill this afternoon."),
+        Document(id="r2", published="2026-03-05", text=_FIRE + "Fire safety engineers inspected the ruins of the Harlow Mill "
+                 "Wednesday afternoon."),
+    ]
+    brief = Brief(build_story(documents, Settings()), Settings())
+    assert _joined(brief, "expected to inspect", "inspected the ruins")
+
+
+@pytest.mark.parametrize("text, tense", [
+    ("The council will hire 40 officers.", "future"),
+    ("The council plans to hire 40 officers.", "future"),
+    ("The council hired 40 officers.", "past"),
+    ("The bridge has been shut by engineers.", "past"),
+    ("The council has agreed to hire 40 officers.", ""),  # the agreeing is done, the hiring to come
+    ("The council hires officers every spring.", ""),
+])
+def test_a_claim_knows_a_deed_to_come_from_one_done(text, tense):
+    (claim,) = [c for c in _claims(text) if c.kind == "clause"]
+    assert claim.tense == tense

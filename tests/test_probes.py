@@ -1,4 +1,4 @@
-"""The blind probe sets (benchmarks/probes.py) are well formed, and the scorer counts what it says.
+"""The blind probe sets (benchmarks/probes.py) are well formed, and the scorers count what they say.
 
 Only structure is checked: the held-out sets' contents are never read for errors (see docs/benchmarks.md).
 """
@@ -40,9 +40,21 @@ def test_each_quiet_probe_is_two_reports(split):
     assert all(p["a"].strip() and p["b"].strip() and p["a"] != p["b"] for p in quiet)
 
 
+@pytest.mark.parametrize("split", ["tune", "heldout"])
+@pytest.mark.parametrize("kind, least", [("same", 50), ("apart", 30)])
+def test_each_fact_probe_marks_its_fact_once_in_each_report(split, kind, least):
+    fact = _load(f"{split}_{kind}")
+    assert len(fact) >= least and len({p["id"] for p in fact}) == len(fact)
+    for probe in fact:
+        assert probe["a"].count(probe["fact_a"]) == 1 and probe["b"].count(probe["fact_b"]) == 1, probe["id"]
+        assert probe["a"] != probe["b"], probe["id"]
+
+
 def test_no_probe_is_in_both_parts():
-    texts = {name: {p["a"] for p in _load(name)} for name in ("tune_flag", "tune_quiet", "heldout_flag", "heldout_quiet")}
-    assert not (texts["tune_flag"] | texts["tune_quiet"]) & (texts["heldout_flag"] | texts["heldout_quiet"])
+    sets = ("flag", "quiet", "same", "apart")
+    tune = {p["a"] for name in sets for p in _load(f"tune_{name}")}
+    held_out = {p["a"] for name in sets for p in _load(f"heldout_{name}")}
+    assert not tune & held_out
 
 
 def test_a_dateline_gives_the_report_its_day():
@@ -57,3 +69,12 @@ def test_a_probe_is_found_only_with_each_side_in_its_own_report():
     assert probes.found(probe, listed)
     assert not probes.found({**probe, "value_a": "52", "value_b": "40"}, listed)  # (not in those reports)
     assert not probes.found({**probe, "kind": "date"}, listed)
+
+
+def test_a_fact_probe_is_joined_only_by_one_group_over_both_facts():
+    probe = {"a": "A storm hit Velmar on Monday. The storm killed 40 people in Velmar. Schools closed.",
+             "b": "Forty people died when a storm struck Velmar on Monday. Schools were shut.",
+             "fact_a": "The storm killed 40 people", "fact_b": "Forty people died"}
+    facts = probes.brief(probe["a"], probe["b"]).story.facts
+    assert probes.joined(probe, facts)
+    assert not probes.joined({**probe, "fact_b": "Schools were shut"}, facts)

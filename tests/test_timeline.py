@@ -353,6 +353,15 @@ def _dated(published: str, *paragraphs: str) -> dict[str, str | None]:
     return {m.text: m.date for m in story.workspace.dates}
 
 
+def test_the_day_something_is_called_or_set_for_lies_ahead():
+    """A blind probe (2026-12-07, twenty-eighth sitting): "called a snap election for May 4" in a report of March 2
+    was last May, the past tense of "called" telling the date's tense; a day something is set for is to come."""
+    dated = _dated("2026-03-02", "The prime minister on Monday called a snap election for May 4 after losing a vote.",
+                   "He was arrested for Feb. 12 robbery at a bank in Velmar.")
+    assert dated["May 4"] == "2026-05-04"
+    assert dated["Feb. 12"] == "2026-02-12"  # (a day an event is named by, gone by)
+
+
 def test_a_date_weeks_before_the_report_is_that_one_though_the_sentence_points_ahead():
     # "expected ... after the June 9 election" in a paper of June 18 is nine days back, not next June;
     # "will meet again on May 2", six weeks back, still points to next May.

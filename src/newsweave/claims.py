@@ -620,7 +620,30 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
         pieces=pieces, kind=kind, subject=subject, predicate=predicate, arguments=arguments,
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
         quantities=own_quantities, dates=dates, places=places, head_token=head, negated=negated,
+        tense=_tense(p, head),
     )
+
+
+def _tense(p: TokenTable, head: int) -> str:
+    """FUTURE for a deed to come ("will hire", "plans to cut", "is set to open"), PAST for one done ("hired",
+    "has been shut", "were sent"), else "" (a present, a noun, a participle that says neither)."""
+    auxiliaries = [p.lower[c] for c in p.children[head] if p.dep[c] in ("aux", "auxpass")]
+    if any(word in _WILL for word in auxiliaries):
+        return FUTURE
+    if any(p.dep[c] == "xcomp" for c in p.children[head]):
+        # "plans to cut", "is set to open", "is expected to resign"; but "has agreed to buy", "voted to merge": the
+        # agreeing is done, the deed it names still to come
+        return FUTURE if p.lemma[head] in _PLANNING or p.lower[head] in _PLANNED else ""
+    if p.tag[head] == "VBD" or (p.tag[head] == "VBN" and any(a in _DONE for a in auxiliaries)):
+        return PAST
+    return ""
+
+
+FUTURE, PAST = "future", "past"
+_WILL = {"will", "shall", "'ll", "’ll"}
+_PLANNING = {"plan", "intend", "aim", "prepare", "vow", "promise", "pledge", "hope", "propose", "want"}
+_PLANNED = {"set", "due", "scheduled", "expected", "poised", "planning"}
+_DONE = {"has", "have", "had", "was", "were", "'s", "’s", "'ve", "’ve"}
 
 
 # "No one has been apprehended", "there has been no confirmation", "found no weapons": a subject or object

@@ -157,6 +157,7 @@ class Claim:
     quantities: list[Any] = field(default_factory=list)  # quantities.Quantity, each with what it measures
     dates: tuple[str, ...] = ()  # date expressions as written
     places: tuple[str, ...] = ()  # entity keys of the places the claim names
+    tense: str = ""  # "future" for a deed to come ("will hire"), "past" for one done ("hired"), else ""
     attribution: Attribution | None = None  # filled by crosscheck from the sentence's attribution
     head_token: int = -1  # the predicate's token index in the document's parse
     negated: bool = False  # the claim denies its predicate ("did not board", "denied supporting", "no one was hurt")

@@ -128,7 +128,8 @@ class DateMention:
 
 
 def build_timeline(story: Story, settings: Settings) -> Story:
-    mentions = date_mentions(story)
+    # (align may have read them already, to tell a plan from a deed of another day)
+    mentions = story.workspace.dates or date_mentions(story)
     story.workspace.dates = mentions  # crosscheck/dates.py compares them across reports
     support: dict[SentenceKey, int] = {}
     for group in story.facts:
@@ -521,7 +522,10 @@ def _looks_ahead(ent) -> bool:
     # (not "by" a passive's agent: "the damage caused by Friday's storm" names who did it, not a deadline)
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 and ent.doc[ent.start - 1].dep_ != "agent" else ""
     # "stands until Friday" looks ahead; "remained army chief until March" told of a time gone by
-    return ahead or (before in _AHEAD_BEFORE and not _told_in_the_past(verb)) or _told_as_to_come(ent, verb)
+    # "called a snap election for May 4", "a hearing set for Monday": the day something is set for (not "for
+    # Monday's attack", an event the date names)
+    set_for = before == "for" and ent.root.dep_ == "pobj" and not ent.text.endswith(("'s", "’s"))
+    return ahead or set_for or (before in _AHEAD_BEFORE and not _told_in_the_past(verb)) or _told_as_to_come(ent, verb)
 
 
 # Modals that put what they carry ahead: "could be announced Sunday", "may see more on Nov. 17".
