@@ -105,6 +105,8 @@ def test_a_figure_too_long_for_a_float_is_no_quantity():
     ("about 9:15 p.m.", "9:20 p.m."),
     ("around 9:30 p.m.", "9:19 p.m."),  # a time rounded to the half hour
     ("a dozen", "12"),
+    ("four dozen", "48"),  # (a blind fact probe, 2026-12-07: "four dozen" was read as four, a count apart from 48)
+    ("two dozen", "twenty-four"),
     ("as many as 40", "up to 25"),  # two ceilings: each only says how many there could be
     ("fewer than 30", "as many as 45"),
     ("half a million", "480,000"),  # a half is a rounded figure, like "0.5 million"
@@ -121,6 +123,7 @@ def test_compatible_pairs(a, b):
     ("about 9:15 p.m.", "about 9:45 p.m."),
     ("around 9:30 p.m.", "9:50 p.m."),
     ("up to 25", "32"),
+    ("four dozen", "36"),
     ("18", "21"),
     ("80 km", "40 miles"),
     ("at least 8", "at least 11"),

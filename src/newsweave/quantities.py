@@ -290,7 +290,7 @@ _ABBREV_SCALE = r"(?:bn|mn|mln|tn|trn|[mbk])"
 _HALF = rf"(?:{_NUM}\s+and\s+a\s+half(?:\s+{_SCALE})?|(?:an?\s+)?half[- ](?:an?\s+)?{_SCALE})"
 # "five hundred and fifty thousand": "and" joins a number's parts only after a scale word
 _AND_MORE = rf"(?:{_NUM}(?:\s+{_SCALE}){{1,2}}\s+and\s+{_NUM}(?:\s+{_SCALE})?)"
-_NUMBER = rf"(?:{_HALF}|{_AND_MORE}|{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
+_NUMBER = rf"(?:{_HALF}|{_AND_MORE}|{_NUM}\s+dozen\b|{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
 
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
                    "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
@@ -700,6 +700,11 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         if number.split()[-1].lower() != "dozen":
             return Quantity(COUNT, value, value, value * 1.99, "", written, "", 0, 0, hedge="vague")
         return Quantity(COUNT, value, 10.0, 14.0, "", written, "", 0, 0, hedge="about")
+    if number.lower().endswith("dozen"):  # "four dozen", "two dozen": 48 and 24, as loosely as "a dozen" is 12
+        value = number_value(number)
+        if value is None:
+            return None
+        return Quantity(COUNT, value, value * 10 / 12, value * 14 / 12, "", written, "", 0, 0, hedge="about")
     value = number_value(number)
     if value is None:
         return None
