@@ -105,6 +105,8 @@ def test_a_figure_too_long_for_a_float_is_no_quantity():
     ("about 9:15 p.m.", "9:20 p.m."),
     ("around 9:30 p.m.", "9:19 p.m."),  # a time rounded to the half hour
     ("a dozen", "12"),
+    ("half of the drivers", "50 percent"),  # a share written as a fraction of a set, rounded
+    ("a third of the residents", "about 35 percent"),
     ("four dozen", "48"),  # (a blind fact probe, 2026-12-07: "four dozen" was read as four, a count apart from 48)
     ("two dozen", "twenty-four"),
     ("as many as 40", "up to 25"),  # two ceilings: each only says how many there could be
@@ -124,6 +126,7 @@ def test_compatible_pairs(a, b):
     ("around 9:30 p.m.", "9:50 p.m."),
     ("up to 25", "32"),
     ("four dozen", "36"),
+    ("half of the drivers", "62 percent"),
     ("18", "21"),
     ("80 km", "40 miles"),
     ("at least 8", "at least 11"),
@@ -1093,3 +1096,19 @@ def test_a_hostile_sentence_of_thousands_of_parts_is_read_in_one_pass():
     assert _gives_as_a_part(sentence, 4999)
     assert not _gives_as_a_part(sentence, 90000)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Half of the bus drivers stayed away.", 50.0),
+    ("Two-thirds of voters backed it.", 200 / 3),
+    ("About a quarter of its staff quit.", 25.0),
+    ("They won the first half of the season.", None),  # a time, not a share
+    ("Rates rose a quarter of a percentage point.", None),  # a fraction of a unit
+    ("The bill needs a two-thirds majority.", None),  # no count of two either
+])
+def test_a_share_written_as_a_fraction_of_a_set(text, value):
+    """A blind fact probe (2026-12-07, twenty-eighth sitting): "Half of the bus drivers" and "Fifty percent of
+    drivers" state one share; "two-thirds" was read as a count of two."""
+    shares = [x for x in q.find(text) if x.kind == q.PERCENT]
+    assert [x.value for x in shares] == ([] if value is None else [pytest.approx(value)])
+    assert not [x for x in q.find(text) if x.kind == q.COUNT]

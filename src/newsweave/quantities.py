@@ -358,11 +358,20 @@ _HEDGES = [
 _HEDGE = "|".join(f"(?P<{kind}{i}>{pattern})" for i, (pattern, kind) in enumerate(_HEDGES))
 _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+(?:the\s+)?$", re.I)
 
+# A share written as a fraction of a set: "half of the drivers", "two-thirds of voters", "a quarter of its staff"
+# (not "the first half of the season", a time, nor "a quarter of a percentage point", a fraction of a unit).
+_SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0}
+_SHARE_OF = (r"(?<![\w-])(?<!first\s)(?<!second\s)(?<!third\s)(?<!final\s)(?<!latter\s)(?<!former\s)"
+             r"(?P<share>(?:(?:a|one)\s+)?half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters"
+             r"|(?:a|one)[- ]fifth)(?=\s+of\s+(?!an?\b)[a-z]|\s+the\b)")
+# A share so written is a rounded one: "nearly half" may be 46 percent, "two-thirds" 64.
+SHARE_SPREAD = 4.0
+
 _PATTERNS = [
     (MONEY, re.compile(
         rf"(?P<sign>{_SIGN})\s?(?P<n>{_NUM}(?:\s*(?:{_SCALE}|{_ABBREV_SCALE})\b){{0,2}})"
         rf"|\b(?P<n2>{_NUMBER}(?:\s*{_ABBREV_SCALE}\b)?)\s+(?P<cur>{_CURRENCY_WORD})\b", re.I)),
-    (PERCENT, re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)", re.I)),
+    (PERCENT, re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)|{_SHARE_OF}", re.I)),
     (TIME, re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
         r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:%|[ap]\.?m))"
@@ -379,7 +388,7 @@ _PATTERNS = [
         rf"|\b(?P<vague2>dozens|hundreds|thousands)\b"
         # (not a figure joined to another by a dash: a record, "(14-13-2)", a score, "a 17-14 win", or a span,
         # "Nov. 17-18", whose first figure alone is no count)
-        rf"|(?<![\w.,$£€¥-])(?<![-–]\s)(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month)|:\d|\s?[-–]\s?\d)", re.I)),
+        rf"|(?<![\w.,$£€¥-])(?<![-–]\s)(?P<n>{_NUMBER})(?![\w%]|[.,]\d|-(?:year|month|third|quarter|fifth)|:\d|\s?[-–]\s?\d)", re.I)),
 ]
 
 _TIME_OF_DAY = dict(_PATTERNS)[TIME]
@@ -407,6 +416,7 @@ _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
 # (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
 _CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
 _PER_CENT = re.compile(r"%|per\s*cent")
+_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b")
 _NUMBER_UNIT = re.compile(  # "80 km", "six-mile", "a year and a half", "half an hour"
     rf"(?:\d|{_NUMBER_WORD.pattern})\s*(?:-\s*)?(?:{_UNIT})\b|(?:{_UNIT})[- ]and[- ]a[- ]half|half[- ]an?[- ](?:{_UNIT})")
 # Letters IGNORECASE matches to an ASCII letter that str.lower() does not turn into it ("ſ" matches
@@ -437,6 +447,8 @@ def _kinds_written(text: str) -> tuple[str, ...]:
             kinds.append(AGE)
         if _NUMBER_UNIT.search(text):
             kinds.append(LENGTH)
+    if PERCENT not in kinds and _SHARE_WORD.search(text):
+        kinds.append(PERCENT)
     return tuple(kinds)
 
 
@@ -625,6 +637,10 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             return None
         spread = _precision(_expand_abbreviated_scale(number), value)
         return Quantity(MONEY, value, value - spread, value + spread, currency, written, "", 0, 0, written_unit=currency)
+    if kind == PERCENT and groups.get("share"):
+        value = _SHARES[re.split(r"[- \s]+", groups["share"].lower())[-1]]
+        return Quantity(PERCENT, value, value - SHARE_SPREAD, value + SHARE_SPREAD, "%", written, "", 0, 0,
+                        hedge="about", written_unit="share")
     if kind == PERCENT:
         value = number_value(groups["n"])
         if value is None:
