@@ -2055,3 +2055,23 @@ def test_counts_a_court_convicted_on_are_not_the_counts_laid():
     brief = _brief("Harl Venner was convicted on Friday on two counts of bank fraud.",
                    "Harl Venner was charged in May with 13 counts of bank fraud. On Friday a jury convicted him.")
     assert _of_kind(brief, "number") == []
+
+
+@pytest.mark.parametrize("first, second, flagged", [
+    # the line reported two ways: a hedge for a pledge, its words in common too broken up for runs of three
+    ("Health Minister Ines Varga said on Tuesday that \"the new wing will be finished by 2028.\"",
+     "\"The new wing should be close to finished by 2028,\" Health Minister Ines Varga told lawmakers on Tuesday.", True),
+    # a doubt for a belief, a run of four words in common
+    ("Police Chief Dana Holt said on Sunday that \"we believe the driver acted alone.\"",
+     "\"We do not yet know whether the driver acted alone,\" Police Chief Dana Holt told reporters on Sunday.", True),
+    # another line of the same speaker on the same subject
+    ("Health Minister Ines Varga said on Tuesday that \"the new wing will be finished by 2028.\"",
+     "\"We will pay for the new wing without raising fees,\" Health Minister Ines Varga told lawmakers on Tuesday.", False),
+])
+def test_one_speaker_s_one_line_reworded_is_flagged(first, second, flagged):
+    """Blind probes (2026-12-07, twenty-eighth sitting): "the budget will be balanced by 2029" against "The budget
+    should be close to balance by 2029", both the same minister's; the rules for any two quotes need runs of three
+    words over most of the shorter one, which a reworded line breaks."""
+    opening = "The ministry held its weekly briefing in Velmar on Monday. "  # (a report's first line may be its title)
+    found = _of_kind(_brief(opening + first, opening + second), "quote")
+    assert bool(found) is flagged, [[v.value for v in d.values] for d in found]

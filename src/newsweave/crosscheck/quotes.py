@@ -45,6 +45,8 @@ SAME_CONTENT = 0.5  # share of the shorter quote's content words those runs must
 MIN_RUN = 6
 SHORT = 10  # two quotes this short are the same quote when they share SAME_SHORT of their words
 SAME_SHORT = 0.75
+ONE_LINE = 0.75  # share of the shorter quote's content stems the other must hold, for one speaker's one line
+STEM = 6  # a content word's first letters: "balanced" and "balance" are one word
 MATERIAL = 2  # content words that must differ: one word more or less is an editor's trim
 EDGE = 5  # words swapped at a quote's edge; longer differences there are different stretches of a statement
 UNCREDITED = ("", None)
@@ -225,6 +227,7 @@ def _words(text: str) -> tuple[str, ...]:
     text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # "U.K." -> "UK"
     text = re.sub(r"\.\s*\.\s*\.|…", " … ", text.replace("’", "'"))  # an ellipsis marks words left out
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS[m.group().lower()], text)  # "Don't" is "Do not" written short
+    text = _BARE_NOT.sub(lambda m: f"{m.group(1) or m.group(2)} not", text)
     text = _on_the_clock(text)  # "6:41pm" is "18:41" written another way
     return tuple(_spelling(w) for w in re.findall(r"…|\w+(?:[-']\w+)*", text.lower()))
 
@@ -242,6 +245,8 @@ def _on_the_clock(text: str) -> str:
 _CONTRACTIONS = {"can't": "can not", "won't": "will not", "n't": " not", "'re": " are", "'m": " am", "'ll": " will",
                  "'ve": " have"}
 _CONTRACTION = re.compile(r"\b(?:can't|won't)\b|(?<=\w)(?:n't|'re|'m|'ll|'ve)\b", re.I)
+# The same, written without its apostrophe ("I cant speak", "we dont know"): "not" is no word added.
+_BARE_NOT = re.compile(r"\b(?:(can)t|(do|does|did|is|was|were|are|could|would|should|has|have|had)nt)\b", re.I)
 
 
 def _spelling(word: str) -> str:
@@ -274,12 +279,49 @@ def same_quote(a: QuoteSpan, b: QuoteSpan) -> bool:
     # shares "I am the" and "I was the" with "I'm the real victim here, I was the one they hurt"
     content = min((_content(words_a), _content(words_b)), key=len)
     in_runs = _content([word for m in runs for word in words_a[m.a : m.a + m.size]])
-    if content and len(in_runs & content) < SAME_CONTENT * len(content):
+    carried = not content or len(in_runs & content) >= SAME_CONTENT * len(content)
+    if _one_line_of_one_speaker(a, b, words_a, words_b, shared if carried else 0):
+        return True
+    if not carried:
         return False
     if shared >= max(MIN_RUN, SAME_QUOTE * shortest):
         return True
     said = any(_credit(a)) or any(_credit(b))
     return said and max(len(words_a), len(words_b)) <= SHORT and shared >= max(3, SAME_SHORT * shortest)
+
+
+def _one_line_of_one_speaker(a: QuoteSpan, b: QuoteSpan, words_a: Sequence[str], words_b: Sequence[str],
+                             shared: int) -> bool:
+    """One named speaker, and the shorter quote nearly all in the other, by its content words (stems) or by runs
+    of three: one line reported two ways ("we believe the suspect acted alone" / "We do not yet know whether the
+    suspect acted alone"; "the budget will be balanced by 2029" / "The budget should be close to balance by
+    2029"), too short, or its words in common too broken up, for the rules for any two quotes."""
+    shortest = min(len(words_a), len(words_b))
+    if shortest <= MIN_WORDS or max(len(words_a), len(words_b)) > 2 * shortest:
+        return False  # (a line retold is about as long: "We are investigating this as a crime scene" is no part of
+        # a 30-word passage on who assists the investigation, whatever their words in common)
+    if not _surname(a) or _surname(a) != _surname(b):
+        return False
+    content_a, content_b = _stems(_content(words_a)), _stems(_content(words_b))
+    smaller = min(content_a, content_b, key=len)
+    return (len(smaller) >= 3 and len(content_a & content_b) >= ONE_LINE * len(smaller)) or (
+        shared >= max(MIN_WORDS, SAME_QUOTE * shortest))
+
+
+def _surname(quote: QuoteSpan) -> str:
+    """The last word of the named speaker a quote is credited to, lowercased ("" when no one is named: "a
+    source", "she")."""
+    attribution = quote.attribution
+    if attribution is None or not attribution.speaker:
+        return ""
+    words = re.sub(r"\([^)]*\)?", " ", attribution.speaker).split(",")[0].split()
+    if not words or not (attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
+        return ""
+    return speaker_key(words[-1])
+
+
+def _stems(words: set[str]) -> set[str]:
+    return {word[:STEM] for word in words}
 
 
 def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
@@ -294,7 +336,10 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
     every = _blocks(words_a, words_b)
     blocks = [m for m in every if m.size >= 3]  # a lone shared "the" anchors nothing
     if not blocks:
-        return False
+        # one speaker's one line with no run of three in common: its words changed where they differ
+        changed = set(words_a) ^ set(words_b)
+        return _one_line_of_one_speaker(a, b, words_a, words_b, 0) and (
+            len(_stems(_content(changed))) >= MATERIAL or bool(changed & _FORCE))
     # Two words in common that end one quote, after the last longer run, anchor that end: "we are so excited for
     # Moonlight. I think…" / "we're so happy for Moonlight." swaps a word where the other runs on
     ending = [m for m in every if m.size == 2 and m.a >= blocks[-1].a + blocks[-1].size
@@ -334,7 +379,8 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
         changed += gap_a + gap_b
         if len(gap_a) == len(gap_b) == 1 and {gap_a[0], gap_b[0]} <= _PERSONS:
             return True  # "why did you" / "why did she": who is spoken to or of changed
-    return len(_content(changed)) >= MATERIAL
+    # ("will be finished" / "should be close to finished": a pledge made a hope)
+    return len(_content(changed)) >= MATERIAL or not _FORCE.isdisjoint(changed)
 
 
 def _force_added(words_a: Sequence[str], words_b: Sequence[str], blocks: list) -> bool:
