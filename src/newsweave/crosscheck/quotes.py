@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -258,7 +258,7 @@ def _spelling(word: str) -> str:
     return re.sub(r"(?<=\w{3})our(ed|ing|ite|able|hood|ful)?$", r"or\1", word)
 
 
-def _content(words: Sequence[str]) -> set[str]:
+def _content(words: Iterable[str]) -> set[str]:
     return {w for w in words if w not in STOP_WORDS and len(w) > 1}
 
 
@@ -337,9 +337,9 @@ def wording_differs(a: QuoteSpan, b: QuoteSpan) -> bool:
     blocks = [m for m in every if m.size >= 3]  # a lone shared "the" anchors nothing
     if not blocks:
         # one speaker's one line with no run of three in common: its words changed where they differ
-        changed = set(words_a) ^ set(words_b)
+        swapped = sorted(set(words_a) ^ set(words_b))
         return _one_line_of_one_speaker(a, b, words_a, words_b, 0) and (
-            len(_stems(_content(changed))) >= MATERIAL or bool(changed & _FORCE))
+            len(_stems(_content(swapped))) >= MATERIAL or not _FORCE.isdisjoint(swapped))
     # Two words in common that end one quote, after the last longer run, anchor that end: "we are so excited for
     # Moonlight. I think…" / "we're so happy for Moonlight." swaps a word where the other runs on
     ending = [m for m in every if m.size == 2 and m.a >= blocks[-1].a + blocks[-1].size
