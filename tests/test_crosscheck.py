@@ -2075,3 +2075,23 @@ def test_one_speaker_s_one_line_reworded_is_flagged(first, second, flagged):
     opening = "The ministry held its weekly briefing in Velmar on Monday. "  # (a report's first line may be its title)
     found = _of_kind(_brief(opening + first, opening + second), "quote")
     assert bool(found) is flagged, [[v.value for v in d.values] for d in found]
+
+
+def test_the_one_day_each_opening_gives_is_compared_when_only_its_sentence_names_the_thing():
+    """A blind probe (2026-12-07, twenty-eighth sitting): "his fraud trial, which will now open on June 16" names no
+    one in the event's own words; its sentence names Marl Oster, as the other report's does."""
+    first = ("The fraud trial of former Velmar mayor Marl Oster is set to begin on June 9, a judge ruled Thursday. "
+             "Oster denies the charges.\n")
+    second = ("A judge on Thursday refused to delay the fraud trial of ex-Velmar mayor Marl Oster, which will now open on "
+              "June 16. Oster denies the charges.\n")
+    brief = _published((first, "2026-03-04"), (second, "2026-03-04"))
+    (found,) = _of_kind(brief, "date")
+    assert sorted(v.value for v in found.values) == ["June 16", "June 9"]
+
+
+def test_a_dateline_is_the_report_s_own_day_not_its_story_s():
+    first = "NOVEMBER 21 — The Velmar space agency launched its Pell-3 weather satellite from Tannock this morning.\n"
+    second = ("FRIDAY, NOVEMBER 22 — The Velmar space agency's Pell-3 weather satellite lifted off from Tannock on "
+              "Thursday morning.\n")
+    brief = _published((first, "2026-11-21"), (second, "2026-11-22"))
+    assert _of_kind(brief, "date") == []

@@ -41,7 +41,7 @@ _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _YEAR_DIGITS = r"(?:1[6-9]|20)\d\d"  # the years a report writes in four digits: 1666, 1999, 2015
 # After four digits, a wire's clock time: "(1720 GMT Friday)", "at 2030 hours" (the model may tag them DATE).
 _CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs|hours|local time)\b", re.IGNORECASE)
-_ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b{_YEAR_DIGITS}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
+ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})[a-z]*\.?\b|\b{_YEAR_DIGITS}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE)
 YEAR = re.compile(rf"\b{_YEAR_DIGITS}\b")  # a year written out: "in 2007", "Dec. 6, 2007", "in 1666"
 # A year in two digits after an apostrophe: "her base from '92" (the model tags it a date).
 _SHORT_YEAR = re.compile(r"['’](\d\d)")
@@ -252,7 +252,7 @@ def _each_date(text: str, start: int) -> list[tuple[str, int, int]]:
         days = _DAY_RANGE.match(text, piece_start, piece_end)
         piece_end = days.end(1) if days else piece_end  # "the Nov. 17-18 summit" opens on Nov. 17
         piece = text[piece_start:piece_end]
-        if piece and (not pieces or _ABSOLUTE.search(piece) or _RELATIVE_WORDS.search(piece)):
+        if piece and (not pieces or ABSOLUTE.search(piece) or _RELATIVE_WORDS.search(piece)):
             pieces.append((piece, start + piece_start, start + piece_end))
     return pieces or [(text, start, start + len(text))]
 
@@ -297,7 +297,7 @@ def _is_date(ent, text: str, after: str = "") -> bool:
     if text.isdigit() and ((STREET_ADDRESS.match(text + after) and not _after_a_word_of_time(ent))
                            or ((make := _VEHICLE_MAKE.match(after)) and _describes_a_thing(ent) and _names_a_car(ent, make))):
         return False  # "lives at 2016 Ontario Street", "a silver 2013 Toyota Camry": a house number, a car's model year
-    return bool(_ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
+    return bool(ABSOLUTE.search(text) or _RELATIVE_WORDS.search(text) or _PERIOD_END.match(text.strip())
                 or _named_day_words(text) or _DAY_OF_MONTH.match(text.strip()))
 
 
@@ -605,7 +605,7 @@ def _resolve(text: str, published: datetime | None, story_base: datetime | None,
     named = _named_day(text, published, ahead)
     if named is not None:
         return _iso(named, "day"), "day", (f"published {published:%Y-%m-%d}" if published and not YEAR.search(text) else None)
-    absolute = bool(_ABSOLUTE.search(text))
+    absolute = bool(ABSOLUTE.search(text))
     if published is not None:
         anchor = f"published {published:%Y-%m-%d}"
         day = _weekday(text, published, ahead)
@@ -841,7 +841,7 @@ _LEAP_YEAR = datetime(2000, 1, 1)  # a base year that has a 29 February
 def _day_of_year(text: str) -> str | None:
     """'June 11', 'Friday, Oct. 9', 'the 11th of June': the day a date names without a year, "--06-11";
     None for a bare weekday or month, or a date with its year (which `_resolve` reads)."""
-    if not _ABSOLUTE.search(text) or YEAR.search(text):
+    if not ABSOLUTE.search(text) or YEAR.search(text):
         return None
     data = _parser("current_period", _LEAP_YEAR).get_date_data(text)
     if data.date_obj is None or data.period != "day":

@@ -15,7 +15,7 @@ from datetime import date
 from newsweave.crosscheck.attribution import REPORTING_VERBS
 from newsweave.crosscheck.numbers import OPENING, publication_days
 from newsweave.story import BODY, Claim, Discrepancy, DiscrepancyValue, SentenceKey, Story, body_ranks
-from newsweave.timeline import WEEKDAY, YEAR, YEAR_RANGE, DateMention
+from newsweave.timeline import ABSOLUTE, WEEKDAY, YEAR, YEAR_RANGE, DateMention
 
 
 def date_discrepancies(story: Story) -> list[Discrepancy]:
@@ -114,7 +114,7 @@ def date_discrepancies(story: Story) -> list[Discrepancy]:
                     continue
                 seen.add(pair)
                 discrepancies.append(_disagreement(a, b, shared, confidence=0.9 if same_fact else 0.6))
-    for a, b in _the_opening_s_days(story, mentions, arguments, days):
+    for a, b in _the_opening_s_days(story, mentions, arguments, days, names):
         pair = frozenset((_when(a), _when(b), a.event_key, b.event_key))
         if pair not in seen:
             seen.add(pair)
@@ -131,7 +131,8 @@ def _disagreement(a: DateMention, b: DateMention, shared: set[str], confidence: 
 
 
 def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: dict[int, set[str]],
-                        days: dict[str, date]) -> list[tuple[DateMention, DateMention]]:
+                        days: dict[str, date], names: dict[SentenceKey, list[tuple[str, int, int]]],
+                        ) -> list[tuple[DateMention, DateMention]]:
     """Pairs of reports whose openings each give one day by its date, other days, of one named thing, on one side
     of the reports' own day ("The launch of Selka-2 is set for Sept. 14", "Selka-2 will lift off on Sept. 21"; "The
     ban takes effect Jan. 1", "The ban comes into force on March 1"): the inverted pyramid puts the story's own day
@@ -140,18 +141,25 @@ def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: di
     ranks, _ = body_ranks(story)
     opening: dict[str, list[DateMention]] = defaultdict(list)
     for mention in mentions:
+        # (a day written by its date, "Sept. 25", not counted, "11 days last month"; and not the report's own day:
+        # a dateline, "NOVEMBER 21 —", is when it was filed)
+        own = days.get(mention.evidence.document)
         if (id(mention) in arguments and mention.precision == "day" and mention.date is not None
-                and mention.sentence.role == BODY and ranks.get(mention.sentence.key, OPENING) < OPENING
-                and not _said_on_the_day(mention)):
+                and ABSOLUTE.search(mention.text) and mention.sentence.role == BODY and ranks.get(mention.sentence.key, OPENING) < OPENING
+                and not _said_on_the_day(mention) and (own is None or str(mention.date) != own.isoformat())):
             opening[mention.evidence.document].append(mention)
+    # the names the event's words give, else its sentence's: "his bribery trial, which will now open on June 16"
+    # names no one, but its sentence names Lisle
+    named = {id(m): arguments[id(m)] or {name for name, _, _ in names.get(m.sentence.key, ())}
+             for found in opening.values() for m in found}
     one_day = {document: found[0] for document, found in opening.items()
-               if len({m.date for m in found}) == 1 and arguments[id(found[0])]}
+               if len({m.date for m in found}) == 1 and named[id(found[0])]}
     pairs = []
     reports = sorted(one_day)
     for n, first in enumerate(reports):
         for second in reports[n + 1:]:
             a, b = one_day[first], one_day[second]
-            if _agree(a, b) or not arguments[id(a)] & arguments[id(b)]:
+            if _agree(a, b) or not named[id(a)] & named[id(b)]:
                 continue
             day_a, day_b = days.get(first), days.get(second)
             if day_a is None or day_b is None or (str(a.date) > day_a.isoformat()) != (str(b.date) > day_b.isoformat()):
