@@ -2095,3 +2095,15 @@ def test_a_dateline_is_the_report_s_own_day_not_its_story_s():
               "Thursday morning.\n")
     brief = _published((first, "2026-11-21"), (second, "2026-11-22"))
     assert _of_kind(brief, "date") == []
+
+
+def test_a_deal_told_from_its_two_sides_is_one_figure():
+    """A blind probe (2026-12-07, twenty-eighth sitting): the buyer signed the player "for £32 million", the player
+    moved "for a fee of 23 million pounds". Each claim's subject is a name, but each names the other's too: one
+    transfer. ("23 million pounds" also counted pounds, not the fee, until now.)"""
+    brief = _brief("Harlow Rovers have signed striker Enzo Pell from Velmar City for £18 million, the club said on "
+                   "Monday. Pell has agreed a four-year contract.",
+                   "Velmar City striker Enzo Pell has completed a move to Harlow Rovers for a fee of 14 million pounds, "
+                   "the buying club said on Monday. Pell signed a four-year deal.")
+    (found,) = _of_kind(brief, "number")
+    assert sorted(v.value for v in found.values) == ["14 million pounds", "£18 million"]

@@ -1264,6 +1264,9 @@ def _measured_noun(token, kind: str):
         return _subject_measured(unit) if kind in MEASURED_BY_SUBJECT else None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
+        if kind == MONEY and (noun.lemma_.lower() == "pound" or re.fullmatch(_CURRENCY_WORD, noun.text, re.I)) and noun.dep_ == "pobj" \
+                and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            return noun.head.head  # "a fee of 23 million pounds": the fee (the pounds are its unit)
         while kind == COUNT and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
             noun = noun.head  # "nine wire fraud counts": the counts, though the parse hangs the number off "wire"
         if (noun.lemma_.lower() in ("total", "number", "tally", "count") and noun.tag_ != "NNS") or noun.pos_ not in ("NOUN", "PROPN"):

@@ -145,8 +145,9 @@ def _the_opening_s_days(story: Story, mentions: list[DateMention], arguments: di
         # a dateline, "NOVEMBER 21 —", is when it was filed)
         own = days.get(mention.evidence.document)
         if (id(mention) in arguments and mention.precision == "day" and mention.date is not None
-                and ABSOLUTE.search(mention.text) and mention.sentence.role == BODY and ranks.get(mention.sentence.key, OPENING) < OPENING
-                and not _said_on_the_day(mention) and (own is None or str(mention.date) != own.isoformat())):
+                and ABSOLUTE.search(mention.text) and (own is None or str(mention.date) != own.isoformat())
+                and mention.sentence.role == BODY and ranks.get(mention.sentence.key, OPENING) < OPENING
+                and not _said_on_the_day(mention)):
             opening[mention.evidence.document].append(mention)
     # the names the event's words give, else its sentence's: "his bribery trial, which will now open on June 16"
     # names no one, but its sentence names Lisle

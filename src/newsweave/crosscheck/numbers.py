@@ -920,7 +920,11 @@ def _one_subject(a, b) -> bool:
 
 
 def _two_named_parties(a, b, named: Callable[[Any], bool] | None) -> bool:
-    """Two claims whose subjects are two names (`_subject_named`), whatever else each claim names."""
+    """Two claims whose subjects are two names (`_subject_named`), unless each claim names the other's subject
+    too: "Ravensdale United have signed Tomás Iriarte ... for £32 million" and "Iriarte has completed a move to
+    Ravensdale United for a fee of 23 million pounds" tell one transfer from its two sides."""
+    if a.subject in b.entities and b.subject in a.entities:
+        return False
     return not _one_subject(a, b) and named is not None and named(a) and named(b)
 
 

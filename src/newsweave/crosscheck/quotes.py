@@ -300,24 +300,13 @@ def _one_line_of_one_speaker(a: QuoteSpan, b: QuoteSpan, words_a: Sequence[str],
     if shortest <= MIN_WORDS or max(len(words_a), len(words_b)) > 2 * shortest:
         return False  # (a line retold is about as long: "We are investigating this as a crime scene" is no part of
         # a 30-word passage on who assists the investigation, whatever their words in common)
-    if not _surname(a) or _surname(a) != _surname(b):
+    surname = _named_surname(a.attribution) if a.attribution is not None else None
+    if not surname or b.attribution is None or _named_surname(b.attribution) != surname:
         return False
     content_a, content_b = _stems(_content(words_a)), _stems(_content(words_b))
     smaller = min(content_a, content_b, key=len)
     return (len(smaller) >= 3 and len(content_a & content_b) >= ONE_LINE * len(smaller)) or (
         shared >= max(MIN_WORDS, SAME_QUOTE * shortest))
-
-
-def _surname(quote: QuoteSpan) -> str:
-    """The last word of the named speaker a quote is credited to, lowercased ("" when no one is named: "a
-    source", "she")."""
-    attribution = quote.attribution
-    if attribution is None or not attribution.speaker:
-        return ""
-    words = re.sub(r"\([^)]*\)?", " ", attribution.speaker).split(",")[0].split()
-    if not words or not (attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
-        return ""
-    return speaker_key(words[-1])
 
 
 def _stems(words: set[str]) -> set[str]:
@@ -574,14 +563,18 @@ def _surname_of(quote: QuoteSpan, texts: dict[str, str]) -> str | None:
     """
     if quote.attribution is None:
         return None
-    written = quote.attribution.speaker or ""
-    speaker = re.sub(r"\([^)]*\)?", " ", written)  # "Sander Levin (D-Mich.)": Levin (the parse may cut the ")")
+    phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
+    return _named_surname(quote.attribution) if (quote.attribution.speaker or "") in phrases else None
+
+
+def _named_surname(attribution: Attribution) -> str | None:
+    """The surname of the person an attribution names, or None ("a source", "she", "said Sgt." cut off)."""
+    speaker = re.sub(r"\([^)]*\)?", " ", attribution.speaker or "")  # "Sander Levin (D-Mich.)": Levin (the parse may cut the ")")
     # "Christopher R. Miller, a spokesman for the Department of Health": the name before the comma
     words = [w for w in speaker.split(",")[0].split() if w.lower() not in ("the", "a", "an")]
     # "Lt. Gregg Hastings of the Oregon State Police": the name before the body it speaks for
     words = words[: next((n for n, w in enumerate(words) if w in _AFTER_A_NAME), len(words))]
-    phrases = " ".join(texts[e.document][e.start : e.end] for e in quote.attribution.evidence)
-    if words and (quote.attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))) and written in phrases:
+    if words and (attribution.named or (len(words) >= 2 and all(w[:1].isupper() for w in words))):
         surname = words[-1].strip(".,'’").removesuffix("'s")
         return None if surname.lower() in _TITLES else surname  # "said Sgt." cut off by a sentence break
     return None
