@@ -124,3 +124,18 @@ def test_claim_similarity_is_the_weighted_evidence_as_written(claims):
     np.fill_diagonal(expected, 1.0)
     assert (expected > 0.5).sum() > n  # some pairs state one fact: the check is not of zeros alone
     assert np.array_equal(claim_similarity(claims), expected)
+
+
+def test_days_meet_as_the_pairwise_prefix_test_finds():
+    """align._days_meet (days and the periods holding them, indexed) against every pair's dates compared."""
+    from newsweave.align import _days_meet
+
+    rng = random.Random(7)
+    forms = ["2026", "2025", "2026-03", "2026-04", "2026-03-04", "2026-03-05", "2026-04-01", "2026-W10", "2025-W10"]
+    for _ in range(50):
+        days = [set(rng.sample(forms, rng.randint(0, 3))) for _ in range(rng.randint(1, 12))]
+        meet = _days_meet(days)
+        for i, a in enumerate(days):
+            for j, b in enumerate(days):
+                expected = any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+                assert meet[i, j] == expected, (a, b)

@@ -17,6 +17,7 @@ summarize and for the "resting on one report only" check.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
@@ -461,11 +462,35 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray, mentions: Callable[[]
 
 def _days_told(claims: list[Claim], mentions: list) -> list[set[str]]:
     """The dates each claim's words give, resolved against its report's day (ISO: "2026-03-04", "2026-03")."""
-    by_document: dict[str, list] = {}
+    by_document: dict[str, list[tuple[int, str]]] = {}
     for mention in mentions:
         if mention.date is not None:
-            by_document.setdefault(mention.evidence.document, []).append(mention)
-    return [{m.date for m in by_document.get(c.document, ()) if c.start <= m.evidence.start < c.end} for c in claims]
+            by_document.setdefault(mention.evidence.document, []).append((mention.evidence.start, mention.date))
+    for dated in by_document.values():
+        dated.sort()
+    days = []
+    for claim in claims:  # (each claim's mentions found by their starts: a scan of the report's for every claim
+        dated = by_document.get(claim.document, [])  # is claims times mentions)
+        first, last = bisect_left(dated, (claim.start,)), bisect_left(dated, (claim.end,))
+        days.append({date for _, date in dated[first:last]})
+    return days
+
+
+def _days_meet(days: list[set[str]]) -> np.ndarray:
+    """n x n: whether two claims' days meet, one the same as the other's or holding it ("2026-03" holds
+    "2026-03-04", "2026" holds "2026-W10"). Asked of each day and the periods that hold it, not of every pair."""
+    own: dict[str, list[int]] = {}
+    held: dict[str, list[int]] = {}  # a day or period -> the claims with a day in it
+    for i, found in enumerate(days):
+        for day in found:
+            own.setdefault(day, []).append(i)
+            for at in [n for n, char in enumerate(day) if char == "-"] + [len(day)]:
+                held.setdefault(day[:at], []).append(i)
+    meet = np.zeros((len(days), len(days)), dtype=bool)
+    for day, holders in own.items():
+        if day in held:
+            meet[np.ix_(holders, held[day])] = True
+    return meet | meet.T
 
 
 def _told_apart(claims: list[Claim], mentions: Callable[[], list]) -> np.ndarray:
@@ -478,13 +503,14 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list]) -> np.ndarray
     named, a deed to come against one done whatever its day, one figure of two nouns, other compass points.)"""
     n = len(claims)
     tense = np.array([c.tense for c in claims])
-    apart = ((tense[:, None] == FUTURE) & (tense[None, :] == PAST)) | ((tense[:, None] == PAST) & (tense[None, :] == FUTURE))
+    future, past = tense == FUTURE, tense == PAST
+    apart = (future[:, None] & past[None, :]) | (past[:, None] & future[None, :])
     if apart.any():
+        # (a plan and its deed are one fact when told of one day: "were expected to inspect the dam this
+        # afternoon", the next day's "inspected the embankment Wednesday afternoon")
         days = _days_told(claims, mentions())
-        for i, j in zip(*np.nonzero(apart), strict=True):
-            # (a plan and its deed are one fact when told of one day: "were expected to inspect the dam this
-            # afternoon", the next day's "inspected the embankment Wednesday afternoon")
-            apart[i, j] = bool(days[i] and days[j]) and not any(a.startswith(b) or b.startswith(a) for a in days[i] for b in days[j])
+        dated = np.array([bool(found) for found in days])
+        apart &= dated[:, None] & dated[None, :] & ~_days_meet(days)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
     for i, c in enumerate(claims):
         counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]
