@@ -642,7 +642,7 @@ def _tense(p: TokenTable, head: int) -> str:
 FUTURE, PAST = "future", "past"
 _WILL = {"will", "shall", "'ll", "’ll"}
 _PLANNING = {"plan", "intend", "aim", "prepare", "vow", "promise", "pledge", "hope", "propose", "want"}
-_PLANNED = {"set", "due", "scheduled", "expected", "poised", "planning"}
+_PLANNED = {"set", "due", "scheduled", "expected", "poised"}
 _DONE = {"has", "have", "had", "was", "were", "'s", "’s", "'ve", "’ve"}
 
 

@@ -1264,7 +1264,7 @@ def _measured_noun(token, kind: str):
         return _subject_measured(unit) if kind in MEASURED_BY_SUBJECT else None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
-        if kind == MONEY and (noun.lemma_.lower() == "pound" or re.fullmatch(_CURRENCY_WORD, noun.text, re.I)) and noun.dep_ == "pobj" \
+        if kind == MONEY and _money_unit(noun.lemma_.lower()) and noun.dep_ == "pobj" \
                 and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             return noun.head.head  # "a fee of 23 million pounds": the fee (the pounds are its unit)
         while kind == COUNT and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
@@ -1819,7 +1819,12 @@ def measured_noun(quantity) -> str:
     """The noun a figure measures, not its unit: "" for "48 million euros" (a billion dollars measures nothing named),
     "in cash" (how it is paid) or "a fee of 23 million pounds" (sterling)."""
     noun = quantity.noun
-    return "" if re.fullmatch(_CURRENCY_WORD, noun, re.I) or noun in ("cash", "pound") else noun
+    return "" if _money_unit(noun) or noun == "cash" else noun
+
+
+def _money_unit(lemma: str) -> bool:
+    """Whether a noun's lemma is a currency's name ("dollar", "euro", "pound"): a sum's unit, not what it measures."""
+    return lemma == "pound" or bool(re.fullmatch(_CURRENCY_WORD, lemma, re.I))
 
 
 def same_measure(a, b, one_fact: bool = False) -> bool:
