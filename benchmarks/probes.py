@@ -62,26 +62,28 @@ def brief(first: str, second: str):
                             Document(id="r2", text=second, published=published(second))])
 
 
-def _holds(value, document: str, text: str, written: str) -> bool:
-    """Whether a side's evidence in `document` overlaps where `written` stands in its text."""
+def load(split: str, kind: str) -> list[dict]:
+    """One set of probes: `kind` is flag, quiet, same or apart."""
+    return json.loads((PROBES / f"{split}_{kind}.json").read_text(encoding="utf-8"))
+
+
+def _holds(spans, document: str, text: str, written: str) -> bool:
+    """Whether evidence `spans` in `document` overlap where `written` stands in its text."""
     at = text.find(written)
-    return at >= 0 and any(e.document == document and e.start < at + len(written) and at < e.end for e in value.evidence)
+    return at >= 0 and any(e.document == document and e.start < at + len(written) and at < e.end for e in spans)
 
 
 def found(probe: dict, discrepancies) -> bool:
     """Whether a flag probe's disagreement is listed, each side in its own report."""
     return any(d.kind == probe["kind"] and any(
-        _holds(x, "r1", probe["a"], probe["value_a"]) and _holds(y, "r2", probe["b"], probe["value_b"])
+        _holds(x.evidence, "r1", probe["a"], probe["value_a"]) and _holds(y.evidence, "r2", probe["b"], probe["value_b"])
         for x in d.values for y in d.values if x is not y) for d in discrepancies)
 
 
 def joined(probe: dict, facts) -> bool:
     """Whether one fact group holds claims over `fact_a` in the first report and over `fact_b` in the second."""
-    def over(group, document: str, text: str, written: str) -> bool:
-        at = text.find(written)
-        return any(e.document == document and e.start < at + len(written) and at < e.end
-                   for claim in group.claims for e in claim.spans)
-    return any(over(g, "r1", probe["a"], probe["fact_a"]) and over(g, "r2", probe["b"], probe["fact_b"]) for g in facts)
+    return any(_holds(spans := [e for claim in g.claims for e in claim.spans], "r1", probe["a"], probe["fact_a"])
+               and _holds(spans, "r2", probe["b"], probe["fact_b"]) for g in facts)
 
 
 def _shown(discrepancies) -> list[str]:
@@ -90,8 +92,7 @@ def _shown(discrepancies) -> list[str]:
 
 def run(split: str, verbose: bool) -> None:
     started = time.perf_counter()
-    flag = json.loads((PROBES / f"{split}_flag.json").read_text(encoding="utf-8"))
-    quiet = json.loads((PROBES / f"{split}_quiet.json").read_text(encoding="utf-8"))
+    flag, quiet = load(split, "flag"), load(split, "quiet")
     by_kind: Counter = Counter()
     found_by_kind: Counter = Counter()
     for probe in flag:
@@ -120,8 +121,7 @@ def run(split: str, verbose: bool) -> None:
 
 def run_facts(split: str, verbose: bool) -> None:
     started = time.perf_counter()
-    same = json.loads((PROBES / f"{split}_same.json").read_text(encoding="utf-8"))
-    apart = json.loads((PROBES / f"{split}_apart.json").read_text(encoding="utf-8"))
+    same, apart = load(split, "same"), load(split, "apart")
     hits, by_twist, joined_by_twist = 0, Counter(), Counter()
     for probe in same:
         hit = joined(probe, brief(probe["a"], probe["b"]).story.facts)

@@ -5,7 +5,6 @@ Only structure is checked: the held-out sets' contents are never read for errors
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -20,7 +19,8 @@ KINDS = {"number", "date", "name", "quote", "attribution"}
 
 
 def _load(name: str) -> list[dict]:
-    return json.loads((probes.PROBES / f"{name}.json").read_text(encoding="utf-8"))
+    split, kind = name.split("_")
+    return probes.load(split, kind)
 
 
 @pytest.mark.parametrize("split", ["tune", "heldout"])
