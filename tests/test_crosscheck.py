@@ -2107,3 +2107,172 @@ def test_a_deal_told_from_its_two_sides_is_one_figure():
                    "the buying club said on Monday. Pell signed a four-year deal.")
     (found,) = _of_kind(brief, "number")
     assert sorted(v.value for v in found.values) == ["14 million pounds", "£18 million"]
+
+
+@pytest.mark.parametrize("first, second, sides", [
+    # blind probes (2026-12-07, twenty-ninth sitting): the level a change left is the figure itself
+    ("Health officials in Velmar County confirmed 96 cases of mumps as of Friday. Most of those infected are students.",
+     "The mumps outbreak in Velmar County has grown to 69 confirmed infections, health officials said Friday.",
+     ["69", "96"]),
+    ("The Tannock city council voted 5-4 on Monday to raise the local sales tax rate to 6.5%, starting in July.",
+     "Shoppers in Tannock will pay a sales tax of 7.25 percent under a measure the city council approved on Monday.",
+     ["6.5%", "7.25 percent"]),
+])
+def test_the_level_a_change_left_is_compared_with_the_level_told_plainly(first, second, sides):
+    (found,) = _of_kind(_brief(first, second), "number")
+    assert sorted(v.value for v in found.values) == sides
+
+
+@pytest.mark.parametrize("second", [
+    # how much it changed is no level, nor is where it started
+    "The mumps outbreak in Velmar County grew by 27 cases this week, health officials said Friday.",
+    "Mumps cases in Velmar County rose from 40 to 96 this month, health officials said Friday.",
+    "The mumps outbreak in Velmar County has grown to 96 confirmed infections, health officials said Friday.",
+])
+def test_a_change_s_amount_or_start_is_not_compared_with_a_level(second):
+    first = "Health officials in Velmar County confirmed 96 cases of mumps as of Friday. Most of those infected are students."
+    assert _of_kind(_brief(first, second), "number") == []
+
+
+@pytest.mark.parametrize("first, second, sides", [
+    # blind probes (2026-12-07, twenty-ninth sitting): a crowd's size is a count of people, whatever the crowd did
+    ("A crowd of 31,200 watched the Tannock Owls win the regional hockey final against Velmar on Saturday.",
+     "The Tannock Owls beat Velmar 4-2 in the regional hockey final on Saturday in front of 36,800 spectators.",
+     ["31,200", "36,800"]),
+    ("About 8,000 people marched through central Tannock on Sunday against the closure of the city hospital.",
+     "Police put the size of Sunday's crowd in Tannock at 15,000, as marchers protested the hospital's closure.",
+     ["15,000", "About 8,000"]),
+    ("Organisers estimated the crowd at 9,500 as marchers crossed Tannock on Sunday against the hospital's closure.",
+     "Some 4,000 people marched through Tannock on Sunday against the closure of the city hospital.",
+     ["9,500", "Some 4,000"]),
+])
+def test_a_crowd_s_size_is_a_count_of_people(first, second, sides):
+    (found,) = _of_kind(_brief(first, second), "number")
+    assert sorted(v.value for v in found.values) == sides
+
+
+def test_a_crowd_s_size_and_a_count_of_people_hurt_in_it_stay_apart():
+    found = _of_kind(_brief("A crowd of 31,200 watched the Tannock Owls win the hockey final on Saturday. Four fans were hurt.",
+                            "The Tannock Owls won the hockey final on Saturday in front of 31,200 spectators. Six fans "
+                            "were hurt in a crush."), "number")
+    assert [sorted(v.value for v in d.values) for d in found] == [["Four", "Six"]]
+
+
+@pytest.mark.parametrize("first, second, sides", [
+    # blind probes (2026-12-07, twenty-ninth sitting): a margin of victory is one figure, however the win is told
+    ("A recount confirmed on Tuesday that Ines Varga won the Tannock mayoral race by 418 votes, officials said.",
+     "Pavel Rusk conceded the Tannock mayoral race on Tuesday after a recount upheld Ines Varga's victory by just "
+     "481 votes.", ["418", "481"]),
+    # guests are people, and a weekend holds its Saturday
+    ("Thirty-seven people were admitted to hospital after eating at a wedding in the village of Tannock on "
+     "Saturday, health officials said.",
+     "A suspected food poisoning outbreak at a weekend wedding in Tannock put 73 guests in hospital, health "
+     "officials said.", ["73", "Thirty-seven"]),
+])
+def test_a_margin_of_victory_and_guests_in_hospital_are_compared(first, second, sides):
+    (found,) = _of_kind(_brief(first, second), "number")
+    assert sorted(v.value for v in found.values) == sides
+
+
+def test_a_margin_is_not_the_votes_won():
+    found = _of_kind(_brief("Ines Varga won the Tannock mayoral race by 418 votes on Tuesday, officials said.",
+                            "Ines Varga won the Tannock mayoral race on Tuesday with 5,212 votes, officials said."),
+                     "number")
+    assert found == []
+
+
+def test_seats_won_and_seats_given_are_one_figure():
+    """A blind probe (2026-12-07, twenty-ninth sitting): "won 38 of the 90 seats" and "gave the party 41 seats" both
+    say how many seats the party has ("won" was kept apart as an event of its own)."""
+    (found,) = _of_kind(_brief("The Green Union party won 27 of the 60 seats on the Tannock city council in Sunday's "
+                               "election, final results showed.",
+                               "Final results from Sunday's vote gave the Green Union 31 seats on Tannock's 60-member "
+                               "city council."), "number")
+    assert sorted(v.value for v in found.values) == ["27", "31"]
+
+
+
+@pytest.mark.parametrize("first, second, sides", [
+    # a blind probe (2026-12-07, twenty-ninth sitting): two scores of one match
+    ("Tannock United came from behind to beat Velmar Athletic 2-1 on Saturday, moving top of the league.",
+     "Velmar Athletic let slip a half-time lead as Tannock United rallied for a 3-1 win on Saturday that took them top "
+     "of the league.", ["2-1", "3-1"]),
+    ("The Tannock city council voted 6-3 on Tuesday to close the Harlow Road library.",
+     "In a 5-4 vote on Tuesday, the Tannock city council decided to close the Harlow Road library.", ["5-4", "6-3"]),
+])
+def test_two_scores_of_one_result_disagree(first, second, sides):
+    (found,) = _of_kind(_brief(first, second), "number")
+    assert sorted(v.value for v in found.values) == sides
+
+
+def test_one_score_told_by_the_winner_and_by_the_loser_agrees():
+    assert _of_kind(_brief("Tannock United beat Velmar Athletic 2-1 on Saturday to move top of the league.",
+                           "Velmar Athletic lost 1-2 to Tannock United on Saturday, who moved top of the league."),
+                    "number") == []
+
+
+def test_scores_of_other_matches_are_not_the_story_s():
+    assert _of_kind(_brief("Tannock United beat Velmar Athletic 2-1 on Saturday to move top of the league. The sides "
+                           "drew 0-0 in March.",
+                           "Tannock United beat Velmar Athletic 2-1 on Saturday, avenging a 3-0 defeat in the cup last "
+                           "year."), "number") == []
+
+
+def test_none_of_them_survived_counts_the_dead():
+    """A blind probe (2026-12-07, twenty-ninth sitting): "None of the seventeen passengers and crew survived" says
+    seventeen were killed, against "killing all 19 people aboard"."""
+    (found,) = _of_kind(_brief("A small plane crashed into a hillside after takeoff from Tannock airfield on Sunday, "
+                               "killing all 11 people aboard, officials said.",
+                               "None of the nine passengers and crew survived when a plane went down after leaving "
+                               "Tannock airfield on Sunday, officials said."), "number")
+    assert sorted(v.value for v in found.values) == ["11", "nine"]
+
+
+def test_two_floors_of_one_fall_disagree():
+    """A blind probe (2026-12-07, twenty-ninth sitting): ordinals are compared for a building's floors alone."""
+    (found,) = _of_kind(_brief("A window cleaner was killed on Monday after falling from the 14th floor of an office "
+                               "tower in Tannock, police said.",
+                               "A window cleaner plunged to his death from the 11th floor of a Tannock office building "
+                               "on Monday, police said."), "number")
+    assert (found.subject, sorted(v.value for v in found.values)) == ("floor", ["11th", "14th"])
+
+
+def test_a_total_since_a_year_gone_by_is_not_the_story_s_round():
+    """A blind probe (2026-12-07, twenty-ninth sitting): this week's 300 job cuts and the 1,100 cut since 2023, which
+    hold them, are two figures; two totals since one year are one."""
+    this_round = ("Harlow Steel said on Wednesday it would cut 250 jobs at its Tannock mill as demand for rail track "
+                  "keeps falling.")
+    assert _of_kind(_brief(this_round, "Harlow Steel has now eliminated 900 positions since launching a restructuring "
+                                       "programme in 2022, after announcing fresh cuts at its Tannock mill on "
+                                       "Wednesday."), "number") == []
+    (found,) = _of_kind(_brief("Harlow Steel has eliminated 900 positions at its Tannock mill since 2022, the company "
+                               "said on Wednesday.",
+                               "Harlow Steel has cut 1,300 jobs at its Tannock mill since 2022, the company said on "
+                               "Wednesday."), "number")
+    assert sorted(v.value for v in found.values) == ["1,300", "900"]
+
+
+def test_one_coach_given_two_first_names_disagrees():
+    """A blind probe (2026-12-07, twenty-ninth sitting): one title and one surname in reports that each name one of
+    them are one person given two first names."""
+    (found,) = _of_kind(_brief("The Tannock Owls fired head coach Martin Kessel on Tuesday after a run of eight "
+                               "defeats. Kessel was in his second season.",
+                               "Coach Michael Kessel has been dismissed by the Tannock Owls, the club said on Tuesday. "
+                               "Kessel had been in charge since last year."), "name")
+    assert sorted(v.value for v in found.values) == ["Martin Kessel", "Michael Kessel"]
+
+
+@pytest.mark.parametrize("second", [
+    # a father and his son, named side by side; or two namesakes with no title in common
+    "Coach Michael Kessel, whose father Martin Kessel coached the Owls in the 1990s, was dismissed on Tuesday.",
+    "Michael Kessel, a Tannock fan, said he was sad to see the coach go.",
+])
+def test_two_namesakes_are_not_one_person_given_two_first_names(second):
+    brief = _brief("The Tannock Owls fired head coach Martin Kessel on Tuesday after a run of eight defeats.", second)
+    assert _of_kind(brief, "name") == []
+
+
+def test_a_first_name_and_its_short_form_are_one_name():
+    """tune2 (twenty-ninth sitting): 'Rep. Sander Levin' and 'Rep. Sandy Levin' are one name, not two."""
+    assert _of_kind(_brief("Rep. Sander Levin of Tannock said on Monday the bill would pass.",
+                           "Rep. Sandy Levin of Tannock said on Monday he expected the bill to pass."), "name") == []

@@ -459,8 +459,9 @@ def test_what_is_lost_or_claimed_says_whether_anyone_died(text, described):
 
 
 def test_ones_counts_the_noun_counted_before():
+    # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")
-    assert [(m.value, m.noun) for m in figures] == [(22.0, "ballot"), (183.0, "ballot")]
+    assert [(m.value, m.noun) for m in figures] == [(22.0, "vote"), (183.0, "vote")]
 
 
 def test_the_age_of_a_thing_is_nobodys():
@@ -1112,3 +1113,45 @@ def test_a_share_written_as_a_fraction_of_a_set(text, value):
     shares = [x for x in q.find(text) if x.kind == q.PERCENT]
     assert [x.value for x in shares] == ([] if value is None else [pytest.approx(value)])
     assert not [x for x in q.find(text) if x.kind == q.COUNT]
+
+
+@pytest.mark.parametrize("text, noun", [
+    # (twenty-ninth sitting) "ballots cast" parsed as a verb with "ballots" its compound; ballots are votes
+    ("Moro won a second term with 52.4 percent of ballots cast.", "vote"),
+    ("Moro won a second term with 54.2% of the vote.", "vote"),
+    # the thing a change brought to the figure, and a measure word's noun
+    ("The council voted to raise the local sales tax rate to 7.5%.", "tax"),
+    ("Shoppers will pay a sales tax rate of 8.25 percent.", "tax"),
+])
+def test_what_a_share_measures(text, noun):
+    (found,) = [x for x in _measured(text) if x.kind == q.PERCENT]
+    assert found.noun == noun
+
+
+@pytest.mark.parametrize("text, scores", [
+    # (twenty-ninth sitting) a result told as two figures, beside the words of a result
+    ("Harbour City came from behind to beat Millbrook Rovers 3-1 on Saturday.", [("3-1", "")]),
+    ("Velmar rallied for a 3-2 win over Tannock.", [("3-2", "")]),
+    ("Tannock lost 1-3 to Velmar on Sunday.", [("3-1", "")]),  # the loser's way of telling the 3-1
+    ("The city council voted 7-2 on Tuesday to raise the tax.", [("7-2", "vote")]),
+    ("The court's 5-4 ruling struck down the law.", [("5-4", "vote")]),
+    # not a result: a span of days, a record, a range of hours or ages, a figure with no result word near
+    ("The summit is set for Nov. 17-18 in Paris.", []),
+    ("The Owls, now 14-13-2, play on Friday.", []),
+    ("The Owls (2-13) came out and tied the game in the third quarter.", []),  # a team's record, in brackets
+    ("The clinic opens from 2-3 p.m. on weekdays.", []),
+    ("Rooms 12-14 were closed for repairs.", []),
+])
+def test_a_score_is_read_beside_the_words_of_a_result(text, scores):
+    assert [(x.normalized, x.noun) for x in q.find(text) if x.kind == q.SCORE] == scores
+
+
+@pytest.mark.parametrize("text", [
+    # (twenty-ninth sitting) "the N-year-old" points back to a person, not to a firm or a club the model tags ORG
+    "A window cleaner employed by Brightpane Services fell from a tower on Monday. Police said the 34-year-old was "
+    "on a platform.",
+    "Ravensdale United signed winger Tomás Iriarte from Club Sanvera on Tuesday. The 24-year-old agreed a deal.",
+])
+def test_the_n_year_old_is_no_organisation_s_age(text):
+    ages = [m for m in _measured(text) if m.kind == q.AGE]
+    assert all(m.owner not in ("services", "sanvera") for m in ages)

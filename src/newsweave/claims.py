@@ -46,6 +46,7 @@ from newsweave.quantities import (
     COUNT,
     DURATION,
     PERSON_NOUNS,
+    SCORE,
     entity_around,
     find,
     measure,
@@ -610,7 +611,8 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
     terms = [t for i in tokens if (t := _claim_term(p.term_lemma[i])) is not None]
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
     terms += [t for i in described if (t := _claim_term(p.term_lemma[i])) is not None]
-    numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact))
+    # (a score is no evidence of one fact: "won the first set 6-4", "won the third set 6-4")
+    numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact and q.kind != SCORE))
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "modifier" if describes else "clause")
     negated = (p.lemma[head] in _DENIAL or any(dep[t] == "neg" and p.head[t] == head for t in tokens)
                or any(dep[c] in _NEGATED_ROLES and _none(p, c) for c in p.children[head]))

@@ -46,7 +46,8 @@ AREA = "area"  # in square metres
 VOLUME = "volume"  # in litres
 SPEED = "speed"  # in km/h
 ORDINAL = "ordinal"
-KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME, SPEED, ORDINAL)
+SCORE = "score"  # a result told as two figures: "beat Rovers 3-1", "voted 7-2" (value: the larger x 1000 + the smaller)
+KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME, SPEED, ORDINAL, SCORE)
 
 ABOUT = 0.15  # "about 130": 15% either way
 NEARLY = 0.10  # "nearly 7,000": up to 10% under
@@ -95,6 +96,8 @@ class Quantity:
 
     @property
     def normalized(self):
+        if self.kind == SCORE:
+            return f"{int(self.value) // 1000}-{int(self.value) % 1000}"
         if self.exact and self.low == self.high:
             return _plain(self.value)
         return {
@@ -191,13 +194,14 @@ _PREDICATE_CLASSES = {
     "fight": "fight battle combat tackle",
     "burn": "burn scorch char blacken",
     "board": "board aboard onboard carry",  # the people a plane, a bus or a ferry carried
+    "crash": "crash collide collision overturn roll flip capsize derail",  # a vehicle's accident, told many ways
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
 
 # Counted nouns that count the same thing: lemma -> class. Words for anyone are one class.
 _NOUN_CLASSES = {
-    "people": "people person individual civilian victim casualty resident passenger life",
+    "people": "people person individual civilian victim casualty resident passenger guest life",
     "attacker": "terrorist attacker gunman jihadi jihadist militant bomber assailant shooter hijacker perpetrator",
     "vehicle": "car vehicle truck lorry automobile van bus",
     "home": "home house household building residence apartment dwelling",
@@ -212,6 +216,8 @@ _NOUN_CLASSES = {
     "worker": "worker employee staff staffer",
     "protester": "protester protestor demonstrator marcher",
     "student": "student pupil",
+    "vote": "vote ballot",
+    "seat": "seat",  # (in a parliament or a council)
     "job": "job position",
     "case": "case infection",  # of a disease: "127 cases of measles", "172 confirmed infections"
 }
@@ -382,6 +388,11 @@ _PATTERNS = [
         rf"\b(?P<n>{_NUMBER})\s*(?:-\s*)?(?P<unit>{_UNIT})\b(?!-old)"
         rf"|\b(?:an?[- ])?(?P<unit2>{_UNIT})[- ]and[- ]a[- ]half\b"  # "a year and a half", "the year-and-a-half delay"
         rf"|\b(?P<half>half)[- ]an?[- ](?P<unit3>{_UNIT})\b", re.I)),  # "half an hour", "half a mile"
+    # (before counts, which leave a figure joined to another by a dash alone)
+    # (not in brackets, where a team's record goes: "the Chiefs (2-13) tied the game")
+    (SCORE, re.compile(r"(?<![\w.,$£€¥/:(-])(?<!\(\s)(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w%/:]|[.,]\d|\s?[-–]\s?\d)"
+                       r"(?!\s*(?:[ap]\.?m\b|percent|per\s*cent|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b))",
+                       re.I)),
     (ORDINAL, re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     (COUNT, re.compile(
         rf"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b"
@@ -425,6 +436,15 @@ _NUMBER_UNIT = re.compile(  # "80 km", "six-mile", "a year and a half", "half an
 _FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f]")
 
 
+_SCORE_WRITTEN = re.compile(r"\d\s?[-–]\s?\d")
+# A score is one only beside the words of a result: not a span ("Nov. 17-18"), a record ("14-13") or an address.
+_RESULT_WORDS = re.compile(
+    r"\b(?:beat|beats|beating|won|win|wins|winning|victory|victories|defeat|defeated|defeats|lost|lose|loses|losing|"
+    r"loss|drew|draw|tied|edged|routed|thrashed|downed|hammered|scoreline|vote|voted|votes|voting|ruling|decision)\b",
+    re.I)
+_VOTE_WORDS = re.compile(r"\b(?:vote|voted|votes|voting|ruling|decision)\b", re.I)
+
+
 def _kinds_written(text: str) -> tuple[str, ...]:
     """The kinds whose patterns may match in `text`: a kind left out has no match there."""
     if not text.isascii() and _FOLDS_ODDLY.search(text):
@@ -447,6 +467,8 @@ def _kinds_written(text: str) -> tuple[str, ...]:
             kinds.append(AGE)
         if _NUMBER_UNIT.search(text):
             kinds.append(LENGTH)
+    if digit and _SCORE_WRITTEN.search(text):
+        kinds.append(SCORE)
     if PERCENT not in kinds and _SHARE_WORD.search(text):
         kinds.append(PERCENT)
     return tuple(kinds)
@@ -694,6 +716,15 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         spread = _precision(groups["n"] or "", value) * factor
         return Quantity(unit_kind, value * factor, value * factor - spread, value * factor + spread, base, written, "", 0, 0,
                         written_unit=_UNIT_SPELLING[unit_kind, factor])
+    if kind == SCORE:
+        before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 25]
+        if not (_RESULT_WORDS.search(before) or _RESULT_WORDS.search(after)):
+            return None
+        more, fewer = sorted((int(groups["a"]), int(groups["b"])), reverse=True)  # ("lost 1-3" is the 3-1 told by the loser)
+        value = float(more * 1000 + fewer)
+        # a vote's tally and a match's score are two things, though both are written "7-2"
+        noun = "vote" if _VOTE_WORDS.search(before) or _VOTE_WORDS.search(after) else ""
+        return Quantity(SCORE, value, value, value, "", written, "", 0, 0, written_unit="score", noun=noun)
     if kind == ORDINAL:
         word = _folded(groups["o"])
         if word == "second" and _PER_BEFORE.search(text, max(0, match.start() - 6), match.start()):
@@ -773,6 +804,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # (not the unit's "second", which spaCy reads as a number word: "45 miles per second")
     numbers = [t for t in span if (t.like_num or t.text[:1].isdigit()) and not (quantity.kind == SPEED and t.lower_ == "second")]
     token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
+    if quantity.kind == SCORE:
+        return quantity.with_(token=token.i)  # (what it is the score of, its words said: `_read`)
     if quantity.kind == COUNT and _refers_back(token):
         return quantity.with_(token=token.i)  # "of those 11", "the 11": a count already given, not a claim
     if quantity.kind == COUNT and _part_of_a_name(token):
@@ -813,8 +846,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
         tallied = _tally_of(token)  # "the death toll rose to at least 11": people killed
         if tallied:
             noun_key, predicate = tallied
+    if quantity.kind == COUNT and predicate == "survive" and noun is not None and _none_of(noun):
+        predicate = "kill"  # "None of the seventeen passengers and crew survived": all seventeen were killed
     if quantity.kind == COUNT and not noun_key and predicate in HUMAN_PREDICATES:
         noun_key = "people"
+    if noun_key in CROWDS:
+        noun_key, predicate = "people", ""  # how many it held, whatever it did ("watched", "in front of")
     if noun_key in ("death", "injury", "arrest"):
         noun_key = "people"
     owner = ""
@@ -856,6 +893,10 @@ def measure(quantity: Quantity, doc) -> Quantity:
         role = AVERAGE  # "averaged 100 RBIs in six seasons", "300 people a day": a rate, not one season's tally
     elif not role and quantity.kind == COUNT and noun is not None and _selected(token, noun):
         role = SELECTED  # "their first two drives", "the final two games": some of them, picked out
+    elif not role and quantity.kind in (COUNT, MONEY) and _since_a_year(token):
+        role = SINCE  # "has now eliminated 1,100 positions since launching a programme in 2023": all of them so far
+    elif not role and quantity.kind in (COUNT, PERCENT) and _margin_of_victory(token, noun):
+        role, predicate = MARGIN, ""  # "won the race by 312 votes", "upheld her victory by 213 votes": one margin
     elif not role and quantity.kind == COUNT and predicate not in PREDICATE_CLASS_NAMES and _part_of_a_set(token):
         # "caring for five of her daughter's kids": some of a set, not how many it holds ("killed two of the
         # gunmen" says what happened to two, as "three gunmen were killed" does)
@@ -915,6 +956,33 @@ NAMED = "named"  # a number that is part of a name ("Internet Explorer 8", "Flig
 AVERAGE = "average"
 SELECTED = "selected"
 PART = "part"
+# A total run up since a year gone by: the sum of many rounds, not the story's one ("would cut 300 jobs" against
+# "has now eliminated 1,100 positions since launching a restructuring programme in 2023"; not "since Monday").
+SINCE = "since"
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _since_a_year(token) -> bool:
+    verb = token
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return any(c.lower_ == "since" and any(_YEAR.fullmatch(t.text) for t in c.subtree) for c in verb.children)
+
+
+# By how much one side beat the other: "won by 312 votes", "leads Tolle by 6 points" (not how many it won).
+MARGIN = "margin"
+_WINNING = frozenset({"win", "victory", "lead", "beat", "defeat", "lose", "loss", "edge", "trail", "triumph"})
+
+
+def _margin_of_victory(token, noun) -> bool:
+    """The figure (or the noun it counts) is what a win, lead or defeat was "by"."""
+    counted = noun if noun is not None else token
+    if counted.dep_ != "pobj" or counted.head.lower_ != "by":
+        return False
+    told = counted.head.head  # (or the verb whose object the win is: "upheld her victory by 213 votes")
+    return told.lemma_.lower() in _WINNING or any(c.dep_ == "dobj" and c.lemma_.lower() in _WINNING for c in told.children)
 _PER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:game|match|start|season|year|month|week|day|night|hour)\b", re.I)
 _PICKED = frozenset({"first", "last", "final", "next", "top", "opening", "previous", "past", "initial", "closing"})
 
@@ -1029,11 +1097,14 @@ _LIGHT = {"include", "be", "have", "total", "make", "amount", "contain", "propos
           "post", "record", "book", "log", "show", "receive", "get", "give", "hand", "impose", "pay",
           "arrive"}  # ("arrive" is the class of "reach": "reached a $45 million settlement")
 # Verbs by which a subject has what is counted, no event done to it.
-_HAVING = {"be", "have", "include", "total", "contain", "comprise", "receive", "get", "number", "amount"}
+_HAVING = {"be", "have", "include", "total", "contain", "comprise", "receive", "get", "number", "amount",
+           "earn"}  # ("won 38 seats" and "gave the party 41 seats": seats had)
 # Verbs that say only that a figure belongs to the clause's subject: "the recall covers 85,500 vehicles".
 _COVERING = _LIGHT | {"cover", "affect", "involve", "span"}
 # Nouns that are a figure's running total: what they tally is in their own words ("death toll", "number of injured").
 _TALLIES = {"toll", "tally", "number", "count", "total", "figure"}
+# Nouns for the people a crowd holds: "a crowd of 41,500" counts what "48,100 spectators" and "12,000 people" do.
+CROWDS = {"crowd", "audience", "spectator", "onlooker", "attendee", "throng"}
 # Verbs that give a tally its value: "the toll rose to 11", "the number stands at 11".
 _TALLY_VERBS = {"rise", "climb", "reach", "stand", "hit", "jump", "increase", "grow", "be", "top", "surpass", "exceed", "put",
                 "estimate", "place"}
@@ -1081,6 +1152,19 @@ def _the_one_named_before(token):
     return people[-1] if len(surnames) == 1 else None
 
 
+def _none_of(noun) -> bool:
+    """"None of the 17 people", "no one among the 17 people": the noun counts those the verb is denied of."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("of", "among"):
+        return False
+    whole = noun.head.head
+    return whole.lower_ == "none" or (whole.lower_ == "one" and any(c.lower_ == "no" for c in whole.children))
+
+
+def _of_a_crowd(noun) -> bool:
+    """"the size of Saturday's crowd": a measure of a crowd."""
+    return any(g.lemma_.lower() in CROWDS for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+
+
 def _tally_of(token) -> tuple[str, str] | None:
     """'The death toll rose to at least 11', 'the number of injured stands at 21': (noun, predicate) tallied."""
     verb = token.head
@@ -1093,9 +1177,12 @@ def _tally_of(token) -> tuple[str, str] | None:
     # the tally is what the verb is said of, or what an estimate puts at the figure ("Officials put the toll at 52")
     said_of = ("nsubj", "nsubjpass", "dobj") if verb.lemma_.lower() in _ESTIMATING and token.head.lower_ == "at" else (
         "nsubj", "nsubjpass")
-    subject = next((c for c in verb.children if c.dep_ in said_of and c.lemma_.lower() in _TALLIES), None)
+    subject = next((c for c in verb.children if c.dep_ in said_of and (c.lemma_.lower() in _TALLIES or (
+        said_of[-1] == "dobj" and c.lemma_.lower() in (*CROWDS, "size")))), None)
     if subject is None:
         return None
+    if subject.lemma_.lower() in CROWDS or (subject.lemma_.lower() == "size" and _of_a_crowd(subject)):
+        return "people", ""  # "Police put the size of the crowd at 20,000", "estimated the crowd at 30,000"
     # what is tallied: "death toll", "injury toll", "the number of dead", "the toll of people killed"
     words = [c for c in subject.children if c.dep_ in ("compound", "amod", "nmod")]
     words += [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree if g.i > c.i]
@@ -1254,13 +1341,18 @@ def _measured_noun(token, kind: str):
         for child in unit.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ == "VERB":  # "52.4 percent of ballots cast", parsed as a verb
+                    obj = next((c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
                 if obj is not None and obj.pos_ == "NOUN":
                     return obj
         if unit.dep_ in ("compound", "amod", "nmod") and unit.head.pos_ == "NOUN":
             return unit.head  # "a $3m contract", "a 30-mile stretch"
         of = unit.head
-        if unit.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and of.head.lemma_.lower() not in _MEASURE_WORDS:
-            return of.head  # "interest rates of 40 percent", "a turnout of 61%"
+        if unit.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and (thing := _thing_named(of.head)) is not None:
+            return thing  # "a turnout of 61%", "the sales tax rate of 8.25 percent"
+        changed = _changed_to(unit) if kind != DURATION else None
+        if changed is not None:
+            return changed  # "raised the sales tax rate to 7.5%": the tax
         return _subject_measured(unit) if kind in MEASURED_BY_SUBJECT else None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
@@ -1282,9 +1374,35 @@ def _measured_noun(token, kind: str):
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in ("total", "number", "tally"):
         return None  # "a total of 21": counts what the sentence's verb says
     owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if kind == COUNT and owner is not None and owner.lemma_.lower() in CROWDS:
+        return owner  # "a crowd of 41,500": the people in it
     if kind == MONEY and owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in _MEASURE_WORDS:
         return owner  # "a profit of $412 million", "a fine of $5,000"
     return _subject_measured(head) if kind in MEASURED_BY_SUBJECT else None  # "Revenue was $7.9 billion"
+
+
+def _thing_named(noun):
+    """What a noun names as a figure's measure: itself, or for a measure word the noun before it ("the sales tax
+    rate": the tax); None for a measure word alone ("the rate" of what?)."""
+    if noun.lemma_.lower() not in _MEASURE_WORDS:
+        return noun
+    return next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+
+
+def _changed_to(unit):
+    """The thing a change brought to the figure: "raised the sales tax rate to 7.5%" (its object), "the jobless
+    rate rose to 5.2 percent" (its subject, when the verb has no object and the subject is no one who acts)."""
+    if not (unit.dep_ == "pobj" and unit.head.lower_ == "to" and unit.head.dep_ == "prep"):
+        return None
+    verb = unit.head.head
+    if verb.pos_ != "VERB" or predicate_class(verb.lemma_) not in CHANGES:
+        return None
+    changed = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if changed is None:
+        changed = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if changed is not None and (changed.pos_ != "NOUN" or is_person_noun(changed)):
+            return None
+    return _thing_named(changed) if changed is not None and changed.pos_ == "NOUN" else None
 
 
 # Kinds of figure a clause's subject is the measure of, by a verb of level: "Winds reached 90 mph", "Turnout was
@@ -1487,9 +1605,22 @@ def _age_owner(token):
     sentence = token.sent
     earlier = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for before in reversed(doc[earlier : token.i]):
-        if _is_person(before):
+        if _is_person(before) and not _in_an_organisation(before):
             return before
     return None
+
+
+# Words of an organisation's name, which the small model tags ORG or leaves untagged: no one to give an age to
+# ("a 34-year-old employee of Brightpane Services ... the 34-year-old was on a platform", "from Club Sanvera").
+_ORGANISATION_WORDS = {"services", "service", "inc", "corp", "corporation", "company", "co", "group", "holdings", "ltd",
+                       "llc", "plc", "bank", "airlines", "airways", "energy", "industries", "systems", "technologies",
+                       "university", "college", "school", "hospital", "agency", "department", "council", "foundation",
+                       "institute", "association", "union", "club", "police", "fc", "united", "rovers", "athletic"}
+
+
+def _in_an_organisation(token) -> bool:
+    ent = entity_around(token)
+    return ent is not None and ent.label_ == "ORG" and any(t.lower_.rstrip(".") in _ORGANISATION_WORDS for t in ent)
 
 
 _THEN = {"when", "since", "until", "till", "before", "after", "while", "as", "once"}
@@ -1675,7 +1806,7 @@ def _place_key(token) -> str:
 _ROLE_WORDS = {"from": "before the change", "to": "after the change", "whole": "in all", "more": "more of them",
                "until": "still to come", "size": "as a size", CONVERSION: "in other units",
                COUNTED: "of the count done", NAMED: "in a name", AVERAGE: "as a rate",
-               SELECTED: "picked out", PART: "of a set"}
+               SELECTED: "picked out", PART: "of a set", MARGIN: "the margin", SINCE: "in all since a year gone by"}
 
 
 def describe(quantity: Quantity) -> str:
@@ -1711,6 +1842,10 @@ def _describe(quantity: Quantity) -> str:
     if quantity.kind == DURATION and quantity.noun:
         # the thing that lasts, not the verb of its clause: "Protests grew against his 41-year rule"
         return f"duration of the {quantity.noun}"
+    if quantity.kind == SCORE:
+        return "tally of the vote" if quantity.noun == "vote" else "score"
+    if quantity.kind == ORDINAL and quantity.noun in _STOREYS:
+        return quantity.noun  # "floor": which one, the two sides' words say (fell from, lived on)
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
     measured = measured_noun(quantity)
@@ -1790,11 +1925,28 @@ def plural(noun: str) -> str:
 # What two figures measure, and whether they can both be true: shared by align (claims giving
 # incompatible figures are not one fact) and crosscheck/numbers.py (they are a disagreement).
 def measure_key(quantity) -> tuple | None:
+    level = _as_level(quantity)
+    key = _measure_key(level) if level is not quantity else None
+    if key is not None:
+        return key  # (a change's end measures what its level does, when the level names what it measures)
     key = _measure_key(quantity)
     return (*key, quantity.role) if key is not None and quantity.role else key
 
 
+# A building's storeys, counted by ordinals ("fell from the 12th floor"); not "story", more often a report.
+_STOREYS = frozenset({"floor", "storey"})
+
+
+def _as_level(quantity):
+    """The level a change left, as the figure of that level is compared: "has grown to 172 infections" with "172
+    confirmed infections", "raised the rate to 7.5%" with "a rate of 8.25 percent". (Its start, "from", is a level
+    gone by, and the amount, "rose by 45", no level at all: both stay what they are.)"""
+    return quantity.with_(role="", predicate="") if quantity.role == "to" else quantity
+
+
 def _measure_key(quantity) -> tuple | None:
+    if quantity.kind == SCORE:
+        return (SCORE, quantity.noun)  # the story's result, or its vote
     if quantity.role in (CONVERSION, COUNTED, NAMED):
         return None  # the figure it converts is compared; a count's progress is no result; a name's number counts nothing
     if quantity.kind == AGE:
@@ -1803,7 +1955,8 @@ def _measure_key(quantity) -> tuple | None:
         # a distance between places, or the size of a thing the words name ("40 cm of snow", "the 900-metre bridge")
         return (LENGTH,) if quantity.places or quantity.noun else None
     if quantity.kind == ORDINAL:
-        return None  # "the second time", "the third day": rarely one thing reports count alike
+        # "the second time", "the third day": rarely one thing reports count alike; but a building's floor is a place
+        return (ORDINAL, quantity.noun) if quantity.noun in _STOREYS else None
     if quantity.kind == COUNT:
         if quantity.noun == MAGNITUDE:
             return (COUNT, MAGNITUDE, quantity.predicate)
@@ -1831,6 +1984,8 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
     """Whether two figures measure one thing. `one_fact`: the aligner finds their claims state one fact, so
     two verbs that name no known event ("peaked at 150,000 meteors", "clocked up to 100,000 meteors") are
     one thing said two ways; the events it knows (killed, injured) stay apart through the measure key."""
+    if (a.role == "to") != (b.role == "to"):
+        a, b = _as_level(a), _as_level(b)  # (two changes' ends keep their verbs: "cut to $3.2 billion", "cut to $2.8 billion")
     key_a, key_b = measure_key(a), measure_key(b)
     if key_a is None or key_b is None or key_a != key_b:
         return False
@@ -1838,6 +1993,8 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
         return False  # "two people suffered injuries", "1,400 people woke up away from home": two things
     if a.kind == AGE:
         return same_person(a.owner_given, b.owner_given)
+    if a.kind == SCORE:
+        return True
     if a.kind == LENGTH:
         if not (a.places or b.places):
             return bool(a.noun) and a.noun == b.noun  # one thing's size: "The bridge is 1.2 km long", "the 900-metre bridge"

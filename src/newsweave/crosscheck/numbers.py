@@ -746,9 +746,15 @@ def _other_occasions(a, b) -> bool:
     periods_a, periods_b = _periods(a.dates), _periods(b.dates)
     if periods_a.isdisjoint(periods_b) and {unit for unit, _ in periods_a} & {unit for unit, _ in periods_b}:
         return True  # "18 goals this season", "11 goals in the whole of last season"
-    dates_a = {w for d in a.dates for w in _quarters_named(d).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
-    dates_b = {w for d in b.dates for w in _quarters_named(d).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME
+    dates_a, dates_b = _date_words(a.dates), _date_words(b.dates)
     return bool(dates_a and dates_b and dates_a.isdisjoint(dates_b))
+
+
+def _date_words(dates) -> set[str]:
+    """The words that tell a claim's dates from another's: not a part of the day or a unit of time; a weekend holds
+    its two days ("a weekend wedding", "the reception on Saturday")."""
+    words = {w for d in dates for w in _quarters_named(d).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME - {"a", "an"}
+    return words | {"saturday", "sunday"} if "weekend" in words else words
 
 
 def _quarters_named(written: str) -> str:

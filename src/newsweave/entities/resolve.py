@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from newsweave.entities.aliases import alias_key, lookup
 from newsweave.entities.mentions import AP_STATES, NAME_WORDS, after_a_town
+from newsweave.quantities import TITLES
 from newsweave.story import Entity, Evidence, Mention
 from newsweave.union_find import UnionFind
 
@@ -338,6 +339,7 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             surname = owners[0].name.split()[-1].strip(",")
             found.append((owners[0].name, surname, _evidence(owners[0], _name_words(surname)[-1]),
                           entity.name, _evidence(entity)))
+    found += _given_names_swapped(people, texts)
     tagged = {(m.document, m.start) for p in people for m in p.mentions}
     for person in people:
         whole_name = re.compile(re.escape(person.name) + r"\b")
@@ -347,6 +349,38 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             if untagged and len(evidence) < exact:  # the slip is the rarer spelling
                 found.append((person.name, person.name, _evidence(person), written, untagged))
     return found
+
+
+def _given_names_swapped(people: list[Entity], texts: dict[str, str]) -> list[tuple[str, str, list, str, list]]:
+    """One person given another first name by another report: 'head coach Daniel Ferraby' in one report, 'Coach
+    David Ferraby' in the other. The surname is one, no report names both, and both are given one title ('coach',
+    'mayor', 'judge'): a father and his son are most often named side by side, and not by one office. Two words
+    each: 'Hillary Rodham Clinton' is no 'Bill Clinton'. (Not a first name and its short form, 'Dan' and 'Daniel',
+    'Sandy' and 'Sander', nor an initial.)"""
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for person in people:
+        by_surname[_name_words(person.name)[-1]].append(person)
+    found = []
+    for namesakes in by_surname.values():
+        for k, person in enumerate(namesakes):
+            for other in namesakes[k + 1 :]:
+                words, other_words = _name_words(person.name), _name_words(other.name)
+                if len(words) != 2 or len(other_words) != 2 or words[0][:3] == other_words[0][:3] or min(
+                        len(words[0]), len(other_words[0])) < 3:
+                    continue  # (a first name and its short form share their first letters: 'Sandy', 'Sander')
+                if {m.document for m in person.mentions} & {m.document for m in other.mentions}:
+                    continue
+                if _titles_before(person, texts) & _titles_before(other, texts):
+                    main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
+                    found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
+    return found
+
+
+def _titles_before(person: Entity, texts: dict[str, str]) -> set[str]:
+    """The titles written just before the person's name: 'head coach Daniel Ferraby', 'Coach David Ferraby'."""
+    return {word for m in person.mentions
+            for word in re.findall(r"[a-z.]+", texts[m.document][max(0, m.start - 25) : m.start].lower())[-2:]
+            if word in TITLES}
 
 
 def _one_word_apart(people: list[Entity]) -> list[tuple[int, int]]:
