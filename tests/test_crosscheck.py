@@ -2109,6 +2109,7 @@ def test_a_deal_told_from_its_two_sides_is_one_figure():
     assert sorted(v.value for v in found.values) == ["14 million pounds", "£18 million"]
 
 
+# One figure told two ways by two reports (blind probes' misses, 2026-12-07, twenty-ninth sitting): each side as written.
 @pytest.mark.parametrize("first, second, sides", [
     # blind probes (2026-12-07, twenty-ninth sitting): the level a change left is the figure itself
     ("Health officials in Velmar County confirmed 96 cases of mumps as of Friday. Most of those infected are students.",
@@ -2117,11 +2118,57 @@ def test_a_deal_told_from_its_two_sides_is_one_figure():
     ("The Tannock city council voted 5-4 on Monday to raise the local sales tax rate to 6.5%, starting in July.",
      "Shoppers in Tannock will pay a sales tax of 7.25 percent under a measure the city council approved on Monday.",
      ["6.5%", "7.25 percent"]),
+    # blind probes (2026-12-07, twenty-ninth sitting): a crowd's size is a count of people, whatever the crowd did
+    ("A crowd of 31,200 watched the Tannock Owls win the regional hockey final against Velmar on Saturday.",
+     "The Tannock Owls beat Velmar 4-2 in the regional hockey final on Saturday in front of 36,800 spectators.",
+     ["31,200", "36,800"]),
+    ("About 8,000 people marched through central Tannock on Sunday against the closure of the city hospital.",
+     "Police put the size of Sunday's crowd in Tannock at 15,000, as marchers protested the hospital's closure.",
+     ["15,000", "About 8,000"]),
+    ("Organisers estimated the crowd at 9,500 as marchers crossed Tannock on Sunday against the hospital's closure.",
+     "Some 4,000 people marched through Tannock on Sunday against the closure of the city hospital.",
+     ["9,500", "Some 4,000"]),
+    # blind probes (2026-12-07, twenty-ninth sitting): a margin of victory is one figure, however the win is told
+    ("A recount confirmed on Tuesday that Ines Varga won the Tannock mayoral race by 418 votes, officials said.",
+     "Pavel Rusk conceded the Tannock mayoral race on Tuesday after a recount upheld Ines Varga's victory by just "
+     "481 votes.", ["418", "481"]),
+    # guests are people, and a weekend holds its Saturday
+    ("Thirty-seven people were admitted to hospital after eating at a wedding in the village of Tannock on "
+     "Saturday, health officials said.",
+     "A suspected food poisoning outbreak at a weekend wedding in Tannock put 73 guests in hospital, health "
+     "officials said.", ["73", "Thirty-seven"]),
+    # a blind probe (2026-12-07, twenty-ninth sitting): two scores of one match
+    ("Tannock United came from behind to beat Velmar Athletic 2-1 on Saturday, moving top of the league.",
+     "Velmar Athletic let slip a half-time lead as Tannock United rallied for a 3-1 win on Saturday that took them top "
+     "of the league.", ["2-1", "3-1"]),
+    ("The Tannock city council voted 6-3 on Tuesday to close the Harlow Road library.",
+     "In a 5-4 vote on Tuesday, the Tannock city council decided to close the Harlow Road library.", ["5-4", "6-3"]),
+    # a second blind tuning set (2026-12-07, twenty-ninth sitting)
+    ("Twenty-six people were injured when a gas explosion tore through a bakery in Tannock on Sunday evening.",
+     "A gas blast at a bakery in Tannock left 62 people hurt on Sunday evening, police said.", ["62", "Twenty-six"]),
+    ("Sixty workers will lose their jobs when the Harlow Glass plant in Tannock closes a furnace in October. The "
+     "union called it a blow.",
+     "Harlow Glass is eliminating sixteen positions at its Tannock works, where it shuts a furnace from October.",
+     ["Sixty", "sixteen"]),
+    ("A wildfire in the hills above Tannock has burned 2,700 hectares of pine forest since Friday, officials said.",
+     "Some 1,100 hectares of pine woodland have been scorched by a blaze near Tannock since Friday, officials said.",
+     ["2,700 hectares", "Some 1,100 hectares"]),
+    ("Velmar Pharma has agreed to acquire the start-up Nivra for CHF 45 million in cash, the company said on Monday.",
+     "The start-up Nivra is being bought by Velmar Pharma in an all-cash deal worth 54 million Swiss francs, the "
+     "company said on Monday.", ["54 million Swiss francs", "CHF 45 million"]),
+    ("Customs officers seized a 3.5-tonne shipment of cocaine at the port of Tannock on Monday.",
+     "Customs officers at the port of Tannock seized 350 kilograms of cocaine on Monday.", ["3.5-tonne", "350 kilograms"]),
+    ("The town of Tannock recorded a temperature of 43.1C on Wednesday, the highest ever measured in the country, the "
+     "weather service said. Authorities issued a red alert.",
+     "A new national heat record was set in Tannock on Wednesday when thermometers reached 41.3 degrees Celsius, "
+     "meteorologists said. The south was placed on red alert.", ["41.3 degrees Celsius", "43.1C"]),
+    ("The Tannock council voted 6-5 on Tuesday night to ban cars from the harbour district, the mayor said.",
+     "Cars will be banned from Tannock's harbour district after councillors approved the measure by seven votes to "
+     "four on Tuesday.", ["6-5", "seven votes to four"]),
 ])
-def test_the_level_a_change_left_is_compared_with_the_level_told_plainly(first, second, sides):
+def test_one_figure_told_two_ways_disagrees(first, second, sides):
     (found,) = _of_kind(_brief(first, second), "number")
-    assert sorted(v.value for v in found.values) == sides
-
+    assert sorted(v.value for v in found.values) == sorted(sides)
 
 @pytest.mark.parametrize("second", [
     # how much it changed is no level, nor is where it started
@@ -2133,46 +2180,11 @@ def test_a_change_s_amount_or_start_is_not_compared_with_a_level(second):
     first = "Health officials in Velmar County confirmed 96 cases of mumps as of Friday. Most of those infected are students."
     assert _of_kind(_brief(first, second), "number") == []
 
-
-@pytest.mark.parametrize("first, second, sides", [
-    # blind probes (2026-12-07, twenty-ninth sitting): a crowd's size is a count of people, whatever the crowd did
-    ("A crowd of 31,200 watched the Tannock Owls win the regional hockey final against Velmar on Saturday.",
-     "The Tannock Owls beat Velmar 4-2 in the regional hockey final on Saturday in front of 36,800 spectators.",
-     ["31,200", "36,800"]),
-    ("About 8,000 people marched through central Tannock on Sunday against the closure of the city hospital.",
-     "Police put the size of Sunday's crowd in Tannock at 15,000, as marchers protested the hospital's closure.",
-     ["15,000", "About 8,000"]),
-    ("Organisers estimated the crowd at 9,500 as marchers crossed Tannock on Sunday against the hospital's closure.",
-     "Some 4,000 people marched through Tannock on Sunday against the closure of the city hospital.",
-     ["9,500", "Some 4,000"]),
-])
-def test_a_crowd_s_size_is_a_count_of_people(first, second, sides):
-    (found,) = _of_kind(_brief(first, second), "number")
-    assert sorted(v.value for v in found.values) == sides
-
-
 def test_a_crowd_s_size_and_a_count_of_people_hurt_in_it_stay_apart():
     found = _of_kind(_brief("A crowd of 31,200 watched the Tannock Owls win the hockey final on Saturday. Four fans were hurt.",
                             "The Tannock Owls won the hockey final on Saturday in front of 31,200 spectators. Six fans "
                             "were hurt in a crush."), "number")
     assert [sorted(v.value for v in d.values) for d in found] == [["Four", "Six"]]
-
-
-@pytest.mark.parametrize("first, second, sides", [
-    # blind probes (2026-12-07, twenty-ninth sitting): a margin of victory is one figure, however the win is told
-    ("A recount confirmed on Tuesday that Ines Varga won the Tannock mayoral race by 418 votes, officials said.",
-     "Pavel Rusk conceded the Tannock mayoral race on Tuesday after a recount upheld Ines Varga's victory by just "
-     "481 votes.", ["418", "481"]),
-    # guests are people, and a weekend holds its Saturday
-    ("Thirty-seven people were admitted to hospital after eating at a wedding in the village of Tannock on "
-     "Saturday, health officials said.",
-     "A suspected food poisoning outbreak at a weekend wedding in Tannock put 73 guests in hospital, health "
-     "officials said.", ["73", "Thirty-seven"]),
-])
-def test_a_margin_of_victory_and_guests_in_hospital_are_compared(first, second, sides):
-    (found,) = _of_kind(_brief(first, second), "number")
-    assert sorted(v.value for v in found.values) == sides
-
 
 def test_a_margin_is_not_the_votes_won():
     found = _of_kind(_brief("Ines Varga won the Tannock mayoral race by 418 votes on Tuesday, officials said.",
@@ -2189,20 +2201,6 @@ def test_seats_won_and_seats_given_are_one_figure():
                                "Final results from Sunday's vote gave the Green Union 31 seats on Tannock's 60-member "
                                "city council."), "number")
     assert sorted(v.value for v in found.values) == ["27", "31"]
-
-
-
-@pytest.mark.parametrize("first, second, sides", [
-    # a blind probe (2026-12-07, twenty-ninth sitting): two scores of one match
-    ("Tannock United came from behind to beat Velmar Athletic 2-1 on Saturday, moving top of the league.",
-     "Velmar Athletic let slip a half-time lead as Tannock United rallied for a 3-1 win on Saturday that took them top "
-     "of the league.", ["2-1", "3-1"]),
-    ("The Tannock city council voted 6-3 on Tuesday to close the Harlow Road library.",
-     "In a 5-4 vote on Tuesday, the Tannock city council decided to close the Harlow Road library.", ["5-4", "6-3"]),
-])
-def test_two_scores_of_one_result_disagree(first, second, sides):
-    (found,) = _of_kind(_brief(first, second), "number")
-    assert sorted(v.value for v in found.values) == sides
 
 
 def test_one_score_told_by_the_winner_and_by_the_loser_agrees():
@@ -2276,3 +2274,53 @@ def test_a_first_name_and_its_short_form_are_one_name():
     """tune2 (twenty-ninth sitting): 'Rep. Sander Levin' and 'Rep. Sandy Levin' are one name, not two."""
     assert _of_kind(_brief("Rep. Sander Levin of Tannock said on Monday the bill would pass.",
                            "Rep. Sandy Levin of Tannock said on Monday he expected the bill to pass."), "name") == []
+
+@pytest.mark.parametrize("first, second, sides", [
+    # one word of a name slipped by two letters, its consonants too, where no report writes both
+    ("Halvard Mining agreed on Monday to pay $40 million to settle claims over a tailings spill in Tannock, the "
+     "company said. The spill killed no one.",
+     "Halberd Mining will pay $40 million to settle claims over a tailings dam spill near Tannock, the firm said on "
+     "Monday. Residents welcomed the deal.", ["Halberd Mining", "Halvard Mining"]),
+    ("Two people were hurt when a house on Kessel Street in Tannock partly collapsed on Tuesday.",
+     "A house on Kestrel Street, Tannock, partly collapsed on Tuesday, leaving two people hurt.",
+     ["Kessel Street", "Kestrel Street"]),
+])
+def test_a_name_slipped_in_another_report(first, second, sides):
+    (found,) = _of_kind(_brief(first, second), "name")
+    assert sorted(v.value for v in found.values) == sides
+
+
+def test_two_names_a_slip_apart_in_one_report_are_two_things():
+    """Within one report two such names are as often two things: no disagreement is made of them."""
+    brief = _brief("Halvard Mining and Halberd Mining both bid for the Tannock licence on Monday.",
+                   "Halvard Mining won the Tannock licence on Monday, officials said.")
+    assert _of_kind(brief, "name") == []
+
+
+def test_a_slip_of_scale_is_a_disagreement_but_a_count_ten_times_another_is_not():
+    """Figures more than four times apart are two things (a part and its whole), but for one figure's digits a power
+    of ten apart in a unit: "¥14 billion" against "1.4 billion yen" is a slip of scale."""
+    (found,) = _of_kind(_brief("Tannock Electronics will invest ¥14 billion in a new battery plant in Velmar, the company "
+                               "said on Monday. The plant will open in 2028.",
+                               "Tannock Electronics said on Monday it plans to spend 1.4 billion yen on a battery factory "
+                               "in Velmar. It should open in 2028."), "number")
+    assert sorted(v.value for v in found.values) == ["1.4 billion yen", "¥14 billion"]
+    assert _of_kind(_brief("Twelve people were injured when a bus crashed in Tannock on Monday. The driver was hurt.",
+                           "A bus crash in Tannock on Monday injured 120 people, police said. The driver was hurt."),
+                    "number") == []
+
+def test_a_day_s_high_and_its_low_are_two_temperatures():
+    assert _of_kind(_brief("Tannock saw a high of 38C on Monday, the weather service said. Nights stayed warm.",
+                           "Tannock recorded an overnight low of 24C on Monday, the weather service said. Days were "
+                           "hot."), "number") == []
+
+
+@pytest.mark.parametrize("first, second", [
+    # tune2 and the ECB+ audit (twenty-ninth sitting): two places, a British spelling, a first name's short form
+    ("Exports to North America rose on Monday, the Tannock trade office said. Prices held.",
+     "Exports to North Africa fell on Monday, the Tannock trade office said. Prices held."),
+    ("The warship escorted five ships through the Internationally Recognised Transit Corridor on Monday.",
+     "Five ships were escorted through the Internationally Recognized Transit Corridor on Monday, the navy said."),
+])
+def test_names_a_slip_apart_that_are_not_one_name_slipped(first, second):
+    assert _of_kind(_brief(first, second), "name") == []

@@ -1155,3 +1155,24 @@ def test_a_score_is_read_beside_the_words_of_a_result(text, scores):
 def test_the_n_year_old_is_no_organisation_s_age(text):
     ages = [m for m in _measured(text) if m.kind == q.AGE]
     assert all(m.owner not in ("services", "sanvera") for m in ages)
+
+
+@pytest.mark.parametrize("text, found", [
+    # (twenty-ninth sitting) temperatures, in the scale written
+    ("The town recorded a temperature of 41.2C on Wednesday.", [("41.2C", 41.2, "C")]),
+    ("Thermometers reached 39.8 degrees Celsius.", [("39.8 degrees Celsius", 39.8, "C")]),
+    ("It was 104 degrees Fahrenheit in Tannock.", [("104 degrees Fahrenheit", 104, "F")]),
+    ("Overnight it fell to -5 °C.", [("-5 °C", -5, "C")]),
+    ("Pupils of Class 3C went home.", []),  # no dot, no degrees: a name
+])
+def test_a_temperature_is_read_in_its_scale(text, found):
+    assert [(x.written, x.normalized, x.unit) for x in q.find(text) if x.kind == q.TEMPERATURE] == found
+
+
+@pytest.mark.parametrize("text, tally", [
+    ("Councillors approved the measure by eight votes to three.", "8-3"),
+    ("The council approved it by a vote of seven to two on Tuesday.", "7-2"),
+])
+def test_a_vote_s_tally_in_words_is_a_score(text, tally):
+    (score,) = [x for x in q.find(text) if x.kind == q.SCORE]
+    assert (score.normalized, score.noun) == (tally, "vote")

@@ -47,7 +47,8 @@ VOLUME = "volume"  # in litres
 SPEED = "speed"  # in km/h
 ORDINAL = "ordinal"
 SCORE = "score"  # a result told as two figures: "beat Rovers 3-1", "voted 7-2" (value: the larger x 1000 + the smaller)
-KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME, SPEED, ORDINAL, SCORE)
+TEMPERATURE = "temperature"  # in the degrees written (unit "C" or "F": not converted, an affine scale)
+KINDS = (COUNT, MONEY, PERCENT, AGE, TIME, DURATION, LENGTH, MASS, AREA, VOLUME, SPEED, ORDINAL, SCORE, TEMPERATURE)
 
 ABOUT = 0.15  # "about 130": 15% either way
 NEARLY = 0.10  # "nearly 7,000": up to 10% under
@@ -174,7 +175,7 @@ _PREDICATE_CLASSES = {
     "cut": "cut trim slash reduce reduction cutback decrease lower eliminate axe shed scrap layoff",
     "raise": "raise increase boost hike rise grow gain climb jump surge add expand",
     "fall": "fall drop decline slide plunge plummet sink tumble shrink",
-    "pay": "pay spend cost payment repay reimburse restitution",
+    "pay": "pay spend cost payment repay reimburse restitution invest investment",
     "steal": "steal embezzle misappropriate siphon swindle defraud loot pilfer rob theft embezzlement",
     "donate": "donate donation contribute contribution pledge",
     "seek": "seek demand request ask want claim sue face risk",  # what is asked for or may be: "faced two years"
@@ -195,6 +196,7 @@ _PREDICATE_CLASSES = {
     "burn": "burn scorch char blacken",
     "board": "board aboard onboard carry",  # the people a plane, a bus or a ferry carried
     "crash": "crash collide collision overturn roll flip capsize derail",  # a vehicle's accident, told many ways
+    "flood": "flood inundate submerge swamp deluge",
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
@@ -213,11 +215,12 @@ _NOUN_CLASSES = {
     "explosion": "explosion blast bombing bomb",
     "troop": "troop soldier force personnel serviceman servicemember",
     "supporter": "supporter member follower adherent backer",
-    "worker": "worker employee staff staffer",
+    "worker": "worker employee staff staffer workforce",
     "protester": "protester protestor demonstrator marcher",
     "student": "student pupil",
     "vote": "vote ballot",
     "seat": "seat",  # (in a parliament or a council)
+    "land": "land forest woodland wood woods bush scrub farmland grassland vegetation brush heath moorland",
     "job": "job position",
     "case": "case infection",  # of a disease: "127 cases of measles", "172 confirmed infections"
 }
@@ -299,13 +302,22 @@ _AND_MORE = rf"(?:{_NUM}(?:\s+{_SCALE}){{1,2}}\s+and\s+{_NUM}(?:\s+{_SCALE})?)"
 _NUMBER = rf"(?:{_HALF}|{_AND_MORE}|{_NUM}\s+dozen\b|{_NUM}(?:\s+{_SCALE}){{0,2}}|an?\s+{_SCALE}|an?\s+dozen)"
 
 _CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "c$": "CAD", "a$": "AUD", "nz$": "NZD", "hk$": "HKD",
-                   "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+                   "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+                   # codes written before the figure: "CHF 65 million", "USD 2 billion"
+                   "chf": "CHF", "sfr": "CHF", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY"}
 _CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound sterling": "GBP",
                    "pounds sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
                    "rupees": "INR", "franc": "CHF", "francs": "CHF", "peso": "MXN", "pesos": "MXN", "rouble": "RUB",
-                   "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
-_SIGN = r"(?:US\$|C\$|A\$|NZ\$|HK\$|\$|£|€|¥|₹)"
-_CURRENCY_WORD = r"(?:dollars?|euros?|pounds?\s+sterling|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?|USD|EUR|GBP)"
+                   "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+                   # a currency named by its country: "85 million Swiss francs", "40 million Canadian dollars"
+                   **{f"{country} {name}{plural}": code for country, name, code in (
+                       ("swiss", "franc", "CHF"), ("canadian", "dollar", "CAD"), ("australian", "dollar", "AUD"),
+                       ("hong kong", "dollar", "HKD"), ("new zealand", "dollar", "NZD"), ("singapore", "dollar", "SGD"),
+                       ("mexican", "peso", "MXN"), ("u.s.", "dollar", "USD"), ("us", "dollar", "USD"),
+                       ("american", "dollar", "USD")) for plural in ("", "s")}}
+_SIGN = r"(?:US\$|C\$|A\$|NZ\$|HK\$|\$|£|€|¥|₹|(?<![A-Za-z])(?:CHF|SFr|USD|EUR|GBP|JPY)(?=\s?\d))"
+_CURRENCY_WORD = (r"(?:(?:Swiss|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Mexican|U\.S\.|US|American)\s+)?"
+                  r"(?:dollars?|euros?|pounds?\s+sterling|yen|yuan|renminbi|rupees?|francs?|pesos?|roubles?|rubles?|USD|EUR|GBP)")
 
 # unit word -> (kind, factor to the base unit, base unit)
 _UNITS = {
@@ -391,8 +403,15 @@ _PATTERNS = [
     # (before counts, which leave a figure joined to another by a dash alone)
     # (not in brackets, where a team's record goes: "the Chiefs (2-13) tied the game")
     (SCORE, re.compile(r"(?<![\w.,$£€¥/:(-])(?<!\(\s)(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w%/:]|[.,]\d|\s?[-–]\s?\d)"
-                       r"(?!\s*(?:[ap]\.?m\b|percent|per\s*cent|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b))",
+                       r"(?!\s*(?:[ap]\.?m\b|percent|per\s*cent|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b))"
+                       # a vote's tally in words: "by eight votes to three", "by a vote of seven to two"
+                       rf"|\b(?P<a2>\d{{1,3}}|{_WORD})\s+votes?\s+to\s+(?P<b2>\d{{1,3}}|{_WORD})\b"
+                       rf"|\bvote\s+of\s+(?P<a3>\d{{1,3}}|{_WORD})\s*(?:to|-|–)\s*(?P<b3>\d{{1,3}}|{_WORD})\b",
                        re.I)),
+    # "41.2C", "39.8 degrees Celsius", "104 degrees Fahrenheit", "-5 °C" (not "3C" in a name: a dot or degrees)
+    (TEMPERATURE, re.compile(
+        r"(?<![\w.])(?P<n>-?\d+(?:\.\d+)?)\s*(?:°\s?(?P<u1>[CF])\b|degrees?\s+(?P<u2>Celsius|centigrade|Fahrenheit|C|F)\b"
+        r"|(?P<u3>Celsius|Fahrenheit)\b)|(?<![\w.])(?P<n2>-?\d+\.\d)(?P<u4>[CF])\b")),
     (ORDINAL, re.compile(rf"\b(?P<o>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)),
     (COUNT, re.compile(
         rf"\b(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b"
@@ -437,6 +456,7 @@ _FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f]")
 
 
 _SCORE_WRITTEN = re.compile(r"\d\s?[-–]\s?\d")
+_TEMPERATURE_WRITTEN = re.compile(r"\d\s*°|degree|celsius|fahrenheit|\d\.\d[cf]\b")
 # A score is one only beside the words of a result: not a span ("Nov. 17-18"), a record ("14-13") or an address.
 _RESULT_WORDS = re.compile(
     r"\b(?:beat|beats|beating|won|win|wins|winning|victory|victories|defeat|defeated|defeats|lost|lose|loses|losing|"
@@ -467,8 +487,10 @@ def _kinds_written(text: str) -> tuple[str, ...]:
             kinds.append(AGE)
         if _NUMBER_UNIT.search(text):
             kinds.append(LENGTH)
-    if digit and _SCORE_WRITTEN.search(text):
+    if (digit and _SCORE_WRITTEN.search(text)) or "votes to" in text or "vote of" in text:
         kinds.append(SCORE)
+    if digit and _TEMPERATURE_WRITTEN.search(text):
+        kinds.append(TEMPERATURE)
     if PERCENT not in kinds and _SHARE_WORD.search(text):
         kinds.append(PERCENT)
     return tuple(kinds)
@@ -716,6 +738,17 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         spread = _precision(groups["n"] or "", value) * factor
         return Quantity(unit_kind, value * factor, value * factor - spread, value * factor + spread, base, written, "", 0, 0,
                         written_unit=_UNIT_SPELLING[unit_kind, factor])
+    if kind == TEMPERATURE:
+        value = float(_first_group(groups, "n", "n2"))
+        scale = "C" if _first_group(groups, "u1", "u2", "u3", "u4")[:1].upper() == "C" else "F"
+        return Quantity(TEMPERATURE, value, value, value, scale, written, "", 0, 0, written_unit=scale)
+    if kind == SCORE and groups.get("a") is None:
+        first, second = number_value(_first_group(groups, "a2", "a3")), number_value(_first_group(groups, "b2", "b3"))
+        if first is None or second is None:
+            return None
+        more, fewer = sorted((int(first), int(second)), reverse=True)
+        value = float(more * 1000 + fewer)
+        return Quantity(SCORE, value, value, value, "", written, "", 0, 0, written_unit="score", noun="vote")
     if kind == SCORE:
         before, after = text[max(0, match.start() - 40) : match.start()], text[match.end() : match.end() + 25]
         if not (_RESULT_WORDS.search(before) or _RESULT_WORDS.search(after)):
@@ -816,6 +849,9 @@ def measure(quantity: Quantity, doc) -> Quantity:
     noun = _measured_noun(token, quantity.kind)
     if quantity.kind == MONEY and noun is not None:
         noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
+    if noun is not None and noun.lemma_.lower() in _CONTAINERS:
+        noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), noun)  # "a 4.5-tonne shipment of cocaine"
     if quantity.kind == LENGTH and noun is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         noun = None  # one of many: "a seven-yard pass", "an 11-yard pass" (the size of "the bridge" is one thing's)
     predicate = _predicate(token, noun)
@@ -846,6 +882,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
         tallied = _tally_of(token)  # "the death toll rose to at least 11": people killed
         if tallied:
             noun_key, predicate = tallied
+    if quantity.kind == COUNT and predicate == "lose" and noun_key in ("worker", "people") and _their_jobs(noun):
+        noun_key, predicate = "job", "cut"  # "Fifty workers will lose their jobs": fifty jobs cut
     if quantity.kind == COUNT and predicate == "survive" and noun is not None and _none_of(noun):
         predicate = "kill"  # "None of the seventeen passengers and crew survived": all seventeen were killed
     if quantity.kind == COUNT and not noun_key and predicate in HUMAN_PREDICATES:
@@ -1087,6 +1125,8 @@ def _end_of_change(span) -> str:
     return ""
 
 
+# Nouns for what holds a thing, whose size is the thing's: "a 4.5-tonne shipment of cocaine", "450 kilograms of cocaine".
+_CONTAINERS = {"shipment", "consignment", "haul", "cargo", "load", "batch", "stash", "cache", "seizure", "quantity"}
 # Nouns that name a measure, not what is measured: "a period of five years", "speeds of 45 miles per second".
 _MEASURE_WORDS = {"period", "span", "time", "spell", "stretch", "term", "total", "sum", "amount", "figure", "level",
                   "average", "maximum", "minimum", "distance", "length", "duration", "speed", "velocity", "rate",
@@ -1150,6 +1190,12 @@ def _the_one_named_before(token):
     people = [t for t in doc[earlier : token.i] if _is_person(t) and t.ent_type_ != "NORP"]
     surnames = {(name[-1] if (name := entity_around(t)) is not None else t).lower_ for t in people}
     return people[-1] if len(surnames) == 1 else None
+
+
+def _their_jobs(noun) -> bool:
+    """The people counted are the subject of a verb whose object is their jobs ("workers will lose their jobs")."""
+    return noun is not None and noun.dep_ == "nsubj" and any(
+        c.dep_ == "dobj" and noun_class(c.lemma_) == "job" for c in noun.head.children)
 
 
 def _none_of(noun) -> bool:
@@ -1332,10 +1378,13 @@ def _worth_of(noun):
 
 def _measured_noun(token, kind: str):
     """The noun a number counts or measures: '130 people', 'dozens of homes', '$48,210 in fees', 'a total of 21'."""
+    if kind == COUNT and token.head.lower_ == "strong" and token.head.dep_ == "amod" and token.head.head.pos_ == "NOUN":
+        return token.head.head  # "a 350-strong workforce": the workforce's members, "a 5,000-strong crowd"
     head = token
-    while head.dep_ in ("compound", "quantmod", "nummod", "nmod") and head.head.like_num and head.head.i != head.i:
+    # (a range's second figure hangs off its first: "between 200 and 250 homes")
+    while head.dep_ in ("compound", "quantmod", "nummod", "nmod", "conj") and head.head.like_num and head.head.i != head.i:
         head = head.head
-    if kind in (LENGTH, MASS, AREA, VOLUME, SPEED, DURATION, PERCENT) or (kind == MONEY and head.head.pos_ == "SYM"):
+    if kind in (LENGTH, MASS, AREA, VOLUME, SPEED, DURATION, PERCENT, TEMPERATURE) or (kind == MONEY and head.head.pos_ == "SYM"):
         # the number's head is the unit; what is measured hangs above or off it
         unit = head.head if head.dep_ in ("nummod", "compound") else head
         for child in unit.children:
@@ -1409,7 +1458,7 @@ def _changed_to(unit):
 # 62%", "The catch weighed 40 kilograms", "Revenue was $7.9 billion", "The trial lasted three weeks", "The bridge is
 # 1.2 kilometres long", "The mission cost $850 million". (Not by another verb: "the firm paid $5 million" measures
 # what was paid, and "the road runs 30 miles" is the way's.)
-MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY, LENGTH)
+MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY, LENGTH, TEMPERATURE)
 
 
 # Verbs that say what a thing's level is, not how it changed: "Winds reached 90 mph", "peaked at", "Turnout was".
@@ -1463,10 +1512,11 @@ def _predicate(token, noun) -> str:
         if head.i == node.i:
             break
         if head.pos_ in ("VERB", "AUX"):
-            # "left 130 people dead", "nine are dead": a complement says what happened, before the verb does
+            # "left 130 people dead", "left 32 people hurt", "nine are dead": a complement says what happened, before
+            # the verb does
             for sibling in head.children:
-                if (sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "ccomp") and sibling.pos_ == "ADJ"
-                        and _predicate_lemma(sibling)):
+                if (sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "ccomp")
+                        and (sibling.pos_ == "ADJ" or sibling.dep_ == "oprd") and _predicate_lemma(sibling)):
                     return _predicate_lemma(sibling)
         found = _predicate_lemma(head)
         if (found and (head.pos_ in ("VERB", "ADJ", "AUX") or head.dep_ in ("nsubj", "dobj", "attr", "pobj", "ROOT"))
@@ -1847,7 +1897,7 @@ def _describe(quantity: Quantity) -> str:
     if quantity.kind == ORDINAL and quantity.noun in _STOREYS:
         return quantity.noun  # "floor": which one, the two sides' words say (fell from, lived on)
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
-            AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order"}.get(quantity.kind)
+            AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order", TEMPERATURE: "temperature"}.get(quantity.kind)
     measured = measured_noun(quantity)
     noun = plural(measured) if measured else ""
     # (a verb of level says nothing the kind does not: "speed of winds", not "speed of winds arrived")
@@ -1933,6 +1983,11 @@ def measure_key(quantity) -> tuple | None:
     return (*key, quantity.role) if key is not None and quantity.role else key
 
 
+def _extreme(temperature) -> str:
+    """Which extreme of the day a temperature is, when its words say: "a high of 35C", "overnight lows of 12C"."""
+    return temperature.noun if temperature.noun in ("high", "low", "maximum", "minimum") else ""
+
+
 # A building's storeys, counted by ordinals ("fell from the 12th floor"); not "story", more often a report.
 _STOREYS = frozenset({"floor", "storey"})
 
@@ -1947,6 +2002,8 @@ def _as_level(quantity):
 def _measure_key(quantity) -> tuple | None:
     if quantity.kind == SCORE:
         return (SCORE, quantity.noun)  # the story's result, or its vote
+    if quantity.kind == TEMPERATURE:
+        return (TEMPERATURE, quantity.unit)  # however the clause tells it ("it was 41C", "temperatures reached 41C")
     if quantity.role in (CONVERSION, COUNTED, NAMED):
         return None  # the figure it converts is compared; a count's progress is no result; a name's number counts nothing
     if quantity.kind == AGE:
@@ -1995,6 +2052,8 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
         return same_person(a.owner_given, b.owner_given)
     if a.kind == SCORE:
         return True
+    if a.kind == TEMPERATURE:
+        return _extreme(a) == _extreme(b)  # a day's high is not its low
     if a.kind == LENGTH:
         if not (a.places or b.places):
             return bool(a.noun) and a.noun == b.noun  # one thing's size: "The bridge is 1.2 km long", "the 900-metre bridge"

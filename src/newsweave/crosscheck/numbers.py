@@ -31,6 +31,7 @@ Precision comes first:
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -961,7 +962,7 @@ _NATURE_S_UNITS = frozenset({q.SPEED, q.AREA, q.MASS, q.VOLUME})
 
 
 # Kinds told in a unit, whose unit says what is measured far more than a count's bare number does.
-_UNIT_KINDS = frozenset({q.MONEY, q.PERCENT, q.AREA, q.LENGTH, q.SPEED, q.MASS, q.VOLUME})
+_UNIT_KINDS = frozenset({q.MONEY, q.PERCENT, q.AREA, q.LENGTH, q.SPEED, q.MASS, q.VOLUME, q.TEMPERATURE})
 
 
 def _one_toll(x, y) -> bool:
@@ -1193,8 +1194,17 @@ def _sharing_a_measure(claims, figures) -> list[tuple[int, int]]:
 
 
 def _clash(x, y) -> bool:
-    """Two figures of one measure that cannot both be true, and not so far apart that they are two things."""
-    return not q.compatible(x, y) and (x.kind == q.TIME or not _far_apart(x.value, y.value))
+    """Two figures of one measure that cannot both be true, and not so far apart that they are two things, unless
+    they are one figure's digits a power of ten apart, in a unit: a slip of scale ("$3.5 billion", "$350 million";
+    "a 4.5-tonne shipment", "450 kilograms"), not a part and its whole."""
+    return not q.compatible(x, y) and (x.kind == q.TIME or not _far_apart(x.value, y.value) or _scale_slipped(x, y))
+
+
+def _scale_slipped(x, y) -> bool:
+    if x.kind == q.COUNT or not (x.exact and y.exact) or not (x.value and y.value):
+        return False
+    ratio = math.log10(max(x.value, y.value) / min(x.value, y.value))
+    return abs(ratio - round(ratio)) < 1e-9 and round(ratio) in (1, 2, 3)
 
 
 def _gives_as_a_part(sentence: str, value: float) -> bool:

@@ -340,6 +340,7 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             found.append((owners[0].name, surname, _evidence(owners[0], _name_words(surname)[-1]),
                           entity.name, _evidence(entity)))
     found += _given_names_swapped(people, texts)
+    found += _slipped_across_reports(entities, {(f[1], f[3]) for f in found})
     tagged = {(m.document, m.start) for p in people for m in p.mentions}
     for person in people:
         whole_name = re.compile(re.escape(person.name) + r"\b")
@@ -348,6 +349,34 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
             untagged = [e for e in evidence if (e.document, e.start) not in tagged]
             if untagged and len(evidence) < exact:  # the slip is the rarer spelling
                 found.append((person.name, person.name, _evidence(person), written, untagged))
+    return found
+
+
+def _slipped_across_reports(entities: list[Entity], known: set[tuple[str, str]]) -> list[tuple[str, str, list, str, list]]:
+    """A name of two words or more that one report writes with one word slipped, by two letters and its consonants
+    too, where no report writes both: 'Halvard Mining' / 'Halberd Mining', 'Kessel Street' / 'Kestrel Street',
+    'Tomas Reivik' / 'Tomas Reiwick'. The slipped word keeps its first three letters ('North America' is no 'North
+    Africa'), is no British spelling of the other ('Recognised', 'Recognized') and no person's first name ('Sandy'
+    and 'Sander' Levin; `_given_names_swapped` reads those). (Within one report, or for one word alone, such a pair
+    is as often two things: 'Austria', 'Australia'; the resolver's own rule keeps the consonants.)"""
+    named = [e for e in entities if e.type != "NORP" and len(_name_words(e.name)) >= 2]
+    found = []
+    for i, j in _one_word_apart(named):
+        first, other = named[i], named[j]
+        if (first.name, other.name) in known or (other.name, first.name) in known:
+            continue
+        differing = [(n, x, y) for n, (x, y) in enumerate(zip(_name_words(first.name), _name_words(other.name), strict=True))
+                     if x != y]
+        if len(differing) != 1:
+            continue
+        (at, x, y), = differing
+        if (min(len(x), len(y)) < 5 or x[:3] != y[:3] or spelling_key(x) == spelling_key(y) or _inflected(x, y)
+                or x.replace("s", "z") == y.replace("s", "z") or OSA.distance(x, y) > 2
+                or (at == 0 and first.type == other.type == "PERSON")
+                or {m.document for m in first.mentions} & {m.document for m in other.mentions}):
+            continue
+        main, slip = (first, other) if len(first.mentions) >= len(other.mentions) else (other, first)
+        found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
     return found
 
 
