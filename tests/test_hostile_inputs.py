@@ -885,3 +885,26 @@ def test_thousands_of_plans_and_deeds_are_told_apart_without_a_loop_over_every_p
     assert apart[0, 3] and apart[3, 0]  # a deed of January 2000 and a plan of January 2001
     assert not apart[0, 1]  # a deed and a plan of one month
     assert not apart[0, 2]  # two deeds
+
+
+def test_thousands_of_namesakes_are_not_paired_as_one_person_given_two_first_names():
+    """The attack: two reports naming thousands of people of one surname, each with one title. Reading one person given
+    two first names compared every pair of namesakes, reading each one's titles again for each pair; a surname
+    shared by more than a few people is now a list of namesakes, passed over."""
+    from newsweave.entities.resolve import _given_names_swapped
+    from newsweave.story import Entity, Mention
+
+    firsts = [f"{a}{b}{c}" for a in "BCDFGHJKLM" for b in "aeiou" for c in "bdfglmnprstvz"][:1_500]
+    texts = {"a": "", "b": ""}
+    people = []
+    for n, first in enumerate(firsts):
+        document = "ab"[n % 2]
+        text = f"Coach {first} Smith. "
+        start = len(texts[document]) + len("Coach ")
+        texts[document] += text
+        name = f"{first} Smith"
+        people.append(Entity(id=str(n), name=name, type="PERSON",
+                             mentions=[Mention(document, start, start + len(name), name, "PERSON")]))
+    started = time.perf_counter()
+    assert _given_names_swapped(people, texts) == []
+    assert time.perf_counter() - started < 1.0

@@ -1176,3 +1176,8 @@ def test_a_temperature_is_read_in_its_scale(text, found):
 def test_a_vote_s_tally_in_words_is_a_score(text, tally):
     (score,) = [x for x in q.find(text) if x.kind == q.SCORE]
     assert (score.normalized, score.noun) == (tally, "vote")
+
+
+def test_a_count_of_votes_is_no_tally():
+    """(second read) "won 12,400 votes to 9,300" counts votes; it is no 400-9 tally."""
+    assert [x.kind for x in q.find("Moro won 12,400 votes to 9,300 for Tolle.")] == [q.COUNT, q.COUNT]

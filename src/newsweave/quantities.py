@@ -405,8 +405,9 @@ _PATTERNS = [
     (SCORE, re.compile(r"(?<![\w.,$£€¥/:(-])(?<!\(\s)(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w%/:]|[.,]\d|\s?[-–]\s?\d)"
                        r"(?!\s*(?:[ap]\.?m\b|percent|per\s*cent|years?\b|months?\b|weeks?\b|days?\b|hours?\b|minutes?\b))"
                        # a vote's tally in words: "by eight votes to three", "by a vote of seven to two"
-                       rf"|\b(?P<a2>\d{{1,3}}|{_WORD})\s+votes?\s+to\s+(?P<b2>\d{{1,3}}|{_WORD})\b"
-                       rf"|\bvote\s+of\s+(?P<a3>\d{{1,3}}|{_WORD})\s*(?:to|-|–)\s*(?P<b3>\d{{1,3}}|{_WORD})\b",
+                       # (not a count of votes: "won 12,400 votes to 9,300")
+                       rf"|(?<![\w,.])(?P<a2>\d{{1,3}}|{_WORD})\s+votes?\s+to\s+(?P<b2>\d{{1,3}}|{_WORD})\b(?![,.]\d)"
+                       rf"|\bvote\s+of\s+(?P<a3>\d{{1,3}}|{_WORD})\s*(?:to|-|–)\s*(?P<b3>\d{{1,3}}|{_WORD})\b(?![,.]\d)",
                        re.I)),
     # "41.2C", "39.8 degrees Celsius", "104 degrees Fahrenheit", "-5 °C" (not "3C" in a name: a dot or degrees)
     (TEMPERATURE, re.compile(
@@ -1001,6 +1002,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _since_a_year(token) -> bool:
+    """The verb the figure hangs off runs "since" a year written in digits."""
     verb = token
     for _ in range(5):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:

@@ -1193,6 +1193,10 @@ def _sharing_a_measure(claims, figures) -> list[tuple[int, int]]:
                    if claims[i].document != claims[j].document})
 
 
+# Kinds whose figures carry a scale word or a unit a writer may slip on ("billion" for "million", tonnes for kilograms).
+_SCALED_KINDS = frozenset({q.MONEY, q.MASS, q.LENGTH, q.AREA, q.VOLUME})
+
+
 def _clash(x, y) -> bool:
     """Two figures of one measure that cannot both be true, and not so far apart that they are two things, unless
     they are one figure's digits a power of ten apart, in a unit: a slip of scale ("$3.5 billion", "$350 million";
@@ -1201,7 +1205,7 @@ def _clash(x, y) -> bool:
 
 
 def _scale_slipped(x, y) -> bool:
-    if x.kind == q.COUNT or not (x.exact and y.exact) or not (x.value and y.value):
+    if x.kind not in _SCALED_KINDS or not (x.exact and y.exact) or not (x.value and y.value):
         return False
     ratio = math.log10(max(x.value, y.value) / min(x.value, y.value))
     return abs(ratio - round(ratio)) < 1e-9 and round(ratio) in (1, 2, 3)

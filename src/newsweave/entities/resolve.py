@@ -388,21 +388,25 @@ def _given_names_swapped(people: list[Entity], texts: dict[str, str]) -> list[tu
     'Sandy' and 'Sander', nor an initial.)"""
     by_surname: dict[str, list[Entity]] = defaultdict(list)
     for person in people:
-        by_surname[_name_words(person.name)[-1]].append(person)
+        words = _name_words(person.name)
+        if len(words) == 2 and len(words[0]) >= 3:
+            by_surname[words[1]].append(person)
     found = []
     for namesakes in by_surname.values():
-        for k, person in enumerate(namesakes):
-            for other in namesakes[k + 1 :]:
-                words, other_words = _name_words(person.name), _name_words(other.name)
-                if len(words) != 2 or len(other_words) != 2 or words[0][:3] == other_words[0][:3] or min(
-                        len(words[0]), len(other_words[0])) < 3:
-                    continue  # (a first name and its short form share their first letters: 'Sandy', 'Sander')
-                if {m.document for m in person.mentions} & {m.document for m in other.mentions}:
-                    continue
-                if _titles_before(person, texts) & _titles_before(other, texts):
+        if len(namesakes) > _NAMESAKES:
+            continue  # a list of namesakes (a family, a team sheet, a hostile page), not one person misnamed
+        read = [(p, _name_words(p.name)[0], {m.document for m in p.mentions}, _titles_before(p, texts)) for p in namesakes]
+        for k, (person, first, documents, titles) in enumerate(read):
+            for other, other_first, other_documents, other_titles in read[k + 1 :]:
+                # (a first name and its short form share their first letters: 'Sandy', 'Sander')
+                if first[:3] != other_first[:3] and not documents & other_documents and titles & other_titles:
                     main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
                     found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
     return found
+
+
+# More people of one surname than this are namesakes listed, not one person given two first names.
+_NAMESAKES = 6
 
 
 def _titles_before(person: Entity, texts: dict[str, str]) -> set[str]:
