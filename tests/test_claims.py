@@ -749,3 +749,15 @@ def test_a_plan_and_its_deed_told_of_one_day_are_one_fact():
 def test_a_claim_knows_a_deed_to_come_from_one_done(text, tense):
     (claim,) = [c for c in _claims(text) if c.kind == "clause"]
     assert claim.tense == tense
+
+
+def test_people_named_together_are_as_many_as_a_count_says():
+    """The seeds' "Salah Abdeslam and an accomplice are still on the run" and "two are on the run" (twenty-ninth
+    sitting): a subject naming two people joined by "and" is evidence of the count two."""
+    brief = _brief("Three men were charged on Friday over the raid on the Harlow Bank in Tannock, in which a guard was "
+                   "shot. Police in Velmar said Ivo Brand and an accomplice are still on the run. The guard is in a "
+                   "stable condition. The bank reopened on Thursday.",
+                   "Three men were charged on Friday over last week's Tannock bank raid. Of the five men police believe "
+                   "took part, two are on the run, officials said. A guard was shot in the raid. The branch reopened "
+                   "on Thursday.")
+    assert _joined(brief, "Ivo Brand and an accomplice are still on the run", "two are on the run")

@@ -566,6 +566,15 @@ def _at_edge(p: TokenTable, i: int) -> bool:
 _NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
+def _people_named_together(p: TokenTable, subject: int) -> int:
+    """How many people a subject names joined by "and": "Salah Abdeslam and an accomplice" are two (what "two are on
+    the run" counts); 0 when the subject is no person."""
+    joined = [c for c in p.children[subject] if p.dep[c] == "conj" and p.pos[c] in ("NOUN", "PROPN")]
+    if not any(p.ent_type[t] == "PERSON" or p.lemma[t] in PERSON_NOUNS for t in (subject, *joined)):
+        return 0
+    return 1 + len(joined) if joined else 0
+
+
 def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, tokens: list[int], pieces, quantities,
            last_person: str) -> Claim:
     start, end = pieces[0][0], pieces[-1][1]
@@ -613,6 +622,10 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
     terms += [t for i in described if (t := _claim_term(p.term_lemma[i])) is not None]
     # (a score is no evidence of one fact: "won the first set 6-4", "won the third set 6-4")
     numbers = tuple(dict.fromkeys(number_key(q.value) for q in own_quantities if q.exact and q.kind != SCORE))
+    if subject_token is not None:
+        together = _people_named_together(p, subject_token)
+        if together > 1 and number_key(together) not in numbers:
+            numbers += (number_key(together),)  # (evidence for the aligner only: no figure to compare)
     kind = {"relcl": "relative", "acl": "modifier", "appos": "appositive"}.get(dep[head], "modifier" if describes else "clause")
     negated = (p.lemma[head] in _DENIAL or any(dep[t] == "neg" and p.head[t] == head for t in tokens)
                or any(dep[c] in _NEGATED_ROLES and _none(p, c) for c in p.children[head]))

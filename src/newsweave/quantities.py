@@ -238,7 +238,7 @@ _PEOPLES_NOUNS = """man woman men women teen teenager youth baby infant toddler 
     coworker tenant landlord customer client passerby bystander gunman victim agent resident president student
     employee trainee detainee nominee retiree amputee waitress hostess heiress princess giant adolescent female
     male tycoon billionaire millionaire rapper musician drummer guitarist bassist songwriter comedian rocker
-    master harbormaster headmaster postmaster stationmaster quartermaster ringmaster"""
+    master harbormaster headmaster postmaster stationmaster quartermaster ringmaster accomplice"""
 PERSON_NOUNS = frozenset([word for name in _HUMAN_CLASSES for word in _NOUN_CLASSES[name].split()] + _PEOPLES_NOUNS.split())
 # ("-ant", "-ent", "-ess", "-ee" name as many things as people: plant, event, business, committee.)
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman")
