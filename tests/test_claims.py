@@ -761,3 +761,12 @@ def test_people_named_together_are_as_many_as_a_count_says():
                    "took part, two are on the run, officials said. A guard was shot in the raid. The branch reopened "
                    "on Thursday.")
     assert _joined(brief, "Ivo Brand and an accomplice are still on the run", "two are on the run")
+
+
+def test_a_span_of_time_in_words_the_model_tags_a_date_stays_a_date():
+    """A number in words the model tags a date is a count of the claim only when it counts no time (twenty-ninth
+    sitting): "Forty workers" counts workers, "two weeks ago" says when (the ECB+ audit flagged "married two weeks ago"
+    against "wed about three weeks ago" while it counted weeks)."""
+    story = _brief("Deputy Ian Marr was shot dead in Tannock on Friday. The Velmar resident was married two weeks ago to "
+                   "his second wife, Ana.", "The deputy was wed three weeks ago.").story
+    assert not any(q.noun == "week" for c in story.claims for q in c.quantities)

@@ -2324,3 +2324,13 @@ def test_a_day_s_high_and_its_low_are_two_temperatures():
 ])
 def test_names_a_slip_apart_that_are_not_one_name_slipped(first, second):
     assert _of_kind(_brief(first, second), "name") == []
+
+
+def test_a_number_in_words_the_model_tags_a_date_still_counts():
+    """The small model tags "Forty" in "Forty workers will lose their jobs when ... in October" a date, and counts
+    tagged dates were left out of claims (as days and years are): a number written in words is neither."""
+    (found,) = _of_kind(_brief("Forty workers will lose their jobs when the Harlow Glass plant in Tannock closes a "
+                               "furnace in October. The union called it a blow.",
+                               "Harlow Glass is eliminating fourteen positions at its Tannock works, where it shuts a "
+                               "furnace from October. The union was angry."), "number")
+    assert sorted(v.value for v in found.values) == ["Forty", "fourteen"]

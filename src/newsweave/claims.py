@@ -566,6 +566,11 @@ def _at_edge(p: TokenTable, i: int) -> bool:
 _NOT_ENTITIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
 
+# Nouns a count of time counts: "two weeks ago" is a date however its number is written.
+_SPANS_OF_TIME = frozenset({"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
+                            "century", "season", "quarter"})
+
+
 def _people_named_together(p: TokenTable, subject: int) -> int:
     """How many people a subject names joined by "and": "Salah Abdeslam and an accomplice" are two (what "two are on
     the run" counts); 0 when the subject is no person."""
@@ -616,7 +621,10 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
         # "the 14 people killed in the collapse": the figure counts what the modifier says of them
         own_quantities += [q for q in quantities if q.token in described and q.token not in token_ids]
     # (a quantity without a token has token -1, which reads the last token, as doc[-1] did)
-    own_quantities = [q for q in own_quantities if not (q.kind == COUNT and p.ent_type[q.token] in ("DATE", "TIME"))]
+    # (but a number written in words that counts no time is no day or year: the model tags "Forty workers will lose
+    # their jobs" a date; "two weeks ago" stays one)
+    own_quantities = [q for q in own_quantities if not (q.kind == COUNT and p.ent_type[q.token] in ("DATE", "TIME")
+                                                        and not (p.is_alpha[q.token] and q.noun not in _SPANS_OF_TIME))]
     terms = [t for i in tokens if (t := _claim_term(p.term_lemma[i])) is not None]
     # A relative clause or appositive is about the noun it describes: its words belong to the claim's terms.
     terms += [t for i in described if (t := _claim_term(p.term_lemma[i])) is not None]
