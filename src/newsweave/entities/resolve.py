@@ -319,13 +319,11 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
     surnames = {_name_words(p.name)[-1] for p in people}
     found = []
     for i, j in _one_word_apart(people):
-        person, other = people[i], people[j]
-        words, other_words = _name_words(person.name), _name_words(other.name)
-        differing = [(n, x, y) for n, (x, y) in enumerate(zip(words, other_words, strict=True)) if x != y]
+        differing = _differing_words(people[i], people[j])
         if len(differing) == 1 and slipped(differing[0][1], differing[0][2], 5 if differing[0][0] == 0 else 4):
-            main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
+            main, slip = _main_and_slip(people[i], people[j])
             if not _possessive(slip, main, texts):
-                found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
+                found.append(_written_two_ways(main, slip))
     by_initial: dict[str, list[Entity]] = defaultdict(list)  # (a slip keeps its first letter: see `slipped`)
     for person in people:
         by_initial[_name_words(person.name)[-1][:1]].append(person)
@@ -352,6 +350,22 @@ def slipped_people(entities: list[Entity], texts: dict[str, str]) -> list[tuple[
     return found
 
 
+def _differing_words(entity: Entity, other: Entity) -> list[tuple[int, str, str]]:
+    """(position, word, other's word) where two names of as many words differ."""
+    return [(n, x, y) for n, (x, y) in enumerate(zip(_name_words(entity.name), _name_words(other.name), strict=True))
+            if x != y]
+
+
+def _main_and_slip(entity: Entity, other: Entity) -> tuple[Entity, Entity]:
+    """The two ways of writing one name, the more used first: it is the name, the other the slip."""
+    return (entity, other) if len(entity.mentions) >= len(other.mentions) else (other, entity)
+
+
+def _written_two_ways(main: Entity, slip: Entity) -> tuple[str, str, list, str, list]:
+    """A `slipped_people` entry of two whole names: (name, main spelling, its evidence, slip, its evidence)."""
+    return main.name, main.name, _evidence(main), slip.name, _evidence(slip)
+
+
 def _slipped_across_reports(entities: list[Entity], known: set[tuple[str, str]]) -> list[tuple[str, str, list, str, list]]:
     """A name of two words or more that one report writes with one word slipped, by two letters and its consonants
     too, where no report writes both: 'Halvard Mining' / 'Halberd Mining', 'Kessel Street' / 'Kestrel Street',
@@ -365,8 +379,7 @@ def _slipped_across_reports(entities: list[Entity], known: set[tuple[str, str]])
         first, other = named[i], named[j]
         if (first.name, other.name) in known or (other.name, first.name) in known:
             continue
-        differing = [(n, x, y) for n, (x, y) in enumerate(zip(_name_words(first.name), _name_words(other.name), strict=True))
-                     if x != y]
+        differing = _differing_words(first, other)
         if len(differing) != 1:
             continue
         (at, x, y), = differing
@@ -375,8 +388,7 @@ def _slipped_across_reports(entities: list[Entity], known: set[tuple[str, str]])
                 or (at == 0 and first.type == other.type == "PERSON")
                 or {m.document for m in first.mentions} & {m.document for m in other.mentions}):
             continue
-        main, slip = (first, other) if len(first.mentions) >= len(other.mentions) else (other, first)
-        found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
+        found.append(_written_two_ways(*_main_and_slip(first, other)))
     return found
 
 
@@ -400,8 +412,7 @@ def _given_names_swapped(people: list[Entity], texts: dict[str, str]) -> list[tu
             for other, other_first, other_documents, other_titles in read[k + 1 :]:
                 # (a first name and its short form share their first letters: 'Sandy', 'Sander')
                 if first[:3] != other_first[:3] and not documents & other_documents and titles & other_titles:
-                    main, slip = (person, other) if len(person.mentions) >= len(other.mentions) else (other, person)
-                    found.append((main.name, main.name, _evidence(main), slip.name, _evidence(slip)))
+                    found.append(_written_two_ways(*_main_and_slip(person, other)))
     return found
 
 
