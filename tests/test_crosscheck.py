@@ -2326,6 +2326,15 @@ def test_names_a_slip_apart_that_are_not_one_name_slipped(first, second):
     assert _of_kind(_brief(first, second), "name") == []
 
 
+def test_a_rule_faced_by_a_revolt_is_no_term_risked():
+    """tune2 (thirtieth sitting): "in the face of a revolt against his 41-year rule" read "face" as the verb of what is
+    risked ("faced two years in prison"), and a rule's length risked is never compared with one held."""
+    figures = [q for c in _brief("Colonel Ardan Vell appeared on state television in the face of a mounting revolt "
+                                  "against his 41-year rule. Protesters filled the square.",
+                                  "Protesters filled the square.").story.claims for q in c.quantities if q.noun == "rule"]
+    assert figures and all(q.predicate != "seek" for q in figures)
+
+
 def test_a_number_in_words_the_model_tags_a_date_still_counts():
     """The small model tags "Forty" in "Forty workers will lose their jobs when ... in October" a date, and counts
     tagged dates were left out of claims (as days and years are): a number written in words is neither."""

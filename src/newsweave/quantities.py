@@ -1550,7 +1550,7 @@ def _aboard(noun) -> str:
 
 def _predicate_lemma(token) -> str:
     lemma = token.lemma_.lower()
-    if lemma in ("accord", "say", "tell", "report", "include"):
+    if lemma in ("accord", "say", "tell", "report", "include") or (lemma in _VERBS_ONLY and token.pos_ != "VERB"):
         return ""
     if lemma in PREDICATE_CLASS:
         return _refine(token, PREDICATE_CLASS[lemma])
@@ -1577,6 +1577,11 @@ def _refine(token, found: str) -> str:
             and not any(c.dep_ == "dobj" for c in token.children)):
         return "evacuate"  # "3,000 residents were ordered to leave" (not "ordered to leave the country")
     return found
+
+
+# Predicates only as verbs: "faced two years in prison" is what was risked, "in the face of a revolt against his 41-year
+# rule" risks nothing.
+_VERBS_ONLY = frozenset({"face"})
 
 
 # What a thing destroyed is reduced to.
