@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsweave
+from newsweave.align import _season_year
 from newsweave.brief import Brief
 from newsweave.corroborate import single_source
 from newsweave.pipeline import build_story
@@ -712,6 +713,11 @@ _FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt
     # a deed to come and one done, of other days (told of one day, they are one fact: the next test)
     ("The Tarrant council said the town will hire 40 more firefighters next year after the mill fire.",
      "The Tarrant council hired 40 more firefighters last year after the mill fire.", ("will hire", "hired")),
+    # ...and of other seasons, told against each report's day (thirtieth sitting: the blind fact probes' traps)
+    ("The Tarrant council will hire 40 more firefighters this summer after the mill fire.",
+     "The Tarrant council hired 40 more firefighters last autumn after the mill fire.", ("will hire", "hired")),
+    ("The Tarrant council will hire 40 more firefighters by autumn after the mill fire.",
+     "The Tarrant council hired 40 more firefighters last year after the mill fire.", ("will hire", "hired")),
     # one count each, whose ranges do not meet
     ("About 4,000 staff at Tarrant General Hospital walked off the job on Monday over unpaid wages.",
      "Some 1,200 nurses at Tarrant General Hospital walked off the job on Monday over unpaid wages.", ("4,000", "1,200")),
@@ -723,6 +729,17 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
     brief = Brief(build_story(documents, Settings()), Settings())
     assert not _joined(brief, *words)
     assert _joined(brief, "gutted the Harlow Mill", "gutted the Harlow Mill")  # the facts both state still join
+
+
+@pytest.mark.parametrize("written, month, tense, year", [
+    ("last autumn", 3, "", "2025"), ("last summer", 10, "", "2026"), ("last summer", 8, "", "2025"),
+    ("next spring", 2, "", "2026"), ("next spring", 4, "", "2027"), ("this summer", 11, "", "2026"),
+    ("spring", 2, "future", "2026"), ("spring", 7, "future", "2027"), ("spring", 7, "past", "2026"),
+    ("spring", 2, "past", "2025"), ("spring", 2, "", None), ("fall", 10, "past", None), ("last fall", 3, "", "2025"),
+    ("winter", 1, "past", None),
+])
+def test_a_season_is_the_year_its_words_and_the_report_s_day_give(written, month, tense, year):
+    assert _season_year(written, 2026, month, tense) == year
 
 
 def test_a_plan_and_its_deed_told_of_one_day_are_one_fact():

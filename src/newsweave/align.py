@@ -17,6 +17,7 @@ summarize and for the "resting on one report only" check.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -67,7 +68,7 @@ def align(story: Story, settings: Settings) -> Story:
     # One report's two claims are one only when near copies in words: embeddings find two claims on one
     # topic alike ("the terror network behind the attacks", "the attacks killed 130"), and CLAIM_NEAR_COPY
     # was set on the words' scale.
-    apart = _claims_apart(claims, lexical, lambda: _story_dates(story))
+    apart = _claims_apart(claims, lexical, lambda: _story_dates(story), lambda: _published_days(story))
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
     order = {document.id: number for number, document in enumerate(story.documents)}
     row = {id(s): i for i, s in enumerate(sentences)}
@@ -421,7 +422,8 @@ def _story_dates(story: Story) -> list:
     return story.workspace.dates
 
 
-def _claims_apart(claims: list[Claim], matrix: np.ndarray, mentions: Callable[[], list] = list) -> np.ndarray:
+def _claims_apart(claims: list[Claim], matrix: np.ndarray, mentions: Callable[[], list] = list,
+                  published: Callable[[], dict] = dict) -> np.ndarray:
     """Pairs that may not share a group: claims of one sentence; one report's claims that are not
     near copies; and claims giving incompatible figures for the same measure, or one exact count each and
     not the same (a disagreement, not a fact)."""
@@ -455,7 +457,7 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray, mentions: Callable[[]
     apart |= negated[:, None] != negated[None, :]
     given = ~np.isnan(single)
     apart |= given[:, None] & given[None, :] & (single[:, None] != single[None, :]) & ~same_report
-    apart |= _told_apart(claims, mentions) & ~same_report
+    apart |= _told_apart(claims, mentions, published) & ~same_report
     np.fill_diagonal(apart, False)
     return apart
 
@@ -476,6 +478,52 @@ def _days_told(claims: list[Claim], mentions: list) -> list[set[str]]:
     return days
 
 
+# A season's months, as the reports' own calendars have them (winter straddles two years and is left out).
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_SEASON = re.compile(r"(?:(this|last|next|early|late)\s+)?(spring|summer|autumn|fall)", re.IGNORECASE)
+
+
+def _seasons_told(claims: list[Claim], published: dict) -> list[set[str]]:
+    """The year of each season a claim's words name, against its report's day: "last autumn" in a report of March
+    2026 is 2025's, "this summer" 2026's, a bare "spring" the next one for a deed to come and the last for one done.
+    (The timeline leaves seasons out, as its gold does; here a year is enough to tell a plan from last year's deed.)"""
+    found = []
+    for claim in claims:
+        day = published.get(claim.document)
+        years = {year for written in claim.dates if day is not None
+                 and (year := _season_year(written, day.year, day.month, claim.tense)) is not None}
+        found.append(years)
+    return found
+
+
+def _season_year(written: str, year: int, month: int, tense: str) -> str | None:
+    match = _SEASON.fullmatch(written.strip())
+    if match is None:
+        return None
+    which, season = (match.group(1) or "").lower(), match.group(2).lower()
+    if season == "fall" and which not in ("this", "last", "next"):
+        return None  # ("the fall of the city", "after the fall")
+    first, last = _SEASONS[season]
+    if which == "last":
+        return str(year if last < month else year - 1)
+    if which == "next":
+        return str(year if first > month else year + 1)
+    if which == "this":
+        return str(year)
+    if tense == FUTURE:
+        return str(year if last >= month else year + 1)
+    if tense == PAST:
+        return str(year if first <= month else year - 1)
+    return None
+
+
+def _published_days(story: Story) -> dict:
+    """Each dated report's publication day, by document id."""
+    from newsweave.load.published import parse_published
+
+    return {d.id: day for d in story.documents if (day := parse_published(d.published)) is not None}
+
+
 def _days_meet(days: list[set[str]]) -> np.ndarray:
     """n x n: whether two claims' days meet, one the same as the other's or holding it ("2026-03" holds
     "2026-03-04", "2026" holds "2026-W10"). Asked of each day and the periods that hold it, not of every pair."""
@@ -493,7 +541,7 @@ def _days_meet(days: list[set[str]]) -> np.ndarray:
     return meet | meet.T
 
 
-def _told_apart(claims: list[Claim], mentions: Callable[[], list]) -> np.ndarray:
+def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Callable[[], dict] = dict) -> np.ndarray:
     """Pairs whose own words say they are two facts, however alike the rest: a deed to come and one done, told
     of other days ("will hire 40 officers next year", "hired 40 officers this year"; `mentions` gives the
     story's resolved date mentions, asked for only then); one count each whose
@@ -509,6 +557,8 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list]) -> np.ndarray
         # (a plan and its deed are one fact when told of one day: "were expected to inspect the dam this
         # afternoon", the next day's "inspected the embankment Wednesday afternoon")
         days = _days_told(claims, mentions())
+        seasons = _seasons_told(claims, published())
+        days = [found | season for found, season in zip(days, seasons, strict=True)]
         dated = np.array([bool(found) for found in days])
         apart &= dated[:, None] & dated[None, :] & ~_days_meet(days)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
