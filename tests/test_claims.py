@@ -742,6 +742,29 @@ def test_a_season_is_the_year_its_words_and_the_report_s_day_give(written, month
     assert _season_year(written, 2026, month, tense) == year
 
 
+def test_an_event_named_by_its_noun_is_a_claim_of_its_own():
+    """The seeds (thirtieth sitting): "Parliament's recent approval of British airstrikes against Daesh could
+    exacerbate concerns" states the approval, as "The airstrikes were approved earlier this week" does."""
+    claims = _claims("Parliament's recent approval of new airstrikes could deepen concerns about reprisals.")
+    (named,) = [c for c in claims if c.kind == "nominalization"]
+    assert (named.text, named.subject, named.predicate) == ("Parliament's recent approval of new airstrikes", "airstrike",
+                                                           "approve")
+    assert not named.main and any(c.main and c.kind == "clause" for c in claims)
+    # no "of": nothing done to anything is named ("the approval came late")
+    assert not [c for c in _claims("The approval came late, officials said.") if c.kind == "nominalization"]
+
+
+def test_an_event_named_by_its_noun_joins_the_clause_telling_it():
+    documents = [
+        Document(id="r1", published="2026-03-04", text="Residents in Tannock protested on Monday against the council's "
+                 "approval of a new bypass through Harlow Wood. Police said the protest was peaceful."),
+        Document(id="r2", published="2026-03-04", text="The Tannock council approved a new bypass through Harlow Wood "
+                 "last week, and residents protested on Monday. Police said the protest was peaceful."),
+    ]
+    brief = Brief(build_story(documents, Settings()), Settings())
+    assert _joined(brief, "approval of a new bypass", "approved a new bypass")
+
+
 def test_a_plan_and_its_deed_told_of_one_day_are_one_fact():
     """The bundled example's wire, of the morning: "engineers were expected to inspect the dam this afternoon"; the
     next day's paper: "engineers inspected the dam Wednesday afternoon". One inspection, one fact."""

@@ -21,7 +21,10 @@ annotate made; nothing is re-parsed), a sentence splits at:
   sentence"): reports that agree on the rest often differ on the examples;
 - an event named by its month and day ("the Nov. 13 attacks", "the attacks of
   November 13", kind "dated"): when it happened, said in passing; its words stay
-  in the claim around it too.
+  in the claim around it too;
+- an event named by its noun, done to what follows "of" ("Parliament's approval
+  of British airstrikes", kind "nominalization"): that it happened, as "the
+  airstrikes were approved" says; its words stay in the claim around it too.
 
 "X said (that) Y" is one claim, Y, credited to X: the words of saying are the
 attribution, not a fact of their own; but a speaker named with a title or an
@@ -228,6 +231,7 @@ def sentence_claims(sentence: Sentence, span, last_person: str = "", ents: list[
             if described is not None:
                 claims.append(described)
     claims += _dated_events(sentence, p, ents, quantities, last_person)
+    claims += _named_events(sentence, p, ents, quantities, last_person, range(start, end))
     claims += _ages(sentence, p, ents, quantities, last_person, claims)
     claims = _into_speakers(claims)
     # The main claim: the one highest in the tree (the root's, or what the root reports); who reports it only
@@ -322,6 +326,62 @@ def _dated_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
         claim.kind, claim.subject, claim.predicate = "dated", _claim_term(p.term_lemma[event]) or "", f"on {day}"
         found.append(claim)
     return found
+
+
+# Nouns that name what a verb tells, done to what follows "of": "the approval of British airstrikes", "the evacuation
+# of 9,000 residents", "the arrest of two men". Each with its verb, the predicate a clause telling it would have.
+_EVENT_NOUNS = {
+    "approval": "approve", "evacuation": "evacuate", "arrest": "arrest", "closure": "close", "release": "release",
+    "resignation": "resign", "withdrawal": "withdraw", "appointment": "appoint", "capture": "capture",
+    "extradition": "extradite", "conviction": "convict", "execution": "execute", "dismissal": "dismiss",
+    "rescue": "rescue", "acquisition": "acquire", "destruction": "destroy", "killing": "kill", "murder": "kill",
+    "suspension": "suspend", "detention": "detain", "deportation": "deport", "expulsion": "expel",
+    "cancellation": "cancel", "postponement": "postpone", "removal": "remove", "seizure": "seize",
+    "demolition": "demolish", "identification": "identify", "discovery": "discover", "sale": "sell",
+    "purchase": "buy", "launch": "launch", "recall": "recall", "election": "elect", "rejection": "reject",
+}
+
+
+# The most words a nominalization's "of" phrase takes ("the approval of British airstrikes against Daesh": 5).
+_NAMED_AT_MOST = 20
+
+
+def _named_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, last_person: str,
+                  tokens_of_sentence: range) -> list[Claim]:
+    """'Parliament's recent approval of British airstrikes', 'the evacuation of 9,000 residents': a report that names
+    an event by its noun states that it happened, to what follows "of" (kind "nominalization"), as "The airstrikes were
+    approved" does; its words stay in the clause's claim around it too."""
+    found = []
+    for noun in tokens_of_sentence:
+        if p.pos[noun] != "NOUN" or p.lemma[noun] not in _EVENT_NOUNS:
+            continue
+        of = next((c for c in p.children[noun] if p.dep[c] == "prep" and p.lower[c] == "of"), None)
+        if of is None or (done_to := next((c for c in p.children[of] if p.dep[c] == "pobj"), None)) is None:
+            continue
+        # (the parse's stored edges: no walk of a subtree that may hold the whole sentence)
+        phrase, named = p.doc[done_to], p.doc[noun]
+        if phrase.right_edge.i - phrase.left_edge.i >= _NAMED_AT_MOST or noun - named.left_edge.i >= _NAMED_AT_MOST:
+            continue  # a noun phrase names an event in a few words; more is a clause's work (or a hostile page's)
+        tokens = [t for c in p.children[noun] if p.dep[c] in ("poss", "amod", "compound", "nmod") and c < noun
+                  for t in p.subtree(c)]
+        tokens += [noun, of] + [t for t in p.subtree(done_to) if not _in_clause(p, t, done_to)]
+        pieces = _pieces(p, sorted(set(tokens)))
+        if not pieces:
+            continue
+        claim = _claim(sentence, p, ents, noun, sorted(set(tokens)), pieces, quantities, last_person)
+        claim.kind, claim.predicate = "nominalization", term(_EVENT_NOUNS[p.lemma[noun]])
+        claim.subject = _entity_or_lemma(p, done_to, last_person)
+        found.append(claim)
+    return found
+
+
+def _in_clause(p: TokenTable, token: int, top: int) -> bool:
+    """Whether `token` lies in a clause hanging below `top` (a relative clause, a participle): not the noun phrase's own."""
+    while token != top:
+        if p.dep[token] in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        token = p.head[token]
+    return False
 
 
 def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, last_person: str,

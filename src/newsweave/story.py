@@ -125,8 +125,8 @@ class Sentence:
 DESCRIPTIONS = ("description", "appositive")
 # Claims a noun phrase makes inside another claim, whose words stay in that claim too: what a report calls
 # someone ("former quarterback Dale Ostrow"), an event named by its day ("the Nov. 13 attacks"), a named
-# person's age given in passing ("Randall Hackett, 58,").
-NOMINAL = ("description", "dated", "age")
+# person's age given in passing ("Randall Hackett, 58,"), an event named by its noun ("the approval of airstrikes").
+NOMINAL = ("description", "dated", "age", "nominalization")
 
 
 @dataclass
@@ -145,7 +145,8 @@ class Claim:
     text: str  # document text[start:end]
     sentence: Sentence
     pieces: tuple[tuple[int, int], ...] = ()
-    # "clause", "relative", "modifier", "appositive", "description", "speaker", "dated", "age", or "sentence" (not split)
+    # "clause", "relative", "modifier", "appositive", "description", "speaker", "dated", "age", "nominalization", or
+    # "sentence" (not split)
     kind: str = "clause"
     main: bool = False  # the sentence's main claim: what a summary quoting the sentence asserts
     subject: str = ""  # entity key or lemma of who or what the claim is about ("abaaoud", "threat")
