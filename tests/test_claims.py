@@ -754,6 +754,18 @@ def test_an_event_named_by_its_noun_is_a_claim_of_its_own():
     assert not [c for c in _claims("The approval came late, officials said.") if c.kind == "nominalization"]
 
 
+@pytest.mark.parametrize("text, subject, predicate", [
+    # for some nouns the owner is what was done to: "Ivo Brand's arrest" is "Ivo Brand was arrested"
+    ("Ivo Brand's arrest in Velmar angered his supporters.", "ivo brand", "arrest"),
+    ("Minister Ada Lund spoke on Monday. Her resignation came as a surprise.", "lund", "resign"),
+    # ...and for others it is who did it: "Parliament's approval" names no approval of anything
+    ("Parliament's approval came as a surprise.", None, None),
+])
+def test_an_event_named_by_its_noun_and_its_owner(text, subject, predicate):
+    named = [(c.subject, c.predicate) for c in _claims(text) if c.kind == "nominalization"]
+    assert named == ([(subject, predicate)] if subject else [])
+
+
 def test_an_event_named_by_its_noun_joins_the_clause_telling_it():
     documents = [
         Document(id="r1", published="2026-03-04", text="Residents in Tannock protested on Monday against the council's "

@@ -27,6 +27,7 @@ import numpy as np
 
 from newsweave.annotate.features import number_key
 from newsweave.claims import FUTURE, PAST, REPORTING, aged, build_claims, term
+from newsweave.load.published import parse_published
 from newsweave.quantities import AGE, COUNT, compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
@@ -519,8 +520,6 @@ def _season_year(written: str, year: int, month: int, tense: str) -> str | None:
 
 def _published_days(story: Story) -> dict:
     """Each dated report's publication day, by document id."""
-    from newsweave.load.published import parse_published
-
     return {d.id: day for d in story.documents if (day := parse_published(d.published)) is not None}
 
 

@@ -342,6 +342,12 @@ _EVENT_NOUNS = {
 }
 
 
+# Of these, the nouns whose owner is what was done to: "Ocalan's arrest", "her resignation" (not "Parliament's approval").
+_DONE_TO_ITS_OWNER = {"arrest", "capture", "release", "extradition", "dismissal", "resignation", "execution",
+                      "conviction", "appointment", "detention", "deportation", "expulsion", "suspension", "killing",
+                      "murder", "election", "removal", "identification", "rescue"}
+
+
 # The most words a nominalization's "of" phrase takes ("the approval of British airstrikes against Daesh": 5).
 _NAMED_AT_MOST = 20
 
@@ -350,13 +356,20 @@ def _named_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
                   tokens_of_sentence: range) -> list[Claim]:
     """'Parliament's recent approval of British airstrikes', 'the evacuation of 9,000 residents': a report that names
     an event by its noun states that it happened, to what follows "of" (kind "nominalization"), as "The airstrikes were
-    approved" does; its words stay in the clause's claim around it too."""
+    approved" does; its words stay in the clause's claim around it too. For some nouns the owner is what it was done
+    to: "Ocalan's arrest" is "Ocalan was arrested"."""
     found = []
     for noun in tokens_of_sentence:
         if p.pos[noun] != "NOUN" or p.lemma[noun] not in _EVENT_NOUNS:
             continue
         of = next((c for c in p.children[noun] if p.dep[c] == "prep" and p.lower[c] == "of"), None)
-        if of is None or (done_to := next((c for c in p.children[of] if p.dep[c] == "pobj"), None)) is None:
+        done_to = next((c for c in p.children[of] if p.dep[c] == "pobj"), None) if of is not None else None
+        if done_to is None and p.lemma[noun] in _DONE_TO_ITS_OWNER:
+            # "Ocalan's arrest", "his resignation": the owner is what was done to (a name, or "his" or "her")
+            done_to = next((c for c in p.children[noun] if p.dep[c] == "poss" and (
+                p.pos[c] == "PROPN" or p.lower[c] in ("his", "her"))), None)
+            of = None
+        if done_to is None:
             continue
         # (the parse's stored edges: no walk of a subtree that may hold the whole sentence)
         phrase, named = p.doc[done_to], p.doc[noun]
@@ -364,7 +377,10 @@ def _named_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
             continue  # a noun phrase names an event in a few words; more is a clause's work (or a hostile page's)
         tokens = [t for c in p.children[noun] if p.dep[c] in ("poss", "amod", "compound", "nmod") and c < noun
                   for t in p.subtree(c)]
-        tokens += [noun, of] + [t for t in p.subtree(done_to) if not _in_clause(p, t, done_to)]
+        if of is not None:
+            tokens += [noun, of] + [t for t in p.subtree(done_to) if not _in_clause(p, t, done_to)]
+        else:
+            tokens.append(noun)  # (the owner is among the modifiers already)
         pieces = _pieces(p, sorted(set(tokens)))
         if not pieces:
             continue
