@@ -348,7 +348,7 @@ _DONE_TO_ITS_OWNER = {"arrest", "capture", "release", "extradition", "dismissal"
                       "murder", "election", "removal", "identification", "rescue"}
 
 
-# The most words a nominalization's "of" phrase takes ("the approval of British airstrikes against Daesh": 5).
+# The most words a nominalization's "of" phrase takes ("the approval of British airstrikes against Daesh": 4).
 _NAMED_AT_MOST = 20
 
 
