@@ -760,6 +760,11 @@ def test_an_event_named_by_its_noun_is_a_claim_of_its_own():
     ("Minister Ada Lund spoke on Monday. Her resignation came as a surprise.", "lund", "resign"),
     # ...and for others it is who did it: "Parliament's approval" names no approval of anything
     ("Parliament's approval came as a surprise.", None, None),
+    # for some, "on" or "against" says what was done to
+    ("The attack on the Velmar embassy shocked the capital.", "embassy", "attack"),
+    ("The Tannock council lifted its ban on fireworks on Monday.", "firework", "ban"),
+    # but a date after "on" is when, a `dated` claim's: "the attack on November 13" attacked no day
+    ("The attack on November 13 shocked the capital.", None, None),
 ])
 def test_an_event_named_by_its_noun_and_its_owner(text, subject, predicate):
     named = [(c.subject, c.predicate) for c in _claims(text) if c.kind == "nominalization"]

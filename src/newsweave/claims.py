@@ -329,7 +329,8 @@ def _dated_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
 
 
 # Nouns that name what a verb tells, done to what follows "of": "the approval of British airstrikes", "the evacuation
-# of 9,000 residents", "the arrest of two men". Each with its verb, the predicate a clause telling it would have.
+# of 9,000 residents", "the arrest of two men". Each with its verb, the predicate a clause telling it would have (its
+# claim term: "assault" is an attack).
 _EVENT_NOUNS = {
     "approval": "approve", "evacuation": "evacuate", "arrest": "arrest", "closure": "close", "release": "release",
     "resignation": "resign", "withdrawal": "withdraw", "appointment": "appoint", "capture": "capture",
@@ -339,7 +340,12 @@ _EVENT_NOUNS = {
     "cancellation": "cancel", "postponement": "postpone", "removal": "remove", "seizure": "seize",
     "demolition": "demolish", "identification": "identify", "discovery": "discover", "sale": "sell",
     "purchase": "buy", "launch": "launch", "recall": "recall", "election": "elect", "rejection": "reject",
+    "attack": "attack", "assault": "attack", "raid": "raid", "ban": "ban",
 }
+
+
+# Of these, the nouns whose "on" or "against" says what was done to: "the attack on the embassy", "a ban on smoking".
+_DONE_ON = {"attack", "assault", "raid", "ban"}
 
 
 # Of these, the nouns whose owner is what was done to: "Ocalan's arrest", "her resignation" (not "Parliament's approval").
@@ -356,21 +362,22 @@ def _named_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
                   tokens_of_sentence: range) -> list[Claim]:
     """'Parliament's recent approval of British airstrikes', 'the evacuation of 9,000 residents': a report that names
     an event by its noun states that it happened, to what follows "of" (kind "nominalization"), as "The airstrikes were
-    approved" does; its words stay in the clause's claim around it too. For some nouns the owner is what it was done
-    to: "Ocalan's arrest" is "Ocalan was arrested"."""
+    approved" does; its words stay in the clause's claim around it too. For some nouns "on" or "against" says what it
+    was done to ("the attack on the embassy"), for others the owner does: "Ocalan's arrest" is "Ocalan was arrested"."""
     found = []
     for noun in tokens_of_sentence:
         if p.pos[noun] != "NOUN" or p.lemma[noun] not in _EVENT_NOUNS:
             continue
-        of = next((c for c in p.children[noun] if p.dep[c] == "prep" and p.lower[c] == "of"), None)
+        of = next((c for c in p.children[noun] if p.dep[c] == "prep" and (
+            p.lower[c] == "of" or (p.lemma[noun] in _DONE_ON and p.lower[c] in ("on", "against")))), None)
         done_to = next((c for c in p.children[of] if p.dep[c] == "pobj"), None) if of is not None else None
         if done_to is None and p.lemma[noun] in _DONE_TO_ITS_OWNER:
             # "Ocalan's arrest", "his resignation": the owner is what was done to (a name, or "his" or "her")
             done_to = next((c for c in p.children[noun] if p.dep[c] == "poss" and (
                 p.pos[c] == "PROPN" or p.lower[c] in ("his", "her"))), None)
             of = None
-        if done_to is None:
-            continue
+        if done_to is None or p.ent_type[done_to] in ("DATE", "TIME"):
+            continue  # ("the attack on November 13" is when, a `dated` claim's: not what was attacked)
         # (the parse's stored edges: no walk of a subtree that may hold the whole sentence)
         phrase, named = p.doc[done_to], p.doc[noun]
         if phrase.right_edge.i - phrase.left_edge.i >= _NAMED_AT_MOST or noun - named.left_edge.i >= _NAMED_AT_MOST:
