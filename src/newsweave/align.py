@@ -27,7 +27,7 @@ import numpy as np
 
 from newsweave.annotate.features import number_key
 from newsweave.claims import FUTURE, PAST, REPORTING, aged, build_claims, term
-from newsweave.load.published import parse_published
+from newsweave.load.published import publication_days
 from newsweave.quantities import AGE, COUNT, compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
@@ -69,7 +69,7 @@ def align(story: Story, settings: Settings) -> Story:
     # One report's two claims are one only when near copies in words: embeddings find two claims on one
     # topic alike ("the terror network behind the attacks", "the attacks killed 130"), and CLAIM_NEAR_COPY
     # was set on the words' scale.
-    apart = _claims_apart(claims, lexical, lambda: _story_dates(story), lambda: _published_days(story))
+    apart = _claims_apart(claims, lexical, lambda: _story_dates(story), lambda: publication_days(story.documents))
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
     order = {document.id: number for number, document in enumerate(story.documents)}
     row = {id(s): i for i, s in enumerate(sentences)}
@@ -516,11 +516,6 @@ def _season_year(written: str, year: int, month: int, tense: str) -> str | None:
     if tense == PAST:
         return str(year if first <= month else year - 1)
     return None
-
-
-def _published_days(story: Story) -> dict:
-    """Each dated report's publication day, by document id."""
-    return {d.id: day for d in story.documents if (day := parse_published(d.published)) is not None}
 
 
 def _days_meet(days: list[set[str]]) -> np.ndarray:

@@ -388,10 +388,11 @@ def _named_events(sentence: Sentence, p: TokenTable, ents: list[_Entity], quanti
             tokens += [noun, of] + [t for t in p.subtree(done_to) if not _in_clause(p, t, done_to)]
         else:
             tokens.append(noun)  # (the owner is among the modifiers already)
-        pieces = _pieces(p, sorted(set(tokens)))
+        tokens = sorted(set(tokens))
+        pieces = _pieces(p, tokens)
         if not pieces:
             continue
-        claim = _claim(sentence, p, ents, noun, sorted(set(tokens)), pieces, quantities, last_person)
+        claim = _claim(sentence, p, ents, noun, tokens, pieces, quantities, last_person)
         claim.kind, claim.predicate = "nominalization", term(_EVENT_NOUNS[p.lemma[noun]])
         claim.subject = _entity_or_lemma(p, done_to, last_person)
         found.append(claim)

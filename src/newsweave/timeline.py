@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from newsweave.claims import LIGHT_VERBS, REPORTING, term
 from newsweave.entities.mentions import STREET_ADDRESS, body_copy
-from newsweave.load.published import parse_published
+from newsweave.load.published import publication_days
 from newsweave.settings import Settings
 from newsweave.story import (
     BODY,
@@ -143,7 +143,7 @@ def build_timeline(story: Story, settings: Settings) -> Story:
 def date_mentions(story: Story) -> list[DateMention]:
     """Every date expression in the story's body copy, resolved where it can be (captions only lend their year)."""
     story_base = _story_base(story)
-    days = {d.id: day for d in story.documents if (day := parse_published(d.published)) is not None}
+    days = publication_days(story.documents)
     # an undated report's dateline takes its year nearest the dated reports' middle day, else the story's dates
     near = sorted(days.values())[len(days) // 2] if days else story_base
     found = []

@@ -100,6 +100,11 @@ def parse_published(value: object) -> datetime | None:
         return None
 
 
+def publication_days(documents) -> dict[str, datetime]:
+    """Each document's publication day by its id, for the documents whose `published` gives a whole day."""
+    return {d.id: day for d in documents if (day := parse_published(d.published)) is not None}
+
+
 def _iso(text: str) -> datetime | None:
     if not _ISO.fullmatch(text):
         return None
