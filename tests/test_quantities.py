@@ -458,6 +458,18 @@ def test_what_is_lost_or_claimed_says_whether_anyone_died(text, described):
     assert q.describe(figure) == described
 
 
+@pytest.mark.parametrize("text, noun", [
+    ("Mayor Dana Holt sent the council a 5,500-word letter on Monday.", "word"),
+    ("The Tessel inquiry published a 300-page report on Friday.", "page"),
+    ("The Marrow county board approved a 2,000-bed hospital on Tuesday.", "bed"),
+])
+def test_a_number_hyphened_to_its_noun_counts_that_noun_and_sizes_the_next(text, noun):
+    # (the noun after a compound is what "nine wire fraud counts" counts, but "a 5,500-word letter" is no
+    # 5,500 letters: read so, it was a count of letters that another report's "sent two letters" contradicts)
+    (figure,) = _measured(text)
+    assert (figure.noun, figure.role) == (noun, "size")
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

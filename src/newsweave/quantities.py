@@ -1076,8 +1076,11 @@ def _counted_so_far(span) -> bool:
 
 def _hyphenated_size(token, noun) -> bool:
     """'an 86-seat assembly', 'a 30-car pileup': the count, hyphened to its noun, sizes the noun after."""
-    return (noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN")
-            and doc_text(token.doc)[token.idx + len(token.text) : noun.idx] == "-")
+    return noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and _hyphened_to(token, noun)
+
+
+def _hyphened_to(token, noun) -> bool:
+    return doc_text(token.doc)[token.idx + len(token.text) : noun.idx] == "-"
 
 
 def _written_after_a_part(span) -> bool:
@@ -1410,8 +1413,11 @@ def _measured_noun(token, kind: str):
         if kind == MONEY and _money_unit(noun.lemma_.lower()) and noun.dep_ == "pobj" \
                 and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             return noun.head.head  # "a fee of 23 million pounds": the fee (the pounds are its unit)
-        while kind == COUNT and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-            noun = noun.head  # "nine wire fraud counts": the counts, though the parse hangs the number off "wire"
+        # "nine wire fraud counts": the counts, though the parse hangs the number off "wire"; but hyphened to its
+        # noun, the number counts that noun, which sizes the next: "a 5,500-word letter" is no 5,500 letters
+        while (kind == COUNT and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i
+               and not _hyphened_to(head, noun)):
+            noun = noun.head
         if (noun.lemma_.lower() in ("total", "number", "tally", "count") and noun.tag_ != "NNS") or noun.pos_ not in ("NOUN", "PROPN"):
             return None  # (but "seven counts of fraud" counts charges)
         if noun.lower_ == "ones":
