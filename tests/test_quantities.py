@@ -462,6 +462,7 @@ def test_what_is_lost_or_claimed_says_whether_anyone_died(text, described):
     ("Mayor Dana Holt sent the council a 5,500-word letter on Monday.", "word"),
     ("The Tessel inquiry published a 300-page report on Friday.", "page"),
     ("The Marrow county board approved a 2,000-bed hospital on Tuesday.", "bed"),
+    ("A grand jury in Varna returned a new 48-page indictment on Wednesday.", "page"),  # not 48 more pages
 ])
 def test_a_number_hyphened_to_its_noun_counts_that_noun_and_sizes_the_next(text, noun):
     # (the noun after a compound is what "nine wire fraud counts" counts, but "a 5,500-word letter" is no

@@ -919,11 +919,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # parse hangs "additional" off "dollars", which it does not give as the counted noun)
     before = (span.doc[span.start - 1],) if span.start > 0 else ()
     around = (*token.children, *(noun.children if noun is not None else ()), *before)
-    if not role and quantity.kind in (COUNT, MONEY) and any(adds_to_them(c, token) for c in around):
-        role = "more"  # "Velmar and three other provinces": four in all, not three; "an additional $550,000"
-    elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
+    if not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
+        # (and a word before it is the thing's: "a new 48-page indictment" is no 48 more pages)
         role, predicate = "size", ""
+    elif not role and quantity.kind in (COUNT, MONEY) and any(adds_to_them(c, token) for c in around):
+        role = "more"  # "Velmar and three other provinces": four in all, not three; "an additional $550,000"
     elif not role and quantity.kind == DURATION and _COUNTDOWN.match(doc_text(span.doc)[span.end_char : span.end_char + 20]):
         role = "until"  # "with four days until the money runs out": counted from the report's own day
     elif not role and quantity.kind in (PERCENT, COUNT) and _counted_so_far(span):
