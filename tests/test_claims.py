@@ -395,6 +395,15 @@ def test_two_claims_giving_one_exact_count_each_and_not_the_same_are_not_one_fac
         assert not ("900" in texts and "1,100" in texts), texts
 
 
+def test_passed_away_is_died():
+    # the model's lemma "pass" made "passed away" a bill passed ("approve"), not the death another report tells
+    (died,) = [c for c in _claims("Tomas Vell passed away early Wednesday after a long illness.") if c.kind == "clause"]
+    (passed,) = [c for c in _claims("The Varna council passed the budget on Tuesday.") if c.kind == "clause"]
+    (dead,) = [c for c in _claims("Tomas Vell died early Wednesday after a long illness.") if c.kind == "clause"]
+    assert died.predicate == dead.predicate != passed.predicate == "approve"
+    assert "approve" not in died.terms
+
+
 def test_a_dateline_city_and_an_editors_slug_are_not_claims():
     claims = _claims("MARLOW\n\nThe ferry ran aground off Marlow at dawn, the coastguard said.\n\nab-cd-efg")
     texts = [c.text for c in claims]

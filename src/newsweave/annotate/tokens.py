@@ -56,6 +56,8 @@ class TokenTable:
             _strings_of(store, self._column(name).tolist()) for name in labels
         )
         self.lemma: list[str] = [word.lower() for word in lemma]
+        for i, particle in _phrasal_verbs(self.lemma, self.lower, self._column("HEAD").astype("int64")):
+            self.lemma[i] = particle
 
     def _column(self, name: str) -> numpy.ndarray:
         return self._array[:, _COLUMNS.index(name)]
@@ -161,3 +163,22 @@ def doc_text(doc: Doc) -> str:
     """The report's text, as `Doc.text` gives it, joined once per Doc: spaCy joins every token's text again on
     each `Doc.text` (a sentence of 3,000 names: seconds of a brief)."""
     return kept_on(doc, _TEXT, lambda: doc.text)
+
+
+# Verbs whose particle makes another word of them, read as that word: "passed away" is "died" (the small model's
+# lemma "pass" read it as a bill passed: "approve", so "Lima passed away" and "Lima died" were two facts).
+_PHRASAL = {("pass", "away"): "die"}
+
+
+def _phrasal_verbs(lemma: list[str], lower: list[str], head_offset) -> list[tuple[int, str]]:
+    """(verb index, the word it reads as) for each phrasal verb of `_PHRASAL` whose particle hangs off it."""
+    found = []
+    for i, word in enumerate(lemma):
+        if word in _VERBS_OF_PHRASES:
+            for j in range(i + 1, min(i + 3, len(lemma))):
+                if j + int(head_offset[j]) == i and (word, lower[j]) in _PHRASAL:
+                    found.append((i, _PHRASAL[word, lower[j]]))
+    return found
+
+
+_VERBS_OF_PHRASES = frozenset(verb for verb, _ in _PHRASAL)
