@@ -207,6 +207,10 @@ def _things(event_words: list, doers: bool = True) -> set[str]:
     for word in event_words:
         if word.dep_ in ("acl", "relcl") and word.head.pos_ in ("NOUN", "PROPN"):
             found.add(word.head.lemma_.lower())
+            if word.head.dep_ == "appos" and word.head.head.pos_ in ("NOUN", "PROPN"):
+                # and what that noun stands beside: "Hallam & Pryce, the bakery chain founded in 1987" and "Hallam &
+                # Pryce, a bakery business established in 1978" are one firm's founding, whatever noun each uses
+                found.add(word.head.head.lemma_.lower())
         done_to = any(c.dep_ == "dobj" for c in word.children)
         for child in word.children:
             undergoer = child.dep_ in ("nsubjpass", "dobj") or (child.dep_ == "nsubj" and (doers or not done_to))
