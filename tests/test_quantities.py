@@ -471,6 +471,20 @@ def test_a_number_hyphened_to_its_noun_counts_that_noun_and_sizes_the_next(text,
     assert (figure.noun, figure.role) == (noun, "size")
 
 
+def test_a_length_a_thing_runs_for_is_that_things_size():
+    (tunnel,) = _measured("Crews finished the Harlow tunnel, which runs for about 12 miles beneath the hills.")
+    assert tunnel.noun == "tunnel"
+    (trail,) = _measured("The Tessel coast trail, which stretches 30 km, opened on Monday.")
+    assert trail.noun == "trail"
+    (level,) = _measured("The Vask river rose 2 metres overnight.")
+    assert level.noun == ""  # a river's level rising is no size of the river
+    found, _ = _numbers(
+        "Engineers broke through the last section of the 12-kilometre Harlow rail tunnel on Wednesday.",
+        "Crews have finished digging the Harlow tunnel, which runs for about 12 miles beneath the hills.",
+    )
+    assert {"12-kilometre", "about 12 miles"} <= _sides(found)
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

@@ -1408,7 +1408,7 @@ def _measured_noun(token, kind: str):
         changed = _changed_to(unit) if kind != DURATION else None
         if changed is not None:
             return changed  # "raised the sales tax rate to 7.5%": the tax
-        return _subject_measured(unit) if kind in MEASURED_BY_SUBJECT else None
+        return _subject_measured(unit, kind) if kind in MEASURED_BY_SUBJECT else None
     if head.dep_ == "nummod" or (head.dep_ in ("compound", "amod") and head.head.pos_ == "NOUN"):
         noun = head.head
         if kind == MONEY and _money_unit(noun.lemma_.lower()) and noun.dep_ == "pobj" \
@@ -1436,7 +1436,7 @@ def _measured_noun(token, kind: str):
         return owner  # "a crowd of 41,500": the people in it
     if kind == MONEY and owner is not None and owner.pos_ == "NOUN" and owner.lemma_.lower() not in _MEASURE_WORDS:
         return owner  # "a profit of $412 million", "a fine of $5,000"
-    return _subject_measured(head) if kind in MEASURED_BY_SUBJECT else None  # "Revenue was $7.9 billion"
+    return _subject_measured(head, kind) if kind in MEASURED_BY_SUBJECT else None  # "Revenue was $7.9 billion"
 
 
 def _thing_named(noun):
@@ -1480,7 +1480,14 @@ _LEVEL_PREDICATES = frozenset(predicate_class(verb) for verb in _LEVEL_VERBS)
 _DIMENSIONS = {"long", "wide", "high", "tall", "deep", "thick", "across", "broad"}
 
 
-def _subject_measured(unit):
+# Verbs that say how big a thing is, of a length only: "The tunnel runs for 12 miles" (of a price or a share, or
+# a river's level, "rose" is a change).
+_SIZE_VERBS = {"run", "stretch", "extend", "span"}
+_RISING = {"rise", "soar", "tower"}  # only of the noun a participle describes: "a tower rising 180 metres"
+_RELATIVE_PRONOUNS = {"which", "that", "who"}
+
+
+def _subject_measured(unit, kind: str = ""):
     """The common noun the clause holding a figure is about, as what the figure measures: the verb's subject, the
     figure its object, complement or the object of its preposition ("peaked at 120 mph"); None for a person
     ("The nurse reached 20 mph") or a pronoun."""
@@ -1489,11 +1496,19 @@ def _subject_measured(unit):
     verb = unit.head if unit.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
     if unit.dep_ == "pobj" and unit.head.dep_ == "prep":
         verb = unit.head.head
+    if kind == LENGTH and unit.dep_ == "npadvmod" and unit.head.pos_ == "ADP" and unit.head.dep_ == "prep":
+        verb = unit.head.head  # "runs for about 12 miles beneath the hills": the parse hangs the miles off "beneath"
     if verb is not None and verb.lemma_.lower() in _DIMENSIONS and verb.dep_ == "acomp":
         verb = verb.head  # "The bridge is 1.2 kilometres long": the size is the subject's
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _LEVEL_VERBS:
-        return None  # ("the battery drained 20%" is a change, not the battery's level)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    lemma = verb.lemma_.lower()
+    sized = kind == LENGTH and (lemma in _SIZE_VERBS or (lemma in _RISING and subject is None and verb.dep_ == "acl"))
+    if lemma not in _LEVEL_VERBS and not sized:
+        return None  # ("the battery drained 20%" is a change, not the battery's level; nor "the river rose 2 metres")
+    if sized and verb.dep_ in ("relcl", "acl") and (subject is None or subject.lower_ in _RELATIVE_PRONOUNS):
+        subject = verb.head  # "the tunnel, which runs for 12 miles", "a tower rising 180 metres": the noun described
     if (subject is None or subject.pos_ not in ("NOUN", "PROPN") or (subject.pos_ == "PROPN" and subject.ent_type_)
             or is_person_noun(subject) or subject.lemma_.lower() in _MEASURE_WORDS):
         return None  # (a capital at a sentence's start that names nothing is a common noun: "Turnout was 62%")
