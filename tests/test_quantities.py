@@ -485,6 +485,43 @@ def test_a_length_a_thing_runs_for_is_that_things_size():
     assert {"12-kilometre", "about 12 miles"} <= _sides(found)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("The flood barrier protecting Tarrow, a town of 40,000, failed on Tuesday.", "tarrow"),
+    ("Some 14,000 residents live in Tarrow, where the barrier gave way.", "tarrow"),
+    ("Marrow, a city of 2 million people, voted on Sunday.", "marrow"),
+    ("Harlow's population of 9,000 is ageing, the census shows.", "harlow"),
+    ("Varna has a population of 350,000, the census shows.", "varna"),
+])
+def test_a_named_place_s_population_is_its_own_measure(text, place):
+    (figure,) = [m for m in _measured(text) if m.kind == q.COUNT]
+    assert (figure.role, figure.owner) == (q.POPULATION, place)
+    assert q.describe(figure).startswith("population of ")
+
+
+def test_populations_disagree_only_of_one_place_and_a_count_of_its_people_is_none():
+    found, _ = _numbers("The flood barrier protecting Tarrow, a town of 40,000, failed on Tuesday night.",
+                        "Some 14,000 residents live in Tarrow, where a flood defence gave way on Tuesday night.")
+    assert {"40,000", "Some 14,000"} <= _sides(found)
+    for other in ("Some 300 residents were evacuated from Tarrow on Tuesday night.",  # who were moved, not who live
+                  "Nearby Harlow, a town of 14,000, escaped the flood on Tuesday night."):  # another town's
+        found, _ = _numbers("The flood barrier protecting Tarrow, a town of 40,000, failed on Tuesday night.", other)
+        assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    (unnamed,) = [m for m in _measured("A town of 5,000 was flooded on Tuesday.") if m.kind == q.COUNT]
+    assert unnamed.role != q.POPULATION  # whose, the words do not say
+
+
+def test_a_place_finished_is_the_place_taken_and_two_races_are_two_places():
+    found, _ = _numbers("Lotte Brahm finished fourth in the women's downhill at Varenfjell on Sunday.",
+                        "Ines Carrow won Sunday's women's downhill at Varenfjell, while Lotte Brahm took third place.")
+    assert {"fourth", "third"} <= _sides(found)
+    assert any(d.subject == "place of Brahm" for d in found)
+    two_races, _ = _numbers("Lotte Brahm finished fourth in the downhill at Varenfjell on Sunday.",
+                            "Lotte Brahm took third place in the super-G at Varenfjell on Sunday.")
+    assert two_races == [], [(d.subject, [v.value for v in d.values]) for d in two_races]
+    (order,) = _measured("It was the third time the Varna club won the cup.")
+    assert order.noun != q.PLACE  # an ordinal that counts times is no place
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

@@ -74,7 +74,8 @@ class Quantity:
     hedge: str = ""  # "", "min", "max", "about", "nearly", "vague"
     written_unit: str = ""  # the unit as written ("miles"), to tell conversions from restatements
     # What it measures, read off the parse: the counted/measured noun's class
-    # and the predicate's class ("people", "kill"); `owner` is whose it is (an age's person).
+    # and the predicate's class ("people", "kill"); `owner` is whose it is (an age's person, a population's place)
+    # or, of a place in a race, the race ("downhill").
     noun: str = ""
     predicate: str = ""
     owner: str = ""
@@ -941,9 +942,85 @@ def measure(quantity: Quantity, doc) -> Quantity:
         # "caring for five of her daughter's kids": some of a set, not how many it holds ("killed two of the
         # gunmen" says what happened to two, as "three gunmen were killed" does)
         role = PART
+    if quantity.kind == ORDINAL and noun is None and _placed(token):
+        noun_key = PLACE  # "finished fourth" is the place "took third place" gives
+    if quantity.kind == ORDINAL and noun_key == PLACE:
+        # whose, for the label only: one report says "she", another the name
+        verb = token.head if noun is None else noun.head
+        placed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        owner_name = person_name(placed) if placed is not None and placed.pos_ == "PROPN" else ""
+        owner = _placed_in(verb, noun)
+    if quantity.kind == COUNT and not owner and (place := _population_of(token, noun)) is not None:
+        # a place's population holds from one report to the next, whatever the clause does: its own measure
+        noun_key, predicate, role = "people", "", POPULATION
+        owner = _place_key(place) if place.pos_ == "PROPN" else place.text.lower()  # (a name tagged a noun is no "the ...")
+        owner_name = owner.title() if place.pos_ == "PROPN" else place.text
     return quantity.with_(noun=noun_key, predicate=predicate, owner=owner, owner_name=owner_name,
                           owner_given=owner_given, places=places,
                           token=token.i, role=role)
+
+
+# A place in a race or a ranking ("finished fourth", "took third place"): one contestant's, in one event.
+PLACE = "place"
+_PLACING_VERBS = {"finish", "come", "end", "place", "rank"}
+
+
+def _placed(ordinal) -> bool:
+    """Whether an ordinal hangs straight off a verb of placing: "finished fourth", "came second", "placed 12th"."""
+    return ordinal.head.lemma_.lower() in _PLACING_VERBS and ordinal.head.pos_ == "VERB" and ordinal.dep_ in (
+        "advmod", "npadvmod", "dobj", "attr", "oprd", "acomp", "xcomp")
+
+
+def _placed_in(verb, noun) -> str:
+    """The event a place was taken in, as its word: "finished fourth in the downhill" -> "downhill"."""
+    for head in (noun, verb):
+        for child in head.children if head is not None else ():
+            if child.dep_ == "prep" and child.lower_ == "in":
+                event = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if event is not None:
+                    return event.lemma_.lower()
+    return ""
+
+
+POPULATION = "population"
+# Nouns of a place people live in ("Wendlow, a town of 40,000"), and of the people who live there.
+_SETTLEMENTS = {"town", "city", "village", "hamlet", "country", "nation", "island", "community", "municipality",
+                "suburb", "borough", "county", "province", "region", "district", "state"}
+_DWELLERS = {"resident", "inhabitant", "people", "person", "citizen", "villager", "islander", "townspeople"}
+
+
+def _population_of(token, noun):
+    """The named place whose population a count is, else None: "Wendlow, a town of 40,000", "Marrow, a city of 2
+    million people", "Some 14,000 residents live in Wendlow", "Wendlow's population of 40,000", "Wendlow has a
+    population of 40,000". A place the words do not name ("a town of 5,000 was flooded") has none to compare."""
+    dwellers = noun is not None and noun.lemma_.lower() in _DWELLERS
+    counted = noun if dwellers else token
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.pos_ == "NOUN":
+        holder = counted.head.head
+        if holder.lemma_.lower() in _SETTLEMENTS:
+            return _named_beside(holder)
+        if holder.lemma_.lower() == "population":
+            owner = next((c for c in holder.children if c.dep_ == "poss" and _a_name(c)), None)
+            if owner is None and holder.dep_ == "dobj" and holder.head.lemma_.lower() == "have":
+                owner = next((c for c in holder.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")
+                              and c.text[:1].isupper()), None)
+            return owner if owner is not None else _named_beside(holder)
+    if dwellers and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "live":
+        return next((g for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "in"
+                     for g in c.children if g.dep_ == "pobj" and _a_name(g)), None)
+    return None
+
+
+def _named_beside(noun):
+    """The name a noun stands beside as an apposition ("Wendlow, a town of 40,000"; "a town of 40,000, Wendlow")."""
+    if noun.dep_ == "appos" and _a_name(noun.head):
+        return noun.head
+    return next((c for c in noun.children if c.dep_ == "appos" and _a_name(c)), None)
+
+
+def _a_name(token) -> bool:
+    """A proper noun, or a capitalised noun inside a sentence (the small model tags many a rare town a noun)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start)
 
 
 # A figure in brackets just after another, in other units: "11 kph (7 mph)", "4 billion pesos (dlrs 100 million)".
@@ -1893,12 +1970,14 @@ def describe(quantity: Quantity) -> str:
     'amount of fees sought', 'time of leaving', 'distance between Lyon and the plant',
     'duration of sentence cut, after the change'."""
     what = _describe(quantity)
-    return f"{what}, {_ROLE_WORDS[quantity.role]}" if quantity.role else what
+    return f"{what}, {_ROLE_WORDS[quantity.role]}" if quantity.role and quantity.role != POPULATION else what
 
 
 def _describe(quantity: Quantity) -> str:
     if quantity.kind == AGE:
         return f"age of {quantity.owner_name or quantity.owner.title()}" if quantity.owner else "age"
+    if quantity.role == POPULATION:
+        return f"population of {quantity.owner_name}"
     if quantity.kind == TIME:
         return f"time of {_gerund(quantity.predicate)}" if quantity.predicate else "time of the event"
     if quantity.kind == LENGTH and quantity.places:
@@ -1923,6 +2002,8 @@ def _describe(quantity: Quantity) -> str:
         return f"duration of the {quantity.noun}"
     if quantity.kind == SCORE:
         return "tally of the vote" if quantity.noun == "vote" else "score"
+    if quantity.kind == ORDINAL and quantity.noun == PLACE:
+        return f"place of {quantity.owner_name}" if quantity.owner_name else "place"
     if quantity.kind == ORDINAL and quantity.noun in _STOREYS:
         return quantity.noun  # "floor": which one, the two sides' words say (fell from, lived on)
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
@@ -2037,12 +2118,14 @@ def _measure_key(quantity) -> tuple | None:
         return None  # the figure it converts is compared; a count's progress is no result; a name's number counts nothing
     if quantity.kind == AGE:
         return (AGE, quantity.owner) if quantity.owner else None
+    if quantity.role == POPULATION:
+        return (COUNT, POPULATION, quantity.owner)
     if quantity.kind == LENGTH:
         # a distance between places, or the size of a thing the words name ("40 cm of snow", "the 900-metre bridge")
         return (LENGTH,) if quantity.places or quantity.noun else None
     if quantity.kind == ORDINAL:
         # "the second time", "the third day": rarely one thing reports count alike; but a building's floor is a place
-        return (ORDINAL, quantity.noun) if quantity.noun in _STOREYS else None
+        return (ORDINAL, quantity.noun) if quantity.noun in _STOREYS or quantity.noun == PLACE else None
     if quantity.kind == COUNT:
         if quantity.noun == MAGNITUDE:
             return (COUNT, MAGNITUDE, quantity.predicate)

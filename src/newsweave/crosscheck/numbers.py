@@ -504,11 +504,12 @@ def _fell(a, b, days: dict[str, date]) -> bool:
 
 
 def _standing(quantity) -> bool:
-    """A figure that holds from one day to the next: a person's age, a distance between places, a size.
+    """A figure that holds from one day to the next: a person's age, a distance between places, a size, a place's
+    population.
     Any other (a toll, a sum, a share, a wind's speed, a time, a countdown) given by reports of two days
     is each report's figure of its day, as a count of what happened is (`number_discrepancies`): a story
     in progress moves on (the audit's typhoon, 120 kph one day and 130 kph the next)."""
-    return quantity.kind in (q.AGE, q.LENGTH) or quantity.role == "size"
+    return quantity.kind in (q.AGE, q.LENGTH) or quantity.role in ("size", q.POPULATION)
 
 
 def number_discrepancies(story: Story, likeness: _Likeness | None = None) -> list[Discrepancy]:
@@ -869,13 +870,19 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
              or the_openings_unit(x, y)]
     if not pairs:
         return []
-    if all(x.kind == q.AGE or (x.kind == q.LENGTH and len(x.places & y.places) >= 2) for x, y in pairs):
-        return pairs  # one named person has one age; two named places lie one distance apart, on any day
+    if all(x.kind == q.AGE or x.role == q.POPULATION or (x.kind == q.LENGTH and len(x.places & y.places) >= 2)
+           for x, y in pairs):
+        # one named person has one age, one named place one population; two named places lie one distance apart,
+        # on any day
+        return pairs
     if _other_occasions(a, b) or _named_apart(a, b):
         return []  # however alike the claims' words
     # a clock time dates one event: two claims told in like words are still two moments of a day ("entered the
     # party around 4:00 p.m.", "gave himself up just after 6 p.m.") unless the same thing happened at both
     pairs = [(x, y) for x, y in pairs if x.kind != q.TIME or q.predicate_class(x.predicate) == q.predicate_class(y.predicate)]
+    # a place is taken in one race: "finished fourth in the downhill" and "took third place in the super-G" are two
+    # races, each named where the other report's sentence does not name it
+    pairs = [(x, y) for x, y in pairs if not (x.noun == q.PLACE and _placed_in_two(x, y, a, b))]
     # a share is its holder's: two named holders hold two shares, though a claim names the other ("Oddvar won with 52
     # percent of the vote", "Tolle conceded after taking 41 percent against Oddvar"; two firms' stakes)
     pairs = [(x, y) for x, y in pairs if x.kind != q.PERCENT or not _two_named_parties(a, b, named)]
@@ -894,6 +901,13 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
         return pairs
     return [(x, y) for x, y in pairs if _one_listed_event(x, y) or (_one_toll(x, y) and told_once(x))
             or the_openings_unit(x, y)]
+
+
+def _placed_in_two(x, y, a, b) -> bool:
+    """Whether two places are taken in two races: each names its race (`Quantity.owner`), which the other's
+    sentence does not name."""
+    return bool(x.owner and y.owner and x.owner != y.owner
+                and x.owner not in b.sentence.text.lower() and y.owner not in a.sentence.text.lower())
 
 
 def _one_unit_measure(x, y) -> bool:
