@@ -56,6 +56,9 @@ def one(text: str) -> q.Quantity:
     ("waited half an hour", q.DURATION, 1800, "s"),
     ("five hundred and fifty thousand dollars", q.MONEY, 550_000, "USD"),  # not "fifty thousand dollars"
     ("one hundred and twenty passengers", q.COUNT, 120, ""),
+    ("profit dropped by a fifth", q.PERCENT, 20, "%"),  # a change by a share, not the ordinal "fifth"
+    ("sales were cut by half last year", q.PERCENT, 50, "%"),
+    ("he was hit by a third car", q.ORDINAL, 3, ""),  # (a share ends the change's phrase)
 ])
 def test_surface_forms(text, kind, value, unit):
     found = one(text)
@@ -520,6 +523,13 @@ def test_a_place_finished_is_the_place_taken_and_two_races_are_two_places():
     assert two_races == [], [(d.subject, [v.value for v in d.values]) for d in two_races]
     (order,) = _measured("It was the third time the Varna club won the cup.")
     assert order.noun != q.PLACE  # an ordinal that counts times is no place
+
+
+def test_a_change_by_a_share_disagrees_with_a_percentage_of_the_same_quarter():
+    # "Quarterly" and "the quarter" are one period, not two occasions
+    found, _ = _numbers("Quarterly net profit at Varna Bank fell 12 percent to 410 million crowns, the lender said.",
+                        "Varna Bank said its net profit for the quarter dropped by a fifth to 410 million crowns.")
+    assert {"12 percent", "a fifth"} <= _sides(found)
 
 
 def test_ones_counts_the_noun_counted_before():

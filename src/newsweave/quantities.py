@@ -380,9 +380,13 @@ _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+(?:the\s+)?$", re.I)
 # A share written as a fraction of a set: "half of the drivers", "two-thirds of voters", "a quarter of its staff"
 # (not "the first half of the season", a time, nor "a quarter of a percentage point", a fraction of a unit).
 _SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0}
+_SHARE_WORDS = r"(?:(?:a|one)\s+)?half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth"
 _SHARE_OF = (r"(?<![\w-])(?<!first\s)(?<!second\s)(?<!third\s)(?<!final\s)(?<!latter\s)(?<!former\s)"
-             r"(?P<share>(?:(?:a|one)\s+)?half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters"
-             r"|(?:a|one)[- ]fifth)(?=\s+of\s+(?!an?\b)[a-z]|\s+the\b)")
+             rf"(?P<share>{_SHARE_WORDS})(?=\s+of\s+(?!an?\b)[a-z]|\s+the\b)"
+             # a change by a share: "profit dropped by a fifth", "cut by half" (not "by a quarter of a point")
+             # (only where the change's phrase ends: "hit by a third car" is an ordinal)
+             rf"|(?<=\bby\s)(?P<share_by>{_SHARE_WORDS})\b(?=\s*(?:[,.;:)]|$)|\s+(?:to|in|from|on|at|over|since|after|"
+             r"last|this|compared|and|or|while|as|but|during|between)\b)")
 # A share so written is a rounded one: "nearly half" may be 46 percent, "two-thirds" 64.
 SHARE_SPREAD = 4.0
 
@@ -448,7 +452,7 @@ _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
 # (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
 _CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
 _PER_CENT = re.compile(r"%|per\s*cent")
-_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b")
+_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b|\bby\s+(?:(?:a|one)\s+)?(?:half|third|quarter|fifth)")
 _NUMBER_UNIT = re.compile(  # "80 km", "six-mile", "a year and a half", "half an hour"
     rf"(?:\d|{_NUMBER_WORD.pattern})\s*(?:-\s*)?(?:{_UNIT})\b|(?:{_UNIT})[- ]and[- ]a[- ]half|half[- ]an?[- ](?:{_UNIT})")
 # Letters IGNORECASE matches to an ASCII letter that str.lower() does not turn into it ("ſ" matches
@@ -683,8 +687,8 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             return None
         spread = _precision(_expand_abbreviated_scale(number), value)
         return Quantity(MONEY, value, value - spread, value + spread, currency, written, "", 0, 0, written_unit=currency)
-    if kind == PERCENT and groups.get("share"):
-        value = _SHARES[re.split(r"[- \s]+", groups["share"].lower())[-1]]
+    if kind == PERCENT and (groups.get("share") or groups.get("share_by")):
+        value = _SHARES[re.split(r"[- \s]+", (groups.get("share") or groups["share_by"]).lower())[-1]]
         return Quantity(PERCENT, value, value - SHARE_SPREAD, value + SHARE_SPREAD, "%", written, "", 0, 0,
                         hedge="about", written_unit="share")
     if kind == PERCENT:

@@ -808,7 +808,8 @@ _PERIOD = re.compile(r"\b(this|current|last|previous|next|coming)\s+(season|year
 _PART_OF_A_DAY = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midday", "midnight", "dawn", "dusk",
                   "early", "late", "the", "this", "that"}
 # Units a time is counted in, which tell no time apart by themselves: "last year" and "next year" share only "year".
-_UNITS_OF_TIME = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+_UNITS_OF_TIME = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+                  "quarter", "quarters", "quarterly"}  # (a quarter named, "Q3", is told apart: `_quarters_named`)
 
 
 def _about_same(a, b) -> bool:
