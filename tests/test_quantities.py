@@ -532,6 +532,15 @@ def test_a_change_by_a_share_disagrees_with_a_percentage_of_the_same_quarter():
     assert {"12 percent", "a fifth"} <= _sides(found)
 
 
+def test_two_distances_with_no_end_in_common_are_not_the_opening_s_one_distance():
+    # each opening gives one distance in km, but from two places: the one-figure-in-a-unit rule is for one measure
+    found, _ = _numbers(
+        "A light aircraft crashed in woodland 30 km north of the capital, Varna, on Sunday, killing the pilot.",
+        "The pilot died when a small plane came down in a forest 12 km from the border town of Tessel on Sunday.",
+    )
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

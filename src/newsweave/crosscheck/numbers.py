@@ -915,8 +915,11 @@ def _one_unit_measure(x, y) -> bool:
     """Two figures in one unit of a measure ("burned 18,400 acres", "the blaze having consumed 14,800 acres"; "dumped
     9.4 inches of rain", "delivered 7.9 inches of rainfall"; "a net profit of 84 million euros"): told in a report's
     opening, the one figure in that unit a report gives is the story's, whatever verb tells it. Not two things the
-    words name apart ("profit", "revenue"), nor a sum asked for against one given."""
+    words name apart ("profit", "revenue"), nor a sum asked for against one given, nor two distances whose ends the
+    words name and none is shared ("30 km north of the capital", "12 km from the border town")."""
     if x.kind not in _UNIT_KINDS or figure_key(x) != figure_key(y) or (x.predicate == "seek") != (y.predicate == "seek"):
+        return False
+    if x.places and y.places and not x.places & y.places:
         return False
     if x.predicate != y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES and y.predicate in q.PREDICATE_CLASS_NAMES:
         return False  # two things the lists know apart: "posted a profit of $412 million", "revenue reached $450 million"
