@@ -22,10 +22,13 @@ The sets are in benchmarks/data/probes/ (our own invented text; no data set's te
 was written from them: `tune` may be read and acted on; `heldout` was written after the tune set was first
 run, by a writer who saw neither the code nor the tune set, and only its totals are printed. `tune2` (disagreement
 probes only) is a second tuning set, written blind in the twenty-ninth sitting once the tune set's misses were
-nearly all read: new misses to learn from, while the held-out set stays as it was.
+nearly all read: new misses to learn from, while the held-out set stays as it was. `tune3` (the same shape) was
+written blind in the thirty-first sitting, after that sitting's changes, so its first run tells whether they carry
+over to text nobody tuned on; it is a tuning set from then on.
 
     python3 benchmarks/probes.py --split tune [--verbose]
     python3 benchmarks/probes.py --split tune2 [--verbose]
+    python3 benchmarks/probes.py --split tune3 [--verbose]
     python3 benchmarks/probes.py --split heldout
     python3 benchmarks/probes.py --set facts --split tune [--verbose]
     python3 benchmarks/probes.py --set facts --split heldout
@@ -157,16 +160,16 @@ def _twists(probe: dict) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("tune", "tune2", "heldout"), default="tune",
-                        help="tune2: a second blind tuning set of disagreement probes (no fact probes)")
+    parser.add_argument("--split", choices=("tune", "tune2", "tune3", "heldout"), default="tune",
+                        help="tune2, tune3: more blind tuning sets of disagreement probes (no fact probes)")
     parser.add_argument("--set", choices=("disagreements", "facts"), default="disagreements",
                         help="flag/quiet probes (disagreements) or same/apart probes (fact groups)")
     parser.add_argument("--verbose", action="store_true", help="each probe missed and each false alarm (tune only)")
     args = parser.parse_args()
     if args.verbose and args.split == "heldout":
         parser.error("the held-out probes print totals only")
-    if args.set == "facts" and args.split == "tune2":
-        parser.error("tune2 holds disagreement probes only")
+    if args.set == "facts" and args.split in ("tune2", "tune3"):
+        parser.error(f"{args.split} holds disagreement probes only")
     (run_facts if args.set == "facts" else run)(args.split, args.verbose)
 
 

@@ -23,7 +23,7 @@ def _load(name: str) -> list[dict]:
     return probes.load(split, kind)
 
 
-@pytest.mark.parametrize("split", ["tune", "tune2", "heldout"])
+@pytest.mark.parametrize("split", ["tune", "tune2", "tune3", "heldout"])
 def test_each_flag_probe_names_its_two_sides_in_its_own_report(split):
     flag = _load(f"{split}_flag")
     assert len(flag) >= 50 and len({p["id"] for p in flag}) == len(flag)
@@ -33,7 +33,7 @@ def test_each_flag_probe_names_its_two_sides_in_its_own_report(split):
         assert probe["a"] != probe["b"], probe["id"]
 
 
-@pytest.mark.parametrize("split", ["tune", "tune2", "heldout"])
+@pytest.mark.parametrize("split", ["tune", "tune2", "tune3", "heldout"])
 def test_each_quiet_probe_is_two_reports(split):
     quiet = _load(f"{split}_quiet")
     assert len(quiet) >= 40 and len({p["id"] for p in quiet}) == len(quiet)
@@ -54,8 +54,10 @@ def test_no_probe_is_in_two_parts():
     sets = ("flag", "quiet", "same", "apart")
     tune = {p["a"] for name in sets for p in _load(f"tune_{name}")}
     tune2 = {p["a"] for name in ("flag", "quiet") for p in _load(f"tune2_{name}")}
+    tune3 = {p["a"] for name in ("flag", "quiet") for p in _load(f"tune3_{name}")}
     held_out = {p["a"] for name in sets for p in _load(f"heldout_{name}")}
-    assert not tune & held_out and not tune2 & held_out and not tune & tune2
+    assert not tune & held_out and not tune2 & held_out and not tune3 & held_out
+    assert not tune & tune2 and not tune & tune3 and not tune2 & tune3
 
 
 def test_a_dateline_gives_the_report_its_day():
