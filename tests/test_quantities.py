@@ -541,6 +541,34 @@ def test_two_distances_with_no_end_in_common_are_not_the_opening_s_one_distance(
     assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
 
 
+def test_a_thing_s_hyphened_size_is_its_size_whatever_was_done_there():
+    # "a 120-metre cliff" is the cliff's size (no "one of many", as "a seven-yard pass" is), and falling down it
+    # and climbing it tell no two things
+    found, _ = _numbers("A climber was rescued on Saturday after falling partway down a 120-metre cliff at Varna Point.",
+                        "The woman had been climbing the 200-foot cliff face at Varna Point when she fell on Saturday.")
+    assert {"120-metre", "200-foot"} <= _sides(found)
+    (play,) = [m for m in _measured("Ostrow threw a seven-yard pass to Kell in the third quarter.") if m.kind == q.LENGTH]
+    assert play.noun == ""  # one of a game's many passes
+
+
+def test_a_limit_is_not_the_figure_it_limits():
+    found, _ = _numbers(
+        "The freight train was travelling at 180 km/h when it derailed near Varna, well above the 100 km/h limit.",
+        "The freight train that came off the rails near Varna was moving at about 80 mph, investigators said.",
+    )
+    assert {"180 km/h", "about 80 mph"} <= _sides(found) and "100 km/h" not in _sides(found)
+
+
+def test_an_increase_of_and_a_price_a_share_are_other_measures_than_the_level_and_the_sum():
+    (rise,) = [m for m in _measured("Passengers in Varna will pay 55 pence, an increase of 15 pence.") if m.value == 15]
+    assert rise.predicate == "raise"  # the change's amount, not the fare
+    found, _ = _numbers("Single bus fares in Varna will rise from 40 to 55 pence in April, the authority said.",
+                        "Varna bus passengers will pay 55 pence for a single ticket from April, an increase of 15 pence.")
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    (price,) = _measured("Castrel agreed to buy Meadowlane for 12 euros a share in cash.")
+    assert price.role == q.AVERAGE  # a price of each share, not what the deal is worth
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

@@ -858,9 +858,12 @@ def measure(quantity: Quantity, doc) -> Quantity:
     if noun is not None and noun.lemma_.lower() in _CONTAINERS:
         noun = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), noun)  # "a 4.5-tonne shipment of cocaine"
-    if quantity.kind == LENGTH and noun is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
-        noun = None  # one of many: "a seven-yard pass", "an 11-yard pass" (the size of "the bridge" is one thing's)
+    if quantity.kind == LENGTH and noun is not None and noun.lemma_.lower() in _PLAYS \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        noun = None  # one of many: "a seven-yard pass", "an 11-yard pass" (but "a 120-metre cliff" is the cliff's size)
     predicate = _predicate(token, noun)
+    if quantity.kind in _SIZES and noun is not None and _HYPHENED_UNIT.search(quantity.written):
+        predicate = ""  # "falling down a 120-metre cliff", "climbing the 200-foot cliff": the cliff's size, whatever was done
     noun_key = noun_class(noun.lemma_) if noun is not None else ""
     charge = charged_with(noun, named_before=True) if noun is not None else None
     if charge is not None:
@@ -1105,7 +1108,8 @@ def _margin_of_victory(token, noun) -> bool:
         return False
     told = counted.head.head  # (or the verb whose object the win is: "upheld her victory by 213 votes")
     return told.lemma_.lower() in _WINNING or any(c.dep_ == "dobj" and c.lemma_.lower() in _WINNING for c in told.children)
-_PER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:game|match|start|season|year|month|week|day|night|hour)\b", re.I)
+_PER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:game|match|start|season|year|month|week|day|night|hour|share|head|person)\b",
+                  re.I)  # ("12 euros a share", "$40 a head": a price of each, not the deal's sum)
 _PICKED = frozenset({"first", "last", "final", "next", "top", "opening", "previous", "past", "initial", "closing"})
 
 
@@ -1215,6 +1219,11 @@ def _end_of_change(span) -> str:
 # Nouns for what holds a thing, whose size is the thing's: "a 4.5-tonne shipment of cocaine", "450 kilograms of cocaine".
 _CONTAINERS = {"shipment", "consignment", "haul", "cargo", "load", "batch", "stash", "cache", "seizure", "quantity"}
 # Nouns that name a measure, not what is measured: "a period of five years", "speeds of 45 miles per second".
+_SIZES = frozenset({LENGTH, AREA, MASS, VOLUME})
+_HYPHENED_UNIT = re.compile(r"\d-[a-z]", re.I)  # "120-metre", "4.5-tonne": a unit hyphened to its number
+# A game's plays, of which a report tells many, each with its length: "a seven-yard pass", "a 40-metre run".
+_PLAYS = {"pass", "run", "drive", "shot", "putt", "kick", "throw", "carry", "gain", "loss", "punt", "return", "catch",
+          "reception", "touchdown", "goal", "attempt", "jump", "sprint", "dash", "lap", "leg", "hole", "try"}
 _MEASURE_WORDS = {"period", "span", "time", "spell", "stretch", "term", "total", "sum", "amount", "figure", "level",
                   "average", "maximum", "minimum", "distance", "length", "duration", "speed", "velocity", "rate",
                   "height", "depth", "width", "weight", "size", "value", "margin", "range"}
@@ -1624,6 +1633,8 @@ def _predicate(token, noun) -> str:
                         and (sibling.pos_ == "ADJ" or sibling.dep_ == "oprd") and _predicate_lemma(sibling)):
                     return _predicate_lemma(sibling)
         found = _predicate_lemma(head)
+        if found in CHANGES and head.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ == "of":
+            return found  # "an increase of 15 pence", "a drop of 12 percent": the change's amount, wherever the noun stands
         if (found and (head.pos_ in ("VERB", "ADJ", "AUX") or head.dep_ in ("nsubj", "dobj", "attr", "pobj", "ROOT"))
                 and (head.pos_ in ("VERB", "AUX", "ADJ") or found in EVENT_NOUNS.values() or found in PREDICATE_CLASS_NAMES)):
             return _refine(head, found)
@@ -2138,7 +2149,12 @@ def _measure_key(quantity) -> tuple | None:
         return (COUNT, quantity.noun, quantity.predicate if quantity.predicate in PREDICATE_CLASS_NAMES else "")
     if not (quantity.noun or quantity.predicate) or quantity.predicate in ("be", "have"):
         return None
+    if quantity.noun in _LIMITS:
+        return (quantity.kind, quantity.unit, "limit")  # "well above the 100 km/h limit": the law's, not the train's
     return (quantity.kind, quantity.unit)
+
+
+_LIMITS = frozenset({"limit", "cap", "ceiling"})
 
 
 def measured_noun(quantity) -> str:
