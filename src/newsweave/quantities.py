@@ -224,6 +224,8 @@ _NOUN_CLASSES = {
     "land": "land forest woodland wood woods bush scrub farmland grassland vegetation brush heath moorland",
     "job": "job position",
     "case": "case infection",  # of a disease: "127 cases of measles", "172 confirmed infections"
+    "unemployment": "unemployment jobless joblessness",  # "unemployment rose to 6.4%", "the jobless rate"
+    "floor": "floor storey",  # "a 12-storey block", "an eight-floor building" (not "story": a report is one too)
 }
 NOUN_CLASS = word_classes(_NOUN_CLASSES)
 
@@ -763,6 +765,8 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         value = float(more * 1000 + fewer)
         # a vote's tally and a match's score are two things, though both are written "7-2"
         noun = "vote" if _VOTE_WORDS.search(before) or _VOTE_WORDS.search(after) else ""
+        if not noun and _AGGREGATE.match(after):
+            noun = "aggregate"  # "a 2-1 aggregate win", "2-1 on aggregate": two legs' sum, not one match's score
         return Quantity(SCORE, value, value, value, "", written, "", 0, 0, written_unit="score", noun=noun)
     if kind == ORDINAL:
         word = _folded(groups["o"])
@@ -809,6 +813,9 @@ _TIME_ZONE = re.compile(r"\s*\(?([ECMP][SD]?T|HST|GMT|UTC|BST|CES?T|(?i:local\s+
 # "shortly after 2 a.m.", "just before 7 p.m.": the half hour after or before the time
 _TIME_AFTER = re.compile(r"\b(?:shortly|just|soon|right|minutes)\s+(?:after|past)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:shortly|just|right|minutes)\s+before\s+$", re.I)
+
+
+_AGGREGATE = re.compile(r"\s*(?:on\s+)?aggregate\b", re.I)
 
 
 def _folded(words: str) -> str:
@@ -1534,7 +1541,8 @@ def _thing_named(noun):
     rate": the tax); None for a measure word alone ("the rate" of what?)."""
     if noun.lemma_.lower() not in _MEASURE_WORDS:
         return noun
-    return next((c for c in reversed(list(noun.lefts)) if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
+    return next((c for c in reversed(list(noun.lefts)) if (c.dep_ == "compound" and c.pos_ == "NOUN")
+                 or (c.dep_ == "amod" and c.lemma_.lower() in NOUN_CLASS)), None)  # (or "the jobless rate")
 
 
 def _changed_to(unit):
@@ -1556,7 +1564,7 @@ def _changed_to(unit):
 # Kinds of figure a clause's subject is the measure of, by a verb of level: "Winds reached 90 mph", "Turnout was
 # 62%", "The catch weighed 40 kilograms", "Revenue was $7.9 billion", "The trial lasted three weeks", "The bridge is
 # 1.2 kilometres long", "The mission cost $850 million". (Not by another verb: "the firm paid $5 million" measures
-# what was paid, and "the road runs 30 miles" is the way's.)
+# what was paid; but a length a thing runs, stretches or extends for is its size, `_SIZE_VERBS`.)
 MEASURED_BY_SUBJECT = (SPEED, PERCENT, MASS, AREA, VOLUME, DURATION, MONEY, LENGTH, TEMPERATURE)
 
 
@@ -1600,9 +1608,9 @@ def _subject_measured(unit, kind: str = ""):
     if sized and verb.dep_ in ("relcl", "acl") and (subject is None or subject.lower_ in _RELATIVE_PRONOUNS):
         subject = verb.head  # "the tunnel, which runs for 12 miles", "a tower rising 180 metres": the noun described
     if (subject is None or subject.pos_ not in ("NOUN", "PROPN") or (subject.pos_ == "PROPN" and subject.ent_type_)
-            or is_person_noun(subject) or subject.lemma_.lower() in _MEASURE_WORDS):
+            or is_person_noun(subject)):
         return None  # (a capital at a sentence's start that names nothing is a common noun: "Turnout was 62%")
-    return subject
+    return _thing_named(subject)  # ("The unemployment rate was 5 percent": unemployment; "The rate was 5%": none)
 
 
 def _counted_before(ones):

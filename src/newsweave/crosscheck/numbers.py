@@ -769,7 +769,9 @@ def _quarters_named(written: str) -> str:
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER_BY_ORDINAL = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b|\bQ([1-4])\b", re.IGNORECASE)
 _MONTHS_OF_QUARTERS = ["jan", "apr", "jul", "oct"]
-_QUARTER_BY_MONTHS = re.compile(r"\b(jan|apr|jul|oct)[a-z]*\s*[-–]\s*(?:mar|jun|sep|dec)[a-z]*\s+quarter\b", re.IGNORECASE)
+# ("the July-September quarter", "between July and September", "from July to September")
+_QUARTER_BY_MONTHS = re.compile(r"\b(?:between\s+|from\s+)?(jan|apr|jul|oct)[a-z]*\.?\s*(?:[-–]|and|to|through)\s*"
+                                r"(?:mar|jun|sep|dec)[a-z]*\.?(?:\s+quarter\b)?", re.IGNORECASE)
 
 
 def _in_two_settlements(a, b) -> bool:
@@ -865,7 +867,10 @@ def comparable_pairs(a, b, likeness: float = 0.0, given_once: Callable[[tuple | 
 
     def the_openings_unit(x, y) -> bool:
         """Whether x and y are the one figure in a unit each report's opening gives, of one thing (`_one_unit_measure`)."""
-        return _one_unit_measure(x, y) and not _said_of_two_things(a, b, named) and told_once(x)
+        # (what both figures measure, named alike, is one thing, whatever each clause's subject: "Unemployment rose
+        # to 6.4%", "The jobless rate climbed to 4.6 per cent")
+        one_thing = bool(q.measured_noun(x)) and q.measured_noun(x) == q.measured_noun(y)
+        return _one_unit_measure(x, y) and (one_thing or not _said_of_two_things(a, b, named)) and told_once(x)
 
     pairs = [(x, y) for x in a.quantities for y in b.quantities if q.same_measure(x, y, likeness >= SAME_FACT)
              or the_openings_unit(x, y)]
