@@ -569,6 +569,40 @@ def test_an_increase_of_and_a_price_a_share_are_other_measures_than_the_level_an
     assert price.role == q.AVERAGE  # a price of each share, not what the deal is worth
 
 
+def test_an_aggregate_score_is_not_one_match_s_score():
+    found, _ = _numbers(
+        "Varna Rovers won the second leg 2-0 at home on Wednesday to overturn a 1-0 defeat in the first leg.",
+        "Varna Rovers are through to the final after a 2-1 aggregate victory, completing their comeback on Wednesday.",
+    )
+    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert q.find("Varna Rovers won 3-2 on aggregate.")[0].noun == "aggregate"
+
+
+def test_one_rate_named_two_ways_in_one_quarter_named_two_ways_disagrees():
+    # "the jobless rate" is unemployment's, "between July and September" the third quarter: one figure, told
+    # in each report's opening by another subject
+    found, _ = _numbers("Unemployment in the province of Varna rose to 6.4% in the third quarter, officials said.",
+                        "The jobless rate in Varna climbed to 4.6 per cent between July and September, officials said.")
+    assert {"6.4%", "4.6 per cent"} <= _sides(found)
+    (rate,) = _measured("The unemployment rate in Varna was 5 percent in March.")
+    assert rate.noun == "unemployment"
+
+
+def test_a_building_s_storeys_and_floors_are_one_size():
+    found, _ = _numbers("Firefighters rescued 15 residents from a 12-storey block of flats in Varna after a fire broke "
+                        "out on the fourth floor. Two people were taken to hospital.",
+                        "Fifteen people were brought out of an eight-floor apartment building in Varna by firefighters "
+                        "after a blaze on its fourth floor. Two were treated in hospital.")
+    assert {"12", "eight"} <= _sides(found)
+
+
+def test_a_seat_held_by_votes_and_a_margin_of_votes_are_one_margin():
+    found, _ = _numbers("Councillor Ada Lund held the Varna South ward by 312 votes after a recount on Thursday.",
+                        "A recount in Varna South confirmed Ada Lund as the winner on Thursday, with a margin of 213 votes.")
+    assert {"312", "213"} <= _sides(found)
+    assert all(d.subject.endswith("the margin") for d in found)
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

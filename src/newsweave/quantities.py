@@ -1105,16 +1105,22 @@ def _since_a_year(token) -> bool:
 
 # By how much one side beat the other: "won by 312 votes", "leads Tolle by 6 points" (not how many it won).
 MARGIN = "margin"
-_WINNING = frozenset({"win", "victory", "lead", "beat", "defeat", "lose", "loss", "edge", "trail", "triumph"})
+_WINNING = frozenset({"win", "victory", "lead", "beat", "defeat", "lose", "loss", "edge", "trail", "triumph", "hold",
+                      "retain", "keep"})
 
 
 def _margin_of_victory(token, noun) -> bool:
-    """The figure (or the noun it counts) is what a win, lead or defeat was "by"."""
+    """The figure (or the noun it counts) is what a win, lead or defeat was "by" ("held the ward by 312 votes"), or
+    a margin's ("with a margin of 213 votes")."""
     counted = noun if noun is not None else token
+    if counted.dep_ == "pobj" and counted.head.lower_ == "of" and counted.head.head.lemma_.lower() == "margin":
+        return True
     if counted.dep_ != "pobj" or counted.head.lower_ != "by":
         return False
     told = counted.head.head  # (or the verb whose object the win is: "upheld her victory by 213 votes")
     return told.lemma_.lower() in _WINNING or any(c.dep_ == "dobj" and c.lemma_.lower() in _WINNING for c in told.children)
+
+
 _PER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:game|match|start|season|year|month|week|day|night|hour|share|head|person)\b",
                   re.I)  # ("12 euros a share", "$40 a head": a price of each, not the deal's sum)
 _PICKED = frozenset({"first", "last", "final", "next", "top", "opening", "previous", "past", "initial", "closing"})
