@@ -603,6 +603,19 @@ def test_a_seat_held_by_votes_and_a_margin_of_votes_are_one_margin():
     assert all(d.subject.endswith("the margin") for d in found)
 
 
+def test_a_delay_told_before_its_cause_is_a_length_and_one_with_being_stuck():
+    # "90 minutes after a train broke down" reads as a time counted from another; after "by" it is the delay
+    (delay,) = q.find("Passengers were delayed by 90 minutes after a freight train broke down near Varna.")
+    assert (delay.kind, delay.written) == (q.DURATION, "90 minutes")
+    (offset,) = q.find("The bomb went off 90 minutes after the rally began.")
+    assert offset.kind != q.DURATION
+    found, _ = _numbers(
+        "Passengers on the overnight service from Varna were delayed by 90 minutes after a freight train broke down.",
+        "A freight train failure left travellers on the Varna overnight train stuck for more than three hours.",
+    )
+    assert {"90 minutes", "more than three hours"} <= _sides(found)
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

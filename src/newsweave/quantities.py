@@ -198,6 +198,7 @@ _PREDICATE_CLASSES = {
     "board": "board aboard onboard carry",  # the people a plane, a bus or a ferry carried
     "crash": "crash collide collision overturn roll flip capsize derail",  # a vehicle's accident, told many ways
     "flood": "flood inundate submerge swamp deluge",
+    "delay": "delay stick strand",  # "delayed by 90 minutes", "stuck for more than three hours"
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
@@ -736,8 +737,11 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             # "a fee of 23 million pounds" is sterling: millions of pounds weighed are "of" something
             spread = _precision(groups["n"], value)
             return Quantity(MONEY, value, value - spread, value + spread, "GBP", written, "", 0, 0, written_unit="GBP")
-        if unit_kind == DURATION and re.match(r"\s*(?:ago|earlier|later|before|after|from\s+now|old)\b", after):
-            return None  # a date relative to another ("two years ago"), not a length of time
+        if (unit_kind == DURATION and re.match(r"\s*(?:ago|earlier|later|before|after|from\s+now|old)\b", after)
+                and not _LENGTH_OF_TIME_BEFORE.search(text, max(0, match.start() - 12), match.start())):
+            # a date relative to another ("two years ago"), not a length of time; but "delayed by 90 minutes after a
+            # train broke down" and "stuck for three hours before help came" are lengths, told before the clause
+            return None
         per = _PER_TIME_AFTER_CONVERSION.match(text, match.end())
         if unit_kind == LENGTH and per and _folded(f"{unit} per {per.group('time')}") in _UNITS:
             # "105 miles (170 kilometers) per hour": a speed, its conversion set inside it (AP's style)
@@ -811,6 +815,7 @@ _PER_TIME_AFTER_CONVERSION = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:per|an?)\s+(
 _PER_BEFORE = re.compile(r"\bper\s+$", re.I)
 _TIME_ZONE = re.compile(r"\s*\(?([ECMP][SD]?T|HST|GMT|UTC|BST|CES?T|(?i:local\s+time))\b")  # (capitals: "at" is no zone)
 # "shortly after 2 a.m.", "just before 7 p.m.": the half hour after or before the time
+_LENGTH_OF_TIME_BEFORE = re.compile(r"\b(?:by|for|lasting)\s+(?:about\s+|almost\s+|nearly\s+|more\s+than\s+)?$", re.I)
 _TIME_AFTER = re.compile(r"\b(?:shortly|just|soon|right|minutes)\s+(?:after|past)\s+$", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:shortly|just|right|minutes)\s+before\s+$", re.I)
 
