@@ -616,6 +616,16 @@ def test_a_delay_told_before_its_cause_is_a_length_and_one_with_being_stuck():
     assert {"90 minutes", "more than three hours"} <= _sides(found)
 
 
+def test_a_share_that_sizes_a_change_is_that_change_whatever_verb_took_it():
+    (raise_,) = [m for m in _measured("Striking bus drivers in Varna have voted to accept a 4% raise.") if m.kind == q.PERCENT]
+    assert raise_.predicate == "raise"
+    found, _ = _numbers("Bus drivers in Varna County have accepted a 7 per cent pay rise, ending a dispute that led to "
+                        "three one-day strikes, their union said.",
+                        "Striking bus drivers in Varna County have voted to accept a 4% raise, bringing an end to a row "
+                        "that saw three 24-hour walkouts.")
+    assert {"7 per cent", "4%"} <= _sides(found)
+
+
 def test_ones_counts_the_noun_counted_before():
     # (ballots are of the class of votes: "52.4 percent of ballots cast", "54.2% of the vote")
     figures = _measured("Clerks in Dorran County mixed 22 invalid ballots with 183 valid ones on Tuesday.")

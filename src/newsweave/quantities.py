@@ -884,8 +884,11 @@ def measure(quantity: Quantity, doc) -> Quantity:
             predicate = "charge"  # charged with, faces, brought, unveiled: the charges laid, one figure
     if noun_key in EVENT_NOUNS:
         predicate = EVENT_NOUNS[noun_key]  # "dozens of arrests have been made": arrests
-    elif (noun is not None and (not predicate or predicate in _LIGHT) and noun.lemma_.lower() in PREDICATE_CLASS
+    elif (noun is not None and noun.lemma_.lower() in PREDICATE_CLASS
+          and ((not predicate or predicate in _LIGHT) or (quantity.kind in (PERCENT, MONEY)
+                                                          and PREDICATE_CLASS[noun.lemma_.lower()] in CHANGES))
           and (quantity.kind != COUNT or PREDICATE_CLASS[noun.lemma_.lower()] in HUMAN_PREDICATES)):
+        # (a share or a sum that sizes a change, "accepted a 4% raise", is that change's, whatever verb took it)
         # "$3.2 billion in cuts" says what "cut $3.2 billion" says; "paid a $40 million settlement", "settled"; "12
         # fatalities" counts people killed (other counts keep what they count: "received 12,400 votes")
         predicate, noun_key = PREDICATE_CLASS[noun.lemma_.lower()], ""
