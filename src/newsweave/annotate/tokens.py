@@ -56,7 +56,7 @@ class TokenTable:
             _strings_of(store, self._column(name).tolist()) for name in labels
         )
         self.lemma: list[str] = [word.lower() for word in lemma]
-        for i, particle in _phrasal_verbs(self.lemma, self.lower, self._column("HEAD").astype("int64")):
+        for i, particle in _phrasal_verbs(self.lemma, self.lower, self.head):
             self.lemma[i] = particle
 
     def _column(self, name: str) -> numpy.ndarray:
@@ -170,13 +170,13 @@ def doc_text(doc: Doc) -> str:
 _PHRASAL = {("pass", "away"): "die"}
 
 
-def _phrasal_verbs(lemma: list[str], lower: list[str], head_offset) -> list[tuple[int, str]]:
+def _phrasal_verbs(lemma: list[str], lower: list[str], head: list[int]) -> list[tuple[int, str]]:
     """(verb index, the word it reads as) for each phrasal verb of `_PHRASAL` whose particle hangs off it."""
     found = []
     for i, word in enumerate(lemma):
         if word in _VERBS_OF_PHRASES:
             for j in range(i + 1, min(i + 3, len(lemma))):
-                if j + int(head_offset[j]) == i and (word, lower[j]) in _PHRASAL:
+                if head[j] == i and (word, lower[j]) in _PHRASAL:
                     found.append((i, _PHRASAL[word, lower[j]]))
     return found
 

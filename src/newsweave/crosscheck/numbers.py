@@ -48,7 +48,7 @@ from newsweave.align import claim_similarity
 from newsweave.annotate.features import entity_key, entity_lookup, number_value
 from newsweave.annotate.tokens import doc_text
 from newsweave.entities.mentions import PLACE_LABELS
-from newsweave.load.published import parse_published
+from newsweave.load.published import publication_days as published_days
 from newsweave.story import (
     BODY,
     Discrepancy,
@@ -467,13 +467,8 @@ def figure_discrepancies(story: Story) -> list[Discrepancy]:
 
 
 def publication_days(story: Story) -> dict[str, date]:
-    """The day each report was published, for the reports that give one."""
-    days = {}
-    for document in story.documents:
-        published = parse_published(document.published)
-        if published is not None:
-            days[document.id] = published.date()
-    return days
+    """The day each report was published, for the reports that give one, as dates (load.published's reader)."""
+    return {document: day.date() for document, day in published_days(story.documents).items()}
 
 
 def _other_days(days: dict[str, date], first: str, second: str) -> bool:
