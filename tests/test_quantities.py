@@ -210,6 +210,11 @@ def _sides(found) -> set[str]:
     return {v.value for d in found for v in d.values}
 
 
+def _shown(found) -> list:
+    """The disagreements found, as a failed assertion shows them."""
+    return [(d.subject, [v.value for v in d.values]) for d in found]
+
+
 DISAGREE = [
     (  # a bare count against a hedged count of people, the blast and the explosion one event
         "The blast at the Tarrow market killed 8 on Saturday morning.",
@@ -274,7 +279,7 @@ DISAGREE = [
     "half-in-words"])
 def test_issue_kinds_of_number_disagreement_are_caught(first, second, sides):
     found, texts = _numbers(first, second)
-    assert sides <= _sides(found), [(d.subject, [v.value for v in d.values]) for d in found]
+    assert sides <= _sides(found), _shown(found)
     for item in found:
         for value in item.values:
             for e in value.evidence:
@@ -298,7 +303,7 @@ AGREE = [
 @pytest.mark.parametrize("first, second", AGREE, ids=["about", "nearly", "hundreds", "km-miles", "two-ceilings"])
 def test_compatible_figures_are_not_a_disagreement(first, second):
     found, _ = _numbers(first, second)
-    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert found == [], _shown(found)
 
 
 def test_the_whole_a_part_is_taken_from_is_not_a_side():
@@ -319,7 +324,7 @@ def test_the_whole_a_part_is_taken_from_is_not_a_side():
 ])
 def test_more_of_them_and_a_hyphened_size_are_other_measures(first, second):
     found, _ = _numbers(first, second)
-    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert found == [], _shown(found)
 
 
 def test_two_sizes_of_one_thing_still_disagree():
@@ -343,7 +348,7 @@ def test_figures_set_in_different_places_are_not_compared_however_alike_their_wo
         "Typhoon Lenna packed sustained winds of 130 kph over Jamaica on Friday.",
         "Typhoon Lenna packed sustained winds of 275 kph over Cuba on Friday.",
     )
-    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert found == [], _shown(found)
 
 
 def test_figures_of_two_unrelated_stories_are_not_compared():
@@ -362,7 +367,7 @@ def test_figures_more_than_four_times_apart_are_two_things(second, flagged):
     """Two reports' figures for one thing lie close (the gold sets' largest disagreement is 3.2 times);
     far apart, one measure's words fit two things: 6 points of a plan a council backed, and all 44."""
     found, _ = _numbers("The Harlow council backed 6 points of the Velmont plan on Monday, the mayor said.", second)
-    assert bool(found) is flagged, [(d.subject, [v.value for v in d.values]) for d in found]
+    assert bool(found) is flagged, _shown(found)
 
 
 def test_two_words_for_the_same_counted_people_are_one_measure():
@@ -508,7 +513,7 @@ def test_populations_disagree_only_of_one_place_and_a_count_of_its_people_is_non
     for other in ("Some 300 residents were evacuated from Tarrow on Tuesday night.",  # who were moved, not who live
                   "Nearby Harlow, a town of 14,000, escaped the flood on Tuesday night."):  # another town's
         found, _ = _numbers("The flood barrier protecting Tarrow, a town of 40,000, failed on Tuesday night.", other)
-        assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+        assert found == [], _shown(found)
     (unnamed,) = [m for m in _measured("A town of 5,000 was flooded on Tuesday.") if m.kind == q.COUNT]
     assert unnamed.role != q.POPULATION  # whose, the words do not say
 
@@ -520,7 +525,7 @@ def test_a_place_finished_is_the_place_taken_and_two_races_are_two_places():
     assert any(d.subject == "place of Brahm" for d in found)
     two_races, _ = _numbers("Lotte Brahm finished fourth in the downhill at Varenfjell on Sunday.",
                             "Lotte Brahm took third place in the super-G at Varenfjell on Sunday.")
-    assert two_races == [], [(d.subject, [v.value for v in d.values]) for d in two_races]
+    assert two_races == [], _shown(two_races)
     (order,) = _measured("It was the third time the Varna club won the cup.")
     assert order.noun != q.PLACE  # an ordinal that counts times is no place
 
@@ -538,7 +543,7 @@ def test_two_distances_with_no_end_in_common_are_not_the_opening_s_one_distance(
         "A light aircraft crashed in woodland 30 km north of the capital, Varna, on Sunday, killing the pilot.",
         "The pilot died when a small plane came down in a forest 12 km from the border town of Tessel on Sunday.",
     )
-    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert found == [], _shown(found)
 
 
 def test_a_thing_s_hyphened_size_is_its_size_whatever_was_done_there():
@@ -564,7 +569,7 @@ def test_an_increase_of_and_a_price_a_share_are_other_measures_than_the_level_an
     assert rise.predicate == "raise"  # the change's amount, not the fare
     found, _ = _numbers("Single bus fares in Varna will rise from 40 to 55 pence in April, the authority said.",
                         "Varna bus passengers will pay 55 pence for a single ticket from April, an increase of 15 pence.")
-    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert found == [], _shown(found)
     (price,) = _measured("Castrel agreed to buy Meadowlane for 12 euros a share in cash.")
     assert price.role == q.AVERAGE  # a price of each share, not what the deal is worth
 
@@ -574,7 +579,7 @@ def test_an_aggregate_score_is_not_one_match_s_score():
         "Varna Rovers won the second leg 2-0 at home on Wednesday to overturn a 1-0 defeat in the first leg.",
         "Varna Rovers are through to the final after a 2-1 aggregate victory, completing their comeback on Wednesday.",
     )
-    assert found == [], [(d.subject, [v.value for v in d.values]) for d in found]
+    assert found == [], _shown(found)
     assert q.find("Varna Rovers won 3-2 on aggregate.")[0].noun == "aggregate"
 
 
@@ -846,7 +851,7 @@ def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     found, _ = _numbers(
         "The Tarrow Jaguars scored touchdowns on their first two drives and then added a field goal for a 17-7 lead.",
         "After scoring on four of their first five drives, including their first two, the Tarrow Jaguars punted.")
-    assert not found, [(d.subject, [v.value for v in d.values]) for d in found]
+    assert not found, _shown(found)
 
 
 def test_a_report_counting_several_sets_of_an_unlisted_thing_is_known():
