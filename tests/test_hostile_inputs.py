@@ -943,3 +943,20 @@ def test_events_named_by_their_nouns_nested_without_end_are_read_in_time(page):
     story = build_story([Document(id="r1", text=page)], Settings())
     assert time.perf_counter() - started < 10.0
     assert sum(c.kind == "nominalization" for c in story.claims) <= 25
+
+
+def test_pages_of_populations_margins_and_shares_are_read_in_time():
+    """The thirty-first sitting's readings (a place's population, compared on any day and without the claims'
+    likeness; a margin; a change by a share; a delay told before its cause) on two reports of the same lines over
+    and over: every pair of their figures shares a measure, so the comparison must stay within the bound."""
+    from newsweave.pipeline import build_story
+    from newsweave.story import Document
+
+    line = ("Varna, a town of 40,000, saw profit fall by a fifth; Holt held the ward by 312 votes with a margin of 213 "
+            "votes, finished fourth in the downhill and was delayed by 90 minutes after a 12-storey block burned. ")
+    started = time.perf_counter()
+    other = (line * 100).replace("40,000", "14,000")
+    story = build_story([Document(id="r1", text=line * 100), Document(id="r2", text=other)], Settings())
+    assert time.perf_counter() - started < 10.0
+    populations = [d for d in story.discrepancies if d.subject.startswith("population of")]
+    assert len(populations) == 1 and {v.value for v in populations[0].values} == {"40,000", "14,000"}
