@@ -28,7 +28,7 @@ import numpy as np
 from newsweave.annotate.features import number_key
 from newsweave.claims import FUTURE, PAST, REPORTING, aged, build_claims, term
 from newsweave.load.published import publication_days
-from newsweave.quantities import AGE, COUNT, compatible, conflicting, measure_key
+from newsweave.quantities import AGE, COUNT, Quantity, compatible, conflicting, measure_key
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
 
@@ -313,18 +313,24 @@ def _age_stated(claim: Claim) -> set[tuple[str, str]]:
 
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:
-    """True where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
+    """True where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes").
+    Figures are compared once per kind of figure, with what they count or what is done, as written: a page
+    repeating one figure holds few kinds, and compared claim by claim it took seconds."""
     n = len(claims)
     matrix = np.zeros((n, n), dtype=bool)
-    holding = [i for i, c in enumerate(claims) if c.quantities]
-    for x, a in enumerate(holding):
-        for b in holding[x + 1 :]:
-            if any(
-                p.kind == r.kind and ((p.noun and p.noun == r.noun) or (p.predicate and p.predicate == r.predicate)) and compatible(p, r)
-                for p in claims[a].quantities
-                for r in claims[b].quantities
-            ):
-                matrix[a, b] = matrix[b, a] = True
+    # (what `compatible` reads of a figure, and what two figures must share to be compared)
+    kinds: dict[tuple, tuple[Quantity, list[int]]] = {}
+    for i, c in enumerate(claims):
+        for q in c.quantities:
+            kind = (q.kind, q.unit, q.written_unit, q.value, q.low, q.high, q.vague, q.exact, q.hedge, q.predicate, q.noun)
+            kinds.setdefault(kind, (q, []))[1].append(i)
+    found = list(kinds.values())
+    for x, (p, holders) in enumerate(found):
+        for r, others in found[x:]:
+            if p.kind == r.kind and ((p.noun and p.noun == r.noun) or (p.predicate and p.predicate == r.predicate)) and compatible(p, r):
+                matrix[np.ix_(holders, others)] = True
+                matrix[np.ix_(others, holders)] = True
+    np.fill_diagonal(matrix, False)  # (two claims: one claim's own figures are not a pair)
     return matrix
 
 

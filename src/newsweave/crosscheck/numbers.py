@@ -1095,7 +1095,7 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
         sides: dict[tuple, list] = {}
         for x, a, y, b in pairs:
             for quantity, claim in ((x, a), (y, b)):
-                side = sides.setdefault((quantity.low, quantity.high), [quantity, []])
+                side = sides.setdefault((quantity.low, quantity.high), [quantity, {}])
                 side[0] = min(side[0], quantity, key=_written_in_digits)
                 _add_evidence(side[1], claim, quantity)
         # Every report giving one side's very figure for this measure, and no other, stands on that side, not
@@ -1154,7 +1154,7 @@ def _naming_the_thing(x, y):
 
 
 def _one_side_per_value(sides: list[list]) -> list[list]:
-    """Sides ([quantity, evidence]) whose figures can all be true together are one side: "about 60 metres" and
+    """Sides ([quantity, evidence spans as an ordered set]) whose figures can all be true together are one side: "about 60 metres" and
     "about 200ft" are one distance, against "150 meters" (each clashes with the third, not with each other)."""
     merged: list[list] = []
     members: list[list] = []  # each merged side's quantities
@@ -1162,11 +1162,11 @@ def _one_side_per_value(sides: list[list]) -> list[list]:
         for n, held in enumerate(members):
             if all(q.compatible(quantity, other) for other in held):
                 held.append(quantity)
-                merged[n][1] += [e for e in evidence if e not in merged[n][1]]
+                merged[n][1].update(evidence)
                 break
         else:
             members.append([quantity])
-            merged.append([quantity, list(evidence)])
+            merged.append([quantity, dict(evidence)])
     return merged
 
 
@@ -1175,12 +1175,11 @@ def _in_report_order(evidence: Iterable[Evidence], order: dict[str, int]) -> lis
     return sorted(evidence, key=lambda e: (order[e.document], e.start))
 
 
-def _add_evidence(evidence: list[Evidence], claim, quantity) -> None:
+def _add_evidence(evidence: dict[Evidence, None], claim, quantity) -> None:
     """A side's evidence, once per span: the claim's words, stretched to hold the figure as written ("As many as"
-    may open the sentence)."""
-    span = Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end))
-    if span not in evidence:
-        evidence.append(span)
+    may open the sentence). An ordered set: a page repeating one figure adds it once per pair compared, and a
+    list searched each time made that quadratic."""
+    evidence.setdefault(Evidence(claim.document, min(claim.start, quantity.start), max(claim.end, quantity.end)))
 
 
 def _both_in(sentences: set, a, b) -> bool:
