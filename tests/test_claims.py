@@ -727,6 +727,13 @@ _FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt
      "The Tarrant council hired 40 more firefighters last autumn after the mill fire.", ("will hire", "hired")),
     ("The Tarrant council will hire 40 more firefighters by autumn after the mill fire.",
      "The Tarrant council hired 40 more firefighters last year after the mill fire.", ("will hire", "hired")),
+    # ...or undated, each told on its own side of the report's day (thirty-second sitting: the second blind fact
+    # probes' traps)
+    ("The Tarrant council plans to hire 40 more firefighters over the next three years after the mill fire.",
+     "The Tarrant council, which hired 40 more firefighters over the past decade, is now cutting posts after the mill fire.",
+     ("plans to hire", "which hired")),
+    ("The Tarrant council will spend 2 million dollars on fire engines in the coming years after the mill fire.",
+     "The Tarrant council has already spent 2 million dollars on fire engines after the mill fire.", ("will spend", "has already spent")),
     # one count each, whose ranges do not meet
     ("About 4,000 staff at Tarrant General Hospital walked off the job on Monday over unpaid wages.",
      "Some 1,200 nurses at Tarrant General Hospital walked off the job on Monday over unpaid wages.", ("4,000", "1,200")),

@@ -1174,6 +1174,20 @@ def test_two_disagreements_of_one_measure_are_shown_apart():
             assert all(v.value in texts[e.document][e.start:e.end] for e in v.evidence), (d.subject, v.value)
 
 
+@pytest.mark.parametrize("text, noun, predicate", [
+    # a hospital is a place, not the event of being taken to one (thirty-second sitting: the second blind fact probes)
+    ("The new Eastbrook general hospital will have 300 beds when it opens.", "bed", ""),
+    # people moved out of a hospital were not taken to one
+    ("About 300 patients will be moved from the ageing hospital.", "patient", "move"),
+    # ...while those still in one, or those a hospital treated, were
+    ("Six people remain in hospital.", "people", "hospitalize"),
+    ("Hospitals treated 25 people.", "people", "hospitalize"),
+])
+def test_a_hospital_named_beside_a_count_is_not_always_a_stay_in_one(text, noun, predicate):
+    (count,) = [m for m in _measured(text) if m.kind == q.COUNT]
+    assert (count.noun, count.predicate) == (noun, predicate)
+
+
 def test_people_hospitals_treated_were_hospitalised_not_only_injured():
     # (25 treated in hospitals is no disagreement with 40 injured: the hospitalised are some of the injured)
     (treated,) = _measured("Hospitals treated 25 people for storm injuries.")

@@ -541,10 +541,16 @@ def _days_meet(days: list[set[str]]) -> np.ndarray:
     return meet | meet.T
 
 
+# Words that set a deed to come ahead of the report's day, and one done behind it.
+_AHEAD = re.compile(r"\b(?:next|coming|upcoming|from now)\b", re.IGNORECASE)
+_BEHIND = re.compile(r"\b(?:past|last|since|ago|already|previously|so far|to date)\b", re.IGNORECASE)
+
+
 def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Callable[[], dict] = dict) -> np.ndarray:
     """Pairs whose own words say they are two facts, however alike the rest: a deed to come and one done, told
     of other days ("will hire 40 officers next year", "hired 40 officers this year"; `mentions` gives the
-    story's resolved date mentions, asked for only then); one count each whose
+    story's resolved date mentions, asked for only then) or of times each on its own side of the report's day
+    ("will invest 2 billion euros over the next five years", "has already invested 2 billion euros"); one count each whose
     ranges do not meet ("about 4,000 workers walked out", "some 1,200 nurses walked out").
 
     (Measured and left out, docs/benchmarks.md "Blind probes of fact groups": other people or other places
@@ -560,7 +566,12 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
         seasons = _seasons_told(claims, published())
         days = [found | season for found, season in zip(days, seasons, strict=True)]
         dated = np.array([bool(found) for found in days])
-        apart &= dated[:, None] & dated[None, :] & ~_days_meet(days)
+        # (or, undated, when each one's words point its own way: "plans to close 12 schools over the next three
+        # years" against "which shut 12 schools over the past decade")
+        ahead = future & np.array([bool(_AHEAD.search(c.text)) for c in claims])
+        behind = past & np.array([bool(_BEHIND.search(c.text)) for c in claims])
+        pointing_apart = (ahead[:, None] & behind[None, :]) | (behind[:, None] & ahead[None, :])
+        apart &= (dated[:, None] & dated[None, :] & ~_days_meet(days)) | pointing_apart
     low, high = np.full(n, np.nan), np.full(n, np.nan)
     for i, c in enumerate(claims):
         counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]

@@ -1407,8 +1407,10 @@ def _event_subject(token) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subject is None or subject.pos_ != "NOUN":
         return None
+    # (a hospital is a place, not the event of being taken to one: "The new hospital will have 300 beds")
     return next((PREDICATE_CLASS[w.lemma_.lower()] for w in (subject, *subject.children)
-                 if w.dep_ in ("nsubj", "nsubjpass", "compound") and w.lemma_.lower() in PREDICATE_CLASS), None)
+                 if w.dep_ in ("nsubj", "nsubjpass", "compound") and w.lemma_.lower() in PREDICATE_CLASS
+                 and w.lower_ not in _HOSPITALS), None)
 
 
 # An earthquake's size, a count-like figure on its own scale.
@@ -1665,13 +1667,18 @@ def _predicate(token, noun) -> str:
             for sibling in head.children:
                 if sibling.i != node.i and sibling.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr") and _predicate_lemma(sibling):
                     return _predicate_lemma(sibling)
-                if sibling.dep_ == "prep":  # "13 people are in custody", "214 people had been on board"
+                if sibling.dep_ == "prep" and sibling.lower_ not in _AWAY_FROM:
+                    # "13 people are in custody", "214 people had been on board", "six remain in hospital"; not
+                    # "300 patients will be moved from two hospitals", who leave one
                     obj = next((c for c in sibling.children if c.dep_ == "pobj"), None)
                     if obj is not None and _predicate_lemma(obj) in ("arrest", "hospitalize", "board"):
                         return _predicate_lemma(obj)
             return _refine(head, predicate_class(head.lemma_)) if head.lemma_.lower() not in ("be", "have") else _aboard(anchor)
         node = head
     return _aboard(anchor)
+
+
+_AWAY_FROM = {"from", "outside", "out"}
 
 
 def _aboard(noun) -> str:
