@@ -846,6 +846,24 @@ def test_a_time_in_a_named_zone_is_not_compared_with_one_in_none():
     assert q.find("at 4 p.m. at the house")[0].unit == "min"  # "at" is no zone
 
 
+def test_local_time_names_no_zone_and_two_clock_times_of_one_quake_disagree():
+    """tune3 (thirty-second sitting): "local time" says what a bare time says (news style gives the time where the
+    event happened), a quake that struck and one that jolted residents struck, and the clock times compared are
+    not two occasions by their own words."""
+    (local,) = q.find("The quake struck just before 3am local time.")
+    (bare,) = q.find("The quake struck at around 5 a.m.")
+    (gmt,) = q.find("The quake struck at 0100 GMT.")
+    assert local.unit == bare.unit == "min" != gmt.unit
+    found, _ = _numbers(
+        "The earthquake struck just before 3am local time, waking residents across the Tessaly Valley.",
+        "Residents of the Tessaly Valley were jolted from their beds by a magnitude-5.8 earthquake at around 5 a.m.")
+    assert _sides(found) == {"just before 3am", "around 5 a.m."}, _shown(found)
+    # a day named beside the time still tells two occasions ("at 3am on Monday", "at 5am on Tuesday")
+    found, _ = _numbers("The earthquake struck the Tessaly Valley at 3am on Monday.",
+                        "An earthquake struck the Tessaly Valley at 5am on Tuesday.")
+    assert not found, _shown(found)
+
+
 def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
     found, _ = _numbers(

@@ -191,7 +191,7 @@ _PREDICATE_CLASSES = {
     "arrive": "arrive reach land",
     "sentence": "sentence sentenced imprison imprisonment",
     "vote": "vote",
-    "strike": "strike hit",
+    "strike": "strike hit jolt rock",  # (what a quake or a storm does to a place: "jolted from their beds")
     "attack": "attack massacre assault bombing blast explosion shooting",
     "fight": "fight battle combat tackle",
     "burn": "burn scorch char blacken",
@@ -710,10 +710,12 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             minutes = float((hour % 12 + (12 if pm else 0)) * 60 + minute)
         else:
             minutes = float(int(groups["h24"]) * 60 + int(groups["m24"]))
-        # a time in a named zone ("4:30 p.m. ET", "1830 GMT", "local time") is a measure of its own: "3:30 p.m."
-        # in another report may be the same moment in another zone
+        # a time in a named zone ("4:30 p.m. ET", "1830 GMT") is a measure of its own: "3:30 p.m." in another report
+        # may be the same moment in another zone. "Local time" names none: it says what a time left bare says, as
+        # news style gives the time where the event happened ("just before 3am local time", "at around 5 a.m.")
         zone = _TIME_ZONE.match(text, match.end())
-        unit = f"min {zone.group(1).upper().replace(' ', '')}" if zone else "min"
+        named = zone is not None and not zone.group(1).lower().startswith("local")
+        unit = f"min {zone.group(1).upper()}" if named else "min"
         return Quantity(TIME, minutes, minutes, minutes, unit, written, "", 0, 0, written_unit="clock")
     if kind == AGE:
         number = _first_group(groups, "n", "n2", "n3")

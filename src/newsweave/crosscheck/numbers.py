@@ -750,8 +750,24 @@ def _other_occasions(a, b) -> bool:
 def _date_words(dates) -> set[str]:
     """The words that tell a claim's dates from another's: not a part of the day or a unit of time; a weekend holds
     its two days ("a weekend wedding", "the reception on Saturday")."""
-    words = {w for d in dates for w in _quarters_named(d).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME - {"a", "an"}
+    words = {w for d in dates for w in _quarters_named(_without_clock_times(d)).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME - {"a", "an"}
     return words | {"saturday", "sunday"} if "weekend" in words else words
+
+
+def _without_clock_times(written: str) -> str:
+    """A date as written without the time of day it gives and the words that place that time: a time is a figure
+    compared, not an occasion ("just before 3am local time" and "at around 5 a.m." tell one night two ways), while
+    "on Monday" in "at 3am on Monday" still tells a day."""
+    times = q.clock_times(written)
+    if not times:
+        return written
+    for start, end, _ in reversed(times):
+        written = f"{written[:start]} {written[end:]}"
+    return " ".join(w for w in written.split() if w.lower() not in _AROUND_A_TIME)
+
+
+_AROUND_A_TIME = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "just", "shortly", "before",
+                  "after", "by", "at", "until", "till", "local", "time"}
 
 
 def _quarters_named(written: str) -> str:
