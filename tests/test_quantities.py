@@ -864,6 +864,27 @@ def test_local_time_names_no_zone_and_two_clock_times_of_one_quake_disagree():
     assert not found, _shown(found)
 
 
+@pytest.mark.parametrize("first, second, sides", [
+    # tune3 (thirty-second sitting): a standoff named by its noun is the one a man held by barricading himself
+    ("A 12-hour standoff at a farmhouse outside Kelbrook ended peacefully on Sunday when a man surrendered to police.",
+     "KELBROOK — An armed man gave himself up to police on Sunday after barricading himself inside a farmhouse for "
+     "about five hours.", {"12-hour", "about five hours"}),
+    # people an outbreak infected are its cases
+    ("Health officials in the district of Farrowby have confirmed 312 cases of measles since the outbreak began in August.",
+     "FARROWBY — A measles outbreak that began in August has now infected about 120 people, district health "
+     "authorities said.", {"312", "about 120"}),
+])
+def test_an_event_named_two_ways_gives_one_figure(first, second, sides):
+    found, _ = _numbers(first, second)
+    assert _sides(found) == sides, _shown(found)
+
+
+def test_children_an_outbreak_infected_may_be_some_of_its_cases():
+    found, _ = _numbers("Health officials in Farrowby have confirmed 312 cases of measles since the outbreak began in August.",
+                        "FARROWBY — A measles outbreak that began in August has now infected 40 children, officials said.")
+    assert not found, _shown(found)
+
+
 def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
     found, _ = _numbers(

@@ -199,6 +199,8 @@ _PREDICATE_CLASSES = {
     "crash": "crash collide collision overturn roll flip capsize derail",  # a vehicle's accident, told many ways
     "flood": "flood inundate submerge swamp deluge",
     "delay": "delay stick strand",  # "delayed by 90 minutes", "stuck for more than three hours"
+    "standoff": "standoff siege barricade",  # "a 12-hour standoff", "barricading himself inside for five hours"
+    "infect": "infect",
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
@@ -910,6 +912,9 @@ def measure(quantity: Quantity, doc) -> Quantity:
             noun_key, predicate = tallied
     if quantity.kind == COUNT and predicate == "lose" and noun_key in ("worker", "people") and _their_jobs(noun):
         noun_key, predicate = "job", "cut"  # "Fifty workers will lose their jobs": fifty jobs cut
+    if quantity.kind == COUNT and predicate == "infect" and noun_key == "people":
+        # "has infected about 120 people" counts what "312 cases of measles" does ("40 children" may be some of them)
+        noun_key, predicate = "case", ""
     if quantity.kind == COUNT and predicate == "survive" and noun is not None and _none_of(noun):
         predicate = "kill"  # "None of the seventeen passengers and crew survived": all seventeen were killed
     if quantity.kind == COUNT and not noun_key and predicate in HUMAN_PREDICATES:
