@@ -885,6 +885,37 @@ def test_children_an_outbreak_infected_may_be_some_of_its_cases():
     assert not found, _shown(found)
 
 
+@pytest.mark.parametrize("text, owner, sex", [
+    ("A 34-year-old man has been charged with arson.", "the suspect", "man"),
+    ("The suspect, aged 43, is due before magistrates on Thursday.", "the suspect", ""),
+    ("Police arrested a 29-year-old woman on Thursday.", "the suspect", "woman"),
+    # anyone else unnamed has no one's age: a victim, a driver the words do not say was held
+    ("A 12-year-old boy was killed in the crash.", "", ""),
+    ("A 52-year-old driver was taken to hospital.", "", ""),
+])
+def test_an_unnamed_suspect_s_age_is_the_suspect_s(text, owner, sex):
+    (age,) = [m for m in _measured(text) if m.kind == q.AGE]
+    assert (age.owner, age.owner_given) == (owner, sex)
+
+
+def test_the_ages_two_reports_give_their_unnamed_suspect_disagree_unless_two_suspects():
+    """tune3 (thirty-second sitting): a crime story's reports often leave the one arrested unnamed."""
+    found, _ = _numbers(
+        "A 34-year-old man has been charged with arson after a fire destroyed a warehouse in the Calder Wharf district "
+        "of Ostrey.",
+        "OSTREY — Police have charged a man with arson over the overnight fire that gutted a warehouse at Calder Wharf. "
+        "The suspect, aged 43, is due before magistrates on Thursday.")
+    assert _sides(found) == {"34-year-old", "aged 43"}, _shown(found)
+    assert [d.subject for d in found] == ["age of the suspect"]
+    # a man and a woman arrested are two suspects
+    found, _ = _numbers("Police in Carden have arrested a 41-year-old man over Monday's robbery of a jewellery shop.",
+                        "A second suspect in the Carden jewellery raid, a 29-year-old woman, was arrested on Thursday.")
+    assert not found, _shown(found)
+    found, _ = _numbers("Police in Carden have arrested a 41-year-old man over Monday's robbery of a jewellery shop.",
+                        "Police in Carden have arrested a 29-year-old woman over Monday's robbery of a jewellery shop.")
+    assert not found, _shown(found)
+
+
 def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
     found, _ = _numbers(

@@ -50,6 +50,7 @@ from newsweave.quantities import (
     DURATION,
     PERSON_NOUNS,
     SCORE,
+    THE_SUSPECT,
     entity_around,
     find,
     measure,
@@ -419,7 +420,8 @@ def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, la
     for q in quantities:
         if q.kind != AGE or not q.exact or q.token in stated or not (0 <= q.token < len(p.head)):
             continue
-        if q.owner:
+        named = bool(q.owner) and q.owner != THE_SUSPECT  # (an unnamed suspect's age waits for a name as any other)
+        if named:
             person = next((e for e in ents if e.label == "PERSON" and e.last == q.owner and e.end <= q.token), None)
             if person is None or q.token - person.end > 2:
                 continue  # only "Name, 58": an age said elsewhere in the sentence is read with its clause
@@ -430,7 +432,7 @@ def _ages(sentence: Sentence, p: TokenTable, ents: list[_Entity], quantities, la
         if not pieces:
             continue
         claim = _claim(sentence, p, ents, q.token, tokens, pieces, quantities, last_person)
-        claim.kind, claim.subject, claim.predicate = "age", q.owner, aged(q.value)
+        claim.kind, claim.subject, claim.predicate = "age", q.owner if named else "", aged(q.value)
         claim.quantities = []  # compared across reports as its clause's figure: once
         found.append(claim)
     return found

@@ -80,7 +80,8 @@ class Quantity:
     predicate: str = ""
     owner: str = ""
     owner_name: str = ""  # the owner as a label names them: "Mayor Holt"
-    owner_given: str = ""  # the owner's first name, when the report gives it: two Pasztors are two people
+    owner_given: str = ""  # the owner's first name, when the report gives it: two Pasztors are two people (for an
+    # unnamed suspect, their sex, when said: a man and a woman arrested are two suspects)
     places: frozenset[str] = field(default_factory=frozenset)  # for a distance: the places it lies between
     # Which figure of a change or a whole it is: "from" and "to" for a change's two ends ("cut from three
     # years to one"), "whole" for the set a part is taken from ("three of the eight charges"); "" for the
@@ -938,6 +939,9 @@ def measure(quantity: Quantity, doc) -> Quantity:
         owner = _surname(person) if person is not None else ""
         owner_name = person_name(person) if person is not None else ""
         owner_given = given_name(person) if person is not None else ""
+        if person is None and quantity.kind == AGE and (sex := _suspect_aged(token)) is not None:
+            owner = owner_name = THE_SUSPECT  # "A 34-year-old man has been charged", "The suspect, aged 43"
+            owner_given = sex
         if quantity.kind == COUNT and person is not None and 0 < quantity.value < 120 and quantity.exact:
             quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "Mayor Holt, 61,"
     if quantity.kind == LENGTH:
@@ -1828,6 +1832,39 @@ _ORGANISATION_WORDS = {"services", "service", "inc", "corp", "corporation", "com
 def _in_an_organisation(token) -> bool:
     ent = entity_around(token)
     return ent is not None and ent.label_ == "ORG" and any(t.lower_.rstrip(".") in _ORGANISATION_WORDS for t in ent)
+
+
+# The one person a crime story's reports often leave unnamed: whoever was arrested or charged.
+THE_SUSPECT = "the suspect"
+_SUSPECT_NOUNS = {"suspect", "accused", "defendant"}
+_HELD = {"arrest", "charge", "detain", "accuse", "question", "remand", "bail", "hold"}
+_SEXES = {"man": "man", "men": "man", "boy": "man", "woman": "woman", "women": "woman", "girl": "woman"}
+
+
+def _suspect_aged(token) -> str | None:
+    """For an unnamed person's age, when that person is the suspect ("The suspect, aged 43"; "A 34-year-old man has
+    been charged with arson", "Police arrested a 29-year-old woman"): their sex as the words give it ("man",
+    "woman", or "" when unsaid), which tells two suspects apart as a first name tells two people of one surname;
+    else None (the age of a victim, a witness, anyone else)."""
+    head = token
+    while head.dep_ in ("nummod", "npadvmod", "compound", "amod", "quantmod", "advmod", "acomp") and head.head.i != head.i:
+        head = head.head
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in ("year", "years", "month", "months"):
+            break
+    noun = head if head.pos_ in ("NOUN", "PROPN") else None
+    if noun is None and (head.dep_ == "appos" or (head.lower_ == "aged" and head.head.pos_ == "NOUN")):
+        noun = head.head  # "The suspect, aged 43"
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in _SUSPECT_NOUNS:
+        return ""
+    if noun.lower_ not in _SEXES:
+        return None
+    verb = noun.head
+    held = verb.lemma_.lower() in _HELD and (
+        (noun.dep_ == "nsubjpass") or (noun.dep_ == "dobj" and verb.pos_ == "VERB"))
+    return _SEXES[noun.lower_] if held else None
 
 
 _THEN = {"when", "since", "until", "till", "before", "after", "while", "as", "once"}
