@@ -747,6 +747,39 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
     assert _joined(brief, "gutted the Harlow Mill", "gutted the Harlow Mill")  # the facts both state still join
 
 
+@pytest.mark.parametrize("first, second, words", [
+    # one telling figure of one measure, each report wording the rest its own way (thirty-second sitting: the
+    # blind fact probes' misses)
+    ("The 240-metre container ship Halden Spirit ran aground off Tarrant on Sunday, the coastguard said.",
+     "Coastguard crews reached the stranded vessel off Tarrant on Sunday. Its owners said the ship is 240 metres long.",
+     ("240-metre", "240 metres long")),
+    ("The eruption forced the evacuation of some 6,000 residents from villages near Mount Tarrant on Sunday.",
+     "Around 6,000 people living near Mount Tarrant have been told to leave their homes since the eruption on Sunday.",
+     ("evacuation of some 6,000", "Around 6,000 people")),
+])
+def test_one_telling_figure_of_one_measure_is_one_fact(first, second, words):
+    documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
+    assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
+
+
+@pytest.mark.parametrize("first, second", [
+    # a score of which set, a share of what: figures of anything
+    ("Sorell took the first set 6-3.", "Markov took the third set 6-3."),
+    ("Revenue rose 12 percent.", "Net profit climbed 12 percent."),
+    # a small count is given alike by chance
+    ("Police arrested three men.", "Three men were arrested."),
+    # a floor holds any larger figure: "more than 1,000" tells no fact 5,000 tells
+    ("The army has withdrawn more than 1,000 troops.", "The army has withdrawn 5,000 troops."),
+])
+def test_figures_of_anything_alike_are_no_telling_figure(first, second):
+    from newsweave.align import _one_telling_figure
+
+    documents = [Document(id=f"r{n}", text=text) for n, text in enumerate((first, second), 1)]
+    claims = build_story(documents, Settings()).claims
+    assert any(c.quantities for c in claims if c.document == "r1")
+    assert not _one_telling_figure(claims).any()
+
+
 @pytest.mark.parametrize("written, month, tense, year", [
     ("last autumn", 3, "", "2025"), ("last summer", 10, "", "2026"), ("last summer", 8, "", "2025"),
     ("next spring", 2, "", "2026"), ("next spring", 4, "", "2027"), ("this summer", 11, "", "2026"),

@@ -28,7 +28,20 @@ import numpy as np
 from newsweave.annotate.features import number_key
 from newsweave.claims import FUTURE, PAST, REPORTING, aged, build_claims, term
 from newsweave.load.published import publication_days
-from newsweave.quantities import AGE, COUNT, Quantity, compatible, conflicting, measure_key
+from newsweave.quantities import (
+    AGE,
+    COUNT,
+    ORDINAL,
+    PERCENT,
+    SAME_BOUND,
+    SCORE,
+    TIME,
+    Quantity,
+    compatible,
+    conflicting,
+    measure_key,
+    same_measure,
+)
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
 
@@ -180,6 +193,10 @@ def claim_similarity(claims: list[Claim], embedded: dict[str, np.ndarray] | None
     # And so is one role said of one person, before or after the name ("quarterback Kain Colter",
     # "Colter, the team's quarterback"), whatever the sentences around them say.
     np.maximum(matrix, SAME_FIGURE, out=matrix, where=_same_description(claims))
+    # And so is one telling figure of one measure, however each report words the rest ("the 300-metre container
+    # ship", "The ship is 300 metres long"; "the evacuation of some 9,000 residents", "Around 9,000 people ...
+    # told to leave their homes").
+    np.maximum(matrix, SAME_FIGURE, out=matrix, where=_one_telling_figure(claims))
     np.fill_diagonal(matrix, 1.0)
     return matrix
 
@@ -291,6 +308,45 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
         for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit)
     ]
     return _sharing(keys)
+
+
+# A count this large is seldom given alike by chance; a smaller one ("three arrested", "three charges") often is.
+TELLING_COUNT = 100
+# Figures of anything, whose measure the words rarely pin down: a share (of profit? of revenue?), a score (of which
+# set?), a clock time, an ordinal; and an age, said in passing in a clause about something else ("Marek Duda, 41,
+# had been ill for a year"), whose fact is its own age claim's (`claims._ages`).
+_UNTELLING_KINDS = frozenset({PERCENT, SCORE, TIME, ORDINAL, AGE})
+
+
+def _one_telling_figure(claims: list[Claim]) -> np.ndarray:
+    """True where two claims of different reports give compatible values of one measure (`quantities.same_measure`)
+    in a figure that tells its fact: in a unit, or a count of `TELLING_COUNT` or more. Each kind of figure is
+    compared once, the claims holding it as a block (as in `_same_quantity`)."""
+    n = len(claims)
+    matrix = np.zeros((n, n), dtype=bool)
+    by_measure: dict[tuple, dict[Quantity, list[int]]] = {}
+    for i, c in enumerate(claims):
+        for x in c.quantities:
+            key = measure_key(x) if not x.vague and x.kind not in _UNTELLING_KINDS else None
+            if key is None or (x.kind == COUNT and x.value < TELLING_COUNT and x.value == int(x.value)):
+                continue
+            # (what makes two figures one, without where each was written)
+            kind = x.with_(written="", document="", start=0, end=0, token=-1)
+            by_measure.setdefault(key, {}).setdefault(kind, []).append(i)
+    for kinds in by_measure.values():
+        found = list(kinds.items())
+        for at, (x, holders) in enumerate(found):
+            for y, others in found[at:]:
+                if same_measure(x, y) and compatible(x, y) and _close(x.value, y.value):
+                    matrix[np.ix_(holders, others)] = True
+                    matrix[np.ix_(others, holders)] = True
+    return matrix & ~_same([c.document for c in claims])
+
+
+def _close(a: float, b: float) -> bool:
+    """Whether two stated values are near enough to be one figure told two ways ("nearly 37,000", "37,000"): a floor
+    holds any larger figure ("more than 1,000 troops", "5,000 troops"), which tells no fact."""
+    return min(abs(a), abs(b)) >= SAME_BOUND * max(abs(a), abs(b))
 
 
 def _same_description(claims: list[Claim]) -> np.ndarray:
