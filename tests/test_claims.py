@@ -395,6 +395,16 @@ def test_two_claims_giving_one_exact_count_each_and_not_the_same_are_not_one_fac
         assert not ("900" in texts and "1,100" in texts), texts
 
 
+@pytest.mark.parametrize("phrased, plain", [
+    ("Chief executive Ana Vell stepped down on Thursday.", "Chief executive Ana Vell resigned on Thursday."),
+    ("The Varna plant shut down on Thursday.", "The Varna plant closed on Thursday."),
+])
+def test_a_phrasal_verb_reads_as_the_word_it_means(phrased, plain):
+    (first,) = [c for c in _claims(phrased) if c.kind == "clause"]
+    (second,) = [c for c in _claims(plain) if c.kind == "clause"]
+    assert first.predicate == second.predicate and first.terms == second.terms
+
+
 def test_passed_away_is_died():
     # the model's lemma "pass" made "passed away" a bill passed ("approve"), not the death another report tells
     (died,) = [c for c in _claims("Tomas Vell passed away early Wednesday after a long illness.") if c.kind == "clause"]

@@ -916,6 +916,17 @@ def test_the_ages_two_reports_give_their_unnamed_suspect_disagree_unless_two_sus
     assert not found, _shown(found)
 
 
+def test_a_ship_named_as_a_liner_or_a_tanker_is_the_ship_measured():
+    """The second blind fact probes (thirty-second sitting): "liner" and "tanker" end like "plumber", and were read
+    as people, whose size nothing measures; a ship is a ship however a report names it."""
+    (liner,) = [m for m in _measured("The cruise liner is 300 metres long.") if m.kind == q.LENGTH]
+    (tanker,) = [m for m in _measured("The tanker is 240 metres long.") if m.kind == q.LENGTH]
+    assert liner.noun == tanker.noun == "ship"
+    found, _ = _numbers("The 330-metre cruise ship Meridian Crown was floated out at the Kessler shipyard in Aarvik on Friday.",
+                        "Shipbuilders in Aarvik floated out the Meridian Crown on Friday. The cruise liner is 300 metres long.")
+    assert _sides(found) == {"330-metre", "300 metres"}, _shown(found)
+
+
 def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
     found, _ = _numbers(

@@ -76,7 +76,7 @@ _SYNONYMS = {
     "injure": "injure injured wound wounded hurt injury",
     "attack": "attack massacre assault carnage atrocity bloodshed killing rampage",
     "explosion": "explosion blast bomb bombing detonation",
-    "leader": "leader ringleader mastermind head chief",
+    "leader": "leader ringleader mastermind head chief boss",
     "arrest": "arrest detain custody apprehend",
     "hospital": "hospital hospitalize hospitalise",
     "threat": "threat alert",

@@ -230,6 +230,7 @@ _NOUN_CLASSES = {
     "case": "case infection",  # of a disease: "127 cases of measles", "172 confirmed infections"
     "unemployment": "unemployment jobless joblessness",  # "unemployment rose to 6.4%", "the jobless rate"
     "floor": "floor storey",  # "a 12-storey block", "an eight-floor building" (not "story": a report is one too)
+    "ship": "ship vessel liner tanker freighter trawler ferry",  # (not "boat": "three boats of the pirates")
 }
 NOUN_CLASS = word_classes(_NOUN_CLASSES)
 
@@ -257,7 +258,13 @@ def is_person_noun(token) -> bool:
     dam, not for counting."""
     lemma = token.lemma_.lower()
     return lemma in PERSON_NOUNS or lemma in TITLES or (
-        token.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES))
+        token.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma not in _MADE_THINGS)
+
+
+# '-er' and '-or' nouns of ships, vehicles and machines, which news often measures: "The cruise liner is 300 metres
+# long", "the 240-metre tanker"
+_MADE_THINGS = frozenset("""tanker liner airliner jetliner freighter trawler steamer cruiser destroyer carrier container
+    helicopter tractor trailer reactor generator elevator escalator transformer computer skyscraper""".split())
 
 
 # A noun that is itself the event: "12 deaths" = 12 people killed.

@@ -167,7 +167,8 @@ def doc_text(doc: Doc) -> str:
 
 # Verbs whose particle makes another word of them, read as that word: "passed away" is "died" (the small model's
 # lemma "pass" read it as a bill passed: "approve", so "Lima passed away" and "Lima died" were two facts).
-_PHRASAL = {("pass", "away"): "die"}
+# "Stepped down" is "resigned", and "shut down" "closed" (thirty-second sitting: the second blind fact probes).
+_PHRASAL = {("pass", "away"): "die", ("step", "down"): "resign", ("shut", "down"): "close"}
 
 
 def _phrasal_verbs(lemma: list[str], lower: list[str], head: list[int]) -> list[tuple[int, str]]:
