@@ -927,6 +927,25 @@ def test_a_ship_named_as_a_liner_or_a_tanker_is_the_ship_measured():
     assert _sides(found) == {"330-metre", "300 metres"}, _shown(found)
 
 
+@pytest.mark.parametrize("text, noun, owner", [
+    # what a quake measured is its magnitude, no word "magnitude" near (the second blind fact probes)
+    ("The tremor measured 6.4, according to a European monitoring centre.", q.MAGNITUDE, ""),
+    ("An aftershock measured 5.1 on Sunday.", q.MAGNITUDE, "aftershock"),
+    # what a bridge measured is its size
+    ("The bridge measured 6.4 metres.", "bridge", None),
+])
+def test_what_a_quake_measured_is_its_magnitude(text, noun, owner):
+    (figure,) = _measured(text)
+    assert figure.noun == noun
+    if owner is not None:
+        assert figure.predicate == owner
+
+
+def test_a_speed_s_unit_is_not_what_it_measures():
+    (speed,) = _measured("A tornado with winds of 250 km/h tore through the town.")
+    assert speed.noun != "h"
+
+
 def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
     found, _ = _numbers(

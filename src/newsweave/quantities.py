@@ -877,6 +877,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
         # "11 kph (7 mph)", "10.4 billion pesos (dlrs 252.8 million)": the figure before, in other units
         return quantity.with_(token=token.i, role=CONVERSION)
     noun = _measured_noun(token, quantity.kind)
+    if quantity.kind == SPEED and noun is not None and quantity.start <= noun.idx < quantity.end:
+        noun = None  # the unit's own last word ("winds of 250 km/h": "h"), not what moves
     if quantity.kind == MONEY and noun is not None:
         noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
     if noun is not None and noun.lemma_.lower() in _CONTAINERS:
@@ -1446,12 +1448,22 @@ def _magnitude(token) -> str | None:
         return None  # "a quake measuring 6. 4": a decimal broken by the copy, not a magnitude of 4
     sentence = token.sent
     near = token.doc[max(sentence.start, token.i - 3) : min(sentence.end, token.i + 4)]
-    if not any(t.lower_ in ("magnitude", "richter") or t.lower_.endswith("-magnitude") for t in near):
+    if not any(t.lower_ in ("magnitude", "richter") or t.lower_.endswith("-magnitude") for t in near) and not _quake_measured(token):
         return None
     # (read once per sentence: a hostile sentence of thousands of magnitudes read itself once for each)
     told = kept_on(token.doc, ("newsweave.aftershock", sentence.start),
                    lambda: any(t.lemma_.lower() == "aftershock" for t in sentence))
     return "aftershock" if told else ""
+
+
+_QUAKES = frozenset({"earthquake", "quake", "tremor", "temblor", "aftershock"})
+
+
+def _quake_measured(token) -> bool:
+    """Whether a figure is what a quake measured or registered: "The tremor measured 6.4"."""
+    verb = token.head
+    return (token.dep_ in ("dobj", "attr", "npadvmod", "oprd") and verb.lemma_.lower() in ("measure", "register")
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in _QUAKES for c in verb.children))
 
 
 def _the_term(unit, verb) -> bool:
