@@ -320,27 +320,14 @@ _UNTELLING_KINDS = frozenset({PERCENT, SCORE, TIME, ORDINAL, AGE})
 
 def _one_telling_figure(claims: list[Claim]) -> np.ndarray:
     """True where two claims of different reports give compatible values of one measure (`quantities.same_measure`)
-    in a figure that tells its fact: in a unit, or a count of `TELLING_COUNT` or more. Each kind of figure is
-    compared once, the claims holding it as a block (as in `_same_quantity`)."""
-    n = len(claims)
-    matrix = np.zeros((n, n), dtype=bool)
-    by_measure: dict[tuple, dict[Quantity, list[int]]] = {}
-    for i, c in enumerate(claims):
-        for x in c.quantities:
-            key = measure_key(x) if not x.vague and x.kind not in _UNTELLING_KINDS else None
-            if key is None or (x.kind == COUNT and x.value < TELLING_COUNT and x.value == int(x.value)):
-                continue
-            # (what makes two figures one, without where each was written)
-            kind = x.with_(written="", document="", start=0, end=0, token=-1)
-            by_measure.setdefault(key, {}).setdefault(kind, []).append(i)
-    for kinds in by_measure.values():
-        found = list(kinds.items())
-        for at, (x, holders) in enumerate(found):
-            for y, others in found[at:]:
-                if same_measure(x, y) and compatible(x, y) and _close(x.value, y.value):
-                    matrix[np.ix_(holders, others)] = True
-                    matrix[np.ix_(others, holders)] = True
-    return matrix & ~_same([c.document for c in claims])
+    in a figure that tells its fact: in a unit, or a count of `TELLING_COUNT` or more."""
+    def measure_of(x: Quantity) -> tuple | None:
+        if x.vague or x.kind in _UNTELLING_KINDS or (x.kind == COUNT and x.value < TELLING_COUNT and x.value == int(x.value)):
+            return None
+        return measure_key(x)
+
+    alike = _figures_alike(claims, measure_of, lambda x, y: same_measure(x, y) and compatible(x, y) and _close(x.value, y.value))
+    return alike & ~_same([c.document for c in claims])
 
 
 def _close(a: float, b: float) -> bool:
@@ -369,24 +356,33 @@ def _age_stated(claim: Claim) -> set[tuple[str, str]]:
 
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:
-    """True where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes").
-    Figures are compared once per kind of figure, with what they count or what is done, as written: a page
-    repeating one figure holds few kinds, and compared claim by claim it took seconds."""
+    """True where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
+    return _figures_alike(claims, lambda x: (), lambda p, r: p.kind == r.kind and compatible(p, r) and (
+        bool(p.noun and p.noun == r.noun) or bool(p.predicate and p.predicate == r.predicate)))
+
+
+def _figures_alike(claims: list[Claim], group_of: Callable[[Quantity], tuple | None],
+                   alike: Callable[[Quantity, Quantity], bool]) -> np.ndarray:
+    """n x n: True where two claims hold figures `alike`, of which only those `group_of` puts in one group (None: no
+    group) are compared. Each kind of figure (a figure without where it was written) is compared once, the claims
+    holding it as a block: a page repeating one figure holds few kinds, and compared claim by claim it took seconds."""
     n = len(claims)
     matrix = np.zeros((n, n), dtype=bool)
-    # (what `compatible` reads of a figure, and what two figures must share to be compared)
-    kinds: dict[tuple, tuple[Quantity, list[int]]] = {}
+    groups: dict[tuple, dict[Quantity, list[int]]] = {}
     for i, c in enumerate(claims):
-        for q in c.quantities:
-            kind = (q.kind, q.unit, q.written_unit, q.value, q.low, q.high, q.vague, q.exact, q.hedge, q.predicate, q.noun)
-            kinds.setdefault(kind, (q, []))[1].append(i)
-    found = list(kinds.values())
-    for x, (p, holders) in enumerate(found):
-        for r, others in found[x:]:
-            if p.kind == r.kind and ((p.noun and p.noun == r.noun) or (p.predicate and p.predicate == r.predicate)) and compatible(p, r):
-                matrix[np.ix_(holders, others)] = True
-                matrix[np.ix_(others, holders)] = True
-    np.fill_diagonal(matrix, False)  # (two claims: one claim's own figures are not a pair)
+        for x in c.quantities:
+            group = group_of(x)
+            if group is not None:
+                kind = x.with_(written="", document="", start=0, end=0, token=-1)
+                groups.setdefault(group, {}).setdefault(kind, []).append(i)
+    for kinds in groups.values():
+        found = list(kinds.items())
+        for at, (x, holders) in enumerate(found):
+            for y, others in found[at:]:
+                if alike(x, y):
+                    matrix[np.ix_(holders, others)] = True
+                    matrix[np.ix_(others, holders)] = True
+    np.fill_diagonal(matrix, False)  # (pairs of two claims: one claim's own figures are no pair)
     return matrix
 
 

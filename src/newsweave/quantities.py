@@ -263,8 +263,11 @@ def is_person_noun(token) -> bool:
 
 # '-er' and '-or' nouns of ships, vehicles and machines, which news often measures: "The cruise liner is 300 metres
 # long", "the 240-metre tanker"
-_MADE_THINGS = frozenset("""tanker liner airliner jetliner freighter trawler steamer cruiser destroyer carrier container
-    helicopter tractor trailer reactor generator elevator escalator transformer computer skyscraper""".split())
+_MADE_THINGS = frozenset({
+    "tanker", "liner", "airliner", "jetliner", "freighter", "trawler", "steamer", "cruiser", "destroyer", "carrier",
+    "container", "helicopter", "tractor", "trailer", "reactor", "generator", "elevator", "escalator", "transformer",
+    "computer", "skyscraper",
+})
 
 
 # A noun that is itself the event: "12 deaths" = 12 people killed.
@@ -724,8 +727,8 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         # may be the same moment in another zone. "Local time" names none: it says what a time left bare says, as
         # news style gives the time where the event happened ("just before 3am local time", "at around 5 a.m.")
         zone = _TIME_ZONE.match(text, match.end())
-        named = zone is not None and not zone.group(1).lower().startswith("local")
-        unit = f"min {zone.group(1).upper()}" if named else "min"
+        named = zone.group(1) if zone is not None and not zone.group(1).lower().startswith("local") else ""
+        unit = f"min {named.upper()}" if named else "min"
         return Quantity(TIME, minutes, minutes, minutes, unit, written, "", 0, 0, written_unit="clock")
     if kind == AGE:
         number = _first_group(groups, "n", "n2", "n3")

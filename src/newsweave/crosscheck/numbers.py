@@ -750,7 +750,8 @@ def _other_occasions(a, b) -> bool:
 def _date_words(dates) -> set[str]:
     """The words that tell a claim's dates from another's: not a part of the day or a unit of time; a weekend holds
     its two days ("a weekend wedding", "the reception on Saturday")."""
-    words = {w for d in dates for w in _quarters_named(_without_clock_times(d)).lower().split()} - _PART_OF_A_DAY - _UNITS_OF_TIME - {"a", "an"}
+    written = (_quarters_named(_without_clock_times(d)).lower() for d in dates)
+    words = {w for d in written for w in d.split()} - _PART_OF_A_DAY - _UNITS_OF_TIME - {"a", "an"}
     return words | {"saturday", "sunday"} if "weekend" in words else words
 
 
