@@ -83,14 +83,16 @@ def test_a_fifo_named_like_a_report_is_refused_without_blocking(tmp_path, good_f
     fifo = tmp_path / "x.txt"
     os.mkfifo(fifo)
 
-    with PipeRescuer(fifo):
+    with PipeRescuer(fifo, after=10.0):
         started = time.monotonic()
         documents, problems = load_sources([*good_files, fifo], Settings())
         elapsed = time.monotonic() - started
 
     one_problem(problems, fifo, "named pipe", "not a regular file")
     assert [d.id for d in documents] == [p.stem for p in good_files]
-    assert elapsed < 3.0
+    # a blocked open returns only when the rescuer opens the write end, after 10 s; the bound stays clear of a
+    # loaded machine's first loads (3.9 s once, beside a benchmark), which a 3 s bound failed
+    assert elapsed < 8.0
 
 
 @POSIX
