@@ -620,8 +620,8 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
         dated = np.array([bool(found) for found in days])
         # (or, undated, when each one's words point its own way: "plans to close 12 schools over the next three
         # years" against "which shut 12 schools over the past decade")
-        ahead = future & np.array([bool(_AHEAD.search(c.text)) for c in claims])
-        behind = past & np.array([bool(_BEHIND.search(c.text)) for c in claims])
+        ahead = np.array([bool(to_come and _AHEAD.search(c.text)) for to_come, c in zip(future, claims, strict=True)])
+        behind = np.array([bool(done and _BEHIND.search(c.text)) for done, c in zip(past, claims, strict=True)])
         pointing_apart = (ahead[:, None] & behind[None, :]) | (behind[:, None] & ahead[None, :])
         apart &= (dated[:, None] & dated[None, :] & ~_days_meet(days)) | pointing_apart
     low, high = np.full(n, np.nan), np.full(n, np.nan)

@@ -755,10 +755,12 @@ def _date_words(dates) -> set[str]:
     return words | {"saturday", "sunday"} if "weekend" in words else words
 
 
+@lru_cache(maxsize=4096)
 def _without_clock_times(written: str) -> str:
     """A date as written without the time of day it gives and the words that place that time: a time is a figure
     compared, not an occasion ("just before 3am local time" and "at around 5 a.m." tell one night two ways), while
-    "on Monday" in "at 3am on Monday" still tells a day."""
+    "on Monday" in "at 3am on Monday" still tells a day. (Read once per date as written: `_other_occasions` asks for
+    every pair of claims compared.)"""
     times = q.clock_times(written)
     if not times:
         return written
