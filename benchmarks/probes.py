@@ -25,7 +25,8 @@ probes only) is a second tuning set, written blind in the twenty-ninth sitting o
 nearly all read: new misses to learn from, while the held-out set stays as it was. `tune3` (the same shape) was
 written blind in the thirty-first sitting, after that sitting's changes, so its first run tells whether they carry
 over to text nobody tuned on; it is a tuning set from then on. The facts set has a `tune2` of its own, written
-blind in the thirty-second sitting: its first run tells whether the fact grouping carries over to new text.
+blind in the thirty-second sitting: its first run tells whether the fact grouping carries over to new text; and a `tune3`,
+written blind in the thirty-third sitting, the same way.
 
     python3 benchmarks/probes.py --split tune [--verbose]
     python3 benchmarks/probes.py --split tune2 [--verbose]
@@ -33,6 +34,7 @@ blind in the thirty-second sitting: its first run tells whether the fact groupin
     python3 benchmarks/probes.py --split heldout
     python3 benchmarks/probes.py --set facts --split tune [--verbose]
     python3 benchmarks/probes.py --set facts --split tune2 [--verbose]
+    python3 benchmarks/probes.py --set facts --split tune3 [--verbose]
     python3 benchmarks/probes.py --set facts --split heldout
 
 Reports carry a publication day (a dateline's "MARCH 4" in 2026, else 2026-03-04) so that weekdays resolve.
@@ -170,8 +172,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.verbose and args.split == "heldout":
         parser.error("the held-out probes print totals only")
-    if args.set == "facts" and args.split == "tune3":
-        parser.error("tune3 holds disagreement probes only")
     (run_facts if args.set == "facts" else run)(args.split, args.verbose)
 
 

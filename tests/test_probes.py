@@ -40,7 +40,7 @@ def test_each_quiet_probe_is_two_reports(split):
     assert all(p["a"].strip() and p["b"].strip() and p["a"] != p["b"] for p in quiet)
 
 
-@pytest.mark.parametrize("split", ["tune", "tune2", "heldout"])
+@pytest.mark.parametrize("split", ["tune", "tune2", "tune3", "heldout"])
 @pytest.mark.parametrize("kind, least", [("same", 50), ("apart", 30)])
 def test_each_fact_probe_marks_its_fact_once_in_each_report(split, kind, least):
     fact = _load(f"{split}_{kind}")
@@ -54,7 +54,7 @@ def test_no_probe_is_in_two_parts():
     sets = ("flag", "quiet", "same", "apart")
     tune = {p["a"] for name in sets for p in _load(f"tune_{name}")}
     tune2 = {p["a"] for name in sets for p in _load(f"tune2_{name}")}
-    tune3 = {p["a"] for name in ("flag", "quiet") for p in _load(f"tune3_{name}")}
+    tune3 = {p["a"] for name in sets for p in _load(f"tune3_{name}")}
     held_out = {p["a"] for name in sets for p in _load(f"heldout_{name}")}
     assert not tune & held_out and not tune2 & held_out and not tune3 & held_out
     assert not tune & tune2 and not tune & tune3 and not tune2 & tune3
