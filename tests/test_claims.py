@@ -744,6 +744,11 @@ _FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt
      ("plans to hire", "which hired")),
     ("The Tarrant council will spend 2 million dollars on fire engines in the coming years after the mill fire.",
      "The Tarrant council has already spent 2 million dollars on fire engines after the mill fire.", ("will spend", "has already spent")),
+    # a deed of the report's own days and one only of years before (thirty-third sitting: the second blind fact
+    # probes' traps)
+    ("Ada Lund won the Tarrant road race on Sunday after the mill fire.",
+     "Ada Lund, who won the Tarrant road race in 2019, was among the firefighters at the mill.",
+     ("won the Tarrant road race on Sunday", "who won the Tarrant road race in 2019")),
     # one count each, whose ranges do not meet
     ("About 4,000 staff at Tarrant General Hospital walked off the job on Monday over unpaid wages.",
      "Some 1,200 nurses at Tarrant General Hospital walked off the job on Monday over unpaid wages.", ("4,000", "1,200")),
@@ -766,6 +771,18 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
     ("The eruption forced the evacuation of some 6,000 residents from villages near Mount Tarrant on Sunday.",
      "Around 6,000 people living near Mount Tarrant have been told to leave their homes since the eruption on Sunday.",
      ("evacuation of some 6,000", "Around 6,000 people")),
+    # a venue's seats and the spectators it holds; homes left without power and households cut off (thirty-third
+    # sitting: the blind fact probes' misses, of both sets)
+    ("The new 38,000-seat Tarrant Arena will host its first concert on Saturday.",
+     "Tarrant Arena holds 38,000 spectators and will open with a concert on Saturday, its owners said.",
+     ("38,000-seat", "holds 38,000 spectators")),
+    # a claim whose subject names the figure's event ("an order for"; a small count, so the measure must be one)
+    ("The Tarrant council has ordered 48 fire engines from Avelon in a deal worth 2.1 billion dollars.",
+     "An order for 48 Avelon fire engines, announced on Monday by the council, will renew a fleet that is 40 years old.",
+     ("has ordered 48", "An order for 48")),
+    ("Storm Vela left about 85,000 homes without electricity across Tarrant on Monday, the grid operator said.",
+     "Gales brought down power lines across Tarrant on Monday, cutting supply to 84,600 households.",
+     ("left about 85,000 homes", "cutting supply to 84,600")),
 ])
 def test_one_telling_figure_of_one_measure_is_one_fact(first, second, words):
     documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
@@ -817,6 +834,7 @@ def test_an_event_named_by_its_noun_is_a_claim_of_its_own():
     # for some nouns the owner is what was done to: "Ivo Brand's arrest" is "Ivo Brand was arrested"
     ("Ivo Brand's arrest in Velmar angered his supporters.", "ivo brand", "arrest"),
     ("Minister Ada Lund spoke on Monday. Her resignation came as a surprise.", "lund", "resign"),
+    ("The town of Velmar celebrated the return of a stolen portrait on Sunday.", "portrait", "return"),
     # ...and for others it is who did it: "Parliament's approval" names no approval of anything
     ("Parliament's approval came as a surprise.", None, None),
     # for some, "on" or "against" says what was done to
@@ -839,6 +857,39 @@ def test_an_event_named_by_its_noun_joins_the_clause_telling_it():
     ]
     brief = Brief(build_story(documents, Settings()), Settings())
     assert _joined(brief, "approval of a new bypass", "approved a new bypass")
+
+
+@pytest.mark.parametrize("first, second, words", [
+    # of the first report's two claims giving Marden a role, the likelier joins the other report's
+    ("Rebel chief Ivo Marden, who leads the banned Velmar Liberation Front, was detained in Rome on Thursday, police said.",
+     "Ivo Marden, leader of the outlawed Velmar Liberation Front, has asked for asylum in Italy after his arrest in Rome.",
+     ("who leads the banned", "leader of the outlawed")),
+    ("Kara Lund, who founded the Velmar Film Festival, died in Rome on Thursday, her family said.",
+     "Film festival founder Kara Lund has died in Rome at the age of 81, her family said on Thursday.",
+     ("who founded the Velmar", "Film festival founder Kara Lund")),
+])
+def test_a_role_told_by_a_relative_clause_is_the_role_a_description_gives(first, second, words):
+    """The claims gold's tune half: "Ocalan, who leads the PKK" and "Abdullah Ocalan, leader of the outlawed PKK" state
+    one fact; so do "He also was a founder of Vine" and "Kroll was also the co-founder of Vine"."""
+    documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
+    assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
+
+
+def test_two_named_people_saying_alike_make_two_statements():
+    """Blind fact probes (thirty-third sitting): a prime minister's pledge and a finance minister's, in the same words,
+    were one fact; one source named in one report and not in the other stays one fact."""
+    def brief(first: str, second: str) -> Brief:
+        documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
+        return Brief(build_story(documents, Settings()), Settings())
+
+    pledges = brief("Prime Minister John Harper said on Tuesday that the government would not raise income tax before "
+                    "the next election. He spoke at a business conference.",
+                    "Finance Minister Sarah Collins said the government would not raise income tax before the election. "
+                    "The prime minister made a similar pledge on Tuesday.")
+    assert not _joined(pledges, "the government would not raise", "the government would not raise")
+    told = brief("Police spokesman John Harper said the gunman fled on foot after the shooting.",
+                 "The gunman fled on foot after the shooting, police said.")
+    assert _joined(told, "the gunman fled", "The gunman fled")
 
 
 def test_a_plan_and_its_deed_told_of_one_day_are_one_fact():

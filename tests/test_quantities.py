@@ -941,6 +941,30 @@ def test_what_a_quake_measured_is_its_magnitude(text, noun, owner):
         assert figure.predicate == owner
 
 
+@pytest.mark.parametrize("text, noun, predicate", [
+    # a venue's capacity, by its seats or what it holds (the blind fact probes of both sets)
+    ("The new 42,000-seat Kestrel Park stadium will host its first match.", q.CAPACITY, ""),
+    ("Kestrel Park holds 42,000 spectators.", q.CAPACITY, ""),
+    ("The arena can hold 18,000 fans.", q.CAPACITY, ""),
+    ("The stadium has a capacity of 42,000.", q.CAPACITY, ""),
+    # not a day's crowd, a parliament's seats, or people the police hold
+    ("A crowd of 40,000 watched the match.", "people", ""),
+    ("The wind farm will have a capacity of 600 megawatts.", "megawatt", ""),  # (a plant's output, not people)
+    ("The party won 47 seats.", "seat", ""),
+    ("Police are holding 18 fans.", "fan", "arrest"),
+    ("Hamas holds 200 hostages.", "hostage", "arrest"),
+    # homes left without power are cut off, not evacuated
+    ("Storm Idris left nearly 120,000 homes without electricity.", "home", "cut"),
+    # "dozen" is the figure, not what it counts; an order for things is their ordering (the blind fact probes)
+    ("Two dozen miners were trapped.", "miner", "trap"),
+    ("An order for 48 Avelon helicopters will modernise the fleet.", "helicopter", "order"),
+    ("Officials ordered 3,000 residents to leave.", "people", "evacuate"),
+])
+def test_what_a_venue_holds_homes_left_without_power_and_an_order_for_things(text, noun, predicate):
+    (figure,) = [m for m in _measured(text) if m.kind == q.COUNT]
+    assert (figure.noun, figure.predicate) == (noun, predicate)
+
+
 def test_a_speed_s_unit_is_not_what_it_measures():
     (speed,) = _measured("A tornado with winds of 250 km/h tore through the town.")
     assert speed.noun != "h"

@@ -362,6 +362,17 @@ def test_the_day_something_is_called_or_set_for_lies_ahead():
     assert dated["Feb. 12"] == "2026-02-12"  # (a day an event is named by, gone by)
 
 
+def test_a_deed_told_by_its_participle_is_done_whatever_the_sentence_goes_on_to_plan():
+    """A blind fact probe (thirty-third sitting): "Launched from French Guiana on Thursday, the orbiter is scheduled to
+    arrive at Mars in February 2027", in a report of Wednesday, was read as the Thursday to come."""
+    dated = _dated("2026-03-04", "Launched from Kourou on Thursday, the Velmar probe is scheduled to arrive in 2027.",
+                   "Arrested on Monday, he will appear in court in Velmar.",
+                   "Scheduled for Friday, the Velmar launch will be watched by millions.")
+    assert dated["Thursday"] == "2026-02-26"
+    assert dated["Monday"] == "2026-03-02"
+    assert dated["Friday"] == "2026-03-06"  # (a participle of what is to come still looks ahead)
+
+
 def test_a_date_weeks_before_the_report_is_that_one_though_the_sentence_points_ahead():
     # "expected ... after the June 9 election" in a paper of June 18 is nine days back, not next June;
     # "will meet again on May 2", six weeks back, still points to next May.

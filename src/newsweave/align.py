@@ -16,11 +16,13 @@ summarize and for the "resting on one report only" check.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, timedelta
 from itertools import chain
 
 import numpy as np
@@ -40,6 +42,7 @@ from newsweave.quantities import (
     compatible,
     conflicting,
     measure_key,
+    predicate_class,
     same_measure,
 )
 from newsweave.settings import Settings
@@ -83,6 +86,7 @@ def align(story: Story, settings: Settings) -> Story:
     # topic alike ("the terror network behind the attacks", "the attacks killed 130"), and CLAIM_NEAR_COPY
     # was set on the words' scale.
     apart = _claims_apart(claims, lexical, lambda: _story_dates(story), lambda: publication_days(story.documents))
+    apart |= _said_by_other_people(story, claims)
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
     order = {document.id: number for number, document in enumerate(story.documents)}
     row = {id(s): i for i, s in enumerate(sentences)}
@@ -185,20 +189,27 @@ def claim_similarity(claims: list[Claim], embedded: dict[str, np.ndarray] | None
     # however little else the two sentences share.
     contentful = _contentful(claims)
     same_figure = (evidence["figure"] & evidence["predicate"] & contentful) | _same_figure_measured(claims)
-    np.maximum(matrix, SAME_FIGURE, out=matrix, where=same_figure)
+    _lift(matrix, same_figure)
     # So is one rarely used predicate with two more words in common ("the threat remains severe",
     # "raised the terror alert to severe"): what is said of the thing, and the thing.
     same_state = (evidence["rare_predicate"] >= RARE_PREDICATE) & evidence["three"] & contentful
-    np.maximum(matrix, SAME_FIGURE, out=matrix, where=same_state)
+    _lift(matrix, same_state)
     # And so is one role said of one person, before or after the name ("quarterback Kain Colter",
     # "Colter, the team's quarterback"), whatever the sentences around them say.
-    np.maximum(matrix, SAME_FIGURE, out=matrix, where=_same_description(claims))
+    _lift(matrix, _same_description(claims))
     # And so is one telling figure of one measure, however each report words the rest ("the 300-metre container
     # ship", "The ship is 300 metres long"; "the evacuation of some 9,000 residents", "Around 9,000 people ...
     # told to leave their homes").
-    np.maximum(matrix, SAME_FIGURE, out=matrix, where=_one_telling_figure(claims))
+    _lift(matrix, _one_telling_figure(claims))
     np.fill_diagonal(matrix, 1.0)
     return matrix
+
+
+def _lift(matrix: np.ndarray, where: np.ndarray) -> None:
+    """Lift the pairs `where` one fact is plain to SAME_FIGURE at least, in the order of their likeness: of two claims
+    one claim is plainly one fact with, the likelier joins it ("Marden, who leads the Front" rather than "Rebel chief
+    Marden", with "Marden, leader of the Front")."""
+    np.maximum(matrix, SAME_FIGURE + (1.0 - SAME_FIGURE) * matrix, out=matrix, where=where)
 
 
 def _contentful(claims: list[Claim]) -> np.ndarray:
@@ -304,9 +315,9 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
     else each claim's own verb says."""
     keys = [
         {(x.kind, x.value, x.noun, x.predicate) for x in c.quantities
-         if x.exact and x.noun and x.predicate == c.predicate and x.predicate not in ("be", "have")}
-        for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit)
-    ]
+         if x.exact and x.noun and x.predicate in (c.predicate, predicate_class(c.subject)) and x.predicate not in ("be", "have")}
+        for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit; or its subject names it:
+    ]  # "An order for 48 helicopters will modernise the fleet" tells the order)
     return _sharing(keys)
 
 
@@ -340,8 +351,23 @@ def _same_description(claims: list[Claim]) -> np.ndarray:
     """True where two claims describe one person (or body) with one role noun (a speaker's claim too, when
     it took in a description: claims._into_speakers), or are nominal claims with one key: one event on one
     day, one person's age."""
-    return _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, *NOMINAL, "speaker") and c.subject and c.predicate
-                     else _age_stated(c) for c in claims])
+    alike = _sharing([{(c.subject, c.predicate)} if c.kind in (*DESCRIPTIONS, *NOMINAL, "speaker") and c.subject and c.predicate
+                      else _age_stated(c) for c in claims])
+    # ... and a relative clause giving a described person's role in a verb ("Ivo Marden, leader of the Front", "Marden,
+    # who leads the Front"; claims.term folds "founded" and "founder", "heads" and "head"); but two relative clauses are
+    # no roles ("who have a range of assignments", "who has a reputation")
+    relative = np.array([c.kind == "relative" for c in claims])
+    described = np.array([c.kind in (*DESCRIPTIONS, "speaker") for c in claims])
+    if relative.any() and described.any():
+        roles = _sharing([{(c.subject, _ROLE_OF_VERB.get(c.predicate, c.predicate))} if (relative[i] or described[i])
+                          and c.subject and c.predicate else set() for i, c in enumerate(claims)])
+        alike |= roles & ((relative[:, None] & described[None, :]) | (described[:, None] & relative[None, :]))
+    return alike
+
+
+# A verb whose doer holds the role its noun names, where the verb is too common to be that noun's synonym everywhere
+# ("the shooting that led to the lockdown" leads nothing).
+_ROLE_OF_VERB = {"lead": "leader"}
 
 
 def _age_stated(claim: Claim) -> set[tuple[str, str]]:
@@ -624,6 +650,7 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
         behind = np.array([bool(done and _BEHIND.search(c.text)) for done, c in zip(past, claims, strict=True)])
         pointing_apart = (ahead[:, None] & behind[None, :]) | (behind[:, None] & ahead[None, :])
         apart &= (dated[:, None] & dated[None, :] & ~_days_meet(days)) | pointing_apart
+    apart |= _recent_against_years_before(claims, mentions, published)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
     for i, c in enumerate(claims):
         counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]
@@ -632,6 +659,83 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
     with np.errstate(invalid="ignore"):  # (NaN, a claim without one count, compares False)
         apart |= (high[:, None] < low[None, :]) | (low[:, None] > high[None, :])
     return apart
+
+
+def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
+    """Pairs of claims of two reports, each said by a person its report names, and not the same person: two statements,
+    however alike their words ("Prime Minister Hendrik Vos said the government would not raise income tax", "Finance
+    Minister Ana Kerrigan said the government would not raise income tax"). (Only people named: "police said" and
+    "officials said" are often one source told two ways. The words of one quote credited to two people are compared
+    as quotes, crosscheck/quotes.py, whatever the fact groups.)"""
+    from newsweave.crosscheck.attribution import (  # lazy: crosscheck imports align
+        sentence_attributions,
+        speaker_surname,
+    )
+
+    if story.workspace.attributions is None:
+        story.workspace.attributions = sentence_attributions(story)
+    attributions = story.workspace.attributions
+    speakers: list[str | None] = []
+    for claim in claims:
+        said = attributions.get((claim.document, claim.sentence.index))
+        # (what is said, not the saying: "Vos said", "who spoke on Tuesday" are the reporter's)
+        speakers.append(speaker_surname(said.speaker) if said is not None and said.kind == "source" and said.named
+                        and claim.kind == "clause" and claim.predicate not in REPORTING and not any(
+                            e.document == claim.document and e.start < claim.end and claim.start < e.end for e in said.evidence)
+                        else None)
+    n = len(claims)
+    apart = np.zeros((n, n), dtype=bool)
+    rows = [i for i in range(n) if speakers[i]]
+    for i in rows:  # (only claims said by someone named: few, against the n x n pairs)
+        for j in rows:
+            if i < j and claims[i].document != claims[j].document and speakers[i] != speakers[j]:
+                apart[i, j] = apart[j, i] = True
+    return apart
+
+
+_YEARS_BACK = re.compile(r"\b(?:1[6-9]|20)\d\d\b|\bago\b", re.IGNORECASE)  # a year, or "three years ago"
+RECENT_DAYS = 31  # a day this close to its report's is of the report's own days ("on Sunday", "last week")
+YEARS_BEFORE_DAYS = 365  # ... and one ending this long before its report's day is of another time
+
+
+def _recent_against_years_before(claims: list[Claim], mentions: Callable[[], list],
+                                 published: Callable[[], dict]) -> np.ndarray:
+    """Pairs of which one is told of its report's own days and the other only of a time years before its report:
+    two occasions, however alike their words ("won the national road race on Sunday", "who won the national road
+    race in 2019"). (A year misprinted, "founded in 1987" against "in 1978", is no such pair: neither is recent.)"""
+    n = len(claims)
+    recent, long_before = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    if not any(_YEARS_BACK.search(written) for c in claims for written in c.dates):
+        return np.zeros((n, n), dtype=bool)  # (no time years before is named: the dates are not read)
+    days = _days_told(claims, mentions())
+    own_days = published()
+    for i, (claim, told) in enumerate(zip(claims, days, strict=True)):
+        published_at = own_days.get(claim.document)
+        day = published_at.date() if published_at is not None else None
+        spans = [span for written in told if (span := _span_of(written)) is not None]
+        if day is None or not spans or len(spans) != len(told):
+            continue
+        # (a day, a week or a month near the report's own; not a year, which holds whatever its report tells)
+        recent[i] = any((last - first).days <= RECENT_DAYS and (first - day).days <= RECENT_DAYS
+                        and (day - last).days <= RECENT_DAYS for first, last in spans)
+        long_before[i] = all((day - last).days > YEARS_BEFORE_DAYS for _, last in spans)
+    return (recent[:, None] & long_before[None, :]) | (long_before[:, None] & recent[None, :])
+
+
+def _span_of(iso: str) -> tuple[date, date] | None:
+    """The first and last day of a resolved date as the timeline writes it: "2019", "2019-03", "2019-W10", "2019-03-04"."""
+    try:
+        if len(iso) == 4:
+            return date(int(iso), 1, 1), date(int(iso), 12, 31)
+        if "-W" in iso:
+            first = date.fromisocalendar(int(iso[:4]), int(iso.split("-W")[1]), 1)
+            return first, first + timedelta(days=6)
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return (day := date.fromisoformat(iso)), day
+    except ValueError:
+        return None
 
 
 def _representative(claims: list[Claim], likeness: np.ndarray, similarity: np.ndarray, row: dict[int, int],

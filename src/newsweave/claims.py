@@ -96,7 +96,7 @@ _SYNONYMS = {
     "approve": "approve approval pass",
     "begin": "begin start commence",
     "marry": "marry wed",
-    "found": "found establish",
+    "found": "found establish founder",  # ("who founded the firm", "the firm's founder")
     "charge": "charge indict",
 }
 SYNONYM = word_classes(_SYNONYMS)
@@ -341,7 +341,7 @@ _EVENT_NOUNS = {
     "cancellation": "cancel", "postponement": "postpone", "removal": "remove", "seizure": "seize",
     "demolition": "demolish", "identification": "identify", "discovery": "discover", "sale": "sell",
     "purchase": "buy", "launch": "launch", "recall": "recall", "election": "elect", "rejection": "reject",
-    "attack": "attack", "assault": "attack", "raid": "raid", "ban": "ban",
+    "attack": "attack", "assault": "attack", "raid": "raid", "ban": "ban", "return": "return",
 }
 
 

@@ -870,6 +870,7 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # (not the unit's "second", which spaCy reads as a number word: "45 miles per second")
     numbers = [t for t in span if (t.like_num or t.text[:1].isdigit()) and not (quantity.kind == SPEED and t.lower_ == "second")]
     token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
+    token = next((t for t in span if t.lower_ == "dozen" and t.dep_ == "nummod"), token)  # "two dozen miners": "dozen" counts them
     if quantity.kind == SCORE:
         return quantity.with_(token=token.i)  # (what it is the score of, its words said: `_read`)
     if quantity.kind == COUNT and _refers_back(token):
@@ -965,7 +966,9 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # parse hangs "additional" off "dollars", which it does not give as the counted noun)
     before = (span.doc[span.start - 1],) if span.start > 0 else ()
     around = (*token.children, *(noun.children if noun is not None else ()), *before)
-    if not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
+    if quantity.kind == COUNT and _venue_holds(token, noun):
+        role, noun_key, predicate = "", CAPACITY, ""  # "a 42,000-seat stadium", "Kestrel Park holds 42,000 spectators"
+    elif not role and quantity.kind == COUNT and noun is not None and _hyphenated_size(token, noun):
         # "an 86-seat assembly", "a 30-car pileup": how big a thing is, not how many of them something was done to
         # (and a word before it is the thing's: "a new 48-page indictment" is no 48 more pages)
         role, predicate = "size", ""
@@ -1204,6 +1207,39 @@ def _counted_so_far(span) -> bool:
                 and _COUNT_DONE_AFTER.match(text, span.end_char, span.end_char + 60))
 
 
+# What a venue holds: its seats ("a 42,000-seat stadium", "the arena seats 18,000"), a figure of its own, not the crowd
+# of a day ("a crowd of 40,000 watched") nor people held by the police ("police are holding 18 fans").
+CAPACITY = "capacity"
+_VENUES = frozenset({"stadium", "arena", "venue", "hall", "theatre", "theater", "auditorium", "amphitheatre",
+                     "amphitheater", "ground", "ballpark", "bowl", "cinema", "church", "cathedral", "park", "dome", "home"})
+_HOLDING = frozenset({"hold", "seat", "accommodate"})
+
+
+def _venue_holds(token, noun) -> bool:
+    """Whether a count is a venue's capacity: hyphened to "seat" before a venue ("a 42,000-seat stadium"), the object of
+    a venue's holding in the present ("Kestrel Park holds 42,000 spectators", "the arena can hold 18,000"), or of "a
+    capacity of"."""
+    if noun is not None and noun.lemma_.lower() == "seat" and _hyphened_to(token, noun):
+        return noun.head.lemma_.lower() in _VENUES
+    counted = noun if noun is not None else token
+    head = counted.head
+    if counted.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "capacity":
+        return noun is None or _holds_people(noun)  # (not "a capacity of 600 megawatts", a plant's output)
+    if counted.dep_ != "dobj" or head.lemma_.lower() not in _HOLDING:
+        return False
+    present = head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.lower_ in ("can", "could", "will") for c in head.children)
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    # (a venue by its word or a facility's name; not any name: "Hamas holds 200 hostages")
+    return present and subject is not None and (subject.lemma_.lower() in _VENUES or subject.ent_type_ == "FAC") \
+        and (noun is None or _holds_people(noun))
+
+
+def _holds_people(noun) -> bool:
+    """Whether a venue's count is of the people it takes: spectators, fans, seats (not "the plant can hold 600 tonnes")."""
+    lemma = noun.lemma_.lower()
+    return lemma == "seat" or lemma in CROWDS or noun_class(lemma) == "people" or is_person_noun(noun)
+
+
 def _hyphenated_size(token, noun) -> bool:
     """'an 86-seat assembly', 'a 30-car pileup': the count, hyphened to its noun, sizes the noun after."""
     return noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN") and _hyphened_to(token, noun)
@@ -1254,6 +1290,8 @@ def _end_of_change(span) -> str:
     for _ in range(5):
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
+            if before == "to" and any(c.dep_ == "dobj" and c.lemma_.lower() in _SUPPLIES for c in node.children):
+                return ""  # "cutting supply to 118,400 households": whom it was cut off from, not where it was cut to
             return before if predicate_class(node.lemma_) in CHANGES else ""
         if node.head.i == node.i:
             break
@@ -1692,6 +1730,8 @@ def _predicate(token, noun) -> str:
         found = _predicate_lemma(head)
         if found in CHANGES and head.pos_ == "NOUN" and node.dep_ == "prep" and node.lower_ == "of":
             return found  # "an increase of 15 pence", "a drop of 12 percent": the change's amount, wherever the noun stands
+        if head.pos_ == "NOUN" and head.lemma_.lower() == "order" and node.dep_ == "prep" and node.lower_ == "for":
+            return "order"  # "an order for 48 helicopters" tells what "ordered 48 helicopters" does
         if (found and (head.pos_ in ("VERB", "ADJ", "AUX") or head.dep_ in ("nsubj", "dobj", "attr", "pobj", "ROOT"))
                 and (head.pos_ in ("VERB", "AUX", "ADJ") or found in EVENT_NOUNS.values() or found in PREDICATE_CLASS_NAMES)):
             return _refine(head, found)
@@ -1747,6 +1787,9 @@ def _refine(token, found: str) -> str:
     if found == "cut" and token.lemma_.lower() == "reduce" and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in _RUINS for g in c.children) for c in token.children):
         return "destroy"  # "Thirty-six houses were reduced to ash"
+    if found == "leave" and any(c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in _SUPPLIES for g in c.children)
+                                for c in token.children):
+        return "cut"  # "left 120,000 homes without electricity" says what "cutting supply to 118,400 households" does
     if found == "leave" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house") for c in token.children):
         return "evacuate"  # "told to leave their homes"
     if (found == "leave" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _TOLD
@@ -1758,6 +1801,10 @@ def _refine(token, found: str) -> str:
 # Predicates only as verbs: "faced two years in prison" is what was risked, "in the face of a revolt against his 41-year
 # rule" risks nothing.
 _VERBS_ONLY = frozenset({"face"})
+
+
+# What a storm or a fault leaves homes without.
+_SUPPLIES = frozenset({"power", "electricity", "water", "heat", "heating", "gas", "supply", "supplies"})
 
 
 # What a thing destroyed is reduced to.

@@ -588,6 +588,9 @@ class Workspace:
     # entities: the names written with a slipped word (entities.story_slips), which the entity stage folds into
     # the person they slip from and crosscheck's name check reports; None when the entity stage has not run.
     slips: list[Any] | None = None
+    # align: what each sentence itself credits, by (document id, sentence index) (crosscheck.attribution.
+    # sentence_attributions): align tells two people's statements apart by it, and crosscheck completes it; None before.
+    attributions: dict[tuple[str, int], Any] | None = None
     # crosscheck: each report's own origin (crosscheck.origins.own_origins), which the origins of the facts, the
     # list of what rests on one outlet and the renderers' origins labels all read; None before that stage.
     own_origins: dict[str, str] | None = None

@@ -511,11 +511,12 @@ def _looks_ahead(ent) -> bool:
     verb = ent.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    # ... or a verb it depends on: "whether the order is lifted on Friday will depend".
+    # ... or a verb it depends on: "whether the order is lifted on Friday will depend" (not from a deed done, told by
+    # its participle: "Launched on Thursday, the orbiter is scheduled to arrive in 2027")
     ahead = any(
         v.lower_ in _AHEAD_IN_SENTENCE or v.lemma_ in _AHEAD_VERBS
         or any(c.dep_ in ("aux", "acomp") and c.lower_ in _AHEAD_IN_SENTENCE for c in v.children)  # "is due in court"
-        for v in (verb, *verb.ancestors)
+        for v in ((verb,) if _done_participle(verb) else (verb, *verb.ancestors))
     )
     event = ent.root.head if ent.root.dep_ in _NOUN_MODIFIER and ent.root.head.pos_ == "NOUN" else None
     ahead = ahead or (event is not None and any(c.lower_ in _AHEAD_DESCRIBED for c in event.children if c.dep_ == "amod"))
@@ -544,7 +545,7 @@ def _told_as_to_come(ent, verb) -> bool:
     # (also a date hanging off a noun on the way up: "suspected of the bombing of the embassies on Aug. 7")
     names_an_event = (root.dep_ in _NOUN_MODIFIER and root.head.pos_ in ("NOUN", "PROPN")) or any(
         t.pos_ in ("NOUN", "PROPN") for t in root.ancestors if t.i != verb.i and verb.is_ancestor(t))
-    if any(t.lower_ == "since" for t in root.ancestors):
+    if any(t.lower_ == "since" for t in root.ancestors) or _done_participle(verb):
         return False
     for v in (verb, *verb.ancestors):
         if v.pos_ not in ("VERB", "AUX"):
@@ -565,6 +566,13 @@ def _told_as_to_come(ent, verb) -> bool:
         # (present perfect: "has arrested"; "have been" the same)
         return not any(c.lemma_ == "have" for c in auxiliaries) and not (tensed is v and v.lemma_ == "have" and v.dep_ == "aux")
     return False
+
+
+def _done_participle(verb) -> bool:
+    """A past participle opening a clause of its own, with no auxiliary: a deed done, whatever the sentence's verb goes
+    on to tell ("Launched on Thursday, the orbiter is due to arrive in 2027"; "Arrested on Monday, he will appear in
+    court")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _told_in_the_past(verb) -> bool:

@@ -30,7 +30,7 @@ from newsweave.story import Discrepancy, Story
 
 
 def crosscheck(story: Story, settings: Settings) -> Story:
-    attributions = sentence_attributions(story)
+    attributions = story.workspace.attributions if story.workspace.attributions is not None else sentence_attributions(story)
     quotes = [quote for document in story.documents for quote in find_quotes(document.id, document.text)]
     credit_quotes(story, quotes, attributions)
     carry_into_sentences(story, quotes, attributions)

@@ -150,7 +150,7 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
             group = last_group[0] if last_group and sentence.index - last_group[1] <= 1 else None
             attribution = _attribution(tokens, sentence, names, last_person, person_words, last_outlet, just_credited, group)
             if attribution is not None:
-                key = _speaker_key(attribution.speaker)
+                key = speaker_surname(attribution.speaker)
                 earlier = speakers.get(key) if key else None
                 if attribution.origin and attribution.inferred is False:
                     names.learn(attribution.origin)
@@ -600,13 +600,14 @@ def _journalist_of(phrase: list[Token]) -> str | None:
 def _people_named(attribution: Attribution, text: str, person_words: set[str]) -> set[str]:
     """Speaker keys of the people the attributing words name ("director Jakob Hernig tells News 10": hernig)."""
     words = {w for e in attribution.evidence for w in re.findall(r"[A-Z][\w'’-]+", text[e.start:e.end]) if w in person_words}
-    return {key for w in words if (key := _speaker_key(w))}
+    return {key for w in words if (key := speaker_surname(w))}
 
 
 _NAME_OF = re.compile(r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+of\s+")
 
 
-def _speaker_key(speaker: str | None) -> str | None:
+def speaker_surname(speaker: str | None) -> str | None:
+    """A speaker's key, their last word: "Finance Minister Ana Kerrigan" is kerrigan, "the BBC's Jim Muir" muir."""
     if not speaker:
         return None
     speaker = speaker.split(",")[0].strip() or speaker  # "the BBC's Jim Muir, in Beirut": Muir
