@@ -398,11 +398,31 @@ def test_two_claims_giving_one_exact_count_each_and_not_the_same_are_not_one_fac
 @pytest.mark.parametrize("phrased, plain", [
     ("Chief executive Ana Vell stepped down on Thursday.", "Chief executive Ana Vell resigned on Thursday."),
     ("The Varna plant shut down on Thursday.", "The Varna plant closed on Thursday."),
+    # (a third set of blind fact probes, thirty-third sitting: a festival called off, a rocket that lifted off, a
+    # minister who quit, a verdict however worded)
+    ("The Varna council called off the festival on Thursday.", "The Varna council cancelled the festival on Thursday."),
+    ("The Varna rocket lifted off on Thursday.", "The Varna rocket launched on Thursday."),
+    ("The Varna minister quit on Thursday.", "The Varna minister resigned on Thursday."),
 ])
 def test_a_phrasal_verb_reads_as_the_word_it_means(phrased, plain):
     (first,) = [c for c in _claims(phrased) if c.kind == "clause"]
     (second,) = [c for c in _claims(plain) if c.kind == "clause"]
     assert first.predicate == second.predicate and first.terms == second.terms
+
+
+@pytest.mark.parametrize("found, plain, predicate, negated", [
+    ("Ana Vell was found guilty of fraud on Thursday.", "Ana Vell was convicted of fraud on Thursday.", "convict", False),
+    ("The jury found Ana Vell guilty of fraud.", "A jury convicted Ana Vell of fraud.", "convict", False),
+    # an acquittal denies what a conviction finds: "found Alan Mason guilty of fraud" and "found Alan Mason not guilty
+    # of money laundering" were one fact
+    ("Ana Vell was found not guilty of fraud on Thursday.", "Ana Vell was acquitted of fraud on Thursday.", "acquit", True),
+    ("The jury found Ana Vell not guilty of fraud.", "A jury acquitted Ana Vell of fraud.", "acquit", True),
+])
+def test_a_verdict_reads_the_same_however_worded(found, plain, predicate, negated):
+    """A third set of blind fact probes (thirty-third sitting)."""
+    (first,) = [c for c in _claims(found) if c.kind == "clause"]
+    (second,) = [c for c in _claims(plain) if c.kind == "clause"]
+    assert (first.predicate, first.negated) == (second.predicate, second.negated) == (predicate, negated)
 
 
 def test_passed_away_is_died():
@@ -749,6 +769,15 @@ _FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt
     ("Ada Lund won the Tarrant road race on Sunday after the mill fire.",
      "Ada Lund, who won the Tarrant road race in 2019, was among the firefighters at the mill.",
      ("won the Tarrant road race on Sunday", "who won the Tarrant road race in 2019")),
+    ("The Tarrant council has cancelled this year's mill fair after the fire.",
+     "The Tarrant mill fair was also cancelled three years ago, after a flood.",
+     ("has cancelled this year's", "was also cancelled three years ago")),
+    # one numeral, two kinds of figure (a third set of blind fact probes, thirty-third sitting)
+    ("Firefighters battled the blaze at the Tarrant depot for 14 hours on Monday after the mill fire.",
+     "At its height, 14 crews battled the blaze at the Tarrant depot on Monday after the mill fire.",
+     ("for 14 hours", "14 crews battled")),
+    ("Trains on the Tarrant line were delayed by up to 45 minutes on Monday after the mill fire.",
+     "45 trains on the Tarrant line were delayed on Monday after the mill fire.", ("delayed by up to 45", "45 trains")),
     # one count each, whose ranges do not meet
     ("About 4,000 staff at Tarrant General Hospital walked off the job on Monday over unpaid wages.",
      "Some 1,200 nurses at Tarrant General Hospital walked off the job on Monday over unpaid wages.", ("4,000", "1,200")),

@@ -959,6 +959,7 @@ def test_what_a_quake_measured_is_its_magnitude(text, noun, owner):
     ("Two dozen miners were trapped.", "miner", "trap"),
     ("An order for 48 Avelon helicopters will modernise the fleet.", "helicopter", "order"),
     ("Officials ordered 3,000 residents to leave.", "people", "evacuate"),
+    ("Authorities moved about 2,500 people from their homes.", "people", "evacuate"),  # (moved from their homes)
 ])
 def test_what_a_venue_holds_homes_left_without_power_and_an_order_for_things(text, noun, predicate):
     (figure,) = [m for m in _measured(text) if m.kind == q.COUNT]

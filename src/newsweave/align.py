@@ -33,6 +33,7 @@ from newsweave.load.published import publication_days
 from newsweave.quantities import (
     AGE,
     COUNT,
+    MARGIN,
     ORDINAL,
     PERCENT,
     SAME_BOUND,
@@ -651,6 +652,7 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
         pointing_apart = (ahead[:, None] & behind[None, :]) | (behind[:, None] & ahead[None, :])
         apart &= (dated[:, None] & dated[None, :] & ~_days_meet(days)) | pointing_apart
     apart |= _recent_against_years_before(claims, mentions, published)
+    apart |= _one_numeral_two_measures(claims)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
     for i, c in enumerate(claims):
         counts = [q for q in c.quantities if q.kind == COUNT and not q.unit and not q.role]
@@ -693,6 +695,33 @@ def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
     return apart
 
 
+def _one_numeral_two_measures(claims: list[Claim]) -> np.ndarray:
+    """Pairs of claims where one numeral gives a figure of one kind in one and of another kind in the other, and
+    nowhere the same kind: "Crews battled the blaze for 14 hours" and "14 crews battled the blaze"; "Trains were
+    delayed by up to 45 minutes" and "45 trains were delayed"; "Osei scored 28 points" and "won by 28 points". One
+    number counting two things is two facts, however alike the words around it."""
+    numerals: list[dict[str, set[str]]] = []
+    for claim in claims:
+        kinds: dict[str, set[str]] = {}
+        for quantity in claim.quantities:
+            for numeral in _NUMERAL.findall(quantity.written):
+                # (a margin is a figure of its own kind: "scored 28 points", "won by 28 points")
+                kinds.setdefault(numeral.replace(",", ""), set()).add(MARGIN if quantity.role == MARGIN else quantity.kind)
+        numerals.append(kinds)
+    shared = _sharing([set(kinds) for kinds in numerals])
+    np.fill_diagonal(shared, False)
+    apart = np.zeros_like(shared)
+    for i, j in zip(*np.nonzero(np.triu(shared, 1)), strict=True):
+        # (a count against a figure in a unit or a margin; not a duration against a clock time, which the small model
+        # reads "2 hours 6 minutes" and "2:06:11" as)
+        if claims[i].document != claims[j].document and all(
+                not numerals[i][numeral] & numerals[j][numeral] and COUNT in numerals[i][numeral] | numerals[j][numeral]
+                for numeral in numerals[i].keys() & numerals[j].keys()):
+            apart[i, j] = apart[j, i] = True
+    return apart
+
+
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _YEARS_BACK = re.compile(r"\b(?:1[6-9]|20)\d\d\b|\bago\b", re.IGNORECASE)  # a year, or "three years ago"
 RECENT_DAYS = 31  # a day this close to its report's is of the report's own days ("on Sunday", "last week")
 YEARS_BEFORE_DAYS = 365  # ... and one ending this long before its report's day is of another time
@@ -700,9 +729,10 @@ YEARS_BEFORE_DAYS = 365  # ... and one ending this long before its report's day 
 
 def _recent_against_years_before(claims: list[Claim], mentions: Callable[[], list],
                                  published: Callable[[], dict]) -> np.ndarray:
-    """Pairs of which one is told of its report's own days and the other only of a time years before its report:
-    two occasions, however alike their words ("won the national road race on Sunday", "who won the national road
-    race in 2019"). (A year misprinted, "founded in 1987" against "in 1978", is no such pair: neither is recent.)"""
+    """Pairs of which one is told of its report's own days (or year) and the other only of a time years before its
+    report: two occasions, however alike their words ("won the national road race on Sunday", "who won the national
+    road race in 2019"; "have cancelled this year's event", "was also called off three years ago"). (A year misprinted,
+    "founded in 1987" against "in 1978", is no such pair: neither is recent.)"""
     n = len(claims)
     recent, long_before = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     if not any(_YEARS_BACK.search(written) for c in claims for written in c.dates):
@@ -715,9 +745,9 @@ def _recent_against_years_before(claims: list[Claim], mentions: Callable[[], lis
         spans = [span for written in told if (span := _span_of(written)) is not None]
         if day is None or not spans or len(spans) != len(told):
             continue
-        # (a day, a week or a month near the report's own; not a year, which holds whatever its report tells)
-        recent[i] = any((last - first).days <= RECENT_DAYS and (first - day).days <= RECENT_DAYS
-                        and (day - last).days <= RECENT_DAYS for first, last in spans)
+        # (a day, a week or a month near the report's own, or the year it falls in: "this year's festival")
+        recent[i] = any(first <= day <= last or ((last - first).days <= RECENT_DAYS and (first - day).days <= RECENT_DAYS
+                                                 and (day - last).days <= RECENT_DAYS) for first, last in spans)
         long_before[i] = all((day - last).days > YEARS_BEFORE_DAYS for _, last in spans)
     return (recent[:, None] & long_before[None, :]) | (long_before[:, None] & recent[None, :])
 

@@ -98,6 +98,9 @@ _SYNONYMS = {
     "marry": "marry wed",
     "found": "found establish founder",  # ("who founded the firm", "the firm's founder")
     "charge": "charge indict",
+    "resign": "resign quit",  # ("said she had quit the government"; "stepped down" reads as "resign", tokens._PHRASAL)
+    "flu": "flu influenza",  # ("bird flu", "avian influenza")
+    "bird": "bird avian",
 }
 SYNONYM = word_classes(_SYNONYMS)
 
@@ -767,7 +770,8 @@ def _none(p: TokenTable, node: int) -> bool:
 
 # Predicates that say a thing is not so: "Syria has denied supporting the rebels" is not "Syria supports the
 # rebels"; "failed to return" is "did not return".
-_DENIAL = {"deny", "refute", "dispute", "reject", "fail", "refuse"}
+_DENIAL = {"deny", "refute", "dispute", "reject", "fail", "refuse", "acquit"}  # (an acquittal denies the guilt a conviction
+# finds: "was found not guilty of fraud" and "was found guilty of fraud" are two facts, annotate.tokens._verdicts)
 # Words of hedging and hearsay: how sure a report is, not what it states.
 _HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparently", "likely", "suspect", "think", "understand", "say"}
 _PRONOUNS_OR_RELATIVE = _PRONOUNS | _RELATIVE

@@ -1792,6 +1792,10 @@ def _refine(token, found: str) -> str:
         return "cut"  # "left 120,000 homes without electricity" says what "cutting supply to 118,400 households" does
     if found == "leave" and any(c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house") for c in token.children):
         return "evacuate"  # "told to leave their homes"
+    if token.lemma_.lower() in _MOVED and any(c.dep_ == "prep" and c.lower_ == "from" and any(
+            g.lemma_.lower() in ("home", "house") for g in c.children)
+            for c in (*token.children, *(g for o in token.children if o.dep_ == "dobj" for g in o.children))):
+        return "evacuate"  # "moved about 2,500 people from their homes" says what "2,500 residents were evacuated" does
     if (found == "leave" and token.dep_ == "xcomp" and token.head.lemma_.lower() in _TOLD
             and not any(c.dep_ == "dobj" for c in token.children)):
         return "evacuate"  # "3,000 residents were ordered to leave" (not "ordered to leave the country")
@@ -1801,6 +1805,10 @@ def _refine(token, found: str) -> str:
 # Predicates only as verbs: "faced two years in prison" is what was risked, "in the face of a revolt against his 41-year
 # rule" risks nothing.
 _VERBS_ONLY = frozenset({"face"})
+
+
+# Verbs of taking people somewhere, which from their homes is an evacuation.
+_MOVED = frozenset({"move", "relocate", "remove", "take", "bring", "bus", "airlift", "ferry", "shift"})
 
 
 # What a storm or a fault leaves homes without.

@@ -58,6 +58,8 @@ class TokenTable:
         self.lemma: list[str] = [word.lower() for word in lemma]
         for i, particle in _phrasal_verbs(self.lemma, self.lower, self.head):
             self.lemma[i] = particle
+        for i, verdict in _verdicts(self.lemma, self.lower, self.head, self.dep):
+            self.lemma[i] = verdict
 
     def _column(self, name: str) -> numpy.ndarray:
         return self._array[:, _COLUMNS.index(name)]
@@ -168,7 +170,8 @@ def doc_text(doc: Doc) -> str:
 # Verbs whose particle makes another word of them, read as that word: "passed away" is "died" (the small model's
 # lemma "pass" read it as a bill passed: "approve", so "Lima passed away" and "Lima died" were two facts).
 # "Stepped down" is "resigned", and "shut down" "closed" (thirty-second sitting: the second blind fact probes).
-_PHRASAL = {("pass", "away"): "die", ("step", "down"): "resign", ("shut", "down"): "close"}
+_PHRASAL = {("pass", "away"): "die", ("step", "down"): "resign", ("shut", "down"): "close",
+            ("call", "off"): "cancel", ("lift", "off"): "launch"}  # (thirty-third sitting: a third set of fact probes)
 
 
 def _phrasal_verbs(lemma: list[str], lower: list[str], head: list[int]) -> list[tuple[int, str]]:
@@ -183,3 +186,16 @@ def _phrasal_verbs(lemma: list[str], lower: list[str], head: list[int]) -> list[
 
 
 _VERBS_OF_PHRASES = frozenset(verb for verb, _ in _PHRASAL)
+
+
+def _verdicts(lemma: list[str], lower: list[str], head: list[int], dep: list[str]) -> list[tuple[int, str]]:
+    """(verb index, the word it reads as) for each "found guilty" ("convict") and "found not guilty" ("acquit"): the
+    verdict a court gives, however it is worded ("was found not guilty of misconduct", "has been acquitted of
+    misconduct"). The "not" hangs off "guilty", so the finding is no denial of a conviction."""
+    found = []
+    for j, word in enumerate(lower):
+        i = head[j]
+        if word == "guilty" and i != j and lemma[i] == "find":
+            denied = any(head[k] == j and dep[k] == "neg" for k in range(max(0, j - 3), j))
+            found.append((i, "acquit" if denied else "convict"))
+    return found
