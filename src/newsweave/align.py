@@ -629,11 +629,14 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
     """Pairs whose own words say they are two facts, however alike the rest: a deed to come and one done, told
     of other days ("will hire 40 officers next year", "hired 40 officers this year"; `mentions` gives the
     story's resolved date mentions, asked for only then) or of times each on its own side of the report's day
-    ("will invest 2 billion euros over the next five years", "has already invested 2 billion euros"); one count each whose
-    ranges do not meet ("about 4,000 workers walked out", "some 1,200 nurses walked out").
+    ("will invest 2 billion euros over the next five years", "has already invested 2 billion euros"); a deed of the
+    report's own days and one only of years before (`_recent_against_years_before`); one numeral counting two things
+    (`_one_numeral_two_measures`); one count each whose ranges do not meet ("about 4,000 workers walked out", "some
+    1,200 nurses walked out").
 
-    (Measured and left out, docs/benchmarks.md "Blind probes of fact groups": other people or other places
-    named, a deed to come against one done whatever its day, one figure of two nouns, other compass points.)"""
+    (Measured and left out, docs/benchmarks.md "Blind probes of fact groups" and "A third blind set of fact probes":
+    other people or other places named, a deed to come against one done whatever its day, one figure of two nouns,
+    other compass points, other places or days where one report names both.)"""
     n = len(claims)
     tense = np.array([c.tense for c in claims])
     future, past = tense == FUTURE, tense == PAST
