@@ -189,28 +189,23 @@ def claim_similarity(claims: list[Claim], embedded: dict[str, np.ndarray] | None
     # One predicate with one figure ("killed 14", "14 people were killed") is one fact
     # however little else the two sentences share.
     contentful = _contentful(claims)
-    same_figure = (evidence["figure"] & evidence["predicate"] & contentful) | _same_figure_measured(claims)
-    _lift(matrix, same_figure)
+    plain = (evidence["figure"] & evidence["predicate"] & contentful) | _same_figure_measured(claims)
     # So is one rarely used predicate with two more words in common ("the threat remains severe",
     # "raised the terror alert to severe"): what is said of the thing, and the thing.
-    same_state = (evidence["rare_predicate"] >= RARE_PREDICATE) & evidence["three"] & contentful
-    _lift(matrix, same_state)
+    plain |= (evidence["rare_predicate"] >= RARE_PREDICATE) & evidence["three"] & contentful
     # And so is one role said of one person, before or after the name ("quarterback Kain Colter",
     # "Colter, the team's quarterback"), whatever the sentences around them say.
-    _lift(matrix, _same_description(claims))
+    plain |= _same_description(claims)
     # And so is one telling figure of one measure, however each report words the rest ("the 300-metre container
     # ship", "The ship is 300 metres long"; "the evacuation of some 9,000 residents", "Around 9,000 people ...
     # told to leave their homes").
-    _lift(matrix, _one_telling_figure(claims))
+    plain |= _one_telling_figure(claims)
+    # Each such pair is lifted to SAME_FIGURE at least, in the order of its likeness: of two claims that are plainly one
+    # fact with a third, the likelier joins it ("Marden, who leads the Front" rather than "Rebel chief Marden", with
+    # "Marden, leader of the Front").
+    np.maximum(matrix, SAME_FIGURE + (1.0 - SAME_FIGURE) * matrix, out=matrix, where=plain)
     np.fill_diagonal(matrix, 1.0)
     return matrix
-
-
-def _lift(matrix: np.ndarray, where: np.ndarray) -> None:
-    """Lift the pairs `where` one fact is plain to SAME_FIGURE at least, in the order of their likeness: of two claims
-    one claim is plainly one fact with, the likelier joins it ("Marden, who leads the Front" rather than "Rebel chief
-    Marden", with "Marden, leader of the Front")."""
-    np.maximum(matrix, SAME_FIGURE + (1.0 - SAME_FIGURE) * matrix, out=matrix, where=where)
 
 
 def _contentful(claims: list[Claim]) -> np.ndarray:
