@@ -971,6 +971,13 @@ def test_a_speed_s_unit_is_not_what_it_measures():
     assert speed.noun != "h"
 
 
+@pytest.mark.parametrize("text", ["The portrait sold for £2.1m at auction.", "The firm raised $3bn last year."])
+def test_a_sum_s_scale_letters_are_not_what_it_measures(text):
+    # (a third set of blind fact probes: "£2.1m" measured "m", so it was no figure of "£2,100,000")
+    (sum_,) = _measured(text)
+    assert sum_.noun == ""
+
+
 def test_a_count_of_an_unlisted_thing_needs_its_claims_to_be_one_fact():
     # like words around two counts of drives (the aligner's likeness 0.13): two stretches of one game
     found, _ = _numbers(

@@ -881,8 +881,9 @@ def measure(quantity: Quantity, doc) -> Quantity:
         # "11 kph (7 mph)", "10.4 billion pesos (dlrs 252.8 million)": the figure before, in other units
         return quantity.with_(token=token.i, role=CONVERSION)
     noun = _measured_noun(token, quantity.kind)
-    if quantity.kind == SPEED and noun is not None and quantity.start <= noun.idx < quantity.end:
-        noun = None  # the unit's own last word ("winds of 250 km/h": "h"), not what moves
+    if noun is not None and quantity.start <= noun.idx < quantity.end and (
+            quantity.kind == SPEED or (quantity.kind == MONEY and noun.lower_ in _SCALE_LETTERS)):
+        noun = None  # the unit's own last word ("winds of 250 km/h": "h"; "sold for £2.1m": "m"), not what is measured
     if quantity.kind == MONEY and noun is not None:
         noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
     if noun is not None and noun.lemma_.lower() in _CONTAINERS:
@@ -1805,6 +1806,10 @@ def _refine(token, found: str) -> str:
 # Predicates only as verbs: "faced two years in prison" is what was risked, "in the face of a revolt against his 41-year
 # rule" risks nothing.
 _VERBS_ONLY = frozenset({"face"})
+
+
+# A sum's scale written as letters after its figure ("£2.1m", "$3bn", "€400k"), which the parse may take for a noun.
+_SCALE_LETTERS = frozenset({"m", "mn", "bn", "b", "k", "tn"})
 
 
 # Verbs of taking people somewhere, which from their homes is an evacuation.
