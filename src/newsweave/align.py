@@ -683,14 +683,10 @@ def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
                         and claim.kind == "clause" and claim.predicate not in REPORTING and not any(
                             e.document == claim.document and e.start < claim.end and claim.start < e.end for e in said.evidence)
                         else None)
-    n = len(claims)
-    apart = np.zeros((n, n), dtype=bool)
-    rows = [i for i in range(n) if speakers[i]]
-    for i in rows:  # (only claims said by someone named: few, against the n x n pairs)
-        for j in rows:
-            if i < j and claims[i].document != claims[j].document and speakers[i] != speakers[j]:
-                apart[i, j] = apart[j, i] = True
-    return apart
+    known = {speaker: number for number, speaker in enumerate(dict.fromkeys(s for s in speakers if s))}
+    said_by = np.array([known.get(speaker, -1) if speaker else -1 for speaker in speakers])
+    named = said_by >= 0
+    return named[:, None] & named[None, :] & (said_by[:, None] != said_by[None, :]) & ~_same([c.document for c in claims])
 
 
 def _one_numeral_two_measures(claims: list[Claim]) -> np.ndarray:
@@ -706,17 +702,23 @@ def _one_numeral_two_measures(claims: list[Claim]) -> np.ndarray:
                 # (a margin is a figure of its own kind: "scored 28 points", "won by 28 points")
                 kinds.setdefault(numeral.replace(",", ""), set()).add(MARGIN if quantity.role == MARGIN else quantity.kind)
         numerals.append(kinds)
-    shared = _sharing([set(kinds) for kinds in numerals])
-    np.fill_diagonal(shared, False)
-    apart = np.zeros_like(shared)
-    for i, j in zip(*np.nonzero(np.triu(shared, 1)), strict=True):
+    n = len(claims)
+    shared = np.zeros((n, n), dtype=bool)
+    alike = np.zeros((n, n), dtype=bool)  # a numeral they share is of one kind in both, or of no count in either
+    for numeral, rows in _holders([set(kinds) for kinds in numerals]).items():
+        if len(rows) < 2:
+            continue
+        holders = np.array(rows)
+        shared[np.ix_(holders, holders)] = True
+        given = [numerals[i][numeral] for i in rows]
+        for kind in set().union(*given):
+            with_kind = holders[[kind in found for found in given]]
+            alike[np.ix_(with_kind, with_kind)] = True
         # (a count against a figure in a unit or a margin; not a duration against a clock time, which the small model
         # reads "2 hours 6 minutes" and "2:06:11" as)
-        if claims[i].document != claims[j].document and all(
-                not numerals[i][numeral] & numerals[j][numeral] and COUNT in numerals[i][numeral] | numerals[j][numeral]
-                for numeral in numerals[i].keys() & numerals[j].keys()):
-            apart[i, j] = apart[j, i] = True
-    return apart
+        uncounted = holders[[COUNT not in found for found in given]]
+        alike[np.ix_(uncounted, uncounted)] = True
+    return shared & ~alike & ~_same([c.document for c in claims])
 
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
