@@ -919,6 +919,10 @@ def test_two_named_people_saying_alike_make_two_statements():
     told = brief("Police spokesman John Harper said the gunman fled on foot after the shooting.",
                  "The gunman fled on foot after the shooting, police said.")
     assert _joined(told, "the gunman fled", "The gunman fled")
+    # a deed done, credited to two named officials, is one fact (the rule's first version split it)
+    arrests = brief("Police arrested two men in Leeds on Monday, Chief Inspector John Harper said.",
+                    "Two men were arrested in Leeds on Monday, Superintendent Sarah Collins told reporters.")
+    assert _joined(arrests, "Police arrested two men", "Two men were arrested")
 
 
 def test_a_plan_and_its_deed_told_of_one_day_are_one_fact():

@@ -36,6 +36,7 @@ from newsweave.quantities import (
     MARGIN,
     ORDINAL,
     PERCENT,
+    PREDICATE_CLASS_NAMES,
     SAME_BOUND,
     SCORE,
     TIME,
@@ -666,7 +667,9 @@ def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
     however alike their words ("Prime Minister Hendrik Vos said the government would not raise income tax", "Finance
     Minister Ana Kerrigan said the government would not raise income tax"). (Only people named: "police said" and
     "officials said" are often one source told two ways. The words of one quote credited to two people are compared
-    as quotes, crosscheck/quotes.py, whatever the fact groups.)"""
+    as quotes, crosscheck/quotes.py, whatever the fact groups. Nor a deed done of a kind news tells, "arrested two
+    men", "were killed", which is one fact whichever named official a report credits it to; a view, a pledge or a
+    judgement is its speaker's.)"""
     from newsweave.crosscheck.attribution import (  # lazy: crosscheck imports align
         sentence_attributions,
         speaker_surname,
@@ -680,13 +683,19 @@ def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
         said = attributions.get((claim.document, claim.sentence.index))
         # (what is said, not the saying: "Vos said", "who spoke on Tuesday" are the reporter's)
         speakers.append(speaker_surname(said.speaker) if said is not None and said.kind == "source" and said.named
-                        and claim.kind == "clause" and claim.predicate not in REPORTING and not any(
+                        and claim.kind == "clause" and claim.predicate not in REPORTING and not _deed_told(claim) and not any(
                             e.document == claim.document and e.start < claim.end and claim.start < e.end for e in said.evidence)
                         else None)
     known = {speaker: number for number, speaker in enumerate(dict.fromkeys(s for s in speakers if s))}
     said_by = np.array([known.get(speaker, -1) if speaker else -1 for speaker in speakers])
     named = said_by >= 0
     return named[:, None] & named[None, :] & (said_by[:, None] != said_by[None, :]) & ~_same([c.document for c in claims])
+
+
+def _deed_told(claim: Claim) -> bool:
+    """Whether a claim tells a deed done of a kind news reports (a killing, an arrest, an evacuation: a predicate class
+    of quantities.py), not what its speaker thinks or means to do."""
+    return claim.tense == PAST and predicate_class(claim.predicate) in PREDICATE_CLASS_NAMES
 
 
 def _one_numeral_two_measures(claims: list[Claim]) -> np.ndarray:
