@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import cache
 from itertools import chain
 
 import numpy as np
@@ -634,14 +635,17 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
     other people or other places named, a deed to come against one done whatever its day, one figure of two nouns,
     other compass points, other places or days where one report names both.)"""
     n = len(claims)
+    # (each read once, when a rule below first asks)
+    days_told = cache(lambda: _days_told(claims, mentions()))
+    own_days = cache(published)
     tense = np.array([c.tense for c in claims])
     future, past = tense == FUTURE, tense == PAST
     apart = (future[:, None] & past[None, :]) | (past[:, None] & future[None, :])
     if apart.any():
         # (a plan and its deed are one fact when told of one day: "were expected to inspect the dam this
         # afternoon", the next day's "inspected the embankment Wednesday afternoon")
-        days = _days_told(claims, mentions())
-        seasons = _seasons_told(claims, published())
+        days = days_told()
+        seasons = _seasons_told(claims, own_days())
         days = [found | season for found, season in zip(days, seasons, strict=True)]
         dated = np.array([bool(found) for found in days])
         # (or, undated, when each one's words point its own way: "plans to close 12 schools over the next three
@@ -650,7 +654,7 @@ def _told_apart(claims: list[Claim], mentions: Callable[[], list], published: Ca
         behind = np.array([bool(done and _BEHIND.search(c.text)) for done, c in zip(past, claims, strict=True)])
         pointing_apart = (ahead[:, None] & behind[None, :]) | (behind[:, None] & ahead[None, :])
         apart &= (dated[:, None] & dated[None, :] & ~_days_meet(days)) | pointing_apart
-    apart |= _recent_against_years_before(claims, mentions, published)
+    apart |= _recent_against_years_before(claims, days_told, own_days)
     apart |= _one_numeral_two_measures(claims)
     low, high = np.full(n, np.nan), np.full(n, np.nan)
     for i, c in enumerate(claims):
@@ -671,21 +675,18 @@ def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
     men", "were killed", which is one fact whichever named official a report credits it to; a view, a pledge or a
     judgement is its speaker's.)"""
     from newsweave.crosscheck.attribution import (  # lazy: crosscheck imports align
-        sentence_attributions,
+        attributions_read_once,
         speaker_surname,
     )
 
-    if story.workspace.attributions is None:
-        story.workspace.attributions = sentence_attributions(story)
-    attributions = story.workspace.attributions
+    attributions = attributions_read_once(story)
     speakers: list[str | None] = []
     for claim in claims:
         said = attributions.get((claim.document, claim.sentence.index))
         # (what is said, not the saying: "Vos said", "who spoke on Tuesday" are the reporter's)
         speakers.append(speaker_surname(said.speaker) if said is not None and said.kind == "source" and said.named
-                        and claim.kind == "clause" and claim.predicate not in REPORTING and not _deed_told(claim) and not any(
-                            e.document == claim.document and e.start < claim.end and claim.start < e.end for e in said.evidence)
-                        else None)
+                        and claim.kind == "clause" and claim.predicate not in REPORTING and not _deed_told(claim)
+                        and not any(claim.evidence.overlaps(e) for e in said.evidence) else None)
     known = {speaker: number for number, speaker in enumerate(dict.fromkeys(s for s in speakers if s))}
     said_by = np.array([known.get(speaker, -1) if speaker else -1 for speaker in speakers])
     named = said_by >= 0
@@ -736,19 +737,18 @@ RECENT_DAYS = 31  # a day this close to its report's is of the report's own days
 YEARS_BEFORE_DAYS = 365  # ... and one ending this long before its report's day is of another time
 
 
-def _recent_against_years_before(claims: list[Claim], mentions: Callable[[], list],
+def _recent_against_years_before(claims: list[Claim], days_told: Callable[[], list[set[str]]],
                                  published: Callable[[], dict]) -> np.ndarray:
     """Pairs of which one is told of its report's own days (or year) and the other only of a time years before its
     report: two occasions, however alike their words ("won the national road race on Sunday", "who won the national
     road race in 2019"; "have cancelled this year's event", "was also called off three years ago"). (A year misprinted,
     "founded in 1987" against "in 1978", is no such pair: neither is recent.)"""
     n = len(claims)
-    recent, long_before = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     if not any(_YEARS_BACK.search(written) for c in claims for written in c.dates):
         return np.zeros((n, n), dtype=bool)  # (no time years before is named: the dates are not read)
-    days = _days_told(claims, mentions())
+    recent, long_before = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
     own_days = published()
-    for i, (claim, told) in enumerate(zip(claims, days, strict=True)):
+    for i, (claim, told) in enumerate(zip(claims, days_told(), strict=True)):
         published_at = own_days.get(claim.document)
         day = published_at.date() if published_at is not None else None
         spans = [span for written in told if (span := _span_of(written)) is not None]

@@ -11,7 +11,7 @@ discrepancy is a new module called from `crosscheck()`.
 
 from __future__ import annotations
 
-from newsweave.crosscheck.attribution import carry_between, sentence_attributions
+from newsweave.crosscheck.attribution import attributions_read_once, carry_between
 from newsweave.crosscheck.dates import date_discrepancies
 from newsweave.crosscheck.names import name_discrepancies
 from newsweave.crosscheck.numbers import figure_discrepancies
@@ -30,7 +30,7 @@ from newsweave.story import Discrepancy, Story
 
 
 def crosscheck(story: Story, settings: Settings) -> Story:
-    attributions = story.workspace.attributions if story.workspace.attributions is not None else sentence_attributions(story)
+    attributions = attributions_read_once(story)
     quotes = [quote for document in story.documents for quote in find_quotes(document.id, document.text)]
     credit_quotes(story, quotes, attributions)
     carry_into_sentences(story, quotes, attributions)

@@ -182,6 +182,14 @@ def sentence_attributions(story: Story) -> dict[tuple[str, int], Attribution]:
     return found
 
 
+def attributions_read_once(story: Story) -> dict[tuple[str, int], Attribution]:
+    """`sentence_attributions`, read once per story: align reads them first (to tell two people's statements apart),
+    and crosscheck completes the same dict (`Workspace.attributions`)."""
+    if story.workspace.attributions is None:
+        story.workspace.attributions = sentence_attributions(story)
+    return story.workspace.attributions
+
+
 def _a_name(speaker: str | None) -> bool:
     """Whether a speaker is written as a person's name: capitalised words, no article ("Holt", "Mayor Dana Holt";
     not "A source", "The mayor", an outlet)."""
