@@ -778,6 +778,14 @@ _FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt
      ("for 14 hours", "14 crews battled")),
     ("Trains on the Tarrant line were delayed by up to 45 minutes on Monday after the mill fire.",
      "45 trains on the Tarrant line were delayed on Monday after the mill fire.", ("delayed by up to 45", "45 trains")),
+    # who did it, or to whom, named as other people or organisations (thirty-fourth sitting: the third blind fact
+    # probes' traps)
+    ("The Tarrant fire service fined Marlow Foods 40,000 dollars on Monday for blocked fire exits.",
+     "The Tarrant fire service fined Corvel Foods 40,000 dollars on Monday for blocked fire exits.",
+     ("fined Marlow", "fined Corvel")),
+    ("Councillor Marian Hoyle resigned from Tarrant Borough Council on Tuesday over the mill fire.",
+     "Councillor Tom Fairley resigned from Tarrant Borough Council on Tuesday over the mill fire.",
+     ("Marian Hoyle resigned", "Tom Fairley resigned")),
     # one count each, whose ranges do not meet
     ("About 4,000 staff at Tarrant General Hospital walked off the job on Monday over unpaid wages.",
      "Some 1,200 nurses at Tarrant General Hospital walked off the job on Monday over unpaid wages.", ("4,000", "1,200")),
@@ -809,6 +817,20 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
     ("The Tarrant council has ordered 48 fire engines from Avelon in a deal worth 2.1 billion dollars.",
      "An order for 48 Avelon fire engines, announced on Monday by the council, will renew a fleet that is 40 years old.",
      ("has ordered 48", "An order for 48")),
+    # a change's end after a hedge, and a sum's scale letter ending a sentence (thirty-fourth sitting: the third
+    # blind fact probes' misses)
+    ("Pre-tax profit at Harlow Mills fell 18% to £212 million in the year to January, the group said.",
+     "Harlow Mills' profits dropped by almost a fifth to just over £210m.", ("fell 18%", "dropped by almost")),
+    # "half a tonne of" a thing weighs the thing; a pipeline's length, one report saying where it runs; troops
+    # deployed and dispatched
+    ("Border officers seized 450 kilograms of cocaine at Tarrant docks on Monday.",
+     "Nearly half a tonne of cocaine was found in a container at Tarrant docks.", ("seized 450", "half a tonne")),
+    ("The 320-kilometre Tarrant gas pipeline was shut on Tuesday after a leak.",
+     "The Tarrant pipeline runs for nearly 200 miles from the coast to the plant at Harlow.",
+     ("320-kilometre", "nearly 200 miles")),
+    ("The government will deploy 1,500 soldiers to the Tarrant border region after a surge in smuggling.",
+     "Fifteen hundred troops are being dispatched to the Tarrant frontier to help the police.",
+     ("deploy 1,500", "Fifteen hundred")),
     ("Storm Vela left about 85,000 homes without electricity across Tarrant on Monday, the grid operator said.",
      "Gales brought down power lines across Tarrant on Monday, cutting supply to 84,600 households.",
      ("left about 85,000 homes", "cutting supply to 84,600")),
@@ -900,6 +922,25 @@ def test_an_event_named_by_its_noun_joins_the_clause_telling_it():
 def test_a_role_told_by_a_relative_clause_is_the_role_a_description_gives(first, second, words):
     """The claims gold's tune half: "Ocalan, who leads the PKK" and "Abdullah Ocalan, leader of the outlawed PKK" state
     one fact; so do "He also was a founder of Vine" and "Kroll was also the co-founder of Vine"."""
+    documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
+    assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
+
+
+@pytest.mark.parametrize("first, second, words", [
+    ("Police arrested Keith Knowles, 34, in Tarrant on Monday after the mill fire.",
+     "Police arrested Knowles in Tarrant on Monday after the mill fire, a spokesman said.", ("arrested Keith", "arrested Knowles")),
+    ("The Federal Bureau of Investigation arrested Keith Knowles in Tarrant on Monday after the mill fire.",
+     "The FBI arrested Keith Knowles in Tarrant on Monday after the mill fire.", ("arrested Keith", "arrested Keith")),
+    ("Police arrested Keith Magwood in Tarrant on Monday after the mill fire.",
+     "Police arrested Keith Magwod in Tarrant on Monday after the mill fire.", ("arrested Keith", "arrested Keith")),
+    # one party in the two roles: the deed told from either side
+    ("Mayor Ada Lund was met at the Tarrant mill by Fire Chief Tom Fairley on Sunday.",
+     "Mayor Ada Lund met with Fire Chief Tom Fairley at the Tarrant mill on Sunday.", ("was met", "met with")),
+])
+def test_one_party_named_two_ways_is_one_fact(first, second, words):
+    """A surname alone, an acronym or a slip of one letter names the party the other report names in full (the
+    claims gold's tune half: "the U.S. Coast Guard helicopter team spotted Hackett" / "A Coast Guard helicopter spotted
+    Hackett"; "Mubarak was met at the airport by Syrian President Hafez Assad" / "Mubarak met with ... Assad")."""
     documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
     assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
 

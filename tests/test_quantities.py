@@ -57,6 +57,7 @@ def one(text: str) -> q.Quantity:
     ("five hundred and fifty thousand dollars", q.MONEY, 550_000, "USD"),  # not "fifty thousand dollars"
     ("one hundred and twenty passengers", q.COUNT, 120, ""),
     ("profit dropped by a fifth", q.PERCENT, 20, "%"),  # a change by a share, not the ordinal "fifth"
+    ("profit dropped by almost a fifth", q.PERCENT, 20, "%"),  # (a hedge between: thirty-fourth sitting)
     ("sales were cut by half last year", q.PERCENT, 50, "%"),
     ("he was hit by a third car", q.ORDINAL, 3, ""),  # (a share ends the change's phrase)
 ])
@@ -1425,6 +1426,11 @@ def test_a_hostile_sentence_of_thousands_of_parts_is_read_in_one_pass():
     ("They won the first half of the season.", None),  # a time, not a share
     ("Rates rose a quarter of a percentage point.", None),  # a fraction of a unit
     ("The bill needs a two-thirds majority.", None),  # no count of two either
+    # so many in so many (the third blind fact probes, thirty-fourth sitting: "Three in ten 11-year-olds" / "30% of
+    # primary school leavers")
+    ("Three in ten pupils failed the test.", 30.0),
+    ("Seven out of 10 voters backed it.", 70.0),
+    ("One in 100 adults has the gene.", 1.0),
 ])
 def test_a_share_written_as_a_fraction_of_a_set(text, value):
     """A blind fact probe (2026-12-07, twenty-eighth sitting): "Half of the bus drivers" and "Fifty percent of
@@ -1432,6 +1438,20 @@ def test_a_share_written_as_a_fraction_of_a_set(text, value):
     shares = [x for x in q.find(text) if x.kind == q.PERCENT]
     assert [x.value for x in shares] == ([] if value is None else [pytest.approx(value)])
     assert not [x for x in q.find(text) if x.kind == q.COUNT]
+
+
+@pytest.mark.parametrize("text", ["It rained on two in three days.", "Police arrested 3 in 2009."])
+def test_so_many_in_a_time_or_a_year_is_no_share(text):
+    assert not [x for x in q.find(text) if x.kind == q.PERCENT]
+
+
+def test_a_change_s_end_after_a_hedge_and_a_sum_s_scale_letter_ending_a_sentence():
+    """The third blind fact probes (thirty-fourth sitting): "Pre-tax profit ... fell 18% to £212 million" and "profits
+    dropped by almost a fifth to just over £210m." are one fact; the second's sum was no change's end (a hedge stood
+    between "to" and the figure) and measured "m." (the scale letter, with the sentence's full stop)."""
+    sums = [x for x in _measured("Pelliston's profits dropped by almost a fifth to just over £210m.") if x.kind == q.MONEY]
+    assert [(x.role, x.noun) for x in sums] == [("to", "")]
+    assert [x.value for x in _measured("Profits dropped by almost a fifth.") if x.kind == q.PERCENT] == [20.0]
 
 
 @pytest.mark.parametrize("text, noun", [

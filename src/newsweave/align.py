@@ -21,10 +21,11 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
+from typing import TypeVar
 
 import numpy as np
 
@@ -36,6 +37,7 @@ from newsweave.quantities import (
     COUNT,
     MARGIN,
     ORDINAL,
+    ORGANISATION_WORDS,
     PERCENT,
     PREDICATE_CLASS_NAMES,
     SAME_BOUND,
@@ -50,6 +52,7 @@ from newsweave.quantities import (
 )
 from newsweave.settings import Settings
 from newsweave.story import BODY, BOILERPLATE, DESCRIPTIONS, NOMINAL, Claim, FactGroup, Sentence, Story
+from newsweave.union_find import UnionFind
 
 SIMILARITIES = ("tfidf", "jaccard", "entities", "combined")
 # Same-report sentences must be this alike to be one fact (caption = body).
@@ -90,6 +93,7 @@ def align(story: Story, settings: Settings) -> Story:
     # was set on the words' scale.
     apart = _claims_apart(claims, lexical, lambda: _story_dates(story), lambda: publication_days(story.documents))
     apart |= _said_by_other_people(story, claims)
+    apart |= _other_parties(claims)
     clusters = average_linkage(matrix, apart, CLAIM_THRESHOLD, penalty=-len(claims) - 1.0)
     order = {document.id: number for number, document in enumerate(story.documents)}
     row = {id(s): i for i, s in enumerate(sentences)}
@@ -418,9 +422,12 @@ def _same(values: Sequence) -> np.ndarray:
     return numbers[:, None] == numbers[None, :]
 
 
-def _holders(bags) -> dict[str, list[int]]:
+_Item = TypeVar("_Item", bound=Hashable)
+
+
+def _holders(bags: Iterable[Iterable[_Item]]) -> dict[_Item, list[int]]:
     """Each item -> the rows whose bag holds it."""
-    holders: dict[str, list[int]] = {}
+    holders: dict[_Item, list[int]] = {}
     for i, bag in enumerate(bags):
         for item in bag:
             holders.setdefault(item, []).append(i)
@@ -691,6 +698,65 @@ def _said_by_other_people(story: Story, claims: list[Claim]) -> np.ndarray:
     said_by = np.array([known.get(speaker, -1) if speaker else -1 for speaker in speakers])
     named = said_by >= 0
     return named[:, None] & named[None, :] & (said_by[:, None] != said_by[None, :]) & ~_same([c.document for c in claims])
+
+
+_NOT_NAMING = ORGANISATION_WORDS | {"of", "the", "and", "for", "jr", "sr", "ii", "iii"}
+
+
+def _other_parties(claims: list[Claim]) -> np.ndarray:
+    """Pairs of claims of one predicate that name who did it, or to whom it was done, and name other people or
+    organisations there:
+    two facts however alike the rest ("The banking regulator fined Halden Bank £4 million" / "... fined Corvel Bank £4
+    million"; "midfielder Joe Tanner has been banned for three matches" / "defender Kwame Addo has been banned ...").
+    Names that share a word that names (not "Bank" or "Council"), are a letter apart or are an acronym and its words
+    ("Tanner" / "Joe Tanner", "Coast Guard" / "U.S. Coast Guard", "Magwood" / "Magwod", "FBI" / "Federal Bureau of
+    Investigation") are one party. (Only the doer and the undergoer: other people
+    named around one fact, "Knowles turned himself in" / "a Lauderhill man surrendered", and places, one inside
+    another, do not tell two facts apart: docs/benchmarks.md "Blind probes of fact groups".)"""
+    from newsweave.entities.resolve import initials, same_letters  # lazy: entities is a later stage
+
+    n = len(claims)
+    if n == 0:
+        return np.zeros((0, 0), dtype=bool)
+    named = [(c.predicate, key) for c in claims if c.predicate not in REPORTING for _, key in c.parties]
+    if not named:
+        return np.zeros((n, n), dtype=bool)
+    # One party per set of alike names within a predicate: names are joined through the words they share.
+    parties = UnionFind(dict.fromkeys(named))
+    spelled: dict[tuple[str, str], tuple[str, str]] = {}
+    for party in parties.parent:
+        predicate, key = party
+        words = [letters for word in key.split() if (letters := same_letters(word))]
+        if not words:
+            continue
+        whole = "".join(words)
+        # (joined through any word that names, not one that says what a body is: "U.S. Coast Guard" / "Coast Guard",
+        # but "Halden Bank" / "Corvel Bank" are two)
+        forms = ({whole, initials(key)} | {w for w in words if w not in _NOT_NAMING}) - {""}
+        if len(whole) >= 5:
+            forms |= {whole[:i] + whole[i + 1:] for i in range(len(whole))}  # a letter apart
+        for form in forms:
+            parties.union(spelled.setdefault((predicate, form), party), party)
+    held = {role: [{parties.find((c.predicate, key)) for named_as, key in c.parties if named_as == role}
+                   if c.predicate not in REPORTING else set() for c in claims] for role in ("agent", "patient")}
+    apart = np.zeros((n, n), dtype=bool)
+    for bags in held.values():
+        if all(len(bag) <= 1 for bag in bags):  # (one party each, as most claims name: compared as codes, not bags)
+            one = [next(iter(bag), None) for bag in bags]
+            named_here = np.array([found is not None for found in one])
+            apart |= (named_here[:, None] & named_here[None, :] & _same([found and found[0] for found in one])
+                      & ~_same(one))
+        else:
+            apart |= _sharing([{predicate for predicate, _ in bag} for bag in bags]) & ~_sharing(bags)
+    # (but one party in the two roles is one deed told from either side: "Mubarak was met at the airport by Assad" /
+    # "Mubarak met with Assad")
+    swapped = np.zeros((n, n), dtype=bool)
+    patients = _holders(held["patient"])
+    for party_held, agents in _holders(held["agent"]).items():
+        undergoing = patients.get(party_held)
+        if undergoing:
+            swapped[np.ix_(agents, undergoing)] = True
+    return apart & ~swapped & ~swapped.T & ~_same([c.document for c in claims])
 
 
 def _deed_told(claim: Claim) -> bool:

@@ -732,8 +732,49 @@ def _claim(sentence: Sentence, p: TokenTable, ents: list[_Entity], head: int, to
         pieces=pieces, kind=kind, subject=subject, predicate=predicate, arguments=arguments,
         terms=tuple(terms), entities=tuple(dict.fromkeys(entities)), numbers=numbers,
         quantities=own_quantities, dates=dates, places=places, head_token=head, negated=negated,
-        tense=_tense(p, head),
+        tense=_tense(p, head), parties=_parties(p, head, ents),
     )
+
+
+_PARTY_LABELS = ("PERSON", "ORG")
+# (a name's own words: "Kelsborough United midfielder Joe Tanner", "the leader of the council, Marian Hoyle"; not what
+# an "of" phrase adds, "the leader of Pendlow Council", which two leaders share)
+_NAME_PARTS = ("compound", "appos", "flat", "amod", "nmod")
+
+
+def _parties(p: TokenTable, head: int, ents: list[_Entity]) -> tuple[tuple[str, str], ...]:
+    """The people and organisations named as the predicate's doer and undergoer, each as (role, entity key): the
+    active subject or a passive's "by" phrase is the agent, the object or a passive subject the patient."""
+    roles: list[tuple[str, int]] = []
+    described = p.head[head] if p.dep[head] in ("appos", "relcl") else None
+    if described is not None and p.dep[head] == "appos":
+        roles.append(("agent", described))  # "Craig Harvey, a chief with the coroner's office": Harvey is the chief
+    for child in p.children[head]:
+        dep = p.dep[child]
+        if described is not None and p.lower[child] in _RELATIVE:
+            child = described  # "Abaaoud, who was killed in a raid": Abaaoud was killed
+        if dep == "nsubj":
+            roles.append(("agent", child))
+        elif dep in ("dobj", "nsubjpass", "dative"):  # ("fined Halden Bank £4 million": the parse's dative)
+            roles.append(("patient", child))
+        elif dep == "agent":
+            roles += [("agent", c) for c in p.children[child] if p.dep[c] == "pobj"]
+    parties = []
+    for role, token in roles:
+        words, frontier = {token}, [token]
+        # (the parse may hang the name on the "of" phrase: "the leader of the Council, Tom Fairley,")
+        frontier += [c for of in p.children[token] if p.dep[of] == "prep" and p.lower[of] == "of"
+                     for o in p.children[of] if p.dep[o] == "pobj" for c in p.children[o] if p.dep[c] == "appos"]
+        words.update(frontier)
+        while frontier:
+            node = frontier.pop()
+            for c in p.children[node]:
+                if p.dep[c] in _NAME_PARTS and c not in words:
+                    words.add(c)
+                    frontier.append(c)
+        parties += [(role, e.key) for e in ents
+                    if e.label in _PARTY_LABELS and e.key and not words.isdisjoint(range(e.start, e.end))]
+    return tuple(dict.fromkeys(parties))
 
 
 def _tense(p: TokenTable, head: int) -> str:

@@ -202,6 +202,8 @@ _PREDICATE_CLASSES = {
     "delay": "delay stick strand",  # "delayed by 90 minutes", "stuck for more than three hours"
     "standoff": "standoff siege barricade",  # "a 12-hour standoff", "barricading himself inside for five hours"
     "infect": "infect",
+    # troops, police or crews sent somewhere (not "send": "sent to prison for five years" is a sentence)
+    "deploy": "deploy deployment dispatch",
 }
 PREDICATE_CLASS = word_classes(_PREDICATE_CLASSES)
 PREDICATE_CLASS_NAMES = frozenset(PREDICATE_CLASS.values())  # (a set: looked up for every figure)
@@ -397,12 +399,19 @@ _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+(?:the\s+)?$", re.I)
 # (not "the first half of the season", a time, nor "a quarter of a percentage point", a fraction of a unit).
 _SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0}
 _SHARE_WORDS = r"(?:(?:a|one)\s+)?half|(?:a|one)[- ]third|two[- ]thirds|(?:a|one)[- ]quarter|three[- ]quarters|(?:a|one)[- ]fifth"
+# (a hedge between: "dropped by almost a fifth")
+_HEDGES_AFTER_BY = ("almost", "nearly", "about", "around", "roughly", "some", "more than", "less than", "over", "under",
+                    "just over", "just under")
+_AFTER_BY = "|".join(rf"(?<=\bby\s{hedge})" for hedge in ("", *(f"{hedge} " for hedge in _HEDGES_AFTER_BY)))
 _SHARE_OF = (r"(?<![\w-])(?<!first\s)(?<!second\s)(?<!third\s)(?<!final\s)(?<!latter\s)(?<!former\s)"
              rf"(?P<share>{_SHARE_WORDS})(?=\s+of\s+(?!an?\b)[a-z]|\s+the\b)"
              # a change by a share: "profit dropped by a fifth", "cut by half" (not "by a quarter of a point")
              # (only where the change's phrase ends: "hit by a third car" is an ordinal)
-             rf"|(?<=\bby\s)(?P<share_by>{_SHARE_WORDS})\b(?=\s*(?:[,.;:)]|$)|\s+(?:to|in|from|on|at|over|since|after|"
+             rf"|(?:{_AFTER_BY})(?P<share_by>{_SHARE_WORDS})\b(?=\s*(?:[,.;:)]|$)|\s+(?:to|in|from|on|at|over|since|after|"
              r"last|this|compared|and|or|while|as|but|during|between)\b)")
+# A share written as so many of so many: "three in ten pupils", "one in five adults", "seven out of 10 voters" (not
+# "two in three years", a time)
+_ONE_IN = rf"(?<![\w.,-])(?P<of_n>{_NUM})\s+(?:in|out\s+of)\s+(?P<of_d>{_NUM})\b(?!\s*(?:%|[.,]\d|(?:{_UNIT})\b))"
 # A share so written is a rounded one: "nearly half" may be 46 percent, "two-thirds" 64.
 SHARE_SPREAD = 4.0
 
@@ -410,7 +419,7 @@ _PATTERNS = [
     (MONEY, re.compile(
         rf"(?P<sign>{_SIGN})\s?(?P<n>{_NUM}(?:\s*(?:{_SCALE}|{_ABBREV_SCALE})\b){{0,2}})"
         rf"|\b(?P<n2>{_NUMBER}(?:\s*{_ABBREV_SCALE}\b)?)\s+(?P<cur>{_CURRENCY_WORD})\b", re.I)),
-    (PERCENT, re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)|{_SHARE_OF}", re.I)),
+    (PERCENT, re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)|{_SHARE_OF}|{_ONE_IN}", re.I)),
     (TIME, re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
         r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:%|[ap]\.?m))"
@@ -468,7 +477,8 @@ _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
 # (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
 _CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
 _PER_CENT = re.compile(r"%|per\s*cent")
-_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b|\bby\s+(?:(?:a|one)\s+)?(?:half|third|quarter|fifth)")
+_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b|\s(?:in|out\s+of)\s"
+                         rf"|\bby\s+(?:(?:{'|'.join(_HEDGES_AFTER_BY)})\s+)?(?:(?:a|one)\s+)?(?:half|third|quarter|fifth)")
 _NUMBER_UNIT = re.compile(  # "80 km", "six-mile", "a year and a half", "half an hour"
     rf"(?:\d|{_NUMBER_WORD.pattern})\s*(?:-\s*)?(?:{_UNIT})\b|(?:{_UNIT})[- ]and[- ]a[- ]half|half[- ]an?[- ](?:{_UNIT})")
 # Letters IGNORECASE matches to an ASCII letter that str.lower() does not turn into it ("ſ" matches
@@ -707,6 +717,14 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
         value = _SHARES[re.split(r"[- \s]+", (groups.get("share") or groups["share_by"]).lower())[-1]]
         return Quantity(PERCENT, value, value - SHARE_SPREAD, value + SHARE_SPREAD, "%", written, "", 0, 0,
                         hedge="about", written_unit="share")
+    if kind == PERCENT and groups.get("of_n"):
+        part, whole = number_value(groups["of_n"]), number_value(groups["of_d"])
+        if part is None or not whole or not 0 < part < whole or re.fullmatch(r"1\d\d\d|20\d\d", groups["of_d"]):
+            return None  # ("arrested 3 in 2009": a year)
+        value = 100 * part / whole
+        spread = min(SHARE_SPREAD, value / 5)  # ("one in 100" is about 1 percent, not up to 5)
+        return Quantity(PERCENT, value, value - spread, value + spread, "%", written, "", 0, 0,
+                        hedge="about", written_unit="share")
     if kind == PERCENT:
         value = number_value(groups["n"])
         if value is None:
@@ -869,7 +887,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
         return quantity
     # (not the unit's "second", which spaCy reads as a number word: "45 miles per second")
     numbers = [t for t in span if (t.like_num or t.text[:1].isdigit()) and not (quantity.kind == SPEED and t.lower_ == "second")]
-    token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS), span[0])
+    # ("Nearly half a tonne": its number is "half", not the hedge)
+    token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS or t.lower_ == "half"), span[0])
     token = next((t for t in span if t.lower_ == "dozen" and t.dep_ == "nummod"), token)  # "two dozen miners": "dozen" counts them
     if quantity.kind == SCORE:
         return quantity.with_(token=token.i)  # (what it is the score of, its words said: `_read`)
@@ -882,8 +901,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
         return quantity.with_(token=token.i, role=CONVERSION)
     noun = _measured_noun(token, quantity.kind)
     if noun is not None and quantity.start <= noun.idx < quantity.end and (
-            quantity.kind == SPEED or (quantity.kind == MONEY and noun.lower_ in _SCALE_LETTERS)):
-        noun = None  # the unit's own last word ("winds of 250 km/h": "h"; "sold for £2.1m": "m"), not what is measured
+            quantity.kind == SPEED or (quantity.kind == MONEY and noun.lower_.rstrip(".") in _SCALE_LETTERS)):
+        noun = None  # the unit's own last word ("winds of 250 km/h": "h"; "sold for £2.1m": "m", "m." ending a sentence)
     if quantity.kind == MONEY and noun is not None:
         noun = _worth_of(noun) or noun  # "4 billion pesos worth of crops": crops, not pesos
     if noun is not None and noun.lemma_.lower() in _CONTAINERS:
@@ -1284,7 +1303,13 @@ def _end_of_change(span) -> str:
     """'reduced from three years to one', 'cut from $5 billion to $3 billion': "from" or "to", the end of a
     change a figure gives; "" for the amount itself ('cut $3 billion', 'rose by 5%'). Read off the word
     before the figure: the small model often parses "from $5 billion to $3 billion" as one range."""
-    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    doc, at = span.doc, span.start - 1
+    # (the word before the figure's hedge, which its span may hold or not: "dropped ... to just over £210m")
+    hedged = _HEDGE_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char])
+    hedge_start = span.start_char - (min(span.start_char, 30) - hedged.start()) if hedged else span.start_char
+    while at >= 0 and (doc[at].idx >= hedge_start or doc[at].lower_ == "just"):
+        at -= 1
+    before = doc[at].lower_ if at >= 0 else ""
     if before not in ("from", "to"):
         return ""
     node = span.root
@@ -1577,7 +1602,7 @@ def _measured_noun(token, kind: str):
         head = head.head
     if kind in (LENGTH, MASS, AREA, VOLUME, SPEED, DURATION, PERCENT, TEMPERATURE) or (kind == MONEY and head.head.pos_ == "SYM"):
         # the number's head is the unit; what is measured hangs above or off it
-        unit = head.head if head.dep_ in ("nummod", "compound") else head
+        unit = head.head if head.dep_ in ("nummod", "compound", "predet") else head  # ("half a tonne of cocaine")
         for child in unit.children:
             if child.dep_ == "prep" and child.lower_ in ("in", "of", "for"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -1905,15 +1930,16 @@ def _age_owner(token):
 
 # Words of an organisation's name, which the small model tags ORG or leaves untagged: no one to give an age to
 # ("a 34-year-old employee of Brightpane Services ... the 34-year-old was on a platform", "from Club Sanvera").
-_ORGANISATION_WORDS = {"services", "service", "inc", "corp", "corporation", "company", "co", "group", "holdings", "ltd",
+ORGANISATION_WORDS = {"services", "service", "inc", "corp", "corporation", "company", "co", "group", "holdings", "ltd",
                        "llc", "plc", "bank", "airlines", "airways", "energy", "industries", "systems", "technologies",
                        "university", "college", "school", "hospital", "agency", "department", "council", "foundation",
-                       "institute", "association", "union", "club", "police", "fc", "united", "rovers", "athletic"}
+                       "institute", "association", "union", "club", "police", "fc", "united", "rovers", "athletic",
+                       "town", "city", "county", "borough", "foods", "mills"}
 
 
 def _in_an_organisation(token) -> bool:
     ent = entity_around(token)
-    return ent is not None and ent.label_ == "ORG" and any(t.lower_.rstrip(".") in _ORGANISATION_WORDS for t in ent)
+    return ent is not None and ent.label_ == "ORG" and any(t.lower_.rstrip(".") in ORGANISATION_WORDS for t in ent)
 
 
 # The one person a crime story's reports often leave unnamed: whoever was arrested or charged.
@@ -2342,8 +2368,10 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
     if a.kind == TEMPERATURE:
         return _extreme(a) == _extreme(b)  # a day's high is not its low
     if a.kind == LENGTH:
-        if not (a.places or b.places):
-            return bool(a.noun) and a.noun == b.noun  # one thing's size: "The bridge is 1.2 km long", "the 900-metre bridge"
+        if not (a.places and b.places):
+            # one thing's size: "The bridge is 1.2 km long", "the 900-metre bridge"; "The 320-kilometre pipeline", "The
+            # pipeline runs for nearly 200 miles from the coast to the plant" (one report says where it runs)
+            return bool(a.noun) and a.noun == b.noun
         return len(a.places & b.places) >= 2 or (len(a.places & b.places) == 1 and len(a.places | b.places) <= 3)
     if a.kind == SPEED and a.predicate in _MOTION and b.predicate in _MOTION:
         return True  # "The bus was travelling at 110 km/h", "The bus was going 80 km/h": one speed, however it moved

@@ -162,6 +162,9 @@ class Claim:
     attribution: Attribution | None = None  # filled by crosscheck from the sentence's attribution
     head_token: int = -1  # the predicate's token index in the document's parse
     negated: bool = False  # the claim denies its predicate ("did not board", "denied supporting", "no one was hurt")
+    # the people and organisations named as who did it ("agent") and to whom ("patient"), as (role, entity key):
+    # "The regulator fined Halden Bank" -> (("patient", "halden bank"),)
+    parties: tuple[tuple[str, str], ...] = ()
     # align: how likely the closest claim of another report states the same fact (0..1), grouped or not
     echo: float = 0.0
 

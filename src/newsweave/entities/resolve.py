@@ -86,17 +86,22 @@ def _ap_state(mention: Mention) -> str | None:
     return AP_STATES.get(mention.text) if mention.label in ("GPE", "LOC", "ORG") else None
 
 
+def initials(key: str) -> str:
+    """The acronym a name of two words or more may go by ("federal bureau of investigation" -> "fbi"), else ""."""
+    words = [w for w in key.split() if w not in _FUNCTION_WORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
 def _join_acronyms(groups: dict[str, list[Mention]], merged: UnionFind, texts: dict[str, str]) -> None:
-    initials: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}
     for key in groups:
-        words = [w for w in key.split() if w not in _FUNCTION_WORDS]
-        if len(words) >= 2:
-            initials.setdefault("".join(w[0] for w in words), []).append(key)
+        if short := initials(key):
+            by_initials.setdefault(short, []).append(key)
     for key, mentions in groups.items():
         written = mentions[0].text.replace(".", "")
         # (not a name of which it is a word: "D.C." is not short for the "D.C. Council"; and a person's
         # initials stand for no organisation or place, nor a place's for a person: "D.C." is not Dave Carney)
-        candidates = [c for c in initials.get(written.lower(), []) if written.lower() not in c.split()
+        candidates = [c for c in by_initials.get(written.lower(), []) if written.lower() not in c.split()
                       and (_type_class(groups[c]) == "person") == (_type_class(mentions) == "person")]
         if 2 <= len(written) <= 6 and written.isupper() and len(candidates) == 1 \
                 and not all(after_a_town(texts[m.document], m.start, m.end) for m in mentions):
