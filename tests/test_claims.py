@@ -360,6 +360,18 @@ def test_a_named_persons_claim_has_their_surname_as_subject():
     assert main.subject == "mendes"
 
 
+@pytest.mark.parametrize("text", [
+    "One of the Velmar gunmen travelled to Leeds before the attack.",
+    "Two of the gunmen travelled to Leeds before the attack.",
+    "One of two of the gunmen travelled to Leeds before the attack.",
+])
+def test_one_of_a_set_as_subject_is_about_the_set(text):
+    """The seeds: "one of the Paris attackers traveled to the UK's second-largest city" is about an attacker, as
+    "another jihadi ... made trips to London" is about a jihadi; its subject was "one"."""
+    (main,) = [c for c in _claims(text) if c.main]
+    assert main.subject == "gunman"
+
+
 def test_a_titled_speaker_is_a_claim_of_its_own():
     claims = _claims("Harbour master Ellen Voss of the Kelby port authority said the ferry ran aground at dawn.")
     speakers = [c for c in claims if c.kind == "speaker"]
@@ -403,6 +415,9 @@ def test_two_claims_giving_one_exact_count_each_and_not_the_same_are_not_one_fac
     ("The Varna council called off the festival on Thursday.", "The Varna council cancelled the festival on Thursday."),
     ("The Varna rocket lifted off on Thursday.", "The Varna rocket launched on Thursday."),
     ("The Varna minister quit on Thursday.", "The Varna minister resigned on Thursday."),
+    # (thirty-fourth sitting: the first blind fact probes' misses)
+    ("Engineers shut the Varna bridge on Thursday.", "Engineers closed the Varna bridge on Thursday."),
+    ("The Varna rider fractured his femur on Thursday.", "The Varna rider broke his femur on Thursday."),
 ])
 def test_a_phrasal_verb_reads_as_the_word_it_means(phrased, plain):
     (first,) = [c for c in _claims(phrased) if c.kind == "clause"]

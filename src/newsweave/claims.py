@@ -101,6 +101,9 @@ _SYNONYMS = {
     "resign": "resign quit",  # ("said she had quit the government"; "stepped down" reads as "resign", tokens._PHRASAL)
     "flu": "flu influenza",  # ("bird flu", "avian influenza")
     "bird": "bird avian",
+    "close": "close shut",  # ("Engineers have closed the bridge", "The bridge has been shut")
+    "break": "break fracture",  # ("fractured his right femur", "broke his right thigh bone")
+    "bankrupt": "bankrupt bankruptcy insolvent insolvency",
 }
 SYNONYM = word_classes(_SYNONYMS)
 
@@ -835,9 +838,16 @@ def _subject(p: TokenTable, head: int) -> int | None:
     return None
 
 
+_ONE_OF = frozenset({"one", "two", "three", "some", "several", "many", "most", "each", "both", "all", "none", "few"})
+
+
 def _entity_or_lemma(p: TokenTable, i: int, last_person: str) -> str:
     if p.lower[i] in _PRONOUNS and last_person:
         return last_person
+    # "one of the Paris attackers traveled to the UK": an attacker did
+    while p.lower[i] in _ONE_OF and (of := next((o for c in p.children[i] if p.dep[c] == "prep" and p.lower[c] == "of"
+                                                 for o in p.children[c] if p.dep[o] == "pobj"), None)) is not None:
+        i = of
     ent = entity_around(p.doc[i]) if p.ent_type[i] else None  # (a token outside entities has no type)
     if ent is not None:
         return entity_key(ent[-1].text) if ent.label_ == "PERSON" else entity_key(ent.text)
