@@ -705,14 +705,13 @@ _NOT_NAMING = ORGANISATION_WORDS | {"of", "the", "and", "for", "jr", "sr", "ii",
 
 def _other_parties(claims: list[Claim]) -> np.ndarray:
     """Pairs of claims of one predicate that name who did it, or to whom it was done, and name other people or
-    organisations there:
-    two facts however alike the rest ("The banking regulator fined Halden Bank £4 million" / "... fined Corvel Bank £4
-    million"; "midfielder Joe Tanner has been banned for three matches" / "defender Kwame Addo has been banned ...").
-    Names that share a word that names (not "Bank" or "Council"), are a letter apart or are an acronym and its words
-    ("Tanner" / "Joe Tanner", "Coast Guard" / "U.S. Coast Guard", "Magwood" / "Magwod", "FBI" / "Federal Bureau of
-    Investigation") are one party. (Only the doer and the undergoer: other people
-    named around one fact, "Knowles turned himself in" / "a Lauderhill man surrendered", and places, one inside
-    another, do not tell two facts apart: docs/benchmarks.md "Blind probes of fact groups".)"""
+    organisations there: two facts however alike the rest ("The banking regulator fined Halden Bank £4 million" / "...
+    fined Corvel Bank £4 million"; "midfielder Joe Tanner has been banned for three matches" / "defender Kwame Addo has
+    been banned ..."). Names that share a word that names (not "Bank" or "Council"), are a letter apart or are an
+    acronym and its words ("Tanner" / "Joe Tanner", "Coast Guard" / "U.S. Coast Guard", "Magwood" / "Magwod", "FBI" /
+    "Federal Bureau of Investigation") are one party. (Only the doer and the undergoer: other people named around one
+    fact, "Knowles turned himself in" / "a Lauderhill man surrendered", and places, one inside another, do not tell two
+    facts apart: docs/benchmarks.md "Blind probes of fact groups".)"""
     from newsweave.entities.resolve import initials, same_letters  # lazy: entities is a later stage
 
     n = len(claims)

@@ -477,7 +477,8 @@ _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
 # (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
 _CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
 _PER_CENT = re.compile(r"%|per\s*cent")
-_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b|\s(?:in|out\s+of)\s"
+_SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b"
+                         rf"|(?:\d|\b(?:{_WORD}))\s+(?:in|out\s+of)\s+(?:\d|(?:{_WORD})\b)"
                          rf"|\bby\s+(?:(?:{'|'.join(_HEDGES_AFTER_BY)})\s+)?(?:(?:a|one)\s+)?(?:half|third|quarter|fifth)")
 _NUMBER_UNIT = re.compile(  # "80 km", "six-mile", "a year and a half", "half an hour"
     rf"(?:\d|{_NUMBER_WORD.pattern})\s*(?:-\s*)?(?:{_UNIT})\b|(?:{_UNIT})[- ]and[- ]a[- ]half|half[- ]an?[- ](?:{_UNIT})")
@@ -888,7 +889,8 @@ def measure(quantity: Quantity, doc) -> Quantity:
     # (not the unit's "second", which spaCy reads as a number word: "45 miles per second")
     numbers = [t for t in span if (t.like_num or t.text[:1].isdigit()) and not (quantity.kind == SPEED and t.lower_ == "second")]
     # ("Nearly half a tonne": its number is "half", not the hedge)
-    token = numbers[-1] if numbers else next((t for t in span if t.lower_ in _VAGUE_WORDS or t.lower_ == "half"), span[0])
+    token = numbers[-1] if numbers else next(
+        (t for t in span if t.lower_ in _VAGUE_WORDS or (t.lower_ == "half" and t.dep_ == "predet")), span[0])
     token = next((t for t in span if t.lower_ == "dozen" and t.dep_ == "nummod"), token)  # "two dozen miners": "dozen" counts them
     if quantity.kind == SCORE:
         return quantity.with_(token=token.i)  # (what it is the score of, its words said: `_read`)
@@ -1931,10 +1933,10 @@ def _age_owner(token):
 # Words of an organisation's name, which the small model tags ORG or leaves untagged: no one to give an age to
 # ("a 34-year-old employee of Brightpane Services ... the 34-year-old was on a platform", "from Club Sanvera").
 ORGANISATION_WORDS = {"services", "service", "inc", "corp", "corporation", "company", "co", "group", "holdings", "ltd",
-                       "llc", "plc", "bank", "airlines", "airways", "energy", "industries", "systems", "technologies",
-                       "university", "college", "school", "hospital", "agency", "department", "council", "foundation",
-                       "institute", "association", "union", "club", "police", "fc", "united", "rovers", "athletic",
-                       "town", "city", "county", "borough", "foods", "mills"}
+                      "llc", "plc", "bank", "airlines", "airways", "energy", "industries", "systems", "technologies",
+                      "university", "college", "school", "hospital", "agency", "department", "council", "foundation",
+                      "institute", "association", "union", "club", "police", "fc", "united", "rovers", "athletic",
+                      "town", "city", "county", "borough", "foods", "mills"}
 
 
 def _in_an_organisation(token) -> bool:
