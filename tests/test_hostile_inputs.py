@@ -934,6 +934,24 @@ def test_thousands_of_claims_naming_who_did_it_are_told_apart_without_a_loop_ove
     assert not apart[0, 2]  # one report's
 
 
+def test_a_page_of_thousands_of_changes_is_measured_in_time():
+    """The attack: a page of 3,000 figures a change ended at ("Sales ... fell to 7 million dollars."). Looking for a
+    hedge before each figure's change word read the Doc's whole text each time (spaCy joins it again on every
+    `Doc.text`): 16 s here, growing with the square; the text is now joined once per Doc (`doc_text`), 0.1 s."""
+    from newsweave import quantities as q
+    from newsweave.pipeline import build_story
+    from newsweave.settings import Settings
+    from newsweave.story import Document
+
+    text = " ".join(f"Sales at the Harlow plant fell to {n} million dollars." for n in range(1, 3_001))
+    doc = build_story([Document(id="r1", text=text)], Settings(), stages=["annotate"]).workspace.parses["r1"]
+    found = q.find(text)
+    started = time.perf_counter()
+    measured = [q.measure(figure, doc) for figure in found]
+    assert time.perf_counter() - started < 3.0
+    assert len(measured) == 3_000 and sum(m.role == "to" for m in measured) > 1_000
+
+
 def test_thousands_of_namesakes_are_not_paired_as_one_person_given_two_first_names():
     """The attack: two reports naming thousands of people of one surname, each with one title. Reading one person given
     two first names compared every pair of namesakes, reading each one's titles again for each pair; a surname

@@ -395,6 +395,14 @@ _HEDGES = [
 _HEDGE = "|".join(f"(?P<{kind}{i}>{pattern})" for i, (pattern, kind) in enumerate(_HEDGES))
 _HEDGE_BEFORE = re.compile(rf"(?:\b(?:{_HEDGE}))\s+(?:the\s+)?$", re.I)
 
+
+def _hedge_before(text: str, start: int) -> tuple[re.Match[str] | None, int]:
+    """The hedge just before a figure starting at `start` ("more than 40", "about the 300"), and where in `text` it
+    starts (`start` when there is none)."""
+    window = text[max(0, start - 30):start]
+    found = _HEDGE_BEFORE.search(window)
+    return found, start - len(window) + found.start() if found else start
+
 # A share written as a fraction of a set: "half of the drivers", "two-thirds of voters", "a quarter of its staff"
 # (not "the first half of the season", a time, nor "a quarter of a percentage point", a fraction of a unit).
 _SHARES = {"half": 50.0, "third": 100 / 3, "thirds": 200 / 3, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0}
@@ -616,11 +624,11 @@ def find(text: str, document: str = "", offset: int = 0) -> list[Quantity]:
             insort(taken, (start, end))
             hedge_start = start
             if quantity.hedge == "":
-                before = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
+                before, hedge_at = _hedge_before(text, start)
                 if before:
                     hedge = next(name.rstrip("0123456789") for name, v in before.groupdict().items() if v)
                     quantity = _hedged(quantity, hedge)
-                    hedge_start = start - (len(text[max(0, start - 30):start]) - before.start())
+                    hedge_start = hedge_at
             if quantity.hedge == "" and re.match(r"\s*or\s+so\b", text[end:]):
                 quantity = _hedged(quantity, "about")
             if quantity.kind == TIME and quantity.hedge == "":
@@ -1307,8 +1315,7 @@ def _end_of_change(span) -> str:
     before the figure: the small model often parses "from $5 billion to $3 billion" as one range."""
     doc, at = span.doc, span.start - 1
     # (the word before the figure's hedge, which its span may hold or not: "dropped ... to just over £210m")
-    hedged = _HEDGE_BEFORE.search(doc.text[max(0, span.start_char - 30):span.start_char])
-    hedge_start = span.start_char - (min(span.start_char, 30) - hedged.start()) if hedged else span.start_char
+    _, hedge_start = _hedge_before(doc_text(doc), span.start_char)
     while at >= 0 and (doc[at].idx >= hedge_start or doc[at].lower_ == "just"):
         at -= 1
     before = doc[at].lower_ if at >= 0 else ""
