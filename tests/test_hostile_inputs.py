@@ -981,6 +981,9 @@ def test_thousands_of_namesakes_are_not_paired_as_one_person_given_two_first_nam
     "Approved by eight votes to three, a vote of seven to two. " * 5_000,  # tallies in words
     "1-" * 40_000 + "win",  # a dash chain beside a result word: no score, no backtracking
     "9" * 100_000 + " degrees Celsius",  # one endless number before a scale
+    "three in ten pupils, " * 5_000,  # shares as so many in so many (thirty-fourth sitting)
+    "1 in " * 10_000 + "win",  # a chain of them, each figure the next one's whole
+    "fell by almost a fifth to just over £210m. " * 3_000,  # a hedge after "by", and before a change's end
 ])
 def test_pages_of_scores_temperatures_and_tallies_are_read_in_time(page):
     """The twenty-ninth sitting's quantity kinds (`score`, `temperature`) read hostile pages in linear time: 10,000
