@@ -752,6 +752,32 @@ def test_two_reports_of_hundreds_of_deaths_on_weekdays_are_compared_in_time():
         assert time.perf_counter() - started < 1.0, name
 
 
+def test_one_death_given_three_days_is_one_disagreement_of_three_sides():
+    """Pairs of one event's dates that share a side are one disagreement: each day once, with every report that gives
+    it (before, three disagreements of two sides each, and the second report to give Oct. 4 was in none)."""
+    reports = [(_MAYOR + text + "\n", "2026-10-20") for text in (
+        "Moro died on Oct. 3 at her home.", "Moro died on Oct. 4 in a Velmar hospital.",
+        "Moro died on Oct. 5, her family said.", "Moro died on Oct. 4, the council said.")]
+    (found,) = _of_kind(_published(*reports), "date")
+    assert found.subject == "date of death (Ann Moro)"
+    assert [(v.value, v.normalized, v.documents) for v in found.values] == [
+        ("Oct. 3", "2026-10-03", ["r1"]), ("Oct. 4", "2026-10-04", ["r2", "r4"]), ("Oct. 5", "2026-10-05", ["r3"])]
+    _assert_evidence_holds_values(found, {f"r{n}": text for n, (text, _) in enumerate(reports, start=1)})
+
+
+def test_two_reports_of_one_death_on_hundreds_of_days_are_one_disagreement():
+    """A hostile pair of reports: one death given 300 days by each was 90,000 disagreements (every day of one against
+    every day of the other) and the brief took 10 s; it is one disagreement of 600 sides."""
+    from datetime import date, timedelta
+
+    def days(first: int) -> str:
+        return " ".join(f"Moro died on {date(2020, 1, 1) + timedelta(days=3 * i + first):%B %-d, %Y}." for i in range(300))
+
+    brief = _published((days(0) + "\n", "2026-10-20"), (days(1) + "\n", "2026-10-20"))
+    (found,) = _of_kind(brief, "date")
+    assert len(found.values) == 600 and found.subject == "date of death (Moro)"
+
+
 def test_ages_in_every_form_and_not_someone_elses():
     brief = _brief(
         "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "

@@ -18,3 +18,14 @@ def test_a_long_chain_is_found_without_deep_recursion():
     for key in range(1, 100_000):
         sets.union(key, key - 1)
     assert sets.find(0) == 99_999
+
+
+def test_keys_added_as_they_are_met_and_a_key_never_added_is_in_no_set():
+    sets: UnionFind[str] = UnionFind(())
+    assert not sets.same("a", "a")
+    sets.add("a")
+    sets.add("b")
+    assert sets.same("a", "a") and not sets.same("a", "b")
+    sets.union("a", "b")
+    sets.add("b")  # (a key held keeps its set)
+    assert sets.same("a", "b") and sets.find("b") == "a"

@@ -20,6 +20,14 @@ class UnionFind(Generic[K]):
             key = self.parent[key]
         return key
 
+    def add(self, key: K) -> None:
+        """A key not held yet, in a set of its own (for sets joined as their keys are met)."""
+        self.parent.setdefault(key, key)
+
+    def same(self, first: K, second: K) -> bool:
+        """Whether two keys are in one set (a key never added is in none)."""
+        return first in self.parent and second in self.parent and self.find(first) == self.find(second)
+
     def union(self, into: K, other: K) -> None:
         """Join `other`'s set to `into`'s; `into`'s name stays the set's name."""
         self.parent[self.find(other)] = self.find(into)
