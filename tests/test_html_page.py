@@ -345,3 +345,64 @@ def test_a_passage_one_report_quotes_in_pieces_is_one_line():
     assert len(result.story.facts) > 1 and all(len(f.documents) == 2 for f in result.story.facts if f.support > 1)
     rows = StoryView("1", json.loads(result.to_json()), "/briefs/1").fact_rows()
     assert len(rows) == 1 and sorted(f["id"] for f in rows[0]) == sorted(f.id for f in result.story.facts if f.support > 1)
+
+
+_MAYOR = "Ann Moro, the mayor of Velmar, was remembered by friends, her family said. "
+DISPUTED_DEATH = [
+    newsweave.Document(id=f"r{n}", text=_MAYOR + text + "\n", published="2026-10-20")
+    for n, text in enumerate(("Moro died on Oct. 3 at her home.", "Moro died on Oct. 4 in a Velmar hospital.",
+                              "Moro died on Oct. 5, her family said.", "Moro died on Oct. 4, the council said."), start=1)
+]
+
+
+def test_a_fact_whose_reports_differ_on_its_day_says_so_in_every_form():
+    """Three reports state Moro's death as one fact, on Oct. 4, 5 and 4: "3 reports: Moro died on Oct. 5" alone
+    reads as three reports of Oct. 5. Each form says what they differ on, beside the fact; the web page reads it
+    from the JSON alone."""
+    import json
+
+    from newsweave.render.restore import brief_from_dict
+    from newsweave.render.templating import environment
+    from newsweave.web.pages import TEMPLATES
+    from newsweave.web.view import StoryView
+
+    brief = newsweave.brief(DISPUTED_DEATH)
+    data = json.loads(brief.to_json())
+    (death,) = [i for i, d in enumerate(data["discrepancies"]) if d["subject"] == "date of death (Ann Moro)"]
+    disputed = [f for f in data["facts"] if f["disputed_by"]]
+    assert [(f["text"], f["disputed_by"]) for f in disputed] == [("Moro died on Oct. 5, her family said.", [death])]
+    assert all(f["disputed_by"] == [] for f in data["facts"] if f not in disputed)
+    (line,) = [line for line in brief.to_markdown().splitlines() if "Oct. 5" in line and line.startswith("- **3 reports")]
+    assert line.endswith("_(the reports differ on: date of death (Ann Moro))_")
+    assert line in brief_from_dict(data).to_markdown()  # the JSON alone rebuilds it
+    assert ('<div class="disputed">The reports differ on: date of death (Ann Moro) (<a href="#discrepancies">below</a>)'
+            '</div>') in brief.to_html()
+    page = environment(TEMPLATES).get_template("story.html").render(
+        story=StoryView("b1", data, "/briefs/b1"), api_base="/api/briefs/b1", export_formats=[], has_corpus=False,
+        config=None, form_token="t", form_token_field="csrf_token",
+    )
+    assert page.count('<div class="disputed">The reports differ on: date of death (Ann Moro)') == 1
+
+
+def test_a_fact_without_a_disagreement_inside_its_claims_is_not_disputed(example_brief):
+    """The example's reports disagree on how many were evacuated, but the 1,200 is its own report's claim: the three
+    reports grouped as one fact all say about 1,400, and no fact of the brief is marked."""
+    import json
+
+    data = json.loads(example_brief.to_json())
+    assert any(d["subject"] == "number of residents evacuated" for d in data["discrepancies"])
+    assert all(f["disputed_by"] == [] for key in ("facts", "single_source") for f in data[key])
+    assert "differ on" not in example_brief.to_markdown()
+
+
+@pytest.mark.parametrize("disputed_by", [["0"], [-1], [99], [True], "0", 0, None, {"0": 0}, [{"index": 0}]])
+def test_the_web_page_passes_over_a_hostile_disputed_by(disputed_by):
+    """A shared corpus's cached JSON is outside input: `disputed_by` must name a disagreement of the brief by its
+    index; anything else names none (and never raises)."""
+    from newsweave.web.view import StoryView
+
+    data = {"documents": [], "discrepancies": [{"subject": "date of death"}],
+            "facts": [{"id": 1, "text": "Moro died.", "disputed_by": disputed_by}]}
+    view = StoryView("b1", data, "/briefs/b1")
+    assert view.disputed(view.layer("facts")) == []
+    assert view.disputed([{"disputed_by": [0]}]) == ["date of death"]

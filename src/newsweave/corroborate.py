@@ -8,6 +8,7 @@ reads align's sentence similarity from the story's workspace.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -45,6 +46,36 @@ def corroborated(story: Story) -> list[FactGroup]:
     # What reports call someone ("Kurdish rebel leader Abdullah Ocalan") and the day they name an event by
     # ("the Nov. 13 attacks") are background, inside sentences about something else: after the events.
     return sorted(groups, key=lambda g: (_background(g), -g.support, -g.salience, g.id))
+
+
+# Disagreements over what a fact says (its figure, its day); another spelling of a name, another wording of a
+# quote or another outlet it was told to leaves the fact as stated.
+DISPUTING_KINDS = ("number", "date")
+
+
+def disputes(story: Story) -> dict[int, list[int]]:
+    """Each fact group's id -> the disagreements over its own claims, as indexes into `story.discrepancies`: two or
+    more sides of one, from two or more reports, inside the group's claims. "About 1,400 people were evacuated"
+    stated by three reports, one of which says "some 1,200", is three reports of one evacuation that differ on its
+    figure, not three that say 1,400."""
+    sides_in: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)  # document -> (start, end, index, side)
+    for index, item in enumerate(story.discrepancies):
+        if item.kind in DISPUTING_KINDS:
+            for side, value in enumerate(item.values):
+                for e in value.evidence:
+                    sides_in[e.document].append((e.start, e.end, index, side))
+    found: dict[int, list[int]] = {}
+    for group in story.facts:
+        held: dict[int, set[tuple[int, str]]] = defaultdict(set)  # index -> (side, document) inside the claims
+        for span in group.evidence:
+            for start, end, index, side in sides_in.get(span.document, ()):
+                if start < span.end and span.start < end:
+                    held[index].add((side, span.document))
+        disputed = [index for index, inside in held.items()
+                    if len({side for side, _ in inside}) >= 2 and len({document for _, document in inside}) >= 2]
+        if disputed:
+            found[group.id] = sorted(disputed)
+    return found
 
 
 def reports_telling(story: Story) -> Callable[[FactGroup], int]:

@@ -21,6 +21,7 @@ from newsweave.render import Briefed, analyst
 from newsweave.render.labels import (
     citation_numbers,
     claim_marks,
+    disputed_subjects,
     document_line,
     fact_lines,
     headline,
@@ -79,6 +80,7 @@ class BriefPage:
         # one row per quoted sentence, every claim of the row marked, and cited after it when other reports
         # state it than the row's (as in the Markdown)
         self.fact_lines = fact_lines(corroborated(story))
+        self.disputed = disputed_subjects(story)  # what a line's reports differ on
         # (origin, its facts, the groups to print and how many sentences more, as the Markdown prints them)
         self.sole_origins = [(origin, groups, *sole_origin_lines(groups)) for origin, groups in sole_origin_facts(story)]
         self.involved = analyst.involved(story)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from newsweave.corroborate import corroborated, single_source
+from newsweave.corroborate import corroborated, disputes, single_source
 from newsweave.render.labels import inferred_origins, sole_origin_facts
 
 if TYPE_CHECKING:
     from newsweave.render import Briefed as Brief
+    from newsweave.story import FactGroup
 
 SCHEMA = "newsweave.brief/1"
 
@@ -22,12 +23,17 @@ SCHEMA = "newsweave.brief/1"
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     story = brief.story
     summary_facts = {item.fact.id for item in story.summary}
+    disputed = disputes(story)
+
+    def fact(group: FactGroup) -> dict[str, Any]:
+        return {**group.to_dict(group.id in summary_facts), "disputed_by": disputed.get(group.id, [])}
+
     return {
         "schema": SCHEMA,
         "documents": [d.to_dict(with_text=True) for d in story.documents],
         "summary": [item.to_dict() for item in story.summary],
-        "facts": [g.to_dict(g.id in summary_facts) for g in corroborated(story)],
-        "single_source": [g.to_dict(g.id in summary_facts) for g in single_source(story)],
+        "facts": [fact(g) for g in corroborated(story)],
+        "single_source": [fact(g) for g in single_source(story)],
         "entities": [e.to_dict() for e in story.entities],
         "relations": [r.to_dict() for r in story.relations],
         "timeline": [t.to_dict() for t in story.timeline],
@@ -41,7 +47,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         # What the Markdown and HTML pages show beyond the lists above, so the
         # JSON alone can rebuild them (render/restore.py; the corpus caches this JSON).
         "sole_origins": [
-            {"origin": origin, "facts": [g.to_dict(g.id in summary_facts) for g in groups]}
+            {"origin": origin, "facts": [fact(g) for g in groups]}
             for origin, groups in sole_origin_facts(story)
         ],
         "sentences": [s.to_dict() for s in story.sentences],

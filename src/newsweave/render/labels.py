@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from itertools import groupby
 from operator import itemgetter
 from typing import TypeVar
 
-from newsweave.corroborate import lines_per_sentence, resting_on_one_outlet
+from newsweave.corroborate import disputes, lines_per_sentence, resting_on_one_outlet
 from newsweave.story import NOT_ONE_STORY, TOO_MUCH_TO_BRIEF, Document, FactGroup, Story
 
 T = TypeVar("T")
@@ -22,6 +23,14 @@ def fact_lines(groups: list[FactGroup]) -> list[list[FactGroup]]:
         _, uncited = _cited_line(line)
         lines += uncited_apart(line, uncited, [group.documents for group in line])
     return lines
+
+
+def disputed_subjects(story: Story) -> Callable[[Iterable[FactGroup]], list[str]]:
+    """What the reports of a fact line differ on (`corroborate.disputes`): each disagreement's subject, once
+    ("4 reports: Kevin Johnson, 25" when one of them says 24: they differ on the age of Johnson)."""
+    found = disputes(story)
+    return lambda groups: list(dict.fromkeys(story.discrepancies[index].subject
+                                             for group in groups for index in found.get(group.id, ())))
 
 
 def uncited_apart(line: list[T], uncited: set[int], documents: list[list[str]]) -> list[list[T]]:

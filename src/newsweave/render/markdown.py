@@ -10,6 +10,7 @@ from newsweave.render.analyst import also_known_as, dated, involved, more_label,
 from newsweave.render.labels import (
     citation_numbers,
     claim_marks,
+    disputed_subjects,
     document_line,
     fact_lines,
     headline,
@@ -57,8 +58,10 @@ def brief_to_markdown(brief: Brief) -> str:
     own = report_origins(story)
     # The sentence each claim group quotes, once, every claim of the line marked: cited by the line when the line's
     # reports state it, else after it.
+    differ = disputed_subjects(story)
     lines += [
         f"- **{_reports_and_origins(line[0], numbers, inferred, own)}** {cite(line[0].documents)}: {_marked(cite, *line)}"
+        f"{_differing(differ(line))}"
         for line in fact_lines(facts)
     ] or ["_No fact is stated by more than one report._"]
     lines += _crosscheck_sections(story, cite, inferred)
@@ -81,6 +84,11 @@ def _marked(cite, group: FactGroup, *more: FactGroup) -> str:
     a claim other reports state than the line's cited after it."""
     return "".join((f"*{text}*" if marked else text) + (f" {cite(by.documents)}" if by is not None else "")
                    for text, marked, by in claim_marks(group, *more))
+
+
+def _differing(subjects: list[str]) -> str:
+    """What a fact line's reports differ on, after the line: " _(the reports differ on: age of Johnson)_"."""
+    return f" _(the reports differ on: {'; '.join(subjects)})_" if subjects else ""
 
 
 def _reports_and_origins(group, numbers: dict[str, int], inferred: set[str], own: dict[str, str]) -> str:

@@ -52,6 +52,16 @@ class StoryView:
         runs, _ = self._cited(facts)
         return [(piece, marked, facts[at] if at is not None else None) for piece, marked, at in runs]
 
+    def disputed(self, row: list[dict[str, Any]]) -> list[str]:
+        """What the reports of a row's facts differ on: the subjects of the disagreements each fact's
+        `disputed_by` names (indexes into the brief's `discrepancies`; any other value is passed over)."""
+        discrepancies = self.layer("discrepancies")
+        named = [fact.get("disputed_by") for fact in row if isinstance(fact, dict)]
+        indexes = [index for each in named if isinstance(each, list) for index in each
+                   if type(index) is int and 0 <= index < len(discrepancies)]  # (not True, which is 1 to Python)
+        subjects = [discrepancies[index].get("subject") for index in indexes if isinstance(discrepancies[index], dict)]
+        return list(dict.fromkeys(subject for subject in subjects if isinstance(subject, str)))
+
     @staticmethod
     def _cited(facts) -> tuple[list[tuple[str, bool, int | None]], set[int]]:
         text, quoted = facts[0].get("text"), _quoted(facts[0])
