@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import newsweave
@@ -849,6 +850,11 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
     ("Storm Vela left about 85,000 homes without electricity across Tarrant on Monday, the grid operator said.",
      "Gales brought down power lines across Tarrant on Monday, cutting supply to 84,600 households.",
      ("left about 85,000 homes", "cutting supply to 84,600")),
+    # an exact count and a hedged one that holds it, of one measure told by one predicate (thirty-fifth sitting:
+    # the blind fact probes' "four dozen"), however small the count
+    ("The Tarrant council has ordered 48 fire engines from Avelon in a deal worth 2.1 billion dollars.",
+     "An order for four dozen Avelon fire engines, announced on Monday by the council, will renew the fleet.",
+     ("has ordered 48", "An order for four dozen")),
 ])
 def test_one_telling_figure_of_one_measure_is_one_fact(first, second, words):
     documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
@@ -871,6 +877,25 @@ def test_figures_of_anything_alike_are_no_telling_figure(first, second):
     claims = build_story(documents, Settings()).claims
     assert any(c.quantities for c in claims if c.document == "r1")
     assert not _one_telling_figure(claims).any()
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The army has withdrawn more than 1,000 troops.", "The army has withdrawn 5,000 troops."),  # a floor far below
+    ("Police arrested about 40 protesters.", "Police released 40 protesters."),  # another predicate
+    ("Police arrested about 40 protesters.", "Police arrested 40 fans."),  # another noun
+    ("Police arrested about 40 protesters.", "About 40 protesters were arrested."),  # hedged both: not this rule's
+])
+def test_a_hedged_figure_holds_only_a_near_exact_one_of_one_measure(first, second):
+    from newsweave.align import _same_figure_measured
+
+    def across(texts: tuple[str, str]) -> bool:  # (whether a claim of r1 and one of r2 are one figure measured)
+        claims = build_story([Document(id=f"r{n}", text=text) for n, text in enumerate(texts, 1)], Settings()).claims
+        assert any(c.quantities for c in claims if c.document == "r1")
+        documents = np.array([c.document for c in claims])
+        return bool((_same_figure_measured(claims) & (documents[:, None] != documents[None, :])).any())
+
+    assert not across((first, second))
+    assert across((first, "Police arrested 42 protesters.")) == (first == "Police arrested about 40 protesters.")
 
 
 @pytest.mark.parametrize("written, month, tense, year", [

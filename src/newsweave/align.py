@@ -25,6 +25,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
+from types import SimpleNamespace
 from typing import TypeVar
 
 import numpy as np
@@ -320,7 +321,19 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
          if x.exact and x.noun and x.predicate in (c.predicate, predicate_class(c.subject)) and x.predicate not in ("be", "have")}
         for c in claims  # (the claim says it: "the mayor visited the 14 killed" is a visit; or its subject names it:
     ]  # "An order for 48 helicopters will modernise the fleet" tells the order)
-    return _sharing(keys)
+    # ... or one exact figure and a hedged one that holds it, near it: "ordered 48 helicopters", "an order for four
+    # dozen helicopters"; "about 1,400 residents were evacuated", "1,412 residents were evacuated"
+    told = [SimpleNamespace(quantities=[x for x in c.quantities if not x.vague and x.noun and x.predicate not in ("be", "have")
+                                        and x.predicate in (c.predicate, predicate_class(c.subject))]) for c in claims]
+    hedged = _figures_alike(told, lambda x: (x.kind, x.noun, x.predicate), _one_held_by_the_other, near=True)  # type: ignore[arg-type]
+    return _sharing(keys) | (hedged & ~_same([c.document for c in claims]))
+
+
+def _one_held_by_the_other(x: Quantity, y: Quantity) -> bool:
+    """An exact figure inside a hedged figure's range, near its stated value ("48" in "four dozen", 40 to 56)."""
+    exact, hedged = (x, y) if x.exact else (y, x)
+    return (exact.exact and not hedged.exact and hedged.low is not None and hedged.high is not None
+            and hedged.low <= exact.value <= hedged.high and _close(exact.value, hedged.value))
 
 
 # A count this large is seldom given alike by chance; a smaller one ("three arrested", "three charges") often is.
@@ -339,7 +352,7 @@ def _one_telling_figure(claims: list[Claim]) -> np.ndarray:
             return None
         return measure_key(x)
 
-    alike = _figures_alike(claims, measure_of, lambda x, y: same_measure(x, y) and compatible(x, y) and _close(x.value, y.value))
+    alike = _figures_alike(claims, measure_of, lambda x, y: same_measure(x, y) and compatible(x, y), near=True)
     return alike & ~_same([c.document for c in claims])
 
 
@@ -390,10 +403,12 @@ def _same_quantity(claims: list[Claim]) -> np.ndarray:
 
 
 def _figures_alike(claims: list[Claim], group_of: Callable[[Quantity], tuple | None],
-                   alike: Callable[[Quantity, Quantity], bool]) -> np.ndarray:
+                   alike: Callable[[Quantity, Quantity], bool], near: bool = False) -> np.ndarray:
     """n x n: True where two claims hold figures `alike`, of which only those `group_of` puts in one group (None: no
     group) are compared. Each kind of figure (a figure without where it was written) is compared once, the claims
-    holding it as a block: a page repeating one figure holds few kinds, and compared claim by claim it took seconds."""
+    holding it as a block: a page repeating one figure holds few kinds, and compared claim by claim it took seconds.
+    `near`: figures alike are `_close` in value, so each is compared only with those near it, in order of value (a
+    hostile page of 3,000 figures of one measure, each another, took 5 s compared each with all)."""
     n = len(claims)
     matrix = np.zeros((n, n), dtype=bool)
     groups: dict[tuple, dict[Quantity, list[int]]] = {}
@@ -404,9 +419,11 @@ def _figures_alike(claims: list[Claim], group_of: Callable[[Quantity], tuple | N
                 kind = x.with_(written="", document="", start=0, end=0, token=-1)
                 groups.setdefault(group, {}).setdefault(kind, []).append(i)
     for kinds in groups.values():
-        found = list(kinds.items())
+        found = sorted(kinds.items(), key=lambda item: abs(item[0].value)) if near else list(kinds.items())
         for at, (x, holders) in enumerate(found):
             for y, others in found[at:]:
+                if near and not _close(x.value, y.value):
+                    break  # (and so are all that follow, larger still)
                 if alike(x, y):
                     matrix[np.ix_(holders, others)] = True
                     matrix[np.ix_(others, holders)] = True
