@@ -419,6 +419,9 @@ def test_two_claims_giving_one_exact_count_each_and_not_the_same_are_not_one_fac
     # (thirty-fourth sitting: the first blind fact probes' misses)
     ("Engineers shut the Varna bridge on Thursday.", "Engineers closed the Varna bridge on Thursday."),
     ("The Varna rider fractured his femur on Thursday.", "The Varna rider broke his femur on Thursday."),
+    # (thirty-fifth sitting: a rate that went up; the figure's verb reads so too, tokens.phrasal_lemma)
+    ("Varna bus fares went up on Thursday.", "Varna bus fares rose on Thursday."),
+    ("Varna bus fares went down on Thursday.", "Varna bus fares fell on Thursday."),
 ])
 def test_a_phrasal_verb_reads_as_the_word_it_means(phrased, plain):
     (first,) = [c for c in _claims(phrased) if c.kind == "clause"]

@@ -778,6 +778,38 @@ def test_two_reports_of_one_death_on_hundreds_of_days_are_one_disagreement():
     assert len(found.values) == 600 and found.subject == "date of death (Moro)"
 
 
+@pytest.mark.parametrize("second, flagged", [
+    ("The Velmar central bank raised its key interest rate by 0.25 percentage points on Wednesday.", False),
+    ("The Velmar central bank raised its key interest rate by a quarter of a percentage point on Wednesday.", False),
+    ("The Velmar central bank raised its key interest rate by half a percentage point on Wednesday.", True),
+    ("The Velmar central bank raised its key interest rate by 50 basis points on Wednesday.", True),
+])
+def test_a_rate_rise_in_basis_points_and_in_percentage_points_is_one_measure(second, flagged):
+    first = "The Velmar central bank raised its key interest rate by 25 basis points on Wednesday."
+    found = _of_kind(_published((first + "\n", "2026-10-20"), (second + "\n", "2026-10-20")), "number")
+    assert [(d.subject, sorted(v.normalized for v in d.values)) for d in found] == (
+        [("percentage points raised", [0.25, 0.5])] if flagged else [])
+
+
+@pytest.mark.parametrize("first, second", [
+    ("The singer Marek Duda died at 84 on Sunday in Gdansk.", "The singer Marek Duda died at 85 on Sunday in Gdansk."),
+    ("Marek Duda died on Sunday in Gdansk at the age of 84.", "Marek Duda, who passed away at 85, sang in Gdansk."),
+])
+def test_an_age_at_death_is_an_age_not_a_toll(first, second):
+    """"died at 84" was read as 84 people killed: two reports of one singer's death at 84 and 85 disagreed on "number
+    of people killed". It is his age, compared as ages are; "at the age of 84" is no age of another time ("started
+    piano at age 4" is)."""
+    (found,) = _published((first + "\n", "2026-10-20"), (second + "\n", "2026-10-20")).story.discrepancies
+    assert (found.kind, found.subject, sorted(v.normalized for v in found.values)) == ("number", "age of Duda", [84, 85])
+
+
+def test_two_people_of_one_age_are_two_facts():
+    brief = _published(("Ann Moro died at 84 on Sunday in Gdansk.\n", "2026-10-20"),
+                       ("Tom Holt died at 84 on Sunday in Velmar.\n", "2026-10-20"))
+    assert all(len(g.documents) == 1 for g in brief.story.facts)
+    assert brief.story.discrepancies == []
+
+
 def test_ages_in_every_form_and_not_someone_elses():
     brief = _brief(
         "The climber, identified as 29-year-old Petra Lindqvist, was rescued on Sunday. "

@@ -1424,7 +1424,7 @@ def test_a_hostile_sentence_of_thousands_of_parts_is_read_in_one_pass():
     ("Two-thirds of voters backed it.", 200 / 3),
     ("About a quarter of its staff quit.", 25.0),
     ("They won the first half of the season.", None),  # a time, not a share
-    ("Rates rose a quarter of a percentage point.", None),  # a fraction of a unit
+    ("Rates rose a quarter of a percentage point.", None),  # a fraction of a unit (percentage points, below)
     ("The bill needs a two-thirds majority.", None),  # no count of two either
     # so many in so many (the third blind fact probes, thirty-fourth sitting: "Three in ten 11-year-olds" / "30% of
     # primary school leavers")
@@ -1435,9 +1435,27 @@ def test_a_hostile_sentence_of_thousands_of_parts_is_read_in_one_pass():
 def test_a_share_written_as_a_fraction_of_a_set(text, value):
     """A blind fact probe (2026-12-07, twenty-eighth sitting): "Half of the bus drivers" and "Fifty percent of
     drivers" state one share; "two-thirds" was read as a count of two."""
-    shares = [x for x in q.find(text) if x.kind == q.PERCENT]
+    shares = [x for x in q.find(text) if x.kind == q.PERCENT and x.unit == "%"]
     assert [x.value for x in shares] == ([] if value is None else [pytest.approx(value)])
     assert not [x for x in q.find(text) if x.kind == q.COUNT]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The bank raised its key rate by 0.25 percentage points to 7.75 percent.", 0.25),
+    ("The bank raised its key rate by 25 basis points to 7.75 percent.", 0.25),
+    ("Borrowing costs went up by a quarter of a percentage point.", 0.25),
+    ("The bank cut its rate by half a percentage point.", 0.5),
+    ("A 50-basis-point cut was expected.", 0.5),
+    ("Support for the party fell two percentage points.", 2.0),
+])
+def test_a_change_in_points_of_a_percentage_is_one_measure_however_written(text, value):
+    """A blind fact probe (thirty-fifth sitting): "raised its key interest rate by 25 basis points" and "went up by a
+    quarter of a percentage point" state one rise, and "25 basis points" was read as a count of 25 points. A point is
+    a hundred basis points; the rate itself ("7.75 percent") stays a share."""
+    points = [x for x in q.find(text) if x.unit == q.PERCENTAGE_POINTS]
+    assert [(x.kind, x.value) for x in points] == [(q.PERCENT, pytest.approx(value))]
+    assert not [x for x in q.find(text) if x.kind == q.COUNT]
+    assert [x.value for x in q.find(text) if x.unit == "%"] == ([7.75] if "7.75" in text else [])
 
 
 @pytest.mark.parametrize("text", ["It rained on two in three days.", "Police arrested 3 in 2009."])
@@ -1520,3 +1538,22 @@ def test_a_vote_s_tally_in_words_is_a_score(text, tally):
 def test_a_count_of_votes_is_no_tally():
     """(second read) "won 12,400 votes to 9,300" counts votes; it is no 400-9 tally."""
     assert [x.kind for x in q.find("Moro won 12,400 votes to 9,300 for Tolle.")] == [q.COUNT, q.COUNT]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("The singer Marek Duda died at 84 on Sunday.", "duda"),
+    ("Duda died on Sunday at the age of 84.", "duda"),
+    ("Duda, who passed away at 84, was a singer.", "duda"),
+    ("The singer died at 84.", ""),  # an age, whose the sentence does not say
+])
+def test_an_age_at_death_is_the_age_of_who_died(text, owner):
+    """"died at 84" was a count of 84 people killed (thirty-fifth sitting): it is the age of the one who died, and
+    "at the age of 84" at a death is no age of another time."""
+    (found,) = [x for x in _measured(text) if x.value == 84]
+    assert (found.kind, found.owner, found.noun, found.predicate) == (q.AGE, owner, "", "")
+
+
+@pytest.mark.parametrize("text", ["Duda started piano at age 4.", "The fire at 84 Main Street killed two.",
+                                  "The storm died down at 4 p.m."])
+def test_a_number_after_at_is_no_age_at_death_unless_a_death_it_is(text):
+    assert not [x for x in _measured(text) if x.kind == q.AGE and x.owner]

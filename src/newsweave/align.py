@@ -565,6 +565,9 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray, mentions: Callable[[]
     given = ~np.isnan(single)
     apart |= given[:, None] & given[None, :] & (single[:, None] != single[None, :]) & ~same_report
     apart |= _told_apart(claims, mentions, published) & ~same_report
+    # An age is one person's: "Ann Moro died at 84" and "Tom Holt died at 84" are two ages, however alike the words
+    aged = np.array([c.kind == "age" and bool(c.subject) for c in claims])
+    apart |= aged[:, None] & aged[None, :] & ~_same([c.subject for c in claims])
     np.fill_diagonal(apart, False)
     return apart
 

@@ -30,7 +30,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
 
-from newsweave.annotate.tokens import doc_text, kept_on
+from newsweave.annotate.tokens import doc_text, kept_on, phrasal_lemma
 
 # --- kinds ---------------------------------------------------------------------
 
@@ -422,12 +422,19 @@ _SHARE_OF = (r"(?<![\w-])(?<!first\s)(?<!second\s)(?<!third\s)(?<!final\s)(?<!la
 _ONE_IN = rf"(?<![\w.,-])(?P<of_n>{_NUM})\s+(?:in|out\s+of)\s+(?P<of_d>{_NUM})\b(?!\s*(?:%|[.,]\d|(?:{_UNIT})\b))"
 # A share so written is a rounded one: "nearly half" may be 46 percent, "two-thirds" 64.
 SHARE_SPREAD = 4.0
+# A change of a rate in points of a percentage, one measure however written: "0.25 percentage points", "25 basis
+# points", "a quarter of a percentage point" (a point is a hundred basis points; not a share of a percent, "25%")
+PERCENTAGE_POINTS = "pp"
+_POINTS = (rf"\b(?P<pp>{_NUM})\s*(?:-\s*)?(?:percentage|percent|per\s*cent)[- ]points?\b"
+           rf"|\b(?P<bp>{_NUM})\s*(?:-\s*)?basis[- ]points?\b"
+           r"|\b(?P<pp_share>(?:a|one)[- ]quarter|half|three[- ]quarters)\s+(?:of\s+)?(?:a|one)\s+(?:percentage|percent)[- ]point\b")
+_POINT_SHARES = {"quarter": 0.25, "half": 0.5, "quarters": 0.75}
 
 _PATTERNS = [
     (MONEY, re.compile(
         rf"(?P<sign>{_SIGN})\s?(?P<n>{_NUM}(?:\s*(?:{_SCALE}|{_ABBREV_SCALE})\b){{0,2}})"
         rf"|\b(?P<n2>{_NUMBER}(?:\s*{_ABBREV_SCALE}\b)?)\s+(?P<cur>{_CURRENCY_WORD})\b", re.I)),
-    (PERCENT, re.compile(rf"\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)|{_SHARE_OF}|{_ONE_IN}", re.I)),
+    (PERCENT, re.compile(rf"{_POINTS}|\b(?P<n>{_NUM})\s*(?:%|per\s*cent\b|percent\b)|{_SHARE_OF}|{_ONE_IN}", re.I)),
     (TIME, re.compile(
         r"\b(?P<h>\d{1,2})(?::(?P<mm>\d{2}))?\s*(?P<ampm>a\.\s?m\.|p\.\s?m\.|am\b|pm\b)"
         r"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b(?!\s*(?:%|[ap]\.?m))"
@@ -484,7 +491,7 @@ _CLOCK = re.compile(r"\d\s*[ap]|\d:\d")  # "9 pm", "9:15 a.m.", "21:15"
 _ORDINAL_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
 # (the money pattern's own forms, lowercased: they hold no escape, such as \S, that lowercasing changes)
 _CURRENCY = re.compile(f"{_SIGN}|{_CURRENCY_WORD}".lower())
-_PER_CENT = re.compile(r"%|per\s*cent")
+_PER_CENT = re.compile(r"%|per\s*cent|basis[- ]point")
 _SHARE_WORD = re.compile(r"\b(?:half|thirds?|quarters?|fifth)\s+(?:of|the)\b"
                          rf"|(?:\d|\b(?:{_WORD}))\s+(?:in|out\s+of)\s+(?:\d|(?:{_WORD})\b)"
                          rf"|\bby\s+(?:(?:{'|'.join(_HEDGES_AFTER_BY)})\s+)?(?:(?:a|one)\s+)?(?:half|third|quarter|fifth)")
@@ -708,6 +715,16 @@ def _first_group(groups: dict[str, str | None], *names: str) -> str:
     return ""
 
 
+def _percentage_points(groups: dict[str, str | None]) -> float | None:
+    """The points `_POINTS` matched: "0.25 percentage points", "25 basis points" and "a quarter of a point" are 0.25."""
+    if groups.get("pp_share"):
+        return _POINT_SHARES[re.split(r"[- \s]+", (groups["pp_share"] or "").lower())[-1]]
+    if groups.get("bp"):
+        basis = number_value(groups["bp"] or "")
+        return basis / 100 if basis is not None else None
+    return number_value(groups.get("pp") or "")
+
+
 def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
     groups = match.groupdict()
     written = match.group(0)
@@ -722,6 +739,11 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             return None
         spread = _precision(_expand_abbreviated_scale(number), value)
         return Quantity(MONEY, value, value - spread, value + spread, currency, written, "", 0, 0, written_unit=currency)
+    if kind == PERCENT and (groups.get("pp") or groups.get("bp") or groups.get("pp_share")):
+        points = _percentage_points(groups)
+        if points is None:
+            return None
+        return Quantity(PERCENT, points, points, points, PERCENTAGE_POINTS, written, "", 0, 0, written_unit=PERCENTAGE_POINTS)
     if kind == PERCENT and (groups.get("share") or groups.get("share_by")):
         value = _SHARES[re.split(r"[- \s]+", (groups.get("share") or groups["share_by"]).lower())[-1]]
         return Quantity(PERCENT, value, value - SHARE_SPREAD, value + SHARE_SPREAD, "%", written, "", 0, 0,
@@ -970,13 +992,18 @@ def measure(quantity: Quantity, doc) -> Quantity:
     owner = ""
     places: frozenset[str] = frozenset()
     owner_name = owner_given = ""
-    said_of = _said_to_be(token) if quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120 else None
+    aged = quantity.kind == COUNT and quantity.exact and 0 < quantity.value < 120
+    died = _died_at(token) if aged else None
+    if died is not None:
+        noun_key, predicate = "", ""  # (an age at death: not 84 people killed)
+    said_of = (_said_to_be(token) or died) if aged else None
     stated = _person_said_of(token, said_of) if said_of is not None else None
-    if stated is not None:  # "Ruth Abara, who is 61,": the person's age
+    if stated is not None:  # "Ruth Abara, who is 61,", "Duda died at 84": the person's age
         quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")
         owner, owner_name, owner_given = _surname(stated), person_name(stated), given_name(stated)
-    elif said_of is not None and said_of.lower_ in _HE_OR_SHE:
-        quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")  # "He was 41.": whose, not said
+    elif said_of is not None and (said_of.lower_ in _HE_OR_SHE or died is not None):
+        # "He was 41.", "The singer died at 84": an age, whose not said
+        quantity = quantity.with_(kind=AGE, unit="year", written_unit="year")
     elif quantity.kind == AGE or (quantity.kind == COUNT and token.dep_ == "appos" and _is_person(token.head)):
         person = _age_owner(token)
         owner = _surname(person) if person is not None else ""
@@ -1381,6 +1408,27 @@ def _person_said_of(token, subject):
 
 
 _HE_OR_SHE = ("he", "she")
+
+
+def _died_at(token):
+    """The one whose death a number gives the age at: "Duda died at 84", "died on Sunday at the age of 84", "who passed
+    away at 84" (the verb's subject, or the name beside it: "The singer Marek Duda"), or None."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "age":
+        node = node.head.head
+    if not (node.dep_ == "pobj" and node.head.lower_ == "at" and _at_death(node.head)):
+        return None
+    verb = node.head.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    named = next((c for c in subject.children if c.dep_ == "appos" and _is_person(c)), None) if subject is not None else None
+    return named or subject
+
+
+def _at_death(at) -> bool:
+    """Whether "at" hangs off a verb of dying ("died at", "passed away at")."""
+    return phrasal_lemma(at.head) == "die"
 
 
 def _said_to_be(token):
@@ -1800,7 +1848,7 @@ def _aboard(noun) -> str:
 
 
 def _predicate_lemma(token) -> str:
-    lemma = token.lemma_.lower()
+    lemma = phrasal_lemma(token)
     if lemma in ("accord", "say", "tell", "report", "include") or (lemma in _VERBS_ONLY and token.pos_ != "VERB"):
         return ""
     if lemma in PREDICATE_CLASS:
@@ -2020,7 +2068,7 @@ def back_then(token) -> bool:
     node = token
     for _ in range(6):
         if node.lower_ == "age" and node.head.lower_ == "at":
-            return True
+            return not _at_death(node.head)  # ("died at the age of 84" is the age at death, for good)
         if node.pos_ in ("VERB", "AUX"):
             # ("will be 29 in April", "who turns 29 on April 11": an age still to come)
             return node.lemma_.lower() == "turn" or any(
@@ -2213,6 +2261,8 @@ def _describe(quantity: Quantity) -> str:
         return quantity.noun  # "floor": which one, the two sides' words say (fell from, lived on)
     what = {MONEY: "amount", PERCENT: "percentage", DURATION: "duration", LENGTH: "distance", MASS: "weight",
             AREA: "area", VOLUME: "volume", SPEED: "speed", ORDINAL: "order", TEMPERATURE: "temperature"}.get(quantity.kind)
+    if quantity.unit == PERCENTAGE_POINTS:
+        what = "percentage points"
     measured = measured_noun(quantity)
     noun = plural(measured) if measured else ""
     # (a verb of level says nothing the kind does not: "speed of winds", not "speed of winds arrived")

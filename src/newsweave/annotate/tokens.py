@@ -171,7 +171,8 @@ def doc_text(doc: Doc) -> str:
 # lemma "pass" read it as a bill passed: "approve", so "Lima passed away" and "Lima died" were two facts).
 # "Stepped down" is "resigned", and "shut down" "closed" (thirty-second sitting: the second blind fact probes).
 _PHRASAL = {("pass", "away"): "die", ("step", "down"): "resign", ("shut", "down"): "close",
-            ("call", "off"): "cancel", ("lift", "off"): "launch"}  # (thirty-third sitting: a third set of fact probes)
+            ("call", "off"): "cancel", ("lift", "off"): "launch",  # (thirty-third sitting: a third set of fact probes)
+            ("go", "up"): "rise", ("go", "down"): "fall"}  # ("borrowing costs went up by a quarter of a point")
 
 
 def _phrasal_verbs(lemma: list[str], lower: list[str], head: list[int]) -> list[tuple[int, str]]:
@@ -186,6 +187,17 @@ def _phrasal_verbs(lemma: list[str], lower: list[str], head: list[int]) -> list[
 
 
 _VERBS_OF_PHRASES = frozenset(verb for verb, _ in _PHRASAL)
+
+
+def phrasal_lemma(token) -> str:
+    """A spaCy token's lower-case lemma, or the word its phrasal verb reads as (`_PHRASAL`: "went up" is "rise"), as
+    `TokenTable.lemma` gives it, for the stages that read spaCy's tokens."""
+    lemma = token.lemma_.lower()
+    if lemma in _VERBS_OF_PHRASES:
+        for child in token.children:
+            if token.i < child.i <= token.i + 2 and (lemma, child.lower_) in _PHRASAL:
+                return _PHRASAL[lemma, child.lower_]
+    return lemma
 
 
 def _verdicts(lemma: list[str], lower: list[str], head: list[int], dep: list[str]) -> list[tuple[int, str]]:
