@@ -1545,6 +1545,7 @@ def test_a_count_of_votes_is_no_tally():
     ("Duda died on Sunday at the age of 84.", "duda"),
     ("Duda, who passed away at 84, was a singer.", "duda"),
     ("The singer died at 84.", ""),  # an age, whose the sentence does not say
+    ("Having died at 84, Duda left a fortune.", ""),  # (a clause without its own subject)
 ])
 def test_an_age_at_death_is_the_age_of_who_died(text, owner):
     """"died at 84" was a count of 84 people killed (thirty-fifth sitting): it is the age of the one who died, and

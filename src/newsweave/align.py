@@ -25,7 +25,6 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cache
 from itertools import chain
-from types import SimpleNamespace
 from typing import TypeVar
 
 import numpy as np
@@ -323,9 +322,9 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
     ]  # "An order for 48 helicopters will modernise the fleet" tells the order)
     # ... or one exact figure and a hedged one that holds it, near it: "ordered 48 helicopters", "an order for four
     # dozen helicopters"; "about 1,400 residents were evacuated", "1,412 residents were evacuated"
-    told = [SimpleNamespace(quantities=[x for x in c.quantities if not x.vague and x.noun and x.predicate not in ("be", "have")
-                                        and x.predicate in (c.predicate, predicate_class(c.subject))]) for c in claims]
-    hedged = _figures_alike(told, lambda x: (x.kind, x.noun, x.predicate), _one_held_by_the_other, near=True)  # type: ignore[arg-type]
+    told = [[x for x in c.quantities if not x.vague and x.noun and x.predicate not in ("be", "have")
+             and x.predicate in (c.predicate, predicate_class(c.subject))] for c in claims]
+    hedged = _figures_alike(told, lambda x: (x.kind, x.noun, x.predicate), _one_held_by_the_other, near=True)
     return _sharing(keys) | (hedged & ~_same([c.document for c in claims]))
 
 
@@ -352,7 +351,8 @@ def _one_telling_figure(claims: list[Claim]) -> np.ndarray:
             return None
         return measure_key(x)
 
-    alike = _figures_alike(claims, measure_of, lambda x, y: same_measure(x, y) and compatible(x, y), near=True)
+    alike = _figures_alike([c.quantities for c in claims], measure_of, lambda x, y: same_measure(x, y) and compatible(x, y),
+                           near=True)
     return alike & ~_same([c.document for c in claims])
 
 
@@ -398,22 +398,23 @@ def _age_stated(claim: Claim) -> set[tuple[str, str]]:
 
 def _same_quantity(claims: list[Claim]) -> np.ndarray:
     """True where two claims give compatible values of one measure ("about 1,400 homes", "1,412 homes")."""
-    return _figures_alike(claims, lambda x: (), lambda p, r: p.kind == r.kind and compatible(p, r) and (
+    return _figures_alike([c.quantities for c in claims], lambda x: (), lambda p, r: p.kind == r.kind and compatible(p, r) and (
         bool(p.noun and p.noun == r.noun) or bool(p.predicate and p.predicate == r.predicate)))
 
 
-def _figures_alike(claims: list[Claim], group_of: Callable[[Quantity], tuple | None],
+def _figures_alike(held: Sequence[Sequence[Quantity]], group_of: Callable[[Quantity], tuple | None],
                    alike: Callable[[Quantity, Quantity], bool], near: bool = False) -> np.ndarray:
-    """n x n: True where two claims hold figures `alike`, of which only those `group_of` puts in one group (None: no
-    group) are compared. Each kind of figure (a figure without where it was written) is compared once, the claims
-    holding it as a block: a page repeating one figure holds few kinds, and compared claim by claim it took seconds.
+    """n x n: True where two claims hold figures `alike` (`held`: each claim's figures, or those a rule reads), of
+    which only those `group_of` puts in one group (None: no group) are compared. Each kind of figure (a figure without
+    where it was written) is compared once, the claims holding it as a block: a page repeating one figure holds few
+    kinds, and compared claim by claim it took seconds.
     `near`: figures alike are `_close` in value, so each is compared only with those near it, in order of value (a
     hostile page of 3,000 figures of one measure, each another, took 5 s compared each with all)."""
-    n = len(claims)
+    n = len(held)
     matrix = np.zeros((n, n), dtype=bool)
     groups: dict[tuple, dict[Quantity, list[int]]] = {}
-    for i, c in enumerate(claims):
-        for x in c.quantities:
+    for i, quantities in enumerate(held):
+        for x in quantities:
             group = group_of(x)
             if group is not None:
                 kind = x.with_(written="", document="", start=0, end=0, token=-1)

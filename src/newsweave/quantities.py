@@ -1412,7 +1412,8 @@ _HE_OR_SHE = ("he", "she")
 
 def _died_at(token):
     """The one whose death a number gives the age at: "Duda died at 84", "died on Sunday at the age of 84", "who passed
-    away at 84" (the verb's subject, or the name beside it: "The singer Marek Duda"), or None."""
+    away at 84" (the verb's subject, or the name beside it: "The singer Marek Duda"; the verb itself when it has no
+    subject), or None when the number is no age at a death."""
     node = token
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "age":
         node = node.head.head
@@ -1422,8 +1423,9 @@ def _died_at(token):
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
-    named = next((c for c in subject.children if c.dep_ == "appos" and _is_person(c)), None) if subject is not None else None
-    return named or subject
+    if subject is None:
+        return verb  # ("having died at 84": an age, whose the clause does not say)
+    return next((c for c in subject.children if c.dep_ == "appos" and _is_person(c)), None) or subject
 
 
 def _at_death(at) -> bool:
