@@ -142,3 +142,13 @@ def test_days_meet_as_the_pairwise_prefix_test_finds():
             for j, b in enumerate(days):
                 expected = any(x.startswith(y) or y.startswith(x) for x in a for y in b)
                 assert meet[i, j] == expected, (a, b)
+
+
+def test_no_claims_are_kept_apart_without_error():
+    """A brief of two lines that state nothing ("/etc/passwd") has no claims: the rule keeping two people's ages apart
+    made an empty array of floats, which numpy will not AND with booleans (a 500 on the web page, caught by CI)."""
+    import numpy as np
+
+    from newsweave.align import _claims_apart
+
+    assert _claims_apart([], np.zeros((0, 0))).shape == (0, 0)

@@ -567,7 +567,7 @@ def _claims_apart(claims: list[Claim], matrix: np.ndarray, mentions: Callable[[]
     apart |= given[:, None] & given[None, :] & (single[:, None] != single[None, :]) & ~same_report
     apart |= _told_apart(claims, mentions, published) & ~same_report
     # An age is one person's: "Ann Moro died at 84" and "Tom Holt died at 84" are two ages, however alike the words
-    aged = np.array([c.kind == "age" and bool(c.subject) for c in claims])
+    aged = np.array([c.kind == "age" and bool(c.subject) for c in claims], dtype=bool)
     apart |= aged[:, None] & aged[None, :] & ~_same([c.subject for c in claims])
     np.fill_diagonal(apart, False)
     return apart

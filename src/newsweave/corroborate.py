@@ -8,6 +8,7 @@ reads align's sentence similarity from the story's workspace.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TypeVar
@@ -55,20 +56,28 @@ DISPUTING_KINDS = ("number", "date")
 
 def disputes(story: Story) -> dict[int, list[int]]:
     """Each fact group's id -> the disagreements over its own claims, as indexes into `story.discrepancies`: two or
-    more sides of one, from two or more reports, inside the group's claims. "About 1,400 people were evacuated"
-    stated by three reports, one of which says "some 1,200", is three reports of one evacuation that differ on its
-    figure, not three that say 1,400."""
+    more sides of one, from two or more reports, inside the group's claims. Three reports of Moro's death grouped as one
+    fact, two saying Oct. 4 and one Oct. 5, are three reports of one death that differ on its day, not three that say
+    Oct. 5."""
     sides_in: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)  # document -> (start, end, index, side)
     for index, item in enumerate(story.discrepancies):
         if item.kind in DISPUTING_KINDS:
             for side, value in enumerate(item.values):
                 for e in value.evidence:
                     sides_in[e.document].append((e.start, e.end, index, side))
+    # (each document's sides in order of start, so a claim looks only at those that may lie in it: a hostile page of
+    # thousands of dated deaths has thousands of sides and of claims)
+    starts = {document: sorted(found) for document, found in sides_in.items()}
+    longest = {document: max(end - start for start, end, _, _ in found) for document, found in starts.items()}
     found: dict[int, list[int]] = {}
     for group in story.facts:
         held: dict[int, set[tuple[int, str]]] = defaultdict(set)  # index -> (side, document) inside the claims
         for span in group.evidence:
-            for start, end, index, side in sides_in.get(span.document, ()):
+            ordered = starts.get(span.document, [])
+            at = bisect_left(ordered, (span.end,))
+            while at > 0 and ordered[at - 1][0] > span.start - longest[span.document]:
+                at -= 1
+                start, end, index, side = ordered[at]
                 if start < span.end and span.start < end:
                     held[index].add((side, span.document))
         disputed = [index for index, inside in held.items()
