@@ -22,9 +22,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
 
 
-def _brief(*texts: str):
+def _brief(*texts: str, published: str | None = None):
     # build_story straight: the claim layer itself, not whether short invented reports are one story
-    documents = [Document(id=f"r{n}", text=text) for n, text in enumerate(texts, start=1)]
+    documents = [Document(id=f"r{n}", text=text, published=published) for n, text in enumerate(texts, start=1)]
     return Brief(build_story(documents, Settings()), Settings())
 
 
@@ -812,8 +812,7 @@ _FIRE = "A fire gutted the Harlow Mill in Tarrant on Sunday, and no one was hurt
 def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, words):
     """Blind fact probes (2026-12-07, twenty-eighth sitting): claims alike in every word but the one that makes
     them two facts were grouped as one."""
-    documents = [Document(id=f"r{n}", text=_FIRE + text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
-    brief = Brief(build_story(documents, Settings()), Settings())
+    brief = _brief(_FIRE + first, _FIRE + second, published="2026-03-04")
     assert not _joined(brief, *words)
     assert _joined(brief, "gutted the Harlow Mill", "gutted the Harlow Mill")  # the facts both state still join
 
@@ -860,8 +859,7 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
      ("has ordered 48", "An order for four dozen")),
 ])
 def test_one_telling_figure_of_one_measure_is_one_fact(first, second, words):
-    documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
-    assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
+    assert _joined(_brief(first, second, published="2026-03-04"), *words)
 
 
 @pytest.mark.parametrize("first, second", [
@@ -876,8 +874,7 @@ def test_one_telling_figure_of_one_measure_is_one_fact(first, second, words):
 def test_figures_of_anything_alike_are_no_telling_figure(first, second):
     from newsweave.align import _one_telling_figure
 
-    documents = [Document(id=f"r{n}", text=text) for n, text in enumerate((first, second), 1)]
-    claims = build_story(documents, Settings()).claims
+    claims = _brief(first, second).story.claims
     assert any(c.quantities for c in claims if c.document == "r1")
     assert not _one_telling_figure(claims).any()
 
@@ -892,7 +889,7 @@ def test_a_hedged_figure_holds_only_a_near_exact_one_of_one_measure(first, secon
     from newsweave.align import _same_figure_measured
 
     def across(texts: tuple[str, str]) -> bool:  # (whether a claim of r1 and one of r2 are one figure measured)
-        claims = build_story([Document(id=f"r{n}", text=text) for n, text in enumerate(texts, 1)], Settings()).claims
+        claims = _brief(*texts).story.claims
         assert any(c.quantities for c in claims if c.document == "r1")
         documents = np.array([c.document for c in claims])
         return bool((_same_figure_measured(claims) & (documents[:, None] != documents[None, :])).any())
@@ -965,8 +962,7 @@ def test_an_event_named_by_its_noun_joins_the_clause_telling_it():
 def test_a_role_told_by_a_relative_clause_is_the_role_a_description_gives(first, second, words):
     """The claims gold's tune half: "Ocalan, who leads the PKK" and "Abdullah Ocalan, leader of the outlawed PKK" state
     one fact; so do "He also was a founder of Vine" and "Kroll was also the co-founder of Vine"."""
-    documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
-    assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
+    assert _joined(_brief(first, second, published="2026-03-04"), *words)
 
 
 @pytest.mark.parametrize("first, second, words", [
@@ -984,16 +980,14 @@ def test_one_party_named_two_ways_is_one_fact(first, second, words):
     """A surname alone, an acronym or a slip of one letter names the party the other report names in full (the
     claims gold's tune half: "the U.S. Coast Guard helicopter team spotted Hackett" / "A Coast Guard helicopter spotted
     Hackett"; "Mubarak was met at the airport by Syrian President Hafez Assad" / "Mubarak met with ... Assad")."""
-    documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
-    assert _joined(Brief(build_story(documents, Settings()), Settings()), *words)
+    assert _joined(_brief(first, second, published="2026-03-04"), *words)
 
 
 def test_two_named_people_saying_alike_make_two_statements():
     """Blind fact probes (thirty-third sitting): a prime minister's pledge and a finance minister's, in the same words,
     were one fact; one source named in one report and not in the other stays one fact."""
     def brief(first: str, second: str) -> Brief:
-        documents = [Document(id=f"r{n}", text=text, published="2026-03-04") for n, text in enumerate((first, second), 1)]
-        return Brief(build_story(documents, Settings()), Settings())
+        return _brief(first, second, published="2026-03-04")
 
     pledges = brief("Prime Minister John Harper said on Tuesday that the government would not raise income tax before "
                     "the next election. He spoke at a business conference.",

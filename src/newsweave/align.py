@@ -329,10 +329,11 @@ def _same_figure_measured(claims: list[Claim]) -> np.ndarray:
 
 
 def _one_held_by_the_other(x: Quantity, y: Quantity) -> bool:
-    """An exact figure inside a hedged figure's range, near its stated value ("48" in "four dozen", 40 to 56)."""
+    """An exact figure inside a hedged figure's range ("48" in "four dozen", 40 to 56); near its stated value too, as
+    `_figures_alike(near=True)` asks only of figures `_close` in value."""
     exact, hedged = (x, y) if x.exact else (y, x)
     return (exact.exact and not hedged.exact and hedged.low is not None and hedged.high is not None
-            and hedged.low <= exact.value <= hedged.high and _close(exact.value, hedged.value))
+            and hedged.low <= exact.value <= hedged.high)
 
 
 # A count this large is seldom given alike by chance; a smaller one ("three arrested", "three charges") often is.

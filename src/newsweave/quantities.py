@@ -428,7 +428,6 @@ PERCENTAGE_POINTS = "pp"
 _POINTS = (rf"\b(?P<pp>{_NUM})\s*(?:-\s*)?(?:percentage|percent|per\s*cent)[- ]points?\b"
            rf"|\b(?P<bp>{_NUM})\s*(?:-\s*)?basis[- ]points?\b"
            r"|\b(?P<pp_share>(?:a|one)[- ]quarter|half|three[- ]quarters)\s+(?:of\s+)?(?:a|one)\s+(?:percentage|percent)[- ]point\b")
-_POINT_SHARES = {"quarter": 0.25, "half": 0.5, "quarters": 0.75}
 
 _PATTERNS = [
     (MONEY, re.compile(
@@ -715,10 +714,15 @@ def _first_group(groups: dict[str, str | None], *names: str) -> str:
     return ""
 
 
+def _share(written: str) -> float:
+    """The percent a share written in words is: "two-thirds" 66.7, "a quarter" 25 (`_SHARES`, by its last word)."""
+    return _SHARES[re.split(r"[- \s]+", written.lower())[-1]]
+
+
 def _percentage_points(groups: dict[str, str | None]) -> float | None:
     """The points `_POINTS` matched: "0.25 percentage points", "25 basis points" and "a quarter of a point" are 0.25."""
     if groups.get("pp_share"):
-        return _POINT_SHARES[re.split(r"[- \s]+", (groups["pp_share"] or "").lower())[-1]]
+        return _share(groups["pp_share"] or "") / 100
     if groups.get("bp"):
         basis = number_value(groups["bp"] or "")
         return basis / 100 if basis is not None else None
@@ -745,7 +749,7 @@ def _read(kind: str, match: re.Match[str], text: str) -> Quantity | None:
             return None
         return Quantity(PERCENT, points, points, points, PERCENTAGE_POINTS, written, "", 0, 0, written_unit=PERCENTAGE_POINTS)
     if kind == PERCENT and (groups.get("share") or groups.get("share_by")):
-        value = _SHARES[re.split(r"[- \s]+", (groups.get("share") or groups["share_by"]).lower())[-1]]
+        value = _share(groups.get("share") or groups["share_by"] or "")
         return Quantity(PERCENT, value, value - SHARE_SPREAD, value + SHARE_SPREAD, "%", written, "", 0, 0,
                         hedge="about", written_unit="share")
     if kind == PERCENT and groups.get("of_n"):
