@@ -984,6 +984,9 @@ def test_thousands_of_namesakes_are_not_paired_as_one_person_given_two_first_nam
     "three in ten pupils, " * 5_000,  # shares as so many in so many (thirty-fourth sitting)
     "1 in " * 10_000 + "win",  # a chain of them, each figure the next one's whole
     "fell by almost a fifth to just over £210m. " * 3_000,  # a hedge after "by", and before a change's end
+    # points of a percentage (thirty-fifth sitting), and a chain of figures before the word "basis"
+    "up 25 basis points, a quarter of a percentage point, 0.25 percentage points. " * 3_000,
+    "1 " * 40_000 + "basis points",
 ])
 def test_pages_of_scores_temperatures_and_tallies_are_read_in_time(page):
     """The twenty-ninth sitting's quantity kinds (`score`, `temperature`) read hostile pages in linear time: 10,000
