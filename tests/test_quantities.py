@@ -1222,6 +1222,9 @@ TWO_THINGS = [
     ("Mira Oddvar won the mayoral election in Velmar on Sunday with 52 percent of the vote, officials said.",
      "Incumbent mayor Jens Tolle conceded defeat in Velmar on Sunday after taking 41 percent of the vote against "
      "challenger Mira Oddvar."),
+    # a sum is its payer's too: two named clubs' offers to one player (ECB+ audit, thirty-sixth sitting)
+    ("The Harlow Rovers have offered Enzo Pell a five-year deal worth $150 million, according to reports.",
+     "The Velmar Kings have offered Enzo Pell a six-year, $160 million contract, a radio station reported."),
     # two towns' tolls, towns the small model does not tag as places: the words say they are
     ("A magnitude 6.1 earthquake struck the Velmar hills on Tuesday, killing at least 11 people in the town of "
      "Sorrendal, officials said.",
@@ -1240,7 +1243,7 @@ TWO_THINGS = [
                                                             "several-tolls", "another-film", "passes",
                                                             "last-and-next-year", "profit-and-revenue", "sought-and-repaid",
                                                             "two-candidates", "three-of-them", "including-twelve",
-                                                            "two-candidates-shares", "two-towns", "two-quarters",
+                                                            "two-candidates-shares", "two-clubs-offers", "two-towns", "two-quarters",
                                                             "this-and-last-year"])
 def test_two_things_a_listed_verb_tells_of_are_not_compared(first, second):
     found, _ = _numbers(first, second)

@@ -1095,6 +1095,8 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
                 continue  # each report's figure of its own day: a toll, a sum, a share, a speed may have moved on
             if x.vague or y.vague or not _clash(x, y):
                 continue
+            if x.kind != q.AGE and _two_doers(story.workspace.parses, x, a, y, b):
+                continue
             key = figure_key(x)  # (comparable pairs share a measure)
             if (a.document, key) in several or (b.document, key) in several:
                 continue
@@ -1134,6 +1136,39 @@ def quantity_discrepancies(story: Story, likeness: _Likeness | None = None) -> l
             settings.append(_setting_of(pairs))
     _told_apart(found, settings)
     return found
+
+
+def _two_doers(parses: dict, x, a, y, b) -> bool:
+    """Whether two figures are two named parties' ("The Orioles have offered Teixeira $150 million", "the Nationals
+    have offered Mark Teixeira an 8-year, $160 million contract"): the one who does what each figure tells, named,
+    is not the other, and neither sentence names the other's. The claims' own subjects do not tell: a reporting
+    verb's claim ("..., a radio station reported") holds its report's figure too. (An age has its owner already.)
+    One deal told from its two sides names both ("Rovers signed Pell for £18 million", "Pell completed a move to
+    Rovers for 14 million pounds")."""
+    doer_x, doer_y = _doer(parses.get(a.document), x), _doer(parses.get(b.document), y)
+    return bool(doer_x and doer_y and not doer_x & doer_y
+                and not doer_x <= _words_of(b.sentence.text) and not doer_y <= _words_of(a.sentence.text))
+
+
+def _doer(doc, quantity) -> frozenset[str]:
+    """The proper-noun words of the doer of the verb a figure hangs from ("the Red Sox team" offered: red, sox), or
+    none when the doer is no name."""
+    if doc is None or not 0 <= quantity.token < len(doc):
+        return frozenset()
+    token = doc[quantity.token]
+    for _ in range(8):  # (a figure sits a few steps below its verb: "a deal worth $150 million")
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    if not doers:
+        return frozenset()
+    words = [t for t in (doers[0], *(c for c in doers[0].children if c.dep_ == "compound")) if t.pos_ == "PROPN"]
+    return frozenset(t.lower_ for t in words)
+
+
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
 
 
 def _setting_of(pairs: list[tuple]) -> str:
