@@ -362,6 +362,32 @@ def test_a_named_persons_claim_has_their_surname_as_subject():
 
 
 @pytest.mark.parametrize("text", [
+    "TANNOCK COUNTY — Striking bus drivers have voted to accept a 4% pay rise, ending a two-week dispute.",
+    "VELMAR — Bus drivers accepted a pay rise of 4 percent on Monday.",
+])
+def test_a_dateline_is_no_subject(text):
+    """(Thirty-sixth sitting, a blind probe's miss.) The parse gives the verb two subjects, the dateline before the
+    dash and the clause's own; the nearer is the clause's. With the dateline as subject, the pay rise "of Tannock
+    County" was another thing than the drivers' in a report without one."""
+    (main,) = [c for c in _claims(text) if c.main]
+    assert main.subject == "driver"
+
+
+def test_a_name_with_its_description_stays_the_subject():
+    """The parse gives "fired" two subjects here too, the name and its description; the name is the clause's (taking
+    the nearer one instead lost the ECB+ audit's "Andrew Lopez, 20" and made a false disagreement of his age)."""
+    (main,) = [c for c in _claims("Andrew Pell, 20, an alleged gang member fired the shots from a rooftop.") if c.main]
+    assert main.subject == "pell"
+
+
+def test_a_hyphen_inside_a_word_is_no_dateline_s_dash():
+    """The parse splits "co-defendant" at its hyphen and makes each piece a subject, the hyphen too: the first piece
+    before a hyphen is no dateline, and a piece that is only a mark is no subject to read (it raised an error)."""
+    (main,) = [c for c in _claims("His co-defendant, Tomas Reyl, was given a longer term as the ringleader.") if c.main]
+    assert main.subject not in ("", "-")
+
+
+@pytest.mark.parametrize("text", [
     "One of the Velmar gunmen travelled to Leeds before the attack.",
     "Two of the gunmen travelled to Leeds before the attack.",
     "One of two of the gunmen travelled to Leeds before the attack.",
@@ -857,6 +883,10 @@ def test_two_facts_their_own_words_tell_apart_are_not_one_group(first, second, w
     ("The Tarrant council has ordered 48 fire engines from Avelon in a deal worth 2.1 billion dollars.",
      "An order for four dozen Avelon fire engines, announced on Monday by the council, will renew the fleet.",
      ("has ordered 48", "An order for four dozen")),
+    # one sale's price told by the seller's verb and by the buyer's (thirty-sixth sitting: a fact probe's miss)
+    ("A portrait by the painter Ada Moro sold for £3.4m at an auction in Tarrant on Tuesday.",
+     "A telephone bidder paid £3,400,000 for Ada Moro's portrait of her sister at the Tarrant sale.",
+     ("sold for £3.4m", "paid £3,400,000")),
 ])
 def test_one_telling_figure_of_one_measure_is_one_fact(first, second, words):
     assert _joined(_brief(first, second, published="2026-03-04"), *words)

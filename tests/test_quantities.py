@@ -1128,6 +1128,14 @@ EVENTS_TOLD_TWO_WAYS = [
      "amount of bridges"),
     (_OPENED + "The bridge is 1.2 kilometres long.", _OPENED + "The 900-metre bridge spans the Velmar river.",
      "size of the bridge"),
+    # a size told after its noun, by the dimension's word, or by a participle describing the noun (thirty-sixth
+    # sitting, a blind probe's miss)
+    ("Engineers at Tannock found a crack roughly 40 metres long in the dam wall on Monday.",
+     "A crack measuring about 60 feet long was found in the Tannock dam wall on Monday, engineers said.",
+     "size of the crack"),
+    ("Surveyors in Velmar have mapped a sinkhole 25 metres across under the old market square.",
+     "A sinkhole measuring some 250 feet wide has opened under Velmar's old market square, surveyors said.",
+     "size of the sinkhole"),
     ("A winter storm hit Velmar on Sunday. The storm dumped 40 centimetres of snow.",
      "A winter storm hit Velmar on Sunday. The storm brought 60 cm of snow.", "amount of snow"),
     ("A monsoon storm hit Velmar on Sunday. The storm dumped 140 millimetres of rain.",
@@ -1143,6 +1151,9 @@ EVENTS_TOLD_TWO_WAYS = [
     (_FIRM + "Harlow agreed to buy Pell Batteries for $2.1 billion in cash.",
      _FIRM + "The deal values Pell Batteries at 2.4 billion dollars.", "amount bought"),
     (_COURT + "Pell's bail was set at $75,000.", _COURT + "Pell is being held on $150,000 bail.", "amount set"),
+    # one sale's price, told by the seller's verb and by the buyer's (thirty-sixth sitting, a blind probe's miss)
+    ("A landscape by the painter Ada Moro sold for 4.1 million dollars at auction in Tannock on Tuesday.",
+     "An anonymous bidder paid $14 million on Tuesday for a landscape by Ada Moro at a Tannock auction.", "amount sold"),
     (_VOTE + "The measure passed with turnout of 61 percent.", _VOTE + "Turnout reached 67%, officials said.",
      "percentage of turnouts passed"),
     # one quarter, named two ways
@@ -1168,7 +1179,7 @@ EVENTS_TOLD_TWO_WAYS = [
     "fined", "jailed", "behind-bars", "jail-term", "stolen", "faced-at-most", "trial-length", "jobs", "profit",
     "revenue", "recall", "settlement", "aftershocks", "votes", "cases", "acres", "firefighters", "magnitude", "speed", "growth",
     "toll-stands", "confirmed-dead", "claimed-lives", "hurt", "detained", "put-the-toll", "estimated", "strike", "rule",
-    "delay", "cost", "bridge-length", "snow", "rain-in-millimetres", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail",
+    "delay", "cost", "bridge-length", "crack-long", "sinkhole-across", "snow", "rain-in-millimetres", "ordered-to-leave", "consumed-acres", "rainfall", "deal-value", "bail", "sold-and-paid",
     "turnout", "quarter-two-ways", "reduced-to-ash", "on-board", "winds-unread"])
 def test_one_event_the_lists_know_told_two_ways_is_compared(first, second, subject):
     found, _ = _numbers(first, second)
@@ -1561,3 +1572,17 @@ def test_an_age_at_death_is_the_age_of_who_died(text, owner):
                                   "The storm died down at 4 p.m."])
 def test_a_number_after_at_is_no_age_at_death_unless_a_death_it_is(text):
     assert not [x for x in _measured(text) if x.kind == q.AGE and x.owner]
+
+
+@pytest.mark.parametrize("text, noun", [
+    # (thirty-sixth sitting) a size told after the noun it measures, however the parse hangs it
+    ("Astronomers found an asteroid roughly 300 metres across that will pass Earth in May.", "asteroid"),
+    ("A newly found asteroid measuring about 900 feet wide will pass Earth in May.", "asteroid"),
+    ("Engineers found a crack roughly 40 metres long in the dam wall.", "crack"),
+    # a way gone across something is no width of what was taken along
+    ("The crew drove the truck 20 miles across the border.", ""),
+    ("The bridge is 1.2 kilometres long.", "bridge"),
+])
+def test_a_size_told_after_its_noun_measures_the_noun(text, noun):
+    (length,) = [m for m in _measured(text) if m.kind == q.LENGTH]
+    assert length.noun == noun

@@ -821,12 +821,30 @@ _HEDGING = {"believe", "allege", "alleged", "allegedly", "reportedly", "apparent
 _PRONOUNS_OR_RELATIVE = _PRONOUNS | _RELATIVE
 
 
+def _dateline(p: TokenTable, subject: int) -> bool:
+    """Whether a subject is a dateline: the sentence's first words, a dash after them."""
+    words = [i for i in p.subtree(subject) if not p.is_punct[i]]
+    if not words:
+        return False  # (a stray mark the parse made a subject)
+    last = max(words)
+    after = last + 1
+    # (a dash set apart by a space: "co-defendant" is one word the parse splits at its hyphen)
+    return (after < len(p) and p.lower[after] in _DASHES and p.idx[after] > p.idx[last] + p.length[last]
+            and bool(p.doc[min(words)].is_sent_start))
+
+
+_DASHES = {"—", "–", "--", "-"}
+
+
 def _subject(p: TokenTable, head: int) -> int | None:
     if p.dep[head] in ("relcl", "acl", "appos") or _lists_examples(p, head):
         return p.head[head]
     node = head
     for _ in range(3):
-        subject = next((c for c in p.children[node] if p.dep[c] in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in p.children[node] if p.dep[c] in ("nsubj", "nsubjpass")]
+        # (a dateline before a dash, "HOLLIN COUNTY — Striking bus drivers have voted", is no subject of the clause,
+        # though the parse makes it one beside the clause's own)
+        subject = next((c for c in subjects if not _dateline(p, c)), subjects[0]) if len(subjects) > 1 else next(iter(subjects), None)
         if subject is not None:
             if p.lower[subject] in _RELATIVE and p.dep[node] == "relcl":
                 return p.head[node]

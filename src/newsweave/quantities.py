@@ -1767,6 +1767,17 @@ def _subject_measured(unit, kind: str = ""):
     ("The nurse reached 20 mph") or a pronoun."""
     if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.lemma_.lower() in _MEASURE_WORDS:
         unit = unit.head.head  # "hit the atmosphere at speeds of about 45 miles per second": the speed is the figure
+    if kind == LENGTH and unit.dep_ == "npadvmod" and unit.head.lower_ in _DIMENSIONS and not _crossing(unit.head):
+        # a noun's size told after it: "an asteroid 300 metres across", "a wall three metres high", "an asteroid
+        # measuring 3,000 feet wide" (the parse hangs the size off the noun, off the participle describing it, or
+        # off the clause's verb: "found a crack roughly 40 metres long", where the noun stands right before it)
+        holder = unit.head.head
+        if holder.pos_ == "VERB" and holder.dep_ == "acl":
+            holder = holder.head
+        elif holder.pos_ == "VERB" and unit.left_edge.i > 0:
+            holder = unit.doc[unit.left_edge.i - 1]
+        if holder.pos_ == "NOUN" and not is_person_noun(holder):
+            return _thing_named(holder)
     verb = unit.head if unit.dep_ in ("dobj", "attr", "acomp", "npadvmod", "oprd") else None
     if unit.dep_ == "pobj" and unit.head.dep_ == "prep":
         verb = unit.head.head
@@ -1787,6 +1798,13 @@ def _subject_measured(unit, kind: str = ""):
             or is_person_noun(subject)):
         return None  # (a capital at a sentence's start that names nothing is a common noun: "Turnout was 62%")
     return _thing_named(subject)  # ("The unemployment rate was 5 percent": unemployment; "The rate was 5%": none)
+
+
+def _crossing(dimension) -> bool:
+    """Whether a dimension's word is a preposition with its object: "drove the truck 20 miles across the border" is
+    a way gone, not the truck's width (the parse takes a relative "that" for the object: "an asteroid 300 metres
+    across that will pass")."""
+    return any(c.dep_ == "pobj" and c.lower_ not in _RELATIVE_PRONOUNS for c in dimension.children)
 
 
 def _counted_before(ones):
@@ -2450,9 +2468,18 @@ def same_measure(a, b, one_fact: bool = False) -> bool:
             return noun_a == noun_b
         # or, of a duration, one names as a noun the event the other tells with its verb: "his 41-year rule", "has
         # ruled for 42 years" (a sum is not: "the first film to gross $1 billion" is another film's gross)
-        return bool(a.predicate and a.predicate == b.predicate) or (
+        return bool(a.predicate and (a.predicate == b.predicate or one_sale(a, b))) or (
             a.kind == DURATION and (_named_event(noun_a, b) or _named_event(noun_b, a)))
     return True
+
+
+# One sale's price, told by the seller's verb or the buyer's: "sold for 2.3 million dollars", "paid $23 million for".
+_ONE_SALE = frozenset({"sell", "buy", "pay"})
+
+
+def one_sale(a, b) -> bool:
+    """Whether two figures are sums whose predicates may tell one sale from its two sides (`_ONE_SALE`)."""
+    return a.kind == b.kind == MONEY and a.predicate in _ONE_SALE and b.predicate in _ONE_SALE
 
 
 def _named_event(noun: str, figure) -> bool:

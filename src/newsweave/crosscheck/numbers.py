@@ -940,7 +940,8 @@ def _one_unit_measure(x, y) -> bool:
         return False
     if x.places and y.places and not x.places & y.places:
         return False
-    if x.predicate != y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES and y.predicate in q.PREDICATE_CLASS_NAMES:
+    if (x.predicate != y.predicate and x.predicate in q.PREDICATE_CLASS_NAMES and y.predicate in q.PREDICATE_CLASS_NAMES
+            and not q.one_sale(x, y)):
         return False  # two things the lists know apart: "posted a profit of $412 million", "revenue reached $450 million"
     noun_x, noun_y = q.measured_noun(x), q.measured_noun(y)
     return not (noun_x and noun_y) or noun_x.startswith(noun_y) or noun_y.startswith(noun_x)  # ("rain", "rainfall")
