@@ -842,9 +842,11 @@ def _subject(p: TokenTable, head: int) -> int | None:
     node = head
     for _ in range(3):
         subjects = [c for c in p.children[node] if p.dep[c] in ("nsubj", "nsubjpass")]
-        # (a dateline before a dash, "HOLLIN COUNTY — Striking bus drivers have voted", is no subject of the clause,
-        # though the parse makes it one beside the clause's own)
-        subject = next((c for c in subjects if not _dateline(p, c)), subjects[0]) if len(subjects) > 1 else next(iter(subjects), None)
+        if len(subjects) > 1:
+            # (a dateline before a dash, "HOLLIN COUNTY — Striking bus drivers have voted", is no subject of the
+            # clause, though the parse makes it one beside the clause's own)
+            subjects = [c for c in subjects if not _dateline(p, c)] or subjects
+        subject = subjects[0] if subjects else None
         if subject is not None:
             if p.lower[subject] in _RELATIVE and p.dep[node] == "relcl":
                 return p.head[node]
